@@ -1,0 +1,589 @@
+//! The commands: each one loads configuration and docs (io), runs the engine (core) and renders a
+//! report. Functions take the working directory and output streams as arguments, so tests and the demo
+//! run them without touching the process's state.
+
+use crate::batch;
+use crate::cli::{
+    CheckArgs, Cli, ColorArg, Command, FormatArg, LinesArg, RulesAction, RulesArgs, ScopeArgs,
+    SeverityArg,
+};
+use crate::config::{self, Config, ConfigError};
+use crate::core::engine::{Doc, Engine, Lines, Settings};
+use crate::core::finding::{Finding, Severity};
+use crate::core::markdown::rule_matches;
+use crate::io::files;
+use crate::io::repo::{Repo, RepoError, Scope};
+use crate::report::{self, Summary};
+use rayon::prelude::*;
+use std::collections::{HashMap, HashSet};
+use std::io::{self, Write};
+use std::path::{Component, Path, PathBuf};
+
+/// Exit statuses.
+pub const EXIT_CLEAN: u8 = 0;
+pub const EXIT_FINDINGS: u8 = 1;
+pub const EXIT_ERROR: u8 = 2;
+
+/// Everything that can stop a command.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    #[error(transparent)]
+    Repo(#[from] RepoError),
+    #[error(
+        "{0} is not inside a git repository, so there are no changes to check.\n\
+         Pass the files or folders to check (docreview check docs/ README.md), or run inside a repository."
+    )]
+    NotARepo(String),
+    #[error("{path}: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: io::Error,
+    },
+    #[error("{0}")]
+    Usage(String),
+    #[error("writing the output failed")]
+    Output(#[source] io::Error),
+}
+
+impl From<io::Error> for Error {
+    fn from(e: io::Error) -> Error {
+        Error::Output(e)
+    }
+}
+
+/// How the process was started.
+#[derive(Debug, Clone)]
+pub struct Env {
+    pub cwd: PathBuf,
+    /// Is standard output a terminal?
+    pub stdout_tty: bool,
+    /// Is standard error a terminal?
+    pub stderr_tty: bool,
+    /// `NO_COLOR` is set (and not empty).
+    pub no_color: bool,
+}
+
+impl Env {
+    pub fn color(&self, arg: ColorArg, tty: bool) -> bool {
+        match arg {
+            ColorArg::Always => true,
+            ColorArg::Never => false,
+            ColorArg::Auto => tty && !self.no_color,
+        }
+    }
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Error> {
+    match cli.command {
+        Command::Check(args) => check(&args, env, out, err),
+        Command::Apply(args) => batch::apply(&args, env, out, err),
+        Command::Rules(args) => rules(&args, env, out),
+        Command::Demo(args) => crate::demo::run(&args, env, out, err),
+    }
+}
+
+/// The docs to check and the docs that only inform doc-set-wide counts.
+pub struct Inputs {
+    pub docs: Vec<Doc>,
+    /// Path to write each doc back to (symlinks resolved), parallel to `docs`.
+    pub reals: Vec<PathBuf>,
+    /// Path of each doc for diff headers (repository-relative when in a repository).
+    pub diff_paths: Vec<String>,
+    pub context: Vec<Doc>,
+}
+
+/// Config, engine and docs for a scope: what `check`, `apply` and later `review` start from.
+pub struct Session {
+    pub config: Config,
+    pub engine: Engine,
+    pub inputs: Inputs,
+}
+
+impl Session {
+    pub fn open(scope: &ScopeArgs, env: &Env, err: &mut dyn Write) -> Result<Session, Error> {
+        let repo = Repo::discover(&env.cwd)?;
+        let config = load_config(scope.config.as_deref(), env, repo.as_ref())?;
+        let engine = build_engine(&config, &scope.rules)?;
+        let mut notices = Vec::new();
+        let inputs = load_inputs(
+            scope,
+            env,
+            &config,
+            repo.as_ref(),
+            engine_needs_context(&engine),
+            &mut notices,
+        )?;
+        if !scope.quiet {
+            for n in notices {
+                writeln!(err, "docreview: {n}")?;
+            }
+        }
+        Ok(Session {
+            config,
+            engine,
+            inputs,
+        })
+    }
+
+    pub fn findings(&self) -> Vec<Finding> {
+        self.engine.check(&self.inputs.docs, &self.inputs.context)
+    }
+}
+
+fn engine_needs_context(engine: &Engine) -> bool {
+    engine
+        .rules()
+        .iter()
+        .any(|r| r.info.id == crate::core::rules::consistency::RULE && r.severity.is_some())
+}
+
+/// Finds and parses the config: `--config`, else `.docreview.toml` from the working directory up to
+/// the repository root (outside a repository: the working directory only).
+pub fn load_config(
+    explicit: Option<&Path>,
+    env: &Env,
+    repo: Option<&Repo>,
+) -> Result<Config, Error> {
+    if let Some(p) = explicit {
+        return Ok(Config::load(&env.cwd.join(p))?);
+    }
+    let stop = repo.map(Repo::root).unwrap_or(&env.cwd);
+    match config::find(&env.cwd, Some(stop)) {
+        Some(p) => Ok(Config::load(&p)?),
+        None => Ok(Config::default()),
+    }
+}
+
+/// Builds the engine and checks that every rule named in the config or on the command line exists.
+pub fn build_engine(config: &Config, only: &[String]) -> Result<Engine, Error> {
+    let settings = Settings {
+        only: only.to_vec(),
+        ..config.settings.clone()
+    };
+    let engine = Engine::new(&settings).map_err(|e| {
+        let name = match &e {
+            crate::core::rules::terminology::TermError::Ambiguous { term, .. } => term.clone(),
+            crate::core::rules::terminology::TermError::Invalid(s) => s.clone(),
+        };
+        config.term_error(&name, e.to_string())
+    })?;
+    let patterns = config.rule_patterns();
+    if let Some(bad) = engine
+        .unknown_patterns(patterns.iter().map(String::as_str))
+        .first()
+    {
+        return Err(config
+            .rule_error(
+                bad,
+                format!("no rule is called \"{bad}\" (run `docreview rules` to list them)"),
+            )
+            .into());
+    }
+    if let Some(bad) = engine
+        .unknown_patterns(only.iter().map(String::as_str))
+        .first()
+    {
+        return Err(Error::Usage(format!(
+            "--rule {bad} matches no rule (run `docreview rules` to list them)"
+        )));
+    }
+    Ok(engine)
+}
+
+/// `path` as the user should see it: relative to the working directory when that is shorter.
+pub fn display_path(path: &Path, cwd: &Path) -> String {
+    let rel = relative_to(path, cwd);
+    let s = rel.as_deref().unwrap_or(path).display().to_string();
+    s.strip_prefix("./").map(str::to_owned).unwrap_or(s)
+}
+
+fn relative_to(path: &Path, base: &Path) -> Option<PathBuf> {
+    if !path.is_absolute() {
+        return Some(path.to_owned());
+    }
+    let p: Vec<Component> = path.components().collect();
+    let b: Vec<Component> = base.components().collect();
+    let common = p.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    if common == 0 {
+        return None;
+    }
+    let ups = b.len() - common;
+    if ups > 3 {
+        return None;
+    }
+    let mut out = PathBuf::new();
+    for _ in 0..ups {
+        out.push("..");
+    }
+    for c in &p[common..] {
+        out.push(c.as_os_str());
+    }
+    Some(out)
+}
+
+fn read_one(
+    path: &Path,
+    root: Option<&Path>,
+    shown: &str,
+) -> Result<Option<files::Loaded>, (String, Option<Error>)> {
+    match files::read(path, root) {
+        Ok(Ok(loaded)) => Ok(Some(loaded)),
+        Ok(Err(skip)) => Err((format!("skipping {shown}: {skip}"), None)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(source) => Err((
+            String::new(),
+            Some(Error::Io {
+                path: shown.to_owned(),
+                source,
+            }),
+        )),
+    }
+}
+
+fn load_inputs(
+    scope: &ScopeArgs,
+    env: &Env,
+    config: &Config,
+    repo: Option<&Repo>,
+    want_context: bool,
+    notices: &mut Vec<String>,
+) -> Result<Inputs, Error> {
+    let mut inputs = Inputs {
+        docs: Vec::new(),
+        reals: Vec::new(),
+        diff_paths: Vec::new(),
+        context: Vec::new(),
+    };
+    if !scope.paths.is_empty() {
+        let mut found: Vec<(PathBuf, String, String)> = Vec::new();
+        for p in &scope.paths {
+            let abs = env.cwd.join(p);
+            let meta = std::fs::symlink_metadata(&abs).map_err(|source| Error::Io {
+                path: p.display().to_string(),
+                source,
+            })?;
+            if meta.is_dir() {
+                walk(&abs, &abs, p, config, repo, &mut found, notices);
+            } else {
+                let shown = p.display().to_string();
+                let diff_path = repo_rel(repo, &abs).unwrap_or_else(|| shown.clone());
+                found.push((abs, shown, diff_path));
+            }
+        }
+        let mut seen = HashSet::new();
+        found.retain(|(abs, _, _)| {
+            seen.insert(std::fs::canonicalize(abs).unwrap_or_else(|_| abs.clone()))
+        });
+        let root = repo.map(Repo::root);
+        let loaded: Vec<_> = found
+            .par_iter()
+            .map(|(abs, shown, _)| read_one(abs, root, shown))
+            .collect();
+        for ((_, shown, diff_path), r) in found.into_iter().zip(loaded) {
+            match r {
+                Ok(Some(l)) => {
+                    inputs.docs.push(Doc {
+                        path: shown,
+                        text: l.text,
+                        lines: Lines::All,
+                    });
+                    inputs.reals.push(l.real);
+                    inputs.diff_paths.push(diff_path);
+                }
+                Ok(None) => {}
+                Err((notice, None)) => notices.push(notice),
+                Err((_, Some(e))) => return Err(e),
+            }
+        }
+        return Ok(inputs);
+    }
+
+    let Some(repo) = repo else {
+        return Err(Error::NotARepo(env.cwd.display().to_string()));
+    };
+    let repo_scope = if scope.all {
+        Scope::All
+    } else if scope.staged {
+        Scope::Staged
+    } else if let Some(rev) = &scope.base {
+        Scope::Base(rev.clone())
+    } else {
+        Scope::WorkTree
+    };
+    let is_doc = |rel: &str| config.files.is_doc(rel);
+    let targets = repo.targets(&repo_scope, &is_doc, notices)?;
+    let root = repo.root();
+    let loaded: Vec<_> = targets
+        .par_iter()
+        .map(|t| {
+            let abs = root.join(&t.rel);
+            let shown = display_path(&abs, &env.cwd);
+            (shown.clone(), read_one(&abs, Some(root), &shown))
+        })
+        .collect();
+    let mut in_scope = HashSet::new();
+    for (t, (shown, r)) in targets.into_iter().zip(loaded) {
+        match r {
+            Ok(Some(l)) => {
+                in_scope.insert(t.rel.clone());
+                inputs.docs.push(Doc {
+                    path: shown,
+                    text: l.text,
+                    lines: if scope.lines == LinesArg::All {
+                        Lines::All
+                    } else {
+                        t.lines
+                    },
+                });
+                inputs.reals.push(l.real);
+                inputs.diff_paths.push(t.rel);
+            }
+            Ok(None) => {}
+            Err((notice, None)) => notices.push(notice),
+            Err((_, Some(e))) => return Err(e),
+        }
+    }
+    // Doc-set-wide rules count over every doc of the repository, not only the changed ones.
+    if want_context && repo_scope != Scope::All {
+        let mut quiet = Vec::new();
+        let all = repo.targets(&Scope::All, &is_doc, &mut quiet)?;
+        inputs.context = all
+            .par_iter()
+            .filter(|t| !in_scope.contains(&t.rel))
+            .filter_map(|t| {
+                let l = files::read(&root.join(&t.rel), Some(root)).ok()?.ok()?;
+                Some(Doc {
+                    path: t.rel.clone(),
+                    text: l.text,
+                    lines: Lines::All,
+                })
+            })
+            .collect();
+    }
+    Ok(inputs)
+}
+
+fn repo_rel(repo: Option<&Repo>, abs: &Path) -> Option<String> {
+    let root = std::fs::canonicalize(repo?.root()).ok()?;
+    let abs = std::fs::canonicalize(abs).ok()?;
+    Some(abs.strip_prefix(root).ok()?.to_str()?.replace('\\', "/"))
+}
+
+/// Collects docs under a folder: hidden entries and symlinked folders are not entered, ignored files
+/// are left out inside a repository, and `[files]` globs decide what is a doc.
+fn walk(
+    base: &Path,
+    dir: &Path,
+    shown: &Path,
+    config: &Config,
+    repo: Option<&Repo>,
+    found: &mut Vec<(PathBuf, String, String)>,
+    notices: &mut Vec<String>,
+) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            notices.push(format!("skipping {}: {e}", shown.display()));
+            return;
+        }
+    };
+    let mut entries: Vec<_> = entries.flatten().collect();
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let name = entry.file_name();
+        let Some(name_str) = name.to_str() else {
+            notices.push(format!(
+                "skipping {}: the name is not UTF-8",
+                shown.join(&name).display()
+            ));
+            continue;
+        };
+        if name_str.starts_with('.') {
+            continue;
+        }
+        let abs = entry.path();
+        let shown_child = shown.join(name_str);
+        let Ok(ft) = entry.file_type() else { continue };
+        let rel = repo_rel(repo, &abs);
+        if let (Some(r), Some(rel)) = (repo, &rel)
+            && r.is_ignored(rel)
+        {
+            continue;
+        }
+        if ft.is_dir() {
+            walk(base, &abs, &shown_child, config, repo, found, notices);
+        } else if ft.is_file() || ft.is_symlink() {
+            // Globs are relative to the repository root, or to the folder given outside a repository.
+            let glob_path = rel.clone().unwrap_or_else(|| {
+                abs.strip_prefix(base)
+                    .unwrap_or(&abs)
+                    .to_string_lossy()
+                    .replace('\\', "/")
+            });
+            if config.files.is_doc(&glob_path) {
+                if ft.is_symlink() && std::fs::metadata(&abs).is_ok_and(|m| m.is_dir()) {
+                    continue;
+                }
+                let shown_s = shown_child.display().to_string();
+                found.push((abs, shown_s.clone(), rel.unwrap_or(shown_s)));
+            }
+        }
+    }
+}
+
+fn min_severity(arg: SeverityArg) -> Severity {
+    match arg {
+        SeverityArg::Suggestion => Severity::Suggestion,
+        SeverityArg::Warning => Severity::Warning,
+        SeverityArg::Error => Severity::Error,
+    }
+}
+
+/// `docreview check`.
+pub fn check(
+    args: &CheckArgs,
+    env: &Env,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<u8, Error> {
+    let session = Session::open(&args.scope, env, err)?;
+    let floor = min_severity(args.min_severity);
+    let findings: Vec<Finding> = session
+        .findings()
+        .into_iter()
+        .filter(|f| f.severity >= floor)
+        .collect();
+    let summary = Summary::of(&findings, session.inputs.docs.len());
+    match args.format {
+        FormatArg::Json => report::json::write(out, &findings, summary)?,
+        FormatArg::Github => report::github::write(out, &findings)?,
+        FormatArg::Human => {
+            let sources: HashMap<&str, &str> = session
+                .inputs
+                .docs
+                .iter()
+                .map(|d| (d.path.as_str(), d.text.as_str()))
+                .collect();
+            let style = report::human::Style {
+                color: env.color(args.color, env.stdout_tty),
+            };
+            report::human::write(out, &findings, &sources, summary, style)?;
+        }
+    }
+    out.flush()?;
+    Ok(if findings.is_empty() {
+        EXIT_CLEAN
+    } else {
+        EXIT_FINDINGS
+    })
+}
+
+/// `docreview rules` and `docreview rules explain ID`.
+fn rules(args: &RulesArgs, env: &Env, out: &mut dyn Write) -> Result<u8, Error> {
+    let repo = Repo::discover(&env.cwd).ok().flatten();
+    let config = load_config(args.config.as_deref(), env, repo.as_ref())?;
+    let engine = build_engine(&config, &[])?;
+    match &args.action {
+        None => {
+            let width = engine
+                .rules()
+                .iter()
+                .map(|r| r.info.id.len())
+                .max()
+                .unwrap_or(4)
+                .max(4);
+            writeln!(
+                out,
+                "{:width$}  {:10}  {:6}  WHAT IT CATCHES",
+                "RULE", "LEVEL", "SAFETY"
+            )?;
+            for r in engine.rules() {
+                let level = r.severity.map_or("off", Severity::as_str);
+                writeln!(
+                    out,
+                    "{:width$}  {:10}  {:6}  {}",
+                    r.info.id,
+                    level,
+                    r.info.safety.as_str(),
+                    r.info.summary
+                )?;
+            }
+            writeln!(
+                out,
+                "\nChange levels in .docreview.toml under [rules] (\"grammar.article\" = \"off\" | \"on\" | \"error\" | \"warning\" | \"suggestion\").\n\
+                 `docreview rules explain RULE` says more about one rule."
+            )?;
+            Ok(EXIT_CLEAN)
+        }
+        Some(RulesAction::Explain { id }) => {
+            let Some(r) = engine.rules().iter().find(|r| r.info.id == *id) else {
+                let close: Vec<&str> = engine
+                    .rules()
+                    .iter()
+                    .map(|r| r.info.id.as_str())
+                    .filter(|r| rule_matches(id, r) || r.contains(id.as_str()))
+                    .collect();
+                let hint = if close.is_empty() {
+                    "run `docreview rules` to list them".to_owned()
+                } else {
+                    format!("did you mean {}?", close.join(", "))
+                };
+                return Err(Error::Usage(format!("no rule is called \"{id}\"; {hint}")));
+            };
+            writeln!(out, "{}", r.info.id)?;
+            writeln!(
+                out,
+                "level: {} (default {}), fix safety: {}\n",
+                r.severity.map_or("off", Severity::as_str),
+                if r.info.default_on {
+                    r.info.severity.as_str()
+                } else {
+                    "off"
+                },
+                r.info.safety
+            )?;
+            writeln!(out, "{}\n", r.info.explain)?;
+            writeln!(
+                out,
+                "Silence it for a passage with <!-- docreview-disable {0} --> ... <!-- docreview-enable {0} -->,\n\
+                 for one line with <!-- docreview-disable-next-line {0} -->, or everywhere with\n\
+                 \"{0}\" = \"off\" under [rules] in .docreview.toml.",
+                r.info.id
+            )?;
+            Ok(EXIT_CLEAN)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_paths_are_relative_when_close() {
+        let cwd = Path::new("/repo/docs");
+        assert_eq!(display_path(Path::new("/repo/docs/a.md"), cwd), "a.md");
+        assert_eq!(
+            display_path(Path::new("/repo/README.md"), cwd),
+            "../README.md"
+        );
+        assert_eq!(display_path(Path::new("docs/x.md"), cwd), "docs/x.md");
+        assert_eq!(
+            display_path(
+                Path::new("/elsewhere/far/away/deep/x.md"),
+                Path::new("/a/b/c/d")
+            ),
+            "/elsewhere/far/away/deep/x.md"
+        );
+    }
+
+    #[test]
+    fn not_a_repo_error_says_what_to_do() {
+        let e = Error::NotARepo("/tmp/x".into()).to_string();
+        assert!(e.contains("Pass the files or folders"), "{e}");
+    }
+}

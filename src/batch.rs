@@ -1,0 +1,212 @@
+//! `docreview apply`: writes fixes to disk in one go. By default only fixes marked safe (mechanical,
+//! such as a canonical name or a doubled word); `--all-fixes` adds the first suggestion of every other
+//! finding. Overlapping fixes in one file: the first by position wins, the rest are reported. Every file
+//! is written with the guarded atomic write, and a file that cannot be written does not stop the others.
+
+use crate::app::{EXIT_CLEAN, EXIT_ERROR, Env, Error, Session};
+use crate::cli::ApplyArgs;
+use crate::core::edit::{self, Edit, Skip};
+use crate::core::finding::{Finding, Safety};
+use crate::io::files::{self, WriteError};
+use crate::report::{self, per_rule, plural};
+use std::io::Write;
+
+/// What apply decided for one file.
+struct FilePlan<'a> {
+    doc: usize,
+    applied: Vec<&'a Finding>,
+    overlapping: Vec<(&'a Finding, &'a Finding)>,
+    new_text: String,
+}
+
+/// Groups the chosen findings by document and splices them.
+fn plan<'a>(session: &Session, chosen: &[&'a Finding]) -> Vec<FilePlan<'a>> {
+    let mut by_path: std::collections::HashMap<&str, Vec<&'a Finding>> =
+        std::collections::HashMap::new();
+    for f in chosen {
+        by_path.entry(f.path.as_str()).or_default().push(f);
+    }
+    let mut plans = Vec::new();
+    for (i, doc) in session.inputs.docs.iter().enumerate() {
+        let Some(mine) = by_path.remove(doc.path.as_str()) else {
+            continue;
+        };
+        let edits: Vec<Edit> = mine
+            .iter()
+            .map(|f| Edit {
+                range: f.start..f.end,
+                replacement: f.replacements[0].clone(),
+            })
+            .collect();
+        let result = edit::apply(&doc.text, &edits);
+        let overlapping = result
+            .skipped
+            .iter()
+            .filter_map(|(k, why)| match why {
+                Skip::Overlaps(j) => Some((mine[*k], mine[*j])),
+                Skip::OutOfBounds => None,
+            })
+            .collect();
+        plans.push(FilePlan {
+            doc: i,
+            applied: result.applied.iter().map(|&k| mine[k]).collect(),
+            overlapping,
+            new_text: result.text,
+        });
+    }
+    plans
+}
+
+fn rule_counts<'a>(findings: impl IntoIterator<Item = &'a Finding>) -> String {
+    per_rule(findings)
+        .into_iter()
+        .map(|(r, n)| format!("{r} {n}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+pub fn apply(
+    args: &ApplyArgs,
+    env: &Env,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<u8, Error> {
+    let session = Session::open(&args.scope, env, err)?;
+    let findings = session.findings();
+    let chosen: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| f.is_fixable() && (args.all_fixes || f.safety == Safety::Safe))
+        .collect();
+    let left: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| !chosen.iter().any(|c| std::ptr::eq(*c, *f)))
+        .collect();
+    let plans = plan(&session, &chosen);
+
+    // The report goes to stdout, unless stdout carries the diff.
+    let mut report_to: Vec<u8> = Vec::new();
+    let mut failed = Vec::new();
+    let mut written = Vec::new();
+    for p in &plans {
+        let doc = &session.inputs.docs[p.doc];
+        if p.applied.is_empty() {
+            continue;
+        }
+        if args.dry_run {
+            report::diff::write(
+                out,
+                &session.inputs.diff_paths[p.doc],
+                &doc.text,
+                &p.new_text,
+            )?;
+            written.push(p);
+            continue;
+        }
+        match files::write_guarded(
+            &session.inputs.reals[p.doc],
+            doc.text.as_bytes(),
+            p.new_text.as_bytes(),
+        ) {
+            Ok(()) => written.push(p),
+            Err(e) => failed.push((doc.path.clone(), e)),
+        }
+    }
+
+    let style_color = env.color(
+        args.color,
+        if args.dry_run {
+            env.stderr_tty
+        } else {
+            env.stdout_tty
+        },
+    );
+    let bold = |s: &str| {
+        if style_color {
+            format!("\x1b[1m{s}\x1b[0m")
+        } else {
+            s.to_owned()
+        }
+    };
+    let r = &mut report_to;
+    let fixed: Vec<&Finding> = written
+        .iter()
+        .flat_map(|p| p.applied.iter().copied())
+        .collect();
+    let verb = if args.dry_run { "Would fix" } else { "Fixed" };
+    if fixed.is_empty() {
+        writeln!(r, "{}", bold("Nothing to fix."))?;
+    } else {
+        writeln!(
+            r,
+            "{} in {} ({}).",
+            bold(&format!(
+                "{verb} {}",
+                plural(fixed.len(), "finding", "findings")
+            )),
+            plural(written.len(), "file", "files"),
+            rule_counts(fixed.iter().copied())
+        )?;
+        for p in &written {
+            writeln!(
+                r,
+                "  {}: {}",
+                session.inputs.docs[p.doc].path,
+                plural(p.applied.len(), "fix", "fixes")
+            )?;
+        }
+    }
+    let overlapping: Vec<_> = plans.iter().flat_map(|p| p.overlapping.iter()).collect();
+    if !overlapping.is_empty() {
+        writeln!(
+            r,
+            "Skipped {} (the first by position was applied):",
+            plural(overlapping.len(), "overlapping fix", "overlapping fixes")
+        )?;
+        for (f, winner) in overlapping {
+            writeln!(
+                r,
+                "  {}:{}:{} {} overlaps {} at {}:{}",
+                f.path, f.line, f.column, f.rule, winner.rule, winner.line, winner.column
+            )?;
+        }
+    }
+    if !left.is_empty() {
+        let review = left.iter().filter(|f| f.is_fixable()).count();
+        let hint = if review > 0 && !args.all_fixes {
+            " `docreview apply --all-fixes` applies their first suggestions; `docreview check` shows them."
+        } else {
+            " `docreview check` shows them."
+        };
+        writeln!(
+            r,
+            "Left {} ({}).{hint}",
+            plural(
+                left.len(),
+                "finding that needs a human",
+                "findings that need a human"
+            ),
+            rule_counts(left.iter().copied())
+        )?;
+    }
+    for (path, e) in &failed {
+        let why = match e {
+            WriteError::Changed(_) => {
+                "changed on disk since it was read; not overwritten (run apply again)".to_owned()
+            }
+            WriteError::ReadOnly(_) => "read-only; not written".to_owned(),
+            WriteError::Io { source, .. } => format!("not written: {source}"),
+        };
+        writeln!(r, "error: {path}: {why}")?;
+    }
+    if args.dry_run {
+        err.write_all(&report_to)?;
+    } else {
+        out.write_all(&report_to)?;
+    }
+    out.flush()?;
+    Ok(if failed.is_empty() {
+        EXIT_CLEAN
+    } else {
+        EXIT_ERROR
+    })
+}

@@ -1,0 +1,182 @@
+//! The command line, declared with clap. Help texts here are the first manual a user reads: each says
+//! what the option does and when to reach for it.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+const ABOUT: &str = "Reviews Markdown docs the way a careful human reviewer does, and writes the fixes you accept back to disk, safely.";
+
+const AFTER_HELP: &str = "\
+Scope: by default docreview looks at the docs you changed in this git repository (index and working
+tree against HEAD, plus untracked docs) and reports only on the changed lines.
+
+Examples:
+  docreview check                      findings on the lines you changed
+  docreview check --base origin/main   everything this branch changed, like a pull request
+  docreview check --all --lines all    every doc in the repository, whole
+  docreview check docs/ README.md      these files and folders, whole (also outside a repository)
+  docreview apply --dry-run            show the safe fixes as a diff
+  docreview apply                      write the safe fixes
+  docreview rules                      every rule with its level
+  docreview demo                       try it on a sample repository
+
+Exit codes: 0 no findings, 1 findings (check), 2 usage, config or I/O error.";
+
+#[derive(Debug, Parser)]
+#[command(name = "docreview", version, about = ABOUT, after_help = AFTER_HELP, arg_required_else_help = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check docs and report findings (for CI and pre-commit); exits 1 when there are findings.
+    #[command(
+        after_help = "Examples:\n  docreview check\n  docreview check --staged --format github\n  docreview check --all --format json > findings.json\n  docreview check --min-severity warning docs/"
+    )]
+    Check(CheckArgs),
+    /// Write fixes to disk: the safe ones by default, every first suggestion with --all-fixes.
+    #[command(
+        after_help = "Every write is atomic and refused when the file changed since it was read; bytes outside\nthe fixed spans never change; line endings, BOM, permissions and the final newline are kept.\n\nExamples:\n  docreview apply --dry-run\n  docreview apply --rule terminology.canonical\n  docreview apply --all-fixes --all docs/"
+    )]
+    Apply(ApplyArgs),
+    /// List every rule with its level and safety, or explain one.
+    Rules(RulesArgs),
+    /// Create a sample repository with real mistakes and check it.
+    Demo(DemoArgs),
+}
+
+/// Which docs and lines to look at (shared by check and apply).
+#[derive(Debug, Args, Clone, Default)]
+pub struct ScopeArgs {
+    /// Files or folders to check, whole (inside or outside a repository).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Only what is staged (index against HEAD), as a pre-commit hook sees it.
+    #[arg(long, conflicts_with_all = ["base", "all"])]
+    pub staged: bool,
+
+    /// Everything changed since the merge-base of REV and HEAD, like a pull request
+    /// (committed, uncommitted and untracked work).
+    #[arg(long, value_name = "REV", conflicts_with = "all")]
+    pub base: Option<String>,
+
+    /// Every doc in the repository (tracked, or untracked and not ignored), whole.
+    #[arg(long)]
+    pub all: bool,
+
+    /// Report on changed lines only, or on the whole of every changed file.
+    #[arg(long, value_enum, value_name = "WHICH", default_value_t = LinesArg::Changed)]
+    pub lines: LinesArg,
+
+    /// Use this config file instead of looking for .docreview.toml.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Only run rules matching GLOB (an id, a family, or a glob like "grammar.*"); repeatable.
+    #[arg(long = "rule", value_name = "GLOB")]
+    pub rules: Vec<String>,
+
+    /// Do not print notices about skipped files.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum LinesArg {
+    /// Only lines that changed.
+    #[default]
+    Changed,
+    /// The whole of each changed file.
+    All,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ColorArg {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum FormatArg {
+    /// Diagnostics with the source line and a caret (default).
+    #[default]
+    Human,
+    /// The public JSON contract: {"version": 1, "findings": [...], "summary": {...}}.
+    Json,
+    /// GitHub Actions workflow commands (annotations on the pull request).
+    Github,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SeverityArg {
+    Suggestion,
+    Warning,
+    Error,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub scope: ScopeArgs,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+    pub format: FormatArg,
+
+    /// Colour in the human format (NO_COLOR is honoured in auto mode).
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
+
+    /// Report and fail only on findings at or above this severity.
+    #[arg(long, value_enum, value_name = "LEVEL", default_value_t = SeverityArg::Suggestion)]
+    pub min_severity: SeverityArg,
+}
+
+#[derive(Debug, Args)]
+pub struct ApplyArgs {
+    #[command(flatten)]
+    pub scope: ScopeArgs,
+
+    /// Also apply fixes that need review (their first suggestion), not only the safe ones.
+    #[arg(long)]
+    pub all_fixes: bool,
+
+    /// Print the fixes as a unified diff instead of writing them (git apply takes it).
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// Colour in messages (NO_COLOR is honoured in auto mode).
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    #[command(subcommand)]
+    pub action: Option<RulesAction>,
+
+    /// Use this config file instead of looking for .docreview.toml.
+    #[arg(long, value_name = "FILE", global = true)]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RulesAction {
+    /// Print what a rule catches, why, and how to configure or silence it.
+    Explain {
+        /// Rule id, e.g. grammar.allow-to.
+        id: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Keep the sample repository instead of deleting it afterwards (its path is printed).
+    #[arg(long)]
+    pub keep: bool,
+}

@@ -1,0 +1,625 @@
+//! The engine: runs every rule over a set of documents and turns rule hits into [`Finding`]s with exact
+//! file offsets, applying rule levels, `--rule` selections, suppression comments and the changed-lines
+//! scope. Documents are checked in parallel (rayon); the one cross-document rule (consistency) counts
+//! over the whole doc set first.
+//!
+//! Mapping a hit back to the file is where "never lose a user's text" starts: a replacement is kept only
+//! when the bytes it replaces are exactly the prose the rule saw (no markup inside) and it keeps the
+//! number of line breaks. Otherwise the hit is narrowed to the part that really changes, and if even that
+//! crosses markup, it is reported without a fix.
+
+use crate::core::finding::{Finding, Safety, Severity, fingerprint};
+use crate::core::markdown::{self, Block, Prose, rule_matches};
+use crate::core::rules::consistency::{self, Consistency, Counts};
+use crate::core::rules::custom::{Custom, CustomRule};
+use crate::core::rules::grammar::Grammar;
+use crate::core::rules::repetition::Repetition;
+use crate::core::rules::terminology::{TermError, Terminology, Terms};
+use crate::core::rules::text::sentence_around;
+use crate::core::rules::{Active, Checker, DocProse, Hit, RuleInfo};
+use rayon::prelude::*;
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+/// Which lines of a document findings may be reported on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Lines {
+    /// The whole file.
+    All,
+    /// 1-based inclusive line ranges (changed lines).
+    Changed(Vec<(usize, usize)>),
+}
+
+impl Lines {
+    fn touches(&self, first: usize, last: usize) -> bool {
+        match self {
+            Lines::All => true,
+            Lines::Changed(ranges) => ranges.iter().any(|&(a, b)| first <= b && last >= a),
+        }
+    }
+}
+
+/// One document to check.
+#[derive(Debug, Clone)]
+pub struct Doc {
+    /// Path as shown to the user.
+    pub path: String,
+    /// The whole file as text (BOM included if present).
+    pub text: String,
+    pub lines: Lines,
+}
+
+/// How a rule is configured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Off,
+    /// On at its default severity.
+    On,
+    At(Severity),
+}
+
+impl Level {
+    pub fn parse(s: &str) -> Option<Level> {
+        match s {
+            "off" => Some(Level::Off),
+            "on" => Some(Level::On),
+            other => Severity::parse(other).map(Level::At),
+        }
+    }
+}
+
+/// Everything the engine needs from configuration, as plain values.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    /// `[rules]`: (pattern, level). A more specific pattern wins: exact id over family over glob.
+    pub levels: Vec<(String, Level)>,
+    /// `--rule`: when not empty, only rules matching one of these patterns run.
+    pub only: Vec<String>,
+    /// `[terms]`: canonical spelling → extra variants.
+    pub terms: Vec<(String, Vec<String>)>,
+    /// `[consistency] prefer`.
+    pub prefer: Vec<String>,
+    /// `[[rule]]`.
+    pub custom: Vec<CustomRule>,
+}
+
+/// A rule with its effective configuration.
+#[derive(Debug, Clone)]
+pub struct RuleState {
+    pub info: RuleInfo,
+    /// `None` when off.
+    pub severity: Option<Severity>,
+}
+
+pub struct Engine {
+    checkers: Vec<Box<dyn Checker>>,
+    terms: Terms,
+    prefer: Vec<String>,
+    states: Vec<RuleState>,
+    active: Active,
+    severity: HashMap<String, (Severity, Safety)>,
+}
+
+fn specificity(pattern: &str) -> u8 {
+    if pattern.contains('*') {
+        0
+    } else if pattern.contains('.') {
+        2
+    } else {
+        1
+    }
+}
+
+impl Engine {
+    pub fn new(settings: &Settings) -> Result<Engine, TermError> {
+        let terms = Terms::with_project(&settings.terms)?;
+        let checkers: Vec<Box<dyn Checker>> = vec![
+            Box::new(Terminology::new(terms.clone())),
+            Box::new(Grammar),
+            Box::new(Repetition),
+            Box::new(Custom::new(settings.custom.clone())),
+        ];
+        let mut infos: Vec<RuleInfo> = checkers.iter().flat_map(|c| c.rules()).collect();
+        infos.push(Consistency::rule());
+        let mut levels = settings.levels.clone();
+        levels.sort_by_key(|(p, _)| specificity(p));
+        let states: Vec<RuleState> = infos
+            .into_iter()
+            .map(|info| {
+                let mut level = if info.default_on {
+                    Level::On
+                } else {
+                    Level::Off
+                };
+                for (pattern, l) in &levels {
+                    if rule_matches(pattern, &info.id) {
+                        level = *l;
+                    }
+                }
+                if !settings.only.is_empty()
+                    && !settings.only.iter().any(|p| rule_matches(p, &info.id))
+                {
+                    level = Level::Off;
+                }
+                let severity = match level {
+                    Level::Off => None,
+                    Level::On => Some(info.severity),
+                    Level::At(s) => Some(s),
+                };
+                RuleState { info, severity }
+            })
+            .collect();
+        let active = Active(
+            states
+                .iter()
+                .filter(|s| s.severity.is_some())
+                .map(|s| s.info.id.clone())
+                .collect(),
+        );
+        let severity = states
+            .iter()
+            .filter_map(|s| Some((s.info.id.clone(), (s.severity?, s.info.safety))))
+            .collect();
+        Ok(Engine {
+            checkers,
+            terms,
+            prefer: settings.prefer.clone(),
+            states,
+            active,
+            severity,
+        })
+    }
+
+    /// Every rule with its effective level, in registry order.
+    pub fn rules(&self) -> &[RuleState] {
+        &self.states
+    }
+
+    /// Does any configured pattern name no rule at all? Returns the unknown patterns.
+    pub fn unknown_patterns<'a>(&self, patterns: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+        patterns
+            .into_iter()
+            .filter(|p| !self.states.iter().any(|s| rule_matches(p, &s.info.id)))
+            .map(str::to_owned)
+            .collect()
+    }
+
+    /// Checks `docs`; `context` documents only feed the doc-set-wide counts (consistency) and are never
+    /// reported on. Findings come sorted by path and position.
+    pub fn check(&self, docs: &[Doc], context: &[Doc]) -> Vec<Finding> {
+        let consistency_on = self.active.has(consistency::RULE);
+        let parsed: Vec<(Prose, Vec<Hit>, Counts)> = docs
+            .par_iter()
+            .map(|doc| {
+                let prose = markdown::extract(&doc.text);
+                let view = DocProse {
+                    file: &doc.text,
+                    prose: &prose,
+                };
+                let mut hits = Vec::new();
+                for checker in &self.checkers {
+                    checker.check(&view, &self.active, &mut hits);
+                }
+                let counts = if consistency_on {
+                    consistency::count(&view)
+                } else {
+                    Counts::default()
+                };
+                (prose, hits, counts)
+            })
+            .collect();
+
+        let verdicts = consistency_on.then(|| {
+            let context_counts = context
+                .par_iter()
+                .map(|doc| {
+                    let prose = markdown::extract(&doc.text);
+                    consistency::count(&DocProse {
+                        file: &doc.text,
+                        prose: &prose,
+                    })
+                })
+                .reduce(Counts::default, Counts::merge);
+            let all = parsed
+                .iter()
+                .map(|(_, _, c)| c.clone())
+                .fold(context_counts, Counts::merge);
+            Consistency::decide(&all, &self.prefer, &self.terms)
+        });
+
+        let mut findings: Vec<Finding> = docs
+            .par_iter()
+            .zip(parsed.into_par_iter())
+            .flat_map_iter(|(doc, (prose, mut hits, _))| {
+                if let Some(v) = &verdicts {
+                    v.check(
+                        &DocProse {
+                            file: &doc.text,
+                            prose: &prose,
+                        },
+                        &self.active,
+                        &mut hits,
+                    );
+                }
+                self.findings(doc, &prose, hits)
+            })
+            .collect();
+        findings.sort_by(|a, b| {
+            (a.path.as_str(), a.start, a.end, a.rule.as_str()).cmp(&(
+                b.path.as_str(),
+                b.start,
+                b.end,
+                b.rule.as_str(),
+            ))
+        });
+        findings
+    }
+
+    /// Turns one document's hits into findings.
+    fn findings(&self, doc: &Doc, prose: &Prose, hits: Vec<Hit>) -> Vec<Finding> {
+        let file = doc.text.as_str();
+        let line_starts = line_starts(file);
+        let mut out: Vec<Finding> = Vec::new();
+        let mut seen: HashSet<(usize, usize, String)> = HashSet::new();
+        let mut occurrences: HashMap<(String, String, String), usize> = HashMap::new();
+        let mut hits = hits;
+        hits.sort_by_key(|h| (h.block, h.range.start, h.range.end));
+        for hit in hits {
+            let Some(&(severity, safety)) = self.severity.get(&hit.rule) else {
+                continue;
+            };
+            let block = &prose.blocks[hit.block];
+            let Some((span, replacements)) =
+                place(file, block, hit.range.clone(), &hit.replacements)
+            else {
+                continue;
+            };
+            if prose.is_suppressed(span.start, &hit.rule) {
+                continue;
+            }
+            let line = line_of(&line_starts, span.start);
+            let last = line_of(&line_starts, span.end.saturating_sub(1).max(span.start));
+            if !doc.lines.touches(line, last) {
+                continue;
+            }
+            if !seen.insert((span.start, span.end, hit.rule.clone())) {
+                continue;
+            }
+            let text = file[span.clone()].to_owned();
+            let sentence_range = sentence_around(&block.text, hit.range.clone());
+            let sentence = &block.text[sentence_range];
+            let occ_key = (hit.rule.clone(), text.clone(), sentence.to_owned());
+            let occurrence = occurrences.entry(occ_key).or_insert(0);
+            let fp = fingerprint(&hit.rule, &text, sentence, *occurrence);
+            *occurrence += 1;
+            let line_start = line_starts[line - 1];
+            // Columns count characters as an editor shows them: a BOM is not one.
+            let column = file[line_start..span.start]
+                .trim_start_matches('\u{feff}')
+                .chars()
+                .count()
+                + 1;
+            out.push(Finding {
+                path: doc.path.clone(),
+                rule: hit.rule,
+                severity,
+                message: hit.message,
+                line,
+                column,
+                start: span.start,
+                end: span.end,
+                text,
+                replacements,
+                safety,
+                fingerprint: fp,
+            });
+        }
+        out
+    }
+}
+
+/// Byte offsets where each line starts.
+pub fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect()
+}
+
+/// 1-based line of a byte offset.
+pub fn line_of(line_starts: &[usize], offset: usize) -> usize {
+    line_starts.partition_point(|&s| s <= offset).max(1)
+}
+
+/// Places a hit in the file: its byte span and the replacements that can be applied there safely.
+fn place(
+    file: &str,
+    block: &Block,
+    view: Range<usize>,
+    replacements: &[String],
+) -> Option<(Range<usize>, Vec<String>)> {
+    let keeps_lines = |span: &Range<usize>, r: &String| {
+        file[span.clone()].matches('\n').count() == r.matches('\n').count()
+    };
+    if let Some(span) = block.to_source(file, view.clone()) {
+        let ok: Vec<String> = replacements
+            .iter()
+            .filter(|r| keeps_lines(&span, r))
+            .cloned()
+            .collect();
+        if ok.len() == replacements.len() {
+            return Some((span, ok));
+        }
+    }
+    // Narrow to what really changes, then widen to whole words, and try again.
+    if !replacements.is_empty() {
+        let original = &block.text[view.clone()];
+        let (p, s) = common_affixes(original, replacements);
+        let mut inner = view.start + p..view.end - s;
+        let mut reps: Vec<String> = replacements
+            .iter()
+            .map(|r| r[p..r.len() - s].to_owned())
+            .collect();
+        widen_to_words(&block.text, &mut inner, &mut reps, view.clone());
+        if let Some(span) = block.to_source(file, inner.clone())
+            && reps.iter().all(|r| keeps_lines(&span, r))
+        {
+            return Some((span, reps));
+        }
+    }
+    let span = block.to_source_lossy(view)?;
+    Some((span, Vec::new()))
+}
+
+/// Lengths of the prefix and suffix (in bytes, on char boundaries) shared by `original` and every
+/// replacement, not overlapping.
+fn common_affixes(original: &str, replacements: &[String]) -> (usize, usize) {
+    let mut prefix = original.len();
+    let mut suffix = original.len();
+    for r in replacements {
+        let p = original
+            .char_indices()
+            .zip(r.chars())
+            .take_while(|((_, a), b)| a == b)
+            .last()
+            .map_or(0, |((i, a), _)| i + a.len_utf8());
+        prefix = prefix.min(p);
+        let s = original
+            .chars()
+            .rev()
+            .zip(r.chars().rev())
+            .take_while(|(a, b)| a == b)
+            .map(|(a, _)| a.len_utf8())
+            .sum::<usize>();
+        suffix = suffix.min(s);
+    }
+    for r in replacements {
+        let limit = original.len().min(r.len());
+        if prefix + suffix > limit {
+            suffix = limit.saturating_sub(prefix);
+        }
+    }
+    // Keep both on char boundaries of every string.
+    while !original.is_char_boundary(original.len() - suffix)
+        || replacements
+            .iter()
+            .any(|r| !r.is_char_boundary(r.len() - suffix))
+    {
+        suffix -= 1;
+    }
+    (prefix, suffix)
+}
+
+/// Grows an edit to cover the whole words it touches (staying inside `outer`), so the reader sees
+/// "tiny" → "a tiny" instead of an insertion of "a ".
+fn widen_to_words(text: &str, inner: &mut Range<usize>, reps: &mut [String], outer: Range<usize>) {
+    let is_word = |c: char| c.is_alphanumeric();
+    let word_len = |s: &str| {
+        s.chars()
+            .take_while(|&c| is_word(c))
+            .map(char::len_utf8)
+            .sum::<usize>()
+    };
+    let word_len_back = |s: &str| {
+        s.chars()
+            .rev()
+            .take_while(|&c| is_word(c))
+            .map(char::len_utf8)
+            .sum::<usize>()
+    };
+    let (mut start, mut end) = (inner.start, inner.end);
+    if inner.start == inner.end {
+        // An insertion takes the word after it along, or else the word before it.
+        let after = word_len(&text[end..outer.end]);
+        if after > 0 {
+            end += after;
+        } else {
+            start -= word_len_back(&text[outer.start..start]);
+        }
+    } else {
+        // Edges in the middle of a word grow to the word's edges.
+        if text[..start].ends_with(is_word) && text[start..].starts_with(is_word) {
+            start -= word_len_back(&text[outer.start..start]);
+        }
+        if text[..end].ends_with(is_word) && text[end..].starts_with(is_word) {
+            end += word_len(&text[end..outer.end]);
+        }
+    }
+    let (before, after) = (&text[start..inner.start], &text[inner.end..end]);
+    for r in reps.iter_mut() {
+        *r = format!("{before}{r}{after}");
+    }
+    *inner = start..end;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(path: &str, text: &str) -> Doc {
+        Doc {
+            path: path.into(),
+            text: text.into(),
+            lines: Lines::All,
+        }
+    }
+
+    fn engine() -> Engine {
+        Engine::new(&Settings::default()).expect("engine")
+    }
+
+    const GUIDELINE: &str = "# Tuning\n\nINC allows automatically find better solution.\n\n\
+        It will find operator which mostly influence accuracy drops.\n\n\
+        With int8 there is tiny accuracy drop.\n\nBuild with ONEDNN enabled.\n";
+
+    #[test]
+    fn guideline_examples_are_flagged_with_the_right_fix() {
+        let f = engine().check(&[doc("g.md", GUIDELINE)], &[]);
+        let got: Vec<(&str, &str, &str)> = f
+            .iter()
+            .map(|f| (f.rule.as_str(), f.text.as_str(), f.replacements[0].as_str()))
+            .collect();
+        assert!(
+            got.contains(&(
+                "grammar.allow-to",
+                "allows automatically find",
+                "allows you to automatically find"
+            )),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&(
+                "grammar.article",
+                "tiny accuracy drop",
+                "a tiny accuracy drop"
+            )),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("terminology.canonical", "ONEDNN", "oneDNN")),
+            "{got:?}"
+        );
+        for f in &f {
+            assert_eq!(&GUIDELINE[f.start..f.end], f.text);
+        }
+    }
+
+    #[test]
+    fn nothing_in_code_urls_or_front_matter() {
+        let md = "---\ntitle: INC allows automatically find\n---\n\n```\nthere is tiny accuracy drop ONEDNN\n```\n\n\
+                  `ONEDNN` and https://example.com/ONEDNN/the the and [x](https://ONEDNN.io)\n";
+        assert!(engine().check(&[doc("c.md", md)], &[]).is_empty());
+    }
+
+    #[test]
+    fn line_and_column_are_one_based_and_in_characters() {
+        let md = "# Título\n\nÜber Github.\n";
+        let f = engine().check(&[doc("x.md", md)], &[]);
+        assert_eq!(f.len(), 1);
+        assert_eq!((f[0].line, f[0].column), (3, 6));
+        assert_eq!(&md[f[0].start..f[0].end], "Github");
+    }
+
+    #[test]
+    fn changed_lines_scope_filters() {
+        let md = "Github one.\n\nGithub two.\n";
+        let d = Doc {
+            path: "x.md".into(),
+            text: md.into(),
+            lines: Lines::Changed(vec![(3, 3)]),
+        };
+        let f = engine().check(&[d], &[]);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].line, 3);
+    }
+
+    #[test]
+    fn levels_and_only_select_rules() {
+        let s = Settings {
+            levels: vec![
+                ("grammar".into(), Level::Off),
+                ("grammar.article".into(), Level::At(Severity::Error)),
+            ],
+            ..Settings::default()
+        };
+        let e = Engine::new(&s).expect("engine");
+        let f = e.check(&[doc("g.md", GUIDELINE)], &[]);
+        assert!(f.iter().all(|f| f.rule != "grammar.allow-to"));
+        let art: Vec<_> = f.iter().filter(|f| f.rule == "grammar.article").collect();
+        assert_eq!(art.len(), 1);
+        assert_eq!(art[0].severity, Severity::Error);
+
+        let only = Engine::new(&Settings {
+            only: vec!["terminology.*".into()],
+            ..Settings::default()
+        })
+        .expect("engine");
+        let f = only.check(&[doc("g.md", GUIDELINE)], &[]);
+        assert!(f.iter().all(|f| f.rule == "terminology.canonical"));
+        assert!(!f.is_empty());
+    }
+
+    #[test]
+    fn suppression_comments_silence_findings() {
+        let md = "<!-- docreview-disable-next-line terminology -->\nGithub here.\nGithub there.\n";
+        let f = engine().check(&[doc("x.md", md)], &[]);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].line, 3);
+    }
+
+    #[test]
+    fn fixes_never_swallow_markup() {
+        // The article goes inside the emphasis; the asterisks survive.
+        let md = "With int8 there is *tiny* accuracy drop.\n";
+        let f = engine().check(&[doc("x.md", md)], &[]);
+        let a = f
+            .iter()
+            .find(|f| f.rule == "grammar.article")
+            .expect("article");
+        assert_eq!(a.text, "tiny");
+        assert_eq!(a.replacements, vec!["a tiny"]);
+        // A double across a block-quote line break keeps the "> " marker.
+        let md = "> Install the\n> the package.\n";
+        let f = engine().check(&[doc("q.md", md)], &[]);
+        let r = f
+            .iter()
+            .find(|f| f.rule == "grammar.repeated-word")
+            .expect("double");
+        let mut fixed = md.to_owned();
+        fixed.replace_range(r.start..r.end, &r.replacements[0]);
+        assert_eq!(fixed, "> Install the\n> package.\n");
+    }
+
+    #[test]
+    fn consistency_counts_context_docs_but_reports_only_checked_ones() {
+        let ctx = doc("ctx.md", "A dataset. The dataset. Each dataset.\n");
+        let checked = doc("new.md", "A data set.\n");
+        let f = engine().check(&[checked], &[ctx]);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].path, "new.md");
+        assert_eq!(f[0].replacements, vec!["dataset"]);
+    }
+
+    #[test]
+    fn fingerprints_survive_line_moves() {
+        let a = engine().check(&[doc("x.md", "Use Github here.\n")], &[]);
+        let b = engine().check(
+            &[doc("x.md", "# New title\n\nText.\n\nUse Github here.\n")],
+            &[],
+        );
+        assert_eq!(a[0].fingerprint, b[0].fingerprint);
+        assert_ne!(a[0].line, b[0].line);
+    }
+
+    #[test]
+    fn affixes_and_widening() {
+        assert_eq!(
+            common_affixes("tiny accuracy drop", &["a tiny accuracy drop".into()]),
+            (0, 18)
+        );
+        let text = "is tiny drop";
+        let mut inner = 3..3;
+        let mut reps = vec!["a ".to_owned()];
+        widen_to_words(text, &mut inner, &mut reps, 3..12);
+        assert_eq!((inner, reps), (3..7, vec!["a tiny".to_owned()]));
+    }
+}

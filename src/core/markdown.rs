@@ -1,0 +1,878 @@
+//! Prose extraction: which bytes of a Markdown file are prose a reviewer would read, and which are code,
+//! markup, URLs, front matter or math that no prose rule may ever touch.
+//!
+//! pulldown-cmark parses the file once; every inline container (paragraph, heading, table cell, tight
+//! list item, …) becomes a [`Block`] whose `text` is the prose as a reader sees it: emphasis and link
+//! markers gone, inline code, inline HTML, math, footnote references, bare URLs and Hugo/Jinja shortcodes
+//! replaced by [`PLACEHOLDER`]. Each block keeps [`Segment`]s that map its text back to exact byte offsets
+//! in the file, so a rule can work on clean prose and its finding still lands on the right bytes.
+//!
+//! Suppression comments (`<!-- docreview-disable … -->`, `<!-- vale off -->`, …) are read here too, from
+//! HTML events only, so a comment shown inside a code block suppresses nothing.
+
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// Stands in for anything inside a prose block that is not prose (inline code, HTML, math, URLs, …).
+/// U+FFFC OBJECT REPLACEMENT CHARACTER: not a word character, so rules never match across it.
+pub const PLACEHOLDER: char = '\u{FFFC}';
+
+/// What kind of container a block of prose came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    Paragraph,
+    Heading,
+    TableCell,
+    /// Text directly inside a tight list item, a footnote or another container.
+    Other,
+}
+
+/// A run of a block's text and the bytes of the file it came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Segment {
+    /// Start in the block's `text`.
+    pub view: usize,
+    /// Length in the block's `text`.
+    pub view_len: usize,
+    /// Start in the file.
+    pub src: usize,
+    /// Length in the file.
+    pub src_len: usize,
+    /// The file's bytes equal the text byte for byte (false for entities, escapes, placeholders).
+    pub verbatim: bool,
+}
+
+/// One inline container's prose.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub text: String,
+    pub segments: Vec<Segment>,
+}
+
+impl Block {
+    fn new(kind: BlockKind) -> Block {
+        Block {
+            kind,
+            text: String::new(),
+            segments: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, text: &str, src: usize, src_len: usize, verbatim: bool) {
+        if text.is_empty() && src_len == 0 {
+            return;
+        }
+        self.segments.push(Segment {
+            view: self.text.len(),
+            view_len: text.len(),
+            src,
+            src_len,
+            verbatim,
+        });
+        self.text.push_str(text);
+    }
+
+    fn has_prose(&self) -> bool {
+        self.segments.iter().any(|s| s.verbatim && s.view_len > 0)
+    }
+
+    /// The file offset of a span start (or an insertion point) at `v` in the block's text.
+    fn source_start(&self, v: usize) -> Option<usize> {
+        let seg = self
+            .segments
+            .iter()
+            .find(|s| s.view <= v && v < s.view + s.view_len)
+            .or_else(|| self.segments.last().filter(|s| s.view + s.view_len == v))?;
+        if seg.verbatim {
+            Some(seg.src + (v - seg.view))
+        } else if v == seg.view {
+            Some(seg.src)
+        } else if v == seg.view + seg.view_len {
+            Some(seg.src + seg.src_len)
+        } else {
+            None
+        }
+    }
+
+    /// The file offset of a span end at `v` in the block's text.
+    fn source_end(&self, v: usize) -> Option<usize> {
+        let seg = self
+            .segments
+            .iter()
+            .find(|s| s.view < v && v <= s.view + s.view_len)
+            .or_else(|| self.segments.first().filter(|s| s.view == v))?;
+        if seg.verbatim {
+            Some(seg.src + (v - seg.view))
+        } else if v == seg.view + seg.view_len {
+            Some(seg.src + seg.src_len)
+        } else if v == seg.view {
+            Some(seg.src)
+        } else {
+            None
+        }
+    }
+
+    /// File byte range of `view`, or `None` when the file's bytes there are not the same text (the span
+    /// crosses markup, an entity, an escape or a placeholder). A fix may only replace a span for which this
+    /// returns `Some`, so markup can never be lost.
+    pub fn to_source(&self, file: &str, view: Range<usize>) -> Option<Range<usize>> {
+        if view.start > view.end || view.end > self.text.len() {
+            return None;
+        }
+        let start = self.source_start(view.start)?;
+        let end = if view.is_empty() {
+            start
+        } else {
+            self.source_end(view.end)?
+        };
+        (start <= end && file.get(start..end) == self.text.get(view.clone())).then_some(start..end)
+    }
+
+    /// File byte range covered by `view`, even when it crosses markup (for reporting a finding that
+    /// cannot be fixed mechanically).
+    pub fn to_source_lossy(&self, view: Range<usize>) -> Option<Range<usize>> {
+        let start = (view.start..=view.end).find_map(|v| self.source_start(v))?;
+        let end = (view.start..=view.end)
+            .rev()
+            .find_map(|v| self.source_end(v))
+            .unwrap_or(start);
+        Some(start..end.max(start))
+    }
+}
+
+/// A region where some or all rules are silenced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suppression {
+    /// Byte range in the file; a finding starting inside it is suppressed.
+    pub range: Range<usize>,
+    /// Rule patterns (`grammar.article`, `grammar`, `grammar.*`); empty means every rule.
+    pub rules: Vec<String>,
+    /// Rules re-enabled inside an all-rules region (`docreview-enable grammar.article` after
+    /// `docreview-disable`).
+    pub except: Vec<String>,
+}
+
+impl Suppression {
+    pub fn silences(&self, offset: usize, rule: &str) -> bool {
+        self.range.contains(&offset)
+            && (self.rules.is_empty() || self.rules.iter().any(|p| rule_matches(p, rule)))
+            && !self.except.iter().any(|p| rule_matches(p, rule))
+    }
+}
+
+/// Does `pattern` select `rule`? Exact id, a family (`grammar` selects `grammar.article`), or a glob
+/// with `*` (`grammar.*`, `*.article`).
+pub fn rule_matches(pattern: &str, rule: &str) -> bool {
+    if pattern == rule || pattern == "*" {
+        return true;
+    }
+    if !pattern.contains('*') {
+        return rule
+            .strip_prefix(pattern)
+            .is_some_and(|rest| rest.starts_with('.'));
+    }
+    glob_match(pattern.as_bytes(), rule.as_bytes())
+}
+
+fn glob_match(p: &[u8], s: &[u8]) -> bool {
+    match p.split_first() {
+        None => s.is_empty(),
+        Some((b'*', rest)) => (0..=s.len()).any(|i| glob_match(rest, &s[i..])),
+        Some((c, rest)) => s.first() == Some(c) && glob_match(rest, &s[1..]),
+    }
+}
+
+/// The prose of one file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Prose {
+    pub blocks: Vec<Block>,
+    pub suppressions: Vec<Suppression>,
+}
+
+impl Prose {
+    /// Byte ranges of the file that are prose, in order, adjacent runs merged. What `check` may flag.
+    pub fn ranges(&self) -> Vec<Range<usize>> {
+        let mut out: Vec<Range<usize>> = Vec::new();
+        for seg in self.blocks.iter().flat_map(|b| &b.segments) {
+            if !seg.verbatim || seg.src_len == 0 {
+                continue;
+            }
+            let r = seg.src..seg.src + seg.src_len;
+            match out.last_mut() {
+                Some(last) if last.end == r.start => last.end = r.end,
+                _ => out.push(r),
+            }
+        }
+        out
+    }
+
+    /// Is a finding of `rule` starting at `offset` silenced by a suppression comment?
+    pub fn is_suppressed(&self, offset: usize, rule: &str) -> bool {
+        self.suppressions.iter().any(|s| s.silences(offset, rule))
+    }
+}
+
+/// Shortcodes and bare URLs inside text: Hugo `{{< … >}}` / `{{% … %}}`, Go/Jinja `{{ … }}`, Jinja
+/// `{% … %}` and `{# … #}`, `http(s)://…`, `ftp://…`, `www.…`, `mailto:…`.
+static NOT_PROSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?s)\{\{<.*?>\}\}|\{\{%.*?%\}\}|\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}",
+        r"|\b(?:https?|ftp|file)://[^\s<>\x60]*[^\s<>\x60.,;:!?'\x22)\]]",
+        r"|\bwww\.[^\s<>\x60]*[^\s<>\x60.,;:!?'\x22)\]]",
+        r"|\bmailto:[^\s<>\x60]+",
+    ))
+    .expect("static regex")
+});
+
+static SUPPRESSION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"<!--\s*(docreview-disable-next-line|docreview-disable-line|docreview-disable|docreview-enable|vale\s+off|vale\s+on)\b([^>]*?)\s*-->",
+    )
+    .expect("static regex")
+});
+
+const UTF8_BOM: &str = "\u{feff}";
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
+        | Options::ENABLE_MATH
+}
+
+/// Extracts the prose of a Markdown file. `file` is the whole file as text, BOM included if it has one;
+/// every offset returned is an offset into `file`.
+pub fn extract(file: &str) -> Prose {
+    let base = if file.starts_with(UTF8_BOM) {
+        UTF8_BOM.len()
+    } else {
+        0
+    };
+    let body = &file[base..];
+    let not_prose: Vec<Range<usize>> = NOT_PROSE
+        .find_iter(body)
+        .map(|m| m.start() + base..m.end() + base)
+        .collect();
+
+    let mut x = Extractor {
+        file,
+        not_prose: &not_prose,
+        blocks: Vec::new(),
+        current: None,
+        skip_depth: 0,
+        comments: Vec::new(),
+    };
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        x.event(event, range.start + base..range.end + base);
+    }
+    x.flush();
+    let suppressions = suppressions(file, &x.comments);
+    Prose {
+        blocks: x.blocks,
+        suppressions,
+    }
+}
+
+struct Extractor<'a> {
+    file: &'a str,
+    not_prose: &'a [Range<usize>],
+    blocks: Vec<Block>,
+    current: Option<Block>,
+    /// > 0 while inside something whose text is not prose (code block, metadata, autolink, HTML block).
+    skip_depth: usize,
+    /// HTML comments seen (file ranges), for suppressions.
+    comments: Vec<Range<usize>>,
+}
+
+impl Extractor<'_> {
+    fn flush(&mut self) {
+        if let Some(block) = self.current.take()
+            && block.has_prose()
+        {
+            self.blocks.push(block);
+        }
+    }
+
+    fn open(&mut self, kind: BlockKind) {
+        self.flush();
+        self.current = Some(Block::new(kind));
+    }
+
+    fn block(&mut self) -> &mut Block {
+        self.current
+            .get_or_insert_with(|| Block::new(BlockKind::Other))
+    }
+
+    fn placeholder(&mut self, range: Range<usize>) {
+        let mut buf = [0u8; 4];
+        let ph = PLACEHOLDER.encode_utf8(&mut buf);
+        let block = self.block();
+        // Adjacent non-prose pieces collapse into one placeholder.
+        if let Some(last) = block.segments.last_mut()
+            && !last.verbatim
+            && last.src + last.src_len == range.start
+            && block.text.ends_with(PLACEHOLDER)
+        {
+            last.src_len += range.len();
+            return;
+        }
+        block.push(ph, range.start, range.len(), false);
+    }
+
+    /// Adds text from the file, cutting out URLs and shortcodes.
+    fn text(&mut self, text: &str, range: Range<usize>) {
+        let verbatim = self.file.get(range.clone()) == Some(text);
+        if !verbatim {
+            // An entity or escape: keep what the reader sees, but never let a fix touch it.
+            self.block().push(text, range.start, range.len(), false);
+            return;
+        }
+        let mut pos = range.start;
+        let overlapping: Vec<Range<usize>> = self
+            .not_prose
+            .iter()
+            .filter(|r| r.start < range.end && r.end > range.start)
+            .cloned()
+            .collect();
+        for np in overlapping {
+            if np.start > pos {
+                let piece = &self.file[pos..np.start];
+                self.block().push(piece, pos, piece.len(), true);
+            }
+            let cut = np.start.max(pos)..np.end.min(range.end);
+            if !cut.is_empty() {
+                self.placeholder(cut.clone());
+            }
+            pos = pos.max(cut.end);
+        }
+        if pos < range.end {
+            let piece = &self.file[pos..range.end];
+            self.block().push(piece, pos, piece.len(), true);
+        }
+    }
+
+    fn event(&mut self, event: Event<'_>, range: Range<usize>) {
+        match event {
+            Event::Start(tag) => self.start(tag, range),
+            Event::End(tag) => self.end(tag),
+            _ if self.skip_depth > 0 => {
+                if let Event::Html(_) | Event::InlineHtml(_) = event {
+                    self.comments.push(range);
+                }
+            }
+            Event::Text(text) => self.text(&text, range),
+            Event::SoftBreak => {
+                let raw = &self.file[range.clone()];
+                let verbatim = raw.chars().all(char::is_whitespace) && !raw.is_empty();
+                let shown = if verbatim { raw } else { "\n" };
+                self.block().push(shown, range.start, range.len(), verbatim);
+            }
+            Event::HardBreak => self.block().push("\n", range.start, range.len(), false),
+            Event::Code(_)
+            | Event::InlineMath(_)
+            | Event::DisplayMath(_)
+            | Event::FootnoteReference(_) => self.placeholder(range),
+            Event::InlineHtml(_) | Event::Html(_) => {
+                self.comments.push(range.clone());
+                self.placeholder(range);
+            }
+            Event::Rule | Event::TaskListMarker(_) => {}
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
+        if self.skip_depth > 0 {
+            self.skip_depth += 1;
+            return;
+        }
+        match tag {
+            Tag::Paragraph => self.open(BlockKind::Paragraph),
+            Tag::Heading { .. } => self.open(BlockKind::Heading),
+            Tag::TableCell => self.open(BlockKind::TableCell),
+            Tag::CodeBlock(_) | Tag::MetadataBlock(_) | Tag::HtmlBlock => {
+                self.flush();
+                self.skip_depth = 1;
+                if matches!(tag, Tag::HtmlBlock) {
+                    self.comments.push(range);
+                }
+            }
+            Tag::Link {
+                link_type: LinkType::Autolink | LinkType::Email,
+                ..
+            } => {
+                self.placeholder(range);
+                self.skip_depth = 1;
+            }
+            Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::Link { .. }
+            | Tag::Image { .. } => {}
+            Tag::BlockQuote(_)
+            | Tag::List(_)
+            | Tag::Item
+            | Tag::FootnoteDefinition(_)
+            | Tag::Table(_)
+            | Tag::TableHead
+            | Tag::TableRow
+            | Tag::DefinitionList
+            | Tag::DefinitionListTitle
+            | Tag::DefinitionListDefinition => self.flush(),
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        if self.skip_depth > 0 {
+            self.skip_depth -= 1;
+            return;
+        }
+        match tag {
+            TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::Link
+            | TagEnd::Image => {}
+            _ => self.flush(),
+        }
+    }
+}
+
+/// Reads suppression comments out of the HTML ranges seen while parsing.
+fn suppressions(file: &str, html: &[Range<usize>]) -> Vec<Suppression> {
+    struct Open {
+        start: usize,
+        rules: Vec<String>,
+        except: Vec<String>,
+    }
+    let mut done = Vec::new();
+    let mut open: Vec<Open> = Vec::new();
+    let mut seen = Vec::new();
+    for range in html {
+        let Some(src) = file.get(range.clone()) else {
+            continue;
+        };
+        for caps in SUPPRESSION.captures_iter(src) {
+            let (Some(m), Some(kind)) = (caps.get(0), caps.get(1)) else {
+                continue;
+            };
+            let at = range.start + m.start();
+            if seen.contains(&at) {
+                continue; // An HTML block's comment can be seen twice (block and line).
+            }
+            seen.push(at);
+            let end = range.start + m.end();
+            let kind = kind.as_str();
+            let rules: Vec<String> = caps
+                .get(2)
+                .map(|r| r.as_str().split_whitespace().map(str::to_owned).collect())
+                .unwrap_or_default();
+            if kind.starts_with("vale") {
+                if kind.ends_with("off") {
+                    open.push(Open {
+                        start: end,
+                        rules: Vec::new(),
+                        except: Vec::new(),
+                    });
+                } else {
+                    close(&mut open, &mut done, end, &[]);
+                }
+                continue;
+            }
+            match kind {
+                "docreview-disable" => open.push(Open {
+                    start: end,
+                    rules,
+                    except: Vec::new(),
+                }),
+                "docreview-enable" => close(&mut open, &mut done, at, &rules),
+                "docreview-disable-next-line" => {
+                    let next = line_after(file, end);
+                    done.push(Suppression {
+                        range: next,
+                        rules,
+                        except: Vec::new(),
+                    });
+                }
+                "docreview-disable-line" => {
+                    let line_start = file[..at].rfind('\n').map_or(0, |i| i + 1);
+                    let line_end = file[end..].find('\n').map_or(file.len(), |i| end + i);
+                    done.push(Suppression {
+                        range: line_start..line_end,
+                        rules,
+                        except: Vec::new(),
+                    });
+                }
+                _ => {}
+            }
+        }
+    }
+    for o in open {
+        done.push(Suppression {
+            range: o.start..file.len(),
+            rules: o.rules,
+            except: o.except,
+        });
+    }
+
+    fn close(open: &mut Vec<Open>, done: &mut Vec<Suppression>, at: usize, rules: &[String]) {
+        let mut still = Vec::new();
+        for o in open.drain(..) {
+            done.push(Suppression {
+                range: o.start..at,
+                rules: o.rules.clone(),
+                except: o.except.clone(),
+            });
+            if rules.is_empty() {
+                continue;
+            }
+            // `docreview-enable R` ends the silence for R only; everything else stays silenced.
+            if o.rules.is_empty() {
+                let mut except = o.except;
+                except.extend(rules.iter().cloned());
+                still.push(Open {
+                    start: at,
+                    rules: Vec::new(),
+                    except,
+                });
+            } else {
+                let left: Vec<String> = o
+                    .rules
+                    .into_iter()
+                    .filter(|r| !rules.iter().any(|e| rule_matches(e, r) || e == r))
+                    .collect();
+                if !left.is_empty() {
+                    still.push(Open {
+                        start: at,
+                        rules: left,
+                        except: o.except,
+                    });
+                }
+            }
+        }
+        *open = still;
+    }
+    done
+}
+
+/// The byte range of the line after the one containing `offset` (without its line break).
+fn line_after(file: &str, offset: usize) -> Range<usize> {
+    let Some(nl) = file[offset..].find('\n') else {
+        return file.len()..file.len();
+    };
+    let start = offset + nl + 1;
+    let end = file[start..].find('\n').map_or(file.len(), |i| start + i);
+    start..end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The prose of `md` as (file text of each prose range).
+    fn prose(md: &str) -> Vec<&str> {
+        extract(md).ranges().into_iter().map(|r| &md[r]).collect()
+    }
+
+    fn offsets(md: &str) -> Vec<Range<usize>> {
+        extract(md).ranges()
+    }
+
+    fn texts(md: &str) -> Vec<String> {
+        extract(md).blocks.into_iter().map(|b| b.text).collect()
+    }
+
+    // ---- what is prose -------------------------------------------------------------------------
+
+    #[test]
+    fn paragraph_is_prose_with_exact_offsets() {
+        let md = "Hello world.\n\nSecond one.\n";
+        assert_eq!(offsets(md), vec![0..12, 14..25]);
+        assert_eq!(texts(md), vec!["Hello world.", "Second one."]);
+    }
+
+    #[test]
+    fn heading_is_prose_without_marker_or_attributes() {
+        let md = "## Install it {#install}\n";
+        assert_eq!(offsets(md), vec![3..13]);
+        assert_eq!(extract(md).blocks[0].kind, BlockKind::Heading);
+    }
+
+    #[test]
+    fn list_items_are_prose() {
+        let md = "- first item\n- second item\n";
+        assert_eq!(offsets(md), vec![2..12, 15..26]);
+    }
+
+    #[test]
+    fn table_cells_are_prose_one_block_each() {
+        let md = "| Name | Use |\n|---|---|\n| a cell | b cell |\n";
+        assert_eq!(prose(md), vec!["Name", "Use", "a cell", "b cell"]);
+        assert_eq!(offsets(md)[2], 27..33);
+        assert!(
+            extract(md)
+                .blocks
+                .iter()
+                .all(|b| b.kind == BlockKind::TableCell)
+        );
+    }
+
+    #[test]
+    fn block_quote_is_prose_without_markers() {
+        let md = "> quoted words\n> more words\n";
+        assert_eq!(offsets(md), vec![2..15, 17..27]);
+        assert_eq!(texts(md), vec!["quoted words\nmore words"]);
+    }
+
+    #[test]
+    fn emphasis_text_is_prose_and_joins_its_sentence() {
+        let md = "a *very* **big** ~~old~~ deal\n";
+        assert_eq!(
+            prose(md),
+            vec!["a ", "very", " ", "big", " ", "old", " deal"]
+        );
+        assert_eq!(texts(md), vec!["a very big old deal"]);
+        assert_eq!(offsets(md)[1], 3..7);
+    }
+
+    #[test]
+    fn link_text_is_prose_but_not_its_url() {
+        let md = "See [the guide](https://example.com/guide) now.\n";
+        assert_eq!(prose(md), vec!["See ", "the guide", " now."]);
+        assert_eq!(offsets(md), vec![0..4, 5..14, 42..47]);
+    }
+
+    #[test]
+    fn image_alt_text_is_prose_but_not_its_url() {
+        let md = "![a diagram of it](img/x.png)\n";
+        assert_eq!(offsets(md), vec![2..17]);
+    }
+
+    // ---- what is never prose -------------------------------------------------------------------
+
+    #[test]
+    fn fenced_code_is_not_prose() {
+        let md = "Text.\n\n```python\nthe the ONEDNN\n```\n\nMore.\n";
+        assert_eq!(prose(md), vec!["Text.", "More."]);
+    }
+
+    #[test]
+    fn tilde_fence_is_not_prose() {
+        let md = "~~~\nthe the\n~~~\n";
+        assert!(prose(md).is_empty());
+    }
+
+    #[test]
+    fn indented_code_is_not_prose() {
+        let md = "Text.\n\n    the the code\n\nMore.\n";
+        assert_eq!(prose(md), vec!["Text.", "More."]);
+    }
+
+    #[test]
+    fn inline_code_is_a_placeholder() {
+        let md = "Run `the the` now.\n";
+        assert_eq!(prose(md), vec!["Run ", " now."]);
+        assert_eq!(texts(md), vec![format!("Run {PLACEHOLDER} now.")]);
+        let block = &extract(md).blocks[0];
+        assert_eq!(block.segments[1].src..block.segments[1].src + 9, 4..13);
+    }
+
+    #[test]
+    fn html_block_is_not_prose() {
+        let md = "<div>\nthe the\n</div>\n\nAfter.\n";
+        assert_eq!(prose(md), vec!["After."]);
+    }
+
+    #[test]
+    fn inline_html_is_not_prose() {
+        let md = "one <b class=\"x\">bold</b> two\n";
+        assert_eq!(prose(md), vec!["one ", "bold", " two"]);
+        assert_eq!(offsets(md), vec![0..4, 17..21, 25..29]);
+    }
+
+    #[test]
+    fn html_comment_is_not_prose() {
+        let md = "before <!-- the the --> after\n\n<!--\nthe the\n-->\n";
+        assert_eq!(prose(md), vec!["before ", " after"]);
+    }
+
+    #[test]
+    fn autolink_is_not_prose() {
+        let md = "Go to <https://onednn.example> or <me@example.com>.\n";
+        assert_eq!(prose(md), vec!["Go to ", " or ", "."]);
+    }
+
+    #[test]
+    fn bare_url_is_not_prose() {
+        let md = "Visit https://github.com/ONEDNN/the_the, then www.mxnet.io.\n";
+        assert_eq!(prose(md), vec!["Visit ", ", then ", "."]);
+        assert_eq!(offsets(md), vec![0..6, 39..46, 58..59]);
+    }
+
+    #[test]
+    fn yaml_front_matter_is_not_prose() {
+        let md = "---\ntitle: the the\n---\n\nBody.\n";
+        assert_eq!(prose(md), vec!["Body."]);
+        assert_eq!(offsets(md), vec![24..29]);
+    }
+
+    #[test]
+    fn toml_front_matter_is_not_prose() {
+        let md = "+++\ntitle = \"the the\"\n+++\n\nBody.\n";
+        assert_eq!(prose(md), vec!["Body."]);
+    }
+
+    #[test]
+    fn math_is_not_prose() {
+        let md = "Let $a a$ be.\n\n$$\nthe the\n$$\n";
+        assert_eq!(prose(md), vec!["Let ", " be."]);
+    }
+
+    #[test]
+    fn footnote_label_is_not_prose_but_its_text_is() {
+        let md = "Claim[^note].\n\n[^note]: The source text.\n";
+        assert_eq!(prose(md), vec!["Claim", ".", "The source text."]);
+        assert_eq!(offsets(md)[2], 24..40);
+    }
+
+    #[test]
+    fn hugo_and_jinja_shortcodes_are_not_prose() {
+        let md =
+            "A {{< figure src=\"the the\" >}} B {{% note %}} C {% raw %} D {{ .Site.Title }} E\n";
+        assert_eq!(prose(md), vec!["A ", " B ", " C ", " D ", " E"]);
+    }
+
+    #[test]
+    fn entities_and_escapes_are_shown_but_not_verbatim() {
+        let md = "a &amp; b \\* c\n";
+        let p = extract(md);
+        assert_eq!(p.blocks[0].text, "a & b * c");
+        // Only the verbatim runs are prose ranges a fix may touch.
+        assert_eq!(prose(md), vec!["a ", " b ", "* c"]);
+    }
+
+    #[test]
+    fn bom_is_skipped_and_offsets_stay_file_offsets() {
+        let md = "\u{feff}# Title\n\nText.\n";
+        assert_eq!(offsets(md), vec![5..10, 12..17]);
+    }
+
+    #[test]
+    fn crlf_soft_break_is_kept_verbatim() {
+        let md = "one\r\ntwo\r\n";
+        assert_eq!(texts(md), vec!["one\r\ntwo"]);
+        assert_eq!(offsets(md), vec![0..8]);
+    }
+
+    // ---- mapping back to the file ------------------------------------------------------------------
+
+    #[test]
+    fn spans_map_back_only_when_the_bytes_are_the_same() {
+        let md = "> the\n> the cat *is* here\n";
+        let p = extract(md);
+        let b = &p.blocks[0];
+        assert_eq!(b.text, "the\nthe cat is here");
+        // "cat" maps exactly.
+        assert_eq!(b.to_source(md, 8..11), Some(12..15));
+        // Across the quote marker: refused.
+        assert_eq!(b.to_source(md, 3..7), None);
+        // Across emphasis markers: refused; the lossy span still covers it for reporting.
+        assert_eq!(b.to_source(md, 8..14), None);
+        assert_eq!(b.to_source_lossy(8..14), Some(12..19));
+        // Insertion points map too.
+        assert_eq!(b.to_source(md, 12..12), Some(17..17));
+    }
+
+    // ---- suppressions ------------------------------------------------------------------------------
+
+    #[test]
+    fn disable_enable_silences_a_region() {
+        let md = "a\n\n<!-- docreview-disable -->\n\nb\n\n<!-- docreview-enable -->\n\nc\n";
+        let p = extract(md);
+        let b = md.find("b\n").expect("b");
+        let c = md.rfind('c').expect("c");
+        assert!(!p.is_suppressed(0, "grammar.article"));
+        assert!(p.is_suppressed(b, "grammar.article"));
+        assert!(!p.is_suppressed(c, "grammar.article"));
+    }
+
+    #[test]
+    fn disable_names_rules_and_families() {
+        let md = "<!-- docreview-disable grammar terminology.canonical -->\n\nx y\n";
+        let p = extract(md);
+        let x = md.find("x y").expect("x");
+        assert!(p.is_suppressed(x, "grammar.article"));
+        assert!(p.is_suppressed(x, "terminology.canonical"));
+        assert!(!p.is_suppressed(x, "consistency.variant"));
+    }
+
+    #[test]
+    fn enable_of_one_rule_inside_disable_all() {
+        let md = "<!-- docreview-disable -->\n\n<!-- docreview-enable grammar.article -->\n\nx\n";
+        let p = extract(md);
+        let x = md.rfind('x').expect("x");
+        assert!(!p.is_suppressed(x, "grammar.article"));
+        assert!(p.is_suppressed(x, "terminology.canonical"));
+    }
+
+    #[test]
+    fn disable_next_line_silences_only_the_next_line() {
+        let md = "<!-- docreview-disable-next-line grammar.* -->\nthe the line\nthe the again\n";
+        let p = extract(md);
+        let first = md.find("the the line").expect("first");
+        let second = md.find("the the again").expect("second");
+        assert!(p.is_suppressed(first, "grammar.repeated-word"));
+        assert!(!p.is_suppressed(first, "terminology.canonical"));
+        assert!(!p.is_suppressed(second, "grammar.repeated-word"));
+    }
+
+    #[test]
+    fn inline_disable_next_line_in_a_paragraph() {
+        let md = "Text <!-- docreview-disable-next-line -->\nthe the\n";
+        let p = extract(md);
+        assert!(p.is_suppressed(md.find("the the").expect("x"), "any.rule"));
+    }
+
+    #[test]
+    fn vale_off_and_on_are_honoured() {
+        let md = "<!-- vale off -->\n\nquiet\n\n<!-- vale on -->\n\nloud\n";
+        let p = extract(md);
+        assert!(p.is_suppressed(md.find("quiet").expect("q"), "grammar.article"));
+        assert!(!p.is_suppressed(md.find("loud").expect("l"), "grammar.article"));
+    }
+
+    #[test]
+    fn comments_inside_code_do_not_suppress() {
+        let md = "```\n<!-- docreview-disable -->\n```\n\ntext\n";
+        let p = extract(md);
+        assert!(p.suppressions.is_empty());
+        assert!(!p.is_suppressed(md.find("text").expect("t"), "x.y"));
+    }
+
+    #[test]
+    fn unterminated_disable_runs_to_the_end() {
+        let md = "a\n\n<!-- docreview-disable -->\n\nb\n";
+        let p = extract(md);
+        assert!(p.is_suppressed(md.len() - 2, "x.y"));
+    }
+
+    #[test]
+    fn rule_patterns() {
+        assert!(rule_matches("grammar", "grammar.article"));
+        assert!(!rule_matches("gram", "grammar.article"));
+        assert!(rule_matches("grammar.*", "grammar.article"));
+        assert!(rule_matches("*.article", "grammar.article"));
+        assert!(rule_matches("grammar.article", "grammar.article"));
+        assert!(!rule_matches("grammar.article", "grammar.allow-to"));
+    }
+}

@@ -1,0 +1,8 @@
+//! The functional core: prose extraction, rules, the engine and edits. Nothing here touches the file
+//! system, git, the terminal or the clock, so every rule and every edit is testable with plain values.
+
+pub mod edit;
+pub mod engine;
+pub mod finding;
+pub mod markdown;
+pub mod rules;

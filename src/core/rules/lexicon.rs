@@ -1,0 +1,149 @@
+//! Word lists compiled into the binary (`data/*.txt`, one lower-case word a line, `#` comments): the
+//! part-of-speech knowledge the grammar patterns need, kept as data so it can be reviewed and extended
+//! without touching code.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// Parses a word-list file: lines, trimmed, without blanks and `#` comments.
+pub fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn set(data: &'static str) -> HashSet<&'static str> {
+    lines(data)
+        .map(|l| l.split_whitespace().next().unwrap_or(l))
+        .collect()
+}
+
+/// Base-form verbs; the value is true when the same form is also commonly a noun ("access", "use").
+pub static VERBS: LazyLock<HashMap<&'static str, bool>> = LazyLock::new(|| {
+    lines(include_str!("data/verbs.txt"))
+        .filter_map(|l| {
+            let mut parts = l.split_whitespace();
+            let word = parts.next()?;
+            Some((word, parts.any(|p| p == "noun")))
+        })
+        .collect()
+});
+
+/// Adjectives of size, degree and quality that precede a countable noun ("tiny", "significant").
+pub static ADJECTIVES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set(include_str!("data/adjectives.txt")));
+
+/// Singular nouns that are countable in technical prose ("drop", "bug", "difference").
+pub static COUNTABLE: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set(include_str!("data/countable_nouns.txt")));
+
+/// Mass nouns that read fine without an article ("overhead", "support", "latency").
+pub static UNCOUNTABLE: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set(include_str!("data/uncountable_nouns.txt")));
+
+pub fn is_verb(word: &str) -> bool {
+    VERBS.contains_key(word)
+}
+
+/// A base-form verb that is not also a common noun.
+pub fn is_clear_verb(word: &str) -> bool {
+    VERBS.get(word).is_some_and(|noun| !noun)
+}
+
+/// Adverbs of manner that sit between "allows" and a verb ("automatically", "easily"). Words in -ly
+/// that are not adverbs are excluded.
+pub fn is_ly_adverb(word: &str) -> bool {
+    const NOT_ADVERBS: &[&str] = &[
+        "apply",
+        "assembly",
+        "butterfly",
+        "comply",
+        "daily",
+        "early",
+        "family",
+        "fly",
+        "friendly",
+        "holy",
+        "hourly",
+        "imply",
+        "italy",
+        "jelly",
+        "likely",
+        "lonely",
+        "lovely",
+        "monthly",
+        "multiply",
+        "only",
+        "poly",
+        "rely",
+        "reply",
+        "silly",
+        "supply",
+        "ugly",
+        "unlikely",
+        "weekly",
+        "yearly",
+        "costly",
+        "timely",
+        "elderly",
+        "orderly",
+        "anomaly",
+        "july",
+        "ally",
+        "belly",
+        "bully",
+        "curly",
+        "rally",
+        "tally",
+        "lily",
+        "firefly",
+    ];
+    word.len() > 4 && word.ends_with("ly") && !NOT_ADVERBS.contains(&word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_list(name: &str, data: &str) {
+        let words: Vec<&str> = data
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|l| l.split_whitespace().next().unwrap_or(l))
+            .collect();
+        assert!(words.len() > 50, "{name} is too short");
+        let mut seen = HashSet::new();
+        for w in &words {
+            assert_eq!(*w, w.to_lowercase(), "{name}: {w} is not lower case");
+            assert!(seen.insert(*w), "{name}: {w} is listed twice");
+        }
+    }
+
+    #[test]
+    fn word_lists_are_clean() {
+        check_list("verbs", include_str!("data/verbs.txt"));
+        check_list("adjectives", include_str!("data/adjectives.txt"));
+        check_list("countable", include_str!("data/countable_nouns.txt"));
+        check_list("uncountable", include_str!("data/uncountable_nouns.txt"));
+    }
+
+    #[test]
+    fn countable_and_uncountable_do_not_overlap() {
+        for w in COUNTABLE.iter() {
+            assert!(
+                !UNCOUNTABLE.contains(w),
+                "{w} is both countable and uncountable"
+            );
+        }
+    }
+
+    #[test]
+    fn verbs_know_their_nouns() {
+        assert!(is_clear_verb("find"));
+        assert!(is_verb("access"));
+        assert!(!is_clear_verb("access"));
+        assert!(is_ly_adverb("automatically"));
+        assert!(!is_ly_adverb("only"));
+    }
+}

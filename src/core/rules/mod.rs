@@ -1,0 +1,65 @@
+//! Rule packs. Each family lives in its own file and implements [`Checker`]: a pure function from a
+//! document's prose to [`Hit`]s in block-text coordinates. The engine maps hits back to file offsets,
+//! applies levels, scope and suppressions. Cross-document rules (consistency) get the whole doc set.
+
+pub mod consistency;
+pub mod custom;
+pub mod grammar;
+pub mod lexicon;
+pub mod repetition;
+pub mod terminology;
+pub mod text;
+
+use crate::core::finding::{Safety, Severity};
+use crate::core::markdown::Prose;
+use std::collections::HashSet;
+use std::ops::Range;
+
+/// What a rule is, for `docreview rules`, the JSON/SARIF metadata and the engine's defaults.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleInfo {
+    /// `family.name`.
+    pub id: String,
+    pub severity: Severity,
+    pub safety: Safety,
+    /// Enabled unless the config turns it off.
+    pub default_on: bool,
+    /// One line: what it catches.
+    pub summary: String,
+    /// Several lines for `docreview rules explain`: why, examples, how to silence it.
+    pub explain: String,
+}
+
+/// A rule's finding in one block's text (see [`crate::core::markdown::Block`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub block: usize,
+    /// Byte range in the block's text.
+    pub range: Range<usize>,
+    pub rule: String,
+    pub message: String,
+    /// Replacements for `range`, best first.
+    pub replacements: Vec<String>,
+}
+
+/// One document as the checkers see it.
+pub struct DocProse<'a> {
+    pub file: &'a str,
+    pub prose: &'a Prose,
+}
+
+/// The rules that will be reported; checkers may skip work for the others.
+#[derive(Debug, Clone, Default)]
+pub struct Active(pub HashSet<String>);
+
+impl Active {
+    pub fn has(&self, rule: &str) -> bool {
+        self.0.contains(rule)
+    }
+}
+
+/// A family of per-document rules.
+pub trait Checker: Send + Sync {
+    fn rules(&self) -> Vec<RuleInfo>;
+    fn check(&self, doc: &DocProse<'_>, active: &Active, out: &mut Vec<Hit>);
+}

@@ -1,0 +1,235 @@
+//! `grammar.repeated-word`: the same word twice in a row ("the the"), also across a line break, the
+//! way it usually happens when a sentence is edited. Legitimate doubles ("had had", "that that is")
+//! are left alone.
+
+use super::text::{Word, is_all_lower, is_space, words};
+use super::{Active, Checker, DocProse, Hit, RuleInfo};
+use crate::core::finding::{Safety, Severity};
+
+pub const RULE: &str = "grammar.repeated-word";
+
+/// Words that may legitimately follow themselves.
+const LEGIT: &[&str] = &[
+    "bye", "blah", "bora", "chop", "ha", "had", "hey", "knock", "la", "long", "many", "much", "no",
+    "now", "really", "so", "tut", "very", "yes", "yeah", "hip", "pretty", "more", "far", "well",
+    "round", "again", "over", "on", "after", "out", "by", "down", "up", "dum", "ta", "go", "do",
+    "wait", "hurry", "step", "bit", "little", "day", "side", "back", "one", "two", "ok", "okay",
+];
+
+/// "that that" is fine ("I know that that works") unless what follows cannot continue the clause.
+fn that_that_is_wrong(next: Option<&str>) -> bool {
+    match next {
+        None => true,
+        Some(w) => matches!(
+            w,
+            "the"
+                | "a"
+                | "an"
+                | "we"
+                | "you"
+                | "they"
+                | "i"
+                | "he"
+                | "she"
+                | "there"
+                | "our"
+                | "your"
+                | "their"
+                | "this"
+                | "these"
+                | "those"
+        ),
+    }
+}
+
+pub struct Repetition;
+
+impl Checker for Repetition {
+    fn rules(&self) -> Vec<RuleInfo> {
+        vec![RuleInfo {
+            id: RULE.into(),
+            severity: Severity::Warning,
+            safety: Safety::Safe,
+            default_on: true,
+            summary: "The same word twice in a row (\"the the\"), also across line breaks".into(),
+            explain: "Flags a word written twice in a row, the classic trace of an edit: \"install the the \
+                      package\". Line breaks between the two do not hide it. Doubles that English allows are left \
+                      alone: \"had had\", \"very very\", proper names (\"Walla Walla\"), numbers, and \"that that\" \
+                      unless it is clearly wrong (\"so that that the …\").\n\
+                      The fix removes one copy and keeps the line structure; it is safe to apply in batch."
+                .into(),
+        }]
+    }
+
+    fn check(&self, doc: &DocProse<'_>, active: &Active, out: &mut Vec<Hit>) {
+        if !active.has(RULE) {
+            return;
+        }
+        for (b, block) in doc.prose.blocks.iter().enumerate() {
+            let text = block.text.as_str();
+            let ws = words(text);
+            for i in 1..ws.len() {
+                let (w1, w2) = (ws[i - 1], ws[i]);
+                if !is_space(&text[w1.end..w2.start]) {
+                    continue;
+                }
+                let (a, z) = (w1.text(text), w2.text(text));
+                if !a.eq_ignore_ascii_case(z) || !a.chars().all(char::is_alphabetic) {
+                    continue;
+                }
+                let low = a.to_lowercase();
+                if LEGIT.contains(&low.as_str()) {
+                    continue;
+                }
+                if low.chars().count() == 1 && low != "a" && low != "i" {
+                    continue; // "x x", "b b": variables and labels
+                }
+                // "Walla Walla", "Sirhan Sirhan": both capitalised and not a common word.
+                if !is_all_lower(a) && !is_all_lower(z) && !COMMON.contains(&low.as_str()) {
+                    continue;
+                }
+                if low == "that" {
+                    let after = ws
+                        .get(i + 1)
+                        .filter(|n| is_space(&text[w2.end..n.start]))
+                        .map(|n| n.text(text).to_lowercase());
+                    let ends = ws
+                        .get(i + 1)
+                        .is_none_or(|n| !is_space(&text[w2.end..n.start]));
+                    if !(ends || that_that_is_wrong(after.as_deref())) {
+                        continue;
+                    }
+                }
+                if let Some((range, replacement)) = deletion(text, w1, w2) {
+                    out.push(Hit {
+                        block: b,
+                        range,
+                        rule: RULE.into(),
+                        message: format!("\"{a}\" is written twice in a row."),
+                        replacements: vec![replacement],
+                    });
+                } else {
+                    out.push(Hit {
+                        block: b,
+                        range: w1.start..w2.end,
+                        rule: RULE.into(),
+                        message: format!("\"{a}\" is written twice in a row."),
+                        replacements: Vec::new(),
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// Common words that are doubled by mistake even when capitalised ("The the").
+const COMMON: &[&str] = &[
+    "the", "a", "an", "and", "or", "to", "of", "in", "is", "it", "for", "with", "this", "you",
+    "we", "are", "be", "can", "if", "as", "at", "from", "that", "on", "not", "will",
+];
+
+/// Removes one copy without joining or splitting lines: (span, replacement) in block coordinates.
+fn deletion(text: &str, w1: Word, w2: Word) -> Option<(std::ops::Range<usize>, String)> {
+    let gap = &text[w1.end..w2.start];
+    let first = w1.text(text);
+    if !gap.contains('\n') {
+        // "the the" → "the"
+        return Some((w1.start..w2.end, first.to_owned()));
+    }
+    // Across a line break: drop the second copy with the spaces after it when the line goes on…
+    let trailing = text[w2.end..]
+        .chars()
+        .take_while(|c| *c == ' ' || *c == '\t')
+        .map(char::len_utf8)
+        .sum::<usize>();
+    let rest_of_line = text[w2.end + trailing..].chars().next();
+    if trailing > 0 && rest_of_line.is_some_and(|c| c != '\n' && c != '\r') {
+        return Some((w1.start..w2.end + trailing, format!("{first}{gap}")));
+    }
+    // …or the first copy with the spaces before it when its line has something before it.
+    let leading = text[..w1.start]
+        .chars()
+        .rev()
+        .take_while(|c| *c == ' ' || *c == '\t')
+        .map(char::len_utf8)
+        .sum::<usize>();
+    let before = text[..w1.start - leading].chars().next_back();
+    if leading > 0 && before.is_some_and(|c| c != '\n') {
+        return Some((
+            w1.start - leading..w2.end,
+            format!("{gap}{}", w2.text(text)),
+        ));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::markdown::extract;
+    use std::collections::HashSet;
+
+    fn run(md: &str) -> Vec<(String, Vec<String>)> {
+        let prose = extract(md);
+        let doc = DocProse {
+            file: md,
+            prose: &prose,
+        };
+        let mut out = Vec::new();
+        Repetition.check(&doc, &Active(HashSet::from([RULE.to_owned()])), &mut out);
+        out.into_iter()
+            .map(|h| {
+                (
+                    prose.blocks[h.block].text[h.range].to_owned(),
+                    h.replacements,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn flags_doubles_on_one_line() {
+        assert_eq!(
+            run("Install the the package.\n"),
+            vec![("the the".into(), vec!["the".into()])]
+        );
+        assert_eq!(
+            run("The the end.\n"),
+            vec![("The the".into(), vec!["The".into()])]
+        );
+    }
+
+    #[test]
+    fn flags_doubles_across_a_line_break_keeping_lines() {
+        // The second copy goes with the space after it; the line break stays.
+        assert_eq!(
+            run("Install the\nthe package.\n"),
+            vec![("the\nthe ".into(), vec!["the\n".into()])]
+        );
+        // Second copy alone at the end of a line: the first copy goes with the space before it.
+        assert_eq!(
+            run("Install the\nthe\npackage.\n"),
+            vec![(" the\nthe".into(), vec!["\nthe".into()])]
+        );
+    }
+
+    #[test]
+    fn leaves_legitimate_doubles_alone() {
+        for ok in [
+            "He had had enough.",
+            "It is very very fast.",
+            "We know that that works.",
+            "Visit Walla Walla soon.",
+            "Set x x to 1, 2 2.",
+            "the theme",
+            "the `the` word",
+        ] {
+            assert!(run(ok).is_empty(), "{ok}: {:?}", run(ok));
+        }
+    }
+
+    #[test]
+    fn that_that_when_clearly_wrong() {
+        assert_eq!(run("So that that the test passes.\n").len(), 1);
+    }
+}

@@ -1,0 +1,526 @@
+//! `terminology.canonical`: product, library, format and protocol names spelled the way their owners
+//! spell them ("oneDNN", not "ONEDNN"; "GitHub", not "Github"). The built-in list is data
+//! (`data/terms.txt`); a project adds its own under `[terms]` in `.docreview.toml`.
+//!
+//! A name matches case-insensitively with hyphen, space and dot variants ("Node JS", "nodejs",
+//! "NODE.JS" → "Node.js"), as whole words only, and never inside identifiers, paths, package specs,
+//! domains or file names (`mxnet.gluon`, `kubernetes/enhancements`, `pip install numpy`).
+
+use super::text::{is_all_lower, is_capitalised};
+use super::{Active, Checker, DocProse, Hit, RuleInfo};
+use crate::core::finding::{Safety, Severity};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+pub const RULE: &str = "terminology.canonical";
+
+/// One name and how strictly to match it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    pub canonical: String,
+    /// The lower-case (or capitalised) form is an ordinary word or command ("git", "Helm"): only forms
+    /// with wrong inner capitals or all capitals are flagged.
+    pub loose: bool,
+}
+
+/// A set of names, looked up by key (lower case, without spaces, hyphens and dots).
+#[derive(Debug, Clone, Default)]
+pub struct Terms {
+    terms: Vec<Term>,
+    /// key → (term, positions in the key where a spelling of the name may have a separator).
+    by_key: HashMap<String, (usize, Vec<usize>)>,
+    /// Longest name in words, to bound the matcher.
+    max_words: usize,
+}
+
+/// The matching key of a spelling: lower case, with spaces, hyphens and dots removed.
+pub fn key(s: &str) -> String {
+    s.chars()
+        .filter(|c| !matches!(c, ' ' | '-' | '.'))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn word_count(s: &str) -> usize {
+    s.split([' ', '-', '.']).filter(|p| !p.is_empty()).count()
+}
+
+/// Error in a term list.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TermError {
+    #[error("\"{variant}\" of \"{term}\" is already the spelling of \"{other}\"")]
+    Ambiguous {
+        term: String,
+        variant: String,
+        other: String,
+    },
+    #[error("\"{0}\" is not a name: use letters and digits, with spaces, hyphens or dots between")]
+    Invalid(String),
+}
+
+impl Terms {
+    /// The built-in list.
+    pub fn builtin() -> &'static Terms {
+        static BUILTIN: LazyLock<Terms> = LazyLock::new(|| {
+            let mut terms = Terms::default();
+            for line in super::lexicon::lines(include_str!("data/terms.txt")) {
+                let (name, variants) = match line.split_once('=') {
+                    Some((n, v)) => (n.trim(), v.split(',').map(str::trim).collect()),
+                    None => (line, Vec::new()),
+                };
+                let (name, loose) = match name.strip_prefix('~') {
+                    Some(n) => (n.trim(), true),
+                    None => (name, false),
+                };
+                // The list is checked by a unit test; a bad line cannot ship.
+                let _ = terms.add(name, &variants, loose, false);
+            }
+            terms
+        });
+        &BUILTIN
+    }
+
+    /// The built-in list plus a project's `[terms]` (canonical → extra variants). A project's entry
+    /// replaces a built-in one with the same key.
+    pub fn with_project(project: &[(String, Vec<String>)]) -> Result<Terms, TermError> {
+        let mut terms = Terms::builtin().clone();
+        for (canonical, variants) in project {
+            let variants: Vec<&str> = variants.iter().map(String::as_str).collect();
+            terms.add(canonical, &variants, false, true)?;
+        }
+        Ok(terms)
+    }
+
+    fn add(
+        &mut self,
+        canonical: &str,
+        variants: &[&str],
+        loose: bool,
+        replace: bool,
+    ) -> Result<(), TermError> {
+        let valid = |s: &str| {
+            !key(s).is_empty()
+                && s.chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '.'))
+        };
+        for s in std::iter::once(&canonical).chain(variants) {
+            if !valid(s) {
+                return Err(TermError::Invalid((*s).to_owned()));
+            }
+        }
+        let index = self.terms.len();
+        let keys: Vec<String> = std::iter::once(canonical)
+            .chain(variants.iter().copied())
+            .map(key)
+            .collect();
+        for (k, variant) in keys.iter().zip(std::iter::once(&canonical).chain(variants)) {
+            if let Some(&(other, _)) = self.by_key.get(k) {
+                let other_term = &self.terms[other];
+                if !replace && other_term.canonical != canonical {
+                    return Err(TermError::Ambiguous {
+                        term: canonical.to_owned(),
+                        variant: (*variant).to_owned(),
+                        other: other_term.canonical.clone(),
+                    });
+                }
+            }
+        }
+        self.terms.push(Term {
+            canonical: canonical.to_owned(),
+            loose,
+        });
+        for (k, s) in keys
+            .into_iter()
+            .zip(std::iter::once(&canonical).chain(variants))
+        {
+            self.max_words = self.max_words.max(word_count(s));
+            let splits = split_points(s);
+            match self.by_key.get_mut(&k) {
+                Some(entry) if entry.0 == index => entry.1.extend(splits),
+                _ => {
+                    self.by_key.insert(k, (index, splits));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Term> {
+        self.by_key.get(key).map(|(i, _)| &self.terms[*i])
+    }
+
+    pub fn len(&self) -> usize {
+        self.terms.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// Finds misspelled names in one block of prose: (byte range, canonical spelling).
+    pub fn scan(&self, text: &str) -> Vec<(std::ops::Range<usize>, &Term)> {
+        let runs = alnum_runs(text);
+        // A heading or line in capitals ("INSTALLING ON LINUX") is a style, not a misspelling.
+        let shouting = super::text::is_all_upper(text);
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < runs.len() {
+            let mut matched = None;
+            for n in (1..=self.max_words.min(runs.len() - i)).rev() {
+                let j = i + n - 1;
+                if !(i..j).all(|k| is_joint(&text[runs[k].1..runs[k + 1].0])) {
+                    continue;
+                }
+                let k: String = runs[i..=j]
+                    .iter()
+                    .flat_map(|&(s, e)| text[s..e].chars().flat_map(char::to_lowercase))
+                    .collect();
+                let Some((t, allowed)) = self.by_key.get(&k) else {
+                    continue;
+                };
+                // Words may only be apart where the name itself has a separator: "Node JS" is
+                // Node.js, but "JS on" is not JSON and "open API" is not OpenAPI.
+                let mut at = 0;
+                let splits_ok = runs[i..j].iter().all(|&(s, e)| {
+                    at += text[s..e].chars().flat_map(char::to_lowercase).count();
+                    allowed.contains(&at)
+                });
+                if splits_ok {
+                    matched = Some((j, &self.terms[*t]));
+                    break;
+                }
+            }
+            let Some((j, term)) = matched else {
+                i += 1;
+                continue;
+            };
+            let range = runs[i].0..runs[j].1;
+            let surface = &text[range.clone()];
+            if surface != term.canonical
+                && !(shouting && super::text::is_all_upper(surface))
+                && stands_alone(text, range.clone())
+                && !(term.loose && looks_like_a_word(surface))
+                && !(is_all_lower(surface) && after_package_command(text, range.start))
+            {
+                out.push((range, term));
+            }
+            i = j + 1;
+        }
+        out
+    }
+}
+
+/// Positions in the key (in characters) where `spelling` has a space, hyphen or dot.
+fn split_points(spelling: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for c in spelling.chars() {
+        if matches!(c, ' ' | '-' | '.') {
+            out.push(at);
+        } else {
+            at += c.to_lowercase().count();
+        }
+    }
+    out
+}
+
+/// Runs of letters and digits.
+fn alnum_runs(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, text.len()));
+    }
+    out
+}
+
+/// What may join the words of one name: a single space, hyphen or dot.
+fn is_joint(gap: &str) -> bool {
+    matches!(gap, " " | "-" | ".")
+}
+
+/// Words that may follow a name after a hyphen in ordinary prose ("PyTorch-based").
+const HYPHEN_SUFFIXES: &[&str] = &[
+    "accelerated",
+    "aware",
+    "backed",
+    "based",
+    "centric",
+    "compatible",
+    "compliant",
+    "dependent",
+    "driven",
+    "enabled",
+    "first",
+    "friendly",
+    "generated",
+    "hosted",
+    "independent",
+    "like",
+    "managed",
+    "native",
+    "only",
+    "optimized",
+    "optimised",
+    "powered",
+    "ready",
+    "related",
+    "specific",
+    "style",
+    "supported",
+    "wide",
+];
+
+/// Not glued to an identifier, path, domain, file name, option or version.
+fn stands_alone(text: &str, range: std::ops::Range<usize>) -> bool {
+    let before = text[..range.start].chars().next_back();
+    let mut after_chars = text[range.end..].chars();
+    let after = after_chars.next();
+    let after2 = after_chars.next();
+    if before.is_some_and(|c| "_/\\@#$%&*+=<>~|^.-:".contains(c)) {
+        return false;
+    }
+    match after {
+        None => true,
+        Some(c) if "_/\\@#$%&*+=<>~|^([{".contains(c) => false,
+        Some('.' | ':' | ',' | ';' | '!' | '?') => !after2.is_some_and(char::is_alphanumeric),
+        Some('-') => {
+            let rest = &text[range.end + 1..];
+            let next: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
+            HYPHEN_SUFFIXES.contains(&next.to_lowercase().as_str())
+        }
+        Some('\'' | '\u{2019}') => {
+            // A possessive ("GitHub's") is prose; a quoted identifier is not our business either way.
+            after2 == Some('s')
+        }
+        Some(_) => true,
+    }
+}
+
+/// All lower case, or capitalised: the shapes in which an ordinary word or a command is written.
+fn looks_like_a_word(surface: &str) -> bool {
+    surface
+        .split([' ', '-', '.'])
+        .all(|w| is_all_lower(w) || is_capitalised(w))
+}
+
+/// A lower-case name right after `pip install`, `import`, `npm i` and the like is a package name.
+fn after_package_command(text: &str, at: usize) -> bool {
+    const COMMANDS: &[&str] = &[
+        "install",
+        "import",
+        "from",
+        "pip",
+        "pip3",
+        "conda",
+        "npm",
+        "yarn",
+        "pnpm",
+        "brew",
+        "apt",
+        "apt-get",
+        "cargo",
+        "gem",
+        "require",
+        "add",
+        "uninstall",
+        "upgrade",
+    ];
+    let before = text[..at].trim_end();
+    let word = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
+    COMMANDS.contains(&word.to_lowercase().as_str())
+}
+
+/// The `terminology` family.
+pub struct Terminology {
+    terms: Terms,
+}
+
+impl Terminology {
+    pub fn new(terms: Terms) -> Terminology {
+        Terminology { terms }
+    }
+
+    pub fn terms(&self) -> &Terms {
+        &self.terms
+    }
+}
+
+impl Checker for Terminology {
+    fn rules(&self) -> Vec<RuleInfo> {
+        vec![RuleInfo {
+            id: RULE.into(),
+            severity: Severity::Warning,
+            safety: Safety::Safe,
+            default_on: true,
+            summary: "Names of products, libraries, formats and protocols spelled as their owners spell them".into(),
+            explain: format!(
+                "Flags a technical name written with the wrong case, hyphens, spaces or dots and proposes \
+                 the canonical spelling: \"ONEDNN\" -> \"oneDNN\", \"Github\" -> \"GitHub\", \"nodejs\" -> \"Node.js\".\n\
+                 Precise names are part of precise writing: readers search for them, and a misspelled name \
+                 reads as carelessness about the thing itself.\n\
+                 The built-in list has {} names. Names inside code, URLs, paths, identifiers, file names and \
+                 package commands (\"pip install numpy\") are never flagged.\n\
+                 Add your own names in .docreview.toml:\n\n  [terms]\n  oneDNN = [\"ONEDNN\", \"MKL-DNN\"]\n\n\
+                 The fix is safe to apply in batch (docreview apply).",
+                Terms::builtin().len()
+            ),
+        }]
+    }
+
+    fn check(&self, doc: &DocProse<'_>, active: &Active, out: &mut Vec<Hit>) {
+        if !active.has(RULE) {
+            return;
+        }
+        for (b, block) in doc.prose.blocks.iter().enumerate() {
+            for (range, term) in self.terms.scan(&block.text) {
+                let surface = &block.text[range.clone()];
+                out.push(Hit {
+                    block: b,
+                    message: format!(
+                        "Write \"{}\", the spelling its owners use, not \"{surface}\".",
+                        term.canonical
+                    ),
+                    range,
+                    rule: RULE.into(),
+                    replacements: vec![term.canonical.clone()],
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn flags(text: &str) -> Vec<(String, String)> {
+        Terms::builtin()
+            .scan(text)
+            .into_iter()
+            .map(|(r, t)| (text[r].to_owned(), t.canonical.clone()))
+            .collect()
+    }
+
+    fn pair(a: &str, b: &str) -> (String, String) {
+        (a.to_owned(), b.to_owned())
+    }
+
+    #[test]
+    fn builtin_list_is_sorted_unique_and_unambiguous() {
+        let data = include_str!("data/terms.txt");
+        let mut names = Vec::new();
+        let mut check = Terms::default();
+        for line in super::super::lexicon::lines(data) {
+            let (name, variants) = match line.split_once('=') {
+                Some((n, v)) => (n.trim(), v.split(',').map(str::trim).collect()),
+                None => (line, Vec::new()),
+            };
+            let (name, loose) = match name.strip_prefix('~') {
+                Some(n) => (n.trim(), true),
+                None => (name, false),
+            };
+            if let Err(e) = check.add(name, &variants, loose, false) {
+                panic!("terms.txt: {e}");
+            }
+            names.push(name.to_lowercase());
+        }
+        assert!(names.len() >= 150, "only {} names", names.len());
+        let mut sorted = names.clone();
+        sorted.sort();
+        assert_eq!(names, sorted, "terms.txt is not sorted");
+        assert_eq!(check.len(), Terms::builtin().len());
+    }
+
+    #[test]
+    fn flags_case_hyphen_space_and_dot_variants() {
+        assert_eq!(flags("We use ONEDNN here."), vec![pair("ONEDNN", "oneDNN")]);
+        assert_eq!(
+            flags("on Github and nodejs"),
+            vec![pair("Github", "GitHub"), pair("nodejs", "Node.js")]
+        );
+        assert_eq!(flags("Node JS is fine"), vec![pair("Node JS", "Node.js")]);
+        assert_eq!(flags("with Mxnet."), vec![pair("Mxnet", "MXNet")]);
+    }
+
+    #[test]
+    fn canonical_spellings_are_left_alone() {
+        assert!(flags("oneDNN, MXNet, PyTorch and GitHub's API on macOS.").is_empty());
+    }
+
+    #[test]
+    fn never_inside_paths_identifiers_domains_or_commands() {
+        for text in [
+            "see kubernetes/enhancements",
+            "the mxnet.gluon package",
+            "set onednn_verbose=1",
+            "open github.com now",
+            "run pip install numpy first",
+            "import mxnet as mx",
+            "the file package.json",
+            "github:foo",
+            "--mxnet flag",
+            "call numpy(x)",
+            "kubernetes-sigs repos",
+            "@github mention",
+        ] {
+            assert!(
+                flags(text).is_empty(),
+                "flagged in {text:?}: {:?}",
+                flags(text)
+            );
+        }
+    }
+
+    #[test]
+    fn sentence_punctuation_and_suffixes_are_fine() {
+        assert_eq!(flags("It runs on Github."), vec![pair("Github", "GitHub")]);
+        assert_eq!(
+            flags("a Pytorch-based model"),
+            vec![pair("Pytorch", "PyTorch")]
+        );
+        assert_eq!(flags("(Github)"), vec![pair("Github", "GitHub")]);
+    }
+
+    #[test]
+    fn words_join_only_where_the_name_has_a_separator() {
+        assert!(flags("Text in JS on the page, open API docs, one DNN layer").is_empty());
+        assert_eq!(flags("use Travis-CI"), vec![pair("Travis-CI", "Travis CI")]);
+        assert!(flags("INSTALLING ON LINUX WITH GITHUB").is_empty());
+    }
+
+    #[test]
+    fn loose_names_flag_only_wrong_inner_case() {
+        // "git" is the command; "GIT" is a misspelling of the name.
+        assert!(flags("run git status").is_empty());
+        assert_eq!(flags("GIT is a VCS"), vec![pair("GIT", "Git")]);
+    }
+
+    #[test]
+    fn project_terms_extend_and_reject_ambiguity() {
+        let t = Terms::with_project(&[("oneDNN".into(), vec!["MKL-DNN".into()])]).expect("ok");
+        let found: Vec<_> = t
+            .scan("use MKL-DNN")
+            .into_iter()
+            .map(|(_, t)| t.canonical.clone())
+            .collect();
+        assert_eq!(found, vec!["oneDNN"]);
+        assert!(matches!(
+            Terms::with_project(&[("foo bar!".into(), vec![])]),
+            Err(TermError::Invalid(_))
+        ));
+    }
+}

@@ -1,0 +1,131 @@
+//! `docreview demo`: builds a small git repository whose docs were just edited with the mistakes real
+//! reviewers catch (from a real review guideline: imprecise names, "allows find", a missing article,
+//! doubled words, inconsistent spelling), then runs `check` on it, so a newcomer sees what docreview does
+//! in one command. The same mistakes inside code, inline code and URLs show that prose is all it reads.
+
+use crate::app::{self, EXIT_CLEAN, Env, Error};
+use crate::cli::{CheckArgs, ColorArg, DemoArgs, FormatArg, ScopeArgs, SeverityArg};
+use git2::{IndexAddOption, Repository, Signature};
+use std::io::Write;
+use std::path::Path;
+
+/// (path, committed text, edited text)
+const FILES: &[(&str, &str, &str)] = &[
+    (
+        "README.md",
+        "# Widget Tuner\n\nWidget Tuner finds fast settings for neural networks.\n\nSee docs/tuning.md and docs/install.md.\n",
+        "# Widget Tuner\n\nWidget Tuner finds fast settings for neural networks built with Pytorch or Tensorflow.\nIt runs on Linux and MacOS, and its source lives on Github.\n\nSee docs/tuning.md and docs/install.md.\n",
+    ),
+    (
+        "docs/tuning.md",
+        "---\ntitle: Tuning\n---\n\n# Tuning\n\nThe tuner searches quantization settings.\n",
+        "---\ntitle: Tuning\n---\n\n# Tuning\n\nThe tuner searches quantization settings. It allows automatically find\nbetter solution for each model, and it will find operator which mostly influence accuracy drops.\n\nWith int8 there is tiny accuracy drop compared with fp32, and the ONEDNN backend\nruns the the quantized kernels.\n\n```bash\n# Code is never checked: ONEDNN, the the, allows automatically find\npip install mxnet\n```\n\nSet `ONEDNN_VERBOSE=1` to see it, or read https://example.com/ONEDNN/the-the.\n",
+    ),
+    (
+        "docs/install.md",
+        "# Install\n\nInstall the package with pip. Each dataset is downloaded once.\n\nThe dataset cache lives in your home folder.\n",
+        "# Install\n\nInstall the package with pip. Each dataset is downloaded once.\n\nThe dataset cache lives in your home folder. Installing takes about a hour on a\nslow connection; an user without admin rights can install it into a virtualenv.\n\nTo clear the cache, delete the data set folder and send an e-mail to the team. You can utilize\nthe `clear` command too.\n",
+    ),
+    (
+        "docs/faq.md",
+        "# FAQ\n\nQuestions that come up often.\n\nWe answer email within a day. Most email is about the dataset format.\n",
+        "# FAQ\n\nQuestions that come up often.\n\nWe answer email within a day. Most email is about the dataset format.\n",
+    ),
+];
+
+const CONFIG: &str = "# docreview settings for this sample project.\n\n\
+[terms]\n\
+\"Widget Tuner\" = [\"WidgetTuner\"]\n\n\
+[[rule]]\n\
+id = \"utilize\"\n\
+pattern = '\\butiliz(e|es|ed|ing)\\b'\n\
+replace = \"us$1\"\n\
+message = \"Prefer the plain word \\\"use\\\".\"\n\
+severity = \"suggestion\"\n";
+
+fn write_files(root: &Path, edited: bool) -> std::io::Result<()> {
+    for (path, before, after) in FILES {
+        let p = root.join(path);
+        if let Some(dir) = p.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        std::fs::write(p, if edited { after } else { before })?;
+    }
+    Ok(())
+}
+
+/// Creates the sample repository in `root`: the clean docs committed, the edited ones in the working tree.
+pub fn create(root: &Path) -> Result<(), git2::Error> {
+    let io = |e: std::io::Error| git2::Error::from_str(&e.to_string());
+    let repo = Repository::init(root)?;
+    write_files(root, false).map_err(io)?;
+    std::fs::write(root.join(".docreview.toml"), CONFIG).map_err(io)?;
+    let mut index = repo.index()?;
+    index.add_all(["*"], IndexAddOption::DEFAULT, None)?;
+    index.write()?;
+    let tree = repo.find_tree(index.write_tree()?)?;
+    let sig = Signature::now("docreview demo", "demo@docreview.invalid")?;
+    repo.commit(Some("HEAD"), &sig, &sig, "Docs before the edit", &tree, &[])?;
+    write_files(root, true).map_err(io)?;
+    Ok(())
+}
+
+pub fn run(
+    args: &DemoArgs,
+    env: &Env,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<u8, Error> {
+    let dir = tempfile::Builder::new()
+        .prefix("docreview-demo-")
+        .tempdir()
+        .map_err(|source| Error::Io {
+            path: "temporary folder".into(),
+            source,
+        })?;
+    let root = dir.path().to_path_buf();
+    create(&root).map_err(|e| Error::Usage(format!("cannot create the demo repository: {e}")))?;
+    let color = env.color(ColorArg::Auto, env.stdout_tty);
+    let heading = |s: &str| {
+        if color {
+            format!("\x1b[1;35m{s}\x1b[0m")
+        } else {
+            s.to_owned()
+        }
+    };
+    writeln!(
+        out,
+        "{}\n{}\n",
+        heading("docreview demo: a sample repository whose docs were just edited."),
+        format_args!(
+            "It lives in {}. The edits brought in mistakes a careful reviewer catches; the same words in\n\
+             code blocks, inline code and URLs are left alone. This is `docreview check` run there:",
+            root.display()
+        )
+    )?;
+    let check = CheckArgs {
+        scope: ScopeArgs::default(),
+        format: FormatArg::Human,
+        color: ColorArg::Auto,
+        min_severity: SeverityArg::Suggestion,
+    };
+    let demo_env = Env {
+        cwd: root.clone(),
+        ..env.clone()
+    };
+    app::check(&check, &demo_env, out, err)?;
+    writeln!(
+        out,
+        "\nNext: `docreview apply --dry-run` there shows the safe fixes as a diff, `docreview apply` writes them."
+    )?;
+    if args.keep {
+        let kept = dir.keep();
+        writeln!(out, "The repository is kept at {}.", kept.display())?;
+    } else {
+        writeln!(
+            out,
+            "(The repository is deleted now; `docreview demo --keep` keeps it to try more.)"
+        )?;
+    }
+    Ok(EXIT_CLEAN)
+}

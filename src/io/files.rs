@@ -1,0 +1,222 @@
+//! Reading docs and writing fixes back, without ever losing a user's text.
+//!
+//! Reading decides what is a doc we can check: files over 5 MB, binary files (a NUL byte), non-UTF-8
+//! files and symlinks leading out of the repository are skipped with a reason. The text keeps its BOM
+//! and line endings exactly, so offsets are offsets into the file as on disk.
+//!
+//! Writing is guarded and atomic: the file must still hold exactly the bytes we read (otherwise the
+//! write is refused), a read-only file is refused, and the new content goes to a temporary file in the
+//! same folder, is fsynced, gets the original permissions and replaces the original by rename. A symlink
+//! is written through to its target, never replaced by a regular file.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// Larger files are skipped: docs this size are generated, not written.
+pub const MAX_BYTES: u64 = 5 * 1024 * 1024;
+
+/// A doc read from disk.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The path that will be written (symlinks resolved).
+    pub real: PathBuf,
+    /// The file's content, byte for byte (BOM and line endings included).
+    pub text: String,
+}
+
+/// Why a file was not checked.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Skip {
+    #[error("larger than 5 MB ({0} bytes)")]
+    TooLarge(u64),
+    #[error("binary file")]
+    Binary,
+    #[error("not UTF-8 text")]
+    NotUtf8,
+    #[error("symlink to {0}, outside the repository")]
+    SymlinkOutside(PathBuf),
+    #[error("not a regular file")]
+    NotAFile,
+}
+
+/// Reads a doc. `root`, when given, is the folder symlinks must stay inside.
+pub fn read(path: &Path, root: Option<&Path>) -> io::Result<Result<Loaded, Skip>> {
+    let link = fs::symlink_metadata(path)?;
+    let real = if link.file_type().is_symlink() {
+        let target = fs::canonicalize(path)?;
+        if let Some(root) = root {
+            let root = fs::canonicalize(root)?;
+            if !target.starts_with(&root) {
+                return Ok(Err(Skip::SymlinkOutside(target)));
+            }
+        }
+        target
+    } else {
+        path.to_owned()
+    };
+    let meta = fs::metadata(&real)?;
+    if !meta.is_file() {
+        return Ok(Err(Skip::NotAFile));
+    }
+    if meta.len() > MAX_BYTES {
+        return Ok(Err(Skip::TooLarge(meta.len())));
+    }
+    let bytes = fs::read(&real)?;
+    Ok(classify(bytes).map(|text| Loaded { real, text }))
+}
+
+/// Decides whether bytes are a text doc.
+pub fn classify(bytes: Vec<u8>) -> Result<String, Skip> {
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(Skip::TooLarge(bytes.len() as u64));
+    }
+    if bytes[..bytes.len().min(8192)].contains(&0) {
+        return Err(Skip::Binary);
+    }
+    String::from_utf8(bytes).map_err(|_| Skip::NotUtf8)
+}
+
+/// Why a write did not happen.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    #[error("{0} changed on disk since it was read; not overwritten")]
+    Changed(PathBuf),
+    #[error("{0} is read-only; not written")]
+    ReadOnly(PathBuf),
+    #[error("cannot write {path}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+}
+
+/// Replaces the content of `path` with `new`, but only if it still holds exactly `expected`.
+pub fn write_guarded(path: &Path, expected: &[u8], new: &[u8]) -> Result<(), WriteError> {
+    let io_err = |source| WriteError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    // Write through a symlink to its target; never replace the link itself.
+    let real = fs::canonicalize(path).map_err(io_err)?;
+    let meta = fs::metadata(&real).map_err(io_err)?;
+    if meta.permissions().readonly() {
+        return Err(WriteError::ReadOnly(path.to_owned()));
+    }
+    let dir = real.parent().unwrap_or_else(|| Path::new("."));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".docreview-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(io_err)?;
+    tmp.write_all(new).map_err(io_err)?;
+    fs::set_permissions(tmp.path(), meta.permissions()).map_err(io_err)?;
+    tmp.as_file().sync_all().map_err(io_err)?;
+    // Last moment check: nothing may have changed the file since it was read.
+    let current = fs::read(&real).map_err(io_err)?;
+    if current != expected {
+        return Err(WriteError::Changed(path.to_owned()));
+    }
+    tmp.persist(&real).map_err(|e| io_err(e.error))?;
+    // Make the rename itself durable; not every platform can open a folder, so this is best effort.
+    if let Ok(d) = fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classify_rejects_binary_and_non_utf8() {
+        assert_eq!(classify(b"a\0b".to_vec()), Err(Skip::Binary));
+        assert_eq!(classify(vec![0xff, 0xfe, b'a']), Err(Skip::NotUtf8));
+        assert_eq!(
+            classify("\u{feff}ok\r\n".as_bytes().to_vec()),
+            Ok("\u{feff}ok\r\n".to_owned())
+        );
+    }
+
+    #[test]
+    fn guarded_write_replaces_and_keeps_permissions() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let p = dir.path().join("a.md");
+        fs::write(&p, "old\r\n").expect("write");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            fs::set_permissions(&p, fs::Permissions::from_mode(0o640)).expect("chmod");
+        }
+        write_guarded(&p, b"old\r\n", b"new\r\n").expect("written");
+        assert_eq!(fs::read(&p).expect("read"), b"new\r\n");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(&p).expect("meta").permissions().mode() & 0o777;
+            assert_eq!(mode, 0o640);
+        }
+        // No temporary files are left behind.
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .expect("ls")
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(names.len(), 1);
+    }
+
+    #[test]
+    fn guarded_write_refuses_a_changed_file() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let p = dir.path().join("a.md");
+        fs::write(&p, "changed by someone").expect("write");
+        let e = write_guarded(&p, b"what we read", b"fix").expect_err("refused");
+        assert!(matches!(e, WriteError::Changed(_)));
+        assert_eq!(fs::read(&p).expect("read"), b"changed by someone");
+    }
+
+    #[test]
+    fn guarded_write_refuses_a_read_only_file() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let p = dir.path().join("a.md");
+        fs::write(&p, "x").expect("write");
+        let mut perms = fs::metadata(&p).expect("meta").permissions();
+        perms.set_readonly(true);
+        fs::set_permissions(&p, perms).expect("chmod");
+        let e = write_guarded(&p, b"x", b"y").expect_err("refused");
+        assert!(matches!(e, WriteError::ReadOnly(_)));
+        assert_eq!(fs::read(&p).expect("read"), b"x");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlinks_are_written_through_and_checked_against_the_root() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let outside = tempfile::tempdir().expect("tmp2");
+        let target = dir.path().join("real.md");
+        fs::write(&target, "a").expect("write");
+        let link = dir.path().join("link.md");
+        std::os::unix::fs::symlink(&target, &link).expect("symlink");
+        let loaded = read(&link, Some(dir.path())).expect("io").expect("doc");
+        assert_eq!(loaded.text, "a");
+        write_guarded(&link, b"a", b"b").expect("write");
+        assert!(
+            fs::symlink_metadata(&link)
+                .expect("meta")
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read(&target).expect("read"), b"b");
+
+        let far = outside.path().join("far.md");
+        fs::write(&far, "x").expect("write");
+        let out_link = dir.path().join("out.md");
+        std::os::unix::fs::symlink(&far, &out_link).expect("symlink");
+        assert!(matches!(
+            read(&out_link, Some(dir.path())).expect("io"),
+            Err(Skip::SymlinkOutside(_))
+        ));
+    }
+}

@@ -1,0 +1,5 @@
+//! The imperative shell's side effects: git (`repo`) and the file system (`files`). Nothing else in the
+//! crate reads or writes files.
+
+pub mod files;
+pub mod repo;

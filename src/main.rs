@@ -1,0 +1,63 @@
+//! The `docreview` binary: parses the command line, runs the command, prints errors with their cause
+//! chain and maps everything to an exit status (0 clean, 1 findings, 2 usage/config/I/O error). A closed
+//! pipe (`docreview check | head`) is not an error.
+
+use clap::Parser;
+use docreview::app::{self, EXIT_CLEAN, EXIT_ERROR, Env};
+use docreview::cli::Cli;
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+fn is_broken_pipe(e: &(dyn std::error::Error + 'static)) -> bool {
+    let mut cur: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(err) = cur {
+        if let Some(io) = err.downcast_ref::<std::io::Error>()
+            && io.kind() == std::io::ErrorKind::BrokenPipe
+        {
+            return true;
+        }
+        cur = err.source();
+    }
+    false
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let cwd = match std::env::current_dir() {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("error: cannot read the working directory: {e}");
+            return ExitCode::from(EXIT_ERROR);
+        }
+    };
+    let env = Env {
+        cwd,
+        stdout_tty: std::io::stdout().is_terminal(),
+        stderr_tty: std::io::stderr().is_terminal(),
+        no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut err = std::io::stderr();
+    let result = app::run(cli, &env, &mut out, &mut err);
+    let flushed = out.flush();
+    match result {
+        Ok(code) => match flushed {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                let _ = writeln!(err, "error: writing the output failed: {e}");
+                ExitCode::from(EXIT_ERROR)
+            }
+            _ => ExitCode::from(code),
+        },
+        Err(e) if is_broken_pipe(&e) => ExitCode::from(EXIT_CLEAN),
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
+            let mut source = std::error::Error::source(&e);
+            while let Some(s) = source {
+                let _ = writeln!(err, "  caused by: {s}");
+                source = s.source();
+            }
+            ExitCode::from(EXIT_ERROR)
+        }
+    }
+}

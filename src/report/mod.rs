@@ -1,0 +1,56 @@
+//! Output formats for findings: `human` (the default on a terminal), `json` (the public contract),
+//! `github` (workflow commands that annotate a pull request) and unified diffs of fixes. Renderers write
+//! to any `io::Write`; they never decide exit codes or touch files.
+
+pub mod diff;
+pub mod github;
+pub mod human;
+pub mod json;
+
+use crate::core::finding::{Finding, Safety};
+use std::collections::BTreeMap;
+
+/// Counts shown at the end of a report and in the JSON summary.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Docs checked.
+    pub files: usize,
+    pub findings: usize,
+    /// Findings with at least one replacement.
+    pub fixable: usize,
+    /// Fixable findings whose fix is safe to batch-apply.
+    pub safe: usize,
+    /// Docs with at least one finding.
+    pub files_with_findings: usize,
+}
+
+impl Summary {
+    pub fn of(findings: &[Finding], files: usize) -> Summary {
+        let mut paths: Vec<&str> = findings.iter().map(|f| f.path.as_str()).collect();
+        paths.dedup();
+        Summary {
+            files,
+            findings: findings.len(),
+            fixable: findings.iter().filter(|f| f.is_fixable()).count(),
+            safe: findings
+                .iter()
+                .filter(|f| f.is_fixable() && f.safety == Safety::Safe)
+                .count(),
+            files_with_findings: paths.len(),
+        }
+    }
+}
+
+/// Findings per rule, sorted by rule id.
+pub fn per_rule<'a>(findings: impl IntoIterator<Item = &'a Finding>) -> BTreeMap<&'a str, usize> {
+    let mut m = BTreeMap::new();
+    for f in findings {
+        *m.entry(f.rule.as_str()).or_insert(0) += 1;
+    }
+    m
+}
+
+/// "3 findings", "1 finding".
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}

@@ -1,0 +1,891 @@
+//! End-to-end tests: the real `docreview` binary against real temporary git repositories, isolated from
+//! the user's git configuration (HOME points into the temporary folder, system config is off).
+
+use git2::{IndexAddOption, Repository, Signature};
+use serde_json::Value;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use tempfile::TempDir;
+
+const BIN: &str = env!("CARGO_BIN_EXE_docreview");
+
+/// The guideline's four examples.
+const GUIDELINE: &str = "# Tuning\n\nINC allows automatically find better solution.\n\n\
+It will find operator which mostly influence accuracy drops.\n\n\
+With int8 there is tiny accuracy drop.\n\nBuild with ONEDNN enabled.\n";
+
+struct Out {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+impl Out {
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("not JSON ({e}):\n{}\n{}", self.stdout, self.stderr))
+    }
+
+    /// (path, rule, text) of every finding in JSON output.
+    fn findings(&self) -> Vec<(String, String, String)> {
+        self.json()["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .map(|f| {
+                (
+                    f["path"].as_str().expect("path").to_owned(),
+                    f["rule"].as_str().expect("rule").to_owned(),
+                    f["text"].as_str().expect("text").to_owned(),
+                )
+            })
+            .collect()
+    }
+
+    fn texts(&self) -> Vec<String> {
+        self.findings().into_iter().map(|f| f.2).collect()
+    }
+}
+
+fn run_in(dir: &Path, home: &Path, args: &[&str]) -> Out {
+    let o = Command::new(BIN)
+        .args(args)
+        .current_dir(dir)
+        .env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join(".config"))
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("NO_COLOR", "1")
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_WORK_TREE")
+        .stdin(Stdio::null())
+        .output()
+        .expect("run docreview");
+    Out {
+        code: o.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+    }
+}
+
+/// A temporary git repository with a small vocabulary for tests.
+struct Repo {
+    _tmp: TempDir,
+    root: PathBuf,
+    home: PathBuf,
+    git: Repository,
+}
+
+impl Repo {
+    fn new() -> Repo {
+        let tmp = tempfile::tempdir().expect("tmp");
+        let root = tmp.path().join("repo");
+        let home = tmp.path().join("home");
+        fs::create_dir_all(&home).expect("home");
+        let git = Repository::init(&root).expect("init");
+        Repo {
+            _tmp: tmp,
+            root,
+            home,
+            git,
+        }
+    }
+
+    fn path(&self, rel: &str) -> PathBuf {
+        self.root.join(rel)
+    }
+
+    fn write(&self, rel: &str, text: &str) -> &Repo {
+        self.write_bytes(rel, text.as_bytes())
+    }
+
+    fn write_bytes(&self, rel: &str, bytes: &[u8]) -> &Repo {
+        let p = self.path(rel);
+        fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+        fs::write(p, bytes).expect("write");
+        self
+    }
+
+    fn read(&self, rel: &str) -> Vec<u8> {
+        fs::read(self.path(rel)).expect("read")
+    }
+
+    fn stage_all(&self) -> &Repo {
+        let mut index = self.git.index().expect("index");
+        index
+            .add_all(["*"], IndexAddOption::DEFAULT, None)
+            .expect("add");
+        index.update_all(["*"], None).expect("update");
+        index.write().expect("write index");
+        self
+    }
+
+    fn stage(&self, rel: &str) -> &Repo {
+        let mut index = self.git.index().expect("index");
+        index.add_path(Path::new(rel)).expect("add");
+        index.write().expect("write index");
+        self
+    }
+
+    fn commit(&self, msg: &str) -> &Repo {
+        self.stage_all();
+        let mut index = self.git.index().expect("index");
+        let tree = self
+            .git
+            .find_tree(index.write_tree().expect("tree"))
+            .expect("tree");
+        let sig = Signature::now("Test", "test@example.invalid").expect("sig");
+        let parents: Vec<git2::Commit<'_>> = self
+            .git
+            .head()
+            .ok()
+            .and_then(|h| h.peel_to_commit().ok())
+            .into_iter()
+            .collect();
+        let parent_refs: Vec<&git2::Commit<'_>> = parents.iter().collect();
+        self.git
+            .commit(Some("HEAD"), &sig, &sig, msg, &tree, &parent_refs)
+            .expect("commit");
+        self
+    }
+
+    fn branch(&self, name: &str) -> &Repo {
+        let head = self
+            .git
+            .head()
+            .expect("head")
+            .peel_to_commit()
+            .expect("commit");
+        self.git.branch(name, &head, false).expect("branch");
+        self
+    }
+
+    fn run(&self, args: &[&str]) -> Out {
+        run_in(&self.root, &self.home, args)
+    }
+
+    fn check_json(&self, extra: &[&str]) -> Out {
+        let mut args = vec!["check", "--format", "json"];
+        args.extend_from_slice(extra);
+        self.run(&args)
+    }
+}
+
+// ---- scope: which docs and lines -----------------------------------------------------------------
+
+#[test]
+fn guideline_examples_in_a_modified_doc() {
+    let r = Repo::new();
+    r.write("docs/tuning.md", "# Tuning\n").commit("init");
+    r.write("docs/tuning.md", GUIDELINE);
+    let o = r.check_json(&[]);
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    let j = o.json();
+    let f = j["findings"].as_array().expect("findings");
+    let by_rule = |rule: &str| {
+        f.iter()
+            .find(|x| x["rule"] == rule)
+            .unwrap_or_else(|| panic!("no {rule}: {j}"))
+    };
+    assert_eq!(
+        by_rule("grammar.allow-to")["replacements"][0],
+        "allows you to automatically find"
+    );
+    assert_eq!(
+        by_rule("grammar.allow-to")["replacements"][1],
+        "allows to automatically find"
+    );
+    assert_eq!(
+        by_rule("grammar.article")["replacements"][0],
+        "a tiny accuracy drop"
+    );
+    assert_eq!(
+        by_rule("terminology.canonical")["replacements"][0],
+        "oneDNN"
+    );
+    assert_eq!(by_rule("terminology.canonical")["text"], "ONEDNN");
+}
+
+#[test]
+fn the_same_mistakes_in_code_inline_code_and_urls_produce_nothing() {
+    let r = Repo::new();
+    r.write("a.md", "x\n").commit("init");
+    r.write(
+        "a.md",
+        "```\nINC allows automatically find better solution\nthere is tiny accuracy drop with ONEDNN\n```\n\n\
+         Use `INC allows automatically find` and `there is tiny accuracy drop` and `ONEDNN`.\n\n\
+         See https://example.com/ONEDNN/allows-automatically-find and <https://ONEDNN.example>.\n",
+    );
+    let o = r.check_json(&[]);
+    assert_eq!(o.code, 0, "{}", o.stdout);
+    assert!(o.findings().is_empty());
+}
+
+#[test]
+fn only_changed_lines_are_reported_unless_lines_all() {
+    let r = Repo::new();
+    r.write("a.md", "Old Github line.\n\nStable text.\n")
+        .commit("init");
+    r.write(
+        "a.md",
+        "Old Github line.\n\nStable text.\n\nNew Github line.\n",
+    );
+    let o = r.check_json(&[]);
+    let j = o.json();
+    let f = j["findings"].as_array().expect("findings");
+    assert_eq!(f.len(), 1, "{j}");
+    assert_eq!(f[0]["line"], 5);
+    let all = r.check_json(&["--lines", "all"]);
+    assert_eq!(all.findings().len(), 2);
+}
+
+#[test]
+fn staged_untracked_and_ignored_docs() {
+    let r = Repo::new();
+    r.write(".gitignore", "ignored/\n")
+        .write("a.md", "Fine.\n")
+        .commit("init");
+    r.write("staged.md", "Staged Github.\n").stage("staged.md");
+    r.write("untracked.md", "Untracked Github.\n");
+    r.write("ignored/x.md", "Ignored Github.\n");
+    r.write("notes.txt", "Not a doc Github.\n");
+    let paths: Vec<String> = r
+        .check_json(&[])
+        .findings()
+        .into_iter()
+        .map(|f| f.0)
+        .collect();
+    assert_eq!(paths, vec!["staged.md", "untracked.md"]);
+    let staged: Vec<String> = r
+        .check_json(&["--staged"])
+        .findings()
+        .into_iter()
+        .map(|f| f.0)
+        .collect();
+    assert_eq!(staged, vec!["staged.md"]);
+}
+
+#[test]
+fn staged_lines_follow_unstaged_edits_above_them() {
+    let r = Repo::new();
+    r.write("a.md", "One.\n\nTwo.\n").commit("init");
+    r.write("a.md", "One.\n\nTwo Github.\n").stage("a.md");
+    // An unstaged paragraph above moves the staged line down by two.
+    r.write("a.md", "Zero Gitlab.\n\nOne.\n\nTwo Github.\n");
+    let o = r.check_json(&["--staged"]);
+    let j = o.json();
+    let f = j["findings"].as_array().expect("findings");
+    assert_eq!(f.len(), 1, "{j}");
+    assert_eq!(f[0]["text"], "Github");
+    assert_eq!(f[0]["line"], 5);
+}
+
+#[test]
+fn renamed_doc_reports_only_its_edited_lines() {
+    let r = Repo::new();
+    let body: String = (1..=20)
+        .map(|i| format!("Line {i} mentions Github.\n\n"))
+        .collect();
+    r.write("old.md", &body).commit("init");
+    fs::rename(r.path("old.md"), r.path("new.md")).expect("mv");
+    let edited = body.replacen("Line 20 mentions Github.", "Line 20 mentions Gitlab.", 1);
+    r.write("new.md", &edited).stage_all();
+    let f = r.check_json(&[]).findings();
+    assert_eq!(
+        f,
+        vec![(
+            "new.md".to_owned(),
+            "terminology.canonical".to_owned(),
+            "Gitlab".to_owned()
+        )]
+    );
+}
+
+#[test]
+fn deleted_docs_are_not_checked() {
+    let r = Repo::new();
+    r.write("gone.md", "Github.\n")
+        .write("kept.md", "ok\n")
+        .commit("init");
+    fs::remove_file(r.path("gone.md")).expect("rm");
+    let o = r.check_json(&[]);
+    assert_eq!(o.code, 0, "{}{}", o.stdout, o.stderr);
+    assert_eq!(o.json()["summary"]["files"], 0);
+}
+
+#[test]
+fn base_reports_what_the_branch_changed() {
+    let r = Repo::new();
+    r.write("a.md", "Base text.\n")
+        .commit("init")
+        .branch("main-base");
+    r.write("a.md", "Base text.\n\nBranch Github.\n")
+        .commit("branch work");
+    r.write("b.md", "Uncommitted Gitlab.\n");
+    let f = r.check_json(&["--base", "main-base"]).findings();
+    assert_eq!(f.len(), 2, "{f:?}");
+    assert_eq!(f[0].2, "Github");
+    assert_eq!(f[1].2, "Gitlab");
+    // Without --base only the uncommitted work is in scope.
+    assert_eq!(r.check_json(&[]).texts(), vec!["Gitlab"]);
+    let bad = r.check_json(&["--base", "no-such-branch"]);
+    assert_eq!(bad.code, 2);
+    assert!(bad.stderr.contains("no-such-branch"), "{}", bad.stderr);
+}
+
+#[test]
+fn all_checks_every_doc_whole() {
+    let r = Repo::new();
+    r.write("a.md", "Committed Github.\n")
+        .write("docs/b.markdown", "Another Gitlab.\n")
+        .commit("init");
+    r.write("c.mdx", "Untracked Javascript.\n");
+    let texts = r.check_json(&["--all"]).texts();
+    assert_eq!(texts, vec!["Github", "Javascript", "Gitlab"]);
+}
+
+#[test]
+fn a_repository_without_commits_counts_every_doc_as_new() {
+    let r = Repo::new();
+    r.write("a.md", "Fresh Github.\n");
+    r.write("b.md", "Staged Gitlab.\n").stage("b.md");
+    assert_eq!(r.check_json(&[]).texts(), vec!["Github", "Gitlab"]);
+}
+
+#[test]
+fn explicit_paths_inside_and_outside_a_repository() {
+    let r = Repo::new();
+    r.write("docs/a.md", "Committed Github.\n")
+        .write("docs/skip.txt", "Github\n")
+        .commit("init");
+    // Inside: whole files, even unchanged ones.
+    let o = r.check_json(&["docs"]);
+    assert_eq!(
+        o.findings(),
+        vec![(
+            "docs/a.md".to_owned(),
+            "terminology.canonical".to_owned(),
+            "Github".to_owned()
+        )]
+    );
+
+    let outside = tempfile::tempdir().expect("tmp");
+    fs::create_dir_all(outside.path().join("sub")).expect("mkdir");
+    fs::write(outside.path().join("sub/x.md"), "Outside Gitlab.\n").expect("write");
+    fs::write(outside.path().join("y.txt"), "Github\n").expect("write");
+    let o = run_in(outside.path(), &r.home, &["check", "--format", "json", "."]);
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert_eq!(o.texts(), vec!["Gitlab"]);
+    // A named file is checked whatever its extension.
+    let o = run_in(
+        outside.path(),
+        &r.home,
+        &["check", "--format", "json", "y.txt"],
+    );
+    assert_eq!(o.texts(), vec!["Github"]);
+}
+
+#[test]
+fn outside_a_repository_without_paths_is_a_clear_error() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let o = run_in(tmp.path(), tmp.path(), &["check"]);
+    assert_eq!(o.code, 2);
+    assert!(
+        o.stderr.contains("not inside a git repository"),
+        "{}",
+        o.stderr
+    );
+    assert!(o.stderr.contains("docreview check docs/"), "{}", o.stderr);
+}
+
+#[test]
+fn unreadable_kinds_of_files_are_skipped_with_one_line_each() {
+    let r = Repo::new();
+    r.write("ok.md", "Fine.\n").commit("init");
+    r.write_bytes("binary.md", b"abc\0def");
+    r.write_bytes("latin1.md", b"caf\xe9 Github\n");
+    r.write_bytes("huge.md", &vec![b'a'; 5 * 1024 * 1024 + 1]);
+    #[cfg(unix)]
+    {
+        let outside = r.home.join("outside.md");
+        fs::write(&outside, "Github\n").expect("write");
+        std::os::unix::fs::symlink(&outside, r.path("link.md")).expect("symlink");
+    }
+    let o = r.check_json(&[]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let lines: Vec<&str> = o.stderr.lines().collect();
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("binary.md") && l.contains("binary")),
+        "{}",
+        o.stderr
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("latin1.md") && l.contains("UTF-8")),
+        "{}",
+        o.stderr
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("huge.md") && l.contains("5 MB")),
+        "{}",
+        o.stderr
+    );
+    #[cfg(unix)]
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("link.md") && l.contains("outside the repository")),
+        "{}",
+        o.stderr
+    );
+    let quiet = r.check_json(&["--quiet"]);
+    assert!(quiet.stderr.is_empty(), "{}", quiet.stderr);
+}
+
+#[test]
+fn submodules_are_skipped_with_a_notice() {
+    let r = Repo::new();
+    r.write("a.md", "Fine.\n").commit("init");
+    let mut index = r.git.index().expect("index");
+    let oid = git2::Oid::from_str("1111111111111111111111111111111111111111").expect("oid");
+    let entry = git2::IndexEntry {
+        ctime: git2::IndexTime::new(0, 0),
+        mtime: git2::IndexTime::new(0, 0),
+        dev: 0,
+        ino: 0,
+        mode: 0o160000,
+        uid: 0,
+        gid: 0,
+        file_size: 0,
+        id: oid,
+        flags: 0,
+        flags_extended: 0,
+        path: b"vendor/lib".to_vec(),
+    };
+    index.add(&entry).expect("add gitlink");
+    index.write().expect("write");
+    let o = r.check_json(&["--all"]);
+    assert!(
+        o.stderr.contains("skipping submodule vendor/lib"),
+        "{}",
+        o.stderr
+    );
+    assert_eq!(o.code, 0);
+}
+
+// ---- output contracts and exit codes ------------------------------------------------------------
+
+#[test]
+fn json_shape_is_the_public_contract() {
+    let r = Repo::new();
+    r.write("a.md", "x\n").commit("init");
+    r.write("a.md", "\u{feff}Über Github.\n");
+    let j = r.check_json(&[]).json();
+    assert_eq!(j["version"], 1);
+    assert_eq!(
+        j["summary"],
+        serde_json::json!({"files": 1, "findings": 1, "fixable": 1})
+    );
+    let f = &j["findings"][0];
+    let keys: Vec<&str> = f
+        .as_object()
+        .expect("object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    for k in [
+        "path",
+        "rule",
+        "severity",
+        "message",
+        "line",
+        "column",
+        "start",
+        "end",
+        "text",
+        "replacements",
+        "safety",
+        "fingerprint",
+    ] {
+        assert!(keys.contains(&k), "missing {k} in {f}");
+    }
+    // Byte offsets into the file as on disk: the BOM (3 bytes) and "Über " (6 bytes) come first.
+    assert_eq!(f["start"], 9);
+    assert_eq!(f["end"], 15);
+    assert_eq!(f["column"], 6);
+    assert_eq!(f["severity"], "warning");
+    assert_eq!(f["safety"], "safe");
+    assert_eq!(f["text"], "Github");
+}
+
+#[test]
+fn exit_codes_and_min_severity() {
+    let r = Repo::new();
+    r.write("a.md", "x\n").commit("init");
+    r.write("a.md", "Clean text.\n");
+    assert_eq!(r.run(&["check"]).code, 0);
+    r.write("a.md", "We send an e-mail. Email, email, email.\n");
+    assert_eq!(r.run(&["check"]).code, 1);
+    // consistency.variant is a suggestion: below --min-severity warning.
+    let o = r.run(&["check", "--min-severity", "warning"]);
+    assert_eq!(o.code, 0, "{}", o.stdout);
+    assert_eq!(r.run(&["check", "--format", "yaml"]).code, 2);
+    assert_eq!(r.run(&["check", "--rule", "no.such-rule"]).code, 2);
+}
+
+#[test]
+fn human_and_github_formats() {
+    let r = Repo::new();
+    r.write("a.md", "x\n").commit("init");
+    r.write("a.md", "Hosted on Github.\n");
+    let o = r.run(&["check"]);
+    assert!(
+        o.stdout
+            .contains("a.md:1:11: warning[terminology.canonical]"),
+        "{}",
+        o.stdout
+    );
+    assert!(o.stdout.contains("1 | Hosted on Github."), "{}", o.stdout);
+    assert!(o.stdout.contains("  |           ^^^^^^"), "{}", o.stdout);
+    assert!(o.stdout.contains("= fix: GitHub"), "{}", o.stdout);
+    assert!(!o.stdout.contains('\x1b'), "NO_COLOR is honoured");
+    let colored = r.run(&["check", "--color", "always"]);
+    assert!(colored.stdout.contains('\x1b'));
+    let gh = r.run(&["check", "--format", "github"]);
+    assert!(
+        gh.stdout
+            .starts_with("::warning file=a.md,line=1,col=11,title=terminology.canonical::"),
+        "{}",
+        gh.stdout
+    );
+}
+
+#[test]
+fn config_errors_name_file_line_and_column() {
+    let r = Repo::new();
+    r.write("a.md", "x\n").commit("init");
+    r.write(
+        ".docreview.toml",
+        "[rules]\n\"grammar.article\" = \"off\"\n\n[filez]\n",
+    );
+    let o = r.run(&["check"]);
+    assert_eq!(o.code, 2);
+    assert!(o.stderr.contains(".docreview.toml:4:"), "{}", o.stderr);
+    r.write(
+        ".docreview.toml",
+        "[[rule]]\nid = \"x\"\npattern = \"a(\"\nmessage = \"m\"\n",
+    );
+    let o = r.run(&["check"]);
+    assert_eq!(o.code, 2);
+    assert!(
+        o.stderr.contains(".docreview.toml:3:11: bad regex"),
+        "{}",
+        o.stderr
+    );
+    r.write(".docreview.toml", "[rules]\n\"grammar.artcle\" = \"off\"\n");
+    let o = r.run(&["check"]);
+    assert!(
+        o.stderr
+            .contains(".docreview.toml:2:1: no rule is called \"grammar.artcle\""),
+        "{}",
+        o.stderr
+    );
+}
+
+#[test]
+fn config_rules_terms_and_custom_rules_apply() {
+    let r = Repo::new();
+    r.write("a.md", "x\n").commit("init");
+    r.write("docs/.keep.md", "");
+    r.write(
+        ".docreview.toml",
+        "[rules]\n\"grammar\" = \"off\"\n\"terminology.canonical\" = \"error\"\n\n\
+         [terms]\nWidgetHub = [\"Widget-Hub\"]\n\n\
+         [[rule]]\nid = \"utilize\"\npattern = '\\butiliz(e|es)\\b'\nreplace = \"us$1\"\nmessage = \"Say use.\"\nsafe = true\n",
+    );
+    r.write("a.md", "We utilize Widget-Hub and widgethub. A hour.\n");
+    let j = r.check_json(&[]).json();
+    let f: Vec<(String, String, String)> = j["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().expect("r").to_owned(),
+                f["severity"].as_str().expect("s").to_owned(),
+                f["replacements"][0].as_str().expect("x").to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        f,
+        vec![
+            (
+                "custom.utilize".to_owned(),
+                "warning".to_owned(),
+                "use".to_owned()
+            ),
+            (
+                "terminology.canonical".to_owned(),
+                "error".to_owned(),
+                "WidgetHub".to_owned()
+            ),
+            (
+                "terminology.canonical".to_owned(),
+                "error".to_owned(),
+                "WidgetHub".to_owned()
+            ),
+        ],
+        "{j}"
+    );
+}
+
+#[test]
+fn suppression_comments_work_end_to_end() {
+    let r = Repo::new();
+    r.write("a.md", "x\n").commit("init");
+    r.write(
+        "a.md",
+        "<!-- docreview-disable terminology -->\nQuiet Github.\n<!-- docreview-enable terminology -->\n\n\
+         <!-- vale off -->\nAlso quiet Gitlab.\n<!-- vale on -->\n\nLoud Github.\n",
+    );
+    assert_eq!(r.check_json(&[]).texts(), vec!["Github"]);
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    let r = Repo::new();
+    r.write("a.md", "x\n").commit("init");
+    let body: String = (0..3000)
+        .map(|i| format!("Line {i} on Github.\n\n"))
+        .collect();
+    r.write("a.md", &body);
+    let mut child = Command::new(BIN)
+        .args(["check", "--format", "json"])
+        .current_dir(&r.root)
+        .env("HOME", &r.home)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("wait");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("error"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn rules_list_and_explain() {
+    let r = Repo::new();
+    let o = r.run(&["rules"]);
+    assert_eq!(o.code, 0);
+    for id in [
+        "terminology.canonical",
+        "grammar.allow-to",
+        "grammar.article",
+        "grammar.repeated-word",
+        "consistency.variant",
+    ] {
+        assert!(o.stdout.contains(id), "{id} missing:\n{}", o.stdout);
+    }
+    let e = r.run(&["rules", "explain", "grammar.allow-to"]);
+    assert_eq!(e.code, 0);
+    assert!(e.stdout.contains("allows you to"), "{}", e.stdout);
+    let bad = r.run(&["rules", "explain", "allow-to"]);
+    assert_eq!(bad.code, 2);
+    assert!(bad.stderr.contains("grammar.allow-to"), "{}", bad.stderr);
+}
+
+#[test]
+fn demo_runs_and_finds_every_family() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let o = run_in(tmp.path(), tmp.path(), &["demo"]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    for rule in [
+        "terminology.canonical",
+        "grammar.allow-to",
+        "grammar.article",
+        "grammar.repeated-word",
+        "consistency.variant",
+        "custom.utilize",
+    ] {
+        assert!(o.stdout.contains(rule), "{rule} missing:\n{}", o.stdout);
+    }
+}
+
+// ---- apply: write-back safety ---------------------------------------------------------------------
+
+#[test]
+fn apply_writes_safe_fixes_and_leaves_the_rest() {
+    let r = Repo::new();
+    r.write("a.md", "x\n").commit("init");
+    r.write(
+        "a.md",
+        "Hosted on Github; install the the tool. Wait a hour.\n",
+    );
+    let o = r.run(&["apply"]);
+    assert_eq!(o.code, 0, "{}{}", o.stdout, o.stderr);
+    assert_eq!(
+        r.read("a.md"),
+        b"Hosted on GitHub; install the tool. Wait a hour.\n"
+    );
+    assert!(
+        o.stdout.contains("Fixed 2 findings in 1 file"),
+        "{}",
+        o.stdout
+    );
+    assert!(
+        o.stdout
+            .contains("Left 1 finding that needs a human (grammar.article 1)"),
+        "{}",
+        o.stdout
+    );
+    let o = r.run(&["apply", "--all-fixes"]);
+    assert_eq!(o.code, 0);
+    assert_eq!(
+        r.read("a.md"),
+        b"Hosted on GitHub; install the tool. Wait an hour.\n"
+    );
+}
+
+#[test]
+fn apply_rule_filter_and_dry_run_diff() {
+    let r = Repo::new();
+    r.write("a.md", "x\n").commit("init");
+    let text = "Hosted on Github; install the the tool.\n";
+    r.write("a.md", text);
+    let o = r.run(&["apply", "--dry-run", "--rule", "terminology.*"]);
+    assert_eq!(o.code, 0);
+    assert_eq!(r.read("a.md"), text.as_bytes(), "dry run writes nothing");
+    assert!(
+        o.stdout.starts_with("--- a/a.md\n+++ b/a.md\n"),
+        "{}",
+        o.stdout
+    );
+    assert!(
+        o.stdout
+            .contains("+Hosted on GitHub; install the the tool."),
+        "{}",
+        o.stdout
+    );
+    assert!(o.stderr.contains("Would fix 1 finding"), "{}", o.stderr);
+    // The diff applies cleanly with git.
+    let patch = r.home.join("fix.patch");
+    fs::write(&patch, &o.stdout).expect("write patch");
+    let git_ok = Command::new("git")
+        .args(["apply", "--check"])
+        .arg(&patch)
+        .current_dir(&r.root)
+        .env("HOME", &r.home)
+        .status();
+    if let Ok(status) = git_ok {
+        assert!(status.success(), "git apply --check rejected the diff");
+    }
+    r.run(&["apply", "--rule", "terminology.*"]);
+    assert_eq!(r.read("a.md"), b"Hosted on GitHub; install the the tool.\n");
+}
+
+#[test]
+fn apply_keeps_crlf_bom_missing_newline_and_other_bytes() {
+    let r = Repo::new();
+    r.write("a.md", "x\n").commit("init");
+    let before = "\u{feff}# Title\r\n\r\nHosted on Github.\r\nSecond  line   keeps   its   spaces.\r\n\r\n| a | b |\r\n|---|---|\r\n| on Gitlab | x |";
+    r.write("a.md", before);
+    let o = r.run(&["apply"]);
+    assert_eq!(o.code, 0, "{}{}", o.stdout, o.stderr);
+    let after = String::from_utf8(r.read("a.md")).expect("utf8");
+    assert_eq!(
+        after,
+        before
+            .replace("Github", "GitHub")
+            .replace("Gitlab", "GitLab")
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn apply_keeps_permissions_and_leaves_no_temporary_files() {
+    use std::os::unix::fs::PermissionsExt;
+    let r = Repo::new();
+    r.write("a.md", "x\n").commit("init");
+    r.write("a.md", "On Github.\n");
+    fs::set_permissions(r.path("a.md"), fs::Permissions::from_mode(0o600)).expect("chmod");
+    assert_eq!(r.run(&["apply"]).code, 0);
+    let mode = fs::metadata(r.path("a.md"))
+        .expect("meta")
+        .permissions()
+        .mode()
+        & 0o777;
+    assert_eq!(mode, 0o600);
+    let leftovers: Vec<_> = fs::read_dir(&r.root)
+        .expect("ls")
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains(".docreview-"))
+        .collect();
+    assert!(leftovers.is_empty());
+}
+
+#[test]
+fn apply_reports_a_read_only_file_and_writes_the_others() {
+    let r = Repo::new();
+    r.write("a.md", "x\n").write("b.md", "y\n").commit("init");
+    r.write("a.md", "On Github.\n")
+        .write("b.md", "On Gitlab.\n");
+    let mut perms = fs::metadata(r.path("a.md")).expect("meta").permissions();
+    perms.set_readonly(true);
+    fs::set_permissions(r.path("a.md"), perms).expect("chmod");
+    let o = r.run(&["apply"]);
+    assert_eq!(o.code, 2);
+    assert!(
+        o.stdout.contains("a.md: read-only; not written"),
+        "{}",
+        o.stdout
+    );
+    assert_eq!(r.read("a.md"), b"On Github.\n");
+    assert_eq!(r.read("b.md"), b"On GitLab.\n");
+}
+
+#[test]
+fn apply_reports_overlapping_fixes() {
+    let r = Repo::new();
+    r.write("a.md", "x\n").commit("init");
+    r.write(
+        ".docreview.toml",
+        "[[rule]]\nid = \"hub\"\npattern = 'on Github'\nreplace = \"at GitHub\"\nmessage = \"m\"\nsafe = true\n",
+    );
+    r.write("a.md", "Hosted on Github.\n");
+    let o = r.run(&["apply"]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert_eq!(r.read("a.md"), b"Hosted at GitHub.\n");
+    assert!(
+        o.stdout.contains("Skipped 1 overlapping fix"),
+        "{}",
+        o.stdout
+    );
+    assert!(
+        o.stdout
+            .contains("terminology.canonical overlaps custom.hub"),
+        "{}",
+        o.stdout
+    );
+}
+
+#[test]
+fn apply_never_touches_markup_around_a_fix() {
+    let r = Repo::new();
+    r.write("a.md", "x\n").commit("init");
+    let before = "> Install the\n> the package from [Github](https://github.com/x) and `Github`.\n";
+    r.write("a.md", before);
+    assert_eq!(r.run(&["apply"]).code, 0);
+    assert_eq!(
+        String::from_utf8(r.read("a.md")).expect("utf8"),
+        "> Install the\n> package from [GitHub](https://github.com/x) and `Github`.\n"
+    );
+}
