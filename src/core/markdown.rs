@@ -53,11 +53,11 @@ pub struct Block {
 }
 
 impl Block {
-    fn new(kind: BlockKind) -> Block {
+    fn new(kind: BlockKind, capacity: usize) -> Block {
         Block {
             kind,
-            text: String::new(),
-            segments: Vec::new(),
+            text: String::with_capacity(capacity),
+            segments: Vec::with_capacity(4),
         }
     }
 
@@ -220,9 +220,10 @@ impl Prose {
 static NOT_PROSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?s)\{\{<.*?>\}\}|\{\{%.*?%\}\}|\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}",
-        r"|\b(?:https?|ftp|file)://[^\s<>\x60]*[^\s<>\x60.,;:!?'\x22)\]]",
-        r"|\bwww\.[^\s<>\x60]*[^\s<>\x60.,;:!?'\x22)\]]",
-        r"|\bmailto:[^\s<>\x60]+",
+        // No `\b` before the schemes: it would cost the regex its fast literal search (5x slower).
+        r"|(?:https?|ftp)://[^\s<>\x60]*[^\s<>\x60.,;:!?'\x22)\]]",
+        r"|www\.[^\s<>\x60]*[^\s<>\x60.,;:!?'\x22)\]]",
+        r"|mailto:[^\s<>\x60]+",
     ))
     .expect("static regex")
 });
@@ -300,14 +301,14 @@ impl Extractor<'_> {
         }
     }
 
-    fn open(&mut self, kind: BlockKind) {
+    fn open(&mut self, kind: BlockKind, capacity: usize) {
         self.flush();
-        self.current = Some(Block::new(kind));
+        self.current = Some(Block::new(kind, capacity));
     }
 
     fn block(&mut self) -> &mut Block {
         self.current
-            .get_or_insert_with(|| Block::new(BlockKind::Other))
+            .get_or_insert_with(|| Block::new(BlockKind::Other, 64))
     }
 
     fn placeholder(&mut self, range: Range<usize>) {
@@ -335,12 +336,13 @@ impl Extractor<'_> {
             return;
         }
         let mut pos = range.start;
-        let overlapping: Vec<Range<usize>> = self
-            .not_prose
+        // The ranges are sorted and do not overlap: find the first that ends after this text starts.
+        let first = self.not_prose.partition_point(|r| r.end <= range.start);
+        let overlapping = self.not_prose[first..]
             .iter()
-            .filter(|r| r.start < range.end && r.end > range.start)
+            .take_while(|r| r.start < range.end)
             .cloned()
-            .collect();
+            .collect::<Vec<_>>();
         for np in overlapping {
             if np.start > pos {
                 let piece = &self.file[pos..np.start];
@@ -393,9 +395,9 @@ impl Extractor<'_> {
             return;
         }
         match tag {
-            Tag::Paragraph => self.open(BlockKind::Paragraph),
-            Tag::Heading { .. } => self.open(BlockKind::Heading),
-            Tag::TableCell => self.open(BlockKind::TableCell),
+            Tag::Paragraph => self.open(BlockKind::Paragraph, range.len()),
+            Tag::Heading { .. } => self.open(BlockKind::Heading, range.len()),
+            Tag::TableCell => self.open(BlockKind::TableCell, range.len()),
             Tag::CodeBlock(_) | Tag::MetadataBlock(_) | Tag::HtmlBlock => {
                 self.flush();
                 self.skip_depth = 1;

@@ -106,10 +106,7 @@ mod tests {
         };
         let md = "We utilize it; it utilizes `utilize`.\n";
         let prose = extract(md);
-        let doc = DocProse {
-            file: md,
-            prose: &prose,
-        };
+        let doc = DocProse::new(md, &prose);
         let mut out = Vec::new();
         Custom::new(vec![rule]).check(
             &doc,

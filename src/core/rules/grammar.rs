@@ -8,7 +8,7 @@
 //! pattern errs towards silence: a missed mistake costs less than a reviewer's trust.
 
 use super::lexicon::{ADJECTIVES, COUNTABLE, UNCOUNTABLE, is_clear_verb, is_ly_adverb, is_verb};
-use super::text::{Word, is_all_lower, is_all_upper, is_space, starts_sentence, words};
+use super::text::{Word, is_all_lower, is_all_upper, is_space, starts_sentence};
 use super::{Active, Checker, DocProse, Hit, RuleInfo};
 use crate::core::finding::{Safety, Severity};
 
@@ -61,13 +61,13 @@ impl Checker for Grammar {
         }
         for (b, block) in doc.prose.blocks.iter().enumerate() {
             let text = block.text.as_str();
-            let ws = words(text);
+            let ws = doc.words(b);
             if allow {
-                allow_to(b, text, &ws, out);
+                allow_to(b, text, ws, out);
             }
             if article {
-                there_is_article(b, text, &ws, out);
-                a_or_an(b, text, &ws, out);
+                there_is_article(b, text, ws, out);
+                a_or_an(b, text, ws, out);
             }
         }
     }
@@ -96,7 +96,12 @@ const BE: &[&str] = &[
 
 fn allow_to(b: usize, text: &str, ws: &[Word], out: &mut Vec<Hit>) {
     for i in 0..ws.len() {
-        let trigger = lower(text, ws[i]);
+        let raw = ws[i].text(text);
+        // Cheap first test: every trigger starts with a, e or p and has 5 to 10 letters.
+        if !(5..=10).contains(&raw.len()) || !raw.starts_with(['a', 'A', 'e', 'E', 'p', 'P']) {
+            continue;
+        }
+        let trigger = raw.to_ascii_lowercase();
         let direct_ok = match trigger.as_str() {
             "allow" | "allows" | "allowing" | "permit" | "permits" | "permitting" => true,
             "allowed" | "permitted" | "enabled" => false,
@@ -120,7 +125,7 @@ fn allow_to(b: usize, text: &str, ws: &[Word], out: &mut Vec<Hit>) {
                 Some(w2) if is_all_lower(w2.text(text)) && is_verb(w2.text(text)) => w2,
                 _ => continue,
             }
-        } else if direct_ok && is_clear_verb(first) {
+        } else if direct_ok && is_clear_verb(first) && object_follows(text, ws, i + 1) {
             w1
         } else {
             continue;
@@ -150,6 +155,44 @@ fn allow_to(b: usize, text: &str, ws: &[Word], out: &mut Vec<Hit>) {
             ],
         });
     }
+}
+
+/// Words that start the object of a verb: without an adverb before it, a bare verb after "allows" is
+/// only trusted when one of these follows ("allows create the file"); otherwise the word is too often a
+/// noun or a modifier ("allow create persistentvolumes", "allows unset").
+fn object_follows(text: &str, ws: &[Word], verb: usize) -> bool {
+    next(text, ws, verb).is_some_and(|w| {
+        matches!(
+            w.text(text).to_ascii_lowercase().as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "your"
+                | "their"
+                | "its"
+                | "our"
+                | "his"
+                | "her"
+                | "them"
+                | "it"
+                | "you"
+                | "us"
+                | "me"
+                | "him"
+                | "all"
+                | "any"
+                | "each"
+                | "every"
+                | "some"
+                | "more"
+                | "multiple"
+                | "several"
+        )
+    })
 }
 
 /// Adverbs that may sit between "there is" and the noun phrase without changing the need for an article.
@@ -239,7 +282,11 @@ fn is_function_word(w: &str) -> bool {
 
 fn there_is_article(b: usize, text: &str, ws: &[Word], out: &mut Vec<Hit>) {
     for i in 0..ws.len() {
-        let w = lower(text, ws[i]);
+        let raw = ws[i].text(text);
+        if !(5..=9).contains(&raw.len()) || !raw.starts_with(['t', 'T']) {
+            continue;
+        }
+        let w = raw.to_lowercase();
         let mut j = match w.as_str() {
             "there's" | "there\u{2019}s" => i + 1,
             "there" => match next(text, ws, i).map(|n| lower(text, n)).as_deref() {
@@ -338,6 +385,8 @@ fn letter_sound(c: char) -> Sound {
 
 /// Spellings people pronounce both ways: never flag either article before them.
 const EITHER: &[&str] = &[
+    "umount",
+    "uuid",
     "sql",
     "faq",
     "historic",
@@ -355,6 +404,13 @@ const EITHER: &[&str] = &[
 
 /// Words starting with "u" (or "uni") that are said with a "you" sound.
 const YOU_WORDS: &[&str] = &[
+    "uefi",
+    "uid",
+    "ui",
+    "uint",
+    "url",
+    "usb",
+    "ux",
     "ubiquit",
     "ukulele",
     "unanim",
@@ -415,6 +471,15 @@ fn sound_of(word: &str) -> Option<Sound> {
     if lowered.starts_with("sql") {
         return None;
     }
+    // Letters with digits are spelled out: "an S3 bucket", "an h2c server", "a k8s cluster".
+    if first_part.chars().take(3).any(|c| c.is_ascii_digit()) {
+        return Some(letter_sound(c0));
+    }
+    // Lower-case words no English word starts like are spelled out too: "an nftables rule",
+    // "an ndarray", "an npm package".
+    if c0.is_ascii_lowercase() && spelled_out(&lowered) {
+        return Some(letter_sound(c0));
+    }
     // "iOS", "eBPF": a lower-case letter said by its name, then capitals.
     let c1 = chars.next();
     if c0.is_ascii_lowercase() && c1.is_some_and(|c| c.is_ascii_uppercase()) {
@@ -447,7 +512,7 @@ fn sound_of(word: &str) -> Option<Sound> {
 
 fn acronym_sound(acronym: &str) -> Option<Sound> {
     let first = acronym.chars().next()?;
-    let has_vowel = acronym.chars().skip(1).any(|c| "AEIOU".contains(c));
+    let has_vowel = acronym.chars().skip(1).any(|c| "AEIOUY".contains(c));
     match first {
         // Vowels sound like vowels whether spelled out or said as a word ("an API", "an OS").
         'A' | 'E' | 'I' | 'O' => Some(Sound::Vowel),
@@ -475,7 +540,37 @@ fn number_sound(n: &str) -> Option<Sound> {
     Some(Sound::Consonant)
 }
 
+/// Does `w` (lower case) start with two letters that begin no English word ("nf", "nd", "ssh")?
+fn spelled_out(w: &str) -> bool {
+    let mut cs = w.chars();
+    let (Some(a), Some(b)) = (cs.next(), cs.next()) else {
+        return false;
+    };
+    let vowel = |c: char| "aeiouy".contains(c);
+    if vowel(a) || vowel(b) || !b.is_ascii_alphabetic() {
+        return false;
+    }
+    let ok_after: &str = match a {
+        'b' | 'c' | 'g' | 'p' => "lrh",
+        'd' | 't' => "rhw",
+        'f' => "lrj",
+        'k' => "lnrh",
+        's' => "chklmnpqtw",
+        'w' => "rh",
+        'r' => "h",
+        _ => "",
+    };
+    !ok_after.contains(b)
+}
+
 fn word_sound(w: &str) -> Sound {
+    let joined: String;
+    let w = if w.contains('-') {
+        joined = w.replace('-', "");
+        joined.as_str()
+    } else {
+        w
+    };
     if w.starts_with("one") && !w.starts_with("oner") || w.starts_with("once") {
         return Sound::Consonant;
     }
@@ -579,10 +674,7 @@ mod tests {
 
     fn run(md: &str) -> Vec<(String, String, Vec<String>)> {
         let prose = extract(md);
-        let doc = DocProse {
-            file: md,
-            prose: &prose,
-        };
+        let doc = DocProse::new(md, &prose);
         let active = Active(HashSet::from([ALLOW_TO.to_owned(), ARTICLE.to_owned()]));
         let mut out = Vec::new();
         Grammar.check(&doc, &active, &mut out);
@@ -623,7 +715,7 @@ mod tests {
     #[test]
     fn allow_plus_bare_verb() {
         assert_eq!(
-            fixes("This allows create new files.\n"),
+            fixes("This allows create the new files.\n"),
             vec![pair("allows create", "allows you to create")]
         );
         assert_eq!(
@@ -646,6 +738,8 @@ mod tests {
             "Enable debug logging.",
             "The allow list is empty.",
             "This allows use of the cache.",
+            "Policies allow create persistentvolumes.",
+            "It allows unset, RuntimeDefault and Localhost.",
         ] {
             assert!(run(ok).is_empty(), "{ok}: {:?}", run(ok));
         }
@@ -708,7 +802,9 @@ mod tests {
     fn a_versus_an_leaves_correct_and_ambiguous_alone() {
         for ok in [
             "an SQL query and a SQL query",
-            "a URL, a user, a unique id, a one-time token, a European server",
+            "an nftables rule, an ndarray, an h2c server, an S3 bucket, a k8s node, an e2e test",
+            "a uni-directional stream, a SPDY connection, a unidirectional one",
+            "a URL, a user, a unique id, a one-time token, a European server, a url, a usb stick",
             "an hour, an honest answer, a historic and an historic event",
             "an HTTP call, an API, an x-axis, a k-means model, an n-gram",
             "a REST API, a RAM disk, a NOTE, a README",

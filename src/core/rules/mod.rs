@@ -42,10 +42,32 @@ pub struct Hit {
     pub replacements: Vec<String>,
 }
 
-/// One document as the checkers see it.
+/// One document as the checkers see it. Each block is split into words once, on first use, and every
+/// checker shares the result.
 pub struct DocProse<'a> {
     pub file: &'a str,
     pub prose: &'a Prose,
+    words: Vec<std::cell::OnceCell<Vec<text::Word>>>,
+}
+
+impl<'a> DocProse<'a> {
+    pub fn new(file: &'a str, prose: &'a Prose) -> DocProse<'a> {
+        DocProse {
+            file,
+            prose,
+            words: (0..prose.blocks.len())
+                .map(|_| std::cell::OnceCell::new())
+                .collect(),
+        }
+    }
+
+    /// The words of block `b`.
+    pub fn words(&self, b: usize) -> &[text::Word] {
+        match self.words.get(b) {
+            Some(cell) => cell.get_or_init(|| text::words(&self.prose.blocks[b].text)),
+            None => &[],
+        }
+    }
 }
 
 /// The rules that will be reported; checkers may skip work for the others.

@@ -6,7 +6,7 @@
 //! "NODE.JS" → "Node.js"), as whole words only, and never inside identifiers, paths, package specs,
 //! domains or file names (`mxnet.gluon`, `kubernetes/enhancements`, `pip install numpy`).
 
-use super::text::{is_all_lower, is_capitalised};
+use super::text::{ByHash, HASH_START, hash_key, is_all_lower, is_capitalised};
 use super::{Active, Checker, DocProse, Hit, RuleInfo};
 use crate::core::finding::{Safety, Severity};
 use std::collections::HashMap;
@@ -29,6 +29,11 @@ pub struct Terms {
     terms: Vec<Term>,
     /// key → (term, positions in the key where a spelling of the name may have a separator).
     by_key: HashMap<String, (usize, Vec<usize>)>,
+    /// Hashes of the keys ([`hash_key`]): a cheap first test for every word.
+    hashes: ByHash<()>,
+    /// Hashes of the parts of keys before an allowed separator ("node" of "Node.js"): only words whose
+    /// hash is here can start a name of several words.
+    prefixes: ByHash<()>,
     /// Longest name in words, to bound the matcher.
     max_words: usize,
 }
@@ -54,7 +59,9 @@ pub enum TermError {
         variant: String,
         other: String,
     },
-    #[error("\"{0}\" is not a name: use letters and digits, with spaces, hyphens or dots between")]
+    #[error(
+        "\"{0}\" is not a name: use letters and digits, with spaces, hyphens or dots between (at most 8 words)"
+    )]
     Invalid(String),
 }
 
@@ -104,7 +111,7 @@ impl Terms {
                     .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '.'))
         };
         for s in std::iter::once(&canonical).chain(variants) {
-            if !valid(s) {
+            if !valid(s) || word_count(s) > 8 {
                 return Err(TermError::Invalid((*s).to_owned()));
             }
         }
@@ -135,6 +142,11 @@ impl Terms {
         {
             self.max_words = self.max_words.max(word_count(s));
             let splits = split_points(s);
+            self.hashes.insert(hash_key(HASH_START, &k), ());
+            for &at in &splits {
+                let prefix: String = k.chars().take(at).collect();
+                self.prefixes.insert(hash_key(HASH_START, &prefix), ());
+            }
             match self.by_key.get_mut(&k) {
                 Some(entry) if entry.0 == index => entry.1.extend(splits),
                 _ => {
@@ -159,18 +171,46 @@ impl Terms {
 
     /// Finds misspelled names in one block of prose: (byte range, canonical spelling).
     pub fn scan(&self, text: &str) -> Vec<(std::ops::Range<usize>, &Term)> {
-        let runs = alnum_runs(text);
+        self.scan_words(text, &super::text::words(text))
+    }
+
+    /// [`Terms::scan`] with the block's words already split.
+    pub fn scan_words(
+        &self,
+        text: &str,
+        words: &[super::text::Word],
+    ) -> Vec<(std::ops::Range<usize>, &Term)> {
+        let runs = super::text::runs_of(text, words);
         // A heading or line in capitals ("INSTALLING ON LINUX") is a style, not a misspelling.
         let shouting = super::text::is_all_upper(text);
         let mut out = Vec::new();
         let mut i = 0;
         while i < runs.len() {
             let mut matched = None;
-            for n in (1..=self.max_words.min(runs.len() - i)).rev() {
-                let j = i + n - 1;
-                if !(i..j).all(|k| is_joint(&text[runs[k].1..runs[k + 1].0])) {
+            // Hashes of the windows starting at run i, built word by word.
+            let mut window_hashes = [0u64; 8];
+            let mut h = HASH_START;
+            let mut n_max = 0;
+            for (n, slot) in window_hashes
+                .iter_mut()
+                .enumerate()
+                .take(self.max_words.min(runs.len() - i))
+            {
+                if n == 1 && !self.prefixes.contains_key(&h) {
+                    break;
+                }
+                if n > 0 && !is_joint(&text[runs[i + n - 1].1..runs[i + n].0]) {
+                    break;
+                }
+                h = hash_key(h, &text[runs[i + n].0..runs[i + n].1]);
+                *slot = h;
+                n_max = n + 1;
+            }
+            for n in (1..=n_max).rev() {
+                if !self.hashes.contains_key(&window_hashes[n - 1]) {
                     continue;
                 }
+                let j = i + n - 1;
                 let k: String = runs[i..=j]
                     .iter()
                     .flat_map(|&(s, e)| text[s..e].chars().flat_map(char::to_lowercase))
@@ -200,7 +240,11 @@ impl Terms {
                 && !(shouting && super::text::is_all_upper(surface))
                 && stands_alone(text, range.clone())
                 && !(term.loose && looks_like_a_word(surface))
+                // "Kubelet" for "kubelet": a capital at a sentence start or by house style, not a
+                // misspelling of a name its owners write in lower case.
+                && !(is_all_lower(&term.canonical) && is_capitalised(surface))
                 && !(is_all_lower(surface) && after_package_command(text, range.start))
+                && !(is_all_lower(surface) && quoted(text, range.clone()))
             {
                 out.push((range, term));
             }
@@ -220,26 +264,6 @@ fn split_points(spelling: &str) -> Vec<usize> {
         } else {
             at += c.to_lowercase().count();
         }
-    }
-    out
-}
-
-/// Runs of letters and digits.
-fn alnum_runs(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        match (c.is_alphanumeric(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push((s, i));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        out.push((s, text.len()));
     }
     out
 }
@@ -282,17 +306,42 @@ const HYPHEN_SUFFIXES: &[&str] = &[
 ];
 
 /// Not glued to an identifier, path, domain, file name, option or version.
-fn stands_alone(text: &str, range: std::ops::Range<usize>) -> bool {
+pub(crate) fn stands_alone(text: &str, range: std::ops::Range<usize>) -> bool {
     let before = text[..range.start].chars().next_back();
     let mut after_chars = text[range.end..].chars();
     let after = after_chars.next();
     let after2 = after_chars.next();
-    if before.is_some_and(|c| "_/\\@#$%&*+=<>~|^.-:".contains(c)) {
+    if before.is_some_and(|c| {
+        matches!(
+            c,
+            '_' | '/'
+                | '\\'
+                | '@'
+                | '#'
+                | '$'
+                | '%'
+                | '&'
+                | '*'
+                | '+'
+                | '='
+                | '<'
+                | '>'
+                | '~'
+                | '|'
+                | '^'
+                | '.'
+                | '-'
+                | ':'
+        )
+    }) {
         return false;
     }
     match after {
         None => true,
-        Some(c) if "_/\\@#$%&*+=<>~|^([{".contains(c) => false,
+        Some(
+            '_' | '/' | '\\' | '@' | '#' | '$' | '%' | '&' | '*' | '+' | '=' | '<' | '>' | '~'
+            | '|' | '^' | '(' | '[' | '{',
+        ) => false,
         Some('.' | ':' | ',' | ';' | '!' | '?') => !after2.is_some_and(char::is_alphanumeric),
         Some('-') => {
             let rest = &text[range.end + 1..];
@@ -312,6 +361,16 @@ fn looks_like_a_word(surface: &str) -> bool {
     surface
         .split([' ', '-', '.'])
         .all(|w| is_all_lower(w) || is_capitalised(w))
+}
+
+/// Wrapped in quotes: a literal value (`isolation: "hyperv"`), not the name in prose.
+fn quoted(text: &str, range: std::ops::Range<usize>) -> bool {
+    let before = text[..range.start].chars().next_back();
+    let after = text[range.end..].chars().next();
+    matches!(
+        (before, after),
+        (Some('"'), Some('"')) | (Some('\''), Some('\'')) | (Some('\u{201c}'), Some('\u{201d}'))
+    )
 }
 
 /// A lower-case name right after `pip install`, `import`, `npm i` and the like is a package name.
@@ -386,7 +445,7 @@ impl Checker for Terminology {
             return;
         }
         for (b, block) in doc.prose.blocks.iter().enumerate() {
-            for (range, term) in self.terms.scan(&block.text) {
+            for (range, term) in self.terms.scan_words(&block.text, doc.words(b)) {
                 let surface = &block.text[range.clone()];
                 out.push(Hit {
                     block: b,
@@ -476,6 +535,7 @@ mod tests {
             "call numpy(x)",
             "kubernetes-sigs repos",
             "@github mention",
+            "set it to \"mxnet\" here",
         ] {
             assert!(
                 flags(text).is_empty(),
@@ -500,6 +560,15 @@ mod tests {
         assert!(flags("Text in JS on the page, open API docs, one DNN layer").is_empty());
         assert_eq!(flags("use Travis-CI"), vec![pair("Travis-CI", "Travis CI")]);
         assert!(flags("INSTALLING ON LINUX WITH GITHUB").is_empty());
+    }
+
+    #[test]
+    fn lower_case_names_accept_a_capital_but_not_odd_case() {
+        assert!(flags("Kubelet restarts. The Kubectl tool.").is_empty());
+        assert_eq!(
+            flags("ContainerD and ETCD"),
+            vec![pair("ContainerD", "containerd"), pair("ETCD", "etcd")]
+        );
     }
 
     #[test]

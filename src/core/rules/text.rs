@@ -24,26 +24,46 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '-' | '\'' | '\u{2019}')
 }
 
+/// The character at byte `i` of `text` (which must be a char boundary) and its length, with a fast path
+/// for ASCII.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((b as char, 1));
+    }
+    let c = text.get(i..)?.chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+#[inline]
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
 /// Splits `text` into words.
 pub fn words(text: &str) -> Vec<Word> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(text.len() / 5);
     let mut start: Option<usize> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if c.is_alphanumeric() {
+    let mut i = 0;
+    while let Some((c, len)) = char_at(text, i) {
+        if is_word_char(c) {
             if start.is_none() {
                 start = Some(i);
             }
-            continue;
-        }
-        if let Some(s) = start {
-            let next_is_word = chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
-            if is_joiner(c) && next_is_word {
-                continue;
+        } else if let Some(s) = start {
+            let joins =
+                is_joiner(c) && char_at(text, i + len).is_some_and(|(n, _)| is_word_char(n));
+            if !joins {
+                out.push(Word { start: s, end: i });
+                start = None;
             }
-            out.push(Word { start: s, end: i });
-            start = None;
         }
+        i += len;
     }
     if let Some(s) = start {
         out.push(Word {
@@ -52,6 +72,73 @@ pub fn words(text: &str) -> Vec<Word> {
         });
     }
     out
+}
+
+/// Runs of letters and digits only, as byte ranges: the words split at their inner hyphens and
+/// apostrophes ("Node-JS" → "Node", "JS").
+pub fn runs_of(text: &str, words: &[Word]) -> Vec<(usize, usize)> {
+    let mut out = Vec::with_capacity(words.len());
+    for w in words {
+        let mut start = w.start;
+        for (i, c) in text[w.start..w.end].char_indices() {
+            if is_joiner(c) {
+                out.push((start, w.start + i));
+                start = w.start + i + c.len_utf8();
+            }
+        }
+        out.push((start, w.end));
+    }
+    out
+}
+
+/// A hasher for keys that already are hashes (see [`hash_key`]): hashing them again would be waste.
+#[derive(Default, Clone, Copy)]
+pub struct Prehashed(u64);
+
+impl std::hash::Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// A map keyed by [`hash_key`] values.
+pub type ByHash<V> = std::collections::HashMap<u64, V, std::hash::BuildHasherDefault<Prehashed>>;
+
+/// FNV-1a offset basis, the start value for [`hash_key`].
+pub const HASH_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// Continues an FNV-1a hash over the lower-cased characters of `s`, skipping spaces, hyphens and dots:
+/// the hash of a matching key. Hashing two strings one after the other equals hashing their
+/// concatenation, so multi-word keys are hashed word by word without building a string.
+#[inline]
+pub fn hash_key(mut h: u64, s: &str) -> u64 {
+    let mut eat = |b: u8| {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    };
+    for c in s.chars() {
+        if c.is_ascii() {
+            if !matches!(c, '-' | ' ' | '.') {
+                eat(c.to_ascii_lowercase() as u8);
+            }
+            continue;
+        }
+        for l in c.to_lowercase() {
+            let mut buf = [0u8; 4];
+            for &b in l.encode_utf8(&mut buf).as_bytes() {
+                eat(b);
+            }
+        }
+    }
+    h
 }
 
 /// True when `gap` (the text between two words) is plain white space, possibly a line break, and
