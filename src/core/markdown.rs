@@ -582,8 +582,13 @@ mod tests {
     use super::*;
 
     /// The prose of `md` as (file text of each prose range).
-    fn prose(md: &str) -> Vec<&str> {
-        extract(md).ranges().into_iter().map(|r| &md[r]).collect()
+    /// The prose ranges of `md` as (start offset, text).
+    fn prose(md: &str) -> Vec<(usize, &str)> {
+        extract(md)
+            .ranges()
+            .into_iter()
+            .map(|r| (r.start, &md[r]))
+            .collect()
     }
 
     fn offsets(md: &str) -> Vec<Range<usize>> {
@@ -619,7 +624,10 @@ mod tests {
     #[test]
     fn table_cells_are_prose_one_block_each() {
         let md = "| Name | Use |\n|---|---|\n| a cell | b cell |\n";
-        assert_eq!(prose(md), vec!["Name", "Use", "a cell", "b cell"]);
+        assert_eq!(
+            prose(md),
+            vec![(2, "Name"), (9, "Use"), (27, "a cell"), (36, "b cell")]
+        );
         assert_eq!(offsets(md)[2], 27..33);
         assert!(
             extract(md)
@@ -641,7 +649,15 @@ mod tests {
         let md = "a *very* **big** ~~old~~ deal\n";
         assert_eq!(
             prose(md),
-            vec!["a ", "very", " ", "big", " ", "old", " deal"]
+            vec![
+                (0, "a "),
+                (3, "very"),
+                (8, " "),
+                (11, "big"),
+                (16, " "),
+                (19, "old"),
+                (24, " deal")
+            ]
         );
         assert_eq!(texts(md), vec!["a very big old deal"]);
         assert_eq!(offsets(md)[1], 3..7);
@@ -650,7 +666,10 @@ mod tests {
     #[test]
     fn link_text_is_prose_but_not_its_url() {
         let md = "See [the guide](https://example.com/guide) now.\n";
-        assert_eq!(prose(md), vec!["See ", "the guide", " now."]);
+        assert_eq!(
+            prose(md),
+            vec![(0, "See "), (5, "the guide"), (42, " now.")]
+        );
         assert_eq!(offsets(md), vec![0..4, 5..14, 42..47]);
     }
 
@@ -665,7 +684,7 @@ mod tests {
     #[test]
     fn fenced_code_is_not_prose() {
         let md = "Text.\n\n```python\nthe the ONEDNN\n```\n\nMore.\n";
-        assert_eq!(prose(md), vec!["Text.", "More."]);
+        assert_eq!(prose(md), vec![(0, "Text."), (37, "More.")]);
     }
 
     #[test]
@@ -677,13 +696,13 @@ mod tests {
     #[test]
     fn indented_code_is_not_prose() {
         let md = "Text.\n\n    the the code\n\nMore.\n";
-        assert_eq!(prose(md), vec!["Text.", "More."]);
+        assert_eq!(prose(md), vec![(0, "Text."), (25, "More.")]);
     }
 
     #[test]
     fn inline_code_is_a_placeholder() {
         let md = "Run `the the` now.\n";
-        assert_eq!(prose(md), vec!["Run ", " now."]);
+        assert_eq!(prose(md), vec![(0, "Run "), (13, " now.")]);
         assert_eq!(texts(md), vec![format!("Run {PLACEHOLDER} now.")]);
         let block = &extract(md).blocks[0];
         assert_eq!(block.segments[1].src..block.segments[1].src + 9, 4..13);
@@ -692,58 +711,61 @@ mod tests {
     #[test]
     fn html_block_is_not_prose() {
         let md = "<div>\nthe the\n</div>\n\nAfter.\n";
-        assert_eq!(prose(md), vec!["After."]);
+        assert_eq!(prose(md), vec![(22, "After.")]);
     }
 
     #[test]
     fn inline_html_is_not_prose() {
         let md = "one <b class=\"x\">bold</b> two\n";
-        assert_eq!(prose(md), vec!["one ", "bold", " two"]);
+        assert_eq!(prose(md), vec![(0, "one "), (17, "bold"), (25, " two")]);
         assert_eq!(offsets(md), vec![0..4, 17..21, 25..29]);
     }
 
     #[test]
     fn html_comment_is_not_prose() {
         let md = "before <!-- the the --> after\n\n<!--\nthe the\n-->\n";
-        assert_eq!(prose(md), vec!["before ", " after"]);
+        assert_eq!(prose(md), vec![(0, "before "), (23, " after")]);
     }
 
     #[test]
     fn autolink_is_not_prose() {
         let md = "Go to <https://onednn.example> or <me@example.com>.\n";
-        assert_eq!(prose(md), vec!["Go to ", " or ", "."]);
+        assert_eq!(prose(md), vec![(0, "Go to "), (30, " or "), (50, ".")]);
     }
 
     #[test]
     fn bare_url_is_not_prose() {
         let md = "Visit https://github.com/ONEDNN/the_the, then www.mxnet.io.\n";
-        assert_eq!(prose(md), vec!["Visit ", ", then ", "."]);
+        assert_eq!(prose(md), vec![(0, "Visit "), (39, ", then "), (58, ".")]);
         assert_eq!(offsets(md), vec![0..6, 39..46, 58..59]);
     }
 
     #[test]
     fn yaml_front_matter_is_not_prose() {
         let md = "---\ntitle: the the\n---\n\nBody.\n";
-        assert_eq!(prose(md), vec!["Body."]);
+        assert_eq!(prose(md), vec![(24, "Body.")]);
         assert_eq!(offsets(md), vec![24..29]);
     }
 
     #[test]
     fn toml_front_matter_is_not_prose() {
         let md = "+++\ntitle = \"the the\"\n+++\n\nBody.\n";
-        assert_eq!(prose(md), vec!["Body."]);
+        assert_eq!(prose(md), vec![(27, "Body.")]);
     }
 
     #[test]
     fn math_is_not_prose() {
         let md = "Let $a a$ be.\n\n$$\nthe the\n$$\n";
-        assert_eq!(prose(md), vec!["Let ", " be."]);
+        assert_eq!(prose(md), vec![(0, "Let "), (9, " be.")]);
     }
 
     #[test]
     fn footnote_label_is_not_prose_but_its_text_is() {
         let md = "Claim[^note].\n\n[^note]: The source text.\n";
-        assert_eq!(prose(md), vec!["Claim", ".", "The source text."]);
+        assert_eq!(
+            prose(md),
+            vec![(0, "Claim"), (12, "."), (24, "The source text.")]
+        );
         assert_eq!(offsets(md)[2], 24..40);
     }
 
@@ -751,7 +773,10 @@ mod tests {
     fn hugo_and_jinja_shortcodes_are_not_prose() {
         let md =
             "A {{< figure src=\"the the\" >}} B {{% note %}} C {% raw %} D {{ .Site.Title }} E\n";
-        assert_eq!(prose(md), vec!["A ", " B ", " C ", " D ", " E"]);
+        assert_eq!(
+            prose(md),
+            vec![(0, "A "), (30, " B "), (45, " C "), (57, " D "), (77, " E")]
+        );
     }
 
     #[test]
@@ -760,7 +785,7 @@ mod tests {
         let p = extract(md);
         assert_eq!(p.blocks[0].text, "a & b * c");
         // Only the verbatim runs are prose ranges a fix may touch.
-        assert_eq!(prose(md), vec!["a ", " b ", "* c"]);
+        assert_eq!(prose(md), vec![(0, "a "), (7, " b "), (11, "* c")]);
     }
 
     #[test]

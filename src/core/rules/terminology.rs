@@ -46,6 +46,18 @@ pub fn key(s: &str) -> String {
         .collect()
 }
 
+/// One line of `data/terms.txt`: `[~]Name [= Variant, Variant]` → (name, variants, loose).
+fn parse_line(line: &str) -> (&str, Vec<&str>, bool) {
+    let (name, variants) = match line.split_once('=') {
+        Some((n, v)) => (n.trim(), v.split(',').map(str::trim).collect()),
+        None => (line, Vec::new()),
+    };
+    match name.strip_prefix('~') {
+        Some(n) => (n.trim(), variants, true),
+        None => (name, variants, false),
+    }
+}
+
 fn word_count(s: &str) -> usize {
     s.split([' ', '-', '.']).filter(|p| !p.is_empty()).count()
 }
@@ -71,14 +83,7 @@ impl Terms {
         static BUILTIN: LazyLock<Terms> = LazyLock::new(|| {
             let mut terms = Terms::default();
             for line in super::lexicon::lines(include_str!("data/terms.txt")) {
-                let (name, variants) = match line.split_once('=') {
-                    Some((n, v)) => (n.trim(), v.split(',').map(str::trim).collect()),
-                    None => (line, Vec::new()),
-                };
-                let (name, loose) = match name.strip_prefix('~') {
-                    Some(n) => (n.trim(), true),
-                    None => (name, false),
-                };
+                let (name, variants, loose) = parse_line(line);
                 // The list is checked by a unit test; a bad line cannot ship.
                 let _ = terms.add(name, &variants, loose, false);
             }
@@ -484,14 +489,7 @@ mod tests {
         let mut names = Vec::new();
         let mut check = Terms::default();
         for line in super::super::lexicon::lines(data) {
-            let (name, variants) = match line.split_once('=') {
-                Some((n, v)) => (n.trim(), v.split(',').map(str::trim).collect()),
-                None => (line, Vec::new()),
-            };
-            let (name, loose) = match name.strip_prefix('~') {
-                Some(n) => (n.trim(), true),
-                None => (name, false),
-            };
+            let (name, variants, loose) = parse_line(line);
             if let Err(e) = check.add(name, &variants, loose, false) {
                 panic!("terms.txt: {e}");
             }
