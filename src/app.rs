@@ -4,8 +4,8 @@
 
 use crate::batch;
 use crate::cli::{
-    CheckArgs, Cli, ColorArg, Command, FormatArg, LinesArg, RulesAction, RulesArgs, ScopeArgs,
-    SeverityArg,
+    CheckArgs, Cli, ColorArg, Command, FormatArg, LinesArg, ReviewArgs, RulesAction, RulesArgs,
+    ScopeArgs, SeverityArg,
 };
 use crate::config::{self, Config, ConfigError};
 use crate::core::engine::{Doc, Engine, Lines, Settings};
@@ -46,6 +46,18 @@ pub enum Error {
     Usage(String),
     #[error("writing the output failed")]
     Output(#[source] io::Error),
+    #[error(
+        "the review screen needs a terminal, and {0} is not one.\n\
+         Without a terminal, use:\n  docreview check             report the findings (exit status 1 when there are any)\n  \
+         docreview apply --dry-run   show the safe fixes as a diff\n  docreview apply             write the safe fixes"
+    )]
+    NoTty(&'static str),
+    #[error(transparent)]
+    Theme(#[from] crate::tui::theme::ThemeError),
+    #[error("your config: {0}")]
+    Keys(#[from] crate::tui::keymap::KeyError),
+    #[error("the review screen failed")]
+    Terminal(#[source] io::Error),
 }
 
 impl From<io::Error> for Error {
@@ -62,6 +74,8 @@ pub struct Env {
     pub stdout_tty: bool,
     /// Is standard error a terminal?
     pub stderr_tty: bool,
+    /// Is standard input a terminal?
+    pub stdin_tty: bool,
     /// `NO_COLOR` is set (and not empty).
     pub no_color: bool,
 }
@@ -79,10 +93,12 @@ impl Env {
 /// Runs a parsed command line.
 pub fn run(cli: Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Error> {
     match cli.command {
-        Command::Check(args) => check(&args, env, out, err),
-        Command::Apply(args) => batch::apply(&args, env, out, err),
-        Command::Rules(args) => rules(&args, env, out),
-        Command::Demo(args) => crate::demo::run(&args, env, out, err),
+        None => review(&cli.review, env, out, err, None),
+        Some(Command::Review(args)) => review(&args, env, out, err, None),
+        Some(Command::Check(args)) => check(&args, env, out, err),
+        Some(Command::Apply(args)) => batch::apply(&args, env, out, err),
+        Some(Command::Rules(args)) => rules(&args, env, out),
+        Some(Command::Demo(args)) => crate::demo::run(&args, env, out, err),
     }
 }
 
@@ -109,7 +125,7 @@ impl Session {
         let config = load_config(scope.config.as_deref(), env, repo.as_ref())?;
         let engine = build_engine(&config, &scope.rules)?;
         let mut notices = Vec::new();
-        let inputs = load_inputs(
+        let plan = Plan::make(
             scope,
             env,
             &config,
@@ -117,6 +133,8 @@ impl Session {
             engine_needs_context(&engine),
             &mut notices,
         )?;
+        let mut inputs = plan.read_docs(&mut notices)?;
+        inputs.context = plan.read_context();
         if !scope.quiet {
             for n in notices {
                 writeln!(err, "docreview: {n}")?;
@@ -134,11 +152,8 @@ impl Session {
     }
 }
 
-fn engine_needs_context(engine: &Engine) -> bool {
-    engine
-        .rules()
-        .iter()
-        .any(|r| r.info.id == crate::core::rules::consistency::RULE && r.severity.is_some())
+pub fn engine_needs_context(engine: &Engine) -> bool {
+    engine.needs_doc_set()
 }
 
 /// Finds and parses the config: `--config`, else `.docreview.toml` from the working directory up to
@@ -244,127 +259,163 @@ fn read_one(
     }
 }
 
-fn load_inputs(
-    scope: &ScopeArgs,
-    env: &Env,
-    config: &Config,
-    repo: Option<&Repo>,
-    want_context: bool,
-    notices: &mut Vec<String>,
-) -> Result<Inputs, Error> {
-    let mut inputs = Inputs {
-        docs: Vec::new(),
-        reals: Vec::new(),
-        diff_paths: Vec::new(),
-        context: Vec::new(),
-    };
-    if !scope.paths.is_empty() {
-        let mut found: Vec<(PathBuf, String, String)> = Vec::new();
-        for p in &scope.paths {
-            let abs = env.cwd.join(p);
-            let meta = std::fs::symlink_metadata(&abs).map_err(|source| Error::Io {
-                path: p.display().to_string(),
-                source,
-            })?;
-            if meta.is_dir() {
-                walk(&abs, &abs, p, config, repo, &mut found, notices);
-            } else {
-                let shown = p.display().to_string();
-                let diff_path = repo_rel(repo, &abs).unwrap_or_else(|| shown.clone());
-                found.push((abs, shown, diff_path));
+/// A doc to read: where it is, how to show it, which lines are in scope.
+#[derive(Debug, Clone)]
+pub struct Planned {
+    pub abs: PathBuf,
+    pub shown: String,
+    pub diff_path: String,
+    pub lines: Lines,
+}
+
+/// What to read: the docs in scope, and (for doc-set-wide rules) every other doc of the repository.
+#[derive(Debug, Clone, Default)]
+pub struct Plan {
+    pub docs: Vec<Planned>,
+    /// (absolute path, repository-relative path) of docs that only feed doc-set-wide counts.
+    pub context: Vec<(PathBuf, String)>,
+    /// The folder symlinks must stay inside (the repository root).
+    pub root: Option<PathBuf>,
+}
+
+impl Plan {
+    /// Lists the docs in scope (git and the file system only; nothing is read yet).
+    pub fn make(
+        scope: &ScopeArgs,
+        env: &Env,
+        config: &Config,
+        repo: Option<&Repo>,
+        want_context: bool,
+        notices: &mut Vec<String>,
+    ) -> Result<Plan, Error> {
+        let mut plan = Plan {
+            root: repo.map(|r| r.root().to_path_buf()),
+            ..Plan::default()
+        };
+        if !scope.paths.is_empty() {
+            let mut found: Vec<(PathBuf, String, String)> = Vec::new();
+            for p in &scope.paths {
+                let abs = env.cwd.join(p);
+                let meta = std::fs::symlink_metadata(&abs).map_err(|source| Error::Io {
+                    path: p.display().to_string(),
+                    source,
+                })?;
+                if meta.is_dir() {
+                    walk(&abs, &abs, p, config, repo, &mut found, notices);
+                } else {
+                    let shown = p.display().to_string();
+                    let diff_path = repo_rel(repo, &abs).unwrap_or_else(|| shown.clone());
+                    found.push((abs, shown, diff_path));
+                }
             }
+            let mut seen = HashSet::new();
+            found.retain(|(abs, _, _)| {
+                seen.insert(std::fs::canonicalize(abs).unwrap_or_else(|_| abs.clone()))
+            });
+            plan.docs = found
+                .into_iter()
+                .map(|(abs, shown, diff_path)| Planned {
+                    abs,
+                    shown,
+                    diff_path,
+                    lines: Lines::All,
+                })
+                .collect();
+            return Ok(plan);
         }
-        let mut seen = HashSet::new();
-        found.retain(|(abs, _, _)| {
-            seen.insert(std::fs::canonicalize(abs).unwrap_or_else(|_| abs.clone()))
-        });
-        let root = repo.map(Repo::root);
-        let loaded: Vec<_> = found
-            .par_iter()
-            .map(|(abs, shown, _)| read_one(abs, root, shown))
+        let Some(repo) = repo else {
+            return Err(Error::NotARepo(env.cwd.display().to_string()));
+        };
+        let repo_scope = if scope.all {
+            Scope::All
+        } else if scope.staged {
+            Scope::Staged
+        } else if let Some(rev) = &scope.base {
+            Scope::Base(rev.clone())
+        } else {
+            Scope::WorkTree
+        };
+        let is_doc = |rel: &str| config.files.is_doc(rel);
+        let root = repo.root();
+        let targets = repo.targets(&repo_scope, &is_doc, notices)?;
+        let in_scope: HashSet<String> = targets.iter().map(|t| t.rel.clone()).collect();
+        plan.docs = targets
+            .into_iter()
+            .map(|t| {
+                let abs = root.join(&t.rel);
+                Planned {
+                    shown: display_path(&abs, &env.cwd),
+                    abs,
+                    lines: if scope.lines == LinesArg::All {
+                        Lines::All
+                    } else {
+                        t.lines
+                    },
+                    diff_path: t.rel,
+                }
+            })
             .collect();
-        for ((_, shown, diff_path), r) in found.into_iter().zip(loaded) {
+        // Doc-set-wide rules count over every doc of the repository, not only the changed ones.
+        if want_context && repo_scope != Scope::All {
+            let mut quiet = Vec::new();
+            plan.context = repo
+                .targets(&Scope::All, &is_doc, &mut quiet)?
+                .into_iter()
+                .filter(|t| !in_scope.contains(&t.rel))
+                .map(|t| (root.join(&t.rel), t.rel))
+                .collect();
+        }
+        Ok(plan)
+    }
+
+    /// Reads the docs in scope (in parallel); unreadable kinds of file become notices.
+    pub fn read_docs(&self, notices: &mut Vec<String>) -> Result<Inputs, Error> {
+        let root = self.root.as_deref();
+        let loaded: Vec<_> = self
+            .docs
+            .par_iter()
+            .map(|d| read_one(&d.abs, root, &d.shown))
+            .collect();
+        let mut inputs = Inputs {
+            docs: Vec::new(),
+            reals: Vec::new(),
+            diff_paths: Vec::new(),
+            context: Vec::new(),
+        };
+        for (d, r) in self.docs.iter().zip(loaded) {
             match r {
                 Ok(Some(l)) => {
                     inputs.docs.push(Doc {
-                        path: shown,
+                        path: d.shown.clone(),
                         text: l.text,
-                        lines: Lines::All,
+                        lines: d.lines.clone(),
                     });
                     inputs.reals.push(l.real);
-                    inputs.diff_paths.push(diff_path);
+                    inputs.diff_paths.push(d.diff_path.clone());
                 }
                 Ok(None) => {}
                 Err((notice, None)) => notices.push(notice),
                 Err((_, Some(e))) => return Err(e),
             }
         }
-        return Ok(inputs);
+        Ok(inputs)
     }
 
-    let Some(repo) = repo else {
-        return Err(Error::NotARepo(env.cwd.display().to_string()));
-    };
-    let repo_scope = if scope.all {
-        Scope::All
-    } else if scope.staged {
-        Scope::Staged
-    } else if let Some(rev) = &scope.base {
-        Scope::Base(rev.clone())
-    } else {
-        Scope::WorkTree
-    };
-    let is_doc = |rel: &str| config.files.is_doc(rel);
-    let targets = repo.targets(&repo_scope, &is_doc, notices)?;
-    let root = repo.root();
-    let loaded: Vec<_> = targets
-        .par_iter()
-        .map(|t| {
-            let abs = root.join(&t.rel);
-            let shown = display_path(&abs, &env.cwd);
-            (shown.clone(), read_one(&abs, Some(root), &shown))
-        })
-        .collect();
-    let mut in_scope = HashSet::new();
-    for (t, (shown, r)) in targets.into_iter().zip(loaded) {
-        match r {
-            Ok(Some(l)) => {
-                in_scope.insert(t.rel.clone());
-                inputs.docs.push(Doc {
-                    path: shown,
-                    text: l.text,
-                    lines: if scope.lines == LinesArg::All {
-                        Lines::All
-                    } else {
-                        t.lines
-                    },
-                });
-                inputs.reals.push(l.real);
-                inputs.diff_paths.push(t.rel);
-            }
-            Ok(None) => {}
-            Err((notice, None)) => notices.push(notice),
-            Err((_, Some(e))) => return Err(e),
-        }
-    }
-    // Doc-set-wide rules count over every doc of the repository, not only the changed ones.
-    if want_context && repo_scope != Scope::All {
-        let mut quiet = Vec::new();
-        let all = repo.targets(&Scope::All, &is_doc, &mut quiet)?;
-        inputs.context = all
+    /// Reads the context docs (silently skipping what cannot be read).
+    pub fn read_context(&self) -> Vec<Doc> {
+        let root = self.root.as_deref();
+        self.context
             .par_iter()
-            .filter(|t| !in_scope.contains(&t.rel))
-            .filter_map(|t| {
-                let l = files::read(&root.join(&t.rel), Some(root)).ok()?.ok()?;
+            .filter_map(|(abs, rel)| {
+                let l = files::read(abs, root).ok()?.ok()?;
                 Some(Doc {
-                    path: t.rel.clone(),
+                    path: rel.clone(),
                     text: l.text,
                     lines: Lines::All,
                 })
             })
-            .collect();
+            .collect()
     }
-    Ok(inputs)
 }
 
 fn repo_rel(repo: Option<&Repo>, abs: &Path) -> Option<String> {
@@ -480,6 +531,93 @@ pub fn check(
     } else {
         EXIT_FINDINGS
     })
+}
+
+/// `docreview review` (and plain `docreview`): the review screen. `hint` is a line shown at the top.
+pub fn review(
+    args: &ReviewArgs,
+    env: &Env,
+    out: &mut dyn Write,
+    _err: &mut dyn Write,
+    hint: Option<String>,
+) -> Result<u8, Error> {
+    if !env.stdin_tty {
+        return Err(Error::NoTty("standard input"));
+    }
+    if !env.stdout_tty {
+        return Err(Error::NoTty("standard output"));
+    }
+    let repo = Repo::discover(&env.cwd)?;
+    let config = load_config(args.scope.config.as_deref(), env, repo.as_ref())?;
+    let engine = std::sync::Arc::new(build_engine(&config, &args.scope.rules)?);
+    let user_dir = crate::config::user_dir();
+    let user = crate::config::UserConfig::load(user_dir.as_deref())?;
+    let theme_name = args
+        .theme
+        .clone()
+        .or(user.theme.clone())
+        .unwrap_or_else(|| {
+            if env.no_color {
+                "mono".to_owned()
+            } else {
+                "default".to_owned()
+            }
+        });
+    let theme = crate::tui::theme::Theme::load(&theme_name, user_dir.as_deref())?;
+    let keymap = crate::tui::keymap::KeyMap::with_overrides(&user.keys)?;
+    let mut notices = Vec::new();
+    let plan = Plan::make(
+        &args.scope,
+        env,
+        &config,
+        repo.as_ref(),
+        engine_needs_context(&engine),
+        &mut notices,
+    )?;
+    let journal = crate::io::journal::Journal::locate(repo.as_ref().map(Repo::git_dir), &env.cwd);
+    // After the editor: read the doc again and check it on the lines now changed.
+    let planned: HashMap<String, Planned> = plan
+        .docs
+        .iter()
+        .map(|p| (p.shown.clone(), p.clone()))
+        .collect();
+    let reload_engine = engine.clone();
+    let scope = args.scope.clone();
+    let cfg = config.clone();
+    let env_owned = env.clone();
+    let reload: crate::tui::Reloader = Box::new(move |shown: &str| {
+        let env = &env_owned;
+        let p = planned.get(shown)?;
+        let lines = match (&p.lines, repo.as_ref()) {
+            (Lines::All, _) | (_, None) => Lines::All,
+            (Lines::Changed(_), Some(r)) => {
+                let mut quiet = Vec::new();
+                let fresh = Plan::make(&scope, env, &cfg, Some(r), false, &mut quiet).ok()?;
+                fresh
+                    .docs
+                    .into_iter()
+                    .find(|d| d.diff_path == p.diff_path)
+                    .map_or(Lines::Changed(Vec::new()), |d| d.lines)
+            }
+        };
+        crate::tui::recheck(&reload_engine, shown, &p.abs, lines)
+    });
+    let opts = crate::tui::Options {
+        defer: args.defer,
+        theme,
+        keymap,
+        hint,
+        session: crate::io::journal::session_id(),
+    };
+    let outcome = crate::tui::run(plan, engine, journal, opts, reload).map_err(Error::Terminal)?;
+    for n in &notices {
+        writeln!(out, "docreview: {n}")?;
+    }
+    if let Some(f) = &outcome.failure {
+        return Err(Error::Usage(f.clone()));
+    }
+    writeln!(out, "{}", crate::tui::summary(&outcome))?;
+    Ok(EXIT_CLEAN)
 }
 
 /// `docreview rules` and `docreview rules explain ID`.

@@ -7,9 +7,14 @@ use crate::app::{EXIT_CLEAN, EXIT_ERROR, Env, Error, Session};
 use crate::cli::ApplyArgs;
 use crate::core::edit::{self, Edit, Skip};
 use crate::core::finding::{Finding, Safety};
+use crate::core::review::{Decision, Entry, reanchor};
 use crate::io::files::{self, WriteError};
+use crate::io::journal::Journal;
+use crate::io::repo::Repo;
 use crate::report::{self, per_rule, plural};
+use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
+use std::path::PathBuf;
 
 /// What apply decided for one file.
 struct FilePlan<'a> {
@@ -71,6 +76,9 @@ pub fn apply(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<u8, Error> {
+    if args.accepted {
+        return apply_accepted(args, env, out, err);
+    }
     let session = Session::open(&args.scope, env, err)?;
     let findings = session.findings();
     let chosen: Vec<&Finding> = findings
@@ -204,6 +212,179 @@ pub fn apply(
         out.write_all(&report_to)?;
     }
     out.flush()?;
+    Ok(if failed.is_empty() {
+        EXIT_CLEAN
+    } else {
+        EXIT_ERROR
+    })
+}
+
+/// The accepts of the last deferred review session that are not written yet, oldest first.
+pub fn pending_accepts(entries: &[Entry]) -> Vec<Entry> {
+    let Some(session) = entries
+        .iter()
+        .rev()
+        .find(|e| e.decision == Decision::Accept && !e.written)
+        .map(|e| e.session.clone())
+    else {
+        return Vec::new();
+    };
+    // The last word on each finding decides (an undo or a write ends an accept).
+    let mut last: HashMap<&str, &Entry> = HashMap::new();
+    for e in entries {
+        match e.decision {
+            Decision::Undo => {
+                last.remove(e.fingerprint.as_str());
+            }
+            _ => {
+                last.insert(e.fingerprint.as_str(), e);
+            }
+        }
+    }
+    entries
+        .iter()
+        .filter(|e| e.session == session && e.decision == Decision::Accept && !e.written)
+        .filter(|e| {
+            last.get(e.fingerprint.as_str())
+                .is_some_and(|l| std::ptr::eq(*l, *e))
+        })
+        .cloned()
+        .collect()
+}
+
+/// `docreview apply --accepted`: writes the fixes accepted in the last `review --defer` session.
+fn apply_accepted(
+    args: &ApplyArgs,
+    env: &Env,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<u8, Error> {
+    let repo = Repo::discover(&env.cwd)?;
+    let journal = Journal::locate(repo.as_ref().map(Repo::git_dir), &env.cwd);
+    let entries = journal.read().map_err(|source| Error::Io {
+        path: journal.path().display().to_string(),
+        source,
+    })?;
+    let pending = pending_accepts(&entries);
+    if pending.is_empty() {
+        writeln!(
+            out,
+            "No accepted fixes wait to be written (the journal is {}).",
+            journal.path().display()
+        )?;
+        return Ok(EXIT_CLEAN);
+    }
+    let mut by_file: BTreeMap<PathBuf, Vec<Entry>> = BTreeMap::new();
+    for e in pending {
+        let file = if e.file.is_empty() {
+            env.cwd.join(&e.path)
+        } else {
+            PathBuf::from(&e.file)
+        };
+        by_file.entry(file).or_default().push(e);
+    }
+    let mut written = Vec::new();
+    let mut done_entries = Vec::new();
+    let mut outdated = Vec::new();
+    let mut failed = Vec::new();
+    let mut fixes = 0;
+    for (file, list) in by_file {
+        let shown = list.first().map(|e| e.path.clone()).unwrap_or_default();
+        let text = match files::read(&file, repo.as_ref().map(Repo::root)) {
+            Ok(Ok(l)) => l.text,
+            Ok(Err(skip)) => {
+                failed.push(format!("{shown}: {skip}"));
+                continue;
+            }
+            Err(e) => {
+                failed.push(format!("{shown}: {e}"));
+                continue;
+            }
+        };
+        let mut edits = Vec::new();
+        let mut placed = Vec::new();
+        for e in &list {
+            let exact = text.get(e.start..e.end) == Some(e.before.as_str());
+            let span = if exact {
+                Some(e.start..e.end)
+            } else {
+                reanchor(
+                    &text,
+                    &e.before,
+                    &e.context_before,
+                    &e.context_after,
+                    e.start,
+                )
+            };
+            match span {
+                Some(r) => {
+                    edits.push(Edit {
+                        range: r.clone(),
+                        replacement: e.after.clone().unwrap_or_default(),
+                    });
+                    placed.push((e.clone(), r));
+                }
+                None => outdated.push(format!(
+                    "{shown}: \"{}\" ({}) is no longer there",
+                    e.before, e.rule
+                )),
+            }
+        }
+        let result = edit::apply(&text, &edits);
+        for (k, _) in &result.skipped {
+            outdated.push(format!(
+                "{shown}: \"{}\" overlaps another accepted fix",
+                placed[*k].0.before
+            ));
+        }
+        if result.applied.is_empty() {
+            continue;
+        }
+        if args.dry_run {
+            let rel = list.first().map(|e| e.path.clone()).unwrap_or_default();
+            report::diff::write(out, &rel, &text, &result.text)?;
+        } else if let Err(e) = files::write_guarded(&file, text.as_bytes(), result.text.as_bytes())
+        {
+            failed.push(format!("{shown}: {e}"));
+            continue;
+        }
+        fixes += result.applied.len();
+        written.push(shown);
+        for &k in &result.applied {
+            let (mut e, r) = placed[k].clone();
+            e.decision = Decision::Written;
+            e.written = true;
+            e.start = r.start;
+            e.end = r.end;
+            done_entries.push(e);
+        }
+    }
+    let report_to: &mut dyn Write = if args.dry_run { err } else { out };
+    let verb = if args.dry_run { "Would write" } else { "Wrote" };
+    writeln!(
+        report_to,
+        "{verb} {} accepted in the last deferred review to {}.",
+        plural(fixes, "fix", "fixes"),
+        if written.is_empty() {
+            "no file".to_owned()
+        } else {
+            written.join(", ")
+        }
+    )?;
+    for o in &outdated {
+        writeln!(report_to, "  outdated: {o}")?;
+    }
+    for f in &failed {
+        writeln!(report_to, "error: {f}")?;
+    }
+    if !args.dry_run
+        && let Err(e) = journal.append(&done_entries)
+    {
+        writeln!(
+            report_to,
+            "error: cannot record the writes in the journal: {e}"
+        )?;
+    }
     Ok(if failed.is_empty() {
         EXIT_CLEAN
     } else {

@@ -11,6 +11,8 @@ Scope: by default docreview looks at the docs you changed in this git repository
 tree against HEAD, plus untracked docs) and reports only on the changed lines.
 
 Examples:
+  docreview                            review the findings on the lines you changed, one by one
+  docreview --base origin/main         review everything this branch changed
   docreview check                      findings on the lines you changed
   docreview check --base origin/main   everything this branch changed, like a pull request
   docreview check --all --lines all    every doc in the repository, whole
@@ -23,14 +25,24 @@ Examples:
 Exit codes: 0 no findings, 1 findings (check), 2 usage, config or I/O error.";
 
 #[derive(Debug, Parser)]
-#[command(name = "docreview", version, about = ABOUT, after_help = AFTER_HELP, arg_required_else_help = true)]
+#[command(name = "docreview", version, about = ABOUT, after_help = AFTER_HELP, args_conflicts_with_subcommands = true)]
 pub struct Cli {
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
+
+    /// Without a command: `docreview review` with these options.
+    #[command(flatten)]
+    pub review: ReviewArgs,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Walk through each finding in a side-by-side diff; accepted fixes are written at once (the default
+    /// command).
+    #[command(
+        after_help = "Keys (? shows the ones valid at any moment):\n  a y Enter accept · 1-9 alternative · r n reject · s Space skip · e edit · u undo\n  A / R bulk accept / reject (file, rule, everything) · o open in $EDITOR\n  j k next / previous · J K scroll · < > file · / filter · d view · q quit\n\nDecisions are journaled under .git/docreview/; running docreview again resumes: accepted and\nrejected findings are gone, skipped ones come back.\n\nExamples:\n  docreview review\n  docreview review --defer          decide first, write with w (or apply --accepted later)\n  docreview review --theme light docs/"
+    )]
+    Review(ReviewArgs),
     /// Check docs and report findings (for CI and pre-commit); exits 1 when there are findings.
     #[command(
         after_help = "Examples:\n  docreview check\n  docreview check --staged --format github\n  docreview check --all --format json > findings.json\n  docreview check --min-severity warning docs/"
@@ -150,9 +162,29 @@ pub struct ApplyArgs {
     #[arg(long)]
     pub dry_run: bool,
 
+    /// Write the fixes accepted in the last `docreview review --defer` session instead of checking.
+    #[arg(long, conflicts_with_all = ["all_fixes", "rules"])]
+    pub accepted: bool,
+
     /// Colour in messages (NO_COLOR is honoured in auto mode).
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct ReviewArgs {
+    #[command(flatten)]
+    pub scope: ScopeArgs,
+
+    /// Record accepted fixes without writing them; `w` writes them all, quitting asks, and
+    /// `docreview apply --accepted` writes them later.
+    #[arg(long)]
+    pub defer: bool,
+
+    /// Colour theme: default, light, mono, or a theme of your own (themes/NAME.toml in the user config
+    /// folder). NO_COLOR picks mono.
+    #[arg(long, value_name = "NAME")]
+    pub theme: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -1,10 +1,10 @@
 //! `docreview demo`: builds a small git repository whose docs were just edited with the mistakes real
 //! reviewers catch (from a real review guideline: imprecise names, "allows find", a missing article,
-//! doubled words, inconsistent spelling), then runs `check` on it, so a newcomer sees what docreview does
-//! in one command. The same mistakes inside code, inline code and URLs show that prose is all it reads.
+//! doubled words, inconsistent spelling) and opens the review screen on it (without a terminal it prints
+//! what `check` finds), so a newcomer sees what docreview does in one command. The same mistakes inside code, inline code and URLs show that prose is all it reads.
 
 use crate::app::{self, EXIT_CLEAN, Env, Error};
-use crate::cli::{CheckArgs, ColorArg, DemoArgs, FormatArg, ScopeArgs, SeverityArg};
+use crate::cli::{CheckArgs, ColorArg, DemoArgs, FormatArg, ReviewArgs, ScopeArgs, SeverityArg};
 use git2::{IndexAddOption, Repository, Signature};
 use std::io::Write;
 use std::path::Path;
@@ -85,6 +85,23 @@ pub fn run(
         })?;
     let root = dir.path().to_path_buf();
     create(&root).map_err(|e| Error::Usage(format!("cannot create the demo repository: {e}")))?;
+    let demo_env = Env {
+        cwd: root.clone(),
+        ..env.clone()
+    };
+    if env.stdin_tty && env.stdout_tty {
+        // On a terminal: the review screen itself.
+        let hint = "Demo: docs just edited with real mistakes. a accepts (writes the file), r rejects, s skips, u undoes, ? shows every key, q quits.";
+        let code = app::review(
+            &ReviewArgs::default(),
+            &demo_env,
+            out,
+            err,
+            Some(hint.to_owned()),
+        )?;
+        finish(dir, args.keep, out)?;
+        return Ok(code);
+    }
     let color = env.color(ColorArg::Auto, env.stdout_tty);
     let heading = |s: &str| {
         if color {
@@ -109,23 +126,25 @@ pub fn run(
         color: ColorArg::Auto,
         min_severity: SeverityArg::Suggestion,
     };
-    let demo_env = Env {
-        cwd: root.clone(),
-        ..env.clone()
-    };
     app::check(&check, &demo_env, out, err)?;
     writeln!(
         out,
         "\nNext: `docreview apply --dry-run` there shows the safe fixes as a diff, `docreview apply` writes them."
     )?;
-    if args.keep {
+    finish(dir, args.keep, out)?;
+    Ok(EXIT_CLEAN)
+}
+
+/// Keeps or deletes the demo repository, and says which.
+fn finish(dir: tempfile::TempDir, keep: bool, out: &mut dyn Write) -> Result<(), Error> {
+    if keep {
         let kept = dir.keep();
-        writeln!(out, "The repository is kept at {}.", kept.display())?;
+        writeln!(out, "The demo repository is kept at {}.", kept.display())?;
     } else {
         writeln!(
             out,
-            "(The repository is deleted now; `docreview demo --keep` keeps it to try more.)"
+            "(The demo repository is deleted now; `docreview demo --keep` keeps it to try more.)"
         )?;
     }
-    Ok(EXIT_CLEAN)
+    Ok(())
 }

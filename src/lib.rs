@@ -13,3 +13,4 @@ pub mod core;
 pub mod demo;
 pub mod io;
 pub mod report;
+pub mod tui;

@@ -83,6 +83,12 @@ pub struct Settings {
     pub custom: Vec<CustomRule>,
 }
 
+/// What the first stage of a check leaves for the second: each doc's prose and the doc-set counts.
+pub struct Staged {
+    prose: Vec<Prose>,
+    counts: Counts,
+}
+
 /// A rule with its effective configuration.
 #[derive(Debug, Clone)]
 pub struct RuleState {
@@ -187,6 +193,16 @@ impl Engine {
     /// Checks `docs`; `context` documents only feed the doc-set-wide counts (consistency) and are never
     /// reported on. Findings come sorted by path and position.
     pub fn check(&self, docs: &[Doc], context: &[Doc]) -> Vec<Finding> {
+        let (mut findings, staged) = self.check_docs(docs);
+        findings.extend(self.check_doc_set(docs, staged, context));
+        sort_findings(&mut findings);
+        findings
+    }
+
+    /// The first stage: every per-document rule. What it returns lets [`Engine::check_doc_set`] run
+    /// the doc-set-wide rules later without parsing again, so a caller (the review screen) can show
+    /// these findings while the rest is computed.
+    pub fn check_docs(&self, docs: &[Doc]) -> (Vec<Finding>, Staged) {
         let consistency_on = self.active.has(consistency::RULE);
         // Each worker keeps one running count (merging a count per document would cost more than
         // counting).
@@ -218,39 +234,50 @@ impl Engine {
                 },
             );
         parsed.sort_unstable_by_key(|(i, _, _)| *i);
+        let mut first: Vec<Finding> = parsed
+            .par_iter_mut()
+            .flat_map_iter(|(i, prose, hits)| self.findings(&docs[*i], prose, std::mem::take(hits)))
+            .collect();
+        sort_findings(&mut first);
+        let staged = Staged {
+            prose: parsed.into_iter().map(|(_, p, _)| p).collect(),
+            counts,
+        };
+        (first, staged)
+    }
 
-        let verdicts = consistency_on.then(|| {
-            let all = context
-                .par_iter()
-                .fold(Counts::default, |mut c, doc| {
-                    let prose = markdown::extract(&doc.text);
-                    consistency::count_into(&mut c, &DocProse::new(&doc.text, &prose));
-                    c
-                })
-                .reduce(Counts::default, Counts::merge)
-                .merge(counts);
-            Consistency::decide(&all, &self.prefer, &self.terms)
-        });
-
-        let mut findings: Vec<Finding> = docs
+    /// The second stage: doc-set-wide rules over `docs` (as staged by [`Engine::check_docs`]), counting
+    /// `context` too.
+    pub fn check_doc_set(&self, docs: &[Doc], staged: Staged, context: &[Doc]) -> Vec<Finding> {
+        if !self.active.has(consistency::RULE) || staged.prose.len() != docs.len() {
+            return Vec::new();
+        }
+        let all = context
             .par_iter()
-            .zip(parsed.into_par_iter())
-            .flat_map_iter(|(doc, (_, prose, mut hits))| {
-                if let Some(v) = &verdicts {
-                    v.check(&DocProse::new(&doc.text, &prose), &self.active, &mut hits);
-                }
+            .fold(Counts::default, |mut c, doc| {
+                let prose = markdown::extract(&doc.text);
+                consistency::count_into(&mut c, &DocProse::new(&doc.text, &prose));
+                c
+            })
+            .reduce(Counts::default, Counts::merge)
+            .merge(staged.counts);
+        let verdicts = Consistency::decide(&all, &self.prefer, &self.terms);
+        let mut out: Vec<Finding> = docs
+            .par_iter()
+            .zip(staged.prose.into_par_iter())
+            .flat_map_iter(|(doc, prose)| {
+                let mut hits = Vec::new();
+                verdicts.check(&DocProse::new(&doc.text, &prose), &self.active, &mut hits);
                 self.findings(doc, &prose, hits)
             })
             .collect();
-        findings.sort_by(|a, b| {
-            (a.path.as_str(), a.start, a.end, a.rule.as_str()).cmp(&(
-                b.path.as_str(),
-                b.start,
-                b.end,
-                b.rule.as_str(),
-            ))
-        });
-        findings
+        sort_findings(&mut out);
+        out
+    }
+
+    /// Does any doc-set-wide rule run (so context docs are worth reading)?
+    pub fn needs_doc_set(&self) -> bool {
+        self.active.has(consistency::RULE)
     }
 
     /// Turns one document's hits into findings.
@@ -314,6 +341,18 @@ impl Engine {
         }
         out
     }
+}
+
+/// Sorts findings by path, position and rule.
+pub fn sort_findings(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
+        (a.path.as_str(), a.start, a.end, a.rule.as_str()).cmp(&(
+            b.path.as_str(),
+            b.start,
+            b.end,
+            b.rule.as_str(),
+        ))
+    });
 }
 
 /// Byte offsets where each line starts.

@@ -1,8 +1,10 @@
 //! The functional core: prose extraction, rules, the engine and edits. Nothing here touches the file
 //! system, git, the terminal or the clock, so every rule and every edit is testable with plain values.
 
+pub mod diff;
 pub mod edit;
 pub mod engine;
 pub mod finding;
 pub mod markdown;
+pub mod review;
 pub mod rules;

@@ -2,4 +2,5 @@
 //! crate reads or writes files.
 
 pub mod files;
+pub mod journal;
 pub mod repo;

@@ -1,0 +1,453 @@
+//! The review screen's imperative shell: terminal set-up and restore, the event loop, the background
+//! checker thread whose findings stream in, and the effects of [`ReviewState::update`] (guarded
+//! writes, journal lines, the external editor). The state machine itself lives in
+//! [`crate::core::review`]; drawing in [`view`].
+//!
+//! The terminal is restored on every way out: normal quit, error (a guard), and panic (ratatui's
+//! hook), so a crash never leaves a user in raw mode; decisions are journaled as they happen.
+
+pub mod keymap;
+pub mod theme;
+pub mod view;
+
+use crate::app::Plan;
+use crate::core::engine::{Doc, Engine, Lines};
+use crate::core::finding::Finding;
+use crate::core::review::{DocState, Effect, Input, Mode, Msg, ReviewState, Tone};
+use crate::io::files::{self, WriteError};
+use crate::io::journal::Journal;
+use keymap::KeyMap;
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use std::collections::HashMap;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::time::{Duration, Instant};
+use theme::Theme;
+
+/// How the screen looks and behaves.
+pub struct Options {
+    pub defer: bool,
+    pub theme: Theme,
+    pub keymap: KeyMap,
+    /// A line shown at the top (the demo's hint).
+    pub hint: Option<String>,
+    pub session: String,
+}
+
+/// What happened, for the summary printed after the terminal is restored.
+#[derive(Debug, Clone, Default)]
+pub struct Outcome {
+    pub total: usize,
+    pub accepted: usize,
+    pub rejected: usize,
+    pub skipped: usize,
+    pub written: Vec<String>,
+    pub unwritten: usize,
+    pub resumed: usize,
+    /// A problem that ended the session early (shown after restore).
+    pub failure: Option<String>,
+}
+
+/// From the checker thread.
+enum Work {
+    Batch {
+        docs: Vec<(DocState, PathBuf)>,
+        findings: Vec<Finding>,
+    },
+    Notice(String),
+    Done,
+    Failed(String),
+}
+
+/// Re-reads one doc after the editor closed: its text and its findings (per-document rules).
+pub type Reloader = Box<dyn FnMut(&str) -> Option<(String, Vec<Finding>)>>;
+
+/// Restores the terminal when dropped (errors and early returns included).
+struct Restore;
+
+impl Drop for Restore {
+    fn drop(&mut self) {
+        ratatui::restore();
+    }
+}
+
+fn spawn_checker(plan: Plan, engine: Arc<Engine>) -> Receiver<Work> {
+    let (tx, rx) = channel();
+    std::thread::spawn(move || {
+        let mut notices = Vec::new();
+        let inputs = match plan.read_docs(&mut notices) {
+            Ok(i) => i,
+            Err(e) => {
+                let _ = tx.send(Work::Failed(e.to_string()));
+                return;
+            }
+        };
+        for n in notices {
+            let _ = tx.send(Work::Notice(n));
+        }
+        let (first, staged) = engine.check_docs(&inputs.docs);
+        let docs = inputs
+            .docs
+            .iter()
+            .zip(&inputs.reals)
+            .map(|(d, r)| {
+                (
+                    DocState {
+                        path: d.path.clone(),
+                        text: d.text.clone(),
+                    },
+                    r.clone(),
+                )
+            })
+            .collect();
+        if tx
+            .send(Work::Batch {
+                docs,
+                findings: first,
+            })
+            .is_err()
+        {
+            return;
+        }
+        if engine.needs_doc_set() {
+            let context = plan.read_context();
+            let second = engine.check_doc_set(&inputs.docs, staged, &context);
+            let _ = tx.send(Work::Batch {
+                docs: Vec::new(),
+                findings: second,
+            });
+        }
+        let _ = tx.send(Work::Done);
+    });
+    rx
+}
+
+/// Text-field and popup keys.
+fn input_of(key: &KeyEvent) -> Option<Input> {
+    Some(match key.code {
+        KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => Input::Char(c),
+        KeyCode::Backspace => Input::Backspace,
+        KeyCode::Delete => Input::Delete,
+        KeyCode::Left => Input::Left,
+        KeyCode::Right => Input::Right,
+        KeyCode::Home => Input::Home,
+        KeyCode::End => Input::End,
+        KeyCode::Enter => Input::Enter,
+        KeyCode::Esc => Input::Esc,
+        KeyCode::Tab => Input::Tab,
+        _ => return None,
+    })
+}
+
+/// Maps a key press to a message for the current mode.
+pub fn message_for(state: &ReviewState, keymap: &KeyMap, key: &KeyEvent) -> Option<Msg> {
+    if key.kind != KeyEventKind::Press {
+        return None;
+    }
+    let ctrl_c = key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
+    match state.mode {
+        Mode::Normal => {
+            if let Some(a) = keymap.action(key) {
+                return Some(Msg::Action(a));
+            }
+            input_of(key).filter(|i| *i == Input::Esc).map(Msg::Input)
+        }
+        // Ctrl-c in a popup or field cancels it like Esc.
+        _ if ctrl_c => Some(Msg::Input(Input::Esc)),
+        _ => input_of(key).map(Msg::Input),
+    }
+}
+
+/// The editor command for `path` at `line`: $VISUAL, else $EDITOR, else vi; `+LINE` for editors that
+/// take it, `path:line` for VS Code and Sublime Text.
+fn editor_command(path: &Path, line: usize) -> std::process::Command {
+    let spec = std::env::var("VISUAL")
+        .ok()
+        .filter(|s| !s.trim().is_empty())
+        .or_else(|| {
+            std::env::var("EDITOR")
+                .ok()
+                .filter(|s| !s.trim().is_empty())
+        })
+        .unwrap_or_else(|| "vi".to_owned());
+    let mut parts = spec.split_whitespace();
+    let program = parts.next().unwrap_or("vi").to_owned();
+    let mut cmd = std::process::Command::new(&program);
+    cmd.args(parts);
+    let base = Path::new(&program)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("");
+    match base {
+        "code" | "code-insiders" | "codium" => {
+            cmd.arg("--wait")
+                .arg("--goto")
+                .arg(format!("{}:{line}", path.display()));
+        }
+        "subl" | "sublime_text" => {
+            cmd.arg("--wait").arg(format!("{}:{line}", path.display()));
+        }
+        "vi" | "vim" | "nvim" | "view" | "nano" | "emacs" | "emacsclient" | "micro" | "hx"
+        | "helix" | "kak" | "joe" | "ne" | "mg" | "jed" => {
+            cmd.arg(format!("+{line}")).arg(path);
+        }
+        _ => {
+            cmd.arg(path);
+        }
+    }
+    cmd
+}
+
+/// Runs the review screen until the user quits.
+pub fn run(
+    plan: Plan,
+    engine: Arc<Engine>,
+    journal: Journal,
+    opts: Options,
+    mut reload: Reloader,
+) -> io::Result<Outcome> {
+    let resume = crate::core::review::resume_from(&journal.read().unwrap_or_default());
+    let mut state = ReviewState::new(opts.session.clone(), opts.defer, resume);
+    let mut reals: HashMap<String, PathBuf> = HashMap::new();
+    let rx = spawn_checker(plan, engine);
+
+    let mut terminal = ratatui::try_init()?;
+    let guard = Restore;
+    let mut tick = 0usize;
+    let mut last_tick = Instant::now();
+    let mut dirty = true;
+    let mut failure = None;
+    let mut worker_open = true;
+    'main: loop {
+        // Findings and notices from the checker thread.
+        while worker_open {
+            match rx.try_recv() {
+                Ok(Work::Batch { docs, findings }) => {
+                    let mut states = Vec::new();
+                    for (d, real) in docs {
+                        reals.insert(d.path.clone(), real);
+                        states.push(d);
+                    }
+                    apply(
+                        &mut state,
+                        Msg::Findings {
+                            docs: states,
+                            findings,
+                        },
+                        &journal,
+                        &mut failure,
+                    );
+                    dirty = true;
+                }
+                Ok(Work::Notice(n)) => {
+                    state.message = Some((Tone::Warning, n));
+                    dirty = true;
+                }
+                Ok(Work::Done) => {
+                    apply(&mut state, Msg::CheckingDone, &journal, &mut failure);
+                    dirty = true;
+                }
+                Ok(Work::Failed(e)) => {
+                    failure = Some(e);
+                    break 'main;
+                }
+                Err(TryRecvError::Empty) => break,
+                Err(TryRecvError::Disconnected) => {
+                    worker_open = false;
+                    if state.checking {
+                        apply(&mut state, Msg::CheckingDone, &journal, &mut failure);
+                        dirty = true;
+                    }
+                }
+            }
+        }
+        if state.checking && last_tick.elapsed() >= Duration::from_millis(90) {
+            tick += 1;
+            last_tick = Instant::now();
+            dirty = true;
+        }
+        if dirty {
+            let ui = view::Ui {
+                theme: &opts.theme,
+                keymap: &opts.keymap,
+                hint: opts.hint.as_deref(),
+                tick,
+            };
+            terminal.draw(|f| view::draw(f, &state, &ui))?;
+            dirty = false;
+        }
+        let wait = if state.checking {
+            Duration::from_millis(50)
+        } else {
+            Duration::from_millis(250)
+        };
+        if !event::poll(wait)? {
+            continue;
+        }
+        match event::read()? {
+            Event::Key(key) => {
+                let Some(msg) = message_for(&state, &opts.keymap, &key) else {
+                    continue;
+                };
+                let effects = state.update(msg);
+                let mut queue: Vec<Effect> = effects;
+                while !queue.is_empty() {
+                    let mut next = Vec::new();
+                    let mut entries = Vec::new();
+                    for e in queue {
+                        match e {
+                            Effect::Journal(mut entry) => {
+                                if let Some(real) = reals.get(&entry.path) {
+                                    entry.file = real.display().to_string();
+                                }
+                                entries.push(entry);
+                            }
+                            Effect::Quit => break 'main,
+                            Effect::Write {
+                                id,
+                                doc,
+                                expected,
+                                new,
+                            } => {
+                                let msg = write(&state.docs[doc].path, &reals, id, &expected, &new);
+                                next.extend(state.update(msg));
+                            }
+                            Effect::OpenEditor { doc, line } => {
+                                let path = state.docs[doc].path.clone();
+                                let Some(real) = reals.get(&path).cloned() else {
+                                    continue;
+                                };
+                                ratatui::restore();
+                                let status = editor_command(&real, line).status();
+                                terminal = ratatui::try_init()?;
+                                terminal.clear()?;
+                                match status {
+                                    Ok(_) => {
+                                        if let Some((text, findings)) = reload(&path) {
+                                            next.extend(state.update(Msg::Reloaded {
+                                                doc,
+                                                text,
+                                                findings,
+                                            }));
+                                        }
+                                    }
+                                    Err(e) => {
+                                        state.message = Some((
+                                            Tone::Error,
+                                            format!("Cannot start the editor: {e}"),
+                                        ));
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    if let Err(e) = journal.append(&entries) {
+                        state.message =
+                            Some((Tone::Error, format!("Cannot write the journal: {e}")));
+                    }
+                    queue = next;
+                }
+                dirty = true;
+            }
+            Event::Resize(_, _) => dirty = true,
+            _ => {}
+        }
+    }
+    drop(guard);
+    let (accepted, rejected, skipped, _) = state.counts();
+    Ok(Outcome {
+        total: state.items.len(),
+        accepted,
+        rejected,
+        skipped,
+        written: state
+            .written_docs
+            .iter()
+            .map(|&d| state.docs[d].path.clone())
+            .collect(),
+        unwritten: state.unwritten(),
+        resumed: state.resumed,
+        failure,
+    })
+}
+
+/// Feeds a message whose effects can only be journal lines (findings arriving, checking done).
+fn apply(state: &mut ReviewState, msg: Msg, journal: &Journal, failure: &mut Option<String>) {
+    let entries: Vec<_> = state
+        .update(msg)
+        .into_iter()
+        .filter_map(|e| match e {
+            Effect::Journal(j) => Some(j),
+            _ => None,
+        })
+        .collect();
+    if let Err(e) = journal.append(&entries) {
+        *failure = Some(format!("cannot write the journal: {e}"));
+    }
+}
+
+/// Carries out one guarded write and reports how it went.
+fn write(path: &str, reals: &HashMap<String, PathBuf>, id: u64, expected: &str, new: &str) -> Msg {
+    let Some(real) = reals.get(path) else {
+        return Msg::WriteFailed {
+            id,
+            disk: None,
+            error: format!("{path}: unknown file"),
+        };
+    };
+    match files::write_guarded(real, expected.as_bytes(), new.as_bytes()) {
+        Ok(()) => Msg::WriteDone { id },
+        Err(WriteError::Changed(_)) => Msg::WriteFailed {
+            id,
+            disk: std::fs::read_to_string(real).ok(),
+            error: format!("{path} changed on disk"),
+        },
+        Err(e) => Msg::WriteFailed {
+            id,
+            disk: None,
+            error: e.to_string(),
+        },
+    }
+}
+
+/// Per-document findings of one doc read again from disk (after the editor).
+pub fn recheck(
+    engine: &Engine,
+    path: &str,
+    real: &Path,
+    lines: Lines,
+) -> Option<(String, Vec<Finding>)> {
+    let text = files::read(real, None).ok()?.ok()?.text;
+    let doc = Doc {
+        path: path.to_owned(),
+        text: text.clone(),
+        lines,
+    };
+    let (findings, _) = engine.check_docs(std::slice::from_ref(&doc));
+    Some((text, findings))
+}
+
+/// "3 accepted, 1 rejected, 2 skipped of 13 findings; wrote a.md, b.md."
+pub fn summary(o: &Outcome) -> String {
+    let mut s = format!(
+        "docreview: {} accepted, {} rejected, {} skipped of {} findings",
+        o.accepted, o.rejected, o.skipped, o.total
+    );
+    if o.resumed > 0 {
+        s.push_str(&format!(" ({} decided in earlier sessions)", o.resumed));
+    }
+    if o.written.is_empty() {
+        s.push_str("; no file changed.");
+    } else {
+        s.push_str(&format!("; wrote {}.", o.written.join(", ")));
+    }
+    if o.unwritten > 0 {
+        s.push_str(&format!(
+            "\n{} accepted fixes are not written yet: `docreview apply --accepted` writes them.",
+            o.unwritten
+        ));
+    }
+    s
+}

@@ -1,0 +1,829 @@
+//! Drawing the review screen from a [`ReviewState`]: header, file list (wide terminals), the diff of
+//! the current finding (side by side, or inline under 80 columns), the detail lines, the key bar, and
+//! the overlays (help, bulk scope, quit confirmation). Layout is recomputed from the frame's size on
+//! every draw, so a resize costs one redraw; nothing here changes state.
+
+use super::keymap::KeyMap;
+use super::theme::Theme;
+use crate::core::diff::{self, Seg};
+use crate::core::review::{Action, BulkScope, Mode, ReviewState, Status, Tone, View};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+/// Smallest usable screen.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 10;
+/// From this width the file list is shown.
+const FILES_FROM: u16 = 110;
+/// Under this width the diff is inline.
+const SIDE_BY_SIDE_FROM: u16 = 80;
+const CONTEXT_LINES: usize = 3;
+
+/// What the screen needs besides the state.
+pub struct Ui<'a> {
+    pub theme: &'a Theme,
+    pub keymap: &'a KeyMap,
+    /// One line at the top (the demo's hint).
+    pub hint: Option<&'a str>,
+    /// Animation frame for the spinner.
+    pub tick: usize,
+}
+
+const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
+
+pub fn draw(frame: &mut Frame, state: &ReviewState, ui: &Ui) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let text = format!(
+            "Terminal too small: docreview needs {MIN_WIDTH}×{MIN_HEIGHT}, this is {}×{}.",
+            area.width, area.height
+        );
+        let p = Paragraph::new(text)
+            .style(ui.theme.get("warning"))
+            .wrap(Wrap { trim: true });
+        frame.render_widget(p, area);
+        return;
+    }
+    let hint_rows = u16::from(ui.hint.is_some());
+    // The finding's message gets a second row when it does not fit in one.
+    let message_rows = state.current().map_or(1, |i| {
+        let len = diff::width(&i.finding.rule) + diff::width(&i.finding.message) + 24;
+        if len > area.width as usize && area.height >= 16 {
+            2
+        } else {
+            1
+        }
+    });
+    let [header, hint, body, detail, keys] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(hint_rows),
+        Constraint::Min(3),
+        Constraint::Length(2 + message_rows),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    draw_header(frame, header, state, ui);
+    if let Some(h) = ui.hint {
+        frame.render_widget(
+            Paragraph::new(format!(" {h}")).style(ui.theme.get("hint")),
+            hint,
+        );
+    }
+    let diff_area = if area.width >= FILES_FROM {
+        let [files, rest] =
+            Layout::horizontal([Constraint::Length(30), Constraint::Min(20)]).areas(body);
+        draw_files(frame, files, state, ui);
+        rest
+    } else {
+        body
+    };
+    draw_diff(frame, diff_area, state, ui);
+    draw_detail(frame, detail, state, ui);
+    draw_keys(frame, keys, state, ui);
+    match &state.mode {
+        Mode::Help => draw_help(frame, area, state, ui),
+        Mode::Bulk { accept, scope } => draw_bulk(frame, area, state, ui, *accept, *scope),
+        Mode::ConfirmQuit => draw_confirm_quit(frame, area, state, ui),
+        Mode::Normal | Mode::Edit { .. } | Mode::Filter { .. } => {}
+    }
+}
+
+fn draw_header(frame: &mut Frame, area: Rect, state: &ReviewState, ui: &Ui) {
+    let t = ui.theme;
+    let (at, n) = state.position();
+    let (accepted, rejected, skipped, _) = state.counts();
+    let pos = if n == 0 {
+        "[0/0]".to_owned()
+    } else {
+        format!("[{}/{}]", at + 1, n)
+    };
+    let mut spans = vec![
+        Span::styled(" docreview ", t.get("header")),
+        Span::styled(
+            if state.defer {
+                "· review (deferred) "
+            } else {
+                "· review "
+            },
+            t.get("header"),
+        ),
+        Span::styled(format!("{pos} "), t.get("header")),
+        Span::styled(format!("✓{accepted} "), t.get("header_accepted")),
+        Span::styled(format!("✗{rejected} "), t.get("header_rejected")),
+        Span::styled(format!("↷{skipped} "), t.get("header_skipped")),
+    ];
+    if state.defer && state.unwritten() > 0 {
+        spans.push(Span::styled(
+            format!("· {} to write ", state.unwritten()),
+            t.get("header"),
+        ));
+    }
+    if !state.filter.is_empty() {
+        spans.push(Span::styled(
+            format!("· filter: {} ", state.filter),
+            t.get("header"),
+        ));
+    }
+    if state.resumed > 0 {
+        spans.push(Span::styled(
+            format!("· {} decided earlier ", state.resumed),
+            t.get("header"),
+        ));
+    }
+    if state.checking {
+        spans.push(Span::styled(
+            format!("· {} checking… ", SPINNER[ui.tick % SPINNER.len()]),
+            t.get("header"),
+        ));
+    }
+    frame.render_widget(
+        Paragraph::new(Line::from(spans)).style(t.get("header")),
+        area,
+    );
+}
+
+/// `s` cut to `width` columns from the left ("…/deep/file.md").
+fn fit_left(s: &str, width: usize) -> String {
+    if diff::width(s) <= width {
+        return s.to_owned();
+    }
+    let mut out: Vec<char> = Vec::new();
+    let mut used = 1;
+    for c in s.chars().rev() {
+        let w = diff::width(&c.to_string());
+        if used + w > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out.into_iter().rev().collect()
+}
+
+fn draw_files(frame: &mut Frame, area: Rect, state: &ReviewState, ui: &Ui) {
+    let t = ui.theme;
+    let block = Block::default()
+        .borders(Borders::RIGHT)
+        .border_style(t.get("border"))
+        .title(Span::styled(" Files ", t.get("title")));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let files = state.files();
+    let current_doc = state.current().map(|i| i.doc);
+    let rows = inner.height as usize;
+    let at = files
+        .iter()
+        .position(|f| Some(f.0) == current_doc)
+        .unwrap_or(0);
+    let first = at
+        .saturating_sub(rows.saturating_sub(1) / 2)
+        .min(files.len().saturating_sub(rows));
+    let width = inner.width as usize;
+    let lines: Vec<Line> = files
+        .iter()
+        .skip(first)
+        .take(rows)
+        .map(|&(doc, decided, total)| {
+            let done = decided == total;
+            let mark = if Some(doc) == current_doc {
+                "▸"
+            } else if done {
+                "✓"
+            } else {
+                " "
+            };
+            let count = format!(" {decided}/{total}");
+            let name_w = width.saturating_sub(2 + count.len());
+            let name = fit_left(&state.docs[doc].path, name_w);
+            let pad = name_w.saturating_sub(diff::width(&name));
+            let style = if Some(doc) == current_doc {
+                t.get("file_current")
+            } else if done {
+                t.get("file_done")
+            } else {
+                t.get("file")
+            };
+            Line::from(vec![
+                Span::styled(format!("{mark} {name}{}", " ".repeat(pad)), style),
+                Span::styled(count, t.get("muted")),
+            ])
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Old and new text of the doc around the current finding, as the diff should show them.
+fn versions(state: &ReviewState) -> Option<(String, String, std::ops::Range<usize>)> {
+    let item = state.current()?;
+    let text = &state.docs[item.doc].text;
+    let span = item.finding.start.min(text.len())..item.finding.end.min(text.len());
+    if !text.is_char_boundary(span.start) || !text.is_char_boundary(span.end) {
+        return None;
+    }
+    let splice = |with: &str| {
+        let mut s = text.clone();
+        s.replace_range(span.clone(), with);
+        s
+    };
+    match &item.status {
+        // Written: the file holds the fix; show what it replaced.
+        Status::Accepted(_) if item.written => {
+            let old = splice(&item.finding.text);
+            let old_span = span.start..span.start + item.finding.text.len();
+            Some((old, text.clone(), old_span))
+        }
+        Status::Accepted(r) => Some((text.clone(), splice(r), span)),
+        Status::Stale(_) | Status::Rejected => Some((text.clone(), text.clone(), span)),
+        Status::Undecided | Status::Skipped => {
+            let proposal = match &state.mode {
+                Mode::Edit { buffer, .. } => Some(buffer.clone()),
+                _ => item.finding.replacements.first().cloned(),
+            };
+            match proposal {
+                Some(r) if r.matches('\n').count() == text[span.clone()].matches('\n').count() => {
+                    Some((text.clone(), splice(&r), span))
+                }
+                _ => Some((text.clone(), text.clone(), span)),
+            }
+        }
+    }
+}
+
+/// Marks the finding's span in a line that does not change (no fix, or rejected).
+fn mark_span(row_segs: &[Seg], row_start: usize, span: &std::ops::Range<usize>) -> Vec<Seg> {
+    let text: String = row_segs.iter().map(|s| s.text.as_str()).collect();
+    let (a, b) = (
+        span.start.saturating_sub(row_start).min(text.len()),
+        span.end.saturating_sub(row_start).min(text.len()),
+    );
+    if a >= b || !text.is_char_boundary(a) || !text.is_char_boundary(b) {
+        return row_segs.to_vec();
+    }
+    vec![
+        Seg {
+            text: text[..a].to_owned(),
+            emph: false,
+        },
+        Seg {
+            text: text[a..b].to_owned(),
+            emph: true,
+        },
+        Seg {
+            text: text[b..].to_owned(),
+            emph: false,
+        },
+    ]
+}
+
+fn styled(segs: &[Seg], base: Style, emph: Style) -> Vec<Span<'static>> {
+    segs.iter()
+        .filter(|s| !s.text.is_empty())
+        .map(|s| Span::styled(s.text.clone(), if s.emph { emph } else { base }))
+        .collect()
+}
+
+fn draw_diff(frame: &mut Frame, area: Rect, state: &ReviewState, ui: &Ui) {
+    let t = ui.theme;
+    let Some(item) = state.current() else {
+        let text = if state.checking {
+            "Checking your docs…"
+        } else if !state.filter.is_empty() {
+            "No finding matches the filter (Esc clears it)."
+        } else {
+            "No findings to review."
+        };
+        frame.render_widget(
+            Paragraph::new(format!(" {text}")).style(t.get("muted")),
+            area,
+        );
+        return;
+    };
+    let [title, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    let path = &state.docs[item.doc].path;
+    let in_file: Vec<usize> = state
+        .visible()
+        .iter()
+        .copied()
+        .filter(|&i| state.items[i].doc == item.doc)
+        .collect();
+    let k = state
+        .current_id()
+        .and_then(|c| in_file.iter().position(|&i| i == c))
+        .unwrap_or(0);
+    let (badge, badge_style) = match &item.status {
+        Status::Accepted(_) if item.written => (" ✓ accepted, written ".to_owned(), t.get("info")),
+        Status::Accepted(_) => (" ✓ accepted, not written yet ".to_owned(), t.get("info")),
+        Status::Rejected => (" ✗ rejected ".to_owned(), t.get("warning")),
+        Status::Skipped => (" ↷ skipped ".to_owned(), t.get("muted")),
+        Status::Stale(why) => (format!(" stale: {why} "), t.get("warning")),
+        Status::Undecided => (String::new(), Style::new()),
+    };
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(format!(" {path}:{}", item.finding.line), t.get("title")),
+            Span::styled(
+                format!(
+                    " · {} · {}/{} in this file",
+                    item.finding.rule,
+                    k + 1,
+                    in_file.len()
+                ),
+                t.get("muted"),
+            ),
+            Span::styled(badge, badge_style),
+        ])),
+        title,
+    );
+    let Some((old, new, span)) = versions(state) else {
+        return;
+    };
+    let rows = diff::rows(&old, &new, span.clone(), CONTEXT_LINES);
+    // Byte offset of each shown line in `old`, to mark the span on lines that do not change.
+    let line_start = |n: usize| -> usize {
+        let body = old.strip_prefix('\u{feff}').map_or(0, |_| 3);
+        old.match_indices('\n')
+            .nth(n.wrapping_sub(2))
+            .map_or(body, |(i, _)| i + 1)
+    };
+    let nw = rows.last().map_or(1, |r| r.line.to_string().len());
+    let inline = area.width < SIDE_BY_SIDE_FROM || state.view == View::Inline;
+    let mut lines: Vec<Line> = Vec::new();
+    if inline {
+        let text_w = (body.width as usize).saturating_sub(nw + 5).max(1);
+        for r in &rows {
+            if r.changed {
+                for (sign, segs, base, emph) in [
+                    ("-", &r.old, t.get("diff_del"), t.get("emph_del")),
+                    ("+", &r.new, t.get("diff_add"), t.get("emph_add")),
+                ] {
+                    for (j, part) in diff::wrap(segs, text_w).into_iter().enumerate() {
+                        let g = if j == 0 {
+                            format!("{sign}{:>nw$} │ ", r.line)
+                        } else {
+                            format!(" {:>nw$} ┆ ", "")
+                        };
+                        let mut spans = vec![Span::styled(g, base)];
+                        spans.extend(styled(&part, base, emph));
+                        lines.push(Line::from(spans));
+                    }
+                }
+            } else {
+                let segs = if old == new {
+                    mark_span(&r.old, line_start(r.line), &span)
+                } else {
+                    r.old.clone()
+                };
+                for (j, part) in diff::wrap(&segs, text_w).into_iter().enumerate() {
+                    let g = if j == 0 {
+                        format!(" {:>nw$} │ ", r.line)
+                    } else {
+                        format!(" {:>nw$} ┆ ", "")
+                    };
+                    let mut spans = vec![Span::styled(g, t.get("gutter"))];
+                    spans.extend(styled(&part, t.get("context"), t.get("emph_del")));
+                    lines.push(Line::from(spans));
+                }
+            }
+        }
+    } else {
+        let half = (body.width as usize).saturating_sub(1) / 2;
+        // Each half: " N │ " gutter (number width + 4), then the text.
+        let text_w = half.saturating_sub(nw + 4).max(1);
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!("{:<half$}", format!(" {:>nw$}   before", "")),
+                t.get("muted"),
+            ),
+            Span::styled("│", t.get("border")),
+            Span::styled(
+                format!(" {:>nw$}   after (with the fix)", ""),
+                t.get("muted"),
+            ),
+        ]));
+        for r in &rows {
+            let (lb, le, rb, re) = if r.changed {
+                (
+                    t.get("diff_del"),
+                    t.get("emph_del"),
+                    t.get("diff_add"),
+                    t.get("emph_add"),
+                )
+            } else {
+                (
+                    t.get("context"),
+                    t.get("emph_del"),
+                    t.get("context"),
+                    t.get("emph_add"),
+                )
+            };
+            let (left, right) = if !r.changed && old == new {
+                let m = mark_span(&r.old, line_start(r.line), &span);
+                (m.clone(), m)
+            } else {
+                (r.old.clone(), r.new.clone())
+            };
+            let l = diff::wrap(&left, text_w);
+            let rr = diff::wrap(&right, text_w);
+            for j in 0..l.len().max(rr.len()) {
+                let g = |first: bool| {
+                    if first {
+                        format!(" {:>nw$} │ ", r.line)
+                    } else {
+                        format!(" {:>nw$} ┆ ", "")
+                    }
+                };
+                let mut spans = vec![Span::styled(g(j == 0), t.get("gutter"))];
+                let lpart = l.get(j).cloned().unwrap_or_default();
+                let used: usize = lpart.iter().map(|s| diff::width(&s.text)).sum();
+                spans.extend(styled(&lpart, lb, le));
+                spans.push(Span::raw(" ".repeat(text_w.saturating_sub(used))));
+                spans.push(Span::styled("│", t.get("border")));
+                spans.push(Span::styled(g(j == 0), t.get("gutter")));
+                if let Some(rpart) = rr.get(j) {
+                    spans.extend(styled(rpart, rb, re));
+                }
+                lines.push(Line::from(spans));
+            }
+        }
+    }
+    let max_scroll = lines.len().saturating_sub(body.height as usize);
+    let skip = state.scroll.min(max_scroll);
+    let shown: Vec<Line> = lines.into_iter().skip(skip).collect();
+    frame.render_widget(Paragraph::new(shown), body);
+}
+
+fn draw_detail(frame: &mut Frame, area: Rect, state: &ReviewState, ui: &Ui) {
+    let t = ui.theme;
+    let mut lines: Vec<Line> = Vec::new();
+    // The separator carries the last status message, so the fix line below stays visible.
+    let sep = match &state.message {
+        Some((tone, text)) => {
+            let style = match tone {
+                Tone::Info => t.get("info"),
+                Tone::Warning => t.get("warning"),
+                Tone::Error => t.get("error"),
+            };
+            let shown = format!(" {text} ");
+            let rest = (area.width as usize).saturating_sub(diff::width(&shown) + 1);
+            Line::from(vec![
+                Span::styled("─", t.get("border")),
+                Span::styled(shown, style),
+                Span::styled("─".repeat(rest), t.get("border")),
+            ])
+        }
+        None => Line::from(Span::styled(
+            "─".repeat(area.width as usize),
+            t.get("border"),
+        )),
+    };
+    lines.push(sep);
+    match (&state.mode, state.current()) {
+        (Mode::Edit { buffer, cursor }, _) => {
+            let label = " Replacement: ";
+            lines.push(Line::from(vec![
+                Span::styled(label, t.get("key")),
+                Span::styled(buffer.clone(), t.get("input")),
+                Span::styled(" ", t.get("input")),
+            ]));
+            lines.push(Line::from(Span::styled(
+                " Enter accepts this text · Esc cancels",
+                t.get("muted"),
+            )));
+            let x = area.x
+                + (diff::width(label)
+                    + diff::width(&buffer.chars().take(*cursor).collect::<String>()))
+                    as u16;
+            frame.set_cursor_position((x.min(area.right().saturating_sub(1)), area.y + 1));
+        }
+        (Mode::Filter { buffer, cursor }, _) => {
+            let label = " Filter (rule, path or message): ";
+            lines.push(Line::from(vec![
+                Span::styled(label, t.get("key")),
+                Span::styled(buffer.clone(), t.get("input")),
+                Span::styled(" ", t.get("input")),
+            ]));
+            lines.push(Line::from(Span::styled(
+                format!(
+                    " {} match · Enter keeps the filter · Esc clears it",
+                    state.visible().len()
+                ),
+                t.get("muted"),
+            )));
+            let x = area.x
+                + (diff::width(label)
+                    + diff::width(&buffer.chars().take(*cursor).collect::<String>()))
+                    as u16;
+            frame.set_cursor_position((x.min(area.right().saturating_sub(1)), area.y + 1));
+        }
+        (_, Some(item)) => {
+            let f = &item.finding;
+            let head = vec![
+                Span::styled(format!(" {} ", f.rule), t.get("rule")),
+                Span::styled(format!("{} · {} · ", f.severity, f.safety), t.get("muted")),
+            ];
+            let head_w: usize = head.iter().map(|s| diff::width(&s.content)).sum();
+            let rows = (area.height as usize).saturating_sub(2).max(1);
+            let msg = diff::wrap(
+                &[Seg {
+                    text: f.message.clone(),
+                    emph: false,
+                }],
+                (area.width as usize).saturating_sub(head_w).max(10),
+            );
+            for (n, part) in msg.into_iter().take(rows).enumerate() {
+                let text: String = part.iter().map(|s| s.text.as_str()).collect();
+                let mut spans = if n == 0 {
+                    head.clone()
+                } else {
+                    vec![Span::raw(" ".repeat(head_w))]
+                };
+                spans.push(Span::styled(text, t.get("message")));
+                lines.push(Line::from(spans));
+            }
+            let last = match &state.message {
+                _ if f.replacements.is_empty() => Line::from(Span::styled(
+                    " No mechanical fix: e writes one, o opens the file.",
+                    t.get("muted"),
+                )),
+                _ => {
+                    let mut spans = vec![Span::styled(" fix: ", t.get("muted"))];
+                    for (n, r) in f.replacements.iter().enumerate().take(9) {
+                        if f.replacements.len() > 1 {
+                            spans.push(Span::styled(format!("{} ", n + 1), t.get("key")));
+                        }
+                        let shown = if r.is_empty() {
+                            "(delete)".to_owned()
+                        } else {
+                            r.replace('\n', "⏎")
+                        };
+                        spans.push(Span::styled(shown, t.get("alternative")));
+                        spans.push(Span::raw("  "));
+                    }
+                    Line::from(spans)
+                }
+            };
+            lines.push(last);
+        }
+        (_, None) => {}
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// The key bar: the keys that do something now.
+fn draw_keys(frame: &mut Frame, area: Rect, state: &ReviewState, ui: &Ui) {
+    let t = ui.theme;
+    let pairs: Vec<(String, String)> = match &state.mode {
+        Mode::Edit { .. } => vec![
+            ("Enter".into(), "accept".into()),
+            ("Esc".into(), "cancel".into()),
+            ("← →".into(), "move".into()),
+        ],
+        Mode::Filter { .. } => vec![
+            ("Enter".into(), "keep".into()),
+            ("Esc".into(), "clear".into()),
+        ],
+        Mode::Help => vec![("Esc ?".into(), "close help".into())],
+        Mode::Bulk { .. } => vec![
+            ("f r e".into(), "scope".into()),
+            ("Enter y".into(), "confirm".into()),
+            ("Esc".into(), "cancel".into()),
+        ],
+        Mode::ConfirmQuit => vec![
+            ("y".into(), "write and quit".into()),
+            ("n".into(), "quit".into()),
+            ("Esc".into(), "stay".into()),
+        ],
+        Mode::Normal => {
+            let valid = state.valid_actions();
+            let mut out: Vec<(String, String)> = Vec::new();
+            let shown = [
+                Action::Accept,
+                Action::Reject,
+                Action::Skip,
+                Action::Edit,
+                Action::Undo,
+                Action::BulkAccept,
+                Action::BulkReject,
+                Action::WriteAll,
+                Action::Next,
+                Action::Open,
+                Action::Filter,
+                Action::ToggleView,
+                Action::Help,
+                Action::Quit,
+            ];
+            for a in shown {
+                if !valid.contains(&a) {
+                    continue;
+                }
+                let Some(b) = ui.keymap.binding(a) else {
+                    continue;
+                };
+                let Some(k) = b.keys.first() else { continue };
+                let keys = if a == Action::Next {
+                    let p = ui
+                        .keymap
+                        .binding(Action::Prev)
+                        .and_then(|p| p.keys.first())
+                        .map(|k| k.label())
+                        .unwrap_or_default();
+                    format!("{}/{p}", k.label())
+                } else {
+                    k.label()
+                };
+                out.push((keys, b.short.to_owned()));
+                if a == Action::Accept && valid.contains(&Action::Alternative(2)) {
+                    out.push(("1-9".into(), "alt".into()));
+                }
+            }
+            out
+        }
+    };
+    let mut spans = Vec::new();
+    let mut used = 0;
+    let width = area.width as usize;
+    let help_len = 7;
+    for (i, (k, d)) in pairs.iter().enumerate() {
+        let piece = diff::width(k) + diff::width(d) + 3;
+        let last = i + 1 == pairs.len();
+        if used + piece > width.saturating_sub(if last { 0 } else { help_len })
+            && state.mode == Mode::Normal
+        {
+            spans.push(Span::styled(" ? ", t.get("key")));
+            spans.push(Span::styled("more", t.get("key_desc")));
+            break;
+        }
+        spans.push(Span::styled(format!(" {k} "), t.get("key")));
+        spans.push(Span::styled(format!("{d} "), t.get("key_desc")));
+        used += piece;
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// A centred rectangle of at most `w`×`h` inside `area`.
+fn centred(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width.saturating_sub(2)).max(1);
+    let h = h.min(area.height.saturating_sub(2)).max(1);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+fn popup(frame: &mut Frame, rect: Rect, title: &str, lines: Vec<Line>, ui: &Ui) {
+    frame.render_widget(Clear, rect);
+    let block = Block::bordered()
+        .title(Span::styled(
+            format!(" {title} "),
+            ui.theme.get("popup_border"),
+        ))
+        .border_style(ui.theme.get("popup_border"))
+        .style(ui.theme.get("popup"));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        rect,
+    );
+}
+
+fn draw_help(frame: &mut Frame, area: Rect, state: &ReviewState, ui: &Ui) {
+    let t = ui.theme;
+    let valid = state.valid_actions();
+    let mut lines = vec![Line::from(Span::styled(
+        "Keys that work here:",
+        t.get("title"),
+    ))];
+    let key_w = ui
+        .keymap
+        .bindings
+        .iter()
+        .map(|b| diff::width(&ui.keymap.keys_label(b.action)))
+        .max()
+        .unwrap_or(6)
+        .max(6);
+    for b in &ui.keymap.bindings {
+        if !valid.contains(&b.action) {
+            continue;
+        }
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!(" {:<key_w$}  ", ui.keymap.keys_label(b.action)),
+                t.get("key"),
+            ),
+            Span::styled(b.help, t.get("popup")),
+        ]));
+        if b.action == Action::Accept && valid.contains(&Action::Alternative(2)) {
+            lines.push(Line::from(vec![
+                Span::styled(format!(" {:<key_w$}  ", "1-9"), t.get("key")),
+                Span::styled("accept alternative N of the fix", t.get("popup")),
+            ]));
+        }
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(
+        "Esc closes popups and clears a filter; it never decides anything.",
+        t.get("muted"),
+    )));
+    lines.push(Line::from(Span::styled(
+        "Every decision is saved as you go: quitting loses nothing.",
+        t.get("muted"),
+    )));
+    let h = lines.len() as u16 + 2;
+    let rect = centred(area, 96, h);
+    popup(frame, rect, "Help", lines, ui);
+}
+
+fn draw_bulk(
+    frame: &mut Frame,
+    area: Rect,
+    state: &ReviewState,
+    ui: &Ui,
+    accept: bool,
+    scope: BulkScope,
+) {
+    let t = ui.theme;
+    let cur = state.current();
+    let file = cur
+        .map(|i| state.docs[i.doc].path.clone())
+        .unwrap_or_default();
+    let rule = cur.map(|i| i.finding.rule.clone()).unwrap_or_default();
+    let verb = if accept { "Accept" } else { "Reject" };
+    let mut lines = Vec::new();
+    for (s, key, label) in [
+        (BulkScope::File, 'f', format!("this file ({file})")),
+        (BulkScope::Rule, 'r', format!("this rule ({rule})")),
+        (BulkScope::Everything, 'e', "everything in view".to_owned()),
+    ] {
+        let n = state.bulk_count(accept, s);
+        let style = if s == scope {
+            t.get("selection")
+        } else {
+            t.get("popup")
+        };
+        lines.push(Line::from(vec![
+            Span::styled(if s == scope { " ▸ " } else { "   " }, style),
+            Span::styled(format!("{key} "), t.get("key")),
+            Span::styled(format!("{label:<44} {n:>5}"), style),
+        ]));
+    }
+    let n = state.bulk_count(accept, scope);
+    lines.push(Line::from(""));
+    let what = if accept {
+        if state.defer {
+            "records them (w writes)"
+        } else {
+            "writes the fixes now; u undoes them in one step"
+        }
+    } else {
+        "leaves the text as it is; u undoes it in one step"
+    };
+    lines.push(Line::from(vec![
+        Span::styled(" Enter/y ", t.get("key")),
+        Span::styled(
+            format!("{} {n}: {what}", verb.to_lowercase()),
+            t.get("popup"),
+        ),
+    ]));
+    lines.push(Line::from(vec![
+        Span::styled(" Esc ", t.get("key")),
+        Span::styled("cancel", t.get("popup")),
+    ]));
+    let rect = centred(area, 72, lines.len() as u16 + 2);
+    popup(frame, rect, &format!("{verb} in bulk"), lines, ui);
+}
+
+fn draw_confirm_quit(frame: &mut Frame, area: Rect, state: &ReviewState, ui: &Ui) {
+    let t = ui.theme;
+    let n = state.unwritten();
+    let lines = vec![
+        Line::from(Span::styled(
+            format!("{n} accepted fixes are not written yet."),
+            t.get("popup"),
+        )),
+        Line::from(""),
+        Line::from(vec![
+            Span::styled(" y ", t.get("key")),
+            Span::styled("write them and quit", t.get("popup")),
+        ]),
+        Line::from(vec![
+            Span::styled(" n ", t.get("key")),
+            Span::styled(
+                "quit; `docreview apply --accepted` writes them later",
+                t.get("popup"),
+            ),
+        ]),
+        Line::from(vec![
+            Span::styled(" Esc ", t.get("key")),
+            Span::styled("stay", t.get("popup")),
+        ]),
+    ];
+    let rect = centred(area, 64, 7);
+    popup(frame, rect, "Quit", lines, ui);
+}
