@@ -889,3 +889,230 @@ fn apply_never_touches_markup_around_a_fix() {
         "> Install the\n> package from [GitHub](https://github.com/x) and `Github`.\n"
     );
 }
+
+// ---- review: the real binary in a pseudo-terminal -----------------------------------------------
+
+mod pty {
+    use super::*;
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    use std::io::{Read, Write};
+    use std::sync::{Arc, Mutex};
+    use std::time::{Duration, Instant};
+
+    /// The binary running in a pseudo-terminal, with everything it printed so far.
+    pub struct Screen {
+        child: Box<dyn portable_pty::Child + Send + Sync>,
+        writer: Box<dyn Write + Send>,
+        output: Arc<Mutex<Vec<u8>>>,
+        _master: Box<dyn portable_pty::MasterPty + Send>,
+        rows: u16,
+        cols: u16,
+    }
+
+    impl Screen {
+        pub fn start(repo: &Repo, args: &[&str], cols: u16, rows: u16) -> Screen {
+            let pair = native_pty_system()
+                .openpty(PtySize {
+                    rows,
+                    cols,
+                    pixel_width: 0,
+                    pixel_height: 0,
+                })
+                .expect("pty");
+            let mut cmd = CommandBuilder::new(BIN);
+            cmd.args(args);
+            cmd.cwd(&repo.root);
+            cmd.env("HOME", &repo.home);
+            cmd.env("XDG_CONFIG_HOME", repo.home.join(".config"));
+            cmd.env("DOCREVIEW_CONFIG_DIR", repo.home.join("docreview-config"));
+            cmd.env("GIT_CONFIG_NOSYSTEM", "1");
+            cmd.env("TERM", "xterm-256color");
+            cmd.env("NO_COLOR", "1");
+            cmd.env_remove("VISUAL");
+            cmd.env_remove("EDITOR");
+            let child = pair.slave.spawn_command(cmd).expect("spawn in pty");
+            drop(pair.slave);
+            let mut reader = pair.master.try_clone_reader().expect("reader");
+            let writer = pair.master.take_writer().expect("writer");
+            let output = Arc::new(Mutex::new(Vec::new()));
+            let sink = output.clone();
+            std::thread::spawn(move || {
+                let mut buf = [0u8; 4096];
+                while let Ok(n) = reader.read(&mut buf) {
+                    if n == 0 {
+                        break;
+                    }
+                    if let Ok(mut o) = sink.lock() {
+                        o.extend_from_slice(&buf[..n]);
+                    }
+                }
+            });
+            Screen {
+                child,
+                writer,
+                output,
+                _master: pair.master,
+                rows,
+                cols,
+            }
+        }
+
+        /// Everything the program wrote, escape sequences included.
+        pub fn raw(&self) -> String {
+            String::from_utf8_lossy(&self.output.lock().map(|o| o.clone()).unwrap_or_default())
+                .into_owned()
+        }
+
+        /// The screen as a person sees it now (a terminal emulator replays the output).
+        pub fn text(&self) -> String {
+            let bytes = self.output.lock().map(|o| o.clone()).unwrap_or_default();
+            let size = |n: u16| std::num::NonZero::new(n.max(1)).expect("at least 1");
+            let mut parser = vt100::Parser::new(size(self.rows), size(self.cols), 0);
+            parser.process(&bytes);
+            parser.screen().contents()
+        }
+
+        /// Waits until `cond` holds, or fails with what the screen showed.
+        pub fn wait_for(&self, what: &str, cond: impl Fn(&Screen) -> bool) {
+            let start = Instant::now();
+            while start.elapsed() < Duration::from_secs(15) {
+                if cond(self) {
+                    return;
+                }
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            panic!(
+                "timed out waiting for {what}; the terminal showed:\n{}",
+                self.text()
+            );
+        }
+
+        pub fn press(&mut self, keys: &str) {
+            self.writer.write_all(keys.as_bytes()).expect("type");
+            self.writer.flush().expect("flush");
+        }
+
+        pub fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+            let start = Instant::now();
+            while start.elapsed() < Duration::from_secs(15) {
+                if let Ok(Some(status)) = self.child.try_wait() {
+                    return status;
+                }
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            let _ = self.child.kill();
+            panic!(
+                "the review screen did not exit; it showed:\n{}",
+                self.text()
+            );
+        }
+    }
+
+    impl Drop for Screen {
+        fn drop(&mut self) {
+            let _ = self.child.kill();
+        }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn review_in_a_terminal_accepts_undoes_and_quits_cleanly() {
+    let r = Repo::new();
+    r.write("docs/guide.md", "# Guide\n\nIntro.\n")
+        .commit("init");
+    let edited = "# Guide\n\nIntro.\n\nHosted on Github since 2020.\n";
+    r.write("docs/guide.md", edited);
+    let mut s = pty::Screen::start(&r, &[], 100, 30);
+    s.wait_for("the first finding", |s| {
+        s.text().contains("[1/1]") && s.text().contains("GitHub")
+    });
+    s.press("a");
+    s.wait_for("the fix on disk", |_| {
+        r.read("docs/guide.md") == b"# Guide\n\nIntro.\n\nHosted on GitHub since 2020.\n"
+    });
+    s.press("u");
+    s.wait_for("the file restored", |_| {
+        r.read("docs/guide.md") == edited.as_bytes()
+    });
+    s.press("q");
+    let status = s.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
+    let out = s.raw();
+    // The terminal left the alternate screen, and the summary came after that.
+    let left = out.rfind("\x1b[?1049l").expect("alternate screen left");
+    let summary = out.rfind("docreview: 0 accepted").expect("summary printed");
+    assert!(summary > left, "summary after restore:\n{out}");
+    // The journal has the accept and its undo.
+    let journal = fs::read_to_string(r.root.join(".git/docreview/journal.jsonl")).expect("journal");
+    assert!(
+        journal.contains("\"decision\":\"accept\"") && journal.contains("\"decision\":\"undo\""),
+        "{journal}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn review_resumes_and_defers() {
+    let r = Repo::new();
+    r.write("a.md", "x\n").commit("init");
+    r.write("a.md", "On Github and Gitlab, with nodejs.\n");
+    // Session 1: reject the first finding, skip the second, quit.
+    let mut s = pty::Screen::start(&r, &["review"], 100, 30);
+    s.wait_for("findings", |s| s.text().contains("[1/3]"));
+    s.press("r");
+    s.wait_for("the second finding", |s| s.text().contains("[2/3]"));
+    s.press("s");
+    s.wait_for("the third finding", |s| s.text().contains("[3/3]"));
+    s.press("q");
+    assert!(s.wait_exit().success());
+    // Session 2, deferred: the rejected finding is gone, the skipped one is back; accept both, quit
+    // without writing.
+    let mut s = pty::Screen::start(&r, &["review", "--defer"], 100, 30);
+    s.wait_for("resumed findings", |s| {
+        s.text().contains("[1/2]") && s.text().contains("1 decided earlier")
+    });
+    s.press("a");
+    s.wait_for("the next finding", |s| s.text().contains("[2/2]"));
+    s.press("a");
+    s.press("q");
+    s.wait_for("the quit question", |s| {
+        s.text().contains("not written yet")
+    });
+    s.press("n");
+    assert!(s.wait_exit().success());
+    assert_eq!(
+        r.read("a.md"),
+        b"On Github and Gitlab, with nodejs.\n",
+        "deferred: nothing written"
+    );
+    // Later, without a terminal.
+    let o = r.run(&["apply", "--accepted"]);
+    assert_eq!(o.code, 0, "{}{}", o.stdout, o.stderr);
+    assert_eq!(r.read("a.md"), b"On Github and GitLab, with Node.js.\n");
+    assert!(o.stdout.contains("Wrote 2 fixes"), "{}", o.stdout);
+    let again = r.run(&["apply", "--accepted"]);
+    assert!(
+        again.stdout.contains("No accepted fixes"),
+        "{}",
+        again.stdout
+    );
+}
+
+#[test]
+fn review_without_a_terminal_says_what_to_use_instead() {
+    let r = Repo::new();
+    r.write("a.md", "x\n").commit("init");
+    for args in [&[][..], &["review"][..]] {
+        let o = r.run(args);
+        assert_eq!(o.code, 2);
+        assert!(o.stderr.contains("needs a terminal"), "{}", o.stderr);
+        for cmd in [
+            "docreview check",
+            "docreview apply --dry-run",
+            "docreview apply",
+        ] {
+            assert!(o.stderr.contains(cmd), "{cmd} missing: {}", o.stderr);
+        }
+    }
+}

@@ -827,3 +827,159 @@ fn draw_confirm_quit(frame: &mut Frame, area: Rect, state: &ReviewState, ui: &Ui
     let rect = centred(area, 64, 7);
     popup(frame, rect, "Quit", lines, ui);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::finding::{Finding, Safety, Severity};
+    use crate::core::review::{DocState, Msg};
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::style::Modifier;
+    use std::collections::HashMap;
+
+    const GUIDE: &str = "# Tuning\n\nThe tuner searches quantization settings. It allows automatically find\nbetter solution for each model.\n\nWith int8 there is tiny accuracy drop compared with fp32, and the ONEDNN backend\nruns the the quantized kernels.\n";
+    const README: &str = "# Widget\n\nBuilt with Pytorch on Github.\n";
+
+    fn finding(path: &str, doc: &str, text: &str, rule: &str, reps: &[&str], msg: &str) -> Finding {
+        let start = doc.find(text).expect("in doc");
+        Finding {
+            path: path.into(),
+            rule: rule.into(),
+            severity: Severity::Warning,
+            message: msg.into(),
+            line: doc[..start].matches('\n').count() + 1,
+            column: 1,
+            start,
+            end: start + text.len(),
+            text: text.into(),
+            replacements: reps.iter().map(|s| (*s).to_owned()).collect(),
+            safety: Safety::Review,
+            fingerprint: format!("{path}{start}"),
+        }
+    }
+
+    fn state() -> ReviewState {
+        let mut s = ReviewState::new("t".into(), false, HashMap::new());
+        s.update(Msg::Findings {
+            docs: vec![
+                DocState { path: "docs/tuning.md".into(), text: GUIDE.into() },
+                DocState { path: "README.md".into(), text: README.into() },
+            ],
+            findings: vec![
+                finding(
+                    "docs/tuning.md",
+                    GUIDE,
+                    "allows automatically find",
+                    "grammar.allow-to",
+                    &["allows you to automatically find", "allows to automatically find"],
+                    "\"allows\" does not take a bare verb: say who it lets \"find\" (\"allows you to find\") or add \"to\".",
+                ),
+                finding(
+                    "docs/tuning.md",
+                    GUIDE,
+                    "tiny accuracy drop",
+                    "grammar.article",
+                    &["a tiny accuracy drop"],
+                    "\"drop\" is a singular countable noun and needs an article here.",
+                ),
+                finding("docs/tuning.md", GUIDE, "ONEDNN", "terminology.canonical", &["oneDNN"], "Write \"oneDNN\"."),
+                finding("docs/tuning.md", GUIDE, "the the", "grammar.repeated-word", &["the"], "\"the\" is written twice in a row."),
+                finding("README.md", README, "Pytorch", "terminology.canonical", &["PyTorch"], "Write \"PyTorch\"."),
+                finding("README.md", README, "Github", "terminology.canonical", &["GitHub"], "Write \"GitHub\"."),
+            ],
+        });
+        s.update(Msg::CheckingDone);
+        // The first finding in path order is README's; start on the guideline example.
+        s.update(Msg::Action(Action::NextFile));
+        s.message = None;
+        s
+    }
+
+    fn render(state: &ReviewState, w: u16, h: u16) -> Terminal<TestBackend> {
+        let theme = Theme::built_in("default").expect("theme");
+        let keymap = KeyMap::default();
+        let ui = Ui {
+            theme: &theme,
+            keymap: &keymap,
+            hint: None,
+            tick: 0,
+        };
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+        terminal.draw(|f| draw(f, state, &ui)).expect("draw");
+        terminal
+    }
+
+    #[test]
+    fn review_at_120x35() {
+        insta::assert_snapshot!("review_120x35", render(&state(), 120, 35).backend());
+    }
+
+    #[test]
+    fn review_at_90x30() {
+        insta::assert_snapshot!("review_90x30", render(&state(), 90, 30).backend());
+    }
+
+    #[test]
+    fn review_at_70x20_is_inline() {
+        insta::assert_snapshot!("review_70x20", render(&state(), 70, 20).backend());
+    }
+
+    #[test]
+    fn too_small_at_30x8() {
+        insta::assert_snapshot!("review_30x8", render(&state(), 30, 8).backend());
+    }
+
+    #[test]
+    fn help_overlay() {
+        let mut s = state();
+        s.update(Msg::Action(Action::Help));
+        insta::assert_snapshot!("help_120x35", render(&s, 120, 35).backend());
+    }
+
+    #[test]
+    fn bulk_popup() {
+        let mut s = state();
+        s.update(Msg::Action(Action::BulkAccept));
+        s.update(Msg::Input(crate::core::review::Input::Char('r')));
+        insta::assert_snapshot!("bulk_90x30", render(&s, 90, 30).backend());
+    }
+
+    #[test]
+    fn edit_field_previews_the_replacement() {
+        let mut s = state();
+        s.update(Msg::Action(Action::Edit));
+        for _ in 0.."automatically find".len() {
+            s.update(Msg::Input(crate::core::review::Input::Backspace));
+        }
+        for c in "let you find".chars() {
+            s.update(Msg::Input(crate::core::review::Input::Char(c)));
+        }
+        insta::assert_snapshot!("edit_90x30", render(&s, 90, 30).backend());
+    }
+
+    #[test]
+    fn changed_words_are_underlined_not_only_coloured() {
+        let t = render(&state(), 120, 35);
+        let buf = t.backend().buffer();
+        // Find "you" in the right column on the finding's line and check its style.
+        let mut found = false;
+        for y in 0..buf.area.height {
+            let row: String = (0..buf.area.width)
+                .map(|x| buf[(x, y)].symbol().to_owned())
+                .collect();
+            if !row.contains('│') {
+                continue;
+            }
+            if let Some(col) = row.find("you to") {
+                let x = row[..col].chars().count() as u16;
+                assert!(
+                    buf[(x, y)].modifier.contains(Modifier::UNDERLINED),
+                    "row {y}: {row}"
+                );
+                found = true;
+            }
+        }
+        assert!(found, "the proposed words are on screen");
+    }
+}
