@@ -1038,6 +1038,8 @@ fn review_in_a_terminal_accepts_undoes_and_quits_cleanly() {
     s.press("q");
     let status = s.wait_exit();
     assert!(status.success(), "exit status {status:?}");
+    // The output may still be on its way from the terminal after the exit.
+    s.wait_for("the summary", |s| s.raw().contains("docreview: 0 accepted"));
     let out = s.raw();
     // The terminal left the alternate screen, and the summary came after that.
     let left = out.rfind("\x1b[?1049l").expect("alternate screen left");
