@@ -229,25 +229,27 @@ pub fn pending_accepts(entries: &[Entry]) -> Vec<Entry> {
     else {
         return Vec::new();
     };
-    // The last word on each finding decides (an undo or a write ends an accept).
-    let mut last: HashMap<&str, &Entry> = HashMap::new();
+    // The last word on each finding decides (an undo or a write ends an accept). A finding is its
+    // file and its fingerprint: the same sentence in two files is two findings.
+    let key = |e: &Entry| {
+        let file = if e.file.is_empty() { &e.path } else { &e.file };
+        (file.clone(), e.fingerprint.clone())
+    };
+    let mut last: HashMap<(String, String), &Entry> = HashMap::new();
     for e in entries {
         match e.decision {
             Decision::Undo => {
-                last.remove(e.fingerprint.as_str());
+                last.remove(&key(e));
             }
             _ => {
-                last.insert(e.fingerprint.as_str(), e);
+                last.insert(key(e), e);
             }
         }
     }
     entries
         .iter()
         .filter(|e| e.session == session && e.decision == Decision::Accept && !e.written)
-        .filter(|e| {
-            last.get(e.fingerprint.as_str())
-                .is_some_and(|l| std::ptr::eq(*l, *e))
-        })
+        .filter(|e| last.get(&key(e)).is_some_and(|l| std::ptr::eq(*l, *e)))
         .cloned()
         .collect()
 }

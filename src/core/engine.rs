@@ -212,7 +212,7 @@ impl Engine {
             .fold(
                 || (Vec::new(), Counts::default()),
                 |(mut parsed, mut counts), (i, doc)| {
-                    let prose = markdown::extract(&doc.text);
+                    let prose = prose_of(doc);
                     let view = DocProse::new(&doc.text, &prose);
                     let mut hits = Vec::new();
                     for checker in &self.checkers {
@@ -255,7 +255,7 @@ impl Engine {
         let all = context
             .par_iter()
             .fold(Counts::default, |mut c, doc| {
-                let prose = markdown::extract(&doc.text);
+                let prose = prose_of(doc);
                 consistency::count_into(&mut c, &DocProse::new(&doc.text, &prose));
                 c
             })
@@ -289,6 +289,7 @@ impl Engine {
         let mut occurrences: HashMap<(String, String, String), usize> = HashMap::new();
         let mut hits = hits;
         hits.sort_by_key(|h| (h.block, h.range.start, h.range.end));
+        let mut column_at = (0usize, 0usize, 1usize);
         for hit in hits {
             let Some(&(severity, safety)) = self.severity.get(&hit.rule) else {
                 continue;
@@ -317,13 +318,19 @@ impl Engine {
             let occurrence = occurrences.entry(occ_key).or_insert(0);
             let fp = fingerprint(&hit.rule, &text, sentence, *occurrence);
             *occurrence += 1;
+            // Columns count characters as an editor shows them (a BOM is not one), counted on from the
+            // previous finding of the same line so a very long line costs one pass.
             let line_start = line_starts[line - 1];
-            // Columns count characters as an editor shows them: a BOM is not one.
-            let column = file[line_start..span.start]
-                .trim_start_matches('\u{feff}')
-                .chars()
-                .count()
-                + 1;
+            let (from, base) = match column_at {
+                (l, offset, col) if l == line && offset <= span.start => (offset, col),
+                _ => (line_start, 1),
+            };
+            let column = base
+                + file[from..span.start]
+                    .chars()
+                    .filter(|&c| !(c == '\u{feff}' && from == 0))
+                    .count();
+            column_at = (line, span.start, column);
             out.push(Finding {
                 path: doc.path.clone(),
                 rule: hit.rule,
@@ -341,6 +348,11 @@ impl Engine {
         }
         out
     }
+}
+
+/// The prose of a doc: MDX files (`.mdx`) also leave out their imports, exports and `{…}` expressions.
+fn prose_of(doc: &Doc) -> Prose {
+    markdown::extract_as(&doc.text, doc.path.ends_with(".mdx"))
 }
 
 /// Sorts findings by path, position and rule.
@@ -396,6 +408,13 @@ fn place(
             .iter()
             .map(|r| r[p..r.len() - s].to_owned())
             .collect();
+        // Words added where markup opens go before the markup, not inside it.
+        if inner.start == inner.end
+            && let Some(at) = block.insert_before_markup(inner.start)
+            && reps.iter().all(|r| !r.contains('\n'))
+        {
+            return Some((at..at, reps));
+        }
         widen_to_words(&block.text, &mut inner, &mut reps, view.clone());
         if let Some(span) = block.to_source(file, inner.clone())
             && reps.iter().all(|r| keeps_lines(&span, r))
@@ -605,15 +624,29 @@ mod tests {
 
     #[test]
     fn fixes_never_swallow_markup() {
-        // The article goes inside the emphasis; the asterisks survive.
+        // The article goes before the emphasis; the asterisks survive.
         let md = "With int8 there is *tiny* accuracy drop.\n";
         let f = engine().check(&[doc("x.md", md)], &[]);
         let a = f
             .iter()
             .find(|f| f.rule == "grammar.article")
             .expect("article");
-        assert_eq!(a.text, "tiny");
-        assert_eq!(a.replacements, vec!["a tiny"]);
+        let mut fixed = md.to_owned();
+        fixed.replace_range(a.start..a.end, &a.replacements[0]);
+        assert_eq!(fixed, "With int8 there is a *tiny* accuracy drop.\n");
+        // And before a link's text.
+        let md = "INC allows *automatically* find it. There is [tiny accuracy](x) drop.\n";
+        let mut fixed = md.to_owned();
+        let mut f = engine().check(&[doc("x.md", md)], &[]);
+        f.retain(|f| f.rule.starts_with("grammar"));
+        f.sort_by_key(|f| std::cmp::Reverse(f.start));
+        for x in &f {
+            fixed.replace_range(x.start..x.end, &x.replacements[0]);
+        }
+        assert_eq!(
+            fixed,
+            "INC allows you to *automatically* find it. There is a [tiny accuracy](x) drop.\n"
+        );
         // A double across a block-quote line break keeps the "> " marker.
         let md = "> Install the\n> the package.\n";
         let f = engine().check(&[doc("q.md", md)], &[]);

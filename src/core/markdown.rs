@@ -76,15 +76,19 @@ impl Block {
     }
 
     fn has_prose(&self) -> bool {
-        self.segments.iter().any(|s| s.verbatim && s.view_len > 0)
+        self.segments
+            .iter()
+            .any(|s| s.verbatim && !self.text[s.view..s.view + s.view_len].trim().is_empty())
     }
 
     /// The file offset of a span start (or an insertion point) at `v` in the block's text.
     fn source_start(&self, v: usize) -> Option<usize> {
+        // Segments are in view order: the first that ends after `v` holds it.
+        let i = self.segments.partition_point(|s| s.view + s.view_len <= v);
         let seg = self
             .segments
-            .iter()
-            .find(|s| s.view <= v && v < s.view + s.view_len)
+            .get(i)
+            .filter(|s| s.view <= v)
             .or_else(|| self.segments.last().filter(|s| s.view + s.view_len == v))?;
         if seg.verbatim {
             Some(seg.src + (v - seg.view))
@@ -99,10 +103,12 @@ impl Block {
 
     /// The file offset of a span end at `v` in the block's text.
     fn source_end(&self, v: usize) -> Option<usize> {
+        // The first segment that ends at or after `v` (and starts before it) holds it.
+        let i = self.segments.partition_point(|s| s.view + s.view_len < v);
         let seg = self
             .segments
-            .iter()
-            .find(|s| s.view < v && v <= s.view + s.view_len)
+            .get(i)
+            .filter(|s| s.view < v)
             .or_else(|| self.segments.first().filter(|s| s.view == v))?;
         if seg.verbatim {
             Some(seg.src + (v - seg.view))
@@ -129,6 +135,20 @@ impl Block {
             self.source_end(view.end)?
         };
         (start <= end && file.get(start..end) == self.text.get(view.clone())).then_some(start..end)
+    }
+
+    /// Where an insertion at `v` goes when `v` is where markup opens (`*`, `[`): before the markup, so
+    /// "allows *automatically*" becomes "allows you to *automatically*", not "allows *you to …*".
+    /// `None` when `v` is not at such a boundary.
+    pub fn insert_before_markup(&self, v: usize) -> Option<usize> {
+        let i = self.segments.partition_point(|s| s.view + s.view_len < v);
+        let prev = self.segments.get(i)?;
+        let next = self.segments.get(i + 1)?;
+        (prev.verbatim
+            && prev.view + prev.view_len == v
+            && next.view == v
+            && next.src > prev.src + prev.src_len)
+            .then_some(prev.src + prev.src_len)
     }
 
     /// File byte range covered by `view`, even when it crosses markup (for reporting a finding that
@@ -219,7 +239,11 @@ impl Prose {
 /// `{% … %}` and `{# … #}`, `http(s)://…`, `ftp://…`, `www.…`, `mailto:…`.
 static NOT_PROSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?s)\{\{<.*?>\}\}|\{\{%.*?%\}\}|\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}",
+        // A Liquid/Jekyll raw block is code through and through.
+        r"(?s)\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}",
+        r"|\{\{<.*?>\}\}|\{\{%.*?%\}\}|\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}",
+        // MathJax/KaTeX inline and display math written with backslashes.
+        r"|\\\(.*?\\\)|\\\[.*?\\\]",
         // No `\b` before the schemes: it would cost the regex its fast literal search (5x slower).
         r"|(?:https?|ftp)://[^\s<>\x60]*[^\s<>\x60.,;:!?'\x22)\]]",
         r"|www\.[^\s<>\x60]*[^\s<>\x60.,;:!?'\x22)\]]",
@@ -248,19 +272,94 @@ fn options() -> Options {
         | Options::ENABLE_MATH
 }
 
+/// MDX's code in a text: `import`/`export` statements (from a line start to the next blank line) and
+/// `{…}` expressions (balanced braces, strings inside respected).
+fn mdx_code(body: &str) -> Vec<Range<usize>> {
+    static ESM: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?m)^(?:import|export)\b[^\n]*(?:\n[^\n]*\S[^\n]*)*").expect("static regex")
+    });
+    let mut out: Vec<Range<usize>> = ESM.find_iter(body).map(|m| m.range()).collect();
+    let bytes = body.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] != b'{' || out.iter().any(|r| r.contains(&i)) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut depth = 0usize;
+        let mut quote: Option<u8> = None;
+        let mut end = None;
+        while i < bytes.len() {
+            let b = bytes[i];
+            match quote {
+                Some(q) if b == q => quote = None,
+                Some(_) if b == b'\\' => i += 1,
+                Some(_) => {}
+                None => match b {
+                    b'"' | b'\'' | b'`' => quote = Some(b),
+                    b'{' => depth += 1,
+                    b'}' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            end = Some(i + 1);
+                            break;
+                        }
+                    }
+                    _ => {}
+                },
+            }
+            i += 1;
+        }
+        match end {
+            Some(e) => {
+                out.push(start..e);
+                i = e;
+            }
+            // An unbalanced brace is just a character.
+            None => i = start + 1,
+        }
+    }
+    out.sort_by_key(|r| r.start);
+    out
+}
+
 /// Extracts the prose of a Markdown file. `file` is the whole file as text, BOM included if it has one;
 /// every offset returned is an offset into `file`.
 pub fn extract(file: &str) -> Prose {
+    extract_as(file, false)
+}
+
+/// Extracts the prose of a file, as MDX (`mdx`: import/export lines and `{…}` expressions are code)
+/// or as plain Markdown.
+pub fn extract_as(file: &str, mdx: bool) -> Prose {
     let base = if file.starts_with(UTF8_BOM) {
         UTF8_BOM.len()
     } else {
         0
     };
     let body = &file[base..];
-    let not_prose: Vec<Range<usize>> = NOT_PROSE
+    let mut not_prose: Vec<Range<usize>> = NOT_PROSE
         .find_iter(body)
         .map(|m| m.start() + base..m.end() + base)
         .collect();
+    if mdx {
+        not_prose.extend(
+            mdx_code(body)
+                .into_iter()
+                .map(|r| r.start + base..r.end + base),
+        );
+        not_prose.sort_by_key(|r| r.start);
+        // Keep the ranges disjoint (the text splitter relies on it).
+        let mut merged: Vec<Range<usize>> = Vec::new();
+        for r in not_prose {
+            match merged.last_mut() {
+                Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+                _ => merged.push(r),
+            }
+        }
+        not_prose = merged;
+    }
 
     let mut x = Extractor {
         file,
@@ -269,6 +368,7 @@ pub fn extract(file: &str) -> Prose {
         current: None,
         skip_depth: 0,
         comments: Vec::new(),
+        links: Vec::new(),
     };
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         x.event(event, range.start + base..range.end + base);
@@ -290,6 +390,9 @@ struct Extractor<'a> {
     skip_depth: usize,
     /// HTML comments seen (file ranges), for suppressions.
     comments: Vec<Range<usize>>,
+    /// Open links and images: true when their text is also their reference label (`[text]`,
+    /// `[text][]`), which a fix must not change or the link breaks.
+    links: Vec<bool>,
 }
 
 impl Extractor<'_> {
@@ -329,7 +432,8 @@ impl Extractor<'_> {
 
     /// Adds text from the file, cutting out URLs and shortcodes.
     fn text(&mut self, text: &str, range: Range<usize>) {
-        let verbatim = self.file.get(range.clone()) == Some(text);
+        let frozen = self.links.iter().any(|f| *f);
+        let verbatim = !frozen && self.file.get(range.clone()) == Some(text);
         if !verbatim {
             // An entity or escape: keep what the reader sees, but never let a fix touch it.
             self.block().push(text, range.start, range.len(), false);
@@ -412,13 +516,20 @@ impl Extractor<'_> {
                 self.placeholder(range);
                 self.skip_depth = 1;
             }
+            Tag::Link { link_type, .. } | Tag::Image { link_type, .. } => {
+                self.links.push(matches!(
+                    link_type,
+                    LinkType::Shortcut
+                        | LinkType::ShortcutUnknown
+                        | LinkType::Collapsed
+                        | LinkType::CollapsedUnknown
+                ));
+            }
             Tag::Emphasis
             | Tag::Strong
             | Tag::Strikethrough
             | Tag::Superscript
-            | Tag::Subscript
-            | Tag::Link { .. }
-            | Tag::Image { .. } => {}
+            | Tag::Subscript => {}
             Tag::BlockQuote(_)
             | Tag::List(_)
             | Tag::Item
@@ -438,13 +549,14 @@ impl Extractor<'_> {
             return;
         }
         match tag {
+            TagEnd::Link | TagEnd::Image => {
+                self.links.pop();
+            }
             TagEnd::Emphasis
             | TagEnd::Strong
             | TagEnd::Strikethrough
             | TagEnd::Superscript
-            | TagEnd::Subscript
-            | TagEnd::Link
-            | TagEnd::Image => {}
+            | TagEnd::Subscript => {}
             _ => self.flush(),
         }
     }
@@ -799,6 +911,47 @@ mod tests {
         let md = "one\r\ntwo\r\n";
         assert_eq!(texts(md), vec!["one\r\ntwo"]);
         assert_eq!(offsets(md), vec![0..8]);
+    }
+
+    #[test]
+    fn backslash_math_and_raw_blocks_are_not_prose() {
+        let md = "Let \\(the the\\) and \\[a a\\] be. {% raw %}the the{% endraw %} End.\n";
+        let t = texts(md).join("");
+        assert!(!t.contains("the") && !t.contains("a a"), "{t}");
+        assert!(t.starts_with("Let ") && t.ends_with(" End."), "{t}");
+    }
+
+    #[test]
+    fn mdx_imports_exports_and_expressions_are_not_prose() {
+        let md = "import Github from './Github'\nexport const meta = { title: 'the the' }\n\n# Title\n\nText {'the the'} and {props.name} end.\n";
+        let p = extract_as(md, true);
+        let t: Vec<&str> = p.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            t,
+            vec![
+                "Title".to_owned(),
+                format!("Text {PLACEHOLDER} and {PLACEHOLDER} end.")
+            ]
+        );
+        // The same text as plain Markdown keeps its braces as prose.
+        assert!(
+            extract(md)
+                .blocks
+                .iter()
+                .any(|b| b.text.contains("{props.name}"))
+        );
+    }
+
+    #[test]
+    fn reference_link_labels_are_shown_but_never_fixable() {
+        let md = "Also [the the] thing and [the the][] too.\n\n[the the]: https://example.com/\n";
+        let p = extract(md);
+        assert_eq!(p.blocks[0].text, "Also the the thing and the the too.");
+        // Only the text outside the links is prose a fix may touch.
+        assert_eq!(
+            prose(md),
+            vec![(0, "Also "), (14, " thing and "), (36, " too.")]
+        );
     }
 
     // ---- mapping back to the file ------------------------------------------------------------------

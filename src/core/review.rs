@@ -294,7 +294,7 @@ pub struct ReviewState {
     /// Decided in an earlier session (hidden).
     pub resumed: usize,
     session: String,
-    resume: HashMap<String, Decision>,
+    resume: Resume,
     undo: Vec<Step>,
     pending: BTreeMap<u64, PendingWrite>,
     /// The step being assembled while writes are in flight.
@@ -302,8 +302,12 @@ pub struct ReviewState {
     next_id: u64,
     /// Docs written during the session.
     pub written_docs: Vec<usize>,
-    seen: HashSet<String>,
+    /// (path, fingerprint) of every finding seen: the same sentence in two files is two findings.
+    seen: HashSet<(String, String)>,
 }
+
+/// The last decision on each finding in earlier sessions, by (path, fingerprint).
+pub type Resume = HashMap<(String, String), Decision>;
 
 /// How many bytes of context journal entries keep on each side.
 const CONTEXT: usize = 40;
@@ -369,8 +373,8 @@ pub fn reanchor(
 }
 
 impl ReviewState {
-    /// A new session. `resume` maps fingerprints to the last decision taken on them earlier.
-    pub fn new(session: String, defer: bool, resume: HashMap<String, Decision>) -> ReviewState {
+    /// A new session. `resume` has the last decision taken on findings earlier.
+    pub fn new(session: String, defer: bool, resume: Resume) -> ReviewState {
         ReviewState {
             docs: Vec::new(),
             items: Vec::new(),
@@ -600,11 +604,12 @@ impl ReviewState {
             let Some(&doc) = index.get(&f.path) else {
                 continue;
             };
-            if !self.seen.insert(f.fingerprint.clone()) {
+            let key = (f.path.clone(), f.fingerprint.clone());
+            if !self.seen.insert(key.clone()) {
                 continue;
             }
             if matches!(
-                self.resume.get(&f.fingerprint),
+                self.resume.get(&key),
                 Some(Decision::Accept | Decision::Reject | Decision::Written)
             ) {
                 self.resumed += 1;
@@ -1591,7 +1596,7 @@ impl ReviewState {
             .collect();
         let n = new.len();
         for f in &new {
-            self.seen.remove(&f.fingerprint);
+            self.seen.remove(&(f.path.clone(), f.fingerprint.clone()));
         }
         let d = self.docs[doc].clone();
         self.add_findings(vec![d], new);
@@ -1637,11 +1642,14 @@ fn edit_field(buffer: &mut String, cursor: &mut usize, key: Input) -> bool {
     true
 }
 
-/// The last decision per fingerprint from journal entries (an undo takes the decision before it back).
-pub fn resume_from(entries: &[Entry]) -> HashMap<String, Decision> {
-    let mut history: HashMap<String, Vec<Decision>> = HashMap::new();
+/// The last decision per finding from journal entries (an undo takes the decision before it back).
+/// `path_of` says which path an entry is about, as the session's docs name it.
+pub fn resume_from(entries: &[Entry], path_of: impl Fn(&Entry) -> String) -> Resume {
+    let mut history: HashMap<(String, String), Vec<Decision>> = HashMap::new();
     for e in entries {
-        let h = history.entry(e.fingerprint.clone()).or_default();
+        let h = history
+            .entry((path_of(e), e.fingerprint.clone()))
+            .or_default();
         match e.decision {
             Decision::Undo => {
                 h.pop();
@@ -1697,7 +1705,7 @@ mod tests {
             defer: bool,
             docs: &[(&str, &str)],
             findings: Vec<Finding>,
-            resume: HashMap<String, Decision>,
+            resume: Resume,
         ) -> Sim {
             let mut s = ReviewState::new("s1".into(), defer, resume);
             let states: Vec<DocState> = docs
@@ -2149,14 +2157,28 @@ mod tests {
         sim.key(Action::Accept);
         sim.key(Action::Undo);
         journal.extend(sim.journal.clone());
-        let resume = resume_from(&journal);
-        assert_eq!(resume.get(&a1.fingerprint), Some(&Decision::Reject));
-        assert_eq!(resume.get(&a2.fingerprint), Some(&Decision::Skip));
-        assert_eq!(resume.get(&a3.fingerprint), None, "the accept was undone");
+        let resume = resume_from(&journal, |e| e.path.clone());
+        let key = |f: &Finding| (f.path.clone(), f.fingerprint.clone());
+        assert_eq!(resume.get(&key(&a1)), Some(&Decision::Reject));
+        assert_eq!(resume.get(&key(&a2)), Some(&Decision::Skip));
+        assert_eq!(resume.get(&key(&a3)), None, "the accept was undone");
         let again = Sim::resumed(false, &[("a.md", A)], vec![a1, a2, a3], resume);
         assert_eq!(again.s.resumed, 1);
         assert_eq!(again.s.visible().len(), 2);
         assert_eq!(again.current_text(), "Gitlab");
+    }
+
+    #[test]
+    fn the_same_sentence_in_two_files_is_two_findings() {
+        let mut a = f("a.md", A, "Github", 0, "t.c", &["GitHub"]);
+        let mut b = f("b.md", A, "Github", 0, "t.c", &["GitHub"]);
+        a.fingerprint = "same".into();
+        b.fingerprint = "same".into();
+        let mut sim = Sim::new(false, &[("a.md", A), ("b.md", A)], vec![a, b]);
+        assert_eq!(sim.s.visible().len(), 2);
+        sim.key(Action::Reject);
+        let resume = resume_from(&sim.journal, |e| e.path.clone());
+        assert_eq!(resume.len(), 1, "the decision is about a.md only");
     }
 
     #[test]

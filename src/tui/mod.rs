@@ -208,7 +208,14 @@ pub fn run(
     opts: Options,
     mut reload: Reloader,
 ) -> io::Result<Outcome> {
-    let resume = crate::core::review::resume_from(&journal.read().unwrap_or_default());
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let resume = crate::core::review::resume_from(&journal.read().unwrap_or_default(), |e| {
+        if e.file.is_empty() {
+            e.path.clone()
+        } else {
+            crate::app::display_path(Path::new(&e.file), &cwd)
+        }
+    });
     let mut state = ReviewState::new(opts.session.clone(), opts.defer, resume);
     let mut reals: HashMap<String, PathBuf> = HashMap::new();
     let rx = spawn_checker(plan, engine);
@@ -404,10 +411,15 @@ fn write(path: &str, reals: &HashMap<String, PathBuf>, id: u64, expected: &str, 
             disk: std::fs::read_to_string(real).ok(),
             error: format!("{path} changed on disk"),
         },
-        Err(e) => Msg::WriteFailed {
+        Err(WriteError::ReadOnly(_)) => Msg::WriteFailed {
             id,
             disk: None,
-            error: e.to_string(),
+            error: format!("{path} is read-only; nothing was changed"),
+        },
+        Err(WriteError::Io { source, .. }) => Msg::WriteFailed {
+            id,
+            disk: None,
+            error: format!("{path}: {source}"),
         },
     }
 }

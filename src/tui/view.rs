@@ -322,18 +322,22 @@ fn draw_diff(frame: &mut Frame, area: Rect, state: &ReviewState, ui: &Ui) {
         Status::Stale(why) => (format!(" stale: {why} "), t.get("warning")),
         Status::Undecided => (String::new(), Style::new()),
     };
+    let rest = format!(
+        " · {} · {}/{} in this file",
+        item.finding.rule,
+        k + 1,
+        in_file.len()
+    );
+    let line_no = format!(":{}", item.finding.line);
+    let room = (title.width as usize)
+        .saturating_sub(diff::width(&rest) + diff::width(&badge) + diff::width(&line_no) + 1);
     frame.render_widget(
         Paragraph::new(Line::from(vec![
-            Span::styled(format!(" {path}:{}", item.finding.line), t.get("title")),
             Span::styled(
-                format!(
-                    " · {} · {}/{} in this file",
-                    item.finding.rule,
-                    k + 1,
-                    in_file.len()
-                ),
-                t.get("muted"),
+                format!(" {}{line_no}", fit_left(path, room.max(12))),
+                t.get("title"),
             ),
+            Span::styled(rest, t.get("muted")),
             Span::styled(badge, badge_style),
         ])),
         title,

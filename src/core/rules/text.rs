@@ -150,10 +150,21 @@ pub fn is_space(gap: &str) -> bool {
 /// The sentence of `text` around `range`: from after the previous `.`, `!`, `?` followed by white space
 /// (or the start) to the next one (or the end).
 pub fn sentence_around(text: &str, range: Range<usize>) -> Range<usize> {
+    // A "sentence" of thousands of characters (a list without full stops, a generated table) is cut to
+    // a window, so that finding its edges stays cheap however many findings it holds.
+    const WINDOW: usize = 400;
     let bytes = text.as_bytes();
-    let mut start = 0;
+    let mut floor = range.start.min(text.len()).saturating_sub(WINDOW);
+    while !text.is_char_boundary(floor) {
+        floor -= 1;
+    }
+    let mut ceiling = (range.end + WINDOW).min(text.len());
+    while !text.is_char_boundary(ceiling) {
+        ceiling += 1;
+    }
+    let mut start = floor;
     let mut i = range.start.min(text.len());
-    while i > 0 {
+    while i > floor {
         let c = bytes[i - 1];
         if c.is_ascii_whitespace() && i >= 2 && matches!(bytes[i - 2], b'.' | b'!' | b'?') {
             start = i;
@@ -161,9 +172,9 @@ pub fn sentence_around(text: &str, range: Range<usize>) -> Range<usize> {
         }
         i -= 1;
     }
-    let mut end = text.len();
+    let mut end = ceiling;
     let mut j = range.end.min(text.len());
-    while j < text.len() {
+    while j < ceiling {
         if matches!(bytes[j], b'.' | b'!' | b'?')
             && (j + 1 == text.len() || bytes[j + 1].is_ascii_whitespace())
         {
