@@ -36,7 +36,7 @@ pub enum Error {
          Pass the files or folders to check (docreview check docs/ README.md), or run inside a repository."
     )]
     NotARepo(String),
-    #[error("{path}: {source}")]
+    #[error("cannot read {path}")]
     Io {
         path: String,
         #[source]
@@ -120,7 +120,13 @@ pub struct Session {
 }
 
 impl Session {
-    pub fn open(scope: &ScopeArgs, env: &Env, err: &mut dyn Write) -> Result<Session, Error> {
+    /// Loads config, engine and docs. `from_index`: see [`Plan::make`].
+    pub fn open(
+        scope: &ScopeArgs,
+        env: &Env,
+        err: &mut dyn Write,
+        from_index: bool,
+    ) -> Result<Session, Error> {
         let repo = Repo::discover(&env.cwd)?;
         let config = load_config(scope.config.as_deref(), env, repo.as_ref())?;
         let engine = build_engine(&config, &scope.rules)?;
@@ -131,6 +137,7 @@ impl Session {
             &config,
             repo.as_ref(),
             engine_needs_context(&engine),
+            from_index,
             &mut notices,
         )?;
         let mut inputs = plan.read_docs(&mut notices)?;
@@ -266,6 +273,8 @@ pub struct Planned {
     pub shown: String,
     pub diff_path: String,
     pub lines: Lines,
+    /// The text to check when it is not the file on disk (the staged version, for `check --staged`).
+    pub content: Option<String>,
 }
 
 /// What to read: the docs in scope, and (for doc-set-wide rules) every other doc of the repository.
@@ -280,12 +289,15 @@ pub struct Plan {
 
 impl Plan {
     /// Lists the docs in scope (git and the file system only; nothing is read yet).
+    /// `from_index`: with `--staged`, check the staged text itself (what a commit would hold) rather
+    /// than the working-tree file (which `apply` and `review` must work on).
     pub fn make(
         scope: &ScopeArgs,
         env: &Env,
         config: &Config,
         repo: Option<&Repo>,
         want_context: bool,
+        from_index: bool,
         notices: &mut Vec<String>,
     ) -> Result<Plan, Error> {
         let mut plan = Plan {
@@ -293,6 +305,22 @@ impl Plan {
             ..Plan::default()
         };
         if !scope.paths.is_empty() {
+            let git_flag = if scope.staged {
+                Some("--staged")
+            } else if scope.base.is_some() {
+                Some("--base")
+            } else if scope.all {
+                Some("--all")
+            } else if scope.lines.is_some() {
+                Some("--lines")
+            } else {
+                None
+            };
+            if let Some(flag) = git_flag {
+                return Err(Error::Usage(format!(
+                    "{flag} picks docs and lines from git, and paths are checked whole: use one or the other"
+                )));
+            }
             let mut found: Vec<(PathBuf, String, String)> = Vec::new();
             for p in &scope.paths {
                 let abs = env.cwd.join(p);
@@ -319,6 +347,7 @@ impl Plan {
                     shown,
                     diff_path,
                     lines: Lines::All,
+                    content: None,
                 })
                 .collect();
             return Ok(plan);
@@ -328,6 +357,8 @@ impl Plan {
         };
         let repo_scope = if scope.all {
             Scope::All
+        } else if scope.staged && from_index {
+            Scope::Index
         } else if scope.staged {
             Scope::Staged
         } else if let Some(rev) = &scope.base {
@@ -338,23 +369,33 @@ impl Plan {
         let is_doc = |rel: &str| config.files.is_doc(rel);
         let root = repo.root();
         let targets = repo.targets(&repo_scope, &is_doc, notices)?;
-        let in_scope: HashSet<String> = targets.iter().map(|t| t.rel.clone()).collect();
-        plan.docs = targets
-            .into_iter()
-            .map(|t| {
-                let abs = root.join(&t.rel);
-                Planned {
-                    shown: display_path(&abs, &env.cwd),
-                    abs,
-                    lines: if scope.lines == LinesArg::All {
-                        Lines::All
-                    } else {
-                        t.lines
-                    },
-                    diff_path: t.rel,
-                }
-            })
-            .collect();
+        let mut in_scope: HashSet<String> = HashSet::new();
+        let mut seen_real: HashSet<PathBuf> = HashSet::new();
+        for t in targets {
+            let abs = root.join(&t.rel);
+            let shown = display_path(&abs, &env.cwd);
+            // A symlink to another doc in scope is that doc: check it once.
+            if let Ok(real) = std::fs::canonicalize(&abs)
+                && !seen_real.insert(real)
+            {
+                notices.push(format!(
+                    "skipping {shown}: the same file as another doc in scope"
+                ));
+                continue;
+            }
+            in_scope.insert(t.rel.clone());
+            plan.docs.push(Planned {
+                shown,
+                abs,
+                lines: if scope.lines == Some(LinesArg::All) {
+                    Lines::All
+                } else {
+                    t.lines
+                },
+                diff_path: t.rel,
+                content: t.content,
+            });
+        }
         // Doc-set-wide rules count over every doc of the repository, not only the changed ones.
         if want_context && repo_scope != Scope::All {
             let mut quiet = Vec::new();
@@ -374,7 +415,13 @@ impl Plan {
         let loaded: Vec<_> = self
             .docs
             .par_iter()
-            .map(|d| read_one(&d.abs, root, &d.shown))
+            .map(|d| match &d.content {
+                Some(text) => Ok(Some(files::Loaded {
+                    real: d.abs.clone(),
+                    text: text.clone(),
+                })),
+                None => read_one(&d.abs, root, &d.shown),
+            })
             .collect();
         let mut inputs = Inputs {
             docs: Vec::new(),
@@ -501,7 +548,7 @@ pub fn check(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<u8, Error> {
-    let session = Session::open(&args.scope, env, err)?;
+    let session = Session::open(&args.scope, env, err, true)?;
     let floor = min_severity(args.min_severity);
     let findings: Vec<Finding> = session
         .findings()
@@ -572,6 +619,7 @@ pub fn review(
         &config,
         repo.as_ref(),
         engine_needs_context(&engine),
+        false,
         &mut notices,
     )?;
     let journal = crate::io::journal::Journal::locate(repo.as_ref().map(Repo::git_dir), &env.cwd);
@@ -592,7 +640,8 @@ pub fn review(
             (Lines::All, _) | (_, None) => Lines::All,
             (Lines::Changed(_), Some(r)) => {
                 let mut quiet = Vec::new();
-                let fresh = Plan::make(&scope, env, &cfg, Some(r), false, &mut quiet).ok()?;
+                let fresh =
+                    Plan::make(&scope, env, &cfg, Some(r), false, false, &mut quiet).ok()?;
                 fresh
                     .docs
                     .into_iter()

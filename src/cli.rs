@@ -79,9 +79,9 @@ pub struct ScopeArgs {
     #[arg(long)]
     pub all: bool,
 
-    /// Report on changed lines only, or on the whole of every changed file.
-    #[arg(long, value_enum, value_name = "WHICH", default_value_t = LinesArg::Changed)]
-    pub lines: LinesArg,
+    /// Report on changed lines only (the default), or on the whole of every changed file.
+    #[arg(long, value_enum, value_name = "WHICH")]
+    pub lines: Option<LinesArg>,
 
     /// Use this config file instead of looking for .docreview.toml.
     #[arg(long, value_name = "FILE")]

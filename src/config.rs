@@ -87,8 +87,8 @@ struct RawConsistency {
 struct RawRule {
     id: Spanned<String>,
     pattern: Spanned<String>,
-    replace: Option<String>,
-    message: String,
+    replace: Option<Spanned<String>>,
+    message: Spanned<String>,
     severity: Option<Spanned<String>>,
     safe: Option<bool>,
 }
@@ -249,12 +249,37 @@ impl Config {
                 return Err(at(r.id.span(), format!("rule id \"{id}\" is used twice")));
             }
             ids.push(id.clone());
+            if r.pattern.get_ref().is_empty() {
+                return Err(at(
+                    r.pattern.span(),
+                    format!("rule \"{id}\" has an empty pattern"),
+                ));
+            }
+            if r.message.get_ref().trim().is_empty() {
+                return Err(at(
+                    r.message.span(),
+                    format!("rule \"{id}\" needs a message that says what is wrong and why"),
+                ));
+            }
             let regex = regex::Regex::new(r.pattern.get_ref()).map_err(|e| {
                 at(
                     r.pattern.span(),
                     format!("bad regex in rule \"{id}\": {}", one_line(&e.to_string())),
                 )
             })?;
+            if regex.is_match("") {
+                return Err(at(
+                    r.pattern.span(),
+                    format!(
+                        "the pattern of rule \"{id}\" matches empty text; it must match at least one character"
+                    ),
+                ));
+            }
+            if let Some(rep) = &r.replace
+                && let Err(message) = check_template(&regex, rep.get_ref())
+            {
+                return Err(at(rep.span(), format!("rule \"{id}\": {message}")));
+            }
             let severity = match &r.severity {
                 None => Severity::Warning,
                 Some(s) => Severity::parse(s.get_ref()).ok_or_else(|| {
@@ -270,8 +295,8 @@ impl Config {
             cfg.settings.custom.push(CustomRule {
                 id: format!("custom.{id}"),
                 regex,
-                replace: r.replace,
-                message: r.message,
+                replace: r.replace.map(Spanned::into_inner),
+                message: r.message.into_inner(),
                 severity,
                 safe: r.safe.unwrap_or(false),
             });
@@ -312,6 +337,68 @@ impl Config {
     pub fn rule_patterns(&self) -> Vec<String> {
         self.rule_spans.iter().map(|(p, _)| p.clone()).collect()
     }
+}
+
+/// Checks that every `$group` of a replacement template exists in the pattern (the regex crate would
+/// silently put nothing there, deleting text).
+fn check_template(regex: &regex::Regex, template: &str) -> Result<(), String> {
+    let names: Vec<&str> = regex.capture_names().flatten().collect();
+    let mut rest = template;
+    while let Some(i) = rest.find('$') {
+        rest = &rest[i + 1..];
+        if let Some(after) = rest.strip_prefix('$') {
+            rest = after;
+            continue;
+        }
+        let (name, braced) = match rest.strip_prefix('{') {
+            Some(inner) => match inner.find('}') {
+                Some(end) => (&inner[..end], true),
+                None => {
+                    return Err(format!(
+                        "\"${{\" in the replacement \"{template}\" is not closed"
+                    ));
+                }
+            },
+            None => {
+                let end = rest
+                    .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                    .unwrap_or(rest.len());
+                (&rest[..end], false)
+            }
+        };
+        if name.is_empty() {
+            return Err(format!(
+                "a lone \"$\" in the replacement \"{template}\": write $$ for a dollar sign"
+            ));
+        }
+        let exists = match name.parse::<usize>() {
+            Ok(n) => n < regex.captures_len(),
+            Err(_) => names.contains(&name),
+        };
+        if !exists {
+            let hint = if !braced
+                && name.starts_with(|c: char| c.is_ascii_digit())
+                && name.parse::<usize>().is_err()
+            {
+                let digits: String = name.chars().take_while(char::is_ascii_digit).collect();
+                format!(
+                    " (to follow group {digits} with letters, write ${{{digits}}}{})",
+                    &name[digits.len()..]
+                )
+            } else {
+                String::new()
+            };
+            return Err(format!(
+                "the replacement uses group \"{name}\", which the pattern does not have{hint}"
+            ));
+        }
+        rest = if braced {
+            &rest[name.len() + 2..]
+        } else {
+            &rest[name.len()..]
+        };
+    }
+    Ok(())
 }
 
 fn one_line(s: &str) -> String {
@@ -423,6 +510,28 @@ safe = true
             parse("[[rule]]\nid = \"x\"\npattern = \"a(b\"\nmessage = \"m\"\n").expect_err("regex");
         assert!(e.starts_with("cfg.toml:3:11:"), "{e}");
         assert!(e.contains("bad regex"), "{e}");
+    }
+
+    #[test]
+    fn replacement_groups_must_exist() {
+        let rule = |replace: &str| {
+            parse(&format!(
+                "[[rule]]\nid = \"x\"\npattern = '(O)ld(?P<tail>s?)'\nreplace = '{replace}'\nmessage = \"m\"\n"
+            ))
+        };
+        assert!(rule("N$1 ${tail} $$ ${1}x").is_ok());
+        let e = rule("$9").expect_err("missing group");
+        assert!(
+            e.starts_with("cfg.toml:4:11:") && e.contains("group \"9\""),
+            "{e}"
+        );
+        let e = rule("$1ab").expect_err("ambiguous");
+        assert!(e.contains("${1}ab"), "{e}");
+        assert!(rule("${nope}").is_err());
+        assert!(rule("a $ b").is_err());
+        assert!(parse("[[rule]]\nid = \"x\"\npattern = ''\nmessage = \"m\"\n").is_err());
+        assert!(parse("[[rule]]\nid = \"x\"\npattern = 'a*'\nmessage = \"m\"\n").is_err());
+        assert!(parse("[[rule]]\nid = \"x\"\npattern = 'a'\nmessage = \" \"\n").is_err());
     }
 
     #[test]

@@ -266,18 +266,40 @@ fn staged_untracked_and_ignored_docs() {
 }
 
 #[test]
-fn staged_lines_follow_unstaged_edits_above_them() {
+fn staged_checks_the_staged_text_and_apply_follows_it_into_the_working_tree() {
     let r = Repo::new();
     r.write("a.md", "One.\n\nTwo.\n").commit("init");
     r.write("a.md", "One.\n\nTwo Github.\n").stage("a.md");
     // An unstaged paragraph above moves the staged line down by two.
     r.write("a.md", "Zero Gitlab.\n\nOne.\n\nTwo Github.\n");
+    // check --staged reads what the commit would hold: the staged text, its line 3.
     let o = r.check_json(&["--staged"]);
     let j = o.json();
     let f = j["findings"].as_array().expect("findings");
     assert_eq!(f.len(), 1, "{j}");
     assert_eq!(f[0]["text"], "Github");
-    assert_eq!(f[0]["line"], 5);
+    assert_eq!(f[0]["line"], 3);
+    // apply --staged fixes the staged change where it now sits in the working tree (line 5).
+    let o = r.run(&["apply", "--staged"]);
+    assert_eq!(o.code, 0, "{}{}", o.stdout, o.stderr);
+    assert_eq!(r.read("a.md"), b"Zero Gitlab.\n\nOne.\n\nTwo GitHub.\n");
+}
+
+#[test]
+fn staged_check_sees_mistakes_fixed_only_in_the_working_tree() {
+    let r = Repo::new();
+    r.write("a.md", "One.\n").commit("init");
+    r.write("a.md", "One.\n\nNew staged Pytorch line.\n")
+        .stage("a.md");
+    r.write("a.md", "One.\n\nNew staged PyTorch line.\n");
+    r.write("gone.md", "Staged Gitlab.\n").stage("gone.md");
+    fs::remove_file(r.path("gone.md")).expect("rm");
+    let texts = r.check_json(&["--staged"]).texts();
+    assert_eq!(
+        texts,
+        vec!["Pytorch", "Gitlab"],
+        "the commit would hold both"
+    );
 }
 
 #[test]
@@ -1117,4 +1139,103 @@ fn review_without_a_terminal_says_what_to_use_instead() {
             assert!(o.stderr.contains(cmd), "{cmd} missing: {}", o.stderr);
         }
     }
+}
+
+#[test]
+fn git_scope_flags_and_paths_do_not_mix() {
+    let r = Repo::new();
+    r.write("a.md", "x\n").commit("init");
+    for flag in [
+        &["--staged"][..],
+        &["--base", "HEAD"][..],
+        &["--all"][..],
+        &["--lines", "all"][..],
+    ] {
+        let mut args = vec!["check"];
+        args.extend_from_slice(flag);
+        args.push("a.md");
+        let o = r.run(&args);
+        assert_eq!(o.code, 2, "{flag:?}");
+        assert!(o.stderr.contains("use one or the other"), "{}", o.stderr);
+    }
+}
+
+#[test]
+fn mdx_code_and_reference_labels_are_never_rewritten() {
+    let r = Repo::new();
+    r.write("x.mdx", "x\n").commit("init");
+    let mdx = "import Github from './Github'\nexport const meta = { title: 'Github the the' }\n\n# On Github\n\n<Github name={'the the'} />\n\nSee [the the] and {'Github'}.\n\n[the the]: https://example.com/\n";
+    r.write("x.mdx", mdx);
+    let o = r.run(&["apply", "--all-fixes"]);
+    assert_eq!(o.code, 0, "{}{}", o.stdout, o.stderr);
+    let after = String::from_utf8(r.read("x.mdx")).expect("utf8");
+    assert_eq!(
+        after,
+        mdx.replace("# On Github", "# On GitHub"),
+        "only the heading's prose changes"
+    );
+    // The doubled word in the link label is still reported, without a fix.
+    let f = r.check_json(&["--lines", "all"]).json();
+    let label = f["findings"]
+        .as_array()
+        .expect("f")
+        .iter()
+        .find(|x| x["rule"] == "grammar.repeated-word")
+        .cloned();
+    assert!(label.is_some_and(|l| l["replacements"].as_array().is_some_and(|a| a.is_empty())));
+}
+
+#[cfg(unix)]
+#[test]
+fn symlinks_to_docs_in_scope_are_checked_once_and_broken_ones_are_reported() {
+    let r = Repo::new();
+    r.write("README.md", "On Github.\n").commit("init");
+    fs::create_dir_all(r.path("docs")).expect("mkdir");
+    std::os::unix::fs::symlink("../README.md", r.path("docs/link.md")).expect("symlink");
+    std::os::unix::fs::symlink("nowhere.md", r.path("docs/broken.md")).expect("symlink");
+    let o = r.check_json(&["--all"]);
+    assert_eq!(o.texts(), vec!["Github"], "{}", o.stderr);
+    assert!(
+        o.stderr.contains("docs/broken.md: a symlink to nothing"),
+        "{}",
+        o.stderr
+    );
+    let a = r.run(&["apply", "--all"]);
+    assert_eq!(a.code, 0, "{}{}", a.stdout, a.stderr);
+    assert_eq!(r.read("README.md"), b"On GitHub.\n");
+}
+
+#[test]
+fn custom_rules_with_missing_groups_are_config_errors() {
+    let r = Repo::new();
+    r.write("a.md", "x\n").commit("init");
+    r.write(
+        ".docreview.toml",
+        "[[rule]]\nid = \"x\"\nmessage = \"m\"\npattern = \"Old\"\nreplace = \"$9\"\nsafe = true\n",
+    );
+    r.write("a.md", "Old line.\n");
+    let o = r.run(&["apply"]);
+    assert_eq!(o.code, 2);
+    assert!(
+        o.stderr.contains(".docreview.toml:5:11") && o.stderr.contains("group \"9\""),
+        "{}",
+        o.stderr
+    );
+    assert_eq!(r.read("a.md"), b"Old line.\n");
+}
+
+#[test]
+fn errors_are_short_and_say_what_is_wrong() {
+    let r = Repo::new();
+    r.write("a.md", "x\n").commit("init");
+    let o = r.run(&["check", "missing.md"]);
+    assert_eq!(o.code, 2);
+    assert_eq!(o.stderr.matches("No such file").count(), 1, "{}", o.stderr);
+    let o = r.run(&["check", "--base", "nosuch"]);
+    assert!(!o.stderr.contains("class="), "{}", o.stderr);
+    assert!(
+        o.stderr.contains("cannot resolve --base nosuch"),
+        "{}",
+        o.stderr
+    );
 }

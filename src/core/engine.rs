@@ -369,8 +369,14 @@ pub fn sort_findings(findings: &mut [Finding]) {
 
 /// Byte offsets where each line starts.
 pub fn line_starts(text: &str) -> Vec<usize> {
+    // A line ends at LF, CRLF, or a lone CR (old Mac files), as Markdown itself reads them.
+    let bytes = text.as_bytes();
     std::iter::once(0)
-        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .chain(bytes.iter().enumerate().filter_map(|(i, &b)| match b {
+            b'\n' => Some(i + 1),
+            b'\r' if bytes.get(i + 1) != Some(&b'\n') => Some(i + 1),
+            _ => None,
+        }))
         .collect()
 }
 

@@ -132,6 +132,18 @@ impl Block {
         let end = if view.is_empty() {
             start
         } else {
+            // Text that is shown but not ours to change (an entity, a reference label) is off limits
+            // even where its bytes happen to read the same.
+            let first = self
+                .segments
+                .partition_point(|s| s.view + s.view_len <= view.start);
+            let touches_frozen = self.segments[first..]
+                .iter()
+                .take_while(|s| s.view < view.end)
+                .any(|s| !s.verbatim && s.view_len > 0);
+            if touches_frozen {
+                return None;
+            }
             self.source_end(view.end)?
         };
         (start <= end && file.get(start..end) == self.text.get(view.clone())).then_some(start..end)

@@ -38,13 +38,19 @@ pub enum Skip {
     SymlinkOutside(PathBuf),
     #[error("not a regular file")]
     NotAFile,
+    #[error("a symlink to nothing")]
+    BrokenSymlink,
 }
 
 /// Reads a doc. `root`, when given, is the folder symlinks must stay inside.
 pub fn read(path: &Path, root: Option<&Path>) -> io::Result<Result<Loaded, Skip>> {
     let link = fs::symlink_metadata(path)?;
     let real = if link.file_type().is_symlink() {
-        let target = fs::canonicalize(path)?;
+        let target = match fs::canonicalize(path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Err(Skip::BrokenSymlink)),
+            Err(e) => return Err(e),
+        };
         if let Some(root) = root {
             let root = fs::canonicalize(root)?;
             if !target.starts_with(&root) {

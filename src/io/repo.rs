@@ -19,7 +19,10 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Scope {
     WorkTree,
+    /// Staged changes, located in the working-tree file (what `apply` and `review` edit).
     Staged,
+    /// Staged changes, with the staged text itself (what a commit would hold: `check --staged`).
+    Index,
     Base(String),
     All,
 }
@@ -29,20 +32,18 @@ pub enum Scope {
 pub struct Target {
     pub rel: String,
     pub lines: Lines,
+    /// The text to check instead of the working-tree file ([`Scope::Index`]: the staged blob).
+    pub content: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
 pub enum RepoError {
-    #[error("{0}")]
+    #[error("git: {}", .0.message())]
     Git(#[from] git2::Error),
     #[error("{0} is a bare repository: it has no working tree to check")]
     Bare(PathBuf),
-    #[error("cannot resolve --base {rev}: {source}")]
-    BadBase {
-        rev: String,
-        #[source]
-        source: git2::Error,
-    },
+    #[error("cannot resolve --base {rev}: {}", .error.message())]
+    BadBase { rev: String, error: git2::Error },
     #[error("--base {0} needs a HEAD commit to compare with, and this repository has none yet")]
     NoHead(String),
 }
@@ -141,12 +142,12 @@ impl Repo {
                     tree.as_ref(),
                     Some(&mut Self::diff_options(true)),
                 )?;
-                self.targets_of(diff, is_doc, notices, None)
+                self.targets_of(diff, is_doc, notices, None, false)
             }
             Scope::Base(rev) => {
-                let bad = |source| RepoError::BadBase {
+                let bad = |error| RepoError::BadBase {
                     rev: rev.clone(),
-                    source,
+                    error,
                 };
                 let other = self
                     .repo
@@ -163,7 +164,7 @@ impl Repo {
                     Some(&tree),
                     Some(&mut Self::diff_options(true)),
                 )?;
-                self.targets_of(diff, is_doc, notices, None)
+                self.targets_of(diff, is_doc, notices, None, false)
             }
             Scope::Staged => {
                 let tree = self.head_tree()?;
@@ -183,7 +184,16 @@ impl Repo {
                         h.new_lines() as usize,
                     )
                 })?;
-                self.targets_of(diff, is_doc, notices, Some(&moves))
+                self.targets_of(diff, is_doc, notices, Some(&moves), false)
+            }
+            Scope::Index => {
+                let tree = self.head_tree()?;
+                let diff = self.repo.diff_tree_to_index(
+                    tree.as_ref(),
+                    None,
+                    Some(&mut Self::diff_options(false)),
+                )?;
+                self.targets_of(diff, is_doc, notices, None, true)
             }
         }
     }
@@ -194,6 +204,7 @@ impl Repo {
         is_doc: &dyn Fn(&str) -> bool,
         notices: &mut Vec<String>,
         moves: Option<&LineMoves>,
+        staged_text: bool,
     ) -> Result<Vec<Target>, RepoError> {
         let mut find = DiffFindOptions::new();
         find.renames(true).for_untracked(true);
@@ -220,8 +231,12 @@ impl Repo {
             }
             let lines = match delta.status() {
                 Delta::Deleted | Delta::Ignored | Delta::Unreadable | Delta::Unmodified => continue,
+                Delta::Conflicted => {
+                    notices.push(format!("skipping {rel}: it has unresolved merge conflicts"));
+                    continue;
+                }
                 Delta::Added | Delta::Untracked | Delta::Typechange | Delta::Copied => Lines::All,
-                Delta::Modified | Delta::Renamed | Delta::Conflicted => {
+                Delta::Modified | Delta::Renamed => {
                     let Some(patch) = Patch::from_diff(&diff, i)? else {
                         continue; // binary: the reader will skip it
                     };
@@ -243,7 +258,25 @@ impl Repo {
                     Lines::Changed(merge_ranges(ranges))
                 }
             };
-            out.push(Target { rel, lines });
+            let content = if staged_text {
+                let blob = self.repo.find_blob(new.id())?;
+                match std::str::from_utf8(blob.content()) {
+                    Ok(t) if !blob.is_binary() => Some(t.to_owned()),
+                    _ => {
+                        notices.push(format!(
+                            "skipping {rel}: the staged version is not UTF-8 text"
+                        ));
+                        continue;
+                    }
+                }
+            } else {
+                None
+            };
+            out.push(Target {
+                rel,
+                lines,
+                content,
+            });
         }
         out.sort_by(|a, b| a.rel.cmp(&b.rel));
         Ok(out)
@@ -300,6 +333,7 @@ impl Repo {
             .map(|rel| Target {
                 rel,
                 lines: Lines::All,
+                content: None,
             })
             .collect())
     }

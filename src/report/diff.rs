@@ -5,6 +5,8 @@ use std::io::{self, Write};
 
 /// Writes the unified diff between `old` and `new` for `path` (as it should appear in the header).
 pub fn write(out: &mut dyn Write, path: &str, old: &str, new: &str) -> io::Result<()> {
+    // `git apply` wants relative paths; an absolute one is read relative to the root.
+    let path = path.trim_start_matches('/');
     let diff = TextDiff::from_lines(old, new);
     let mut unified = diff.unified_diff();
     unified

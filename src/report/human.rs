@@ -54,9 +54,9 @@ fn visible(s: &str) -> String {
     if s.is_empty() {
         return "(delete)".to_owned();
     }
-    s.replace('\r', "\\r")
-        .replace('\n', "\\n")
-        .replace('\t', "\\t")
+    s.replace("\r\n", "⏎")
+        .replace(['\n', '\r'], "⏎")
+        .replace('\t', "⇥")
 }
 
 pub fn write(
@@ -70,7 +70,12 @@ pub fn write(
         writeln!(
             out,
             "{}: {}[{}] {}",
-            style.bold(&format!("{}:{}:{}", f.path, f.line, f.column)),
+            style.bold(&format!(
+                "{}:{}:{}",
+                f.path.escape_debug(),
+                f.line,
+                f.column
+            )),
             style.severity(f.severity),
             f.rule,
             f.message
@@ -101,27 +106,42 @@ pub fn write(
 }
 
 fn write_excerpt(out: &mut dyn Write, text: &str, f: &Finding, style: Style) -> io::Result<()> {
-    let line_start = text[..f.start.min(text.len())]
-        .rfind('\n')
-        .map_or(0, |i| i + 1);
+    /// Longer lines are shown as a window around the finding.
+    const WIDE: usize = 160;
+    const AROUND: usize = 60;
+    let start = f.start.min(text.len());
+    let line_start = text[..start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
     let line_end = text[line_start..]
-        .find('\n')
+        .find(['\n', '\r'])
         .map_or(text.len(), |i| line_start + i);
-    let line = text[line_start..line_end].trim_end_matches('\r');
+    let span_start = f.start.clamp(line_start, line_end);
+    let span_end = f.end.clamp(span_start, line_end);
+    let mut from = line_start;
+    let mut to = line_end;
+    let (mut prefix, mut suffix) = ("", "");
+    if text[line_start..line_end].chars().count() > WIDE {
+        let before: Vec<(usize, char)> = text[line_start..span_start].char_indices().collect();
+        if before.len() > AROUND {
+            from = line_start + before[before.len() - AROUND].0;
+            prefix = "…";
+        }
+        if let Some((i, _)) = text[span_end..line_end].char_indices().nth(AROUND) {
+            to = span_end + i;
+            suffix = "…";
+        }
+    }
+    let shown = text[from..to].trim_start_matches('\u{feff}');
     let number = f.line.to_string();
     let pad = " ".repeat(number.len());
     writeln!(
         out,
-        "{} {} {}",
+        "{} {} {prefix}{shown}{suffix}",
         style.gutter(&number),
-        style.gutter("|"),
-        line.trim_start_matches('\u{feff}')
+        style.gutter("|")
     )?;
     // Caret line: same tabs as the source so it lines up, '^' under the span (to the end of the line).
-    let span_start = f.start.clamp(line_start, line.len() + line_start);
-    let span_end = f.end.clamp(span_start, line.len() + line_start);
-    let mut marks = String::new();
-    for c in text[line_start..span_start].chars() {
+    let mut marks = " ".repeat(prefix.chars().count());
+    for c in text[from..span_start].chars() {
         if c == '\u{feff}' {
             continue;
         }
@@ -191,6 +211,40 @@ fn write_summary(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_lines_are_shown_as_a_window_around_the_span() {
+        let text = format!("{}Github{}\n", "x ".repeat(200), " y".repeat(200));
+        let start = text.find("Github").expect("x");
+        let f = Finding {
+            path: "a.md".into(),
+            rule: "r.x".into(),
+            severity: Severity::Warning,
+            message: "m".into(),
+            line: 1,
+            column: start + 1,
+            start,
+            end: start + 6,
+            text: "Github".into(),
+            replacements: vec!["GitHub\n".into()],
+            safety: Safety::Safe,
+            fingerprint: "0".into(),
+        };
+        let mut out = Vec::new();
+        write_excerpt(&mut out, &text, &f, Style { color: false }).expect("write");
+        let s = String::from_utf8(out).expect("utf8");
+        let lines: Vec<&str> = s.lines().collect();
+        assert!(
+            lines[0].starts_with("1 | …") && lines[0].ends_with('…'),
+            "{s}"
+        );
+        assert!(lines[0].chars().count() < 140, "{s}");
+        // Columns, not bytes: "…" is one column wide.
+        let caret = lines[1].chars().position(|c| c == '^').expect("caret");
+        let under: String = lines[0].chars().skip(caret).take(6).collect();
+        assert_eq!(under, "Github");
+        assert_eq!(visible("a\nb\r\n"), "a⏎b⏎");
+    }
 
     #[test]
     fn excerpt_with_caret_under_the_span() {

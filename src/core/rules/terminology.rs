@@ -273,9 +273,10 @@ fn split_points(spelling: &str) -> Vec<usize> {
     out
 }
 
-/// What may join the words of one name: a single space, hyphen or dot.
+/// What may join the words of one name: a single space, hyphen or dot, or a line break (a name
+/// wrapped in the source; its fix then cannot be applied mechanically, but the finding stands).
 fn is_joint(gap: &str) -> bool {
-    matches!(gap, " " | "-" | ".")
+    matches!(gap, " " | "-" | "." | "\n" | "\r\n")
 }
 
 /// Words that may follow a name after a hyphen in ordinary prose ("PyTorch-based").
