@@ -1560,53 +1560,62 @@ impl ReviewState {
         }
         let old = std::mem::replace(&mut self.docs[doc].text, text);
         self.reanchor_doc(doc, &old);
-        let fresh: HashMap<&str, &Finding> = findings
-            .iter()
-            .map(|f| (f.fingerprint.as_str(), f))
-            .collect();
         let mine: Vec<usize> = self
             .order
             .iter()
             .copied()
             .filter(|&i| self.items[i].doc == doc)
             .collect();
-        let mut known = HashSet::new();
-        for i in mine {
-            let fp = self.items[i].finding.fingerprint.clone();
-            known.insert(fp.clone());
-            match fresh.get(fp.as_str()) {
-                Some(f)
-                    if self.items[i].status.is_open()
-                        || matches!(self.items[i].status, Status::Stale(_)) =>
-                {
-                    self.items[i].finding = (*f).clone();
-                    if matches!(self.items[i].status, Status::Stale(_)) {
-                        self.items[i].status = Status::Undecided;
+        // Match each fresh finding to the item it continues: same fingerprint, or the same rule on the
+        // same (re-anchored) text, whose fingerprint changed because its sentence did.
+        let mut matched: HashSet<usize> = HashSet::new();
+        let mut new = Vec::new();
+        for f in findings {
+            let same = mine.iter().copied().find(|&i| {
+                let it = &self.items[i];
+                !matched.contains(&i)
+                    && (it.finding.fingerprint == f.fingerprint
+                        || it.finding.rule == f.rule
+                            && it.finding.start == f.start
+                            && it.finding.end == f.end)
+            });
+            match same {
+                Some(i) => {
+                    matched.insert(i);
+                    let it = &mut self.items[i];
+                    if it.status.is_open() || matches!(it.status, Status::Stale(_)) {
+                        self.seen
+                            .remove(&(it.finding.path.clone(), it.finding.fingerprint.clone()));
+                        self.seen.insert((f.path.clone(), f.fingerprint.clone()));
+                        if matches!(it.status, Status::Stale(_)) {
+                            it.status = Status::Undecided;
+                        }
+                        it.finding = f;
                     }
                 }
-                None if self.items[i].status.is_open() => {
-                    self.items[i].status = Status::Stale("gone after your edit".into());
-                }
-                _ => {}
+                None => new.push(f),
             }
         }
-        let new: Vec<Finding> = findings
-            .into_iter()
-            .filter(|f| !known.contains(&f.fingerprint))
+        // Open findings the edit made go away are gone from the list.
+        let gone: HashSet<usize> = mine
+            .iter()
+            .copied()
+            .filter(|i| {
+                !matched.contains(i)
+                    && (self.items[*i].status.is_open()
+                        || matches!(self.items[*i].status, Status::Stale(_)))
+            })
             .collect();
+        self.order.retain(|i| !gone.contains(i));
         let n = new.len();
-        for f in &new {
-            self.seen.remove(&(f.path.clone(), f.fingerprint.clone()));
-        }
         let d = self.docs[doc].clone();
         self.add_findings(vec![d], new);
         let path = self.docs[doc].path.clone();
         self.say(
             Tone::Info,
-            if n == 0 {
-                format!("Re-read {path}.")
-            } else {
-                format!("Re-read {path}: {n} new findings.")
+            match (n, gone.len()) {
+                (0, 0) => format!("Re-read {path}."),
+                (n, g) => format!("Re-read {path}: {n} new, {g} gone."),
             },
         );
     }
@@ -2211,10 +2220,7 @@ mod tests {
             findings: fresh,
         });
         assert_eq!(sim.s.docs[0].text, edited);
-        assert!(
-            matches!(sim.s.items[1].status, Status::Stale(_)),
-            "Gitlab is gone"
-        );
+        assert!(!sim.s.visible().contains(&1), "Gitlab is gone");
         assert!(
             sim.s
                 .items

@@ -20,7 +20,9 @@ pub const MIN_HEIGHT: u16 = 10;
 const FILES_FROM: u16 = 110;
 /// Under this width the diff is inline.
 const SIDE_BY_SIDE_FROM: u16 = 80;
+/// Lines of context around a finding: at least this many, more when the pane has room.
 const CONTEXT_LINES: usize = 3;
+const MAX_CONTEXT_LINES: usize = 8;
 
 /// What the screen needs besides the state.
 pub struct Ui<'a> {
@@ -345,7 +347,9 @@ fn draw_diff(frame: &mut Frame, area: Rect, state: &ReviewState, ui: &Ui) {
     let Some((old, new, span)) = versions(state) else {
         return;
     };
-    let rows = diff::rows(&old, &new, span.clone(), CONTEXT_LINES);
+    // Use the room a tall pane has (wrapped lines take more rows, so a third of it per side).
+    let context = (body.height as usize / 6).clamp(CONTEXT_LINES, MAX_CONTEXT_LINES);
+    let rows = diff::rows(&old, &new, span.clone(), context);
     // Byte offset of each shown line in `old`, to mark the span on lines that do not change.
     let line_start = |n: usize| -> usize {
         let body = old.strip_prefix('\u{feff}').map_or(0, |_| 3);
