@@ -8,6 +8,7 @@ use crate::cli::{
     ScopeArgs, SeverityArg,
 };
 use crate::config::{self, Config, ConfigError};
+use crate::core::baseline::Baseline;
 use crate::core::engine::{Doc, Engine, Lines, Settings};
 use crate::core::finding::{Finding, Severity};
 use crate::core::markdown::rule_matches;
@@ -98,6 +99,8 @@ pub fn run(cli: Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> Res
         Some(Command::Check(args)) => check(&args, env, out, err),
         Some(Command::Apply(args)) => batch::apply(&args, env, out, err),
         Some(Command::Rules(args)) => rules(&args, env, out),
+        Some(Command::Triage(args)) => crate::triage::triage(&args, env, out, err),
+        Some(Command::Baseline(args)) => crate::triage::baseline(&args, env, out, err),
         Some(Command::Demo(args)) => crate::demo::run(&args, env, out, err),
     }
 }
@@ -117,6 +120,7 @@ pub struct Session {
     pub config: Config,
     pub engine: Engine,
     pub inputs: Inputs,
+    pub plan: Plan,
 }
 
 impl Session {
@@ -151,16 +155,46 @@ impl Session {
             config,
             engine,
             inputs,
+            plan,
         })
     }
 
+    /// Every finding in scope, baselined ones left out.
     pub fn findings(&self) -> Vec<Finding> {
+        self.plan
+            .unbaselined(self.engine.check(&self.inputs.docs, &self.inputs.context))
+    }
+
+    /// Every finding in scope, the baseline ignored.
+    pub fn all_findings(&self) -> Vec<Finding> {
         self.engine.check(&self.inputs.docs, &self.inputs.context)
     }
 }
 
 pub fn engine_needs_context(engine: &Engine) -> bool {
     engine.needs_doc_set()
+}
+
+/// Where the baseline lives: the repository root, or the working directory outside one.
+pub fn baseline_path(repo: Option<&Repo>, env: &Env) -> PathBuf {
+    repo.map_or(env.cwd.as_path(), Repo::root)
+        .join(BASELINE_FILE)
+}
+
+pub const BASELINE_FILE: &str = ".docreview-baseline.json";
+
+/// Reads the baseline; a missing file is an empty one.
+pub fn load_baseline(path: &Path) -> Result<Baseline, Error> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => {
+            Baseline::parse(&text).map_err(|e| Error::Usage(format!("{}: {e}", path.display())))
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Baseline::default()),
+        Err(source) => Err(Error::Io {
+            path: path.display().to_string(),
+            source,
+        }),
+    }
 }
 
 /// Finds and parses the config: `--config`, else `.docreview.toml` from the working directory up to
@@ -285,6 +319,8 @@ pub struct Plan {
     pub context: Vec<(PathBuf, String)>,
     /// The folder symlinks must stay inside (the repository root).
     pub root: Option<PathBuf>,
+    /// Findings to hide (empty with `--no-baseline`).
+    pub baseline: Baseline,
 }
 
 impl Plan {
@@ -302,6 +338,11 @@ impl Plan {
     ) -> Result<Plan, Error> {
         let mut plan = Plan {
             root: repo.map(|r| r.root().to_path_buf()),
+            baseline: if scope.no_baseline {
+                Baseline::default()
+            } else {
+                load_baseline(&baseline_path(repo, env))?
+            },
             ..Plan::default()
         };
         if !scope.paths.is_empty() {
@@ -448,6 +489,25 @@ impl Plan {
         Ok(inputs)
     }
 
+    /// Leaves out the findings recorded in the baseline.
+    pub fn unbaselined(&self, findings: Vec<Finding>) -> Vec<Finding> {
+        if self.baseline.is_empty() {
+            return findings;
+        }
+        let rel: HashMap<&str, &str> = self
+            .docs
+            .iter()
+            .map(|d| (d.shown.as_str(), d.diff_path.as_str()))
+            .collect();
+        findings
+            .into_iter()
+            .filter(|f| {
+                let path = rel.get(f.path.as_str()).copied().unwrap_or(f.path.as_str());
+                !self.baseline.contains(path, &f.rule, &f.fingerprint)
+            })
+            .collect()
+    }
+
     /// Reads the context docs (silently skipping what cannot be read).
     pub fn read_context(&self) -> Vec<Doc> {
         let root = self.root.as_deref();
@@ -556,16 +616,43 @@ pub fn check(
         .filter(|f| f.severity >= floor)
         .collect();
     let summary = Summary::of(&findings, session.inputs.docs.len());
+    let sources: HashMap<&str, &str> = session
+        .inputs
+        .docs
+        .iter()
+        .map(|d| (d.path.as_str(), d.text.as_str()))
+        .collect();
     match args.format {
         FormatArg::Json => report::json::write(out, &findings, summary)?,
         FormatArg::Github => report::github::write(out, &findings)?,
-        FormatArg::Human => {
-            let sources: HashMap<&str, &str> = session
-                .inputs
-                .docs
+        FormatArg::Sarif => {
+            let rules: Vec<_> = session
+                .engine
+                .rules()
                 .iter()
-                .map(|d| (d.path.as_str(), d.text.as_str()))
+                .map(|r| (r.info.clone(), r.severity))
                 .collect();
+            report::sarif::write(out, &findings, &sources, &rules)?;
+        }
+        FormatArg::Rdjson => report::rdjson::write(out, &findings, &sources)?,
+        FormatArg::Diff => {
+            for (doc, diff_path) in session.inputs.docs.iter().zip(&session.inputs.diff_paths) {
+                let edits: Vec<crate::core::edit::Edit> = findings
+                    .iter()
+                    .filter(|f| f.path == doc.path && f.is_fixable())
+                    .map(|f| crate::core::edit::Edit {
+                        range: f.start..f.end,
+                        replacement: f.replacements[0].clone(),
+                    })
+                    .collect();
+                if edits.is_empty() {
+                    continue;
+                }
+                let fixed = crate::core::edit::apply(&doc.text, &edits);
+                report::diff::write(out, diff_path, &doc.text, &fixed.text)?;
+            }
+        }
+        FormatArg::Human => {
             let style = report::human::Style {
                 color: env.color(args.color, env.stdout_tty),
             };

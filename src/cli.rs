@@ -53,6 +53,16 @@ pub enum Command {
         after_help = "Every write is atomic and refused when the file changed since it was read; bytes outside\nthe fixed spans never change; line endings, BOM, permissions and the final newline are kept.\n\nExamples:\n  docreview apply --dry-run\n  docreview apply --rule terminology.canonical\n  docreview apply --all-fixes --all docs/"
     )]
     Apply(ApplyArgs),
+    /// Size up a whole doc set: findings per rule and per doc; in a terminal, decide group by group.
+    #[command(
+        after_help = "Without a terminal (or with --summary) it prints tables: findings per rule (count, fixable,\nsafe, files) and the 20 docs with the most findings per 1,000 words of prose; --format json\nprints the same data.\n\nIn a terminal: groups by rule (Tab: by file), each with its count, progress and three examples.\n  Enter review the group one by one (q comes back) · A accept all (asks first; one undo step)\n  D dismiss all · B add to the baseline · X turn the rule off in .docreview.toml · u undo · q quit\n\nExamples:\n  docreview triage\n  docreview triage --summary --format json > triage.json\n  docreview triage docs/ --rule 'terminology.*'"
+    )]
+    Triage(TriageArgs),
+    /// Record findings you live with for now (.docreview-baseline.json), so CI fails only on new ones.
+    #[command(
+        after_help = "The baseline holds path, rule and a content fingerprint of each finding: moving text or\nediting other lines keeps it matched; editing the sentence makes its findings new again.\ncheck, review and triage hide baselined findings (--no-baseline shows them).\n\nExamples:\n  docreview baseline write          record every current finding\n  docreview baseline status         how many entries still match\n  docreview baseline update         drop entries that no longer match (never adds)"
+    )]
+    Baseline(BaselineArgs),
     /// List every rule with its level and safety, or explain one.
     Rules(RulesArgs),
     /// Create a sample repository with real mistakes and check it.
@@ -94,6 +104,10 @@ pub struct ScopeArgs {
     /// Do not print notices about skipped files.
     #[arg(long, short)]
     pub quiet: bool,
+
+    /// Also report findings recorded in the baseline (.docreview-baseline.json).
+    #[arg(long)]
+    pub no_baseline: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
@@ -122,6 +136,12 @@ pub enum FormatArg {
     Json,
     /// GitHub Actions workflow commands (annotations on the pull request).
     Github,
+    /// SARIF 2.1.0, with fixes (code scanning services).
+    Sarif,
+    /// reviewdog's Diagnostic Format, with suggestions (pull-request bots).
+    Rdjson,
+    /// A unified diff of every fix (first suggestion; `git apply` takes it).
+    Diff,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -185,6 +205,93 @@ pub struct ReviewArgs {
     /// folder). NO_COLOR picks mono.
     #[arg(long, value_name = "NAME")]
     pub theme: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum TriageFormat {
+    /// Tables.
+    #[default]
+    Human,
+    /// The same data as JSON.
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct TriageArgs {
+    /// Files or folders to triage (default: every doc of the repository).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Print the tables even in a terminal.
+    #[arg(long)]
+    pub summary: bool,
+
+    /// Output format of the tables.
+    #[arg(long, value_enum, default_value_t = TriageFormat::Human)]
+    pub format: TriageFormat,
+
+    /// Start the screen grouped by file instead of by rule.
+    #[arg(long)]
+    pub by_file: bool,
+
+    /// Use this config file instead of looking for .docreview.toml.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Only run rules matching GLOB; repeatable.
+    #[arg(long = "rule", value_name = "GLOB")]
+    pub rules: Vec<String>,
+
+    /// No progress bar, no notices about skipped files.
+    #[arg(long, short)]
+    pub quiet: bool,
+
+    /// Also count findings recorded in the baseline.
+    #[arg(long)]
+    pub no_baseline: bool,
+
+    /// Record accepted fixes without writing them (as `review --defer`).
+    #[arg(long)]
+    pub defer: bool,
+
+    /// Colour theme for the screen.
+    #[arg(long, value_name = "NAME")]
+    pub theme: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct BaselineArgs {
+    #[command(subcommand)]
+    pub action: BaselineAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BaselineAction {
+    /// Record every current finding in scope (replaces the file).
+    Write(BaselineScope),
+    /// Remove entries that no longer match a finding (never adds).
+    Update(BaselineScope),
+    /// How many entries still match, how many are gone, how many findings are new.
+    Status(BaselineScope),
+}
+
+#[derive(Debug, Args)]
+pub struct BaselineScope {
+    /// Files or folders (default: every doc of the repository).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Use this config file instead of looking for .docreview.toml.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Only rules matching GLOB; repeatable.
+    #[arg(long = "rule", value_name = "GLOB")]
+    pub rules: Vec<String>,
+
+    /// No progress bar, no notices about skipped files.
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 #[derive(Debug, Args)]

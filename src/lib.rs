@@ -13,4 +13,5 @@ pub mod core;
 pub mod demo;
 pub mod io;
 pub mod report;
+pub mod triage;
 pub mod tui;

@@ -1239,3 +1239,263 @@ fn errors_are_short_and_say_what_is_wrong() {
         o.stderr
     );
 }
+
+// ---- reports for CI, baseline, triage -----------------------------------------------------------
+
+fn repo_with_mistakes() -> Repo {
+    let r = Repo::new();
+    r.write("docs/a.md", "x\n")
+        .write("docs/b.md", "y\n")
+        .commit("init");
+    r.write(
+        "docs/a.md",
+        "# Guide\n\nHosted on Github; install the the tool.\n\nWait a hour, Über Gitlab.\n",
+    );
+    r.write(
+        "docs/b.md",
+        "INC allows automatically find better solution.\n",
+    );
+    r
+}
+
+#[test]
+fn sarif_output_validates_against_the_2_1_0_schema() {
+    let r = repo_with_mistakes();
+    let o = r.run(&["check", "--format", "sarif"]);
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    let sarif: Value = serde_json::from_str(&o.stdout).expect("json");
+    let schema: Value =
+        serde_json::from_str(include_str!("data/sarif-schema-2.1.0.json")).expect("schema");
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    let errors: Vec<String> = validator
+        .iter_errors(&sarif)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let run = &sarif["runs"][0];
+    assert!(
+        run["tool"]["driver"]["rules"]
+            .as_array()
+            .is_some_and(|r| r.len() >= 5)
+    );
+    let results = run["results"].as_array().expect("results");
+    let github = results
+        .iter()
+        .find(|x| x["locations"][0]["physicalLocation"]["region"]["snippet"]["text"] == "Github")
+        .expect("Github");
+    assert_eq!(
+        github["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"],
+        "GitHub"
+    );
+    assert_eq!(
+        github["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "docs/a.md"
+    );
+    // A mistaken document is reported as invalid: the check can fail.
+    let mut broken = sarif.clone();
+    broken["runs"][0]["results"][0]["level"] = Value::from("loud");
+    assert!(!validator.is_valid(&broken));
+}
+
+#[test]
+fn rdjson_output_has_suggestions() {
+    let r = repo_with_mistakes();
+    let v: Value =
+        serde_json::from_str(&r.run(&["check", "--format", "rdjson"]).stdout).expect("json");
+    let d = v["diagnostics"].as_array().expect("diagnostics");
+    let gitlab = d
+        .iter()
+        .find(|x| x["suggestions"][0]["text"] == "GitLab")
+        .expect("Gitlab");
+    assert_eq!(gitlab["location"]["path"], "docs/a.md");
+    // "Wait a hour, Über " is 19 bytes (Ü is two): byte columns, as reviewdog counts them.
+    assert_eq!(
+        gitlab["location"]["range"]["start"],
+        serde_json::json!({"line": 5, "column": 20})
+    );
+}
+
+#[test]
+fn diff_output_applies_cleanly_with_git() {
+    let r = repo_with_mistakes();
+    let o = r.run(&["check", "--format", "diff"]);
+    assert!(
+        o.stdout.contains("--- a/docs/a.md\n+++ b/docs/a.md\n"),
+        "{}",
+        o.stdout
+    );
+    assert!(
+        o.stdout
+            .contains("+INC allows you to automatically find better solution."),
+        "{}",
+        o.stdout
+    );
+    let patch = r.home.join("all.patch");
+    fs::write(&patch, &o.stdout).expect("patch");
+    let status = Command::new("git")
+        .args(["apply", "--check"])
+        .arg(&patch)
+        .current_dir(&r.root)
+        .env("HOME", &r.home)
+        .status()
+        .expect("git apply");
+    assert!(
+        status.success(),
+        "git apply --check rejected:\n{}",
+        o.stdout
+    );
+    let status = Command::new("git")
+        .arg("apply")
+        .arg(&patch)
+        .current_dir(&r.root)
+        .env("HOME", &r.home)
+        .status()
+        .expect("git apply");
+    assert!(status.success());
+    assert!(
+        String::from_utf8(r.read("docs/a.md"))
+            .expect("utf8")
+            .contains("Hosted on GitHub; install the tool.")
+    );
+}
+
+#[test]
+fn baseline_round_trip() {
+    let r = Repo::new();
+    r.write(
+        "a.md",
+        "# A\n\nFirst Github line.\n\nSecond line on Gitlab.\n",
+    )
+    .commit("init");
+    // Everything whole: the baseline records the legacy findings.
+    let o = r.run(&["baseline", "write"]);
+    assert_eq!(o.code, 0, "{}{}", o.stdout, o.stderr);
+    assert!(o.stdout.contains("Wrote 2 findings"), "{}", o.stdout);
+    let file = fs::read_to_string(r.path(".docreview-baseline.json")).expect("baseline");
+    assert_eq!(
+        file.lines()
+            .filter(|l| l.contains("\"path\": \"a.md\""))
+            .count(),
+        2,
+        "{file}"
+    );
+    assert!(
+        r.check_json(&["--all"]).findings().is_empty(),
+        "baselined findings are hidden"
+    );
+    assert_eq!(
+        r.check_json(&["--all", "--no-baseline"]).findings().len(),
+        2
+    );
+    // Editing another line (and moving text down) keeps them hidden.
+    r.write(
+        "a.md",
+        "# A\n\nA new intro.\n\nFirst Github line.\n\nSecond line on Gitlab.\n",
+    );
+    assert!(r.check_json(&["--all"]).findings().is_empty());
+    // Editing the sentence itself makes its finding new again.
+    r.write(
+        "a.md",
+        "# A\n\nA new intro.\n\nFirst edited Github line.\n\nSecond line on Gitlab.\n",
+    );
+    assert_eq!(r.check_json(&["--all"]).texts(), vec!["Github"]);
+    let s = r.run(&["baseline", "status"]);
+    assert!(
+        s.stdout.contains("1 still match") && s.stdout.contains("1 no longer match"),
+        "{}",
+        s.stdout
+    );
+    // update only removes.
+    let u = r.run(&["baseline", "update"]);
+    assert!(u.stdout.contains("Removed 1 entry"), "{}", u.stdout);
+    let file = fs::read_to_string(r.path(".docreview-baseline.json")).expect("baseline");
+    assert_eq!(file.matches("\"path\"").count(), 1, "{file}");
+    assert_eq!(
+        r.check_json(&["--all"]).texts(),
+        vec!["Github"],
+        "update never adds"
+    );
+}
+
+#[test]
+fn triage_summary_tables_json_and_no_progress_bar_without_a_terminal() {
+    let r = repo_with_mistakes();
+    r.commit("mistakes");
+    let o = r.run(&["triage"]);
+    assert_eq!(o.code, 0, "{}{}", o.stdout, o.stderr);
+    assert!(
+        o.stdout.contains("RULE") && o.stdout.contains("terminology.canonical"),
+        "{}",
+        o.stdout
+    );
+    assert!(
+        o.stdout.contains("most findings per 1,000 words"),
+        "{}",
+        o.stdout
+    );
+    assert!(
+        !o.stderr.contains("checking ["),
+        "no progress bar without a terminal: {}",
+        o.stderr
+    );
+    let j: Value =
+        serde_json::from_str(&r.run(&["triage", "--format", "json"]).stdout).expect("json");
+    assert_eq!(j["docs"], 2);
+    let term = j["rules"]
+        .as_array()
+        .expect("rules")
+        .iter()
+        .find(|x| x["rule"] == "terminology.canonical")
+        .cloned()
+        .expect("row");
+    assert_eq!(
+        (
+            term["findings"].clone(),
+            term["safe"].clone(),
+            term["files"].clone()
+        ),
+        (2.into(), 2.into(), 1.into())
+    );
+    assert_eq!(j["files"][0]["path"], "docs/a.md");
+    assert!(
+        j["files"][0]["per_1k_words"]
+            .as_f64()
+            .is_some_and(|v| v > 100.0)
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn triage_screen_accepts_a_group_and_undoes_it_in_one_step() {
+    let r = Repo::new();
+    r.write("a.md", "On Github.\n")
+        .write("b.md", "Also Github, and Gitlab.\n")
+        .write("c.md", "The the end.\n")
+        .commit("init");
+    let mut s = pty::Screen::start(&r, &["triage"], 110, 30);
+    s.wait_for("the groups", |s| {
+        s.text().contains("terminology.canonical") && s.text().contains("by rule")
+    });
+    s.press("A");
+    s.wait_for("the question", |s| {
+        s.text().contains("Accept 3 fixes") && s.text().contains("2 files change")
+    });
+    s.press("y");
+    s.wait_for("both files fixed", |_| {
+        r.read("a.md") == b"On GitHub.\n" && r.read("b.md") == b"Also GitHub, and GitLab.\n"
+    });
+    assert_eq!(r.read("c.md"), b"The the end.\n", "other groups untouched");
+    s.press("u");
+    s.wait_for("both restored", |_| {
+        r.read("a.md") == b"On Github.\n" && r.read("b.md") == b"Also Github, and Gitlab.\n"
+    });
+    // Review the group one by one, come back with q, quit.
+    s.press("\r");
+    s.wait_for("the review screen", |s| {
+        s.text().contains("q goes back to triage")
+    });
+    s.press("q");
+    s.wait_for("triage again", |s| s.text().contains("by rule (Tab"));
+    s.press("q");
+    assert!(s.wait_exit().success());
+}

@@ -20,6 +20,7 @@ use crate::core::rules::{Active, Checker, DocProse, Hit, RuleInfo};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Which lines of a document findings may be reported on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -203,6 +204,11 @@ impl Engine {
     /// the doc-set-wide rules later without parsing again, so a caller (the review screen) can show
     /// these findings while the rest is computed.
     pub fn check_docs(&self, docs: &[Doc]) -> (Vec<Finding>, Staged) {
+        self.check_docs_counted(docs, &AtomicUsize::new(0))
+    }
+
+    /// [`Engine::check_docs`], counting finished documents in `done` (for a progress bar).
+    pub fn check_docs_counted(&self, docs: &[Doc], done: &AtomicUsize) -> (Vec<Finding>, Staged) {
         let consistency_on = self.active.has(consistency::RULE);
         // Each worker keeps one running count (merging a count per document would cost more than
         // counting).
@@ -222,6 +228,7 @@ impl Engine {
                         consistency::count_into(&mut counts, &view);
                     }
                     drop(view);
+                    done.fetch_add(1, Ordering::Relaxed);
                     parsed.push((i, prose, hits));
                     (parsed, counts)
                 },

@@ -1,6 +1,7 @@
 //! The functional core: prose extraction, rules, the engine and edits. Nothing here touches the file
 //! system, git, the terminal or the clock, so every rule and every edit is testable with plain values.
 
+pub mod baseline;
 pub mod diff;
 pub mod edit;
 pub mod engine;
@@ -8,3 +9,4 @@ pub mod finding;
 pub mod markdown;
 pub mod review;
 pub mod rules;
+pub mod triage;

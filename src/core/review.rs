@@ -304,6 +304,8 @@ pub struct ReviewState {
     pub written_docs: Vec<usize>,
     /// (path, fingerprint) of every finding seen: the same sentence in two files is two findings.
     seen: HashSet<(String, String)>,
+    /// When set, only these items are shown (a triage group under review).
+    restriction: Option<HashSet<usize>>,
 }
 
 /// The last decision on each finding in earlier sessions, by (path, fingerprint).
@@ -397,6 +399,7 @@ impl ReviewState {
             next_id: 1,
             written_docs: Vec::new(),
             seen: HashSet::new(),
+            restriction: None,
         }
     }
 
@@ -640,10 +643,12 @@ impl ReviewState {
     fn refilter(&mut self) {
         let needle = self.filter.to_lowercase();
         let docs = &self.docs;
+        let only = self.restriction.as_ref();
         self.visible = self
             .order
             .iter()
             .copied()
+            .filter(|&i| only.is_none_or(|o| o.contains(&i)))
             .filter(|&i| {
                 let it = &self.items[i];
                 needle.is_empty()
@@ -1403,6 +1408,52 @@ impl ReviewState {
 
     fn bulk(&mut self, accept: bool, scope: BulkScope, fx: &mut Vec<Effect>) {
         let targets = self.bulk_targets(accept, scope);
+        self.bulk_apply(accept, targets, fx);
+    }
+
+    /// Accepts (the fixable ones) or rejects the open items among `ids`, as one undo step.
+    pub fn bulk_items(&mut self, accept: bool, ids: &[usize]) -> Vec<Effect> {
+        let targets: Vec<usize> = ids
+            .iter()
+            .copied()
+            .filter(|&i| {
+                i < self.items.len()
+                    && self.items[i].status.is_open()
+                    && (!accept || !self.items[i].finding.replacements.is_empty())
+            })
+            .collect();
+        let mut fx = Vec::new();
+        self.message = None;
+        self.bulk_apply(accept, targets, &mut fx);
+        fx
+    }
+
+    /// Takes the last decision back (as the `u` key).
+    pub fn undo_last(&mut self) -> Vec<Effect> {
+        let mut fx = Vec::new();
+        self.undo(&mut fx);
+        fx
+    }
+
+    /// Item ids in path order (hidden items left out).
+    pub fn order(&self) -> &[usize] {
+        &self.order
+    }
+
+    /// Shows only `ids` (one triage group), or everything again with `None`.
+    pub fn restrict(&mut self, ids: Option<HashSet<usize>>) {
+        self.restriction = ids;
+        self.current = None;
+        self.refilter();
+    }
+
+    /// Removes items from the session for good (baselined, or their rule turned off).
+    pub fn hide(&mut self, ids: &HashSet<usize>) {
+        self.order.retain(|i| !ids.contains(i));
+        self.refilter();
+    }
+
+    fn bulk_apply(&mut self, accept: bool, targets: Vec<usize>, fx: &mut Vec<Effect>) {
         if targets.is_empty() {
             return;
         }

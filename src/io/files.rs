@@ -98,6 +98,26 @@ pub enum WriteError {
     },
 }
 
+/// Writes a file docreview owns (the baseline, the config) atomically: a temporary file in the same
+/// folder, fsynced, renamed over the old one. Keeps the old file's permissions.
+pub fn write_new(path: &Path, content: &[u8]) -> io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or_else(|| Path::new("."));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".docreview-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    tmp.write_all(content)?;
+    if let Ok(meta) = fs::metadata(path) {
+        fs::set_permissions(tmp.path(), meta.permissions())?;
+    }
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
 /// Replaces the content of `path` with `new`, but only if it still holds exactly `expected`.
 pub fn write_guarded(path: &Path, expected: &[u8], new: &[u8]) -> Result<(), WriteError> {
     let io_err = |source| WriteError::Io {

@@ -6,6 +6,8 @@ pub mod diff;
 pub mod github;
 pub mod human;
 pub mod json;
+pub mod rdjson;
+pub mod sarif;
 
 use crate::core::finding::{Finding, Safety};
 use std::collections::BTreeMap;

@@ -8,6 +8,7 @@
 
 pub mod keymap;
 pub mod theme;
+pub mod triage;
 pub mod view;
 
 use crate::app::Plan;
@@ -65,7 +66,7 @@ enum Work {
 pub type Reloader = Box<dyn FnMut(&str) -> Option<(String, Vec<Finding>)>>;
 
 /// Restores the terminal when dropped (errors and early returns included).
-struct Restore;
+pub(crate) struct Restore;
 
 impl Drop for Restore {
     fn drop(&mut self) {
@@ -88,6 +89,7 @@ fn spawn_checker(plan: Plan, engine: Arc<Engine>) -> Receiver<Work> {
             let _ = tx.send(Work::Notice(n));
         }
         let (first, staged) = engine.check_docs(&inputs.docs);
+        let first = plan.unbaselined(first);
         let docs = inputs
             .docs
             .iter()
@@ -113,7 +115,7 @@ fn spawn_checker(plan: Plan, engine: Arc<Engine>) -> Receiver<Work> {
         }
         if engine.needs_doc_set() {
             let context = plan.read_context();
-            let second = engine.check_doc_set(&inputs.docs, staged, &context);
+            let second = plan.unbaselined(engine.check_doc_set(&inputs.docs, staged, &context));
             let _ = tx.send(Work::Batch {
                 docs: Vec::new(),
                 findings: second,
@@ -162,7 +164,7 @@ pub fn message_for(state: &ReviewState, keymap: &KeyMap, key: &KeyEvent) -> Opti
 
 /// The editor command for `path` at `line`: $VISUAL, else $EDITOR, else vi; `+LINE` for editors that
 /// take it, `path:line` for VS Code and Sublime Text.
-fn editor_command(path: &Path, line: usize) -> std::process::Command {
+pub fn editor_command(path: &Path, line: usize) -> std::process::Command {
     let spec = std::env::var("VISUAL")
         .ok()
         .filter(|s| !s.trim().is_empty())
@@ -299,62 +301,15 @@ pub fn run(
                     continue;
                 };
                 let effects = state.update(msg);
-                let mut queue: Vec<Effect> = effects;
-                while !queue.is_empty() {
-                    let mut next = Vec::new();
-                    let mut entries = Vec::new();
-                    for e in queue {
-                        match e {
-                            Effect::Journal(mut entry) => {
-                                if let Some(real) = reals.get(&entry.path) {
-                                    entry.file = real.display().to_string();
-                                }
-                                entries.push(entry);
-                            }
-                            Effect::Quit => break 'main,
-                            Effect::Write {
-                                id,
-                                doc,
-                                expected,
-                                new,
-                            } => {
-                                let msg = write(&state.docs[doc].path, &reals, id, &expected, &new);
-                                next.extend(state.update(msg));
-                            }
-                            Effect::OpenEditor { doc, line } => {
-                                let path = state.docs[doc].path.clone();
-                                let Some(real) = reals.get(&path).cloned() else {
-                                    continue;
-                                };
-                                ratatui::restore();
-                                let status = editor_command(&real, line).status();
-                                terminal = ratatui::try_init()?;
-                                terminal.clear()?;
-                                match status {
-                                    Ok(_) => {
-                                        if let Some((text, findings)) = reload(&path) {
-                                            next.extend(state.update(Msg::Reloaded {
-                                                doc,
-                                                text,
-                                                findings,
-                                            }));
-                                        }
-                                    }
-                                    Err(e) => {
-                                        state.message = Some((
-                                            Tone::Error,
-                                            format!("Cannot start the editor: {e}"),
-                                        ));
-                                    }
-                                }
-                            }
-                        }
-                    }
-                    if let Err(e) = journal.append(&entries) {
-                        state.message =
-                            Some((Tone::Error, format!("Cannot write the journal: {e}")));
-                    }
-                    queue = next;
+                if carry_out(
+                    &mut state,
+                    effects,
+                    &mut terminal,
+                    &journal,
+                    &reals,
+                    &mut reload,
+                )? {
+                    break 'main;
                 }
                 dirty = true;
             }
@@ -380,6 +335,74 @@ pub fn run(
     })
 }
 
+/// Carries out the effects of an update (and of the updates they lead to): guarded writes, journal
+/// lines, the editor. Returns true when the session asked to quit.
+pub fn carry_out(
+    state: &mut ReviewState,
+    effects: Vec<Effect>,
+    terminal: &mut ratatui::DefaultTerminal,
+    journal: &Journal,
+    reals: &HashMap<String, PathBuf>,
+    reload: &mut Reloader,
+) -> io::Result<bool> {
+    let mut queue = effects;
+    let mut quit = false;
+    while !queue.is_empty() {
+        let mut next = Vec::new();
+        let mut entries = Vec::new();
+        for e in queue {
+            match e {
+                Effect::Journal(mut entry) => {
+                    if let Some(real) = reals.get(&entry.path) {
+                        entry.file = real.display().to_string();
+                    }
+                    entries.push(entry);
+                }
+                Effect::Quit => quit = true,
+                Effect::Write {
+                    id,
+                    doc,
+                    expected,
+                    new,
+                } => {
+                    let msg = write(&state.docs[doc].path, reals, id, &expected, &new);
+                    next.extend(state.update(msg));
+                }
+                Effect::OpenEditor { doc, line } => {
+                    let path = state.docs[doc].path.clone();
+                    let Some(real) = reals.get(&path).cloned() else {
+                        continue;
+                    };
+                    ratatui::restore();
+                    let status = editor_command(&real, line).status();
+                    *terminal = ratatui::try_init()?;
+                    terminal.clear()?;
+                    match status {
+                        Ok(_) => {
+                            if let Some((text, findings)) = reload(&path) {
+                                next.extend(state.update(Msg::Reloaded {
+                                    doc,
+                                    text,
+                                    findings,
+                                }));
+                            }
+                        }
+                        Err(e) => {
+                            state.message =
+                                Some((Tone::Error, format!("Cannot start the editor: {e}")));
+                        }
+                    }
+                }
+            }
+        }
+        if let Err(e) = journal.append(&entries) {
+            state.message = Some((Tone::Error, format!("Cannot write the journal: {e}")));
+        }
+        queue = next;
+    }
+    Ok(quit)
+}
+
 /// Feeds a message whose effects can only be journal lines (findings arriving, checking done).
 fn apply(state: &mut ReviewState, msg: Msg, journal: &Journal, failure: &mut Option<String>) {
     let entries: Vec<_> = state
@@ -396,7 +419,13 @@ fn apply(state: &mut ReviewState, msg: Msg, journal: &Journal, failure: &mut Opt
 }
 
 /// Carries out one guarded write and reports how it went.
-fn write(path: &str, reals: &HashMap<String, PathBuf>, id: u64, expected: &str, new: &str) -> Msg {
+pub fn write(
+    path: &str,
+    reals: &HashMap<String, PathBuf>,
+    id: u64,
+    expected: &str,
+    new: &str,
+) -> Msg {
     let Some(real) = reals.get(path) else {
         return Msg::WriteFailed {
             id,

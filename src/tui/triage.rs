@@ -1,0 +1,692 @@
+//! The triage screen: groups of findings (by rule or by file) with counts, progress and three example
+//! fixes each, and one decision per group. "Review one by one" opens the review screen on the group and
+//! `q` comes back; the rest goes through [`TriageState`]. Writes, journal and undo are the review
+//! screen's own ([`super::carry_out`]).
+
+use super::keymap::KeyMap;
+use super::theme::Theme;
+use super::view::{self, MIN_HEIGHT, MIN_WIDTH, Ui};
+use super::{Reloader, Restore, carry_out, message_for};
+use crate::app::{EXIT_CLEAN, Env, Error};
+use crate::cli::{ScopeArgs, TriageArgs};
+use crate::core::diff::{self, Seg};
+use crate::core::review::{DocState, Input, Msg, ReviewState, Tone};
+use crate::core::triage::{GroupAction, TriageAction, TriageEffect, TriageMode, TriageState};
+use crate::io::journal::Journal;
+use crate::io::repo::Repo;
+use ratatui::Frame;
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// Triage keys (fixed: they mirror the review screen's).
+const KEYS: &[(&str, &str)] = &[
+    ("j k", "move"),
+    ("Enter", "review one by one"),
+    ("A", "accept all"),
+    ("D", "dismiss all"),
+    ("B", "baseline"),
+    ("X", "turn rule off"),
+    ("u", "undo"),
+    ("Tab", "by rule/file"),
+    ("?", "help"),
+    ("q", "quit"),
+];
+
+fn action_for(key: &KeyEvent) -> Option<TriageAction> {
+    if key.kind != KeyEventKind::Press {
+        return None;
+    }
+    if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+        return Some(TriageAction::Quit);
+    }
+    Some(match key.code {
+        KeyCode::Char('j') | KeyCode::Down => TriageAction::Next,
+        KeyCode::Char('k') | KeyCode::Up => TriageAction::Prev,
+        KeyCode::Tab => TriageAction::ToggleGrouping,
+        KeyCode::Enter => TriageAction::Review,
+        KeyCode::Char('A') => TriageAction::Group(GroupAction::AcceptAll),
+        KeyCode::Char('D') => TriageAction::Group(GroupAction::DismissAll),
+        KeyCode::Char('B') => TriageAction::Group(GroupAction::Baseline),
+        KeyCode::Char('X') => TriageAction::Group(GroupAction::DisableRule),
+        KeyCode::Char('u') => TriageAction::Undo,
+        KeyCode::Char('?') => TriageAction::Help,
+        KeyCode::Char('q') => TriageAction::Quit,
+        _ => return None,
+    })
+}
+
+fn input_for(key: &KeyEvent) -> Option<Input> {
+    if key.kind != KeyEventKind::Press {
+        return None;
+    }
+    Some(match key.code {
+        KeyCode::Enter => Input::Enter,
+        KeyCode::Esc => Input::Esc,
+        KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => Input::Esc,
+        KeyCode::Char(c) => Input::Char(c),
+        _ => return None,
+    })
+}
+
+/// `docreview triage` on a terminal.
+pub fn run_command(
+    scope: &ScopeArgs,
+    args: &TriageArgs,
+    env: &Env,
+    out: &mut dyn Write,
+) -> Result<u8, Error> {
+    let mut err = std::io::stderr();
+    let (session, all) = crate::triage::check_all(scope, env, &mut err)?;
+    let findings = session.plan.unbaselined(all);
+    let user_dir = crate::config::user_dir();
+    let user = crate::config::UserConfig::load(user_dir.as_deref())?;
+    let theme_name = args
+        .theme
+        .clone()
+        .or(user.theme.clone())
+        .unwrap_or_else(|| {
+            if env.no_color {
+                "mono".to_owned()
+            } else {
+                "default".to_owned()
+            }
+        });
+    let theme = Theme::load(&theme_name, user_dir.as_deref())?;
+    let keymap = KeyMap::with_overrides(&user.keys)?;
+    let repo = Repo::discover(&env.cwd)?;
+    let journal = Journal::locate(repo.as_ref().map(Repo::git_dir), &env.cwd);
+    let config_path = repo
+        .as_ref()
+        .map_or(env.cwd.clone(), |r| r.root().to_path_buf())
+        .join(crate::config::FILE_NAME);
+    let baseline_path = crate::app::baseline_path(repo.as_ref(), env);
+
+    let mut reals: HashMap<String, PathBuf> = HashMap::new();
+    let mut docs = Vec::new();
+    for (d, real) in session.inputs.docs.iter().zip(&session.inputs.reals) {
+        reals.insert(d.path.clone(), real.clone());
+        docs.push(DocState {
+            path: d.path.clone(),
+            text: d.text.clone(),
+        });
+    }
+    let total = findings.len();
+    let mut review = ReviewState::new(crate::io::journal::session_id(), args.defer, HashMap::new());
+    review.update(Msg::Findings { docs, findings });
+    review.update(Msg::CheckingDone);
+    review.message = None;
+    let mut state = TriageState::new(review, args.by_file);
+    let plan = session.plan.clone();
+    let engine = session.engine;
+    let mut reload: Reloader = Box::new(move |shown: &str| {
+        let p = plan.docs.iter().find(|d| d.shown == shown)?;
+        super::recheck(&engine, shown, &p.abs, crate::core::engine::Lines::All)
+    });
+
+    let mut terminal = ratatui::try_init().map_err(Error::Terminal)?;
+    let guard = Restore;
+    let mut reviewing = false;
+    loop {
+        let ui = Ui {
+            theme: &theme,
+            keymap: &keymap,
+            hint: reviewing.then_some("Reviewing one group: q goes back to triage."),
+            tick: 0,
+        };
+        terminal
+            .draw(|f| {
+                if reviewing {
+                    view::draw(f, &state.review, &ui);
+                } else {
+                    draw(f, &state, &theme, total);
+                }
+            })
+            .map_err(Error::Terminal)?;
+        if !event::poll(Duration::from_millis(500)).map_err(Error::Terminal)? {
+            continue;
+        }
+        let Event::Key(key) = event::read().map_err(Error::Terminal)? else {
+            continue;
+        };
+        if reviewing {
+            let Some(msg) = message_for(&state.review, &keymap, &key) else {
+                continue;
+            };
+            let fx = state.review.update(msg);
+            if carry_out(
+                &mut state.review,
+                fx,
+                &mut terminal,
+                &journal,
+                &reals,
+                &mut reload,
+            )
+            .map_err(Error::Terminal)?
+            {
+                reviewing = false;
+                state.review.restrict(None);
+                state.review.message = None;
+            }
+            continue;
+        }
+        let effects = match state.mode {
+            TriageMode::Normal => match action_for(&key) {
+                Some(a) => state.action(a),
+                None => continue,
+            },
+            _ => match input_for(&key) {
+                Some(i) => state.input(i),
+                None => continue,
+            },
+        };
+        let mut review_fx = Vec::new();
+        let mut quit = false;
+        for e in effects {
+            match e {
+                TriageEffect::Review(fx) => review_fx.push(fx),
+                TriageEffect::Quit => quit = true,
+                TriageEffect::OpenReview(ids) => {
+                    state.review.restrict(Some(ids.into_iter().collect()));
+                    reviewing = true;
+                }
+                TriageEffect::AddToBaseline(ids) => {
+                    let found: Vec<_> = ids
+                        .iter()
+                        .map(|&i| state.review.items[i].finding.clone())
+                        .collect();
+                    let entries = crate::triage::entries(&session.plan, &found);
+                    let merged = match crate::app::load_baseline(&baseline_path) {
+                        Ok(old) => crate::core::baseline::Baseline::new(
+                            old.entries().iter().cloned().chain(entries),
+                        ),
+                        Err(e) => {
+                            state.message = Some((Tone::Error, e.to_string()));
+                            continue;
+                        }
+                    };
+                    match crate::triage::save_baseline(&baseline_path, &merged) {
+                        Ok(()) => state.hide(
+                            &ids,
+                            format!("Added {} findings to the baseline.", ids.len()),
+                        ),
+                        Err(e) => state.message = Some((Tone::Error, e.to_string())),
+                    }
+                }
+                TriageEffect::DisableRule(rule, ids) => {
+                    match crate::config::disable_rule(&config_path, &rule) {
+                        Ok(_) => state.hide(
+                            &ids,
+                            format!("Turned {rule} off in {}.", crate::config::FILE_NAME),
+                        ),
+                        Err(e) => state.message = Some((Tone::Error, e.to_string())),
+                    }
+                }
+            }
+        }
+        if carry_out(
+            &mut state.review,
+            review_fx,
+            &mut terminal,
+            &journal,
+            &reals,
+            &mut reload,
+        )
+        .map_err(Error::Terminal)?
+        {
+            quit = true;
+        }
+        if let Some(m) = state.review.message.take()
+            && m.0 != Tone::Info
+        {
+            state.message = Some(m);
+        }
+        if quit {
+            break;
+        }
+    }
+    drop(guard);
+    let (accepted, rejected, skipped, _) = state.review.counts();
+    let files: Vec<String> = state
+        .review
+        .written_docs
+        .iter()
+        .map(|&d| state.review.docs[d].path.clone())
+        .collect();
+    writeln!(
+        out,
+        "docreview triage: {accepted} accepted, {rejected} dismissed, {skipped} skipped of {total} findings; {}.",
+        if files.is_empty() {
+            "no file changed".to_owned()
+        } else {
+            format!("wrote {} files", files.len())
+        }
+    )?;
+    Ok(EXIT_CLEAN)
+}
+
+/// Draws the triage screen.
+pub fn draw(frame: &mut Frame, state: &TriageState, theme: &Theme, total: usize) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let text = format!(
+            "Terminal too small: docreview needs {MIN_WIDTH}×{MIN_HEIGHT}, this is {}×{}.",
+            area.width, area.height
+        );
+        frame.render_widget(
+            Paragraph::new(text)
+                .style(theme.get("warning"))
+                .wrap(Wrap { trim: true }),
+            area,
+        );
+        return;
+    }
+    let [header, body, message, keys] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let groups = state.groups();
+    let (accepted, rejected, _, open) = state.review.counts();
+    let head = format!(
+        " docreview · triage · {total} findings · {open} open · ✓{accepted} ✗{rejected} · by {} (Tab: by {}) ",
+        if state.by_file { "file" } else { "rule" },
+        if state.by_file { "rule" } else { "file" }
+    );
+    frame.render_widget(Paragraph::new(head).style(theme.get("header")), header);
+
+    let list_w = (area.width / 2).clamp(30, 60);
+    let [list, detail] =
+        Layout::horizontal([Constraint::Length(list_w), Constraint::Min(10)]).areas(body);
+    let rows = list.height as usize;
+    let cursor = state.cursor.min(groups.len().saturating_sub(1));
+    let first = cursor
+        .saturating_sub(rows.saturating_sub(1) / 2)
+        .min(groups.len().saturating_sub(rows));
+    let bar_w = 8usize;
+    let lines: Vec<Line> = groups
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(rows)
+        .map(|(i, g)| {
+            let done = g.decided();
+            let filled = if g.items.is_empty() {
+                0
+            } else {
+                bar_w * done / g.items.len()
+            };
+            let count = format!(" {:>6} ", g.items.len());
+            let bar = format!("{}{}", "█".repeat(filled), "░".repeat(bar_w - filled));
+            let name_w = (list_w as usize).saturating_sub(count.len() + bar_w + 4);
+            let name = fit(&g.key, name_w);
+            let pad = name_w.saturating_sub(diff::width(&name));
+            let style = if i == cursor {
+                theme.get("selection")
+            } else {
+                theme.get("file")
+            };
+            Line::from(vec![
+                Span::styled(if i == cursor { "▸ " } else { "  " }, style),
+                Span::styled(format!("{name}{}", " ".repeat(pad)), style),
+                Span::styled(count, theme.get("muted")),
+                Span::styled(
+                    bar,
+                    if done == g.items.len() {
+                        theme.get("info")
+                    } else {
+                        theme.get("muted")
+                    },
+                ),
+            ])
+        })
+        .collect();
+    let block = Block::default()
+        .borders(Borders::RIGHT)
+        .border_style(theme.get("border"));
+    let inner = block.inner(list);
+    frame.render_widget(block, list);
+    frame.render_widget(Paragraph::new(lines), inner);
+
+    if let Some(g) = groups.get(cursor) {
+        let mut d: Vec<Line> = vec![
+            Line::from(Span::styled(format!(" {}", g.key), theme.get("title"))),
+            Line::from(Span::styled(
+                format!(
+                    " {} findings · {} open · {} decided · {} with a fix, in {} files",
+                    g.items.len(),
+                    g.open,
+                    g.decided(),
+                    g.fixable,
+                    g.files
+                ),
+                theme.get("muted"),
+            )),
+            Line::from(""),
+        ];
+        let width = detail.width.saturating_sub(6) as usize;
+        for id in state.examples(g, 3) {
+            let it = &state.review.items[id];
+            let path = &state.review.docs[it.doc].path;
+            d.push(Line::from(vec![
+                Span::styled(
+                    format!(
+                        " {}:{}",
+                        fit(path, width.saturating_sub(8)),
+                        it.finding.line
+                    ),
+                    theme.get("gutter"),
+                ),
+                Span::styled(
+                    if state.by_file {
+                        format!(" · {}", it.finding.rule)
+                    } else {
+                        String::new()
+                    },
+                    theme.get("muted"),
+                ),
+            ]));
+            let text = &state.review.docs[it.doc].text;
+            let (ls, le) = line_around(text, it.finding.start);
+            let before = &text[ls..le];
+            let after = it.finding.replacements.first().map(|r| {
+                let mut s = text[ls..it.finding.start.max(ls)].to_owned();
+                s.push_str(r);
+                s.push_str(&text[it.finding.end.min(le).max(it.finding.start)..le]);
+                s
+            });
+            match after {
+                Some(a) if a != before => {
+                    let (o, n) = diff::emphasise(before, &a);
+                    for (sign, segs, base, emph) in [
+                        ("-", o, theme.get("diff_del"), theme.get("emph_del")),
+                        ("+", n, theme.get("diff_add"), theme.get("emph_add")),
+                    ] {
+                        let mut spans = vec![Span::styled(format!("   {sign} "), base)];
+                        spans.extend(
+                            clip(&segs, width)
+                                .into_iter()
+                                .map(|s| Span::styled(s.text, if s.emph { emph } else { base })),
+                        );
+                        d.push(Line::from(spans));
+                    }
+                }
+                _ => {
+                    let mut spans = vec![Span::styled("     ", theme.get("context"))];
+                    spans.push(Span::styled(fit_right(before, width), theme.get("context")));
+                    d.push(Line::from(spans));
+                    d.push(Line::from(Span::styled(
+                        format!("     {}", it.finding.message),
+                        theme.get("muted"),
+                    )));
+                }
+            }
+            d.push(Line::from(""));
+        }
+        frame.render_widget(Paragraph::new(d), detail);
+    }
+
+    let msg = match &state.message {
+        Some((tone, text)) => Line::from(Span::styled(
+            format!(" {text}"),
+            match tone {
+                Tone::Info => theme.get("info"),
+                Tone::Warning => theme.get("warning"),
+                Tone::Error => theme.get("error"),
+            },
+        )),
+        None => Line::from(""),
+    };
+    frame.render_widget(Paragraph::new(msg), message);
+    let mut spans = Vec::new();
+    for (k, d) in KEYS {
+        spans.push(Span::styled(format!(" {k} "), theme.get("key")));
+        spans.push(Span::styled(format!("{d} "), theme.get("key_desc")));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), keys);
+
+    match &state.mode {
+        TriageMode::Help => {
+            let lines: Vec<Line> = [
+                ("j k ↓ ↑", "move between groups"),
+                ("Tab", "group by rule or by file"),
+                ("Enter", "review the group one by one (q comes back here)"),
+                ("A", "accept every fix of the group: written now, one undo step (asks first)"),
+                ("D", "dismiss the group: the findings stay in the text and do not come back in reviews"),
+                ("B", "add the group to the baseline: check, review and triage stop reporting it"),
+                ("X", "turn the group's rule off in .docreview.toml (asks first)"),
+                ("u", "undo the last accept or dismiss"),
+                ("q", "quit; everything decided is saved"),
+            ]
+            .iter()
+            .map(|(k, d)| {
+                Line::from(vec![Span::styled(format!(" {k:<9}"), theme.get("key")), Span::styled(*d, theme.get("popup"))])
+            })
+            .collect();
+            popup(frame, area, "Triage keys", lines, theme);
+        }
+        TriageMode::Confirm(action) => {
+            if let Some(g) = groups.get(cursor) {
+                let question = match action {
+                    GroupAction::AcceptAll => format!(
+                        "Accept {} fixes of {}? {} files change now; u undoes it in one step.",
+                        g.fixable, g.key, g.files
+                    ),
+                    GroupAction::DismissAll => format!(
+                        "Dismiss {} open findings of {}? The text stays as it is and they do not come back in reviews.",
+                        g.open, g.key
+                    ),
+                    GroupAction::Baseline => format!(
+                        "Add {} findings of {} to {}? check, review and triage stop reporting them.",
+                        g.items.len(),
+                        g.key,
+                        crate::app::BASELINE_FILE
+                    ),
+                    GroupAction::DisableRule => format!(
+                        "Turn {} off in {}? Its {} findings stop being reported (the file keeps its comments).",
+                        g.key,
+                        crate::config::FILE_NAME,
+                        g.items.len()
+                    ),
+                };
+                let lines = vec![
+                    Line::from(Span::styled(question, theme.get("popup"))),
+                    Line::from(""),
+                    Line::from(vec![
+                        Span::styled(" y Enter ", theme.get("key")),
+                        Span::styled("yes", theme.get("popup")),
+                    ]),
+                    Line::from(vec![
+                        Span::styled(" Esc n ", theme.get("key")),
+                        Span::styled("no", theme.get("popup")),
+                    ]),
+                ];
+                popup(frame, area, "Confirm", lines, theme);
+            }
+        }
+        TriageMode::Normal => {}
+    }
+}
+
+fn popup(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line>, theme: &Theme) {
+    let w = 84.min(area.width.saturating_sub(2)).max(1);
+    let h = (lines.len() as u16 + 4)
+        .min(area.height.saturating_sub(2))
+        .max(1);
+    let rect = Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    };
+    frame.render_widget(Clear, rect);
+    let block = Block::bordered()
+        .title(Span::styled(
+            format!(" {title} "),
+            theme.get("popup_border"),
+        ))
+        .border_style(theme.get("popup_border"))
+        .style(theme.get("popup"));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        rect,
+    );
+}
+
+/// The line of `text` holding `at`, as a byte range without its line break.
+fn line_around(text: &str, at: usize) -> (usize, usize) {
+    let at = at.min(text.len());
+    let s = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let e = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let e = if text[s..e].ends_with('\r') { e - 1 } else { e };
+    (s, e)
+}
+
+fn fit(s: &str, width: usize) -> String {
+    if diff::width(s) <= width {
+        return s.to_owned();
+    }
+    let keep: String = s
+        .chars()
+        .rev()
+        .take(width.saturating_sub(1))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    format!("…{keep}")
+}
+
+fn fit_right(s: &str, width: usize) -> String {
+    if diff::width(s) <= width {
+        return s.to_owned();
+    }
+    let keep: String = s.chars().take(width.saturating_sub(1)).collect();
+    format!("{keep}…")
+}
+
+/// The first `width` columns of a line of segments, centred on the first emphasised one.
+fn clip(segs: &[Seg], width: usize) -> Vec<Seg> {
+    let lines = diff::wrap(segs, usize::MAX / 4);
+    let all = lines.into_iter().next().unwrap_or_default();
+    let total: usize = all.iter().map(|s| diff::width(&s.text)).sum();
+    if total <= width {
+        return all;
+    }
+    // Skip to a little before the change.
+    let mut before = 0;
+    for s in &all {
+        if s.emph {
+            break;
+        }
+        before += diff::width(&s.text);
+    }
+    let skip = before.saturating_sub(width / 3);
+    let mut out = Vec::new();
+    let mut col = 0;
+    let mut used = 0;
+    for s in all {
+        for c in s.text.chars() {
+            let w = diff::width(&c.to_string());
+            if col >= skip && used + w <= width {
+                match out.last_mut() {
+                    Some(Seg { text, emph }) if *emph == s.emph => text.push(c),
+                    _ => out.push(Seg {
+                        text: c.to_string(),
+                        emph: s.emph,
+                    }),
+                }
+                used += w;
+            }
+            col += w;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::finding::{Finding, Safety, Severity};
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    fn f(path: &str, doc: &str, text: &str, rule: &str, rep: &str) -> Finding {
+        let start = doc.find(text).expect("in doc");
+        Finding {
+            path: path.into(),
+            rule: rule.into(),
+            severity: Severity::Warning,
+            message: "m".into(),
+            line: doc[..start].matches('\n').count() + 1,
+            column: 1,
+            start,
+            end: start + text.len(),
+            text: text.into(),
+            replacements: vec![rep.to_owned()],
+            safety: Safety::Safe,
+            fingerprint: format!("{path}{start}"),
+        }
+    }
+
+    fn state() -> TriageState {
+        let a = "# A\n\nHosted on Github, see Gitlab too.\n\nThe the end.\n";
+        let b = "Also Github here.\n";
+        let mut r = ReviewState::new("t".into(), false, HashMap::new());
+        r.update(Msg::Findings {
+            docs: vec![
+                DocState {
+                    path: "docs/a.md".into(),
+                    text: a.into(),
+                },
+                DocState {
+                    path: "docs/b.md".into(),
+                    text: b.into(),
+                },
+            ],
+            findings: vec![
+                f("docs/a.md", a, "Github", "terminology.canonical", "GitHub"),
+                f("docs/a.md", a, "Gitlab", "terminology.canonical", "GitLab"),
+                f("docs/a.md", a, "The the", "grammar.repeated-word", "The"),
+                f("docs/b.md", b, "Github", "terminology.canonical", "GitHub"),
+            ],
+        });
+        r.update(Msg::CheckingDone);
+        TriageState::new(r, false)
+    }
+
+    fn render(state: &TriageState, w: u16, h: u16) -> Terminal<TestBackend> {
+        let theme = Theme::built_in("default").expect("theme");
+        let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+        t.draw(|f| draw(f, state, &theme, 4)).expect("draw");
+        t
+    }
+
+    #[test]
+    fn triage_by_rule_at_120x35() {
+        insta::assert_snapshot!("triage_120x35", render(&state(), 120, 35).backend());
+    }
+
+    #[test]
+    fn triage_confirm_accept_all_at_90x30() {
+        let mut s = state();
+        s.action(TriageAction::Group(GroupAction::AcceptAll));
+        insta::assert_snapshot!("triage_confirm_90x30", render(&s, 90, 30).backend());
+    }
+
+    #[test]
+    fn triage_by_file_at_80x24() {
+        let mut s = state();
+        s.action(TriageAction::ToggleGrouping);
+        insta::assert_snapshot!("triage_by_file_80x24", render(&s, 80, 24).backend());
+    }
+}
