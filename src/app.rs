@@ -12,6 +12,7 @@ use crate::core::baseline::Baseline;
 use crate::core::engine::{Doc, Engine, Lines, Settings};
 use crate::core::finding::{Finding, Severity};
 use crate::core::markdown::rule_matches;
+use crate::io::cache::Cache;
 use crate::io::files;
 use crate::io::repo::{Repo, RepoError, Scope};
 use crate::report::{self, Summary};
@@ -19,6 +20,7 @@ use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::AtomicUsize;
 
 /// Exit statuses.
 pub const EXIT_CLEAN: u8 = 0;
@@ -121,6 +123,8 @@ pub struct Session {
     pub engine: Engine,
     pub inputs: Inputs,
     pub plan: Plan,
+    /// The engine's memory between runs (in a repository).
+    pub cache: Option<Cache>,
 }
 
 impl Session {
@@ -151,24 +155,55 @@ impl Session {
                 writeln!(err, "docreview: {n}")?;
             }
         }
+        let cache = open_cache(repo.as_ref(), &engine);
         Ok(Session {
             config,
             engine,
             inputs,
             plan,
+            cache,
         })
     }
 
     /// Every finding in scope, baselined ones left out.
-    pub fn findings(&self) -> Vec<Finding> {
-        self.plan
-            .unbaselined(self.engine.check(&self.inputs.docs, &self.inputs.context))
+    pub fn findings(&mut self) -> Vec<Finding> {
+        let all = self.all_findings(&AtomicUsize::new(0));
+        self.plan.unbaselined(all)
     }
 
-    /// Every finding in scope, the baseline ignored.
-    pub fn all_findings(&self) -> Vec<Finding> {
-        self.engine.check(&self.inputs.docs, &self.inputs.context)
+    /// Every finding in scope, the baseline ignored (from the cache where it can); `done` counts the
+    /// docs checked, for a progress bar.
+    pub fn all_findings(&mut self, done: &AtomicUsize) -> Vec<Finding> {
+        let Some(cache) = self.cache.as_mut() else {
+            let (mut found, staged) = self.engine.check_docs_counted(&self.inputs.docs, done);
+            found.extend(self.engine.check_doc_set(
+                &self.inputs.docs,
+                staged,
+                &self.inputs.context,
+            ));
+            crate::core::engine::sort_findings(&mut found);
+            return found;
+        };
+        let mut memo = cache.load();
+        let found = self.engine.check_cached(
+            &self.inputs.docs,
+            &self.inputs.context,
+            &mut memo,
+            &mut |m| cache.load_counts(m),
+            done,
+        );
+        // The cache only saves time: failing to write it is not the user's problem.
+        let _ = cache.save(&mut memo);
+        found
     }
+}
+
+/// The engine's cache in a repository, unless `DOCREVIEW_NO_CACHE` is set.
+pub fn open_cache(repo: Option<&Repo>, engine: &Engine) -> Option<Cache> {
+    if std::env::var_os("DOCREVIEW_NO_CACHE").is_some_and(|v| !v.is_empty()) {
+        return None;
+    }
+    Some(Cache::new(repo?.git_dir(), engine.version()))
 }
 
 pub fn engine_needs_context(engine: &Engine) -> bool {
@@ -608,7 +643,7 @@ pub fn check(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<u8, Error> {
-    let session = Session::open(&args.scope, env, err, true)?;
+    let mut session = Session::open(&args.scope, env, err, true)?;
     let floor = min_severity(args.min_severity);
     let findings: Vec<Finding> = session
         .findings()

@@ -79,7 +79,7 @@ pub fn apply(
     if args.accepted {
         return apply_accepted(args, env, out, err);
     }
-    let session = Session::open(&args.scope, env, err, false)?;
+    let mut session = Session::open(&args.scope, env, err, false)?;
     let findings = session.findings();
     let chosen: Vec<&Finding> = findings
         .iter()

@@ -330,16 +330,16 @@ pub fn check_all(
     let done = Arc::new(AtomicUsize::new(0));
     let show = !scope.quiet && env.stderr_tty && std::io::stderr().is_terminal();
     let progress = Progress::start(done.clone(), inputs.docs.len(), bytes, show);
-    let (mut findings, staged) = engine.check_docs_counted(&inputs.docs, &done);
-    findings.extend(engine.check_doc_set(&inputs.docs, staged, &inputs.context));
-    progress.finish();
-    crate::core::engine::sort_findings(&mut findings);
-    let session = Session {
+    let cache = crate::app::open_cache(repo.as_ref(), &engine);
+    let mut session = Session {
         config,
         engine,
         inputs,
         plan,
+        cache,
     };
+    let findings = session.all_findings(&done);
+    progress.finish();
     Ok((session, findings))
 }
 

@@ -8,6 +8,7 @@
 //! number of line breaks. Otherwise the hit is narrowed to the part that really changes, and if even that
 //! crosses markup, it is reported without a fix.
 
+use crate::core::cache::{DocMemo, Memo, Memoed, content_hash};
 use crate::core::finding::{Finding, Safety, Severity, fingerprint};
 use crate::core::markdown::{self, Block, Prose, rule_matches};
 use crate::core::rules::consistency::{self, Consistency, Counts};
@@ -105,6 +106,8 @@ pub struct Engine {
     states: Vec<RuleState>,
     active: Active,
     severity: HashMap<String, (Severity, Safety)>,
+    /// The settings as text, for [`Engine::version`].
+    settings_key: String,
 }
 
 fn specificity(pattern: &str) -> u8 {
@@ -168,6 +171,7 @@ impl Engine {
             .filter_map(|s| Some((s.info.id.clone(), (s.severity?, s.info.safety))))
             .collect();
         Ok(Engine {
+            settings_key: format!("{settings:?}"),
             checkers,
             terms,
             prefer: settings.prefer.clone(),
@@ -282,6 +286,191 @@ impl Engine {
         out
     }
 
+    /// Identifies the rule set: docreview's version, every setting and the built-in word lists. Cached
+    /// results are only valid under the same version.
+    pub fn version(&self) -> u64 {
+        let levels = format!(
+            "{:?}",
+            self.states
+                .iter()
+                .map(|s| (&s.info.id, s.severity))
+                .collect::<Vec<_>>()
+        );
+        crate::core::finding::fnv1a64(&[
+            env!("CARGO_PKG_VERSION").as_bytes(),
+            levels.as_bytes(),
+            self.settings_key.as_bytes(),
+            &crate::core::rules::lexicon::data_version().to_le_bytes(),
+        ])
+    }
+
+    /// Like [`Engine::check`], remembering and reusing results in `memo`: a document whose content was
+    /// seen before under the same rule set is not parsed again, and a doc set whose contents are all
+    /// unchanged reuses its consistency verdicts. `load_counts` fills in stored consistency counts, only
+    /// when they are needed (the doc set changed).
+    pub fn check_cached(
+        &self,
+        docs: &[Doc],
+        context: &[Doc],
+        memo: &mut Memo,
+        load_counts: &mut dyn FnMut(&mut Memo),
+        done: &AtomicUsize,
+    ) -> Vec<Finding> {
+        let consistency_on = self.active.has(consistency::RULE);
+        let hashes: Vec<u64> = docs.par_iter().map(|d| content_hash(&d.text)).collect();
+        // Stage 1: per-document rules, from memory where possible.
+        let fresh: Vec<(usize, Prose, Vec<Finding>, Option<Counts>)> = docs
+            .par_iter()
+            .enumerate()
+            .filter(|(i, _)| !memo.docs.contains_key(&hashes[*i]))
+            .map(|(i, doc)| {
+                let prose = prose_of(doc);
+                let view = DocProse::new(&doc.text, &prose);
+                let mut hits = Vec::new();
+                for checker in &self.checkers {
+                    checker.check(&view, &self.active, &mut hits);
+                }
+                let counts = consistency_on.then(|| consistency::count(&view));
+                drop(view);
+                let all = self.findings_on(doc, &Lines::All, &prose, hits);
+                done.fetch_add(1, Ordering::Relaxed);
+                (i, prose, all, counts)
+            })
+            .collect();
+        done.store(docs.len(), Ordering::Relaxed);
+        let mut prose: HashMap<usize, Prose> = HashMap::new();
+        for (i, p, all, counts) in fresh {
+            let h = hashes[i];
+            memo.docs.insert(
+                h,
+                DocMemo {
+                    findings: all.iter().map(Memoed::of).collect(),
+                    set: None,
+                },
+            );
+            if let Some(c) = counts {
+                memo.counts.insert(h, c);
+            }
+            prose.insert(i, p);
+            memo.dirty = true;
+        }
+        memo.used.extend(hashes.iter().copied());
+        let mut out: Vec<Finding> = Vec::new();
+        for (doc, h) in docs.iter().zip(&hashes) {
+            if let Some(m) = memo.docs.get(h) {
+                out.extend(
+                    m.findings
+                        .iter()
+                        .map(|f| f.at(&doc.path))
+                        .filter(|f| touches(doc, f)),
+                );
+            }
+        }
+        if !consistency_on {
+            sort_findings(&mut out);
+            return out;
+        }
+        // Stage 2: consistency. An unchanged doc set keeps its verdicts; findings stored under them
+        // stay valid.
+        let context_hashes: Vec<u64> = context.par_iter().map(|d| content_hash(&d.text)).collect();
+        memo.used.extend(context_hashes.iter().copied());
+        let mut all_hashes: Vec<u64> = hashes.iter().chain(&context_hashes).copied().collect();
+        all_hashes.sort_unstable();
+        let set_bytes: Vec<u8> = all_hashes.iter().flat_map(|h| h.to_le_bytes()).collect();
+        let set_key = crate::core::finding::fnv1a64(&[&set_bytes]);
+        let known = memo.sets.get(&set_key).copied();
+        let all_cached = known.is_some_and(|v| {
+            hashes.iter().all(|h| {
+                memo.docs
+                    .get(h)
+                    .and_then(|m| m.set.as_ref())
+                    .is_some_and(|(fp, _)| *fp == v)
+            })
+        });
+        if !all_cached {
+            // Count the doc set: stored counts where there are any, fresh ones for the rest.
+            let missing = hashes
+                .iter()
+                .chain(&context_hashes)
+                .any(|h| !memo.counts.contains_key(h));
+            if missing {
+                load_counts(memo);
+            }
+            let to_count: Vec<(u64, &Doc)> = docs
+                .iter()
+                .zip(&hashes)
+                .chain(context.iter().zip(&context_hashes))
+                .filter(|(_, h)| !memo.counts.contains_key(h))
+                .map(|(d, h)| (*h, d))
+                .collect();
+            let counted: Vec<(u64, Counts)> = to_count
+                .par_iter()
+                .map(|(h, d)| {
+                    let p = prose_of(d);
+                    (*h, consistency::count(&DocProse::new(&d.text, &p)))
+                })
+                .collect();
+            if !counted.is_empty() {
+                memo.dirty = true;
+            }
+            memo.counts.extend(counted);
+            let mut seen = HashSet::new();
+            let total = hashes
+                .iter()
+                .chain(&context_hashes)
+                .filter(|h| seen.insert(**h))
+                .filter_map(|h| memo.counts.get(h))
+                .fold(Counts::default(), |acc, c| acc.merge(c.clone()));
+            let verdicts = Consistency::decide(&total, &self.prefer, &self.terms);
+            let fp = verdicts.fingerprint();
+            memo.sets.insert(set_key, fp);
+            memo.dirty = true;
+            // Consistency findings for docs that have none under these verdicts.
+            let todo: Vec<usize> = (0..docs.len())
+                .filter(|&i| {
+                    memo.docs
+                        .get(&hashes[i])
+                        .and_then(|m| m.set.as_ref())
+                        .is_none_or(|(v, _)| *v != fp)
+                })
+                .collect();
+            let computed: Vec<(usize, Vec<Finding>)> = todo
+                .par_iter()
+                .map(|&i| {
+                    let doc = &docs[i];
+                    let owned;
+                    let p = match prose.get(&i) {
+                        Some(p) => p,
+                        None => {
+                            owned = prose_of(doc);
+                            &owned
+                        }
+                    };
+                    let mut hits = Vec::new();
+                    verdicts.check(&DocProse::new(&doc.text, p), &self.active, &mut hits);
+                    (i, self.findings_on(doc, &Lines::All, p, hits))
+                })
+                .collect();
+            for (i, found) in computed {
+                if let Some(m) = memo.docs.get_mut(&hashes[i]) {
+                    m.set = Some((fp, found.iter().map(Memoed::of).collect()));
+                }
+            }
+        }
+        for (doc, h) in docs.iter().zip(&hashes) {
+            if let Some((_, found)) = memo.docs.get(h).and_then(|m| m.set.as_ref()) {
+                out.extend(
+                    found
+                        .iter()
+                        .map(|f| f.at(&doc.path))
+                        .filter(|f| touches(doc, f)),
+                );
+            }
+        }
+        sort_findings(&mut out);
+        out
+    }
+
     /// Does any doc-set-wide rule run (so context docs are worth reading)?
     pub fn needs_doc_set(&self) -> bool {
         self.active.has(consistency::RULE)
@@ -289,11 +478,16 @@ impl Engine {
 
     /// Turns one document's hits into findings.
     fn findings(&self, doc: &Doc, prose: &Prose, hits: Vec<Hit>) -> Vec<Finding> {
+        self.findings_on(doc, &doc.lines, prose, hits)
+    }
+
+    /// Turns one document's hits into findings on `lines`.
+    fn findings_on(&self, doc: &Doc, lines: &Lines, prose: &Prose, hits: Vec<Hit>) -> Vec<Finding> {
         let file = doc.text.as_str();
         let line_starts = line_starts(file);
         let mut out: Vec<Finding> = Vec::new();
         let mut seen: HashSet<(usize, usize, String)> = HashSet::new();
-        let mut occurrences: HashMap<(String, String, String), usize> = HashMap::new();
+        let mut occurrences: HashMap<(String, String, u64), usize> = HashMap::new();
         let mut hits = hits;
         hits.sort_by_key(|h| (h.block, h.range.start, h.range.end));
         let mut column_at = (0usize, 0usize, 1usize);
@@ -310,21 +504,27 @@ impl Engine {
             if prose.is_suppressed(span.start, &hit.rule) {
                 continue;
             }
-            let line = line_of(&line_starts, span.start);
-            let last = line_of(&line_starts, span.end.saturating_sub(1).max(span.start));
-            if !doc.lines.touches(line, last) {
-                continue;
-            }
             if !seen.insert((span.start, span.end, hit.rule.clone())) {
                 continue;
             }
             let text = file[span.clone()].to_owned();
             let sentence_range = sentence_around(&block.text, hit.range.clone());
             let sentence = &block.text[sentence_range];
-            let occ_key = (hit.rule.clone(), text.clone(), sentence.to_owned());
+            // Occurrences are counted over the whole file, so a fingerprint does not depend on which
+            // lines are in scope.
+            let occ_key = (
+                hit.rule.clone(),
+                text.clone(),
+                crate::core::finding::fnv1a64(&[sentence.as_bytes()]),
+            );
             let occurrence = occurrences.entry(occ_key).or_insert(0);
             let fp = fingerprint(&hit.rule, &text, sentence, *occurrence);
             *occurrence += 1;
+            let line = line_of(&line_starts, span.start);
+            let last = line_of(&line_starts, span.end.saturating_sub(1).max(span.start));
+            if !lines.touches(line, last) {
+                continue;
+            }
             // Columns count characters as an editor shows them (a BOM is not one), counted on from the
             // previous finding of the same line so a very long line costs one pass.
             let line_start = line_starts[line - 1];
@@ -360,6 +560,17 @@ impl Engine {
 /// The prose of a doc: MDX files (`.mdx`) also leave out their imports, exports and `{…}` expressions.
 fn prose_of(doc: &Doc) -> Prose {
     markdown::extract_as(&doc.text, doc.path.ends_with(".mdx"))
+}
+
+/// Is a whole-file finding on the doc's lines in scope?
+fn touches(doc: &Doc, f: &Finding) -> bool {
+    match &doc.lines {
+        Lines::All => true,
+        lines => {
+            let last = f.line + f.text.matches('\n').count();
+            lines.touches(f.line, last)
+        }
+    }
 }
 
 /// Sorts findings by path, position and rule.
@@ -779,6 +990,44 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn cached_results_equal_fresh_ones_and_survive_changes() {
+        let e = engine();
+        let docs = vec![
+            Doc {
+                path: "a.md".into(),
+                text: GUIDELINE.into(),
+                lines: Lines::All,
+            },
+            Doc {
+                path: "b.md".into(),
+                text: "A data set. Github.\n\nThe the end.\n".into(),
+                lines: Lines::Changed(vec![(3, 3)]),
+            },
+        ];
+        let context = vec![doc("c.md", "A dataset, the dataset, each dataset.\n")];
+        let fresh = e.check(&docs, &context);
+        let mut memo = Memo::default();
+        let mut loads = 0;
+        let done = AtomicUsize::new(0);
+        let first = e.check_cached(&docs, &context, &mut memo, &mut |_| loads += 1, &done);
+        assert_eq!(first, fresh);
+        assert!(memo.dirty);
+        // Second run: everything from memory, no counts needed.
+        memo.dirty = false;
+        let again = e.check_cached(&docs, &context, &mut memo, &mut |_| loads += 1, &done);
+        assert_eq!(again, fresh);
+        assert!(!memo.dirty, "nothing new to remember");
+        // One doc changes: its findings are new, the others come from memory, and the answer is
+        // still what a fresh check says.
+        let mut changed = docs.clone();
+        changed[1].text = "A data set. Gitlab.\n\nThe the end.\n".into();
+        let fresh2 = e.check(&changed, &context);
+        let cached2 = e.check_cached(&changed, &context, &mut memo, &mut |_| {}, &done);
+        assert_eq!(cached2, fresh2);
+        assert_eq!(done.load(Ordering::Relaxed), 2);
     }
 
     #[test]

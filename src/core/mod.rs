@@ -2,6 +2,7 @@
 //! system, git, the terminal or the clock, so every rule and every edit is testable with plain values.
 
 pub mod baseline;
+pub mod cache;
 pub mod diff;
 pub mod edit;
 pub mod engine;

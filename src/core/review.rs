@@ -306,6 +306,10 @@ pub struct ReviewState {
     seen: HashSet<(String, String)>,
     /// When set, only these items are shown (a triage group under review).
     restriction: Option<HashSet<usize>>,
+    /// Findings fixed and files written by the writes in flight (for one message at the end).
+    batch: (usize, usize),
+    /// The item on screen when a filter was started, to come back to when it is cancelled.
+    before_filter: Option<usize>,
 }
 
 /// The last decision on each finding in earlier sessions, by (path, fingerprint).
@@ -400,6 +404,8 @@ impl ReviewState {
             written_docs: Vec::new(),
             seen: HashSet::new(),
             restriction: None,
+            batch: (0, 0),
+            before_filter: None,
         }
     }
 
@@ -704,6 +710,11 @@ impl ReviewState {
             return;
         }
         let next = (at as isize + delta).rem_euclid(n as isize) as usize;
+        if delta > 0 && next < at {
+            self.say(Tone::Info, "Back to the first finding.");
+        } else if delta < 0 && next > at {
+            self.say(Tone::Info, "On to the last finding.");
+        }
         self.set_current(Some(self.visible[next]));
     }
 
@@ -793,6 +804,7 @@ impl ReviewState {
             Action::NextFile => self.file_step(true),
             Action::PrevFile => self.file_step(false),
             Action::Filter => {
+                self.before_filter = self.current;
                 let buffer = self.filter.clone();
                 let cursor = buffer.chars().count();
                 self.mode = Mode::Filter { buffer, cursor };
@@ -917,8 +929,14 @@ impl ReviewState {
                 match key {
                     Input::Enter => self.mode = Mode::Normal,
                     Input::Esc => {
+                        // Cancelling a filter puts you back where you were.
                         self.filter.clear();
                         self.refilter();
+                        if let Some(c) = self.before_filter.take()
+                            && self.visible.contains(&c)
+                        {
+                            self.set_current(Some(c));
+                        }
                         self.mode = Mode::Normal;
                     }
                     _ => self.mode = Mode::Filter { buffer, cursor },
@@ -1005,6 +1023,10 @@ impl ReviewState {
             return;
         }
         let replacement = match edited {
+            Some(e) if e == it.finding.text => {
+                self.say(Tone::Info, "The text is unchanged: nothing to write.");
+                return;
+            }
             Some(e) => e,
             None => match it.finding.replacements.get(n) {
                 Some(r) => r.clone(),
@@ -1135,7 +1157,9 @@ impl ReviewState {
             .filter(|&i| self.items[i].doc == doc)
             .collect();
         let snapshot: Vec<Before> = mine.iter().map(|&i| self.before(i)).collect();
-        // Shift the other items past the edits (in descending order so offsets stay valid).
+        // Shift the other items past the edits: each moves by the total length change of the edits
+        // before it; one that an edit overlaps is stale. Edits are sorted and disjoint, so a binary
+        // search and running sums keep this linear-logarithmic however many there are.
         let mut sorted: Vec<(Range<usize>, usize, String)> = edits
             .iter()
             .map(|(i, r)| {
@@ -1146,35 +1170,44 @@ impl ReviewState {
                 )
             })
             .collect();
-        sorted.sort_by_key(|(r, _, _)| std::cmp::Reverse(r.start));
-        for (range, item, replacement) in &sorted {
-            let e = Edit {
-                range: range.clone(),
-                replacement: replacement.clone(),
-            };
-            for &other in &mine {
-                if other == *item || edits.iter().any(|(i, _)| *i == other) {
-                    continue;
-                }
-                let o = &mut self.items[other];
-                let span = o.finding.start..o.finding.end;
-                match edit::shift(span, &e) {
-                    Some(s) => {
-                        o.finding.start = s.start;
-                        o.finding.end = s.end;
-                    }
-                    None if o.status.is_open() => {
-                        o.status = Status::Stale("overlaps a fix you accepted".into());
-                    }
-                    None => {}
-                }
+        sorted.sort_by_key(|(r, _, _)| r.start);
+        let edited: HashSet<usize> = sorted.iter().map(|(_, i, _)| *i).collect();
+        let mut prefix: Vec<isize> = Vec::with_capacity(sorted.len() + 1);
+        prefix.push(0);
+        for (r, _, rep) in &sorted {
+            let last = prefix.last().copied().unwrap_or(0);
+            prefix.push(last + rep.len() as isize - r.len() as isize);
+        }
+        for &other in &mine {
+            if edited.contains(&other) {
+                continue;
             }
+            let o = &mut self.items[other];
+            let span = o.finding.start..o.finding.end;
+            // Edits wholly before the item (an insertion right at its start counts as touching it).
+            let k = sorted.partition_point(|(r, _, _)| {
+                r.end <= span.start && !(r.is_empty() && r.start == span.start && !span.is_empty())
+            });
+            let touching = sorted.get(k).is_some_and(|(r, _, rep)| {
+                let e = Edit {
+                    range: r.clone(),
+                    replacement: rep.clone(),
+                };
+                edit::shift(span.clone(), &e).is_none()
+            });
+            if touching {
+                if o.status.is_open() {
+                    o.status = Status::Stale("overlaps a fix you accepted".into());
+                }
+                continue;
+            }
+            let d = prefix[k];
+            o.finding.start = (span.start as isize + d) as usize;
+            o.finding.end = (span.end as isize + d) as usize;
         }
         // The accepted items now cover their replacements.
         let mut delta: isize = 0;
-        let mut asc = sorted.clone();
-        asc.reverse();
-        for (range, item, replacement) in asc {
+        for (range, item, replacement) in sorted {
             let start = (range.start as isize + delta) as usize;
             let it = &mut self.items[item];
             let entry_before = it.finding.text.clone();
@@ -1220,11 +1253,9 @@ impl ReviewState {
             items: Vec::new(),
             writes: Vec::new(),
         });
-        for b in snapshot {
-            if !step.items.iter().any(|x| x.item == b.item) {
-                step.items.push(b);
-            }
-        }
+        let known: HashSet<usize> = step.items.iter().map(|x| x.item).collect();
+        step.items
+            .extend(snapshot.into_iter().filter(|b| !known.contains(&b.item)));
         step.writes.push((doc, before.to_owned(), after));
     }
 
@@ -1247,6 +1278,8 @@ impl ReviewState {
         match p.kind {
             PendingKind::Accept(edits) => {
                 let n = edits.len();
+                self.batch.0 += n;
+                self.batch.1 += 1;
                 self.commit_doc(p.doc, &p.before, p.after, &edits, fx);
                 let path = self.docs[p.doc].path.clone();
                 if p.retried {
@@ -1282,12 +1315,18 @@ impl ReviewState {
             PendingKind::Undo(items) => {
                 self.docs[p.doc].text = p.after;
                 self.restore(&items, fx);
+                let path = self.docs[p.doc].path.clone();
+                self.say(Tone::Info, format!("Undone; {path} is as it was."));
             }
         }
         if self.pending.is_empty() {
             self.finish_step_if_idle();
             if decided && self.mode == Mode::Normal {
                 self.advance_if_current_decided();
+            }
+            let (n, files) = std::mem::take(&mut self.batch);
+            if files > 1 && self.message.as_ref().is_none_or(|m| m.0 == Tone::Info) {
+                self.say(Tone::Info, format!("Fixed {n} findings in {files} files."));
             }
         }
     }
@@ -1582,16 +1621,26 @@ impl ReviewState {
     /// Puts items back as they were before a step and shows the first of them.
     fn restore(&mut self, items: &[Before], fx: &mut Vec<Effect>) {
         let mut first = None;
+        let mut decisions = 0;
         for b in items {
             let it = &mut self.items[b.item];
             let changed = it.status != b.status;
+            let unwritten = it.written && !b.written;
             it.status = b.status.clone();
             it.written = b.written;
             it.finding.start = b.span.start;
             it.finding.end = b.span.end;
             if changed {
                 first.get_or_insert(b.item);
+                decisions += 1;
                 let e = self.entry(b.item, Decision::Undo, None, false);
+                fx.push(Effect::Journal(e));
+            } else if unwritten && let Status::Accepted(r) = &b.status {
+                // A deferred accept whose write was undone is pending again: say so in the journal,
+                // so `apply --accepted` and the next session see it.
+                first.get_or_insert(b.item);
+                decisions += 1;
+                let e = self.entry(b.item, Decision::Accept, Some(r.clone()), false);
                 fx.push(Effect::Journal(e));
             }
         }
@@ -1601,7 +1650,14 @@ impl ReviewState {
                 self.refilter();
             }
             self.set_current(Some(i));
-            self.say(Tone::Info, "Undone.");
+            self.say(
+                Tone::Info,
+                if decisions == 1 {
+                    "Undone.".to_owned()
+                } else {
+                    format!("Undone: {decisions} decisions.")
+                },
+            );
         }
     }
 
@@ -2326,5 +2382,61 @@ mod tests {
         assert_eq!(reanchor(text, "Github", "c ", " d", 0), Some(13..19));
         assert_eq!(reanchor(text, "Github", "x ", " y", 0), None);
         assert_eq!(reanchor(text, "Gone", "a ", " b", 0), None);
+    }
+}
+
+#[cfg(test)]
+mod scale_tests {
+    use super::*;
+    use crate::core::finding::{Safety, Severity};
+
+    /// Accepting 20,000 findings of one file in bulk is quick (it once took minutes).
+    #[test]
+    fn bulk_accept_of_a_huge_file_is_fast() {
+        let unit = "On Github. ";
+        let text = unit.repeat(20_000);
+        let findings: Vec<Finding> = (0..20_000)
+            .map(|k| {
+                let start = k * unit.len() + 3;
+                Finding {
+                    path: "big.md".into(),
+                    rule: "t.c".into(),
+                    severity: Severity::Warning,
+                    message: String::new(),
+                    line: 1,
+                    column: start + 1,
+                    start,
+                    end: start + 6,
+                    text: "Github".into(),
+                    replacements: vec!["GitHub".into()],
+                    safety: Safety::Safe,
+                    fingerprint: k.to_string(),
+                }
+            })
+            .collect();
+        let mut s = ReviewState::new("t".into(), false, HashMap::new());
+        s.update(Msg::Findings {
+            docs: vec![DocState {
+                path: "big.md".into(),
+                text: text.clone(),
+            }],
+            findings,
+        });
+        let started = std::time::Instant::now();
+        let ids: Vec<usize> = (0..20_000).collect();
+        let fx = s.bulk_items(true, &ids);
+        let Some(Effect::Write { id, new, .. }) =
+            fx.into_iter().find(|e| matches!(e, Effect::Write { .. }))
+        else {
+            panic!("no write");
+        };
+        s.update(Msg::WriteDone { id });
+        assert_eq!(new, text.replace("Github", "GitHub"));
+        assert_eq!(s.counts().0, 20_000);
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(5),
+            "{:?}",
+            started.elapsed()
+        );
     }
 }

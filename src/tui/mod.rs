@@ -156,7 +156,9 @@ pub fn message_for(state: &ReviewState, keymap: &KeyMap, key: &KeyEvent) -> Opti
             }
             input_of(key).filter(|i| *i == Input::Esc).map(Msg::Input)
         }
-        // Ctrl-c in a popup or field cancels it like Esc.
+        // Ctrl-c at the quit question quits (the accepts stay in the journal for `apply --accepted`);
+        // in any other popup or field it cancels like Esc.
+        Mode::ConfirmQuit if ctrl_c => Some(Msg::Input(Input::Char('n'))),
         _ if ctrl_c => Some(Msg::Input(Input::Esc)),
         _ => input_of(key).map(Msg::Input),
     }

@@ -51,8 +51,9 @@ static COMPOUND_FIRSTS: LazyLock<ByHash<()>> = LazyLock::new(|| {
         .collect()
 });
 
-/// How often each spelling of each word occurs. Mergeable, so documents are counted in parallel.
-#[derive(Debug, Default, Clone)]
+/// How often each spelling of each word occurs. Mergeable, so documents are counted in parallel, and
+/// storable, so a document's counts can be cached with its content hash.
+#[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Counts {
     /// Plain lower-case spellings without hyphens, by key hash: the bulk of all words.
     plain: ByHash<u32>,
@@ -61,7 +62,7 @@ pub struct Counts {
 }
 
 /// One normalised spelling: how often it occurs and how it is written ("ConfigMap", "configMap").
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize)]
 struct Form {
     count: u32,
     surfaces: Vec<(String, u32)>,
@@ -276,6 +277,7 @@ struct Verdict {
 }
 
 /// The `consistency` family: decides, from the counts of the whole doc set, which spellings to flag.
+#[derive(Debug)]
 pub struct Consistency {
     /// key hash → normalised losing spelling → verdict.
     verdicts: ByHash<HashMap<String, Verdict>>,
@@ -399,6 +401,27 @@ impl Consistency {
             }
         }
         Consistency { verdicts }
+    }
+
+    /// A hash of every verdict: equal hashes flag the same spellings the same way, so findings cached
+    /// under one stay right.
+    pub fn fingerprint(&self) -> u64 {
+        let mut all: Vec<(u64, &String, &String, u32)> = self
+            .verdicts
+            .iter()
+            .flat_map(|(k, losers)| {
+                losers
+                    .iter()
+                    .map(move |(form, v)| (*k, form, &v.surface, v.count))
+            })
+            .collect();
+        all.sort();
+        let mut parts: Vec<Vec<u8>> = Vec::with_capacity(all.len());
+        for (k, form, surface, count) in all {
+            parts.push(format!("{k}\u{1}{form}\u{1}{surface}\u{1}{count}").into_bytes());
+        }
+        let refs: Vec<&[u8]> = parts.iter().map(Vec::as_slice).collect();
+        crate::core::finding::fnv1a64(&refs)
     }
 
     pub fn check(&self, doc: &DocProse<'_>, active: &Active, out: &mut Vec<Hit>) {

@@ -41,6 +41,21 @@ pub static COUNTABLE: LazyLock<HashSet<&'static str>> =
 pub static UNCOUNTABLE: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| set(include_str!("data/uncountable_nouns.txt")));
 
+/// A hash of every built-in word list (and the term list), so cached results notice a data change.
+pub fn data_version() -> u64 {
+    static V: LazyLock<u64> = LazyLock::new(|| {
+        crate::core::finding::fnv1a64(&[
+            include_str!("data/verbs.txt").as_bytes(),
+            include_str!("data/adjectives.txt").as_bytes(),
+            include_str!("data/countable_nouns.txt").as_bytes(),
+            include_str!("data/uncountable_nouns.txt").as_bytes(),
+            include_str!("data/compounds.txt").as_bytes(),
+            include_str!("data/terms.txt").as_bytes(),
+        ])
+    });
+    *V
+}
+
 pub fn is_verb(word: &str) -> bool {
     VERBS.contains_key(word)
 }

@@ -1,0 +1,92 @@
+//! What the engine remembers between runs, as plain data: for each document content (by hash), its
+//! findings under the per-document rules (whole file, before any line filter), its consistency counts,
+//! and its consistency findings under one set of verdicts; for each doc set, the verdicts' fingerprint.
+//! Reading and writing the files is `io::cache`'s job; deciding what is still valid is the engine's.
+
+use crate::core::finding::{Finding, Safety, Severity};
+use crate::core::rules::consistency::Counts;
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+
+/// A finding without its path (the same content can live at several paths, or move).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Memoed {
+    pub rule: String,
+    pub severity: Severity,
+    pub message: String,
+    pub line: usize,
+    pub column: usize,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub replacements: Vec<String>,
+    pub safety: Safety,
+    pub fingerprint: String,
+}
+
+impl Memoed {
+    pub fn of(f: &Finding) -> Memoed {
+        Memoed {
+            rule: f.rule.clone(),
+            severity: f.severity,
+            message: f.message.clone(),
+            line: f.line,
+            column: f.column,
+            start: f.start,
+            end: f.end,
+            text: f.text.clone(),
+            replacements: f.replacements.clone(),
+            safety: f.safety,
+            fingerprint: f.fingerprint.clone(),
+        }
+    }
+
+    pub fn at(&self, path: &str) -> Finding {
+        Finding {
+            path: path.to_owned(),
+            rule: self.rule.clone(),
+            severity: self.severity,
+            message: self.message.clone(),
+            line: self.line,
+            column: self.column,
+            start: self.start,
+            end: self.end,
+            text: self.text.clone(),
+            replacements: self.replacements.clone(),
+            safety: self.safety,
+            fingerprint: self.fingerprint.clone(),
+        }
+    }
+}
+
+/// One document content's memory.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocMemo {
+    /// Per-document rules, whole file.
+    pub findings: Vec<Memoed>,
+    /// Consistency findings, valid for the verdicts with this fingerprint.
+    pub set: Option<(u64, Vec<Memoed>)>,
+}
+
+/// The engine's memory (one rule set: a rule or config change starts a new one).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Memo {
+    pub docs: HashMap<u64, DocMemo>,
+    /// Doc set (hash of all content hashes) → fingerprint of its consistency verdicts.
+    pub sets: HashMap<u64, u64>,
+    /// Consistency counts per content hash (stored apart: only needed when the doc set changed).
+    #[serde(skip)]
+    pub counts: HashMap<u64, Counts>,
+    /// Content hashes used by this run (what to keep when the memory is saved).
+    #[serde(skip)]
+    pub used: HashSet<u64>,
+    /// The memory changed and is worth saving.
+    #[serde(skip)]
+    pub dirty: bool,
+}
+
+/// The hash of a document's content (FNV-1a 64 over the bytes and the length).
+pub fn content_hash(text: &str) -> u64 {
+    let len = text.len().to_le_bytes();
+    crate::core::finding::fnv1a64(&[text.as_bytes(), &len])
+}

@@ -1,0 +1,147 @@
+//! The engine's memory on disk: `<git-dir>/docreview/cache/`, one pair of files per rule set
+//! (`<version>.memo` with findings, `<version>.counts` with consistency counts, read only when needed).
+//! Safe to delete at any time; a rule or config change starts a new pair and the old ones are removed.
+//! A damaged or foreign file is ignored (and replaced), never an error: the cache only ever saves time.
+
+use crate::core::cache::Memo;
+use crate::core::rules::consistency::Counts;
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// Above this many documents, entries not used by the latest run are dropped when saving.
+const KEEP_UNUSED_UP_TO: usize = 20_000;
+
+pub struct Cache {
+    dir: PathBuf,
+    version: u64,
+    counts_loaded: bool,
+}
+
+impl Cache {
+    /// The cache of a repository (`git_dir`) for a rule set.
+    pub fn new(git_dir: &Path, version: u64) -> Cache {
+        Cache {
+            dir: git_dir.join("docreview").join("cache"),
+            version,
+            counts_loaded: false,
+        }
+    }
+
+    fn file(&self, ext: &str) -> PathBuf {
+        self.dir.join(format!("{:016x}.{ext}", self.version))
+    }
+
+    /// The stored memory (empty when there is none or it cannot be read).
+    pub fn load(&self) -> Memo {
+        fs::read(self.file("memo"))
+            .ok()
+            .and_then(|bytes| postcard::from_bytes::<Memo>(&bytes).ok())
+            .unwrap_or_default()
+    }
+
+    /// Adds the stored consistency counts to `memo` (keeping any computed this run).
+    pub fn load_counts(&mut self, memo: &mut Memo) {
+        if self.counts_loaded {
+            return;
+        }
+        self.counts_loaded = true;
+        let stored: HashMap<u64, Counts> = fs::read(self.file("counts"))
+            .ok()
+            .and_then(|bytes| postcard::from_bytes(&bytes).ok())
+            .unwrap_or_default();
+        for (h, c) in stored {
+            memo.counts.entry(h).or_insert(c);
+        }
+    }
+
+    /// Saves `memo` if it changed, and removes the files of other rule sets.
+    pub fn save(&mut self, memo: &mut Memo) -> std::io::Result<()> {
+        if !memo.dirty {
+            return Ok(());
+        }
+        fs::create_dir_all(&self.dir)?;
+        if memo.docs.len() > KEEP_UNUSED_UP_TO {
+            let used = &memo.used;
+            memo.docs.retain(|h, _| used.contains(h));
+        }
+        let bytes = postcard::to_stdvec(&*memo).map_err(std::io::Error::other)?;
+        crate::io::files::write_new(&self.file("memo"), &bytes)?;
+        if !memo.counts.is_empty() {
+            // Keep what was stored before for docs not counted in this run.
+            self.load_counts(memo);
+            if memo.counts.len() > KEEP_UNUSED_UP_TO {
+                let used = &memo.used;
+                memo.counts.retain(|h, _| used.contains(h));
+            }
+            let bytes = postcard::to_stdvec(&memo.counts).map_err(std::io::Error::other)?;
+            crate::io::files::write_new(&self.file("counts"), &bytes)?;
+        }
+        // Files of other rule sets can never be used again.
+        let mine = format!("{:016x}.", self.version);
+        if let Ok(entries) = fs::read_dir(&self.dir) {
+            for e in entries.flatten() {
+                let name = e.file_name();
+                let name = name.to_string_lossy();
+                if !name.starts_with(&mine)
+                    && (name.ends_with(".memo") || name.ends_with(".counts"))
+                {
+                    let _ = fs::remove_file(e.path());
+                }
+            }
+        }
+        memo.dirty = false;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::cache::DocMemo;
+
+    #[test]
+    fn round_trip_and_rule_set_change() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let mut c = Cache::new(dir.path(), 1);
+        let mut m = Memo::default();
+        m.docs.insert(7, DocMemo::default());
+        m.sets.insert(1, 2);
+        m.counts.insert(7, Counts::default());
+        m.used.insert(7);
+        m.dirty = true;
+        c.save(&mut m).expect("save");
+        let back = Cache::new(dir.path(), 1).load();
+        assert!(back.docs.contains_key(&7));
+        assert_eq!(back.sets.get(&1), Some(&2));
+        let mut back = back;
+        Cache::new(dir.path(), 1).load_counts(&mut back);
+        assert!(back.counts.contains_key(&7));
+        // Another rule set: nothing to reuse, and the old files go.
+        let mut other = Cache::new(dir.path(), 2);
+        assert!(other.load().docs.is_empty());
+        let mut m2 = Memo {
+            dirty: true,
+            ..Memo::default()
+        };
+        other.save(&mut m2).expect("save");
+        let names: Vec<String> = fs::read_dir(dir.path().join("docreview/cache"))
+            .expect("ls")
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(
+            names.iter().all(|n| n.starts_with("0000000000000002.")),
+            "{names:?}"
+        );
+    }
+
+    #[test]
+    fn damaged_files_are_ignored() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let c = Cache::new(dir.path(), 3);
+        fs::create_dir_all(dir.path().join("docreview/cache")).expect("mkdir");
+        fs::write(c.file("memo"), b"\xff\xff garbage").expect("w");
+        assert!(c.load().docs.is_empty());
+    }
+}
