@@ -3,59 +3,25 @@
 //! and its consistency findings under one set of verdicts; for each doc set, the verdicts' fingerprint.
 //! Reading and writing the files is `io::cache`'s job; deciding what is still valid is the engine's.
 
-use crate::core::finding::{Finding, Safety, Severity};
+use crate::core::finding::Finding;
 use crate::core::rules::consistency::Counts;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 
-/// A finding without its path (the same content can live at several paths, or move).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Memoed {
-    pub rule: String,
-    pub severity: Severity,
-    pub message: String,
-    pub line: usize,
-    pub column: usize,
-    pub start: usize,
-    pub end: usize,
-    pub text: String,
-    pub replacements: Vec<String>,
-    pub safety: Safety,
-    pub fingerprint: String,
+/// Findings are stored with an empty path (the same content can live at several paths, or move)
+/// and get their path back when they are used.
+pub fn pathless(f: &Finding) -> Finding {
+    Finding {
+        path: String::new(),
+        ..f.clone()
+    }
 }
 
-impl Memoed {
-    pub fn of(f: &Finding) -> Memoed {
-        Memoed {
-            rule: f.rule.clone(),
-            severity: f.severity,
-            message: f.message.clone(),
-            line: f.line,
-            column: f.column,
-            start: f.start,
-            end: f.end,
-            text: f.text.clone(),
-            replacements: f.replacements.clone(),
-            safety: f.safety,
-            fingerprint: f.fingerprint.clone(),
-        }
-    }
-
-    pub fn at(&self, path: &str) -> Finding {
-        Finding {
-            path: path.to_owned(),
-            rule: self.rule.clone(),
-            severity: self.severity,
-            message: self.message.clone(),
-            line: self.line,
-            column: self.column,
-            start: self.start,
-            end: self.end,
-            text: self.text.clone(),
-            replacements: self.replacements.clone(),
-            safety: self.safety,
-            fingerprint: self.fingerprint.clone(),
-        }
+/// A stored finding at `path`.
+pub fn placed(f: &Finding, path: &str) -> Finding {
+    Finding {
+        path: path.to_owned(),
+        ..f.clone()
     }
 }
 
@@ -63,9 +29,9 @@ impl Memoed {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DocMemo {
     /// Per-document rules, whole file.
-    pub findings: Vec<Memoed>,
+    pub findings: Vec<Finding>,
     /// Consistency findings, valid for the verdicts with this fingerprint.
-    pub set: Option<(u64, Vec<Memoed>)>,
+    pub set: Option<(u64, Vec<Finding>)>,
 }
 
 /// The engine's memory (one rule set: a rule or config change starts a new one).

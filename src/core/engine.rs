@@ -8,7 +8,7 @@
 //! number of line breaks. Otherwise the hit is narrowed to the part that really changes, and if even that
 //! crosses markup, it is reported without a fix.
 
-use crate::core::cache::{DocMemo, Memo, Memoed, content_hash};
+use crate::core::cache::{DocMemo, Memo, content_hash, pathless, placed};
 use crate::core::finding::{Finding, Safety, Severity, fingerprint};
 use crate::core::markdown::{self, Block, Prose, rule_matches};
 use crate::core::rules::consistency::{self, Consistency, Counts};
@@ -344,7 +344,7 @@ impl Engine {
             memo.docs.insert(
                 h,
                 DocMemo {
-                    findings: all.iter().map(Memoed::of).collect(),
+                    findings: all.iter().map(pathless).collect(),
                     set: None,
                 },
             );
@@ -361,7 +361,7 @@ impl Engine {
                 out.extend(
                     m.findings
                         .iter()
-                        .map(|f| f.at(&doc.path))
+                        .map(|f| placed(f, &doc.path))
                         .filter(|f| touches(doc, f)),
                 );
             }
@@ -453,7 +453,7 @@ impl Engine {
                 .collect();
             for (i, found) in computed {
                 if let Some(m) = memo.docs.get_mut(&hashes[i]) {
-                    m.set = Some((fp, found.iter().map(Memoed::of).collect()));
+                    m.set = Some((fp, found.iter().map(pathless).collect()));
                 }
             }
         }
@@ -462,7 +462,7 @@ impl Engine {
                 out.extend(
                     found
                         .iter()
-                        .map(|f| f.at(&doc.path))
+                        .map(|f| placed(f, &doc.path))
                         .filter(|f| touches(doc, f)),
                 );
             }

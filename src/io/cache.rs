@@ -20,10 +20,12 @@ pub struct Cache {
 
 impl Cache {
     /// The cache of a repository (`git_dir`) for a rule set.
+    /// The rule set's version is mixed with the running program's identity (size and modification
+    /// time of the executable), so a rebuilt docreview never trusts findings of an older build.
     pub fn new(git_dir: &Path, version: u64) -> Cache {
         Cache {
             dir: git_dir.join("docreview").join("cache"),
-            version,
+            version: version ^ build_identity(),
             counts_loaded: false,
         }
     }
@@ -95,6 +97,22 @@ impl Cache {
     }
 }
 
+/// A number that changes whenever the executable does (0 when it cannot be told).
+fn build_identity() -> u64 {
+    let Some(meta) = std::env::current_exe()
+        .ok()
+        .and_then(|p| fs::metadata(p).ok())
+    else {
+        return 0;
+    };
+    let modified = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos());
+    crate::core::finding::fnv1a64(&[&meta.len().to_le_bytes(), &modified.to_le_bytes()])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,10 +148,8 @@ mod tests {
             .flatten()
             .map(|e| e.file_name().to_string_lossy().into_owned())
             .collect();
-        assert!(
-            names.iter().all(|n| n.starts_with("0000000000000002.")),
-            "{names:?}"
-        );
+        let mine = format!("{:016x}.", 2 ^ build_identity());
+        assert!(names.iter().all(|n| n.starts_with(&mine)), "{names:?}");
     }
 
     #[test]
