@@ -1124,6 +1124,27 @@ fn review_resumes_and_defers() {
 }
 
 #[test]
+fn deferred_review_writes_on_quit_when_asked() {
+    let r = Repo::new();
+    r.write("a.md", "x\n").commit("init");
+    r.write("a.md", "On Github today.\n");
+    let mut s = pty::Screen::start(&r, &["review", "--defer"], 100, 30);
+    s.wait_for("the finding", |s| s.text().contains("[1/1]"));
+    s.press("a");
+    s.press("q");
+    s.wait_for("the quit question", |s| {
+        s.text().contains("1 accepted fix is not written yet")
+    });
+    s.press("y");
+    assert!(s.wait_exit().success());
+    assert_eq!(r.read("a.md"), b"On GitHub today.\n");
+    // The journal knows it was written: nothing is left for `apply --accepted`.
+    let o = r.run(&["apply", "--accepted"]);
+    assert!(o.stdout.contains("No accepted fixes"), "{}", o.stdout);
+    assert_eq!(r.read("a.md"), b"On GitHub today.\n");
+}
+
+#[test]
 fn review_without_a_terminal_says_what_to_use_instead() {
     let r = Repo::new();
     r.write("a.md", "x\n").commit("init");

@@ -471,6 +471,11 @@ impl Engine {
         out
     }
 
+    /// Is `rule` judged across the doc set (so re-checking one document alone cannot judge it)?
+    pub fn is_doc_set_rule(rule: &str) -> bool {
+        rule == consistency::RULE
+    }
+
     /// Does any doc-set-wide rule run (so context docs are worth reading)?
     pub fn needs_doc_set(&self) -> bool {
         self.active.has(consistency::RULE)

@@ -10,6 +10,7 @@
 //! its text and context ([`reanchor`]) or marked stale.
 
 use crate::core::edit::{self, Edit};
+use crate::core::engine::Engine;
 use crate::core::finding::Finding;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -288,6 +289,9 @@ pub struct ReviewState {
     pub view: View,
     /// Diff pane scroll, in rows.
     pub scroll: usize,
+    /// How far the diff pane can scroll, as its last drawing found (so scrolling never runs past the
+    /// end into rows nobody sees). Unknown (no limit) until something is drawn.
+    pub scroll_limit: std::cell::Cell<Option<usize>>,
     pub message: Option<(Tone, String)>,
     /// Checkers still running.
     pub checking: bool,
@@ -301,7 +305,9 @@ pub struct ReviewState {
     step: Option<Step>,
     next_id: u64,
     /// Docs written during the session.
-    pub written_docs: Vec<usize>,
+    written_docs: Vec<usize>,
+    /// Hash of each written doc's text before docreview first wrote it.
+    originals: HashMap<usize, u64>,
     /// (path, fingerprint) of every finding seen: the same sentence in two files is two findings.
     seen: HashSet<(String, String)>,
     /// When set, only these items are shown (a triage group under review).
@@ -311,6 +317,9 @@ pub struct ReviewState {
     /// The item on screen when a filter was started, to come back to when it is cancelled.
     before_filter: Option<usize>,
 }
+
+/// Rows the diff pane moves per scroll key.
+pub const SCROLL_STEP: usize = 3;
 
 /// The last decision on each finding in earlier sessions, by (path, fingerprint).
 pub type Resume = HashMap<(String, String), Decision>;
@@ -392,6 +401,7 @@ impl ReviewState {
             defer,
             view: View::SideBySide,
             scroll: 0,
+            scroll_limit: std::cell::Cell::new(None),
             message: None,
             checking: true,
             resumed: 0,
@@ -402,6 +412,7 @@ impl ReviewState {
             step: None,
             next_id: 1,
             written_docs: Vec::new(),
+            originals: HashMap::new(),
             seen: HashSet::new(),
             restriction: None,
             batch: (0, 0),
@@ -799,8 +810,11 @@ impl ReviewState {
             }
             Action::Next => self.step_by(1),
             Action::Prev => self.step_by(-1),
-            Action::ScrollDown => self.scroll = self.scroll.saturating_add(5),
-            Action::ScrollUp => self.scroll = self.scroll.saturating_sub(5),
+            Action::ScrollDown => {
+                let next = self.scroll.saturating_add(SCROLL_STEP);
+                self.scroll = self.scroll_limit.get().map_or(next, |max| next.min(max));
+            }
+            Action::ScrollUp => self.scroll = self.scroll.saturating_sub(SCROLL_STEP),
             Action::NextFile => self.file_step(true),
             Action::PrevFile => self.file_step(false),
             Action::Filter => {
@@ -1248,6 +1262,8 @@ impl ReviewState {
         self.docs[doc].text = after.clone();
         if !self.written_docs.contains(&doc) {
             self.written_docs.push(doc);
+            self.originals
+                .insert(doc, crate::core::finding::fnv1a64(&[before.as_bytes()]));
         }
         let step = self.step.get_or_insert_with(|| Step {
             items: Vec::new(),
@@ -1618,6 +1634,21 @@ impl ReviewState {
         self.restore(&now, fx);
     }
 
+    /// The docs docreview wrote whose text now differs from what they held before (a doc whose
+    /// fixes were all undone is not among them).
+    pub fn changed_docs(&self) -> Vec<&str> {
+        self.written_docs
+            .iter()
+            .filter(|d| {
+                self.originals.get(d)
+                    != Some(&crate::core::finding::fnv1a64(&[self.docs[**d]
+                        .text
+                        .as_bytes()]))
+            })
+            .map(|&d| self.docs[d].path.as_str())
+            .collect()
+    }
+
     /// Puts items back as they were before a step and shows the first of them.
     fn restore(&mut self, items: &[Before], fx: &mut Vec<Effect>) {
         let mut first = None;
@@ -1703,12 +1734,14 @@ impl ReviewState {
                 None => new.push(f),
             }
         }
-        // Open findings the edit made go away are gone from the list.
+        // Open findings the edit made go away are gone from the list. A re-check reads one document
+        // alone, so doc-set-wide findings are not judged by it: they stay (re-anchored, or stale).
         let gone: HashSet<usize> = mine
             .iter()
             .copied()
             .filter(|i| {
                 !matched.contains(i)
+                    && !Engine::is_doc_set_rule(&self.items[*i].finding.rule)
                     && (self.items[*i].status.is_open()
                         || matches!(self.items[*i].status, Status::Stale(_)))
             })
@@ -1985,6 +2018,7 @@ mod tests {
     fn undo_restores_the_file_and_the_decision() {
         let mut sim = two_docs();
         sim.key(Action::Accept);
+        assert_eq!(sim.s.changed_docs(), ["a.md"]);
         sim.key(Action::Reject);
         sim.key(Action::Undo); // the reject
         assert_eq!(sim.current_text(), "Gitlab");
@@ -1995,6 +2029,7 @@ mod tests {
         );
         sim.key(Action::Undo); // the accept
         assert_eq!(sim.disk[0], A);
+        assert!(sim.s.changed_docs().is_empty(), "a.md is as it was");
         assert_eq!(sim.current_text(), "Github");
         assert_eq!(sim.s.counts(), (0, 0, 0, 4));
         // Spans are back where they were.
@@ -2233,7 +2268,14 @@ mod tests {
         sim.key(Action::PrevFile);
         assert_eq!(sim.current_text(), "Github");
         sim.key(Action::ScrollDown);
-        assert_eq!(sim.s.scroll, 5);
+        assert_eq!(sim.s.scroll, SCROLL_STEP);
+        // Never past what the pane can show: one key up is visibly one step up.
+        sim.s.scroll_limit.set(Some(4));
+        sim.key(Action::ScrollDown);
+        sim.key(Action::ScrollDown);
+        assert_eq!(sim.s.scroll, 4);
+        sim.key(Action::ScrollUp);
+        assert_eq!(sim.s.scroll, 4 - SCROLL_STEP);
         sim.key(Action::Next);
         assert_eq!(sim.s.scroll, 0, "scroll resets on a new finding");
     }
@@ -2336,6 +2378,49 @@ mod tests {
         );
         let it = &sim.s.items[0];
         assert_eq!(&edited[it.finding.start..it.finding.end], "Github");
+    }
+
+    #[test]
+    fn a_reload_keeps_doc_set_findings_it_cannot_judge() {
+        let text = "Use Github here.\nWe use the data-set.\n";
+        let mut sim = Sim::new(
+            false,
+            &[("a.md", text)],
+            vec![
+                f(
+                    "a.md",
+                    text,
+                    "Github",
+                    0,
+                    "terminology.canonical",
+                    &["GitHub"],
+                ),
+                f(
+                    "a.md",
+                    text,
+                    "data-set",
+                    0,
+                    "consistency.variant",
+                    &["dataset"],
+                ),
+            ],
+        );
+        // The user fixed the first line in an editor; the re-check (one doc alone) finds nothing.
+        let edited = "Use GitHub here, now.\nWe use the data-set.\n".to_owned();
+        sim.send(Msg::Reloaded {
+            doc: 0,
+            text: edited.clone(),
+            findings: vec![],
+        });
+        let shown: Vec<&str> = sim
+            .s
+            .visible()
+            .iter()
+            .map(|&i| sim.s.items[i].finding.text.as_str())
+            .collect();
+        assert_eq!(shown, ["data-set"]);
+        let it = &sim.s.items[1];
+        assert_eq!(&edited[it.finding.start..it.finding.end], "data-set");
     }
 
     #[test]

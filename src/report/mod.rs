@@ -52,7 +52,34 @@ pub fn per_rule<'a>(findings: impl IntoIterator<Item = &'a Finding>) -> BTreeMap
     m
 }
 
-/// "3 findings", "1 finding".
+/// "3 findings", "1 finding", "4,434 findings".
 pub fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+    format!("{} {}", thousands(n), if n == 1 { one } else { many })
+}
+
+/// A count with thousands separated, for people to read: "12,345".
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_read_well() {
+        assert_eq!(plural(1, "finding", "findings"), "1 finding");
+        assert_eq!(plural(4434, "finding", "findings"), "4,434 findings");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_000_000), "1,000,000");
+        assert_eq!(thousands(0), "0");
+    }
 }

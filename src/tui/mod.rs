@@ -299,6 +299,9 @@ pub fn run(
         }
         match event::read()? {
             Event::Key(key) => {
+                if view::is_too_small(terminal.size()?) && !view::works_when_small(&key) {
+                    continue;
+                }
                 let Some(msg) = message_for(&state, &opts.keymap, &key) else {
                     continue;
                 };
@@ -327,9 +330,9 @@ pub fn run(
         rejected,
         skipped,
         written: state
-            .written_docs
-            .iter()
-            .map(|&d| state.docs[d].path.clone())
+            .changed_docs()
+            .into_iter()
+            .map(str::to_owned)
             .collect(),
         unwritten: state.unwritten(),
         resumed: state.resumed,

@@ -14,6 +14,7 @@ use crate::core::review::{DocState, Input, Msg, ReviewState, Tone};
 use crate::core::triage::{GroupAction, TriageAction, TriageEffect, TriageMode, TriageState};
 use crate::io::journal::Journal;
 use crate::io::repo::Repo;
+use crate::report::{plural, thousands};
 use ratatui::Frame;
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -154,6 +155,11 @@ pub fn run_command(
         let Event::Key(key) = event::read().map_err(Error::Terminal)? else {
             continue;
         };
+        if view::is_too_small(terminal.size().map_err(Error::Terminal)?)
+            && !view::works_when_small(&key)
+        {
+            continue;
+        }
         if reviewing {
             let Some(msg) = message_for(&state.review, &keymap, &key) else {
                 continue;
@@ -213,7 +219,10 @@ pub fn run_command(
                     match crate::triage::save_baseline(&baseline_path, &merged) {
                         Ok(()) => state.hide(
                             &ids,
-                            format!("Added {} findings to the baseline.", ids.len()),
+                            format!(
+                                "Added {} to the baseline.",
+                                plural(ids.len(), "finding", "findings")
+                            ),
                         ),
                         Err(e) => state.message = Some((Tone::Error, e.to_string())),
                     }
@@ -252,19 +261,18 @@ pub fn run_command(
     }
     drop(guard);
     let (accepted, rejected, skipped, _) = state.review.counts();
-    let files: Vec<String> = state
-        .review
-        .written_docs
-        .iter()
-        .map(|&d| state.review.docs[d].path.clone())
-        .collect();
+    let files = state.review.changed_docs();
     writeln!(
         out,
-        "docreview triage: {accepted} accepted, {rejected} dismissed, {skipped} skipped of {total} findings; {}.",
+        "docreview triage: {} accepted, {} dismissed, {} skipped of {}; {}.",
+        thousands(accepted),
+        thousands(rejected),
+        thousands(skipped),
+        plural(total, "finding", "findings"),
         if files.is_empty() {
             "no file changed".to_owned()
         } else {
-            format!("wrote {} files", files.len())
+            format!("wrote {}", plural(files.len(), "file", "files"))
         }
     )?;
     Ok(EXIT_CLEAN)
@@ -274,10 +282,7 @@ pub fn run_command(
 pub fn draw(frame: &mut Frame, state: &TriageState, theme: &Theme, total: usize) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let text = format!(
-            "Terminal too small: docreview needs {MIN_WIDTH}×{MIN_HEIGHT}, this is {}×{}.",
-            area.width, area.height
-        );
+        let text = view::too_small_text(area.width, area.height);
         frame.render_widget(
             Paragraph::new(text)
                 .style(theme.get("warning"))
@@ -296,7 +301,11 @@ pub fn draw(frame: &mut Frame, state: &TriageState, theme: &Theme, total: usize)
     let groups = state.groups();
     let (accepted, rejected, _, open) = state.review.counts();
     let head = format!(
-        " docreview · triage · {total} findings · {open} open · ✓{accepted} ✗{rejected} · by {} (Tab: by {}) ",
+        " docreview · triage · {} · {} open · ✓{} ✗{} · by {} (Tab: by {}) ",
+        plural(total, "finding", "findings"),
+        thousands(open),
+        thousands(accepted),
+        thousands(rejected),
         if state.by_file { "file" } else { "rule" },
         if state.by_file { "rule" } else { "file" }
     );
@@ -326,7 +335,7 @@ pub fn draw(frame: &mut Frame, state: &TriageState, theme: &Theme, total: usize)
             let count = format!(" {:>6} ", g.items.len());
             let bar = format!("{}{}", "█".repeat(filled), "░".repeat(bar_w - filled));
             let name_w = (list_w as usize).saturating_sub(count.len() + bar_w + 4);
-            let name = fit(&g.key, name_w);
+            let name = view::fit_left(&g.key, name_w);
             let pad = name_w.saturating_sub(diff::width(&name));
             let style = if i == cursor {
                 theme.get("selection")
@@ -360,12 +369,12 @@ pub fn draw(frame: &mut Frame, state: &TriageState, theme: &Theme, total: usize)
             Line::from(Span::styled(format!(" {}", g.key), theme.get("title"))),
             Line::from(Span::styled(
                 format!(
-                    " {} findings · {} open · {} decided · {} with a fix, in {} files",
-                    g.items.len(),
-                    g.open,
-                    g.decided(),
-                    g.fixable,
-                    g.files
+                    " {} · {} open · {} decided · {} with a fix, in {}",
+                    plural(g.items.len(), "finding", "findings"),
+                    thousands(g.open),
+                    thousands(g.decided()),
+                    thousands(g.fixable),
+                    plural(g.files, "file", "files")
                 ),
                 theme.get("muted"),
             )),
@@ -379,7 +388,7 @@ pub fn draw(frame: &mut Frame, state: &TriageState, theme: &Theme, total: usize)
                 Span::styled(
                     format!(
                         " {}:{}",
-                        fit(path, width.saturating_sub(8)),
+                        view::fit_left(path, width.saturating_sub(8)),
                         it.finding.line
                     ),
                     theme.get("gutter"),
@@ -476,24 +485,27 @@ pub fn draw(frame: &mut Frame, state: &TriageState, theme: &Theme, total: usize)
             if let Some(g) = groups.get(cursor) {
                 let question = match action {
                     GroupAction::AcceptAll => format!(
-                        "Accept {} fixes of {}? {} files change now; u undoes it in one step.",
-                        g.fixable, g.key, g.files
+                        "Accept {} of {}? {} change now; u undoes it in one step.",
+                        plural(g.fixable, "fix", "fixes"),
+                        g.key,
+                        plural(g.files, "file", "files")
                     ),
                     GroupAction::DismissAll => format!(
-                        "Dismiss {} open findings of {}? The text stays as it is and they do not come back in reviews.",
-                        g.open, g.key
+                        "Dismiss {} of {}? The text stays as it is and they do not come back in reviews.",
+                        plural(g.open, "open finding", "open findings"),
+                        g.key
                     ),
                     GroupAction::Baseline => format!(
-                        "Add {} findings of {} to {}? check, review and triage stop reporting them.",
-                        g.items.len(),
+                        "Add {} of {} to {}? check, review and triage stop reporting them.",
+                        plural(g.items.len(), "finding", "findings"),
                         g.key,
                         crate::app::BASELINE_FILE
                     ),
                     GroupAction::DisableRule => format!(
-                        "Turn {} off in {}? Its {} findings stop being reported (the file keeps its comments).",
+                        "Turn {} off in {}? Its {} stop being reported (the file keeps its comments).",
                         g.key,
                         crate::config::FILE_NAME,
-                        g.items.len()
+                        plural(g.items.len(), "finding", "findings")
                     ),
                 };
                 let lines = vec![
@@ -549,21 +561,6 @@ fn line_around(text: &str, at: usize) -> (usize, usize) {
     let e = text[at..].find('\n').map_or(text.len(), |i| at + i);
     let e = if text[s..e].ends_with('\r') { e - 1 } else { e };
     (s, e)
-}
-
-fn fit(s: &str, width: usize) -> String {
-    if diff::width(s) <= width {
-        return s.to_owned();
-    }
-    let keep: String = s
-        .chars()
-        .rev()
-        .take(width.saturating_sub(1))
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    format!("…{keep}")
 }
 
 fn fit_right(s: &str, width: usize) -> String {

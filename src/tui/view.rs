@@ -6,6 +6,7 @@
 use super::keymap::KeyMap;
 use super::theme::Theme;
 use crate::core::diff::{self, Seg};
+use crate::core::finding::Finding;
 use crate::core::review::{Action, BulkScope, Mode, ReviewState, Status, Tone, View};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -16,6 +17,29 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 /// Smallest usable screen.
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 10;
+
+/// Is a screen of this size too small to show the review (so most keys are ignored)?
+pub fn is_too_small(size: ratatui::layout::Size) -> bool {
+    size.width < MIN_WIDTH || size.height < MIN_HEIGHT
+}
+
+/// The keys that still work on a screen too small to show what they would do: quitting, and
+/// answering the quit question.
+pub fn works_when_small(key: &ratatui::crossterm::event::KeyEvent) -> bool {
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+    match key.code {
+        KeyCode::Char('c') => key.modifiers.contains(KeyModifiers::CONTROL),
+        KeyCode::Char('q' | 'y' | 'n') | KeyCode::Esc => key.modifiers.is_empty(),
+        _ => false,
+    }
+}
+
+pub fn too_small_text(width: u16, height: u16) -> String {
+    format!(
+        "Terminal too small: docreview needs {MIN_WIDTH}×{MIN_HEIGHT}, this is {width}×{height}. \
+         Enlarge it, or press q to quit."
+    )
+}
 /// From this width the file list is shown.
 const FILES_FROM: u16 = 110;
 /// Under this width the diff is inline.
@@ -39,10 +63,7 @@ const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "�
 pub fn draw(frame: &mut Frame, state: &ReviewState, ui: &Ui) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let text = format!(
-            "Terminal too small: docreview needs {MIN_WIDTH}×{MIN_HEIGHT}, this is {}×{}.",
-            area.width, area.height
-        );
+        let text = too_small_text(area.width, area.height);
         let p = Paragraph::new(text)
             .style(ui.theme.get("warning"))
             .wrap(Wrap { trim: true });
@@ -50,14 +71,17 @@ pub fn draw(frame: &mut Frame, state: &ReviewState, ui: &Ui) {
         return;
     }
     let hint_rows = u16::from(ui.hint.is_some());
-    // The finding's message gets a second row when it does not fit in one.
+    // The finding's message gets the rows it needs, as far as the screen can spare them.
+    let spare = if area.height >= 16 {
+        (usize::from(area.height) - 10) / 3
+    } else {
+        1
+    };
     let message_rows = state.current().map_or(1, |i| {
-        let len = diff::width(&i.finding.rule) + diff::width(&i.finding.message) + 24;
-        if len > area.width as usize && area.height >= 16 {
-            2
-        } else {
-            1
-        }
+        message_lines(ui.theme, &i.finding, area.width as usize)
+            .1
+            .len()
+            .clamp(1, spare.max(1)) as u16
     });
     let [header, hint, body, detail, keys] = Layout::vertical([
         Constraint::Length(1),
@@ -147,11 +171,27 @@ fn draw_header(frame: &mut Frame, area: Rect, state: &ReviewState, ui: &Ui) {
     );
 }
 
-/// `s` cut to `width` columns from the left ("…/deep/file.md").
-fn fit_left(s: &str, width: usize) -> String {
+/// A path cut to `width` columns, keeping what tells files apart: the file name, then as many of
+/// the folders next to it as fit, and the first folder when there is room ("docs/…/deep/file.md").
+pub(super) fn fit_left(s: &str, width: usize) -> String {
     if diff::width(s) <= width {
         return s.to_owned();
     }
+    let first = s.split_once('/').map(|(f, _)| f).filter(|f| !f.is_empty());
+    // Cut points: each '/' after the first folder, longest tail first; the first folder too when
+    // it fits with that tail.
+    for tail in s.match_indices('/').map(|(i, _)| &s[i..]) {
+        if let Some(f) = first
+            && diff::width(f) + 1 + diff::width(tail) <= width
+            && tail.len() + f.len() < s.len()
+        {
+            return format!("{f}/…{tail}");
+        }
+        if diff::width(tail) < width {
+            return format!("…{tail}");
+        }
+    }
+    // Not even the file name fits: its end, then.
     let mut out: Vec<char> = Vec::new();
     let mut used = 1;
     for c in s.chars().rev() {
@@ -321,7 +361,7 @@ fn draw_diff(frame: &mut Frame, area: Rect, state: &ReviewState, ui: &Ui) {
         Status::Accepted(_) => (" ✓ accepted, not written yet ".to_owned(), t.get("info")),
         Status::Rejected => (" ✗ rejected ".to_owned(), t.get("warning")),
         Status::Skipped => (" ↷ skipped ".to_owned(), t.get("muted")),
-        Status::Stale(why) => (format!(" stale: {why} "), t.get("warning")),
+        Status::Stale(why) => (format!(" ⚠ stale: {why} "), t.get("warning")),
         Status::Undecided => (String::new(), Style::new()),
     };
     let rest = format!(
@@ -459,6 +499,7 @@ fn draw_diff(frame: &mut Frame, area: Rect, state: &ReviewState, ui: &Ui) {
         }
     }
     let max_scroll = lines.len().saturating_sub(body.height as usize);
+    state.scroll_limit.set(Some(max_scroll));
     let skip = state.scroll.min(max_scroll);
     let shown: Vec<Line> = lines.into_iter().skip(skip).collect();
     frame.render_widget(Paragraph::new(shown), body);
@@ -494,7 +535,8 @@ fn draw_detail(frame: &mut Frame, area: Rect, state: &ReviewState, ui: &Ui) {
             let label = " Replacement: ";
             lines.push(Line::from(vec![
                 Span::styled(label, t.get("key")),
-                Span::styled(buffer.clone(), t.get("input")),
+                // A line break in the text is one visible mark, so the cursor stays in place.
+                Span::styled(buffer.replace('\n', "⏎"), t.get("input")),
                 Span::styled(" ", t.get("input")),
             ]));
             lines.push(Line::from(Span::styled(
@@ -516,8 +558,8 @@ fn draw_detail(frame: &mut Frame, area: Rect, state: &ReviewState, ui: &Ui) {
             ]));
             lines.push(Line::from(Span::styled(
                 format!(
-                    " {} match · Enter keeps the filter · Esc clears it",
-                    state.visible().len()
+                    " {} · Enter keeps the filter · Esc clears it",
+                    crate::report::plural(state.visible().len(), "match", "matches")
                 ),
                 t.get("muted"),
             )));
@@ -529,25 +571,13 @@ fn draw_detail(frame: &mut Frame, area: Rect, state: &ReviewState, ui: &Ui) {
         }
         (_, Some(item)) => {
             let f = &item.finding;
-            let head = vec![
-                Span::styled(format!(" {} ", f.rule), t.get("rule")),
-                Span::styled(format!("{} · {} · ", f.severity, f.safety), t.get("muted")),
-            ];
-            let head_w: usize = head.iter().map(|s| diff::width(&s.content)).sum();
             let rows = (area.height as usize).saturating_sub(2).max(1);
-            let msg = diff::wrap(
-                &[Seg {
-                    text: f.message.clone(),
-                    emph: false,
-                }],
-                (area.width as usize).saturating_sub(head_w).max(10),
-            );
-            for (n, part) in msg.into_iter().take(rows).enumerate() {
-                let text: String = part.iter().map(|s| s.text.as_str()).collect();
+            let (head, msg, indent) = message_lines(t, f, area.width as usize);
+            for (n, text) in msg.into_iter().take(rows).enumerate() {
                 let mut spans = if n == 0 {
                     head.clone()
                 } else {
-                    vec![Span::raw(" ".repeat(head_w))]
+                    vec![Span::raw(" ".repeat(indent))]
                 };
                 spans.push(Span::styled(text, t.get("message")));
                 lines.push(Line::from(spans));
@@ -579,6 +609,65 @@ fn draw_detail(frame: &mut Frame, area: Rect, state: &ReviewState, ui: &Ui) {
         (_, None) => {}
     }
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// One key and what it does, the description wrapped under itself (not under the key).
+fn help_entry(ui: &Ui, keys: &str, help: &str, key_w: usize, inner: u16) -> Vec<Line<'static>> {
+    let t = ui.theme;
+    let indent = key_w + 3;
+    let seg = [Seg {
+        text: help.to_owned(),
+        emph: false,
+    }];
+    let rows = diff::wrap(&seg, (inner as usize).saturating_sub(indent).max(12));
+    rows.into_iter()
+        .enumerate()
+        .map(|(n, part)| {
+            let text: String = part.iter().map(|s| s.text.as_str()).collect();
+            let lead = if n == 0 {
+                format!(" {keys:<key_w$}  ")
+            } else {
+                " ".repeat(indent)
+            };
+            Line::from(vec![
+                Span::styled(lead, t.get("key")),
+                Span::styled(text, t.get("popup")),
+            ])
+        })
+        .collect()
+}
+
+/// The finding's rule line and its message wrapped to `width`: (rule spans, message rows, indent of
+/// the rows after the first). The message runs beside the rule, or under it on a narrow screen
+/// rather than in a thin column.
+fn message_lines(t: &Theme, f: &Finding, width: usize) -> (Vec<Span<'static>>, Vec<String>, usize) {
+    let head = vec![
+        Span::styled(format!(" {} ", f.rule), t.get("rule")),
+        Span::styled(format!("{} · {} · ", f.severity, f.safety), t.get("muted")),
+    ];
+    let head_w: usize = head.iter().map(|s| diff::width(&s.content)).sum();
+    let narrow = head_w * 2 > width;
+    let seg = [Seg {
+        text: f.message.clone(),
+        emph: false,
+    }];
+    let rows = diff::wrap(
+        &seg,
+        width
+            .saturating_sub(if narrow { 1 } else { head_w })
+            .max(10),
+    )
+    .into_iter()
+    .map(|part| part.iter().map(|s| s.text.as_str()).collect::<String>());
+    if narrow {
+        (
+            head,
+            std::iter::once(String::new()).chain(rows).collect(),
+            1,
+        )
+    } else {
+        (head, rows.collect(), head_w)
+    }
 }
 
 /// The key bar: the keys that do something now.
@@ -703,6 +792,10 @@ fn popup(frame: &mut Frame, rect: Rect, title: &str, lines: Vec<Line>, ui: &Ui) 
 
 fn draw_help(frame: &mut Frame, area: Rect, state: &ReviewState, ui: &Ui) {
     let t = ui.theme;
+    let inner = 96
+        .min(area.width.saturating_sub(2))
+        .saturating_sub(2)
+        .max(1);
     let valid = state.valid_actions();
     let mut lines = vec![Line::from(Span::styled(
         "Keys that work here:",
@@ -720,18 +813,16 @@ fn draw_help(frame: &mut Frame, area: Rect, state: &ReviewState, ui: &Ui) {
         if !valid.contains(&b.action) {
             continue;
         }
-        lines.push(Line::from(vec![
-            Span::styled(
-                format!(" {:<key_w$}  ", ui.keymap.keys_label(b.action)),
-                t.get("key"),
-            ),
-            Span::styled(b.help, t.get("popup")),
-        ]));
+        let label = ui.keymap.keys_label(b.action);
+        lines.extend(help_entry(ui, &label, b.help, key_w, inner));
         if b.action == Action::Accept && valid.contains(&Action::Alternative(2)) {
-            lines.push(Line::from(vec![
-                Span::styled(format!(" {:<key_w$}  ", "1-9"), t.get("key")),
-                Span::styled("accept alternative N of the fix", t.get("popup")),
-            ]));
+            lines.extend(help_entry(
+                ui,
+                "1-9",
+                "accept alternative N of the fix",
+                key_w,
+                inner,
+            ));
         }
     }
     lines.push(Line::from(""));
@@ -743,7 +834,24 @@ fn draw_help(frame: &mut Frame, area: Rect, state: &ReviewState, ui: &Ui) {
         "Every decision is saved as you go: quitting loses nothing.",
         t.get("muted"),
     )));
-    let h = lines.len() as u16 + 2;
+    // Rows the help takes once wrapped into the popup; what does not fit is cut, and it says so.
+    let rows = |lines: &[Line<'static>]| {
+        Paragraph::new(lines.to_vec())
+            .wrap(Wrap { trim: false })
+            .line_count(inner)
+    };
+    let room = (area.height as usize).saturating_sub(4);
+    if rows(&lines) > room {
+        let more = Line::from(Span::styled(
+            "… more keys: enlarge the terminal to see them all.",
+            t.get("warning"),
+        ));
+        while lines.len() > 1 && rows(&lines) + rows(std::slice::from_ref(&more)) > room {
+            lines.pop();
+        }
+        lines.push(more);
+    }
+    let h = rows(&lines) as u16 + 2;
     let rect = centred(area, 96, h);
     popup(frame, rect, "Help", lines, ui);
 }
@@ -812,13 +920,24 @@ fn draw_confirm_quit(frame: &mut Frame, area: Rect, state: &ReviewState, ui: &Ui
     let n = state.unwritten();
     let lines = vec![
         Line::from(Span::styled(
-            format!("{n} accepted fixes are not written yet."),
+            if n == 1 {
+                "1 accepted fix is not written yet.".to_owned()
+            } else {
+                format!("{n} accepted fixes are not written yet.")
+            },
             t.get("popup"),
         )),
         Line::from(""),
         Line::from(vec![
             Span::styled(" y ", t.get("key")),
-            Span::styled("write them and quit", t.get("popup")),
+            Span::styled(
+                if n == 1 {
+                    "write it and quit"
+                } else {
+                    "write them and quit"
+                },
+                t.get("popup"),
+            ),
         ]),
         Line::from(vec![
             Span::styled(" n ", t.get("key")),
@@ -939,10 +1058,75 @@ mod tests {
     }
 
     #[test]
+    fn long_paths_keep_the_file_name_and_a_folder_hint() {
+        let p = "docs/static_site/src/pages/api/faq/perf.md";
+        assert_eq!(fit_left(p, 60), p);
+        assert_eq!(fit_left(p, 24), "…/pages/api/faq/perf.md");
+        assert_eq!(fit_left(p, 32), "docs/…/src/pages/api/faq/perf.md");
+        assert_eq!(fit_left(p, 14), "…/faq/perf.md");
+        assert_eq!(fit_left("docs/a-long-folder/perf.md", 14), "docs/…/perf.md");
+        assert_eq!(fit_left(p, 9), "…/perf.md");
+        assert_eq!(fit_left(p, 5), "…f.md");
+        assert_eq!(fit_left("terminology.canonical", 10), "…canonical");
+    }
+
+    #[test]
+    fn only_quitting_works_on_a_too_small_screen() {
+        use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+        let key = |c, m| KeyEvent::new(c, m);
+        assert!(works_when_small(&key(
+            KeyCode::Char('q'),
+            KeyModifiers::NONE
+        )));
+        assert!(works_when_small(&key(
+            KeyCode::Char('c'),
+            KeyModifiers::CONTROL
+        )));
+        // Accepting a fix you cannot see is not possible.
+        assert!(!works_when_small(&key(
+            KeyCode::Char('a'),
+            KeyModifiers::NONE
+        )));
+        assert!(!works_when_small(&key(
+            KeyCode::Char('c'),
+            KeyModifiers::NONE
+        )));
+        assert!(is_too_small(ratatui::layout::Size::new(39, 30)));
+        assert!(!is_too_small(ratatui::layout::Size::new(40, 10)));
+    }
+
+    #[test]
     fn help_overlay() {
         let mut s = state();
         s.update(Msg::Action(Action::Help));
         insta::assert_snapshot!("help_120x35", render(&s, 120, 35).backend());
+    }
+
+    fn screen_text(t: &Terminal<TestBackend>) -> String {
+        let b = t.backend().buffer();
+        b.content().iter().map(|c| c.symbol()).collect()
+    }
+
+    #[test]
+    fn help_on_a_short_screen_says_keys_are_cut_off() {
+        let mut s = state();
+        s.update(Msg::Action(Action::Help));
+        let small = screen_text(&render(&s, 60, 14));
+        assert!(small.contains("more keys: enlarge"), "{small}");
+        let big = screen_text(&render(&s, 120, 35));
+        assert!(!big.contains("more keys"));
+    }
+
+    #[test]
+    fn a_line_break_in_the_edit_field_is_visible() {
+        let mut s = state();
+        s.update(Msg::Action(Action::Edit));
+        if let Mode::Edit { buffer, cursor } = &mut s.mode {
+            *buffer = "one\ntwo".into();
+            *cursor = 7;
+        }
+        let shown = screen_text(&render(&s, 90, 30));
+        assert!(shown.contains("one⏎two"), "{shown}");
     }
 
     #[test]

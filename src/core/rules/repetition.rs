@@ -72,7 +72,9 @@ impl Checker for Repetition {
             if block.kind == crate::core::markdown::BlockKind::TableCell && ws.len() < 6 {
                 continue;
             }
-            for i in 1..ws.len() {
+            let mut i = 0;
+            while i + 1 < ws.len() {
+                i += 1;
                 let (w1, w2) = (ws[i - 1], ws[i]);
                 if !is_space(&text[w1.end..w2.start]) {
                     continue;
@@ -107,6 +109,30 @@ impl Checker for Repetition {
                     if !(ends || that_that_is_wrong(after.as_deref())) {
                         continue;
                     }
+                }
+                // "the the the": one finding for the whole run, not one per pair.
+                let mut last = i;
+                while ws.get(last + 1).is_some_and(|n| {
+                    is_space(&text[ws[last].end..n.start]) && n.text(text).eq_ignore_ascii_case(a)
+                }) {
+                    last += 1;
+                }
+                if last > i {
+                    let run = w1.start..ws[last].end;
+                    let one_line = !text[run.clone()].contains('\n');
+                    out.push(Hit {
+                        block: b,
+                        range: run,
+                        rule: RULE.into(),
+                        message: format!("\"{a}\" is written {} times in a row.", last - i + 2),
+                        replacements: if one_line {
+                            vec![a.to_owned()]
+                        } else {
+                            Vec::new()
+                        },
+                    });
+                    i = last;
+                    continue;
                 }
                 if let Some((range, replacement)) = deletion(text, w1, w2) {
                     out.push(Hit {
@@ -248,6 +274,19 @@ mod tests {
         assert_eq!(
             run("The the end.\n"),
             vec![("The the".into(), vec!["The".into()])]
+        );
+    }
+
+    #[test]
+    fn a_run_of_three_is_one_finding() {
+        assert_eq!(
+            run("Install the the the package.\n"),
+            vec![("the the the".into(), vec!["the".into()])]
+        );
+        // Across lines there is no fix that keeps the lines, so it is only reported.
+        assert_eq!(
+            run("Install the the\nthe package.\n"),
+            vec![("the the\nthe".into(), vec![])]
         );
     }
 
