@@ -1381,6 +1381,54 @@ fn diff_output_applies_cleanly_with_git() {
 }
 
 #[test]
+fn the_cache_gives_the_same_findings_and_follows_rule_and_config_changes() {
+    let r = Repo::new();
+    r.write("a.md", "On Github.\n\nWe use the data-set here.\n")
+        .write("b.md", "A dataset and a dataset and a dataset.\n")
+        .commit("init");
+    let cold = r.check_json(&["--all"]).texts();
+    assert!(
+        cold.contains(&"Github".to_owned()) && cold.contains(&"data-set".to_owned()),
+        "{cold:?}"
+    );
+    assert!(
+        r.path(".git/docreview/cache").is_dir(),
+        "the cache is stored"
+    );
+    assert_eq!(r.check_json(&["--all"]).texts(), cold, "warm = cold");
+    // A rule turned off: its findings go, whatever the cache holds.
+    r.write(
+        ".docreview.toml",
+        "[rules]\n\"terminology.canonical\" = \"off\"\n",
+    );
+    assert_eq!(r.check_json(&["--all"]).texts(), ["data-set"]);
+    // A new term in the config: found at once.
+    r.write(
+        ".docreview.toml",
+        "[terms]\nGitHub = [\"Github\"]\ndataset = [\"here\"]\n",
+    );
+    let t = r.check_json(&["--all"]).texts();
+    assert!(t.contains(&"here".to_owned()), "{t:?}");
+    // Another doc changes the dominant spelling: the consistency verdict follows.
+    r.write(".docreview.toml", "");
+    r.write("b.md", "A data-set and a data-set and a data-set.\n");
+    let t = r.check_json(&["--all"]).texts();
+    assert!(!t.contains(&"data-set".to_owned()), "{t:?}");
+    // Turned off by the environment: same findings, nothing new stored.
+    std::fs::remove_dir_all(r.path(".git/docreview/cache")).expect("rm");
+    let o = Command::new(BIN)
+        .args(["check", "--all", "--format", "json"])
+        .current_dir(r.path(""))
+        .env("DOCREVIEW_NO_CACHE", "1")
+        .env("HOME", r.path(""))
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .output()
+        .expect("run");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!r.path(".git/docreview/cache").exists());
+}
+
+#[test]
 fn baseline_round_trip() {
     let r = Repo::new();
     r.write(
