@@ -61,6 +61,8 @@ pub enum Error {
     Keys(#[from] crate::tui::keymap::KeyError),
     #[error("the review screen failed")]
     Terminal(#[source] io::Error),
+    #[error(transparent)]
+    Write(#[from] crate::io::files::WriteError),
 }
 
 impl From<io::Error> for Error {
@@ -101,6 +103,7 @@ pub fn run(cli: Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> Res
         Some(Command::Check(args)) => check(&args, env, out, err),
         Some(Command::Apply(args)) => batch::apply(&args, env, out, err),
         Some(Command::Rules(args)) => rules(&args, env, out),
+        Some(Command::Vocab(args)) => vocab(&args, env, out),
         Some(Command::Triage(args)) => crate::triage::triage(&args, env, out, err),
         Some(Command::Baseline(args)) => crate::triage::baseline(&args, env, out, err),
         Some(Command::Demo(args)) => crate::demo::run(&args, env, out, err),
@@ -175,16 +178,22 @@ impl Session {
     /// docs checked, for a progress bar.
     pub fn all_findings(&mut self, done: &AtomicUsize) -> Vec<Finding> {
         let Some(cache) = self.cache.as_mut() else {
-            let (mut found, staged) = self.engine.check_docs_counted(&self.inputs.docs, done);
+            let (mut found, staged) = self.engine.check_docs_counted(
+                &self.inputs.docs,
+                done,
+                crate::core::engine::Speed::All,
+            );
             found.extend(self.engine.check_doc_set(
                 &self.inputs.docs,
                 staged,
                 &self.inputs.context,
             ));
-            crate::core::engine::sort_findings(&mut found);
-            return found;
+            return self.engine.finish(found);
         };
         let mut memo = cache.load();
+        if self.engine.has_slow_rules() {
+            self.engine.remember_harper(cache.load_paragraphs());
+        }
         let found = self.engine.check_cached(
             &self.inputs.docs,
             &self.inputs.context,
@@ -194,6 +203,10 @@ impl Session {
         );
         // The cache only saves time: failing to write it is not the user's problem.
         let _ = cache.save(&mut memo);
+        let (paragraphs, fresh) = self.engine.harper_memo();
+        if fresh {
+            let _ = cache.save_paragraphs(paragraphs);
+        }
         found
     }
 }
@@ -239,13 +252,44 @@ pub fn load_config(
     env: &Env,
     repo: Option<&Repo>,
 ) -> Result<Config, Error> {
-    if let Some(p) = explicit {
-        return Ok(Config::load(&env.cwd.join(p))?);
-    }
     let stop = repo.map(Repo::root).unwrap_or(&env.cwd);
-    match config::find(&env.cwd, Some(stop)) {
-        Some(p) => Ok(Config::load(&p)?),
-        None => Ok(Config::default()),
+    let mut config = match explicit {
+        Some(p) => Config::load(&env.cwd.join(p))?,
+        None => match config::find(&env.cwd, Some(stop)) {
+            Some(p) => Config::load(&p)?,
+            None => Config::default(),
+        },
+    };
+    config
+        .settings
+        .vocabulary
+        .extend(read_vocabulary(&vocabulary_path(repo, env))?);
+    Ok(config)
+}
+
+/// The team's vocabulary file: `.docreview/vocabulary.txt` at the repository root (outside a
+/// repository: in the working directory).
+pub fn vocabulary_path(repo: Option<&Repo>, env: &Env) -> PathBuf {
+    repo.map_or(env.cwd.as_path(), Repo::root)
+        .join(".docreview")
+        .join("vocabulary.txt")
+}
+
+/// The words of a vocabulary file (one a line; blank lines and `#` comments are skipped). A missing
+/// file is an empty vocabulary.
+pub fn read_vocabulary(path: &Path) -> Result<Vec<String>, Error> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => Ok(text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_owned)
+            .collect()),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Vec::new()),
+        Err(source) => Err(Error::Io {
+            path: path.display().to_string(),
+            source,
+        }),
     }
 }
 
@@ -719,6 +763,7 @@ pub fn review(
     let repo = Repo::discover(&env.cwd)?;
     let config = load_config(args.scope.config.as_deref(), env, repo.as_ref())?;
     let engine = std::sync::Arc::new(build_engine(&config, &args.scope.rules)?);
+    let cache = open_cache(repo.as_ref(), &engine);
     let user_dir = crate::config::user_dir();
     let user = crate::config::UserConfig::load(user_dir.as_deref())?;
     let theme_name = args
@@ -755,6 +800,7 @@ pub fn review(
     let scope = args.scope.clone();
     let cfg = config.clone();
     let env_owned = env.clone();
+    let vocabulary = vocabulary_path(repo.as_ref(), env);
     let reload: crate::tui::Reloader = Box::new(move |shown: &str| {
         let env = &env_owned;
         let p = planned.get(shown)?;
@@ -779,6 +825,8 @@ pub fn review(
         keymap,
         hint,
         session: crate::io::journal::session_id(),
+        vocabulary,
+        cache,
     };
     let outcome = crate::tui::run(plan, engine, journal, opts, reload).map_err(Error::Terminal)?;
     for n in &notices {
@@ -792,14 +840,74 @@ pub fn review(
 }
 
 /// `docreview rules` and `docreview rules explain ID`.
+/// `docreview vocab`: the team's vocabulary (words spelling never flags).
+fn vocab(args: &crate::cli::VocabArgs, env: &Env, out: &mut dyn Write) -> Result<u8, Error> {
+    let repo = Repo::discover(&env.cwd).ok().flatten();
+    let path = vocabulary_path(repo.as_ref(), env);
+    let shown = display_path(&path, &env.cwd);
+    match &args.action {
+        crate::cli::VocabAction::Add { words } => {
+            let added = crate::io::vocabulary::add(&path, words)?;
+            let known: Vec<&String> = words
+                .iter()
+                .filter(|w| !w.trim().is_empty() && !added.contains(w))
+                .collect();
+            if !added.is_empty() {
+                writeln!(
+                    out,
+                    "Added {} to {shown}: {}.",
+                    crate::report::plural(added.len(), "word", "words"),
+                    added.join(", ")
+                )?;
+            }
+            if !known.is_empty() {
+                let list: Vec<&str> = known.iter().map(|w| w.as_str()).collect();
+                writeln!(out, "Already in {shown}: {}.", list.join(", "))?;
+            }
+            Ok(EXIT_CLEAN)
+        }
+        crate::cli::VocabAction::List => {
+            let config = load_config(args.config.as_deref(), env, repo.as_ref())?;
+            let file = read_vocabulary(&path)?;
+            let accept: Vec<&String> = config
+                .settings
+                .vocabulary
+                .iter()
+                .filter(|w| !file.contains(w))
+                .collect();
+            if accept.is_empty() && file.is_empty() {
+                writeln!(
+                    out,
+                    "No team vocabulary yet. Add words with `docreview vocab add WORD` (they go to {shown}),
+                     or list them under [vocabulary] accept in .docreview.toml."
+                )?;
+                return Ok(EXIT_CLEAN);
+            }
+            for w in &file {
+                writeln!(out, "{w}	{shown}")?;
+            }
+            for w in accept {
+                writeln!(out, "{w}	[vocabulary] accept")?;
+            }
+            Ok(EXIT_CLEAN)
+        }
+    }
+}
+
 fn rules(args: &RulesArgs, env: &Env, out: &mut dyn Write) -> Result<u8, Error> {
     let repo = Repo::discover(&env.cwd).ok().flatten();
     let config = load_config(args.config.as_deref(), env, repo.as_ref())?;
     let engine = build_engine(&config, &[])?;
     match &args.action {
         None => {
-            let width = engine
+            // harper's rules that are off are hundreds of lines: shown on request.
+            let listed: Vec<&crate::core::engine::RuleState> = engine
                 .rules()
+                .iter()
+                .filter(|r| args.all || r.severity.is_some() || !engine.is_harper_rule(&r.info.id))
+                .collect();
+            let hidden = engine.rules().len() - listed.len();
+            let width = listed
                 .iter()
                 .map(|r| r.info.id.len())
                 .max()
@@ -810,7 +918,7 @@ fn rules(args: &RulesArgs, env: &Env, out: &mut dyn Write) -> Result<u8, Error> 
                 "{:width$}  {:10}  {:6}  WHAT IT CATCHES",
                 "RULE", "LEVEL", "SAFETY"
             )?;
-            for r in engine.rules() {
+            for r in listed {
                 let level = r.severity.map_or("off", Severity::as_str);
                 writeln!(
                     out,
@@ -819,6 +927,14 @@ fn rules(args: &RulesArgs, env: &Env, out: &mut dyn Write) -> Result<u8, Error> 
                     level,
                     r.info.safety.as_str(),
                     r.info.summary
+                )?;
+            }
+            if hidden > 0 {
+                writeln!(
+                    out,
+                    "\n{} from harper-core are off (noisy on technical docs, or a matter of style); \
+                     `docreview rules --all` lists them.",
+                    crate::report::plural(hidden, "more grammar rule", "more grammar rules")
                 )?;
             }
             writeln!(

@@ -65,6 +65,18 @@ pub enum Command {
     Baseline(BaselineArgs),
     /// List every rule with its level and safety, or explain one.
     Rules(RulesArgs),
+    /// The team's vocabulary: words that are never spelling mistakes.
+    #[command(
+        after_help = "Words live in .docreview/vocabulary.txt at the repository root (one a line, # comments;
+commit it) and under [vocabulary] accept in .docreview.toml. Matching ignores case.
+Words in code spans or code blocks, and words at least 3 docs use ([vocabulary] min_docs),
+are vocabulary without being listed.
+
+Examples:
+  docreview vocab add requantize Kubeflow
+  docreview vocab list"
+    )]
+    Vocab(VocabArgs),
     /// Create a sample repository with real mistakes and check it.
     Demo(DemoArgs),
 }
@@ -295,9 +307,35 @@ pub struct BaselineScope {
 }
 
 #[derive(Debug, Args)]
+pub struct VocabArgs {
+    #[command(subcommand)]
+    pub action: VocabAction,
+
+    /// Use this config file instead of looking for .docreview.toml.
+    #[arg(long, value_name = "FILE", global = true)]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum VocabAction {
+    /// Add words to .docreview/vocabulary.txt (created if missing).
+    Add {
+        /// The words, as they are written.
+        #[arg(required = true, value_name = "WORD")]
+        words: Vec<String>,
+    },
+    /// Print the team vocabulary and where each word comes from.
+    List,
+}
+
+#[derive(Debug, Args)]
 pub struct RulesArgs {
     #[command(subcommand)]
     pub action: Option<RulesAction>,
+
+    /// Also list the harper-core grammar rules that are off (there are hundreds).
+    #[arg(long)]
+    pub all: bool,
 
     /// Use this config file instead of looking for .docreview.toml.
     #[arg(long, value_name = "FILE", global = true)]

@@ -17,6 +17,10 @@
 //! [consistency]
 //! prefer = ["dataset", "email"]
 //!
+//! [vocabulary]
+//! accept = ["requantize", "Kubeflow"]  # never misspelled (also: .docreview/vocabulary.txt)
+//! min_docs = 3                       # a word this many docs use is vocabulary
+//!
 //! [[rule]]
 //! id = "utilize"
 //! pattern = '\butiliz(e|es|ed|ing)\b'
@@ -66,7 +70,15 @@ struct Raw {
     rules: Option<BTreeMap<Spanned<String>, Spanned<String>>>,
     terms: Option<BTreeMap<Spanned<String>, Vec<String>>>,
     consistency: Option<RawConsistency>,
+    vocabulary: Option<RawVocabulary>,
     rule: Option<Vec<RawRule>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawVocabulary {
+    accept: Option<Vec<String>>,
+    min_docs: Option<Spanned<i64>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -228,6 +240,20 @@ impl Config {
 
         if let Some(c) = raw.consistency {
             cfg.settings.prefer = c.prefer.unwrap_or_default();
+        }
+
+        if let Some(v) = raw.vocabulary {
+            cfg.settings.vocabulary = v.accept.unwrap_or_default();
+            if let Some(n) = v.min_docs {
+                let value = *n.get_ref();
+                if !(1..=1_000_000).contains(&value) {
+                    return Err(at(
+                        n.span(),
+                        format!("min_docs must be a whole number from 1 up, not {value}"),
+                    ));
+                }
+                cfg.settings.min_docs = value as usize;
+            }
         }
 
         let mut ids = Vec::new();

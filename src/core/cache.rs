@@ -5,6 +5,7 @@
 
 use crate::core::finding::Finding;
 use crate::core::rules::consistency::Counts;
+use crate::core::rules::spelling::Stats;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 
@@ -25,6 +26,22 @@ pub fn placed(f: &Finding, path: &str) -> Finding {
     }
 }
 
+/// What one document contributes to the doc-set rules: consistency counts and spelling stats.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct DocCounts {
+    pub consistency: Counts,
+    pub spelling: Stats,
+}
+
+impl DocCounts {
+    pub fn merge(self, other: DocCounts) -> DocCounts {
+        DocCounts {
+            consistency: self.consistency.merge(other.consistency),
+            spelling: self.spelling.merge(other.spelling),
+        }
+    }
+}
+
 /// One document content's memory.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DocMemo {
@@ -42,7 +59,7 @@ pub struct Memo {
     pub sets: HashMap<u64, u64>,
     /// Consistency counts per content hash (stored apart: only needed when the doc set changed).
     #[serde(skip)]
-    pub counts: HashMap<u64, Counts>,
+    pub counts: HashMap<u64, DocCounts>,
     /// Content hashes used by this run (what to keep when the memory is saved).
     #[serde(skip)]
     pub used: HashSet<u64>,

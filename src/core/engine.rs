@@ -8,13 +8,15 @@
 //! number of line breaks. Otherwise the hit is narrowed to the part that really changes, and if even that
 //! crosses markup, it is reported without a fix.
 
-use crate::core::cache::{DocMemo, Memo, content_hash, pathless, placed};
+use crate::core::cache::{DocCounts, DocMemo, Memo, content_hash, pathless, placed};
 use crate::core::finding::{Finding, Safety, Severity, fingerprint};
 use crate::core::markdown::{self, Block, Prose, rule_matches};
 use crate::core::rules::consistency::{self, Consistency, Counts};
 use crate::core::rules::custom::{Custom, CustomRule};
 use crate::core::rules::grammar::Grammar;
+use crate::core::rules::harper::{HarperGrammar, ParagraphMemo};
 use crate::core::rules::repetition::Repetition;
+use crate::core::rules::spelling::{self, Vocabulary};
 use crate::core::rules::terminology::{TermError, Terminology, Terms};
 use crate::core::rules::text::sentence_around;
 use crate::core::rules::{Active, Checker, DocProse, Hit, RuleInfo};
@@ -83,6 +85,10 @@ pub struct Settings {
     pub prefer: Vec<String>,
     /// `[[rule]]`.
     pub custom: Vec<CustomRule>,
+    /// `[vocabulary] accept` and `.docreview/vocabulary.txt`: words that are never misspelled.
+    pub vocabulary: Vec<String>,
+    /// `[vocabulary] min_docs` (0: the default).
+    pub min_docs: usize,
 }
 
 /// What the first stage of a check leaves for the second: each doc's prose and the doc-set counts.
@@ -99,10 +105,22 @@ pub struct RuleState {
     pub severity: Option<Severity>,
 }
 
+/// Which checkers a pass runs: the fast ones, harper's (slow: its own pass where results stream in),
+/// or all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Speed {
+    Fast,
+    Slow,
+    All,
+}
+
 pub struct Engine {
     checkers: Vec<Box<dyn Checker>>,
+    harper: HarperGrammar,
     terms: Terms,
     prefer: Vec<String>,
+    vocabulary: Vec<String>,
+    min_docs: usize,
     states: Vec<RuleState>,
     active: Active,
     severity: HashMap<String, (Severity, Safety)>,
@@ -127,10 +145,16 @@ impl Engine {
             Box::new(Terminology::new(terms.clone())),
             Box::new(Grammar),
             Box::new(Repetition),
+            Box::new(crate::core::rules::markup::Markup),
+            Box::new(crate::core::rules::sentences::Sentences),
+            Box::new(crate::core::rules::agreement::Agreement),
             Box::new(Custom::new(settings.custom.clone())),
         ];
+        let harper = HarperGrammar::new();
         let mut infos: Vec<RuleInfo> = checkers.iter().flat_map(|c| c.rules()).collect();
+        infos.extend(harper.rules());
         infos.push(Consistency::rule());
+        infos.push(spelling::rule());
         let mut levels = settings.levels.clone();
         levels.sort_by_key(|(p, _)| specificity(p));
         let states: Vec<RuleState> = infos
@@ -173,8 +197,15 @@ impl Engine {
         Ok(Engine {
             settings_key: format!("{settings:?}"),
             checkers,
+            harper,
             terms,
             prefer: settings.prefer.clone(),
+            vocabulary: settings.vocabulary.clone(),
+            min_docs: if settings.min_docs == 0 {
+                spelling::MIN_DOCS
+            } else {
+                settings.min_docs
+            },
             states,
             active,
             severity,
@@ -201,18 +232,147 @@ impl Engine {
         let (mut findings, staged) = self.check_docs(docs);
         findings.extend(self.check_doc_set(docs, staged, context));
         sort_findings(&mut findings);
-        findings
+        self.dedupe(findings)
     }
 
     /// The first stage: every per-document rule. What it returns lets [`Engine::check_doc_set`] run
     /// the doc-set-wide rules later without parsing again, so a caller (the review screen) can show
     /// these findings while the rest is computed.
     pub fn check_docs(&self, docs: &[Doc]) -> (Vec<Finding>, Staged) {
-        self.check_docs_counted(docs, &AtomicUsize::new(0))
+        self.check_docs_counted(docs, &AtomicUsize::new(0), Speed::All)
+    }
+
+    /// The per-document rules of one speed; with [`Speed::Fast`], [`Engine::check_slow`] gives the rest
+    /// later from the staged prose.
+    pub fn check_docs_at(&self, docs: &[Doc], speed: Speed) -> (Vec<Finding>, Staged) {
+        self.check_docs_counted(docs, &AtomicUsize::new(0), speed)
+    }
+
+    /// The slow per-document rules (harper) over `docs` as staged by [`Engine::check_docs_at`].
+    pub fn check_slow(&self, docs: &[Doc], staged: &Staged) -> Vec<Finding> {
+        if staged.prose.len() != docs.len() || !self.has_slow_rules() {
+            return Vec::new();
+        }
+        let mut out: Vec<Finding> = docs
+            .par_iter()
+            .zip(staged.prose.par_iter())
+            .flat_map_iter(|(doc, prose)| {
+                let mut hits = Vec::new();
+                self.run_checkers(&DocProse::new(&doc.text, prose), Speed::Slow, &mut hits);
+                self.findings(doc, prose, hits)
+            })
+            .collect();
+        sort_findings(&mut out);
+        out
+    }
+
+    /// Which of two overlapping findings wins: docreview's own rules (0) over harper's linters (1)
+    /// over spelling (2).
+    fn rank(&self, rule: &str) -> u8 {
+        if rule == spelling::RULE {
+            2
+        } else if self.harper.owns(rule) {
+            1
+        } else {
+            0
+        }
+    }
+
+    /// `later` without the findings that overlap one of `earlier` (same file) of the same or a better
+    /// rank: one place, one finding, the most specific rule's.
+    pub fn without_overlaps(&self, earlier: &[Finding], later: Vec<Finding>) -> Vec<Finding> {
+        let mut by_path: HashMap<&str, Vec<(usize, usize, u8)>> = HashMap::new();
+        for f in earlier {
+            by_path.entry(f.path.as_str()).or_default().push((
+                f.start,
+                f.end.max(f.start + 1),
+                self.rank(&f.rule),
+            ));
+        }
+        later
+            .into_iter()
+            .filter(|f| {
+                let (s, e, r) = (f.start, f.end.max(f.start + 1), self.rank(&f.rule));
+                !by_path
+                    .get(f.path.as_str())
+                    .is_some_and(|v| v.iter().any(|&(a, b, q)| a < e && s < b && q <= r))
+            })
+            .collect()
+    }
+
+    /// Sorts findings from several passes and drops the ones a better-ranked finding overlaps.
+    pub fn finish(&self, mut findings: Vec<Finding>) -> Vec<Finding> {
+        sort_findings(&mut findings);
+        self.dedupe(findings)
+    }
+
+    /// Drops findings that overlap a better-ranked one in the same file (see [`Engine::rank`]).
+    fn dedupe(&self, findings: Vec<Finding>) -> Vec<Finding> {
+        let mut by_rank: [Vec<Finding>; 3] = Default::default();
+        for f in findings {
+            by_rank[usize::from(self.rank(&f.rule))].push(f);
+        }
+        let [own, harper, spelling] = by_rank;
+        if harper.is_empty() && spelling.is_empty() {
+            return own;
+        }
+        let harper = self.without_overlaps(&own, harper);
+        let mut out = own;
+        out.extend(harper);
+        let spelling = self.without_overlaps(&out, spelling);
+        out.extend(spelling);
+        sort_findings(&mut out);
+        out
+    }
+
+    /// Is `rule` one of harper-core's linters?
+    pub fn is_harper_rule(&self, rule: &str) -> bool {
+        self.harper.owns(rule)
+    }
+
+    /// Does any slow rule run?
+    pub fn has_slow_rules(&self) -> bool {
+        self.checkers
+            .iter()
+            .filter(|c| c.slow())
+            .flat_map(|c| c.rules())
+            .chain(self.harper.rules())
+            .any(|r| self.active.has(&r.id))
+    }
+
+    fn run_checkers(&self, view: &DocProse<'_>, speed: Speed, hits: &mut Vec<Hit>) {
+        for checker in &self.checkers {
+            let run = match speed {
+                Speed::All => true,
+                Speed::Fast => !checker.slow(),
+                Speed::Slow => checker.slow(),
+            };
+            if run {
+                checker.check(view, &self.active, hits);
+            }
+        }
+        if speed != Speed::Fast {
+            self.harper.check(view, &self.active, hits);
+        }
+    }
+
+    /// Paragraphs harper linted (to save), and whether any are new.
+    pub fn harper_memo(&self) -> (ParagraphMemo, bool) {
+        self.harper.memo()
+    }
+
+    /// Paragraphs harper linted in earlier runs.
+    pub fn remember_harper(&self, memo: ParagraphMemo) {
+        self.harper.remember(memo);
     }
 
     /// [`Engine::check_docs`], counting finished documents in `done` (for a progress bar).
-    pub fn check_docs_counted(&self, docs: &[Doc], done: &AtomicUsize) -> (Vec<Finding>, Staged) {
+    pub fn check_docs_counted(
+        &self,
+        docs: &[Doc],
+        done: &AtomicUsize,
+        speed: Speed,
+    ) -> (Vec<Finding>, Staged) {
         let consistency_on = self.active.has(consistency::RULE);
         // Each worker keeps one running count (merging a count per document would cost more than
         // counting).
@@ -225,9 +385,7 @@ impl Engine {
                     let prose = prose_of(doc);
                     let view = DocProse::new(&doc.text, &prose);
                     let mut hits = Vec::new();
-                    for checker in &self.checkers {
-                        checker.check(&view, &self.active, &mut hits);
-                    }
+                    self.run_checkers(&view, speed, &mut hits);
                     if consistency_on {
                         consistency::count_into(&mut counts, &view);
                     }
@@ -260,25 +418,54 @@ impl Engine {
     /// The second stage: doc-set-wide rules over `docs` (as staged by [`Engine::check_docs`]), counting
     /// `context` too.
     pub fn check_doc_set(&self, docs: &[Doc], staged: Staged, context: &[Doc]) -> Vec<Finding> {
-        if !self.active.has(consistency::RULE) || staged.prose.len() != docs.len() {
+        if !self.needs_doc_set() || staged.prose.len() != docs.len() {
             return Vec::new();
         }
-        let all = context
+        let consistency_on = self.active.has(consistency::RULE);
+        let spelling_on = self.active.has(spelling::RULE);
+        let (counts, stats) = context
             .par_iter()
-            .fold(Counts::default, |mut c, doc| {
+            .map(|doc| {
                 let prose = prose_of(doc);
-                consistency::count_into(&mut c, &DocProse::new(&doc.text, &prose));
-                c
+                let view = DocProse::new(&doc.text, &prose);
+                let mut c = Counts::default();
+                if consistency_on {
+                    consistency::count_into(&mut c, &view);
+                }
+                let stats = if spelling_on {
+                    spelling::stats(&view)
+                } else {
+                    Default::default()
+                };
+                (c, stats)
             })
-            .reduce(Counts::default, Counts::merge)
-            .merge(staged.counts);
-        let verdicts = Consistency::decide(&all, &self.prefer, &self.terms);
+            .chain(
+                docs.par_iter()
+                    .zip(staged.prose.par_iter())
+                    .map(|(doc, prose)| {
+                        let stats = if spelling_on {
+                            spelling::stats(&DocProse::new(&doc.text, prose))
+                        } else {
+                            Default::default()
+                        };
+                        (Counts::default(), stats)
+                    }),
+            )
+            .reduce(
+                || (Counts::default(), spelling::Stats::default()),
+                |(c1, s1), (c2, s2)| (c1.merge(c2), s1.merge(s2)),
+            );
+        let verdicts = Consistency::decide(&counts.merge(staged.counts), &self.prefer, &self.terms);
+        let vocabulary = Vocabulary::decide(&stats, &self.vocabulary, self.min_docs);
         let mut out: Vec<Finding> = docs
             .par_iter()
             .zip(staged.prose.into_par_iter())
             .flat_map_iter(|(doc, prose)| {
                 let mut hits = Vec::new();
-                verdicts.check(&DocProse::new(&doc.text, &prose), &self.active, &mut hits);
+                let view = DocProse::new(&doc.text, &prose);
+                verdicts.check(&view, &self.active, &mut hits);
+                vocabulary.check(&view, &self.active, &mut hits);
+                drop(view);
                 self.findings(doc, &prose, hits)
             })
             .collect();
@@ -316,10 +503,10 @@ impl Engine {
         load_counts: &mut dyn FnMut(&mut Memo),
         done: &AtomicUsize,
     ) -> Vec<Finding> {
-        let consistency_on = self.active.has(consistency::RULE);
+        let doc_set_on = self.needs_doc_set();
         let hashes: Vec<u64> = docs.par_iter().map(|d| content_hash(&d.text)).collect();
         // Stage 1: per-document rules, from memory where possible.
-        let fresh: Vec<(usize, Prose, Vec<Finding>, Option<Counts>)> = docs
+        let fresh: Vec<(usize, Prose, Vec<Finding>, Option<DocCounts>)> = docs
             .par_iter()
             .enumerate()
             .filter(|(i, _)| !memo.docs.contains_key(&hashes[*i]))
@@ -327,10 +514,8 @@ impl Engine {
                 let prose = prose_of(doc);
                 let view = DocProse::new(&doc.text, &prose);
                 let mut hits = Vec::new();
-                for checker in &self.checkers {
-                    checker.check(&view, &self.active, &mut hits);
-                }
-                let counts = consistency_on.then(|| consistency::count(&view));
+                self.run_checkers(&view, Speed::All, &mut hits);
+                let counts = doc_set_on.then(|| self.doc_counts(&view));
                 drop(view);
                 let all = self.findings_on(doc, &Lines::All, &prose, hits);
                 done.fetch_add(1, Ordering::Relaxed);
@@ -366,9 +551,9 @@ impl Engine {
                 );
             }
         }
-        if !consistency_on {
+        if !doc_set_on {
             sort_findings(&mut out);
-            return out;
+            return self.dedupe(out);
         }
         // Stage 2: consistency. An unchanged doc set keeps its verdicts; findings stored under them
         // stay valid.
@@ -403,11 +588,11 @@ impl Engine {
                 .filter(|(_, h)| !memo.counts.contains_key(h))
                 .map(|(d, h)| (*h, d))
                 .collect();
-            let counted: Vec<(u64, Counts)> = to_count
+            let counted: Vec<(u64, DocCounts)> = to_count
                 .par_iter()
                 .map(|(h, d)| {
                     let p = prose_of(d);
-                    (*h, consistency::count(&DocProse::new(&d.text, &p)))
+                    (*h, self.doc_counts(&DocProse::new(&d.text, &p)))
                 })
                 .collect();
             if !counted.is_empty() {
@@ -420,9 +605,13 @@ impl Engine {
                 .chain(&context_hashes)
                 .filter(|h| seen.insert(**h))
                 .filter_map(|h| memo.counts.get(h))
-                .fold(Counts::default(), |acc, c| acc.merge(c.clone()));
-            let verdicts = Consistency::decide(&total, &self.prefer, &self.terms);
-            let fp = verdicts.fingerprint();
+                .fold(DocCounts::default(), |acc, c| acc.merge(c.clone()));
+            let verdicts = Consistency::decide(&total.consistency, &self.prefer, &self.terms);
+            let vocabulary = Vocabulary::decide(&total.spelling, &self.vocabulary, self.min_docs);
+            let fp = crate::core::finding::fnv1a64(&[
+                &verdicts.fingerprint().to_le_bytes(),
+                &vocabulary.fingerprint().to_le_bytes(),
+            ]);
             memo.sets.insert(set_key, fp);
             memo.dirty = true;
             // Consistency findings for docs that have none under these verdicts.
@@ -447,7 +636,10 @@ impl Engine {
                         }
                     };
                     let mut hits = Vec::new();
-                    verdicts.check(&DocProse::new(&doc.text, p), &self.active, &mut hits);
+                    let view = DocProse::new(&doc.text, p);
+                    verdicts.check(&view, &self.active, &mut hits);
+                    vocabulary.check(&view, &self.active, &mut hits);
+                    drop(view);
                     (i, self.findings_on(doc, &Lines::All, p, hits))
                 })
                 .collect();
@@ -468,17 +660,33 @@ impl Engine {
             }
         }
         sort_findings(&mut out);
-        out
+        self.dedupe(out)
     }
 
     /// Is `rule` judged across the doc set (so re-checking one document alone cannot judge it)?
     pub fn is_doc_set_rule(rule: &str) -> bool {
-        rule == consistency::RULE
+        rule == consistency::RULE || rule == spelling::RULE
     }
 
     /// Does any doc-set-wide rule run (so context docs are worth reading)?
     pub fn needs_doc_set(&self) -> bool {
-        self.active.has(consistency::RULE)
+        self.active.has(consistency::RULE) || self.active.has(spelling::RULE)
+    }
+
+    /// What one document contributes to the doc-set rules that are on.
+    fn doc_counts(&self, view: &DocProse<'_>) -> DocCounts {
+        DocCounts {
+            consistency: if self.active.has(consistency::RULE) {
+                consistency::count(view)
+            } else {
+                Counts::default()
+            },
+            spelling: if self.active.has(spelling::RULE) {
+                spelling::stats(view)
+            } else {
+                spelling::Stats::default()
+            },
+        }
     }
 
     /// Turns one document's hits into findings.
@@ -495,6 +703,23 @@ impl Engine {
         let mut occurrences: HashMap<(String, String, u64), usize> = HashMap::new();
         let mut hits = hits;
         hits.sort_by_key(|h| (h.block, h.range.start, h.range.end));
+        // harper's findings give way to docreview's own where they overlap (ours are tuned for
+        // technical prose, and one place gets one finding).
+        let own: Vec<(usize, Range<usize>)> = hits
+            .iter()
+            .filter(|h| !self.harper.owns(&h.rule))
+            .map(|h| (h.block, h.range.clone()))
+            .collect();
+        if own.len() < hits.len() {
+            hits.retain(|h| {
+                !self.harper.owns(&h.rule)
+                    || !own.iter().any(|(b, r)| {
+                        *b == h.block
+                            && r.start < h.range.end.max(h.range.start + 1)
+                            && h.range.start < r.end.max(r.start + 1)
+                    })
+            });
+        }
         let mut column_at = (0usize, 0usize, 1usize);
         for hit in hits {
             let Some(&(severity, safety)) = self.severity.get(&hit.rule) else {

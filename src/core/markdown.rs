@@ -221,6 +221,8 @@ fn glob_match(p: &[u8], s: &[u8]) -> bool {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Prose {
     pub blocks: Vec<Block>,
+    /// File ranges of inline code and code blocks (what the spelling vocabulary learns from).
+    pub code: Vec<Range<usize>>,
     pub suppressions: Vec<Suppression>,
 }
 
@@ -381,6 +383,7 @@ pub fn extract_as(file: &str, mdx: bool) -> Prose {
         skip_depth: 0,
         comments: Vec::new(),
         links: Vec::new(),
+        code: Vec::new(),
     };
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         x.event(event, range.start + base..range.end + base);
@@ -389,6 +392,7 @@ pub fn extract_as(file: &str, mdx: bool) -> Prose {
     let suppressions = suppressions(file, &x.comments);
     Prose {
         blocks: x.blocks,
+        code: x.code,
         suppressions,
     }
 }
@@ -405,6 +409,8 @@ struct Extractor<'a> {
     /// Open links and images: true when their text is also their reference label (`[text]`,
     /// `[text][]`), which a fix must not change or the link breaks.
     links: Vec<bool>,
+    /// Inline code and code blocks seen (file ranges).
+    code: Vec<Range<usize>>,
 }
 
 impl Extractor<'_> {
@@ -493,10 +499,13 @@ impl Extractor<'_> {
                 self.block().push(shown, range.start, range.len(), verbatim);
             }
             Event::HardBreak => self.block().push("\n", range.start, range.len(), false),
-            Event::Code(_)
-            | Event::InlineMath(_)
-            | Event::DisplayMath(_)
-            | Event::FootnoteReference(_) => self.placeholder(range),
+            Event::Code(_) => {
+                self.code.push(range.clone());
+                self.placeholder(range);
+            }
+            Event::InlineMath(_) | Event::DisplayMath(_) | Event::FootnoteReference(_) => {
+                self.placeholder(range)
+            }
             Event::InlineHtml(_) | Event::Html(_) => {
                 self.comments.push(range.clone());
                 self.placeholder(range);
@@ -516,6 +525,9 @@ impl Extractor<'_> {
             Tag::TableCell => self.open(BlockKind::TableCell, range.len()),
             Tag::CodeBlock(_) | Tag::MetadataBlock(_) | Tag::HtmlBlock => {
                 self.flush();
+                if matches!(tag, Tag::CodeBlock(_)) {
+                    self.code.push(range.clone());
+                }
                 self.skip_depth = 1;
                 if matches!(tag, Tag::HtmlBlock) {
                     self.comments.push(range);

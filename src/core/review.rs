@@ -118,6 +118,8 @@ pub enum Action {
     ToggleView,
     Help,
     WriteAll,
+    /// Add the word of a spelling finding to the team's vocabulary.
+    AddWord,
     Quit,
 }
 
@@ -156,6 +158,11 @@ pub enum Msg {
         id: u64,
         disk: Option<String>,
         error: String,
+    },
+    /// A word is now in the team's vocabulary (or could not be added: `error`).
+    WordAdded {
+        word: String,
+        error: Option<String>,
     },
     /// The doc was edited outside (editor) and checked again.
     Reloaded {
@@ -218,6 +225,8 @@ pub enum Effect {
         new: String,
     },
     Journal(Entry),
+    /// Add a word to the team's vocabulary file, then send [`Msg::WordAdded`].
+    AddWord(String),
     /// Open the doc in the user's editor at a line, then send [`Msg::Reloaded`].
     OpenEditor {
         doc: usize,
@@ -317,6 +326,9 @@ pub struct ReviewState {
     /// The item on screen when a filter was started, to come back to when it is cancelled.
     before_filter: Option<usize>,
 }
+
+/// The spelling rule, whose findings can be answered by adding the word to the vocabulary.
+const SPELLING: &str = crate::core::rules::spelling::RULE;
 
 /// Rows the diff pane moves per scroll key.
 pub const SCROLL_STEP: usize = 3;
@@ -522,6 +534,9 @@ impl ReviewState {
         if cur.is_some() {
             v.push(Action::Open);
         }
+        if cur.is_some_and(|i| i.status.is_open() && i.finding.rule == SPELLING) {
+            v.push(Action::AddWord);
+        }
         if self.visible.len() > 1 {
             v.push(Action::Next);
             v.push(Action::Prev);
@@ -594,6 +609,7 @@ impl ReviewState {
                 text,
                 findings,
             } => self.reloaded(doc, text, findings),
+            Msg::WordAdded { word, error } => self.word_added(&word, error),
         }
         fx
     }
@@ -806,6 +822,13 @@ impl ReviewState {
                         doc: cur.doc,
                         line: cur.finding.line,
                     });
+                }
+            }
+            Action::AddWord => {
+                if let Some(cur) = self.current()
+                    && cur.finding.rule == SPELLING
+                {
+                    fx.push(Effect::AddWord(cur.finding.text.clone()));
                 }
             }
             Action::Next => self.step_by(1),
@@ -1692,6 +1715,50 @@ impl ReviewState {
         }
     }
 
+    /// A word joined the vocabulary: its open spelling findings are gone from the list.
+    fn word_added(&mut self, word: &str, error: Option<String>) {
+        if let Some(e) = error {
+            self.say(
+                Tone::Error,
+                format!("\"{word}\" was not added to the vocabulary: {e}"),
+            );
+            return;
+        }
+        let low = word.to_lowercase();
+        let gone: HashSet<usize> = self
+            .order
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let it = &self.items[i];
+                it.status.is_open()
+                    && it.finding.rule == SPELLING
+                    && it.finding.text.to_lowercase() == low
+            })
+            .collect();
+        // Go on from where the reviewer was, not from the top.
+        let at = self
+            .current
+            .and_then(|c| self.visible.iter().position(|&v| v == c))
+            .unwrap_or(0);
+        let next = self.visible[at.min(self.visible.len())..]
+            .iter()
+            .copied()
+            .find(|&i| !gone.contains(&i) && self.items[i].status.is_open());
+        self.order.retain(|i| !gone.contains(i));
+        if let Some(n) = next {
+            self.set_current(Some(n));
+        }
+        self.refilter();
+        self.say(
+            Tone::Info,
+            format!(
+                "Added \"{word}\" to the vocabulary; {} gone.",
+                crate::report::plural(gone.len(), "finding is", "findings are")
+            ),
+        );
+    }
+
     fn reloaded(&mut self, doc: usize, text: String, findings: Vec<Finding>) {
         if doc >= self.docs.len() {
             return;
@@ -1843,6 +1910,7 @@ mod tests {
         journal: Vec<Entry>,
         quit: bool,
         opened: Vec<(usize, usize)>,
+        added: Vec<String>,
     }
 
     impl Sim {
@@ -1870,6 +1938,7 @@ mod tests {
                 journal: Vec::new(),
                 quit: false,
                 opened: Vec::new(),
+                added: Vec::new(),
             };
             s.update(Msg::Findings {
                 docs: states,
@@ -1909,6 +1978,10 @@ mod tests {
                         Effect::Journal(e) => self.journal.push(e),
                         Effect::Quit => self.quit = true,
                         Effect::OpenEditor { doc, line } => self.opened.push((doc, line)),
+                        Effect::AddWord(word) => {
+                            self.added.push(word.clone());
+                            queue.insert(0, Msg::WordAdded { word, error: None });
+                        }
                     }
                 }
             }
@@ -2378,6 +2451,47 @@ mod tests {
         );
         let it = &sim.s.items[0];
         assert_eq!(&edited[it.finding.start..it.finding.end], "Github");
+    }
+
+    #[test]
+    fn adding_a_word_to_the_vocabulary_clears_its_findings() {
+        let text = "We frobnicate it.\nThen Frobnicate again, and recieve.\n";
+        let spell =
+            |word: &str, nth: usize| f("a.md", text, word, nth, SPELLING, &["frobnication"]);
+        let mut sim = Sim::new(
+            false,
+            &[("a.md", text)],
+            vec![
+                spell("frobnicate", 0),
+                spell("Frobnicate", 0),
+                spell("recieve", 0),
+            ],
+        );
+        assert!(sim.s.valid_actions().contains(&Action::AddWord));
+        sim.key(Action::AddWord);
+        assert_eq!(sim.added, ["frobnicate"]);
+        // Both spellings of the word are gone; the reviewer is on the next finding.
+        let shown: Vec<&str> = sim
+            .s
+            .visible()
+            .iter()
+            .map(|&i| sim.s.items[i].finding.text.as_str())
+            .collect();
+        assert_eq!(shown, ["recieve"]);
+        assert_eq!(sim.current_text(), "recieve");
+        assert!(
+            sim.s
+                .message
+                .as_ref()
+                .is_some_and(|m| m.1.contains("2 findings are gone"))
+        );
+        assert_eq!(sim.disk[0], text, "the doc is not touched");
+    }
+
+    #[test]
+    fn only_spelling_findings_offer_the_vocabulary_key() {
+        let sim = two_docs();
+        assert!(!sim.s.valid_actions().contains(&Action::AddWord));
     }
 
     #[test]

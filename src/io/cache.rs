@@ -3,14 +3,17 @@
 //! Safe to delete at any time; a rule or config change starts a new pair and the old ones are removed.
 //! A damaged or foreign file is ignored (and replaced), never an error: the cache only ever saves time.
 
-use crate::core::cache::Memo;
-use crate::core::rules::consistency::Counts;
+use crate::core::cache::{DocCounts, Memo};
+use crate::core::rules::harper::ParagraphMemo;
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 /// Above this many documents, entries not used by the latest run are dropped when saving.
 const KEEP_UNUSED_UP_TO: usize = 20_000;
+
+/// Paragraphs remembered at most (about 10 MB).
+const KEEP_PARAGRAPHS: usize = 500_000;
 
 pub struct Cache {
     dir: PathBuf,
@@ -48,13 +51,53 @@ impl Cache {
             return;
         }
         self.counts_loaded = true;
-        let stored: HashMap<u64, Counts> = fs::read(self.file("counts"))
+        let stored: HashMap<u64, DocCounts> = fs::read(self.file("counts"))
             .ok()
             .and_then(|bytes| postcard::from_bytes(&bytes).ok())
             .unwrap_or_default();
         for (h, c) in stored {
             memo.counts.entry(h).or_insert(c);
         }
+    }
+
+    /// Paragraphs harper linted in earlier runs of this docreview build (any rule set: the key of each
+    /// entry names the linters that ran).
+    pub fn load_paragraphs(&self) -> ParagraphMemo {
+        fs::read(self.paragraphs_file())
+            .ok()
+            .and_then(|bytes| postcard::from_bytes(&bytes).ok())
+            .unwrap_or_default()
+    }
+
+    /// Saves what harper linted (at most [`KEEP_PARAGRAPHS`] entries).
+    pub fn save_paragraphs(&self, memo: ParagraphMemo) -> std::io::Result<()> {
+        let mut memo = memo;
+        if memo.len() > KEEP_PARAGRAPHS {
+            // Any part will do: the cache is only a shortcut.
+            let extra: Vec<u64> = memo.keys().skip(KEEP_PARAGRAPHS).copied().collect();
+            for k in extra {
+                memo.remove(&k);
+            }
+        }
+        fs::create_dir_all(&self.dir)?;
+        let bytes = postcard::to_stdvec(&memo).map_err(std::io::Error::other)?;
+        crate::io::files::write_new(&self.paragraphs_file(), &bytes)?;
+        // Paragraph files of other builds can never be used again.
+        let mine = self.paragraphs_file();
+        if let Ok(entries) = fs::read_dir(&self.dir) {
+            for e in entries.flatten() {
+                let name = e.file_name();
+                if name.to_string_lossy().starts_with("paragraphs-") && e.path() != mine {
+                    let _ = fs::remove_file(e.path());
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn paragraphs_file(&self) -> PathBuf {
+        self.dir
+            .join(format!("paragraphs-{:016x}.bin", build_identity()))
     }
 
     /// Saves `memo` if it changed, and removes the files of other rule sets.
@@ -125,7 +168,7 @@ mod tests {
         let mut m = Memo::default();
         m.docs.insert(7, DocMemo::default());
         m.sets.insert(1, 2);
-        m.counts.insert(7, Counts::default());
+        m.counts.insert(7, DocCounts::default());
         m.used.insert(7);
         m.dirty = true;
         c.save(&mut m).expect("save");

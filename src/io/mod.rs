@@ -5,3 +5,4 @@ pub mod cache;
 pub mod files;
 pub mod journal;
 pub mod repo;
+pub mod vocabulary;

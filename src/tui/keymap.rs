@@ -157,6 +157,13 @@ const DEFAULTS: &[(Action, &str, &[&str], &str, &str)] = &[
         "reject in bulk: this file, this rule or everything (asks first)",
     ),
     (
+        Action::AddWord,
+        "add-word",
+        &["+"],
+        "vocabulary",
+        "add this word to the team vocabulary (.docreview/vocabulary.txt): it is not a misspelling",
+    ),
+    (
         Action::WriteAll,
         "write",
         &["w"],

@@ -35,6 +35,10 @@ pub struct Options {
     /// A line shown at the top (the demo's hint).
     pub hint: Option<String>,
     pub session: String,
+    /// The team vocabulary file the + key adds words to.
+    pub vocabulary: PathBuf,
+    /// Where harper's paragraph results are remembered between runs.
+    pub cache: Option<crate::io::cache::Cache>,
 }
 
 /// What happened, for the summary printed after the terminal is restored.
@@ -74,7 +78,11 @@ impl Drop for Restore {
     }
 }
 
-fn spawn_checker(plan: Plan, engine: Arc<Engine>) -> Receiver<Work> {
+fn spawn_checker(
+    plan: Plan,
+    engine: Arc<Engine>,
+    cache: Option<crate::io::cache::Cache>,
+) -> Receiver<Work> {
     let (tx, rx) = channel();
     std::thread::spawn(move || {
         let mut notices = Vec::new();
@@ -88,8 +96,11 @@ fn spawn_checker(plan: Plan, engine: Arc<Engine>) -> Receiver<Work> {
         for n in notices {
             let _ = tx.send(Work::Notice(n));
         }
-        let (first, staged) = engine.check_docs(&inputs.docs);
+        // Fast rules first, then harper's linters, then the doc-set rules: each batch leaves out what
+        // overlaps a finding already shown by a better-placed rule.
+        let (first, staged) = engine.check_docs_at(&inputs.docs, crate::core::engine::Speed::Fast);
         let first = plan.unbaselined(first);
+        let mut shown = first.clone();
         let docs = inputs
             .docs
             .iter()
@@ -113,12 +124,38 @@ fn spawn_checker(plan: Plan, engine: Arc<Engine>) -> Receiver<Work> {
         {
             return;
         }
+        if engine.has_slow_rules() {
+            if let Some(c) = &cache {
+                engine.remember_harper(c.load_paragraphs());
+            }
+            let slow = engine.without_overlaps(
+                &shown,
+                plan.unbaselined(engine.check_slow(&inputs.docs, &staged)),
+            );
+            let (paragraphs, fresh) = engine.harper_memo();
+            if fresh && let Some(c) = &cache {
+                let _ = c.save_paragraphs(paragraphs);
+            }
+            shown.extend(slow.iter().cloned());
+            if tx
+                .send(Work::Batch {
+                    docs: Vec::new(),
+                    findings: slow,
+                })
+                .is_err()
+            {
+                return;
+            }
+        }
         if engine.needs_doc_set() {
             let context = plan.read_context();
-            let second = plan.unbaselined(engine.check_doc_set(&inputs.docs, staged, &context));
+            let set = engine.without_overlaps(
+                &shown,
+                plan.unbaselined(engine.check_doc_set(&inputs.docs, staged, &context)),
+            );
             let _ = tx.send(Work::Batch {
                 docs: Vec::new(),
-                findings: second,
+                findings: set,
             });
         }
         let _ = tx.send(Work::Done);
@@ -209,7 +246,7 @@ pub fn run(
     plan: Plan,
     engine: Arc<Engine>,
     journal: Journal,
-    opts: Options,
+    mut opts: Options,
     mut reload: Reloader,
 ) -> io::Result<Outcome> {
     let cwd = std::env::current_dir().unwrap_or_default();
@@ -222,7 +259,7 @@ pub fn run(
     });
     let mut state = ReviewState::new(opts.session.clone(), opts.defer, resume);
     let mut reals: HashMap<String, PathBuf> = HashMap::new();
-    let rx = spawn_checker(plan, engine);
+    let rx = spawn_checker(plan, engine, opts.cache.take());
 
     let mut terminal = ratatui::try_init()?;
     let guard = Restore;
@@ -313,6 +350,7 @@ pub fn run(
                     &journal,
                     &reals,
                     &mut reload,
+                    &opts.vocabulary,
                 )? {
                     break 'main;
                 }
@@ -349,6 +387,7 @@ pub fn carry_out(
     journal: &Journal,
     reals: &HashMap<String, PathBuf>,
     reload: &mut Reloader,
+    vocabulary: &Path,
 ) -> io::Result<bool> {
     let mut queue = effects;
     let mut quit = false;
@@ -372,6 +411,12 @@ pub fn carry_out(
                 } => {
                     let msg = write(&state.docs[doc].path, reals, id, &expected, &new);
                     next.extend(state.update(msg));
+                }
+                Effect::AddWord(word) => {
+                    let error = crate::io::vocabulary::add(vocabulary, std::slice::from_ref(&word))
+                        .err()
+                        .map(|e| e.to_string());
+                    next.extend(state.update(Msg::WordAdded { word, error }));
                 }
                 Effect::OpenEditor { doc, line } => {
                     let path = state.docs[doc].path.clone();

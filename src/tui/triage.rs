@@ -107,6 +107,7 @@ pub fn run_command(
         .map_or(env.cwd.clone(), |r| r.root().to_path_buf())
         .join(crate::config::FILE_NAME);
     let baseline_path = crate::app::baseline_path(repo.as_ref(), env);
+    let vocabulary = crate::app::vocabulary_path(repo.as_ref(), env);
 
     let mut reals: HashMap<String, PathBuf> = HashMap::new();
     let mut docs = Vec::new();
@@ -172,6 +173,7 @@ pub fn run_command(
                 &journal,
                 &reals,
                 &mut reload,
+                &vocabulary,
             )
             .map_err(Error::Terminal)?
             {
@@ -245,6 +247,7 @@ pub fn run_command(
             &journal,
             &reals,
             &mut reload,
+            &vocabulary,
         )
         .map_err(Error::Terminal)?
         {

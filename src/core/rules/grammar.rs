@@ -669,21 +669,9 @@ fn a_or_an(b: usize, text: &str, ws: &[Word], out: &mut Vec<Hit>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::markdown::extract;
-    use std::collections::HashSet;
 
     fn run(md: &str) -> Vec<(String, String, Vec<String>)> {
-        let prose = extract(md);
-        let doc = DocProse::new(md, &prose);
-        let active = Active(HashSet::from([ALLOW_TO.to_owned(), ARTICLE.to_owned()]));
-        let mut out = Vec::new();
-        Grammar.check(&doc, &active, &mut out);
-        out.into_iter()
-            .map(|h| {
-                let t = prose.blocks[h.block].text[h.range].to_owned();
-                (h.rule, t, h.replacements)
-            })
-            .collect()
+        crate::core::rules::hits_in(&Grammar, &[ALLOW_TO, ARTICLE], md)
     }
 
     fn fixes(md: &str) -> Vec<(String, String)> {

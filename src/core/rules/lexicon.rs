@@ -51,6 +51,8 @@ pub fn data_version() -> u64 {
             include_str!("data/uncountable_nouns.txt").as_bytes(),
             include_str!("data/compounds.txt").as_bytes(),
             include_str!("data/terms.txt").as_bytes(),
+            include_str!("data/tech-words.txt").as_bytes(),
+            include_str!("data/harper.tsv").as_bytes(),
         ])
     });
     *V

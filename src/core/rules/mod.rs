@@ -2,11 +2,16 @@
 //! document's prose to [`Hit`]s in block-text coordinates. The engine maps hits back to file offsets,
 //! applies levels, scope and suppressions. Cross-document rules (consistency) get the whole doc set.
 
+pub mod agreement;
 pub mod consistency;
 pub mod custom;
 pub mod grammar;
+pub mod harper;
 pub mod lexicon;
+pub mod markup;
 pub mod repetition;
+pub mod sentences;
+pub mod spelling;
 pub mod terminology;
 pub mod text;
 
@@ -83,5 +88,30 @@ impl Active {
 /// A family of per-document rules.
 pub trait Checker: Send + Sync {
     fn rules(&self) -> Vec<RuleInfo>;
+    /// Slow checkers (harper) run after the others where results stream in (the review screen).
+    fn slow(&self) -> bool {
+        false
+    }
     fn check(&self, doc: &DocProse<'_>, active: &Active, out: &mut Vec<Hit>);
+}
+
+/// For the rules' tests: runs one checker over a Markdown text with the given rules on and returns each
+/// hit as (rule, flagged text, replacements).
+#[cfg(test)]
+pub(crate) fn hits_in(
+    checker: &dyn Checker,
+    rules: &[&str],
+    md: &str,
+) -> Vec<(String, String, Vec<String>)> {
+    let prose = crate::core::markdown::extract(md);
+    let doc = DocProse::new(md, &prose);
+    let active = Active(rules.iter().map(|r| (*r).to_owned()).collect());
+    let mut out = Vec::new();
+    checker.check(&doc, &active, &mut out);
+    out.into_iter()
+        .map(|h| {
+            let text = prose.blocks[h.block].text[h.range].to_owned();
+            (h.rule, text, h.replacements)
+        })
+        .collect()
 }

@@ -247,22 +247,10 @@ fn deletion(text: &str, w1: Word, w2: Word) -> Option<(std::ops::Range<usize>, S
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::markdown::extract;
-    use std::collections::HashSet;
 
     fn run(md: &str) -> Vec<(String, Vec<String>)> {
-        let prose = extract(md);
-        let doc = DocProse::new(md, &prose);
-        let mut out = Vec::new();
-        Repetition.check(&doc, &Active(HashSet::from([RULE.to_owned()])), &mut out);
-        out.into_iter()
-            .map(|h| {
-                (
-                    prose.blocks[h.block].text[h.range].to_owned(),
-                    h.replacements,
-                )
-            })
-            .collect()
+        let hits = crate::core::rules::hits_in(&Repetition, &[RULE], md);
+        hits.into_iter().map(|(_, text, r)| (text, r)).collect()
     }
 
     #[test]

@@ -46,6 +46,11 @@ pub fn key(s: &str) -> String {
         .collect()
 }
 
+/// Is `s` (in any spelling the list knows) one of the built-in technical names (`macOS`, `Node.js`)?
+pub fn is_known_name(s: &str) -> bool {
+    Terms::builtin().get(&key(s)).is_some()
+}
+
 /// One line of `data/terms.txt`: `[~]Name [= Variant, Variant]` → (name, variants, loose).
 fn parse_line(line: &str) -> (&str, Vec<&str>, bool) {
     let (name, variants) = match line.split_once('=') {

@@ -1,0 +1,245 @@
+//! `grammar.agreement`: a singular subject with a verb in its base form ("The Collector utilize
+//! memory" → "utilizes"). Word classes come from harper-core's dictionary, and the pattern only fires
+//! where every word is unambiguous: a determiner that takes the singular (or none, at the start of a
+//! sentence), a word that is only a singular noun, and a word that is only a verb in its base form.
+//! Constructions where a base verb is right ("let the server restart", "does the job run", "requires
+//! that the user sign") are left alone.
+
+use super::harper::word_metadata;
+use super::text::{Word, is_all_lower, starts_sentence};
+use super::{Active, Checker, DocProse, Hit, RuleInfo};
+use crate::core::finding::{Safety, Severity};
+
+pub const RULE: &str = "grammar.agreement";
+
+/// Determiners before a singular noun phrase.
+const DETERMINERS: &[&str] = &[
+    "the", "this", "that", "each", "every", "a", "an", "its", "our", "your", "their", "his", "her",
+    "my", "another", "one",
+];
+
+/// Words after which a noun phrase is followed by a bare verb on purpose: causatives and perception
+/// verbs ("let the job run"), auxiliaries in questions ("does the job run"), subjunctive "that".
+const BARE_VERB_BEFORE: &[&str] = &[
+    "let",
+    "lets",
+    "make",
+    "makes",
+    "made",
+    "making",
+    "help",
+    "helps",
+    "helped",
+    "have",
+    "has",
+    "had",
+    "see",
+    "sees",
+    "saw",
+    "watch",
+    "watches",
+    "hear",
+    "hears",
+    "do",
+    "does",
+    "did",
+    "can",
+    "could",
+    "should",
+    "would",
+    "will",
+    "may",
+    "might",
+    "must",
+    "shall",
+    "that",
+    "if",
+    "whether",
+    "lest",
+    "unless",
+    "to",
+    "and",
+    "or",
+    "not",
+    "why",
+    "how",
+    "where",
+    "when",
+    "what",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "bid",
+    "require",
+    "requires",
+    "required",
+    "demand",
+    "demands",
+    "suggest",
+    "suggests",
+    "recommend",
+    "recommends",
+    "insist",
+    "ensure",
+    "ensures",
+];
+
+pub struct Agreement;
+
+impl Checker for Agreement {
+    fn rules(&self) -> Vec<RuleInfo> {
+        vec![RuleInfo {
+            id: RULE.into(),
+            severity: Severity::Warning,
+            safety: Safety::Review,
+            default_on: true,
+            summary: "A singular subject with a plural verb form (\"The Collector utilize\")".into(),
+            explain: "When explaining what a component does, the verb must agree with it: \"The Collector \
+                      utilize memory\" → \"The Collector utilizes memory\". The rule uses harper-core's \
+                      dictionary for word classes and only fires when the subject is unmistakably a singular noun \
+                      and the verb unmistakably a verb in its base form, so it is rarely wrong but misses \
+                      many cases. Causatives and questions (\"let the job run\", \"does the job run\") are \
+                      fine."
+                .into(),
+        }]
+    }
+
+    fn slow(&self) -> bool {
+        true
+    }
+
+    fn check(&self, doc: &DocProse<'_>, active: &Active, out: &mut Vec<Hit>) {
+        if !active.has(RULE) {
+            return;
+        }
+        for (b, block) in doc.prose.blocks.iter().enumerate() {
+            let text = block.text.as_str();
+            let ws = doc.words(b);
+            if ws.len() < 3 || !super::spelling::is_english(text, ws) {
+                continue;
+            }
+            for i in 0..ws.len() - 1 {
+                if let Some(hit) = at(text, ws, i) {
+                    out.push(Hit { block: b, ..hit });
+                }
+            }
+        }
+    }
+}
+
+/// A finding for subject `ws[i]` and verb `ws[i + 1]`, if they disagree.
+fn at(text: &str, ws: &[Word], i: usize) -> Option<Hit> {
+    let (noun_w, verb_w) = (ws[i], ws[i + 1]);
+    let gap = &text[noun_w.end..verb_w.start];
+    if gap != " " {
+        return None;
+    }
+    let noun = noun_w.text(text);
+    let verb = verb_w.text(text);
+    if !is_all_lower(verb) || verb.len() < 3 || !noun.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    // Subject: a determiner before it, or the start of a sentence (a capitalised noun).
+    let det = i
+        .checked_sub(1)
+        .map(|j| ws[j])
+        .filter(|d| text[d.end..noun_w.start] == *" ");
+    let det_word = det.map(|d| d.text(text).to_lowercase());
+    match &det_word {
+        Some(d) if DETERMINERS.contains(&d.as_str()) => {
+            let before = det
+                .and_then(|d| ws.iter().position(|w| *w == d))
+                .and_then(|k| k.checked_sub(1))
+                .map(|k| ws[k].text(text).to_lowercase());
+            if before
+                .as_deref()
+                .is_some_and(|w| BARE_VERB_BEFORE.contains(&w))
+            {
+                return None;
+            }
+        }
+        _ => {
+            if !starts_sentence(text, noun_w.start) {
+                return None;
+            }
+        }
+    }
+    let n = word_metadata(noun)?;
+    if !n.is_noun()
+        || !n.is_singular_noun()
+        || n.is_verb()
+        || n.is_adjective()
+        || n.is_likely_homograph()
+    {
+        return None;
+    }
+    if n.is_non_singular_noun() || n.is_pronoun() || n.is_determiner() {
+        return None;
+    }
+    let v = word_metadata(verb)?;
+    if !v.is_verb() || !v.is_verb_lemma() || v.is_noun() || v.is_adjective() || v.is_adverb() {
+        return None;
+    }
+    if v.is_verb_third_person_singular_present_form() || v.is_verb_past_form() || v.preposition {
+        return None;
+    }
+    let agreed = third_person(verb)?;
+    Some(Hit {
+        block: 0,
+        range: verb_w.start..verb_w.end,
+        rule: RULE.into(),
+        message: format!("\"{noun}\" is singular: the verb is \"{agreed}\", not \"{verb}\"."),
+        replacements: vec![agreed],
+    })
+}
+
+/// The third person singular of a base verb ("utilize" → "utilizes"), if the dictionary knows it.
+fn third_person(verb: &str) -> Option<String> {
+    let form = match verb {
+        "be" => "is".to_owned(),
+        "have" => "has".to_owned(),
+        v if v.ends_with(['s', 'x', 'z', 'o']) || v.ends_with("sh") || v.ends_with("ch") => {
+            format!("{v}es")
+        }
+        v if v.ends_with('y') && !v[..v.len() - 1].ends_with(['a', 'e', 'i', 'o', 'u']) => {
+            format!("{}ies", &v[..v.len() - 1])
+        }
+        v => format!("{v}s"),
+    };
+    let m = word_metadata(&form)?;
+    m.is_verb_third_person_singular_present_form()
+        .then_some(form)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(md: &str) -> Vec<(String, Vec<String>)> {
+        let hits = crate::core::rules::hits_in(&Agreement, &[RULE], md);
+        hits.into_iter().map(|(_, text, r)| (text, r)).collect()
+    }
+
+    #[test]
+    fn the_guideline_example() {
+        assert_eq!(
+            run("The Collector utilize memory to buffer spans.\n"),
+            [("utilize".to_owned(), vec!["utilizes".to_owned()])]
+        );
+    }
+
+    #[test]
+    fn right_uses_of_the_base_form_are_left_alone() {
+        for ok in [
+            "Let the collector utilize memory.\n",
+            "Does the collector utilize memory?\n",
+            "The collectors utilize memory.\n",
+            "The collector utilizes memory.\n",
+            "We require that the collector utilize memory.\n",
+            "The data processing pipeline runs.\n",
+        ] {
+            assert!(run(ok).is_empty(), "{ok}");
+        }
+    }
+}

@@ -1,0 +1,541 @@
+//! The bridge to harper-core: its English dictionary (with part-of-speech data) and its linters, run on
+//! the engine's prose only. Harper never sees Markdown: each block's text goes in as plain English, and
+//! the placeholders that stand for inline code, HTML or math become tokens harper leaves alone.
+//!
+//! Harper works in characters, docreview in bytes: [`lint_block`] maps every span back to byte offsets
+//! in the block's text, and turns harper's suggestions into replacements of that span.
+//!
+//! Loading harper is the slow part (its dictionary and ~370 linters take a second or more to build), so
+//! everything here is lazy: the dictionary is built on first use and shared, and each worker thread
+//! builds its own linter set once (harper's linters keep caches, so they are not shared across
+//! threads). Nothing here runs before a harper rule is asked for.
+
+use super::{Active, Checker, DocProse, Hit, RuleInfo};
+use crate::core::finding::{Safety, Severity};
+use crate::core::markdown::PLACEHOLDER;
+use harper_core::linting::{LintGroup, Suggestion};
+use harper_core::parsers::{Parser, PlainEnglish};
+use harper_core::spell::{Dictionary, FstDictionary};
+use harper_core::{Dialect, DictWordMetadata, Document, Span, Token, TokenKind};
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+
+/// harper's curated English dictionary (built on first use, then shared).
+pub fn dictionary() -> Arc<FstDictionary> {
+    static DICT: std::sync::OnceLock<Arc<FstDictionary>> = std::sync::OnceLock::new();
+    DICT.get_or_init(|| aside(FstDictionary::curated)).clone()
+}
+
+/// Runs harper's one-time set-up work in a pool of its own. That work uses rayon inside; run on the
+/// shared pool while the shared pool's threads wait for the same set-up, it would wait forever.
+///
+/// The caller waits on a plain thread rather than in `install`: a shared-pool worker waiting in
+/// `install` picks up other queued work meanwhile, and that work may ask for the very value being set
+/// up on this thread, which a `OnceLock` answers by waiting on itself.
+fn aside<T: Send>(f: impl FnOnce() -> T + Send) -> T {
+    static POOL: std::sync::OnceLock<Option<rayon::ThreadPool>> = std::sync::OnceLock::new();
+    let Some(pool) =
+        POOL.get_or_init(|| rayon::ThreadPoolBuilder::new().num_threads(1).build().ok())
+    else {
+        return f();
+    };
+    if pool.current_thread_index().is_some() {
+        // Already set-up work (the linters' set-up asks for the dictionary): run it here.
+        return f();
+    }
+    std::thread::scope(|scope| match scope.spawn(|| pool.install(f)).join() {
+        Ok(value) => value,
+        Err(panic) => std::panic::resume_unwind(panic),
+    })
+}
+
+/// What harper knows about a word (its parts of speech), if it knows the word.
+pub fn word_metadata(word: &str) -> Option<DictWordMetadata> {
+    dictionary()
+        .get_word_metadata_str(word)
+        .map(std::borrow::Cow::into_owned)
+}
+
+/// Does the dictionary know the word, as written or in lower case (any English dialect)?
+pub fn is_known_word(word: &str) -> bool {
+    let dict = dictionary();
+    let normal = word.replace('\u{2019}', "'");
+    dict.contains_exact_word_str(&normal) || {
+        let lower = normal.to_lowercase();
+        lower != normal && dict.contains_exact_word_str(&lower)
+    }
+}
+
+/// The dictionary's closest words to a misspelled one, best first, at most `n`, in the word's case
+/// ("Recieve" → "Receive").
+pub fn suggest(word: &str, n: usize) -> Vec<String> {
+    let dict = dictionary();
+    let chars: Vec<char> = word.chars().collect();
+    let capital = chars.first().is_some_and(|c| c.is_uppercase());
+    // Widen the search until something is close enough.
+    for distance in 2..4 {
+        let mut out: Vec<String> = Vec::new();
+        for s in harper_core::spell::suggest_correct_spelling(&chars, 100, distance, &*dict) {
+            let mut s: String = s.iter().collect();
+            if capital && !s.chars().skip(1).any(char::is_uppercase) {
+                let mut cs = s.chars();
+                s = cs
+                    .next()
+                    .map(|f| f.to_uppercase().chain(cs).collect())
+                    .unwrap_or_default();
+            }
+            if s != word && !out.iter().any(|o| o.to_lowercase() == s.to_lowercase()) {
+                out.push(s);
+            }
+            if out.len() == n {
+                break;
+            }
+        }
+        if !out.is_empty() {
+            return out;
+        }
+    }
+    Vec::new()
+}
+
+/// Plain English, except that each placeholder (code, HTML, math in the original) is one token harper
+/// does not lint, as harper's own Markdown parser does with code.
+struct ProseParser;
+
+impl Parser for ProseParser {
+    fn parse(&self, source: &[char]) -> Vec<Token> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        let lex = |from: usize, to: usize, out: &mut Vec<Token>| {
+            if from < to {
+                let mut tokens = PlainEnglish.parse(&source[from..to]);
+                for t in &mut tokens {
+                    t.span.push_by(from);
+                }
+                out.extend(tokens);
+            }
+        };
+        for (i, c) in source.iter().enumerate() {
+            if *c == PLACEHOLDER {
+                lex(start, i, &mut out);
+                out.push(Token::new(Span::new(i, i + 1), TokenKind::Unlintable));
+                start = i + 1;
+            }
+        }
+        lex(start, source.len(), &mut out);
+        // Runs of spaces that a reader never sees are one space to harper: indentation after a line
+        // break, spaces before a line break (two of them are Markdown's hard break) and spaces next to
+        // a placeholder (around code or HTML that was cut out).
+        for i in 0..out.len() {
+            if !matches!(out[i].kind, TokenKind::Space(n) if n > 1) {
+                continue;
+            }
+            let invisible = |t: Option<&Token>| {
+                t.is_none_or(|t| matches!(t.kind, TokenKind::Newline(_) | TokenKind::Unlintable))
+            };
+            let before = i.checked_sub(1).and_then(|j| out.get(j));
+            if invisible(before)
+                || out
+                    .get(i + 1)
+                    .is_some_and(|t| matches!(t.kind, TokenKind::Unlintable))
+            {
+                out[i].kind = TokenKind::Space(1);
+            }
+        }
+        out
+    }
+}
+
+/// One harper lint in a block's text.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct HarperHit {
+    /// harper's linter name (`AnA`, `SpellCheck`, …).
+    pub linter: String,
+    /// Byte range in the block's text.
+    pub range: Range<usize>,
+    pub message: String,
+    /// Replacements for `range`, best first.
+    pub replacements: Vec<String>,
+}
+
+thread_local! {
+    /// This thread's linter set and the names it was configured with.
+    static GROUP: RefCell<Option<(Vec<String>, LintGroup)>> = const { RefCell::new(None) };
+}
+
+/// harper linters docreview does not offer: its own rules do the job (`spelling.unknown-word` with a
+/// technical vocabulary, `grammar.allow-to`).
+pub const REPLACED: &[&str] = &["SpellCheck", "AllowTo"];
+
+/// Every linter harper has, with its description (builds a linter set: not cheap).
+pub fn all_linters() -> BTreeMap<String, String> {
+    let group = aside(|| LintGroup::new_curated(dictionary(), Dialect::American));
+    group
+        .all_descriptions()
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .collect()
+}
+
+/// Runs the harper linters named in `enabled` (sorted) over one block of prose.
+pub fn lint_block(text: &str, enabled: &[String]) -> Vec<HarperHit> {
+    if enabled.is_empty() || text.trim().is_empty() {
+        return Vec::new();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    // Byte offset of each char index (and of the end).
+    let mut byte_at: Vec<usize> = Vec::with_capacity(chars.len() + 1);
+    let mut b = 0;
+    for c in &chars {
+        byte_at.push(b);
+        b += c.len_utf8();
+    }
+    byte_at.push(b);
+    let dict = dictionary();
+    let document = Document::new_from_chars(Arc::from(chars.as_slice()), &ProseParser, &*dict);
+    let organized = GROUP.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        let fresh = slot.as_ref().is_none_or(|(names, _)| names != enabled);
+        if fresh {
+            let d = dict.clone();
+            let mut group = aside(move || LintGroup::new_curated(d, Dialect::American));
+            group.set_all_rules_to(Some(false));
+            for name in enabled {
+                group.config.set_rule_enabled(name, true);
+            }
+            *slot = Some((enabled.to_vec(), group));
+        }
+        match slot.as_mut() {
+            Some((_, group)) => group.organized_lints(&document),
+            None => BTreeMap::new(),
+        }
+    });
+    // Where linters overlap, one finding: the earliest, then the longest, then harper's priority.
+    let mut all: Vec<(String, harper_core::linting::Lint)> = organized
+        .into_iter()
+        .flat_map(|(name, lints)| lints.into_iter().map(move |l| (name.clone(), l)))
+        .collect();
+    all.sort_by_key(|(_, l)| (l.span.start, std::cmp::Reverse(l.span.end), l.priority));
+    let mut reach = 0;
+    all.retain(|(_, l)| {
+        let keep = l.span.start >= reach;
+        if keep {
+            reach = l.span.end;
+        }
+        keep
+    });
+    let mut out = Vec::new();
+    for (linter, lint) in all {
+        {
+            let (s, e) = (lint.span.start, lint.span.end);
+            if s > e || e > chars.len() {
+                continue;
+            }
+            // A span over a placeholder would rewrite code the user never meant as prose.
+            if chars[s..e].contains(&PLACEHOLDER) {
+                continue;
+            }
+            let original: String = chars[s..e].iter().collect();
+            // Runs of four or more spaces line things up on purpose (tables, aligned text).
+            if linter == "Spaces" && original.len() >= 4 && original.chars().all(|c| c == ' ') {
+                continue;
+            }
+            let mut replacements: Vec<String> = Vec::new();
+            for sug in &lint.suggestions {
+                let r = match sug {
+                    Suggestion::ReplaceWith(with) => with.iter().collect(),
+                    Suggestion::InsertAfter(add) => {
+                        format!("{original}{}", add.iter().collect::<String>())
+                    }
+                    Suggestion::Remove => String::new(),
+                };
+                if r != original && !r.contains(PLACEHOLDER) && !replacements.contains(&r) {
+                    replacements.push(r);
+                }
+            }
+            out.push(HarperHit {
+                linter: linter.clone(),
+                range: byte_at[s]..byte_at[e],
+                message: plain_message(&lint.message),
+                replacements,
+            });
+        }
+    }
+    out
+}
+
+/// harper writes messages in Markdown (`` `word` ``, `**word**`); docreview shows plain text and
+/// quotes words with double quotes.
+fn plain_message(m: &str) -> String {
+    let m = m.replace("**", "").replace('`', "\"");
+    m.trim().to_owned()
+}
+
+/// `AnA` → `an-a`, `SpellCheck` → `spell-check`, `ToDoHyphen` → `to-do-hyphen`: harper's linter names as
+/// docreview rule names.
+pub fn kebab(name: &str) -> String {
+    let chars: Vec<char> = name.chars().collect();
+    let mut out = String::with_capacity(name.len() + 4);
+    for (i, c) in chars.iter().enumerate() {
+        if c.is_uppercase() && i > 0 {
+            let prev = chars[i - 1];
+            let next_lower = chars.get(i + 1).is_some_and(|n| n.is_lowercase());
+            if prev.is_lowercase() || prev.is_ascii_digit() || (prev.is_uppercase() && next_lower) {
+                out.push('-');
+            }
+        } else if c.is_ascii_digit() && i > 0 && chars[i - 1].is_alphabetic() {
+            out.push('-');
+        }
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+/// One harper linter as a docreview rule.
+#[derive(Debug, Clone)]
+struct Linter {
+    name: String,
+    id: String,
+    default_on: bool,
+    description: String,
+}
+
+fn catalogue() -> Vec<Linter> {
+    include_str!("data/harper.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| {
+            let mut parts = l.splitn(3, '\t');
+            let name = parts.next()?.trim().to_owned();
+            let default_on = parts.next()? == "on";
+            let description = plain_message(parts.next().unwrap_or(""));
+            Some(Linter {
+                id: format!("grammar.{}", kebab(&name)),
+                name,
+                default_on,
+                description,
+            })
+        })
+        .collect()
+}
+
+/// Paragraphs linted so far: (hash of the enabled linters and the text) → hits. Shared by all threads,
+/// and saved with the engine's cache so an unchanged paragraph is never linted twice.
+pub type ParagraphMemo = HashMap<u64, Vec<HarperHit>>;
+
+/// harper-core's linters as `grammar.<name>` rules.
+pub struct HarperGrammar {
+    linters: Vec<Linter>,
+    id_of: HashMap<String, String>,
+    ids: std::collections::HashSet<String>,
+    memo: Mutex<ParagraphMemo>,
+    /// Paragraphs linted by this process (what is worth saving).
+    fresh: AtomicUsize,
+}
+
+impl Default for HarperGrammar {
+    fn default() -> Self {
+        HarperGrammar::new()
+    }
+}
+
+impl HarperGrammar {
+    pub fn new() -> HarperGrammar {
+        let linters = catalogue();
+        let id_of = linters
+            .iter()
+            .map(|l| (l.name.clone(), l.id.clone()))
+            .collect();
+        let ids = linters.iter().map(|l| l.id.clone()).collect();
+        HarperGrammar {
+            linters,
+            id_of,
+            ids,
+            memo: Mutex::new(HashMap::new()),
+            fresh: AtomicUsize::new(0),
+        }
+    }
+
+    /// Is `rule` one of harper's?
+    pub fn owns(&self, rule: &str) -> bool {
+        rule.starts_with("grammar.") && self.ids.contains(rule)
+    }
+
+    /// The harper linters behind the active rules, sorted.
+    fn enabled(&self, active: &Active) -> Vec<String> {
+        let mut names: Vec<String> = self
+            .linters
+            .iter()
+            .filter(|l| active.has(&l.id))
+            .map(|l| l.name.clone())
+            .collect();
+        names.sort_unstable();
+        names
+    }
+
+    /// What was linted, to be saved; and whether anything new was.
+    pub fn memo(&self) -> (ParagraphMemo, bool) {
+        let m = self.memo.lock().map(|m| m.clone()).unwrap_or_default();
+        (m, self.fresh.load(Ordering::Relaxed) > 0)
+    }
+
+    /// Paragraphs linted by an earlier run.
+    pub fn remember(&self, memo: ParagraphMemo) {
+        if let Ok(mut m) = self.memo.lock() {
+            m.extend(memo);
+        }
+    }
+}
+
+impl Checker for HarperGrammar {
+    fn rules(&self) -> Vec<RuleInfo> {
+        self.linters
+            .iter()
+            .map(|l| RuleInfo {
+                id: l.id.clone(),
+                severity: Severity::Warning,
+                safety: Safety::Review,
+                default_on: l.default_on,
+                summary: l.description.clone(),
+                explain: format!(
+                    "{}\n\nThis rule is harper-core's {} linter, run on prose only (never code, URLs or \
+                     markup). {}",
+                    l.description,
+                    l.name,
+                    if l.default_on {
+                        "It is on by default: on real docs it rarely fires on text reviewers approved."
+                    } else {
+                        "It is off by default (too noisy on technical docs, a matter of style, or \
+                         docreview has its own rule for it); turn it on under [rules]."
+                    }
+                ),
+            })
+            .collect()
+    }
+
+    fn slow(&self) -> bool {
+        true
+    }
+
+    fn check(&self, doc: &DocProse<'_>, active: &Active, out: &mut Vec<Hit>) {
+        let enabled = self.enabled(active);
+        if enabled.is_empty() {
+            return;
+        }
+        let set_key = crate::core::finding::fnv1a64(&[enabled.join(",").as_bytes()]);
+        for (b, block) in doc.prose.blocks.iter().enumerate() {
+            if block.text.trim().is_empty()
+                || !super::spelling::is_english(&block.text, doc.words(b))
+            {
+                continue;
+            }
+            let key =
+                crate::core::finding::fnv1a64(&[&set_key.to_le_bytes(), block.text.as_bytes()]);
+            let known = self.memo.lock().ok().and_then(|m| m.get(&key).cloned());
+            let hits = match known {
+                Some(h) => h,
+                None => {
+                    let h = lint_block(&block.text, &enabled);
+                    if let Ok(mut m) = self.memo.lock() {
+                        m.insert(key, h.clone());
+                    }
+                    self.fresh.fetch_add(1, Ordering::Relaxed);
+                    h
+                }
+            };
+            for h in hits {
+                let Some(id) = self.id_of.get(&h.linter) else {
+                    continue;
+                };
+                out.push(Hit {
+                    block: b,
+                    range: h.range,
+                    rule: id.clone(),
+                    message: h.message,
+                    replacements: h.replacements,
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The catalogue names exactly harper's linters (minus the two docreview replaces): a harper
+    /// upgrade that adds or renames linters fails here until the list is regenerated.
+    #[test]
+    fn the_catalogue_matches_harper() {
+        let ours: std::collections::BTreeSet<String> =
+            catalogue().into_iter().map(|l| l.name).collect();
+        let theirs: std::collections::BTreeSet<String> = all_linters()
+            .into_keys()
+            .filter(|n| !REPLACED.contains(&n.as_str()))
+            .collect();
+        assert_eq!(ours, theirs);
+    }
+
+    /// Writes data/harper.tsv from the harper-core in use, keeping docreview's default column.
+    #[test]
+    #[ignore]
+    fn harper_catalogue() {
+        if std::env::var_os("DOCREVIEW_WRITE_HARPER").is_none() {
+            return;
+        }
+        let defaults: HashMap<String, bool> = catalogue()
+            .into_iter()
+            .map(|l| (l.name, l.default_on))
+            .collect();
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src/core/rules/data/harper.tsv"
+        );
+        let old = std::fs::read_to_string(path).unwrap_or_default();
+        let mut out: String = old
+            .lines()
+            .filter(|l| l.starts_with('#'))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        for (name, description) in all_linters() {
+            if REPLACED.contains(&name.as_str()) {
+                continue;
+            }
+            let on = defaults.get(&name).copied().unwrap_or(false);
+            let description = description.replace(['\n', '\t'], " ");
+            out.push_str(&format!(
+                "{name}\t{}\t{description}\n",
+                if on { "on" } else { "off" }
+            ));
+        }
+        std::fs::write(path, out).expect("write the catalogue");
+    }
+
+    #[test]
+    fn names_become_rule_names() {
+        assert_eq!(kebab("AnA"), "an-a");
+        assert_eq!(kebab("SpellCheck"), "spell-check");
+        assert_eq!(kebab("ToDoHyphen"), "to-do-hyphen");
+        assert_eq!(kebab("PHDTerms"), "phd-terms");
+        assert_eq!(kebab("Catch22"), "catch-22");
+    }
+
+    #[test]
+    fn spans_map_to_bytes_and_code_is_left_alone() {
+        let enabled = vec!["AnA".to_owned()];
+        // "é" is two bytes: the hit's byte range must still cover "a".
+        let text = "Café aside, this is a example.";
+        let hits = lint_block(text, &enabled);
+        assert_eq!(hits.len(), 1, "{hits:?}");
+        assert_eq!(&text[hits[0].range.clone()], "a");
+        assert_eq!(hits[0].replacements, ["an"]);
+        // The same mistake next to code (a placeholder) is still found; the placeholder never is.
+        let text = format!("Run {PLACEHOLDER} in a example.");
+        let hits = lint_block(&text, &enabled);
+        assert_eq!(hits.len(), 1, "{hits:?}");
+        assert_eq!(&text[hits[0].range.clone()], "a");
+    }
+}

@@ -1,0 +1,197 @@
+//! `markup.inline-code`: code written as prose. Identifiers, calls, file names and paths read as code
+//! only when they are formatted as code (`` `req.body` ``, `` `HF_ENDPOINT` ``, `` `next()` ``); reviewers
+//! ask for the backticks again and again. Only shapes that cannot be English are flagged:
+//!
+//! - words joined by underscores (`snake_case`, `SCREAMING_SNAKE`, `group_outputs=True`);
+//! - calls (`next()`, `app.use()`, `type(x)`, `Client::build()`);
+//! - camelCase that starts with two lower-case letters (`classNames`, `isUsernameAvailable`), unless
+//!   it is a known name (`macOS`, `oneDNN`);
+//! - member access of lower-case names (`req.body`, `styles.root`), not domain names;
+//! - file names with a common extension (`index.html`, `stylecop.json`) and dotfiles (`.gitignore`);
+//! - paths (`/var/lib/app`, `~/.cache/uv`, `./build`, `@prisma/client`).
+//!
+//! The fix wraps the token in backticks; it needs a human's look (the text may mean the word).
+
+use super::{Active, Checker, DocProse, Hit, RuleInfo};
+use crate::core::finding::{Safety, Severity};
+use crate::core::markdown::PLACEHOLDER;
+use regex::Regex;
+use std::sync::LazyLock;
+
+pub const RULE: &str = "markup.inline-code";
+
+static UNDERSCORED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[A-Za-z][A-Za-z0-9]*(?:_+[A-Za-z0-9]+)+(?:=[\w.-]+)?$").expect("regex")
+});
+static CALL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[A-Za-z_][\w]*(?:(?:\.|::)[A-Za-z_]\w*)*\([^()\s]*\)$").expect("regex")
+});
+static CAMEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[a-z]{2,}[A-Z][A-Za-z0-9]*$").expect("regex"));
+static MEMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[a-z_][a-z0-9_]+(?:\.[a-z_][A-Za-z0-9_]+)+$").expect("regex"));
+static FILE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:[\w-]+(?:\.[\w-]+)*\.(?:json|jsonc|yaml|yml|toml|html|htm|js|mjs|cjs|ts|tsx|jsx|py|rs|go|sh|bash|txt|xml|csv|lock|cfg|ini|conf|properties|gradle|java|kt|rb|php|cpp|hpp|cs|swift|sql|proto|ipynb|dockerfile)|\.[a-z][\w.-]+)$",
+    )
+    .expect("regex")
+});
+static PATH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:~|\.{1,2})?/[\w.@+-]+(?:/[\w.@+-]*)*|@[\w-]+/[\w.-]+)$").expect("regex")
+});
+
+/// Last parts that make a dotted word a domain name, not code.
+const DOMAINS: &[&str] = &[
+    "com", "org", "net", "io", "dev", "ai", "co", "gov", "edu", "app", "sh", "me", "info", "cloud",
+];
+
+pub struct Markup;
+
+impl Checker for Markup {
+    fn rules(&self) -> Vec<RuleInfo> {
+        vec![RuleInfo {
+            id: RULE.into(),
+            severity: Severity::Suggestion,
+            safety: Safety::Review,
+            default_on: true,
+            summary: "Code written as plain text: identifiers, calls, file names and paths need backticks".into(),
+            explain: "Readers tell code from prose by its formatting, and reviewers ask for it again and again: \
+                      `HF_ENDPOINT`, `req.body`, `next()`, `index.html`, `/var/lib/app`. This rule flags tokens whose \
+                      shape cannot be English: words joined by underscores, calls with parentheses, camelCase \
+                      (classNames), member access (req.body), file names with a common extension, dotfiles and \
+                      paths. Names such as macOS or Node.js, domain names and abbreviations (e.g., i.e.) are left \
+                      alone.\nThe fix wraps the token in backticks."
+                .into(),
+        }]
+    }
+
+    fn check(&self, doc: &DocProse<'_>, active: &Active, out: &mut Vec<Hit>) {
+        if !active.has(RULE) {
+            return;
+        }
+        for (b, block) in doc.prose.blocks.iter().enumerate() {
+            let text = block.text.as_str();
+            for (start, token) in tokens(text) {
+                if looks_like_code(token) {
+                    out.push(Hit {
+                        block: b,
+                        range: start..start + token.len(),
+                        rule: RULE.into(),
+                        message: format!("\"{token}\" is code: format it as code."),
+                        replacements: vec![format!("`{token}`")],
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// Whitespace-separated tokens with surrounding punctuation trimmed, and their byte offsets.
+fn tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut runs: Vec<(usize, &str)> = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                runs.push((s, &text[s..i]));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        runs.push((s, &text[s..]));
+    }
+    runs.into_iter().filter_map(|(at, raw)| {
+        if raw.is_empty() || raw.contains(PLACEHOLDER) || raw.contains('`') {
+            return None;
+        }
+        let lead = raw.len()
+            - raw
+                .trim_start_matches(['(', '[', '{', '"', '\'', '*', '<'])
+                .len();
+        let inner = &raw[lead..];
+        // Trailing punctuation goes, and a sentence's full stop ("see index.html."); a closing
+        // parenthesis stays only when the token opens one (a call).
+        let mut core = inner;
+        loop {
+            let trimmed = core
+                .trim_end_matches([',', ';', ':', '!', '?', '"', '\'', '*', ']', '}', '>', '.']);
+            let trimmed = match trimmed.strip_suffix(')') {
+                Some(t) if trimmed.matches('(').count() < trimmed.matches(')').count() => t,
+                _ => trimmed,
+            };
+            if trimmed.len() == core.len() {
+                break;
+            }
+            core = trimmed;
+        }
+        (!core.is_empty()).then_some((at + lead, core))
+    })
+}
+
+fn looks_like_code(t: &str) -> bool {
+    if t.len() < 3 || t.contains("://") || t.contains('@') && !t.starts_with('@') {
+        return false;
+    }
+    if UNDERSCORED.is_match(t) || CALL.is_match(t) || PATH.is_match(t) {
+        return true;
+    }
+    if CAMEL.is_match(t) {
+        return !super::terminology::is_known_name(t);
+    }
+    if FILE.is_match(t) {
+        // "install.sh" is a file, "Roadmap.sh" a site.
+        let ext = t.rsplit('.').next().unwrap_or("");
+        let capital = t.chars().next().is_some_and(char::is_uppercase);
+        return (!capital || !DOMAINS.contains(&ext)) && !super::terminology::is_known_name(t);
+    }
+    if MEMBER.is_match(t) {
+        let last = t.rsplit('.').next().unwrap_or("");
+        return !DOMAINS.contains(&last) && !super::terminology::is_known_name(t);
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(md: &str) -> Vec<String> {
+        let hits = crate::core::rules::hits_in(&Markup, &[RULE], md);
+        hits.into_iter().map(|(_, text, _)| text).collect()
+    }
+
+    #[test]
+    fn code_shapes_are_flagged() {
+        let md = "Set HF_ENDPOINT and group_outputs=True, then call next() or app.use() with \
+                  req.body from index.html, stylecop.json and .gitignore; see /var/lib/tailscale, \
+                  ~/.cache/uv and @prisma/client (classNames, isUsernameAvailable).\n";
+        assert_eq!(
+            run(md),
+            [
+                "HF_ENDPOINT",
+                "group_outputs=True",
+                "next()",
+                "app.use()",
+                "req.body",
+                "index.html",
+                "stylecop.json",
+                ".gitignore",
+                "/var/lib/tailscale",
+                "~/.cache/uv",
+                "@prisma/client",
+                "classNames",
+                "isUsernameAvailable",
+            ]
+        );
+    }
+
+    #[test]
+    fn english_names_and_formatted_code_are_left_alone() {
+        let md = "Use Node.js on macOS with oneDNN, e.g. and/or I/O, see example.com and \
+                  github.io, version v1.2.3, `already_code` and (a note). The iPhone works.\n";
+        assert_eq!(run(md), Vec::<String>::new());
+    }
+}

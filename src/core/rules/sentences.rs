@@ -1,0 +1,271 @@
+//! Sentence mechanics reviewers fix by hand, with patterns that cannot be English:
+//!
+//! - `grammar.sentence-spacing`: no space after a full stop ("an external package.This would") → ". ";
+//! - `grammar.capital-after-comma`: a function word capitalised after a comma ("In the above code, The
+//!   first focus") → lower case;
+//! - `markup.code-spacing`: inline code glued to a word ("the `entryPoints`option") → a space between.
+
+use super::text::{is_all_lower, words};
+use super::{Active, Checker, DocProse, Hit, RuleInfo};
+use crate::core::finding::{Safety, Severity};
+use crate::core::markdown::PLACEHOLDER;
+
+pub const SENTENCE_SPACING: &str = "grammar.sentence-spacing";
+pub const CAPITAL_AFTER_COMMA: &str = "grammar.capital-after-comma";
+pub const CODE_SPACING: &str = "markup.code-spacing";
+
+/// Words that start a clause, never a name: capitalised after a comma, they are a slip.
+const FUNCTION_WORDS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "This",
+    "These",
+    "Those",
+    "It",
+    "Its",
+    "We",
+    "Our",
+    "You",
+    "Your",
+    "They",
+    "Their",
+    "There",
+    "Then",
+    "If",
+    "When",
+    "While",
+    "But",
+    "And",
+    "Or",
+    "So",
+    "For",
+    "To",
+    "In",
+    "On",
+    "With",
+    "As",
+    "Which",
+    "What",
+    "That",
+    "Is",
+    "Are",
+    "Some",
+    "Each",
+    "Every",
+    "Since",
+    "Because",
+    "Although",
+    "Otherwise",
+    "However",
+    "Therefore",
+];
+
+pub struct Sentences;
+
+impl Checker for Sentences {
+    fn rules(&self) -> Vec<RuleInfo> {
+        vec![
+            RuleInfo {
+                id: SENTENCE_SPACING.into(),
+                severity: Severity::Warning,
+                safety: Safety::Safe,
+                default_on: true,
+                summary: "No space after a full stop between two sentences (\"package.This\")".into(),
+                explain: "Flags a full stop with no space before the next sentence: \"an external package.This would \
+                          …\" → \"package. This\". Only a lower-case word, a full stop and a capitalised word count, \
+                          so names (ASP.NET), abbreviations (e.g.) and code (System.IO) are left alone. The fix adds \
+                          the space and is safe to apply in batch."
+                    .into(),
+            },
+            RuleInfo {
+                id: CAPITAL_AFTER_COMMA.into(),
+                severity: Severity::Warning,
+                safety: Safety::Review,
+                default_on: true,
+                summary: "A capitalised function word after a comma (\"In the above code, The first\")".into(),
+                explain: "After a comma the sentence goes on, so \"The\", \"It\", \"When\" and other function words \
+                          are written in lower case: \"In the above code, The first focus\" → \"the first focus\". \
+                          Titles (\"…, The Lord of the Rings\", two capitalised words in a row) are left alone."
+                    .into(),
+            },
+            RuleInfo {
+                id: CODE_SPACING.into(),
+                severity: Severity::Warning,
+                safety: Safety::Review,
+                default_on: true,
+                summary: "Inline code glued to the next or previous word (\"`entryPoints`option\")".into(),
+                explain: "Inline code needs a space on each side when a word follows or precedes it: \"the \
+                          `entryPoints`option\" → \"the `entryPoints` option\". Plural and possessive endings \
+                          (`Pod`s, `Pod`'s) and punctuation are fine; so are languages written without spaces."
+                    .into(),
+            },
+        ]
+    }
+
+    fn check(&self, doc: &DocProse<'_>, active: &Active, out: &mut Vec<Hit>) {
+        let spacing = active.has(SENTENCE_SPACING);
+        let comma = active.has(CAPITAL_AFTER_COMMA);
+        let code = active.has(CODE_SPACING);
+        if !spacing && !comma && !code {
+            return;
+        }
+        for (b, block) in doc.prose.blocks.iter().enumerate() {
+            let text = block.text.as_str();
+            let ws = doc.words(b);
+            for (i, w) in ws.iter().enumerate() {
+                let word = w.text(text);
+                if spacing
+                    && let Some(next) = ws.get(i + 1)
+                    && &text[w.end..next.start] == "."
+                    && w.end - w.start >= 3
+                    && is_all_lower(word)
+                    && word.chars().all(|c| c.is_ascii_alphabetic())
+                    && is_sentence_word(next.text(text))
+                {
+                    out.push(Hit {
+                        block: b,
+                        range: w.end..w.end + 1,
+                        rule: SENTENCE_SPACING.into(),
+                        message: "A sentence starts here: put a space after the full stop.".into(),
+                        replacements: vec![". ".into()],
+                    });
+                }
+                if comma
+                    && FUNCTION_WORDS.contains(&word)
+                    && text[..w.start].ends_with(", ")
+                    && ws.get(i + 1).is_none_or(|n| {
+                        !n.text(text).chars().next().is_some_and(char::is_uppercase)
+                    })
+                {
+                    let lower = word.to_lowercase();
+                    out.push(Hit {
+                        block: b,
+                        range: w.start..w.end,
+                        rule: CAPITAL_AFTER_COMMA.into(),
+                        message: format!("The sentence goes on after the comma: \"{lower}\"."),
+                        replacements: vec![lower],
+                    });
+                }
+            }
+            if code {
+                code_spacing(doc, b, out);
+            }
+        }
+    }
+}
+
+/// A capitalised English word of at least two more lower-case letters ("This", not "NET" or "IO").
+fn is_sentence_word(w: &str) -> bool {
+    let mut cs = w.chars();
+    cs.next().is_some_and(|c| c.is_ascii_uppercase())
+        && cs.as_str().len() >= 2
+        && cs.all(|c| c.is_ascii_lowercase())
+}
+
+/// Inline code with a word glued to it, on either side.
+fn code_spacing(doc: &DocProse<'_>, b: usize, out: &mut Vec<Hit>) {
+    let block = &doc.prose.blocks[b];
+    let text = block.text.as_str();
+    for seg in block.segments.iter().filter(|s| !s.verbatim) {
+        // Only placeholders that stand for inline code.
+        if !text[seg.view..seg.view + seg.view_len].starts_with(PLACEHOLDER)
+            || !doc
+                .prose
+                .code
+                .iter()
+                .any(|c| c.start <= seg.src && seg.src + seg.src_len <= c.end)
+        {
+            continue;
+        }
+        let after = seg.view + seg.view_len;
+        let tail = &text[after..];
+        let glued: String = tail
+            .chars()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .collect();
+        if glued.len() >= 2 && !matches!(glued.as_str(), "s" | "es" | "ed" | "ing") {
+            out.push(Hit {
+                block: b,
+                range: after..after + glued.len(),
+                rule: CODE_SPACING.into(),
+                message: format!("Put a space between the code and \"{glued}\"."),
+                replacements: vec![format!(" {glued}")],
+            });
+        }
+        let head = &text[..seg.view];
+        let before: String = head
+            .chars()
+            .rev()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        if before.len() >= 2 {
+            let start = seg.view - before.len();
+            // The word must start there (not the tail of something longer, like an identifier).
+            let whole = words(&text[start..seg.view]).len() == 1
+                && !text[..start]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_alphanumeric() || c == '_');
+            if whole {
+                out.push(Hit {
+                    block: b,
+                    range: start..seg.view,
+                    rule: CODE_SPACING.into(),
+                    message: format!("Put a space between \"{before}\" and the code."),
+                    replacements: vec![format!("{before} ")],
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(md: &str) -> Vec<(String, String, String)> {
+        let rules = [SENTENCE_SPACING, CAPITAL_AFTER_COMMA, CODE_SPACING];
+        let hits = crate::core::rules::hits_in(&Sentences, &rules, md);
+        hits.into_iter()
+            .map(|(rule, text, r)| (rule, text, r[0].clone()))
+            .collect()
+    }
+
+    #[test]
+    fn missing_sentence_space() {
+        assert_eq!(
+            run("We could offload it to an external package.This would help.\n"),
+            [(SENTENCE_SPACING.into(), ".".into(), ". ".into())]
+        );
+        // Names, abbreviations, code and versions are not sentences.
+        assert!(run("Use ASP.NET and System.IO, e.g. this, or node.Js and v1.Two.\n").is_empty());
+    }
+
+    #[test]
+    fn capital_after_comma() {
+        assert_eq!(
+            run("In the above code, The first focus is skipped.\n"),
+            [(CAPITAL_AFTER_COMMA.into(), "The".into(), "the".into())]
+        );
+        // A title after a comma keeps its capitals.
+        assert!(run("We read books, The Lord of the Rings among them.\n").is_empty());
+    }
+
+    #[test]
+    fn code_glued_to_words() {
+        assert_eq!(
+            run("Do not define their own `entryPoints`option here.\n"),
+            [(CODE_SPACING.into(), "option".into(), " option".into())]
+        );
+        assert_eq!(
+            run("Call the`run` function.\n"),
+            [(CODE_SPACING.into(), "the".into(), "the ".into())]
+        );
+        // Plurals, punctuation and HTML are fine.
+        assert!(run("Two `Pod`s, one `Job`, and a <br>break.\n").is_empty());
+    }
+}
