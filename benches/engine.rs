@@ -13,25 +13,9 @@ use docreview::core::rules::repetition::Repetition;
 use docreview::core::rules::terminology::{Terminology, Terms};
 use docreview::core::rules::{Active, Checker, DocProse};
 use rayon::prelude::*;
-use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            collect(&p, out);
-        } else if p
-            .extension()
-            .is_some_and(|x| x == "md" || x == "markdown" || x == "mdx")
-        {
-            out.push(p);
-        }
-    }
-}
+mod common;
 
 fn generated() -> Vec<Doc> {
     let para = "INC allows automatically find better solution on Github. There is tiny accuracy drop with \
@@ -49,27 +33,7 @@ fn generated() -> Vec<Doc> {
 }
 
 fn load() -> (String, Vec<Doc>) {
-    let root = std::env::var_os("DOCREVIEW_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"));
-    let mut paths = Vec::new();
-    collect(&root, &mut paths);
-    paths.sort();
-    let docs: Vec<Doc> = paths
-        .iter()
-        .filter_map(|p| {
-            Some(Doc {
-                path: p.display().to_string(),
-                text: std::fs::read_to_string(p).ok()?,
-                lines: Lines::All,
-            })
-        })
-        .collect();
-    if docs.is_empty() {
-        ("generated docs".into(), generated())
-    } else {
-        (root.display().to_string(), docs)
-    }
+    common::corpus().unwrap_or_else(|| ("generated docs".into(), generated()))
 }
 
 fn best_of(runs: usize, mut f: impl FnMut()) -> Duration {

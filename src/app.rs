@@ -104,6 +104,7 @@ pub fn run(cli: Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> Res
         Some(Command::Apply(args)) => batch::apply(&args, env, out, err),
         Some(Command::Rules(args)) => rules(&args, env, out),
         Some(Command::Vocab(args)) => vocab(&args, env, out),
+        Some(Command::Guidelines(args)) => crate::guidelines::run(&args, env, out, err),
         Some(Command::Triage(args)) => crate::triage::triage(&args, env, out, err),
         Some(Command::Baseline(args)) => crate::triage::baseline(&args, env, out, err),
         Some(Command::Demo(args)) => crate::demo::run(&args, env, out, err),
@@ -138,10 +139,7 @@ impl Session {
         err: &mut dyn Write,
         from_index: bool,
     ) -> Result<Session, Error> {
-        let repo = Repo::discover(&env.cwd)?;
-        let config = load_config(scope.config.as_deref(), env, repo.as_ref())?;
-        let engine = build_engine(&config, &scope.rules)?;
-        let mut notices = Vec::new();
+        let (repo, config, engine, mut notices) = setup(scope, env)?;
         let plan = Plan::make(
             scope,
             env,
@@ -249,6 +247,7 @@ pub fn load_baseline(path: &Path) -> Result<Baseline, Error> {
 /// the repository root (outside a repository: the working directory only).
 pub fn load_config(
     explicit: Option<&Path>,
+    guidelines: &[PathBuf],
     env: &Env,
     repo: Option<&Repo>,
 ) -> Result<Config, Error> {
@@ -264,6 +263,7 @@ pub fn load_config(
         .settings
         .vocabulary
         .extend(read_vocabulary(&vocabulary_path(repo, env))?);
+    crate::guidelines::load(&mut config, guidelines, env)?;
     Ok(config)
 }
 
@@ -291,6 +291,24 @@ pub fn read_vocabulary(path: &Path) -> Result<Vec<String>, Error> {
             source,
         }),
     }
+}
+
+/// What a scope asks for: the repository (if any), the configuration with its guidelines loaded, the
+/// engine, and the guidelines' notices.
+pub fn setup(
+    scope: &ScopeArgs,
+    env: &Env,
+) -> Result<(Option<Repo>, Config, Engine, Vec<String>), Error> {
+    let repo = Repo::discover(&env.cwd)?;
+    let config = load_config(
+        scope.config.as_deref(),
+        &scope.guidelines,
+        env,
+        repo.as_ref(),
+    )?;
+    let engine = build_engine(&config, &scope.rules)?;
+    let notices = crate::guidelines::notices(&config);
+    Ok((repo, config, engine, notices))
 }
 
 /// Builds the engine and checks that every rule named in the config or on the command line exists.
@@ -751,7 +769,7 @@ pub fn review(
     args: &ReviewArgs,
     env: &Env,
     out: &mut dyn Write,
-    _err: &mut dyn Write,
+    err: &mut dyn Write,
     hint: Option<String>,
 ) -> Result<u8, Error> {
     if !env.stdin_tty {
@@ -761,7 +779,17 @@ pub fn review(
         return Err(Error::NoTty("standard output"));
     }
     let repo = Repo::discover(&env.cwd)?;
-    let config = load_config(args.scope.config.as_deref(), env, repo.as_ref())?;
+    let config = load_config(
+        args.scope.config.as_deref(),
+        &args.scope.guidelines,
+        env,
+        repo.as_ref(),
+    )?;
+    if !args.scope.quiet {
+        for n in crate::guidelines::notices(&config) {
+            writeln!(err, "docreview: {n}").map_err(Error::Output)?;
+        }
+    }
     let engine = std::sync::Arc::new(build_engine(&config, &args.scope.rules)?);
     let cache = open_cache(repo.as_ref(), &engine);
     let user_dir = crate::config::user_dir();
@@ -801,7 +829,8 @@ pub fn review(
     let cfg = config.clone();
     let env_owned = env.clone();
     let vocabulary = vocabulary_path(repo.as_ref(), env);
-    let reload: crate::tui::Reloader = Box::new(move |shown: &str| {
+    let mut preset = None;
+    let mut reload: crate::tui::Reloader = Box::new(move |shown: &str| {
         let env = &env_owned;
         let p = planned.get(shown)?;
         let lines = match (&p.lines, repo.as_ref()) {
@@ -819,7 +848,63 @@ pub fn review(
         };
         crate::tui::recheck(&reload_engine, shown, &p.abs, lines)
     });
+    if let Some(json) = &args.suggestions {
+        let located = crate::suggestions::locate_all(json, env)?;
+        for p in &located.problems {
+            writeln!(err, "docreview: {p}").map_err(Error::Output)?;
+        }
+        let mut rest = Vec::new();
+        crate::suggestions::report_rest(&located, &mut rest).map_err(Error::Output)?;
+        err.write_all(&rest).map_err(Error::Output)?;
+        if located.files.is_empty() {
+            writeln!(out, "No suggestion to review.")?;
+            return Ok(EXIT_CLEAN);
+        }
+        let findings = located.files.iter().flat_map(|f| f.findings()).collect();
+        let docs = located
+            .files
+            .iter()
+            .map(|f| {
+                (
+                    crate::core::review::DocState {
+                        path: f.path.clone(),
+                        text: f.text.clone(),
+                    },
+                    f.real.clone(),
+                )
+            })
+            .collect();
+        preset = Some(crate::tui::Preset { docs, findings });
+        // After the editor: the suggestions of that file, found again in its new text.
+        let files: HashMap<String, (PathBuf, Vec<crate::core::suggestions::Suggestion>)> = located
+            .files
+            .into_iter()
+            .map(|f| (f.path, (f.real, f.kept.into_iter().map(|k| k.0).collect())))
+            .collect();
+        reload = Box::new(move |shown: &str| {
+            let (real, mine) = files.get(shown)?;
+            let text = files::read(real, None).ok()?.ok()?.text;
+            let ready = mine
+                .iter()
+                .filter_map(|s| match crate::core::suggestions::locate(&text, s) {
+                    crate::core::suggestions::Status::Ready { range, replacement } => {
+                        Some((s.clone(), range, replacement))
+                    }
+                    _ => None,
+                })
+                .collect();
+            let kept = crate::core::suggestions::resolve(ready).kept;
+            let findings = kept
+                .into_iter()
+                .map(|(s, range, replacement)| {
+                    crate::core::suggestions::finding(shown, &text, &s, range, replacement)
+                })
+                .collect();
+            Some((text, findings))
+        });
+    }
     let opts = crate::tui::Options {
+        preset,
         defer: args.defer,
         theme,
         keymap,
@@ -867,7 +952,7 @@ fn vocab(args: &crate::cli::VocabArgs, env: &Env, out: &mut dyn Write) -> Result
             Ok(EXIT_CLEAN)
         }
         crate::cli::VocabAction::List => {
-            let config = load_config(args.config.as_deref(), env, repo.as_ref())?;
+            let config = load_config(args.config.as_deref(), &[], env, repo.as_ref())?;
             let file = read_vocabulary(&path)?;
             let accept: Vec<&String> = config
                 .settings
@@ -896,7 +981,7 @@ fn vocab(args: &crate::cli::VocabArgs, env: &Env, out: &mut dyn Write) -> Result
 
 fn rules(args: &RulesArgs, env: &Env, out: &mut dyn Write) -> Result<u8, Error> {
     let repo = Repo::discover(&env.cwd).ok().flatten();
-    let config = load_config(args.config.as_deref(), env, repo.as_ref())?;
+    let config = load_config(args.config.as_deref(), &[], env, repo.as_ref())?;
     let engine = build_engine(&config, &[])?;
     match &args.action {
         None => {

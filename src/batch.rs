@@ -79,6 +79,9 @@ pub fn apply(
     if args.accepted {
         return apply_accepted(args, env, out, err);
     }
+    if let Some(json) = &args.suggestions {
+        return crate::suggestions::apply(json, args.dry_run, env, out, err);
+    }
     let mut session = Session::open(&args.scope, env, err, false)?;
     let findings = session.findings();
     let chosen: Vec<&Finding> = findings

@@ -77,6 +77,23 @@ Examples:
   docreview vocab list"
     )]
     Vocab(VocabArgs),
+    /// Review-guideline files: list the rules they give, or test those rules on their examples.
+    #[command(
+        after_help = "A guideline file is Markdown with front matter (title, description), a body whose
+\"Incorrect: X\" / \"Correct: Y\" pairs and \"A not B\" / \"use A instead of B\" advice become rules
+(guideline.<file name>.<n>), and optionally a JSON list of past review discussions (after the
+body, or in NAME.json beside it) whose ```suggestion blocks become examples.
+Load them with guidelines = [\"review/*.md\"] in .docreview.toml or --guideline FILE.
+
+`guidelines test` runs every active rule on each example's text before the suggestion and says
+whether the rules caught it, caught it with exactly the reviewer's fix, or missed it.
+
+Examples:
+  docreview guidelines list
+  docreview guidelines test
+  docreview guidelines test review/products.md --format json"
+    )]
+    Guidelines(GuidelinesArgs),
     /// Create a sample repository with real mistakes and check it.
     Demo(DemoArgs),
 }
@@ -112,6 +129,10 @@ pub struct ScopeArgs {
     /// Only run rules matching GLOB (an id, a family, or a glob like "grammar.*"); repeatable.
     #[arg(long = "rule", value_name = "GLOB")]
     pub rules: Vec<String>,
+
+    /// Also load this review-guideline file (besides `guidelines` in .docreview.toml); repeatable.
+    #[arg(long = "guideline", value_name = "FILE")]
+    pub guidelines: Vec<PathBuf>,
 
     /// Do not print notices about skipped files.
     #[arg(long, short)]
@@ -198,6 +219,12 @@ pub struct ApplyArgs {
     #[arg(long, conflicts_with_all = ["all_fixes", "rules"])]
     pub accepted: bool,
 
+    /// Commit a pull request's ```suggestion comments in a batch (GitHub's review-comments JSON
+    /// or the discussions format): each is found in today's file by its text; outdated, already
+    /// applied and superseded ones are listed, never applied.
+    #[arg(long, value_name = "FILE.json", conflicts_with_all = ["all_fixes", "rules", "accepted"])]
+    pub suggestions: Option<PathBuf>,
+
     /// Colour in messages (NO_COLOR is honoured in auto mode).
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
@@ -217,6 +244,11 @@ pub struct ReviewArgs {
     /// folder). NO_COLOR picks mono.
     #[arg(long, value_name = "NAME")]
     pub theme: Option<String>,
+
+    /// Review a pull request's ```suggestion comments instead of docreview's findings: GitHub's
+    /// review-comments JSON (pulls/N/comments) or the discussions format of guideline files.
+    #[arg(long, value_name = "FILE.json")]
+    pub suggestions: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
@@ -269,6 +301,11 @@ pub struct TriageArgs {
     /// Colour theme for the screen.
     #[arg(long, value_name = "NAME")]
     pub theme: Option<String>,
+
+    /// Review a pull request's ```suggestion comments instead of docreview's findings: GitHub's
+    /// review-comments JSON (pulls/N/comments) or the discussions format of guideline files.
+    #[arg(long, value_name = "FILE.json")]
+    pub suggestions: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -314,6 +351,47 @@ pub struct VocabArgs {
     /// Use this config file instead of looking for .docreview.toml.
     #[arg(long, value_name = "FILE", global = true)]
     pub config: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct GuidelinesArgs {
+    #[command(subcommand)]
+    pub action: GuidelinesAction,
+
+    /// Use this config file instead of looking for .docreview.toml.
+    #[arg(long, value_name = "FILE", global = true)]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GuidelinesAction {
+    /// Show each loaded guideline with the rules it gives and its number of examples.
+    List {
+        /// Guideline files to load besides those in .docreview.toml.
+        #[arg(value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Run the active rules on every example and report caught, fixed exactly, and missed.
+    Test {
+        /// Only these guideline files (default: every guideline in .docreview.toml).
+        #[arg(value_name = "FILE")]
+        files: Vec<PathBuf>,
+
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TestFormat::Human)]
+        format: TestFormat,
+
+        /// Exit with status 1 when an example is missed (for CI).
+        #[arg(long)]
+        strict: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum TestFormat {
+    #[default]
+    Human,
+    Json,
 }
 
 #[derive(Debug, Subcommand)]

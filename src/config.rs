@@ -3,6 +3,8 @@
 //! bad levels, bad globs and bad regexes are errors that name the file, line and column.
 //!
 //! ```toml
+//! guidelines = ["review/*.md"]     # review-guideline files: their rules run, their examples test them
+//!
 //! [files]
 //! include = ["docs/**/*.md", "README.md"]
 //! exclude = ["docs/vendor/**"]
@@ -66,6 +68,7 @@ pub enum ConfigError {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Raw {
+    guidelines: Option<Vec<Spanned<String>>>,
     files: Option<RawFiles>,
     rules: Option<BTreeMap<Spanned<String>, Spanned<String>>>,
     terms: Option<BTreeMap<Spanned<String>, Vec<String>>>,
@@ -159,6 +162,10 @@ pub struct Config {
     pub path: Option<PathBuf>,
     pub files: FileFilter,
     pub settings: Settings,
+    /// `guidelines`: globs of review-guideline files, relative to the config file's folder.
+    pub guidelines: Vec<String>,
+    /// The guideline files loaded (by the caller, who reads files), with what could not be used.
+    pub loaded: Vec<crate::core::rules::guideline::Guideline>,
     /// `[rules]` patterns with their spans, for "unknown rule" errors.
     rule_spans: Vec<(String, Range<usize>)>,
     /// `[terms]` names with their spans, for term errors.
@@ -196,6 +203,13 @@ impl Config {
             text: text.to_owned(),
             ..Config::default()
         };
+
+        for g in raw.guidelines.unwrap_or_default() {
+            if let Err(e) = Glob::new(g.get_ref()) {
+                return Err(at(g.span(), format!("bad glob: {}", e.kind())));
+            }
+            cfg.guidelines.push(g.into_inner());
+        }
 
         if let Some(files) = raw.files {
             let (include, include_spans) = match files.include {
@@ -472,6 +486,8 @@ mod tests {
     fn full_example_parses() {
         let cfg = parse(
             r#"
+guidelines = ["review/*.md"]
+
 [files]
 include = ["docs/**/*.md"]
 exclude = ["docs/vendor/**"]
@@ -504,6 +520,7 @@ safe = true
         assert_eq!(cfg.settings.prefer, vec!["dataset"]);
         assert_eq!(cfg.settings.custom[0].id, "custom.utilize");
         assert!(cfg.settings.custom[0].safe);
+        assert_eq!(cfg.guidelines, ["review/*.md"]);
     }
 
     #[test]

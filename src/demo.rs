@@ -19,7 +19,7 @@ const FILES: &[(&str, &str, &str)] = &[
     (
         "docs/tuning.md",
         "---\ntitle: Tuning\n---\n\n# Tuning\n\nThe tuner searches quantization settings.\n",
-        "---\ntitle: Tuning\n---\n\n# Tuning\n\nThe tuner searches quantization settings. It allows automatically find\nbetter solution for each model, and it will find operator which mostly influence accuracy drops.\n\nWith int8 there is tiny accuracy drop compared with fp32, and the ONEDNN backend\nruns the the quantized kernels.\n\n```bash\n# Code is never checked: ONEDNN, the the, allows automatically find\npip install mxnet\n```\n\nSet `ONEDNN_VERBOSE=1` to see it, or read https://example.com/ONEDNN/the-the.\n",
+        "---\ntitle: Tuning\n---\n\n# Tuning\n\nThe tuner searches quantization settings. It allows automatically find\nbetter solution for each model, and it will find operator which mostly influence accuracy drops.\nThe tuner analyze a calibration set, so consider run it twice. Results are recieved as a report.\n\nWith int8 there is tiny accuracy drop compared with fp32, and the ONEDNN backend\nruns the the quantized kernels.\n\n```bash\n# Code is never checked: ONEDNN, the the, allows automatically find\npip install mxnet\n```\n\nSet `ONEDNN_VERBOSE=1` to see it, or read https://example.com/ONEDNN/the-the.\n",
     ),
     (
         "docs/install.md",

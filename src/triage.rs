@@ -3,8 +3,8 @@
 //! records what stays for now, so CI reports only new problems.
 
 use crate::app::{
-    BASELINE_FILE, EXIT_CLEAN, Env, Error, Plan, Session, baseline_path, build_engine,
-    engine_needs_context, load_baseline, load_config,
+    BASELINE_FILE, EXIT_CLEAN, Env, Error, Plan, Session, baseline_path, engine_needs_context,
+    load_baseline,
 };
 use crate::cli::{BaselineAction, BaselineArgs, ScopeArgs, TriageArgs, TriageFormat};
 use crate::core::baseline::{Baseline, Entry};
@@ -306,10 +306,7 @@ pub fn check_all(
     env: &Env,
     err: &mut dyn Write,
 ) -> Result<(Session, Vec<Finding>), Error> {
-    let repo = Repo::discover(&env.cwd)?;
-    let config = load_config(scope.config.as_deref(), env, repo.as_ref())?;
-    let engine = build_engine(&config, &scope.rules)?;
-    let mut notices = Vec::new();
+    let (repo, config, engine, mut notices) = crate::app::setup(scope, env)?;
     let plan = Plan::make(
         scope,
         env,

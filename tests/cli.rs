@@ -737,6 +737,9 @@ fn demo_runs_and_finds_every_family() {
         "grammar.repeated-word",
         "consistency.variant",
         "custom.utilize",
+        "grammar.agreement",
+        "grammar.gerund",
+        "spelling.unknown-word",
     ] {
         assert!(o.stdout.contains(rule), "{rule} missing:\n{}", o.stdout);
     }
@@ -1567,4 +1570,524 @@ fn triage_screen_accepts_a_group_and_undoes_it_in_one_step() {
     s.wait_for("triage again", |s| s.text().contains("by rule (Tab"));
     s.press("q");
     assert!(s.wait_exit().success());
+}
+
+// ---- spelling, the technical vocabulary and harper's grammar ------------------------------------
+
+/// (rule, text, replacements) of every finding in JSON output.
+fn findings_with_fixes(o: &Out) -> Vec<(String, String, Vec<String>)> {
+    o.json()["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            let fixes = f["replacements"]
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|r| r.as_str().map(str::to_owned))
+                        .collect()
+                })
+                .unwrap_or_default();
+            (
+                f["rule"].as_str().expect("rule").to_owned(),
+                f["text"].as_str().expect("text").to_owned(),
+                fixes,
+            )
+        })
+        .collect()
+}
+
+fn spelling_words(o: &Out) -> Vec<String> {
+    findings_with_fixes(o)
+        .into_iter()
+        .filter(|f| f.0 == "spelling.unknown-word")
+        .map(|f| f.1)
+        .collect()
+}
+
+#[test]
+fn spelling_knows_the_projects_words_and_vocab_add_teaches_it_more() {
+    let r = Repo::new();
+    r.write("setup.md", "# Setup\n\nRun `blorptool` first.\n")
+        .commit("init");
+    r.write(
+        "guide.md",
+        "# Guide\n\nThe results are recieved after the grobnify step.\n\
+         Then blorptool and zanflute finish the job on MXNet with int8 and HybridBlock.\n",
+    );
+    let o = r.check_json(&[]);
+    assert_eq!(o.code, 1, "{}{}", o.stdout, o.stderr);
+    // A word from a code span elsewhere and technical shapes are vocabulary; typos and unknown words
+    // are not, and a typo's fix is the dictionary's closest word.
+    assert_eq!(spelling_words(&o), ["recieved", "grobnify", "zanflute"]);
+    let fixes = findings_with_fixes(&o);
+    assert_eq!(fixes[0].2.first().map(String::as_str), Some("received"));
+
+    // The team's vocabulary: the config's accept list and the vocabulary file.
+    r.write(".docreview.toml", "[vocabulary]\naccept = [\"Zanflute\"]\n");
+    let add = r.run(&["vocab", "add", "grobnify", "GROBNIFY", "blorp"]);
+    assert_eq!(add.code, 0, "{}{}", add.stdout, add.stderr);
+    assert!(add.stdout.contains("grobnify"), "{}", add.stdout);
+    assert_eq!(r.read(".docreview/vocabulary.txt"), b"grobnify\nblorp\n");
+    assert_eq!(spelling_words(&r.check_json(&[])), ["recieved"]);
+    // Adding a word again changes nothing.
+    let again = r.run(&["vocab", "add", "Grobnify"]);
+    assert_eq!(again.code, 0);
+    assert_eq!(r.read(".docreview/vocabulary.txt"), b"grobnify\nblorp\n");
+    let list = r.run(&["vocab", "list"]);
+    assert!(
+        list.stdout.contains("grobnify") && list.stdout.contains("Zanflute"),
+        "{}",
+        list.stdout
+    );
+    // Turning the rule off silences it like any other rule.
+    r.write(
+        ".docreview.toml",
+        "[rules]\n\"spelling.unknown-word\" = \"off\"\n",
+    );
+    assert!(spelling_words(&r.check_json(&[])).is_empty());
+    // Without words, `vocab add` is a usage error.
+    assert_eq!(r.run(&["vocab", "add"]).code, 2);
+}
+
+#[test]
+fn grammar_rules_from_harper_and_our_own_catch_what_reviewers_fix() {
+    let r = Repo::new();
+    r.write("a.md", "# A\n").commit("init");
+    r.write(
+        "a.md",
+        "# A\n\nThe Collector utilize memory. It is larger then the cache.\n\
+         Each subproject will have it's own tests.\n\n\
+         ```\nThe Collector utilize memory then it's own.\n```\n",
+    );
+    let o = r.check_json(&[]);
+    let got: Vec<(String, String, Vec<String>)> = findings_with_fixes(&o);
+    let has = |rule: &str, text: &str, fix: &str| {
+        got.iter()
+            .any(|f| f.0 == rule && f.1 == text && f.2.first().map(String::as_str) == Some(fix))
+    };
+    assert!(has("grammar.agreement", "utilize", "utilizes"), "{got:?}");
+    assert!(has("grammar.then-than", "then", "than"), "{got:?}");
+    assert!(has("grammar.its-possessive", "it's", "its"), "{got:?}");
+    // Nothing in the code block.
+    assert_eq!(got.len(), 3, "{got:?}");
+    // A harper rule is configured like any other.
+    r.write(
+        ".docreview.toml",
+        "[rules]\n\"grammar.then-than\" = \"off\"\n",
+    );
+    let o = r.check_json(&[]);
+    assert!(
+        findings_with_fixes(&o)
+            .iter()
+            .all(|f| f.0 != "grammar.then-than"),
+        "{}",
+        o.stdout
+    );
+    // Its rules are listed, the ones that are off on request.
+    let rules = r.run(&["rules"]);
+    assert!(
+        rules.stdout.contains("grammar.its-possessive"),
+        "{}",
+        rules.stdout
+    );
+    assert!(
+        !rules.stdout.contains("grammar.oxford-comma"),
+        "{}",
+        rules.stdout
+    );
+    let all = r.run(&["rules", "--all"]);
+    assert!(
+        all.stdout.contains("grammar.oxford-comma"),
+        "{}",
+        all.stdout
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn review_adds_a_word_to_the_vocabulary_with_plus() {
+    let r = Repo::new();
+    r.write("a.md", "x\n").commit("init");
+    r.write("a.md", "Run grobnify, then grobnify again on Github.\n");
+    let mut s = pty::Screen::start(&r, &[], 100, 30);
+    // The spelling findings come from the doc-set stage, after the first finding is on screen: they
+    // join the queue before it.
+    s.wait_for("every finding", |s| s.text().contains("/3]"));
+    s.press("k");
+    s.press("k");
+    s.wait_for("the spelling finding", |s| {
+        s.text().contains("[1/3]") && s.text().contains("spelling.unknown-word")
+    });
+    s.press("+");
+    s.wait_for("the vocabulary file", |_| {
+        fs::read(r.path(".docreview/vocabulary.txt")).is_ok_and(|b| b == b"grobnify\n")
+    });
+    // Both findings of the word are gone; the terminology finding is next.
+    s.wait_for("the next finding", |s| s.text().contains("GitHub"));
+    s.press("q");
+    assert!(s.wait_exit().success());
+    assert_eq!(
+        r.read("a.md"),
+        b"Run grobnify, then grobnify again on Github.\n"
+    );
+    assert!(spelling_words(&r.check_json(&[])).is_empty());
+}
+
+// ---- review guidelines and PR suggestions -------------------------------------------------------
+
+const GUIDELINE_FILE: &str = "---
+title: Name products exactly
+description: Spell product and library names the way their owners do.
+repository: example/widgets
+label: Documentation
+language: Markdown
+---
+Key practices:
+1. Use the owners' spelling:
+   - Incorrect: \"the GITHUB API\"
+   - Correct: \"the GitHub API\"
+2. Keep names consistent (e.g., Node.js not NodeJS).
+
+[ { \"discussion_id\": \"1\", \"pr_number\": 7, \"pr_file\": \"docs/intro.md\", \"created_at\": \"2024-01-02T03:04:05Z\",
+    \"commented_code\": \"@@ -1,3 +1,3 @@\\n # Intro\\n-old\\n+Call the GITHUB API first.\",
+    \"discussion_comments\": [ { \"comment_id\": \"1\", \"comment_author\": \"someone\",
+       \"comment_body\": \"```suggestion\\nCall the GitHub API first.\\n```\" } ] },
+  { \"discussion_id\": \"2\", \"pr_number\": 8, \"pr_file\": \"docs/setup.md\",
+    \"commented_code\": \"@@ -4,2 +4,2 @@\\n Setup\\n+Install it with NodeJS 20 and run it.\",
+    \"discussion_comments\": [ { \"comment_id\": \"2\", \"comment_author\": \"other\",
+       \"comment_body\": \"Name and wording.\\n```suggestion\\nInstall it with Node.js 20, then run it.\\n```\" } ] },
+  { \"discussion_id\": \"3\", \"pr_number\": 9, \"pr_file\": \"docs/x.md\",
+    \"commented_code\": \"@@ -1,1 +1,1 @@\\n+This section explains things.\",
+    \"discussion_comments\": [ { \"comment_id\": \"3\", \"comment_author\": \"third\",
+       \"comment_body\": \"```suggestion\\nThis section explains the setup.\\n```\" } ] } ]
+";
+
+#[test]
+fn guideline_files_give_rules_that_cite_them_and_a_test_table() {
+    let r = Repo::new();
+    r.write("review/products.md", GUIDELINE_FILE)
+        .write(".docreview.toml", "guidelines = [\"review/*.md\"]\n")
+        .write("docs/a.md", "# A\n")
+        .commit("init");
+    r.write("docs/a.md", "# A\n\nCall the GITHUB API from NodeJS.\n");
+    let o = r.check_json(&[]);
+    let got = findings_with_fixes(&o);
+    assert!(
+        got.contains(&(
+            "guideline.products.1".into(),
+            "the GITHUB API".into(),
+            vec!["the GitHub API".into()]
+        )),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|f| f.0 == "guideline.products.2" && f.1 == "NodeJS" && f.2 == ["Node.js"]),
+        "{got:?}"
+    );
+    // Every finding cites the guideline's title and description.
+    let json = o.json();
+    let messages: Vec<&str> = json["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| {
+            f["rule"]
+                .as_str()
+                .is_some_and(|r| r.starts_with("guideline."))
+        })
+        .filter_map(|f| f["message"].as_str())
+        .collect();
+    assert!(
+        messages
+            .iter()
+            .all(|m| m.contains("Name products exactly") && m.contains("the way their owners do")),
+        "{messages:?}"
+    );
+
+    let list = r.run(&["guidelines", "list"]);
+    assert_eq!(list.code, 0, "{}{}", list.stdout, list.stderr);
+    assert!(
+        list.stdout.contains("guideline.products.1"),
+        "{}",
+        list.stdout
+    );
+    assert!(
+        list.stdout.contains("3 examples from 3 discussions"),
+        "{}",
+        list.stdout
+    );
+
+    let test = r.run(&["guidelines", "test", "--format", "json"]);
+    assert_eq!(test.code, 0, "{}{}", test.stdout, test.stderr);
+    let json = test.json();
+    let outcomes: Vec<&str> = json["guidelines"][0]["examples"]
+        .as_array()
+        .expect("examples")
+        .iter()
+        .filter_map(|e| e["outcome"].as_str())
+        .collect();
+    assert_eq!(outcomes, ["fixed", "caught", "missed"]);
+    let human = r.run(&["guidelines", "test"]);
+    assert!(
+        human
+            .stdout
+            .contains("2 of 3 examples caught (1 with the reviewer's exact fix), 1 missed"),
+        "{}",
+        human.stdout
+    );
+    assert_eq!(r.run(&["guidelines", "test", "--strict"]).code, 1);
+}
+
+#[test]
+fn broken_guidelines_are_reported_with_file_and_line_and_the_rest_loads() {
+    let r = Repo::new();
+    r.write(
+        "g.md",
+        "---\ntitle: T\nnot a field\n---\nIncorrect: `ONEDNN`\nCorrect: `oneDNN`\n\n[ {\"discussion_id\": 1,\n oops } ]\n",
+    )
+    .write("a.md", "x\n")
+    .commit("init");
+    r.write("a.md", "Built on ONEDNN.\n");
+    let o = r.run(&[
+        "check",
+        "--format",
+        "json",
+        "--guideline",
+        "g.md",
+        "--rule",
+        "guideline.*",
+    ]);
+    assert_eq!(o.code, 1, "{}{}", o.stdout, o.stderr);
+    assert_eq!(o.texts(), ["ONEDNN"]);
+    assert!(o.stderr.contains("g.md:3: front matter"), "{}", o.stderr);
+    assert!(
+        o.stderr
+            .contains("g.md:9: the discussions are not valid JSON"),
+        "{}",
+        o.stderr
+    );
+    let missing = r.run(&["check", "--guideline", "nope.md"]);
+    assert_eq!(missing.code, 2);
+    assert!(
+        missing.stderr.contains("nope.md: no such file"),
+        "{}",
+        missing.stderr
+    );
+    let none = r.run(&["guidelines", "list"]);
+    assert_eq!(none.code, 2);
+    assert!(none.stderr.contains("guidelines = "), "{}", none.stderr);
+}
+
+/// A GitHub review comment with a suggestion (the pulls/N/comments shape).
+fn review_comment(
+    path: &str,
+    hunk: &str,
+    line: usize,
+    start: Option<usize>,
+    body: &str,
+    author: &str,
+    at: &str,
+) -> Value {
+    serde_json::json!({
+        "path": path, "line": line, "start_line": start, "original_line": line,
+        "diff_hunk": hunk, "body": body, "user": {"login": author},
+        "html_url": format!("https://github.com/o/r/pull/1#discussion_r{line}"), "created_at": at,
+    })
+}
+
+#[test]
+fn apply_suggestions_follows_moved_text_and_lists_outdated_done_and_superseded() {
+    let r = Repo::new();
+    r.write(
+        "docs/a.md",
+        "# Guide\n\nNew intro line.\n\nInstall on Github.\nThen run it.\nOld note.\nKeep me.\n",
+    )
+    .write("docs/b.md", "Already on GitHub.\n")
+    .write("docs/c.md", "Rewritten since.\n")
+    .write("docs/d.md", "A\r\nB\r\n")
+    .commit("init");
+    let hunk_a = "@@ -1,4 +1,4 @@\n # Guide\n \n+Install on Github.\n+Then run it.";
+    let comments = serde_json::json!([
+        // Moved down by two lines since the comment: followed.
+        review_comment(
+            "docs/a.md",
+            hunk_a,
+            3,
+            None,
+            "Name.\n```suggestion\nInstall on GitHub.\n```",
+            "ana",
+            "2024-01-01T00:00:00Z"
+        ),
+        // Overlaps the one above and is later: wins.
+        review_comment(
+            "docs/a.md",
+            hunk_a,
+            4,
+            Some(3),
+            "Both lines.\n```suggestion\nInstall on GitHub, then run it.\n```",
+            "bo",
+            "2024-01-02T00:00:00Z"
+        ),
+        // A deletion.
+        review_comment(
+            "docs/a.md",
+            "@@ -1,1 +5,2 @@\n+Then run it.\n+Old note.",
+            6,
+            None,
+            "Drop it.\n```suggestion\n```",
+            "ana",
+            "2024-01-03T00:00:00Z"
+        ),
+        // Already applied.
+        review_comment(
+            "docs/b.md",
+            "@@ -1 +1 @@\n+Already on Github.",
+            1,
+            None,
+            "```suggestion\nAlready on GitHub.\n```",
+            "cy",
+            "2024-01-01T00:00:00Z"
+        ),
+        // Its lines are gone.
+        review_comment(
+            "docs/c.md",
+            "@@ -1 +1 @@\n+Original text.",
+            1,
+            None,
+            "```suggestion\nBetter text.\n```",
+            "cy",
+            "2024-01-01T00:00:00Z"
+        ),
+        // Multi-line, in a CRLF file.
+        review_comment(
+            "docs/d.md",
+            "@@ -1,2 +1,2 @@\n+A\n+B",
+            2,
+            Some(1),
+            "```suggestion\nA and B\nC\n```",
+            "cy",
+            "2024-01-01T00:00:00Z"
+        ),
+    ]);
+    r.write("comments.json", &comments.to_string());
+    let dry = r.run(&["apply", "--suggestions", "comments.json", "--dry-run"]);
+    assert_eq!(dry.code, 0, "{}{}", dry.stdout, dry.stderr);
+    assert!(
+        dry.stdout.contains("+Install on GitHub, then run it."),
+        "{}",
+        dry.stdout
+    );
+    assert!(
+        dry.stderr.contains("Would apply 3 suggestions in 2 files"),
+        "{}",
+        dry.stderr
+    );
+    assert_eq!(
+        r.read("docs/d.md"),
+        b"A\r\nB\r\n",
+        "a dry run writes nothing"
+    );
+
+    let o = r.run(&["apply", "--suggestions", "comments.json"]);
+    assert_eq!(o.code, 0, "{}{}", o.stdout, o.stderr);
+    assert_eq!(
+        String::from_utf8(r.read("docs/a.md")).expect("utf8"),
+        "# Guide\n\nNew intro line.\n\nInstall on GitHub, then run it.\nKeep me.\n"
+    );
+    assert_eq!(r.read("docs/d.md"), b"A and B\r\nC\r\n");
+    assert_eq!(r.read("docs/b.md"), b"Already on GitHub.\n");
+    assert_eq!(r.read("docs/c.md"), b"Rewritten since.\n");
+    for expected in [
+        "Applied 3 suggestions in 2 files.",
+        "Already applied: 1 suggestion.",
+        "Outdated, not applied: 1 suggestion.",
+        "docs/c.md:1 by cy",
+        "Superseded by a later suggestion on the same lines, not applied: 1 suggestion.",
+        "docs/a.md:3 by ana",
+    ] {
+        assert!(
+            o.stdout.contains(expected),
+            "{expected:?} in:\n{}",
+            o.stdout
+        );
+    }
+    // Everything is done now.
+    let again = r.run(&["apply", "--suggestions", "comments.json"]);
+    assert!(
+        again.stdout.contains("No suggestion to apply."),
+        "{}",
+        again.stdout
+    );
+}
+
+#[test]
+fn suggestions_from_discussions_and_bad_input() {
+    let r = Repo::new();
+    r.write("docs/intro.md", "# Intro\nCall the GITHUB API first.\n")
+        .commit("init");
+    let discussions = r#"[ { "discussion_id": "1", "pr_number": 7, "pr_file": "docs/intro.md",
+        "commented_code": "@@ -1,3 +1,3 @@\n # Intro\n-old\n+Call the GITHUB API first.",
+        "discussion_comments": [ { "comment_author": "someone",
+           "comment_body": "```suggestion\nCall the GitHub API first.\n```" } ] } ]"#;
+    r.write("d.json", discussions);
+    let o = r.run(&["apply", "--suggestions", "d.json"]);
+    assert_eq!(o.code, 0, "{}{}", o.stdout, o.stderr);
+    assert_eq!(
+        r.read("docs/intro.md"),
+        b"# Intro\nCall the GitHub API first.\n"
+    );
+    r.write("bad.json", "[{\"path\": \"docs/intro.md\",");
+    let bad = r.run(&["apply", "--suggestions", "bad.json"]);
+    assert_eq!(bad.code, 2);
+    assert!(bad.stderr.contains("bad.json: line 1"), "{}", bad.stderr);
+    let missing = r.run(&["apply", "--suggestions", "nope.json"]);
+    assert_eq!(missing.code, 2);
+    assert!(missing.stderr.contains("nope.json"), "{}", missing.stderr);
+}
+
+#[cfg(unix)]
+#[test]
+fn review_suggestions_in_a_terminal_accepts_and_writes() {
+    let r = Repo::new();
+    r.write("a.md", "Install on Github.\nRun it.\n")
+        .commit("init");
+    let comments = serde_json::json!([
+        review_comment(
+            "a.md",
+            "@@ -1,2 +1,2 @@\n+Install on Github.",
+            1,
+            None,
+            "Owners' spelling.\n```suggestion\nInstall on GitHub.\n```",
+            "ana",
+            "2024-01-01T00:00:00Z"
+        ),
+        review_comment(
+            "a.md",
+            "@@ -1,2 +1,2 @@\n Install on Github.\n+Run it.",
+            2,
+            None,
+            "```suggestion\nRun it twice.\n```",
+            "bo",
+            "2024-01-01T00:00:00Z"
+        ),
+    ]);
+    r.write("comments.json", &comments.to_string());
+    let mut s = pty::Screen::start(&r, &["review", "--suggestions", "comments.json"], 100, 30);
+    s.wait_for("the first suggestion", |s| {
+        s.text().contains("[1/2]") && s.text().contains("suggestion.ana")
+    });
+    s.press("a");
+    s.wait_for("the fix on disk", |_| {
+        r.read("a.md") == b"Install on GitHub.\nRun it.\n"
+    });
+    s.wait_for("the second suggestion", |s| {
+        s.text().contains("suggestion.bo")
+    });
+    s.press("r");
+    s.press("q");
+    assert!(s.wait_exit().success());
+    assert_eq!(r.read("a.md"), b"Install on GitHub.\nRun it.\n");
 }

@@ -85,6 +85,8 @@ pub struct Settings {
     pub prefer: Vec<String>,
     /// `[[rule]]`.
     pub custom: Vec<CustomRule>,
+    /// Rules derived from review-guideline files.
+    pub guidelines: Vec<crate::core::rules::guideline::GuidelineRule>,
     /// `[vocabulary] accept` and `.docreview/vocabulary.txt`: words that are never misspelled.
     pub vocabulary: Vec<String>,
     /// `[vocabulary] min_docs` (0: the default).
@@ -149,6 +151,9 @@ impl Engine {
             Box::new(crate::core::rules::sentences::Sentences),
             Box::new(crate::core::rules::agreement::Agreement),
             Box::new(Custom::new(settings.custom.clone())),
+            Box::new(crate::core::rules::guideline::Guidelines::new(
+                &settings.guidelines,
+            )),
         ];
         let harper = HarperGrammar::new();
         let mut infos: Vec<RuleInfo> = checkers.iter().flat_map(|c| c.rules()).collect();

@@ -10,4 +10,5 @@ pub mod finding;
 pub mod markdown;
 pub mod review;
 pub mod rules;
+pub mod suggestions;
 pub mod triage;

@@ -15,6 +15,12 @@ pub fn with_words(existing: &str, words: &[String]) -> (String, Vec<String>) {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .map(str::to_lowercase)
         .collect();
+    // The file's own line ending, so a CRLF file stays CRLF.
+    let newline = if existing.contains("\r\n") {
+        "\r\n"
+    } else {
+        "\n"
+    };
     let mut out = existing.to_owned();
     let mut added = Vec::new();
     for w in words {
@@ -23,10 +29,10 @@ pub fn with_words(existing: &str, words: &[String]) -> (String, Vec<String>) {
             continue;
         }
         if !out.is_empty() && !out.ends_with('\n') {
-            out.push('\n');
+            out.push_str(newline);
         }
         out.push_str(w);
-        out.push('\n');
+        out.push_str(newline);
         known.push(w.to_lowercase());
         added.push(w.to_owned());
     }
@@ -45,11 +51,18 @@ pub fn add(path: &Path, words: &[String]) -> Result<Vec<String>, files::WriteErr
         Err(e) if e.kind() == io::ErrorKind::NotFound => None,
         Err(e) => return Err(io_err(e)),
     };
-    let text = existing
-        .as_deref()
-        .map(String::from_utf8_lossy)
-        .unwrap_or_default();
-    let (new, added) = with_words(&text, words);
+    // A file that is not UTF-8 text is left alone rather than rewritten with its bytes replaced.
+    let text = match existing.as_deref().map(std::str::from_utf8) {
+        None => "",
+        Some(Ok(text)) => text,
+        Some(Err(_)) => {
+            return Err(io_err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                "it is not UTF-8 text",
+            )));
+        }
+    };
+    let (new, added) = with_words(text, words);
     if added.is_empty() {
         return Ok(added);
     }
@@ -97,5 +110,16 @@ mod tests {
                 .expect("add")
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn keeps_crlf_and_leaves_a_file_that_is_not_utf8_alone() {
+        let (out, _) = with_words("a\r\nb\r\n", &words(&["c"]));
+        assert_eq!(out, "a\r\nb\r\nc\r\n");
+        let dir = tempfile::tempdir().expect("tmp");
+        let path = dir.path().join("vocabulary.txt");
+        fs::write(&path, b"caf\xe9\n").expect("write");
+        assert!(add(&path, &words(&["word"])).is_err());
+        assert_eq!(fs::read(&path).expect("read"), b"caf\xe9\n");
     }
 }

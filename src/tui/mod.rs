@@ -39,6 +39,25 @@ pub struct Options {
     pub vocabulary: PathBuf,
     /// Where harper's paragraph results are remembered between runs.
     pub cache: Option<crate::io::cache::Cache>,
+    /// Findings to review instead of the engine's (a pull request's suggestions), with their docs.
+    pub preset: Option<Preset>,
+}
+
+/// Docs (with the file each is written to) and findings decided elsewhere.
+pub struct Preset {
+    pub docs: Vec<(DocState, PathBuf)>,
+    pub findings: Vec<Finding>,
+}
+
+/// The review queue from preset findings: one batch, then done.
+fn preset_work(preset: Preset) -> Receiver<Work> {
+    let (tx, rx) = channel();
+    let _ = tx.send(Work::Batch {
+        docs: preset.docs,
+        findings: preset.findings,
+    });
+    let _ = tx.send(Work::Done);
+    rx
 }
 
 /// What happened, for the summary printed after the terminal is restored.
@@ -259,7 +278,10 @@ pub fn run(
     });
     let mut state = ReviewState::new(opts.session.clone(), opts.defer, resume);
     let mut reals: HashMap<String, PathBuf> = HashMap::new();
-    let rx = spawn_checker(plan, engine, opts.cache.take());
+    let rx = match opts.preset.take() {
+        Some(preset) => preset_work(preset),
+        None => spawn_checker(plan, engine, opts.cache.take()),
+    };
 
     let mut terminal = ratatui::try_init()?;
     let guard = Restore;

@@ -11,6 +11,25 @@ use super::{Active, Checker, DocProse, Hit, RuleInfo};
 use crate::core::finding::{Safety, Severity};
 
 pub const RULE: &str = "grammar.agreement";
+pub const GERUND: &str = "grammar.gerund";
+
+/// Words that start a verb's object: after a noun they would make no sense.
+const OBJECT_STARTS: &[&str] = &[
+    "it", "them", "these", "those", "the", "a", "an", "all", "your", "our", "their", "its", "his",
+    "her", "my", "each", "every", "any",
+];
+
+/// Verbs that take a gerund, never a bare verb: "consider using", "avoid calling".
+const TAKE_GERUND: &[&str] = &[
+    "consider",
+    "considers",
+    "considering",
+    "avoid",
+    "avoids",
+    "avoiding",
+    "recommend",
+    "recommends",
+];
 
 /// Determiners before a singular noun phrase.
 const DETERMINERS: &[&str] = &[
@@ -89,7 +108,20 @@ pub struct Agreement;
 
 impl Checker for Agreement {
     fn rules(&self) -> Vec<RuleInfo> {
-        vec![RuleInfo {
+        vec![
+            RuleInfo {
+                id: GERUND.into(),
+                severity: Severity::Warning,
+                safety: Safety::Review,
+                default_on: true,
+                summary: "A bare verb after \"consider\", \"avoid\" or \"recommend\" (\"Consider destructure\")".into(),
+                explain: "These verbs take the -ing form: \"Consider explicitly destructure the props\" → \
+                          \"destructuring\", \"avoid call it twice\" → \"calling\". Only words that harper-core's \
+                          dictionary knows as verbs and never as nouns or adjectives count, so \"avoid use of\" \
+                          and \"consider support for\" are fine."
+                    .into(),
+            },
+            RuleInfo {
             id: RULE.into(),
             severity: Severity::Warning,
             safety: Safety::Review,
@@ -102,7 +134,8 @@ impl Checker for Agreement {
                       many cases. Causatives and questions (\"let the job run\", \"does the job run\") are \
                       fine."
                 .into(),
-        }]
+            },
+        ]
     }
 
     fn slow(&self) -> bool {
@@ -110,7 +143,9 @@ impl Checker for Agreement {
     }
 
     fn check(&self, doc: &DocProse<'_>, active: &Active, out: &mut Vec<Hit>) {
-        if !active.has(RULE) {
+        let agreement = active.has(RULE);
+        let gerund = active.has(GERUND);
+        if !agreement && !gerund {
             return;
         }
         for (b, block) in doc.prose.blocks.iter().enumerate() {
@@ -120,7 +155,10 @@ impl Checker for Agreement {
                 continue;
             }
             for i in 0..ws.len() - 1 {
-                if let Some(hit) = at(text, ws, i) {
+                if agreement && let Some(hit) = at(text, ws, i) {
+                    out.push(Hit { block: b, ..hit });
+                }
+                if gerund && let Some(hit) = gerund_at(text, ws, i) {
                     out.push(Hit { block: b, ..hit });
                 }
             }
@@ -194,6 +232,88 @@ fn at(text: &str, ws: &[Word], i: usize) -> Option<Hit> {
     })
 }
 
+/// A bare verb after `ws[i]` ("consider", "avoid", …), maybe across one "-ly" adverb.
+fn gerund_at(text: &str, ws: &[Word], i: usize) -> Option<Hit> {
+    let head = ws[i].text(text).to_lowercase();
+    if !TAKE_GERUND.contains(&head.as_str()) {
+        return None;
+    }
+    let mut j = i + 1;
+    let next = ws.get(j)?;
+    if text[ws[i].end..next.start] != *" " {
+        return None;
+    }
+    if next.text(text).ends_with("ly") && next.text(text).len() > 4 {
+        j += 1;
+        if ws
+            .get(j)
+            .is_none_or(|w| text[ws[j - 1].end..w.start] != *" ")
+        {
+            return None;
+        }
+    }
+    let verb_w = ws[j];
+    let verb = verb_w.text(text);
+    if !is_all_lower(verb) || verb.len() < 3 {
+        return None;
+    }
+    let v = word_metadata(verb)?;
+    if !v.is_verb() || !v.is_verb_lemma() || v.is_adjective() || v.is_adverb() {
+        return None;
+    }
+    if v.is_verb_past_form() || v.is_verb_progressive_form() || v.preposition || v.is_determiner() {
+        return None;
+    }
+    // A word that is a noun too ("use", "support") is a verb only with its object right after it:
+    // "avoid use of globals" is fine, "avoid configure it" is not.
+    if v.is_noun() {
+        let object = ws
+            .get(j + 1)
+            .filter(|w| text[verb_w.end..w.start] == *" ")
+            .map(|w| w.text(text).to_lowercase());
+        if !object
+            .as_deref()
+            .is_some_and(|o| OBJECT_STARTS.contains(&o))
+        {
+            return None;
+        }
+    }
+    let ing = progressive(verb)?;
+    Some(Hit {
+        block: 0,
+        range: verb_w.start..verb_w.end,
+        rule: GERUND.into(),
+        message: format!("\"{head}\" takes the -ing form: \"{ing}\", not \"{verb}\"."),
+        replacements: vec![ing],
+    })
+}
+
+/// The -ing form of a base verb ("destructure" → "destructuring", "run" → "running"), if the
+/// dictionary knows it.
+fn progressive(verb: &str) -> Option<String> {
+    let chars: Vec<char> = verb.chars().collect();
+    let mut forms = Vec::new();
+    if let Some(stem) = verb.strip_suffix("ie") {
+        forms.push(format!("{stem}ying"));
+    }
+    if let Some(stem) = verb.strip_suffix('e')
+        && !verb.ends_with("ee")
+    {
+        forms.push(format!("{stem}ing"));
+    }
+    if let [.., a, b, c] = chars.as_slice()
+        && !"aeiou".contains(*a)
+        && "aeiou".contains(*b)
+        && !"aeiouwxy".contains(*c)
+    {
+        forms.push(format!("{verb}{c}ing"));
+    }
+    forms.push(format!("{verb}ing"));
+    forms
+        .into_iter()
+        .find(|f| word_metadata(f).is_some_and(|m| m.is_verb_progressive_form()))
+}
+
 /// The third person singular of a base verb ("utilize" → "utilizes"), if the dictionary knows it.
 fn third_person(verb: &str) -> Option<String> {
     let form = match verb {
@@ -240,6 +360,27 @@ mod tests {
             "The data processing pipeline runs.\n",
         ] {
             assert!(run(ok).is_empty(), "{ok}");
+        }
+    }
+
+    #[test]
+    fn a_bare_verb_after_consider_takes_the_ing_form() {
+        let gerunds = |md: &str| -> Vec<(String, Vec<String>)> {
+            let hits = crate::core::rules::hits_in(&Agreement, &[GERUND], md);
+            hits.into_iter().map(|(_, text, r)| (text, r)).collect()
+        };
+        assert_eq!(
+            gerunds("Consider explicitly destructure all the props. Avoid configure it twice.\n"),
+            [
+                ("destructure".to_owned(), vec!["destructuring".to_owned()]),
+                ("configure".to_owned(), vec!["configuring".to_owned()]),
+            ]
+        );
+        for fine in [
+            "Consider using it. Avoid use of globals. Consider support for it.\n",
+            "We recommend the default. Consider this carefully. Avoid running twice.\n",
+        ] {
+            assert_eq!(gerunds(fine), Vec::<(String, Vec<String>)>::new(), "{fine}");
         }
     }
 }

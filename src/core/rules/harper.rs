@@ -239,9 +239,26 @@ pub fn lint_block(text: &str, enabled: &[String]) -> Vec<HarperHit> {
                 continue;
             }
             let original: String = chars[s..e].iter().collect();
-            // Runs of four or more spaces line things up on purpose (tables, aligned text).
-            if linter == "Spaces" && original.len() >= 4 && original.chars().all(|c| c == ' ') {
-                continue;
+            // Runs of four or more spaces line things up on purpose (aligned text), and so do spaces
+            // in a row of a table (a pipe on the line, next to the spaces, or starting it).
+            if linter == "Spaces" && original.chars().all(|c| c == ' ') {
+                let line_start = chars[..s]
+                    .iter()
+                    .rposition(|&c| c == '\n')
+                    .map_or(0, |i| i + 1);
+                let table_row = chars[line_start..s]
+                    .iter()
+                    .find(|c| !c.is_whitespace())
+                    .is_some_and(|&c| c == '|');
+                let by_pipe = (s > 0 && chars[s - 1] == '|') || chars.get(e) == Some(&'|');
+                // Spaces at the end of a line never show.
+                let trailing = chars.get(e).is_none_or(|&c| c == '\n');
+                // A single space "before the end of a sentence" is mostly a name that starts with a dot
+                // (".spec", ".asnumpy()").
+                let single = original.len() < 2;
+                if single || original.len() >= 4 || table_row || by_pipe || trailing {
+                    continue;
+                }
             }
             let mut replacements: Vec<String> = Vec::new();
             for sug in &lint.suggestions {

@@ -28,6 +28,14 @@ static CALL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static CAMEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[a-z]{2,}[A-Z][A-Za-z0-9]*$").expect("regex"));
+/// PascalCase type names with a suffix only code uses: `TypeError`, `DefaultAzureCredential`,
+/// `HttpClient`, `BatchSpanProcessor`.
+static TYPE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:[A-Z][a-z0-9]+)+(?:Error|Exception|Credential|Client|Builder|Handler|Provider|Factory|Options|Listener|Callback|Adapter|Controller|Exporter|Processor)$",
+    )
+    .expect("regex")
+});
 static MEMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[a-z_][a-z0-9_]+(?:\.[a-z_][A-Za-z0-9_]+)+$").expect("regex"));
 static FILE: LazyLock<Regex> = LazyLock::new(|| {
@@ -58,8 +66,9 @@ impl Checker for Markup {
             explain: "Readers tell code from prose by its formatting, and reviewers ask for it again and again: \
                       `HF_ENDPOINT`, `req.body`, `next()`, `index.html`, `/var/lib/app`. This rule flags tokens whose \
                       shape cannot be English: words joined by underscores, calls with parentheses, camelCase \
-                      (classNames), member access (req.body), file names with a common extension, dotfiles and \
-                      paths. Names such as macOS or Node.js, domain names and abbreviations (e.g., i.e.) are left \
+                      (classNames), type names with a suffix only code uses (TypeError, HttpClient), member \
+                      access (req.body), file names with a common extension, dotfiles and paths, and the values \
+                      true, false and null where they are values (\"When true,\", \"set to false\"). Names such as macOS or Node.js, domain names and abbreviations (e.g., i.e.) are left \
                       alone.\nThe fix wraps the token in backticks."
                 .into(),
         }]
@@ -72,7 +81,7 @@ impl Checker for Markup {
         for (b, block) in doc.prose.blocks.iter().enumerate() {
             let text = block.text.as_str();
             for (start, token) in tokens(text) {
-                if looks_like_code(token) {
+                if looks_like_code(token) || is_literal_value(token, &text[..start]) {
                     out.push(Hit {
                         block: b,
                         range: start..start + token.len(),
@@ -107,6 +116,10 @@ fn tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
         if raw.is_empty() || raw.contains(PLACEHOLDER) || raw.contains('`') {
             return None;
         }
+        // Markup that is not prose: attribute lists ("{.mt-3}") and template markers ("<<[UNRESOLVED]>>").
+        if raw.starts_with('{') && raw.ends_with('}') || raw.starts_with("<<") {
+            return None;
+        }
         let lead = raw.len()
             - raw
                 .trim_start_matches(['(', '[', '{', '"', '\'', '*', '<'])
@@ -131,14 +144,43 @@ fn tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
+/// `true`, `false` and `null` where they are values, not English: "When true, …", "If false",
+/// "set to true", "defaults to false", "returns null" (never "this is true").
+fn is_literal_value(token: &str, before: &str) -> bool {
+    if !matches!(token, "true" | "false" | "null") {
+        return false;
+    }
+    let previous = before
+        .trim_end()
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    matches!(
+        previous.as_str(),
+        "when" | "if" | "to" | "returns" | "return" | "returning" | "equals"
+    )
+}
+
 fn looks_like_code(t: &str) -> bool {
     if t.len() < 3 || t.contains("://") || t.contains('@') && !t.starts_with('@') {
         return false;
     }
-    if UNDERSCORED.is_match(t) || CALL.is_match(t) || PATH.is_match(t) {
+    if CALL.is_match(t) {
+        // "Loading(IO)" and "Feature(*Enabled*)" are prose with a note in parentheses.
+        let (name, args) = t.split_once('(').unwrap_or((t, ""));
+        let args = args.trim_end_matches(')');
+        let capital_word = name.chars().next().is_some_and(char::is_uppercase)
+            && name.chars().skip(1).all(|c| c.is_ascii_lowercase());
+        // The note: an abbreviation or a capitalised word ("IO", "Enabled").
+        let note = args.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+            && args.chars().all(|c| c.is_ascii_alphabetic());
+        return !(capital_word && note);
+    }
+    if UNDERSCORED.is_match(t) || PATH.is_match(t) {
         return true;
     }
-    if CAMEL.is_match(t) {
+    if CAMEL.is_match(t) || TYPE_NAME.is_match(t) {
         return !super::terminology::is_known_name(t);
     }
     if FILE.is_match(t) {
@@ -167,7 +209,8 @@ mod tests {
     fn code_shapes_are_flagged() {
         let md = "Set HF_ENDPOINT and group_outputs=True, then call next() or app.use() with \
                   req.body from index.html, stylecop.json and .gitignore; see /var/lib/tailscale, \
-                  ~/.cache/uv and @prisma/client (classNames, isUsernameAvailable).\n";
+                  ~/.cache/uv and @prisma/client (classNames, isUsernameAvailable), raising a \
+                  TypeError in DefaultAzureCredential.\n";
         assert_eq!(
             run(md),
             [
@@ -184,6 +227,8 @@ mod tests {
                 "@prisma/client",
                 "classNames",
                 "isUsernameAvailable",
+                "TypeError",
+                "DefaultAzureCredential",
             ]
         );
     }
@@ -191,7 +236,14 @@ mod tests {
     #[test]
     fn english_names_and_formatted_code_are_left_alone() {
         let md = "Use Node.js on macOS with oneDNN, e.g. and/or I/O, see example.com and \
-                  github.io, version v1.2.3, `already_code` and (a note). The iPhone works.\n";
+                  github.io, version v1.2.3, `already_code` and (a note). The iPhone works. An \
+                  Error, a Client, the PowerShell Provider and JavaScript. This is true, \
+                  and false hopes are false. Data Loading(IO) and Feature(*Enabled*) are notes, \
+                  {.mt-3} is an attribute and <<[/UNRESOLVED]>> a marker.\n";
         assert_eq!(run(md), Vec::<String>::new());
+        assert_eq!(
+            run("When true, it waits. It defaults to false and returns null.\n"),
+            ["true", "false", "null"]
+        );
     }
 }

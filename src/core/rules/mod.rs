@@ -6,6 +6,7 @@ pub mod agreement;
 pub mod consistency;
 pub mod custom;
 pub mod grammar;
+pub mod guideline;
 pub mod harper;
 pub mod lexicon;
 pub mod markup;

@@ -3,7 +3,8 @@
 //! - `grammar.sentence-spacing`: no space after a full stop ("an external package.This would") → ". ";
 //! - `grammar.capital-after-comma`: a function word capitalised after a comma ("In the above code, The
 //!   first focus") → lower case;
-//! - `markup.code-spacing`: inline code glued to a word ("the `entryPoints`option") → a space between.
+//! - `markup.code-spacing`: inline code glued to a word ("the `entryPoints`option") → a space between;
+//! - `grammar.final-period`: a paragraph whose other sentences end with full stops, but not its last.
 
 use super::text::{is_all_lower, words};
 use super::{Active, Checker, DocProse, Hit, RuleInfo};
@@ -13,6 +14,7 @@ use crate::core::markdown::PLACEHOLDER;
 pub const SENTENCE_SPACING: &str = "grammar.sentence-spacing";
 pub const CAPITAL_AFTER_COMMA: &str = "grammar.capital-after-comma";
 pub const CODE_SPACING: &str = "markup.code-spacing";
+pub const FINAL_PERIOD: &str = "grammar.final-period";
 
 /// Words that start a clause, never a name: capitalised after a comma, they are a slip.
 const FUNCTION_WORDS: &[&str] = &[
@@ -100,6 +102,19 @@ impl Checker for Sentences {
                           (`Pod`s, `Pod`'s) and punctuation are fine; so are languages written without spaces."
                     .into(),
             },
+            RuleInfo {
+                id: FINAL_PERIOD.into(),
+                severity: Severity::Suggestion,
+                safety: Safety::Review,
+                default_on: true,
+                summary: "A paragraph's last sentence without the full stop its other sentences have".into(),
+                explain: "A paragraph of two or more sentences that end with full stops should end with one too: \
+                          \"… are prioritized. Those bugs will be fixed in future releases\" → \"releases.\". \
+                          Only paragraphs count (not headings, list items or table cells), only a last sentence of \
+                          four words or more that ends in a letter or digit, and only when nothing (a link, code, \
+                          emphasis) follows it in the file."
+                    .into(),
+            },
         ]
     }
 
@@ -107,7 +122,8 @@ impl Checker for Sentences {
         let spacing = active.has(SENTENCE_SPACING);
         let comma = active.has(CAPITAL_AFTER_COMMA);
         let code = active.has(CODE_SPACING);
-        if !spacing && !comma && !code {
+        let period = active.has(FINAL_PERIOD);
+        if !spacing && !comma && !code && !period {
             return;
         }
         for (b, block) in doc.prose.blocks.iter().enumerate() {
@@ -122,6 +138,9 @@ impl Checker for Sentences {
                     && is_all_lower(word)
                     && word.chars().all(|c| c.is_ascii_alphabetic())
                     && is_sentence_word(next.text(text))
+                    // A sentence goes on after its first word ("package.This would"); a type name
+                    // ("reflect.Type") ends where it is.
+                    && text[next.end..].starts_with(' ')
                 {
                     out.push(Hit {
                         block: b,
@@ -151,8 +170,73 @@ impl Checker for Sentences {
             if code {
                 code_spacing(doc, b, out);
             }
+            if period {
+                final_period(doc, b, out);
+            }
         }
     }
+}
+
+/// The last sentence of a paragraph without the full stop its earlier sentences have.
+fn final_period(doc: &DocProse<'_>, b: usize, out: &mut Vec<Hit>) {
+    let block = &doc.prose.blocks[b];
+    if block.kind != crate::core::markdown::BlockKind::Paragraph {
+        return;
+    }
+    let text = block.text.trim_end();
+    if !text.chars().next_back().is_some_and(char::is_alphanumeric) {
+        return;
+    }
+    // Sentence ends inside the paragraph: a lower-case word or digit, ". ", a capital.
+    let bytes = text.as_bytes();
+    let mut ends = Vec::new();
+    for (i, w) in bytes.windows(3).enumerate() {
+        if w[0] == b'.'
+            && (w[1] == b' ' || w[1] == b'\n')
+            && (w[2].is_ascii_uppercase())
+            && i > 0
+            && (bytes[i - 1].is_ascii_lowercase() || bytes[i - 1].is_ascii_digit())
+        {
+            ends.push(i + 1);
+        }
+    }
+    let Some(&last_start) = ends.last() else {
+        return;
+    };
+    let last = &text[last_start..];
+    let ws = doc.words(b);
+    let in_last = ws.iter().filter(|w| w.start >= last_start).count();
+    if in_last < 4 || last.contains(PLACEHOLDER) || last.contains(['?', '!', ':']) {
+        return;
+    }
+    let Some(word) = ws.iter().rev().find(|w| w.end <= text.len()) else {
+        return;
+    };
+    if word.end != text.len() {
+        return;
+    }
+    // Nothing but the end of the line may follow in the file (no link, emphasis or code).
+    let Some(seg) = block
+        .segments
+        .iter()
+        .find(|s| s.verbatim && s.view < word.end && word.end <= s.view + s.view_len)
+    else {
+        return;
+    };
+    let src_end = seg.src + (word.end - seg.view);
+    let rest = doc.file.get(src_end..).unwrap_or("");
+    if !rest.split('\n').next().unwrap_or("").trim().is_empty() {
+        return;
+    }
+    let last_word = &text[word.start..word.end];
+    out.push(Hit {
+        block: b,
+        range: word.start..word.end,
+        rule: FINAL_PERIOD.into(),
+        message: "The paragraph's other sentences end with a full stop; so should its last one."
+            .into(),
+        replacements: vec![format!("{last_word}.")],
+    });
 }
 
 /// A capitalised English word of at least two more lower-case letters ("This", not "NET" or "IO").
@@ -228,7 +312,12 @@ mod tests {
     use super::*;
 
     fn run(md: &str) -> Vec<(String, String, String)> {
-        let rules = [SENTENCE_SPACING, CAPITAL_AFTER_COMMA, CODE_SPACING];
+        let rules = [
+            SENTENCE_SPACING,
+            CAPITAL_AFTER_COMMA,
+            CODE_SPACING,
+            FINAL_PERIOD,
+        ];
         let hits = crate::core::rules::hits_in(&Sentences, &rules, md);
         hits.into_iter()
             .map(|(rule, text, r)| (rule, text, r[0].clone()))
@@ -243,6 +332,7 @@ mod tests {
         );
         // Names, abbreviations, code and versions are not sentences.
         assert!(run("Use ASP.NET and System.IO, e.g. this, or node.Js and v1.Two.\n").is_empty());
+        assert!(run("It will now return nil reflect.Type\n- calls to it\n").is_empty());
     }
 
     #[test]
@@ -267,5 +357,36 @@ mod tests {
         );
         // Plurals, punctuation and HTML are fine.
         assert!(run("Two `Pod`s, one `Job`, and a <br>break.\n").is_empty());
+    }
+
+    #[test]
+    fn a_paragraph_ends_like_its_other_sentences() {
+        assert_eq!(
+            run("We monitor usage. If errors are hit often, those bug fixes will be prioritized\n"),
+            [(
+                FINAL_PERIOD.into(),
+                "prioritized".into(),
+                "prioritized.".into()
+            )]
+        );
+        // One sentence, a short last sentence, a list item, a heading, a link or code at the end, a
+        // question: nothing.
+        for md in [
+            "Fixes will be prioritized in future releases\n",
+            "We monitor usage. Thanks everyone\n",
+            "- We monitor usage. Fixes will be prioritized in releases\n",
+            "# We monitor usage. Fixes will be prioritized in releases\n",
+            "We monitor usage. Fixes are listed in [the release notes](notes.md)\n",
+            "We monitor usage. Fixes are listed in the file *notes*\n",
+            "We monitor usage. Fixes are listed in the `notes` file here\n",
+            "We monitor usage. Are fixes listed in the release notes?\n",
+            "We monitor usage. Fixes are listed in the release notes.\n",
+        ] {
+            assert!(
+                run(md).iter().all(|h| h.0 != FINAL_PERIOD),
+                "{md:?}: {:?}",
+                run(md)
+            );
+        }
     }
 }

@@ -42,7 +42,8 @@ pub fn rule() -> RuleInfo {
                   - words that at least 3 docs use ([vocabulary] min_docs);\n\
                   - words in [vocabulary] accept of .docreview.toml or in .docreview/vocabulary.txt (one a \
                   line). `docreview vocab add WORD` and the review screen's + key add to that file.\n\
-                  The replacements are the dictionary's closest words; pick one, or add the word to the \
+                  The replacements are the dictionary's closest words, and for a lower-case word its \
+                  formatting as code (a name such as del or impl is code); pick one, or add the word to the \
                   vocabulary if it is right."
             .into(),
     }
@@ -138,8 +139,13 @@ impl Vocabulary {
                 if !self.flagged.contains(&word.to_lowercase()) {
                     return;
                 }
-                let replacements = suggestions(word);
-                let message = match replacements.first() {
+                let mut replacements = suggestions(word);
+                // A lower-case word no dictionary knows is often a code name ("del", "impl"):
+                // formatting it as code is the last alternative.
+                if word.chars().all(|c| c.is_ascii_lowercase()) {
+                    replacements.push(format!("`{word}`"));
+                }
+                let message = match replacements.first().filter(|r| !r.starts_with('`')) {
                     Some(r) => format!(
                         "\"{word}\" is not in the dictionary or the project's vocabulary: \"{r}\"?"
                     ),
@@ -313,11 +319,34 @@ const SUFFIXES: &[(&str, &[&str])] = &[
 /// not: "recieve" and "seperate" split into nothing known.
 fn is_derived(word: &str) -> bool {
     let w = word.to_lowercase();
-    if !w.is_ascii() || w.len() < 5 {
+    if !w.is_ascii() || w.len() < 5 || destuttered(&w).is_some() {
         return false;
     }
+    derived(&w)
+}
+
+/// A word typed with a syllable twice ("prerenderered", "informationation"): the word without the
+/// repeat, when that one is English.
+fn destuttered(w: &str) -> Option<String> {
+    let b = w.as_bytes();
+    for len in 2..=3 {
+        // Not at the start: "reregister" is a prefix on a word, not a slip.
+        for i in 1..b.len().saturating_sub(2 * len) + 1 {
+            if i + 2 * len <= b.len() && b[i..i + len] == b[i + len..i + 2 * len] {
+                let candidate = format!("{}{}", &w[..i + len], &w[i + 2 * len..]);
+                if candidate.len() >= 4 && (is_known(&candidate) || derived(&candidate)) {
+                    return Some(candidate);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Made of known words: a prefix, a suffix, or two words joined.
+fn derived(w: &str) -> bool {
     let known_or_inflected = |part: &str| part.len() >= 3 && (is_known(part) || inflected(part));
-    if inflected(&w) {
+    if inflected(w) {
         return true;
     }
     for p in PREFIXES {
@@ -394,7 +423,25 @@ fn suggestions(word: &str) -> Vec<String> {
     if let Some(s) = MEMO.lock().ok().and_then(|m| m.get(word).cloned()) {
         return s;
     }
-    let s = harper::suggest(word, 3);
+    let mut s = harper::suggest(word, 3);
+    if word.is_ascii()
+        && let Some(fixed) = destuttered(&word.to_lowercase())
+    {
+        // The same case as the word: the first letter, or all capitals.
+        let fixed = if word.chars().all(|c| !c.is_lowercase()) {
+            fixed.to_uppercase()
+        } else if word.chars().next().is_some_and(char::is_uppercase) {
+            let mut cs = fixed.chars();
+            cs.next()
+                .map(|f| f.to_uppercase().chain(cs).collect())
+                .unwrap_or_default()
+        } else {
+            fixed
+        };
+        s.retain(|x| *x != fixed);
+        s.insert(0, fixed);
+        s.truncate(3);
+    }
     if let Ok(mut m) = MEMO.lock() {
         m.insert(word.to_owned(), s.clone());
     }
@@ -441,6 +488,18 @@ mod tests {
         assert_eq!(words, ["recieve", "seperate"]);
         assert_eq!(found[0][0].1.first().map(String::as_str), Some("receive"));
         assert_eq!(found[0][1].1.first().map(String::as_str), Some("separate"));
+        // A syllable typed twice is a slip even where prefix and suffix rules would explain it.
+        let found = flagged(
+            &["Fetch prerenderered routes, then reregister them.\n"],
+            &[],
+            3,
+        );
+        assert_eq!(found[0].len(), 1, "{found:?}");
+        assert_eq!(found[0][0].0, "prerenderered");
+        assert_eq!(
+            found[0][0].1.first().map(String::as_str),
+            Some("prerendered")
+        );
     }
 
     #[test]

@@ -1,0 +1,791 @@
+//! `guideline.<slug>.<n>`: rules and test cases from a team's review-guideline files.
+//!
+//! A guideline file is Markdown with YAML front matter (`title`, `description`, and anything else), a
+//! body of advice, and optionally a JSON list of past review discussions after the body (or in a
+//! sibling `NAME.json`):
+//!
+//! - "Incorrect: X" followed by "Correct: Y" becomes a literal substitution rule X → Y;
+//! - "A not B" (two spellings of one name: "Node.js not NodeJS") and "use A instead of B" become
+//!   terminology entries B → A;
+//! - every ```` ```suggestion ```` block in a discussion becomes an [`Example`]: the lines the reviewer
+//!   saw and the lines they proposed, for `docreview guidelines test`.
+//!
+//! Everything here is pure: the caller reads the files. A malformed part (front matter, JSON, a
+//! suggestion block) is reported as a [`Problem`] with its line, and the rest still loads.
+
+use super::{Active, Checker, DocProse, Hit, RuleInfo};
+use crate::core::finding::{Safety, Severity};
+use regex::Regex;
+use serde::Deserialize;
+use std::sync::LazyLock;
+
+/// One loaded guideline file.
+#[derive(Debug, Clone, Default)]
+pub struct Guideline {
+    /// The file as the user named it.
+    pub path: String,
+    /// From the file name: `review/name-products.md` → `name-products`.
+    pub slug: String,
+    pub title: String,
+    pub description: String,
+    /// Every front matter field, in file order (title and description included).
+    pub fields: Vec<(String, String)>,
+    pub rules: Vec<GuidelineRule>,
+    pub examples: Vec<Example>,
+    pub problems: Vec<Problem>,
+}
+
+impl Guideline {
+    /// The same guideline under another slug (its rules renamed to match).
+    pub fn with_slug(mut self, slug: &str) -> Guideline {
+        for (i, r) in self.rules.iter_mut().enumerate() {
+            r.id = format!("guideline.{slug}.{}", i + 1);
+        }
+        self.slug = slug.to_owned();
+        self
+    }
+}
+
+/// Where a derived rule came from in the guideline's body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// An "Incorrect: X" / "Correct: Y" pair.
+    Pair,
+    /// "A not B" or "use A instead of B".
+    Term,
+}
+
+/// A rule derived from a guideline: find `wrong` in prose (as a whole word or phrase, case as
+/// written), replace it with `right`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct GuidelineRule {
+    /// `guideline.<slug>.<n>`.
+    pub id: String,
+    pub wrong: String,
+    pub right: String,
+    pub kind: Kind,
+    /// Where it was derived from: the guideline's path and 1-based line.
+    pub source: String,
+    pub line: usize,
+    /// The guideline's title and description: the "why" every finding cites.
+    pub title: String,
+    pub description: String,
+}
+
+impl GuidelineRule {
+    pub fn message(&self) -> String {
+        let why = if self.description.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", self.description.trim_end_matches('.'))
+        };
+        format!(
+            "Write \"{}\", not \"{}\" (guideline \"{}\"{why}).",
+            self.right, self.wrong, self.title
+        )
+    }
+}
+
+/// A reviewer's suggestion from a past discussion: the passage before and after it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Example {
+    pub discussion: String,
+    pub pr_number: Option<u64>,
+    pub pr_file: String,
+    pub author: String,
+    /// The comment's words without the suggestion block.
+    pub comment: String,
+    /// The new-file lines of the commented hunk, each ending in a newline.
+    pub before: String,
+    /// `before` with the suggestion applied.
+    pub after: String,
+    /// Byte range of `before` the suggestion replaces.
+    pub changed: std::ops::Range<usize>,
+}
+
+/// Something in a guideline that could not be used; the rest of the file still loads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub path: String,
+    /// 1-based; 0 when the problem is the whole file.
+    pub line: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.line == 0 {
+            write!(f, "{}: {}", self.path, self.message)
+        } else {
+            write!(f, "{}:{}: {}", self.path, self.line, self.message)
+        }
+    }
+}
+
+/// `Name Products.md` → `name-products`.
+pub fn slug(path: &str) -> String {
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+    let mut out = String::new();
+    for c in stem.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-').to_owned();
+    if out.is_empty() {
+        "guideline".into()
+    } else {
+        out
+    }
+}
+
+/// Parses a guideline file. `sibling` is the text of `NAME.json` next to it, with its path, if any.
+pub fn parse(path: &str, text: &str, sibling: Option<(&str, &str)>) -> Guideline {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut g = Guideline {
+        path: path.to_owned(),
+        slug: slug(path),
+        ..Guideline::default()
+    };
+    let problem = |line: usize, message: String| Problem {
+        path: path.to_owned(),
+        line,
+        message,
+    };
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    // Front matter.
+    let mut body_start = 0;
+    if lines.first().is_some_and(|l| l.trim_end() == "---") {
+        match lines
+            .iter()
+            .skip(1)
+            .position(|l| matches!(l.trim_end(), "---" | "..."))
+        {
+            None => g.problems.push(problem(
+                1,
+                "the front matter has no closing \"---\" line; it is ignored".into(),
+            )),
+            Some(end) => {
+                let end = end + 1;
+                for (i, line) in lines[1..end].iter().enumerate() {
+                    let n = i + 2;
+                    let raw = line.trim_end();
+                    let t = raw.trim_start();
+                    if t.is_empty() || t.starts_with('#') {
+                        continue;
+                    }
+                    if raw.starts_with([' ', '\t']) || t.starts_with("- ") {
+                        // A nested value (a list or a map under the previous key): not used.
+                        continue;
+                    }
+                    match t.split_once(':') {
+                        Some((key, value)) if !key.trim().is_empty() && !key.contains(' ') => {
+                            let value = unquote(value.trim());
+                            let key = key.trim().to_owned();
+                            match key.as_str() {
+                                "title" => g.title = value.clone(),
+                                "description" => g.description = value.clone(),
+                                _ => {}
+                            }
+                            g.fields.push((key, value));
+                        }
+                        _ => g.problems.push(problem(
+                            n,
+                            format!("front matter: expected \"key: value\", found \"{t}\""),
+                        )),
+                    }
+                }
+                body_start = end + 1;
+            }
+        }
+    } else {
+        g.problems.push(problem(
+            1,
+            "no front matter (a \"---\" line, then title: and description:)".into(),
+        ));
+    }
+    if g.title.is_empty() {
+        g.title = g.slug.clone();
+    }
+    // The body runs up to a JSON list, if one follows it.
+    let mut body_end = lines.len();
+    let mut fence: Option<String> = None;
+    for (i, line) in lines.iter().enumerate().skip(body_start) {
+        if in_code(&mut fence, line) {
+            continue;
+        }
+        if line.starts_with('[') && JSON_START.is_match(&lines[i..].concat()) {
+            body_end = i;
+            break;
+        }
+    }
+    derive_rules(&mut g, &lines, body_start, body_end);
+    if body_end < lines.len() {
+        let json = lines[body_end..].concat();
+        read_discussions(&mut g, path, &json, body_end);
+    }
+    if let Some((json_path, json)) = sibling {
+        read_discussions(&mut g, json_path, json, 0);
+    }
+    g
+}
+
+/// Follows fenced code blocks line by line: true for a fence line or a line inside a block.
+fn in_code(fence: &mut Option<String>, line: &str) -> bool {
+    let t = line.trim_start();
+    if let Some(f) = fence {
+        if t.starts_with(f.as_str()) {
+            *fence = None;
+        }
+        return true;
+    }
+    if t.starts_with("```") || t.starts_with("~~~") {
+        *fence = Some(t[..3].to_owned());
+        return true;
+    }
+    false
+}
+
+static JSON_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\[\s*(\{|\])").expect("valid regex"));
+
+fn unquote(s: &str) -> String {
+    for (open, close) in [('"', '"'), ('\'', '\''), ('“', '”'), ('`', '`')] {
+        if let Some(inner) = s.strip_prefix(open).and_then(|r| r.strip_suffix(close)) {
+            return inner.to_owned();
+        }
+    }
+    s.to_owned()
+}
+
+/// A quoted value: "x", “x”, 'x' or `x`.
+const QUOTED: &str = r#""([^"]+)"|“([^”]+)”|`([^`]+)`|'([^']+)'"#;
+
+static PAIR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(incorrect|correct|wrong|right)\b\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(?:{QUOTED}|([^,;]+))"
+    ))
+    .expect("valid regex")
+});
+
+/// A name-like token: letters and digits with inner dots, hyphens, pluses or slashes ("Node.js").
+const NAME: &str = r"[\p{L}\p{N}][\p{L}\p{N}.+#/-]*[\p{L}\p{N}+#]|[\p{L}\p{N}]";
+
+static NOT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:{QUOTED}|\b({NAME}))\s*,?\s+(?:not|rather than)\s+(?:{QUOTED}|({NAME})\b)"
+    ))
+    .expect("valid regex")
+});
+
+static INSTEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\buse\s+(?:{QUOTED}|({NAME}))\s+instead\s+of\s+(?:{QUOTED}|({NAME})\b)"
+    ))
+    .expect("valid regex")
+});
+
+/// The first participating group of `caps` from `from` on, at most `count` groups.
+fn group(caps: &regex::Captures<'_>, from: usize, count: usize) -> Option<(String, bool)> {
+    (from..from + count).find_map(|i| {
+        caps.get(i)
+            .map(|m| (m.as_str().trim().to_owned(), i < from + count - 1))
+    })
+}
+
+/// Lower case letters and digits only: "Node.js" and "NodeJS" are the same name.
+fn skeleton(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn derive_rules(g: &mut Guideline, lines: &[&str], start: usize, end: usize) {
+    let mut pending: Vec<(String, usize)> = Vec::new();
+    let mut found: Vec<(String, String, Kind, usize)> = Vec::new();
+    let mut fence: Option<String> = None;
+    for (i, line) in lines.iter().enumerate().take(end).skip(start) {
+        let n = i + 1;
+        if in_code(&mut fence, line) {
+            continue;
+        }
+        let mut paired = false;
+        for caps in PAIR.captures_iter(line) {
+            let label = caps[1].to_lowercase();
+            let Some((value, _)) = group(&caps, 2, 5) else {
+                continue;
+            };
+            let value = value.trim_end_matches(['.', ')']).trim().to_owned();
+            if value.is_empty() {
+                continue;
+            }
+            paired = true;
+            if label == "incorrect" || label == "wrong" {
+                pending.push((value, n));
+            } else {
+                for (wrong, line) in pending.drain(..) {
+                    if wrong == value {
+                        g.problems.push(Problem {
+                            path: g.path.clone(),
+                            line,
+                            message: format!(
+                                "the incorrect and correct texts are the same (\"{wrong}\")"
+                            ),
+                        });
+                    } else {
+                        found.push((wrong, value.clone(), Kind::Pair, line));
+                    }
+                }
+            }
+        }
+        if paired {
+            continue;
+        }
+        for caps in NOT.captures_iter(line).chain(INSTEAD.captures_iter(line)) {
+            let (Some((right, right_quoted)), Some((wrong, wrong_quoted))) =
+                (group(&caps, 1, 5), group(&caps, 6, 5))
+            else {
+                continue;
+            };
+            // Unquoted, only two spellings of one name count: "Node.js not NodeJS", never "do not use".
+            let same_name = skeleton(&right) == skeleton(&wrong);
+            if right == wrong || !(same_name || right_quoted && wrong_quoted) {
+                continue;
+            }
+            found.push((wrong, right, Kind::Term, n));
+        }
+    }
+    // An "Incorrect:" left without its "Correct:" teaches nothing to fix with: `pending` is dropped.
+    let mut seen = std::collections::HashSet::new();
+    for (wrong, right, kind, line) in found {
+        if !seen.insert(wrong.clone()) {
+            continue;
+        }
+        let n = g.rules.len() + 1;
+        g.rules.push(GuidelineRule {
+            id: format!("guideline.{}.{n}", g.slug),
+            wrong,
+            right,
+            kind,
+            source: g.path.clone(),
+            line,
+            title: g.title.clone(),
+            description: g.description.clone(),
+        });
+    }
+}
+
+#[derive(Deserialize)]
+struct Discussion {
+    #[serde(default)]
+    discussion_id: serde_json::Value,
+    #[serde(default)]
+    pr_number: Option<u64>,
+    #[serde(default)]
+    pr_file: String,
+    #[serde(default)]
+    commented_code: String,
+    #[serde(default)]
+    discussion_comments: Vec<Comment>,
+}
+
+#[derive(Deserialize)]
+struct Comment {
+    #[serde(default)]
+    comment_author: String,
+    #[serde(default)]
+    comment_body: String,
+}
+
+fn read_discussions(g: &mut Guideline, path: &str, json: &str, line_offset: usize) {
+    let discussions: Vec<Discussion> = match serde_json::from_str(json) {
+        Ok(d) => d,
+        Err(e) => {
+            g.problems.push(Problem {
+                path: path.to_owned(),
+                line: e.line() + line_offset,
+                message: format!("the discussions are not valid JSON: {e}"),
+            });
+            return;
+        }
+    };
+    for d in discussions {
+        let id = match &d.discussion_id {
+            serde_json::Value::String(s) => s.clone(),
+            serde_json::Value::Null => String::new(),
+            v => v.to_string(),
+        };
+        let hunk = new_lines(&d.commented_code);
+        // The discussion's line in the file, for messages.
+        let line = Regex::new(&format!(
+            r#""discussion_id"\s*:\s*"?{}"?"#,
+            regex::escape(&id)
+        ))
+        .ok()
+        .and_then(|re| re.find(json))
+        .map_or(0, |m| {
+            json[..m.start()].matches('\n').count() + 1 + line_offset
+        });
+        for c in &d.discussion_comments {
+            let (blocks, comment, bad) = suggestion_blocks(&c.comment_body);
+            if bad {
+                g.problems.push(Problem {
+                    path: path.to_owned(),
+                    line,
+                    message: format!(
+                        "discussion {id}: a suggestion block by {} is not closed; it is skipped",
+                        c.comment_author
+                    ),
+                });
+            }
+            for block in blocks {
+                let Some(example) = example_from(&hunk, &block, None) else {
+                    g.problems.push(Problem {
+                        path: path.to_owned(),
+                        line,
+                        message: format!(
+                            "discussion {id}: the commented code has no lines for the suggestion to replace"
+                        ),
+                    });
+                    continue;
+                };
+                g.examples.push(Example {
+                    discussion: id.clone(),
+                    pr_number: d.pr_number,
+                    pr_file: d.pr_file.clone(),
+                    author: c.comment_author.clone(),
+                    comment: comment.clone(),
+                    ..example
+                });
+            }
+        }
+    }
+}
+
+/// The new-file lines of a diff hunk (lines starting with '+' or ' '; '-' lines are gone), without
+/// the '@@' header.
+pub fn new_lines(hunk: &str) -> Vec<String> {
+    hunk.lines()
+        .filter(|l| !l.starts_with("@@") && !l.starts_with('\\'))
+        .filter_map(|l| {
+            if let Some(rest) = l.strip_prefix('+').or_else(|| l.strip_prefix(' ')) {
+                Some(rest.trim_end_matches('\r').to_owned())
+            } else if l.starts_with('-') {
+                None
+            } else {
+                // An empty context line whose leading space was trimmed away.
+                Some(l.trim_end_matches('\r').to_owned())
+            }
+        })
+        .collect()
+}
+
+/// The ```` ```suggestion ```` blocks of a comment (each as its lines), the comment's other words, and
+/// whether a block was left open.
+pub fn suggestion_blocks(body: &str) -> (Vec<Vec<String>>, String, bool) {
+    let mut blocks = Vec::new();
+    let mut words = Vec::new();
+    let mut open: Option<(String, Vec<String>)> = None;
+    for line in body.lines() {
+        let line = line.trim_end_matches('\r');
+        match &mut open {
+            Some((fence, lines)) => {
+                let t = line.trim();
+                if t.starts_with(fence.as_str()) && t.chars().all(|c| fence.starts_with(c)) {
+                    blocks.push(std::mem::take(lines));
+                    open = None;
+                } else {
+                    lines.push(line.to_owned());
+                }
+            }
+            None => {
+                let t = line.trim_start();
+                let ticks: String = t.chars().take_while(|&c| c == '`' || c == '~').collect();
+                if ticks.len() >= 3 && t[ticks.len()..].trim() == "suggestion" {
+                    open = Some((ticks, Vec::new()));
+                } else {
+                    words.push(line);
+                }
+            }
+        }
+    }
+    let comment = words.join("\n").trim().to_owned();
+    (blocks, comment, open.is_some())
+}
+
+/// The passage before and after a suggestion that replaces the last lines of `hunk`: as many lines as
+/// the suggestion has, or `count` when the caller knows it (GitHub's `start_line`..`line`). An empty
+/// suggestion deletes one line.
+pub fn example_from(
+    hunk: &[String],
+    suggestion: &[String],
+    count: Option<usize>,
+) -> Option<Example> {
+    let k = count.unwrap_or(suggestion.len()).max(1);
+    if hunk.len() < k {
+        return None;
+    }
+    let keep = &hunk[..hunk.len() - k];
+    let mut before = String::new();
+    for l in keep {
+        before.push_str(l);
+        before.push('\n');
+    }
+    let mut after = before.clone();
+    let start = before.len();
+    for l in &hunk[hunk.len() - k..] {
+        before.push_str(l);
+        before.push('\n');
+    }
+    for l in suggestion {
+        after.push_str(l);
+        after.push('\n');
+    }
+    Some(Example {
+        discussion: String::new(),
+        pr_number: None,
+        pr_file: String::new(),
+        author: String::new(),
+        comment: String::new(),
+        changed: start..before.len(),
+        before,
+        after,
+    })
+}
+
+/// The checker for every loaded guideline's rules.
+pub struct Guidelines {
+    rules: Vec<(GuidelineRule, Regex)>,
+}
+
+impl Guidelines {
+    pub fn new(rules: &[GuidelineRule]) -> Guidelines {
+        let rules = rules
+            .iter()
+            .filter_map(|r| {
+                let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+                // Whole words only where the text starts or ends with a letter or digit.
+                let start = if word(r.wrong.chars().next()) {
+                    r"\b"
+                } else {
+                    ""
+                };
+                let end = if word(r.wrong.chars().last()) {
+                    r"\b"
+                } else {
+                    ""
+                };
+                let body = regex::escape(&r.wrong).replace(' ', r"\s+");
+                Regex::new(&format!("{start}{body}{end}"))
+                    .ok()
+                    .map(|re| (r.clone(), re))
+            })
+            .collect();
+        Guidelines { rules }
+    }
+}
+
+impl Checker for Guidelines {
+    fn rules(&self) -> Vec<RuleInfo> {
+        self.rules
+            .iter()
+            .map(|(r, _)| RuleInfo {
+                id: r.id.clone(),
+                severity: Severity::Warning,
+                safety: Safety::Review,
+                default_on: true,
+                summary: format!("\"{}\" → \"{}\" ({})", r.wrong, r.right, r.title),
+                explain: format!(
+                    "From the review guideline \"{}\" ({}, line {}).\n{}\n\n{}: \"{}\" becomes \"{}\".",
+                    r.title,
+                    r.source,
+                    r.line,
+                    r.description,
+                    match r.kind {
+                        Kind::Pair => "An Incorrect/Correct pair",
+                        Kind::Term => "A preferred spelling",
+                    },
+                    r.wrong,
+                    r.right
+                ),
+            })
+            .collect()
+    }
+
+    fn check(&self, doc: &DocProse<'_>, active: &Active, out: &mut Vec<Hit>) {
+        for (rule, re) in self.rules.iter().filter(|(r, _)| active.has(&r.id)) {
+            for (b, block) in doc.prose.blocks.iter().enumerate() {
+                for m in re.find_iter(&block.text) {
+                    out.push(Hit {
+                        block: b,
+                        range: m.range(),
+                        rule: rule.id.clone(),
+                        message: rule.message(),
+                        replacements: vec![rule.right.clone()],
+                    });
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FILE: &str = "---\n\
+title: Name products exactly\n\
+description: Spell product and library names the way their owners do.\n\
+repository: example/widgets\n\
+label: Documentation\n\
+language: Markdown\n\
+---\n\
+Key practices:\n\
+1. Use the owners' spelling:\n   \
+   - Incorrect: \"the GITHUB API\"\n   \
+   - Correct: \"the GitHub API\"\n\
+2. Keep names consistent (e.g., Node.js not NodeJS).\n\
+3. Do not use jargon; use \"use\" instead of \"utilize\".\n\
+\n\
+[ { \"discussion_id\": \"1\", \"pr_number\": 7, \"pr_file\": \"docs/intro.md\", \"created_at\": \"2024-01-02T03:04:05Z\",\n\
+    \"commented_code\": \"@@ -1,3 +1,3 @@\\n # Intro\\n-old\\n+Call the GITHUB API first.\",\n\
+    \"discussion_comments\": [ { \"comment_id\": \"1\", \"comment_author\": \"someone\",\n\
+       \"comment_body\": \"Owners' spelling.\\n```suggestion\\nCall the GitHub API first.\\n```\" } ] } ]\n";
+
+    #[test]
+    fn front_matter_pairs_terms_and_discussions() {
+        let g = parse("review/Name Products.md", FILE, None);
+        assert_eq!(g.problems, []);
+        assert_eq!(g.slug, "name-products");
+        assert_eq!(g.title, "Name products exactly");
+        assert_eq!(g.fields.len(), 5);
+        let rules: Vec<(&str, &str, &str, Kind, usize)> = g
+            .rules
+            .iter()
+            .map(|r| {
+                (
+                    r.id.as_str(),
+                    r.wrong.as_str(),
+                    r.right.as_str(),
+                    r.kind,
+                    r.line,
+                )
+            })
+            .collect();
+        assert_eq!(
+            rules,
+            [
+                (
+                    "guideline.name-products.1",
+                    "the GITHUB API",
+                    "the GitHub API",
+                    Kind::Pair,
+                    10
+                ),
+                (
+                    "guideline.name-products.2",
+                    "NodeJS",
+                    "Node.js",
+                    Kind::Term,
+                    12
+                ),
+                (
+                    "guideline.name-products.3",
+                    "utilize",
+                    "use",
+                    Kind::Term,
+                    13
+                ),
+            ]
+        );
+        assert_eq!(g.examples.len(), 1);
+        let e = &g.examples[0];
+        assert_eq!(e.before, "# Intro\nCall the GITHUB API first.\n");
+        assert_eq!(e.after, "# Intro\nCall the GitHub API first.\n");
+        assert_eq!(&e.before[e.changed.clone()], "Call the GITHUB API first.\n");
+        assert_eq!(
+            (e.author.as_str(), e.comment.as_str()),
+            ("someone", "Owners' spelling.")
+        );
+        assert_eq!(e.pr_number, Some(7));
+        assert!(g.rules[0].message().contains("Name products exactly"));
+        assert!(g.rules[0].message().contains("the way their owners do"));
+    }
+
+    #[test]
+    fn prose_with_not_is_not_a_rule() {
+        let g = parse(
+            "g.md",
+            "---\ntitle: T\n---\nDo not use this. Write clearly, not loosely. Use it instead of that.\n",
+            None,
+        );
+        assert_eq!(g.rules, []);
+    }
+
+    #[test]
+    fn malformed_parts_are_reported_with_lines_and_the_rest_loads() {
+        let g = parse(
+            "g.md",
+            "---\ntitle: T\nthis is not a field\n---\nIncorrect: `ONEDNN`\nCorrect: `oneDNN`\n\n[ {\"discussion_id\": 1,\n  oops } ]\n",
+            None,
+        );
+        assert_eq!(g.rules.len(), 1, "{:?}", g.rules);
+        let lines: Vec<usize> = g.problems.iter().map(|p| p.line).collect();
+        assert_eq!(lines, [3, 9], "{:?}", g.problems);
+        let open = parse("g.md", "---\ntitle: T\nIncorrect: \"a\"\n", None);
+        assert_eq!(open.problems[0].line, 1);
+        assert_eq!(open.title, "g");
+        let none = parse("g.md", "Just advice.\n", None);
+        assert_eq!(none.problems.len(), 1);
+    }
+
+    #[test]
+    fn sibling_json_and_suggestion_shapes() {
+        let json = r#"[{"discussion_id": 5, "commented_code": "@@ -1,4 +1,4 @@\n a\n b\n-c\n+c\n+d",
+            "discussion_comments": [
+              {"comment_author": "x", "comment_body": "Both lines:\n```suggestion\nC\nD\n```"},
+              {"comment_author": "y", "comment_body": "Drop it.\n```suggestion\n```"},
+              {"comment_author": "z", "comment_body": "```suggestion\nnever closed"}
+            ]}]"#;
+        let g = parse("g.md", "---\ntitle: T\n---\n", Some(("g.json", json)));
+        assert_eq!(g.examples.len(), 2);
+        assert_eq!(g.examples[0].before, "a\nb\nc\nd\n");
+        assert_eq!(g.examples[0].after, "a\nb\nC\nD\n");
+        assert_eq!(
+            g.examples[1].after, "a\nb\nc\n",
+            "an empty block deletes the line"
+        );
+        assert_eq!(g.problems.len(), 1);
+        assert!(g.problems[0].message.contains("not closed"));
+        assert_eq!(
+            (g.problems[0].path.as_str(), g.problems[0].line),
+            ("g.json", 1)
+        );
+        let bad = parse("g.md", "---\ntitle: T\n---\n", Some(("g.json", "[1, 2")));
+        assert_eq!(bad.problems[0].path, "g.json");
+    }
+
+    #[test]
+    fn rules_match_whole_words_in_prose() {
+        let g = parse("g.md", FILE, None);
+        let checker = Guidelines::new(&g.rules);
+        let ids: Vec<&str> = g.rules.iter().map(|r| r.id.as_str()).collect();
+        let hits = crate::core::rules::hits_in(
+            &checker,
+            &ids,
+            "Call the GITHUB API from NodeJS, not NodeJSX; `NodeJS` stays.\n",
+        );
+        let got: Vec<(&str, &str)> = hits
+            .iter()
+            .map(|(_, text, r)| (text.as_str(), r[0].as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [("the GITHUB API", "the GitHub API"), ("NodeJS", "Node.js")]
+        );
+    }
+}

@@ -1,0 +1,257 @@
+//! `--suggestions FILE.json` for `review` and `apply`: a pull request's ```suggestion comments, located
+//! in today's files, reviewed one by one or written in a batch.
+
+use crate::app::{EXIT_CLEAN, EXIT_ERROR, Env, Error, display_path};
+use crate::core::edit::{self, Edit};
+use crate::core::finding::Finding;
+use crate::core::suggestions::{self, Status, Suggestion};
+use crate::io::files::{self, WriteError};
+use crate::io::repo::Repo;
+use crate::report::plural;
+use std::io::Write;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+/// One file's suggestions that apply.
+pub struct FileSuggestions {
+    /// As shown to the user.
+    pub path: String,
+    /// The file to write.
+    pub real: PathBuf,
+    pub text: String,
+    /// Ready to apply, in position order, none overlapping.
+    pub kept: Vec<(Suggestion, Range<usize>, String)>,
+}
+
+/// Every suggestion of an input file, sorted by what can be done with it.
+pub struct Located {
+    pub files: Vec<FileSuggestions>,
+    pub done: Vec<Suggestion>,
+    /// With why (the lines are gone, the file is gone or unreadable).
+    pub outdated: Vec<(Suggestion, String)>,
+    pub superseded: Vec<Suggestion>,
+    pub problems: Vec<String>,
+}
+
+/// Where a suggestion's path points: relative to the repository root (the working directory
+/// outside a repository).
+fn root(env: &Env) -> Result<PathBuf, Error> {
+    Ok(Repo::discover(&env.cwd)?.map_or_else(|| env.cwd.clone(), |r| r.root().to_path_buf()))
+}
+
+/// Reads the JSON and locates every suggestion in the current files.
+pub fn locate_all(json_path: &Path, env: &Env) -> Result<Located, Error> {
+    let shown_json = display_path(&env.cwd.join(json_path), &env.cwd);
+    let json = std::fs::read_to_string(env.cwd.join(json_path)).map_err(|source| Error::Io {
+        path: shown_json.clone(),
+        source,
+    })?;
+    let (all, problems) =
+        suggestions::parse(&json).map_err(|e| Error::Usage(format!("{shown_json}: {e}")))?;
+    let root = root(env)?;
+    let mut located = Located {
+        files: Vec::new(),
+        done: Vec::new(),
+        outdated: Vec::new(),
+        superseded: Vec::new(),
+        problems: problems
+            .into_iter()
+            .map(|p| format!("{shown_json}: {p}"))
+            .collect(),
+    };
+    let mut paths: Vec<String> = all.iter().map(|s| s.path.clone()).collect();
+    paths.sort();
+    paths.dedup();
+    for rel in paths {
+        let mine: Vec<Suggestion> = all.iter().filter(|s| s.path == rel).cloned().collect();
+        let abs = root.join(&rel);
+        let loaded = match files::read(&abs, Some(&root)) {
+            Ok(Ok(l)) => l,
+            Ok(Err(skip)) => {
+                let why = format!("{rel}: {skip}");
+                located
+                    .outdated
+                    .extend(mine.into_iter().map(|s| (s, why.clone())));
+                continue;
+            }
+            Err(e) => {
+                let why = if e.kind() == std::io::ErrorKind::NotFound {
+                    format!("{rel} no longer exists")
+                } else {
+                    format!("{rel}: {e}")
+                };
+                located
+                    .outdated
+                    .extend(mine.into_iter().map(|s| (s, why.clone())));
+                continue;
+            }
+        };
+        let mut ready = Vec::new();
+        for s in mine {
+            match suggestions::locate(&loaded.text, &s) {
+                Status::Ready { range, replacement } => ready.push((s, range, replacement)),
+                Status::Done => located.done.push(s),
+                Status::Outdated => {
+                    located
+                        .outdated
+                        .push((s, "the lines it replaces are no longer there".into()));
+                }
+            }
+        }
+        let resolved = suggestions::resolve(ready);
+        located.superseded.extend(resolved.superseded);
+        if !resolved.kept.is_empty() {
+            located.files.push(FileSuggestions {
+                path: display_path(&abs, &env.cwd),
+                real: loaded.real,
+                text: loaded.text,
+                kept: resolved.kept,
+            });
+        }
+    }
+    Ok(located)
+}
+
+impl FileSuggestions {
+    pub fn findings(&self) -> Vec<Finding> {
+        self.kept
+            .iter()
+            .map(|(s, range, replacement)| {
+                suggestions::finding(
+                    &self.path,
+                    &self.text,
+                    s,
+                    range.clone(),
+                    replacement.clone(),
+                )
+            })
+            .collect()
+    }
+}
+
+fn describe(s: &Suggestion) -> String {
+    let line = s.line.map(|l| format!(":{l}")).unwrap_or_default();
+    let by = if s.author.is_empty() {
+        String::new()
+    } else {
+        format!(" by {}", s.author)
+    };
+    let url = if s.url.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", s.url)
+    };
+    format!("{}{line}{by}{url}", s.path)
+}
+
+/// Lists what was not applied (done, outdated, superseded) and the input's problems.
+pub fn report_rest(located: &Located, out: &mut dyn Write) -> std::io::Result<()> {
+    if !located.done.is_empty() {
+        writeln!(
+            out,
+            "Already applied: {}.",
+            plural(located.done.len(), "suggestion", "suggestions")
+        )?;
+        for s in &located.done {
+            writeln!(out, "  {}", describe(s))?;
+        }
+    }
+    if !located.outdated.is_empty() {
+        writeln!(
+            out,
+            "Outdated, not applied: {}.",
+            plural(located.outdated.len(), "suggestion", "suggestions")
+        )?;
+        for (s, why) in &located.outdated {
+            writeln!(out, "  {} ({why})", describe(s))?;
+        }
+    }
+    if !located.superseded.is_empty() {
+        writeln!(
+            out,
+            "Superseded by a later suggestion on the same lines, not applied: {}.",
+            plural(located.superseded.len(), "suggestion", "suggestions")
+        )?;
+        for s in &located.superseded {
+            writeln!(out, "  {}", describe(s))?;
+        }
+    }
+    Ok(())
+}
+
+/// `docreview apply --suggestions FILE [--dry-run]`: commits the suggestions in a batch.
+pub fn apply(
+    json: &Path,
+    dry_run: bool,
+    env: &Env,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<u8, Error> {
+    let located = locate_all(json, env)?;
+    for p in &located.problems {
+        writeln!(err, "docreview: {p}")?;
+    }
+    let mut report: Vec<u8> = Vec::new();
+    let mut applied = 0;
+    let mut files_written = 0;
+    let mut failed = false;
+    for f in &located.files {
+        let edits: Vec<Edit> = f
+            .kept
+            .iter()
+            .map(|(_, range, replacement)| Edit {
+                range: range.clone(),
+                replacement: replacement.clone(),
+            })
+            .collect();
+        let result = edit::apply(&f.text, &edits);
+        if dry_run {
+            crate::report::diff::write(out, &f.path, &f.text, &result.text)?;
+        } else if let Err(e) =
+            files::write_guarded(&f.real, f.text.as_bytes(), result.text.as_bytes())
+        {
+            failed = true;
+            let why = match e {
+                WriteError::Changed(_) => {
+                    "changed on disk since it was read; not overwritten".into()
+                }
+                WriteError::ReadOnly(_) => "read-only; not written".into(),
+                WriteError::Io { source, .. } => format!("not written: {source}"),
+            };
+            writeln!(report, "error: {}: {why}", f.path)?;
+            continue;
+        }
+        applied += result.applied.len();
+        files_written += 1;
+    }
+    let verb = if dry_run { "Would apply" } else { "Applied" };
+    if applied == 0 {
+        writeln!(report, "No suggestion to apply.")?;
+    } else {
+        writeln!(
+            report,
+            "{verb} {} in {}.",
+            plural(applied, "suggestion", "suggestions"),
+            plural(files_written, "file", "files")
+        )?;
+        for f in &located.files {
+            let mut authors: Vec<&str> = f.kept.iter().map(|k| k.0.author.as_str()).collect();
+            authors.sort_unstable();
+            authors.dedup();
+            writeln!(
+                report,
+                "  {}: {} (by {})",
+                f.path,
+                plural(f.kept.len(), "suggestion", "suggestions"),
+                authors.join(", ")
+            )?;
+        }
+    }
+    report_rest(&located, &mut report)?;
+    if dry_run {
+        err.write_all(&report)?;
+    } else {
+        out.write_all(&report)?;
+    }
+    Ok(if failed { EXIT_ERROR } else { EXIT_CLEAN })
+}
