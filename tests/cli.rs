@@ -2043,6 +2043,24 @@ fn suggestions_from_discussions_and_bad_input() {
     let bad = r.run(&["apply", "--suggestions", "bad.json"]);
     assert_eq!(bad.code, 2);
     assert!(bad.stderr.contains("bad.json: line 1"), "{}", bad.stderr);
+    // A path that leaves the repository is never followed.
+    fs::write(r.root.parent().expect("parent").join("outside.md"), "x\n").expect("write");
+    let escape = serde_json::json!([review_comment(
+        "../outside.md",
+        "@@ -1 +1 @@\n+x",
+        1,
+        None,
+        "```suggestion\ny\n```",
+        "eve",
+        ""
+    )]);
+    r.write("escape.json", &escape.to_string());
+    let o = r.run(&["apply", "--suggestions", "escape.json"]);
+    assert!(o.stdout.contains("outside the repository"), "{}", o.stdout);
+    assert_eq!(
+        fs::read(r.root.parent().expect("parent").join("outside.md")).expect("read"),
+        b"x\n"
+    );
     let missing = r.run(&["apply", "--suggestions", "nope.json"]);
     assert_eq!(missing.code, 2);
     assert!(missing.stderr.contains("nope.json"), "{}", missing.stderr);
