@@ -65,9 +65,12 @@ pub fn locate_all(json_path: &Path, env: &Env) -> Result<Located, Error> {
     for rel in paths {
         let mine: Vec<Suggestion> = all.iter().filter(|s| s.path == rel).cloned().collect();
         // A comment's path is data from elsewhere: it may only name a file inside the repository.
-        let inside = Path::new(&rel)
-            .components()
-            .all(|c| matches!(c, std::path::Component::Normal(_) | std::path::Component::CurDir));
+        let inside = Path::new(&rel).components().all(|c| {
+            matches!(
+                c,
+                std::path::Component::Normal(_) | std::path::Component::CurDir
+            )
+        });
         if !inside {
             let why = format!("{rel} is outside the repository; not touched");
             located
