@@ -205,6 +205,11 @@ fn candidates(doc: &DocProse<'_>, b: usize, mut f: impl FnMut(Word, &str)) {
             continue;
         }
         let whole = w.text(text);
+        // Three or more parts joined by hyphens name a flag, a package or a job ("kube-qpi-burst",
+        // "gke-kubernetes-engprod"), not English.
+        if whole.split('-').filter(|p| !p.is_empty()).count() >= 3 {
+            continue;
+        }
         let mut start = w.start;
         for part in whole.split('-') {
             let word = part
@@ -505,7 +510,8 @@ mod tests {
     #[test]
     fn technical_shapes_are_never_misspellings() {
         let doc = "Use MXNet, HybridBlock and int8 with ONNX on macOS. Set snake_case and \
-                   config.yaml, pass --verbose, ping @someone, read $HOME, call run() today.\n\
+                   config.yaml, pass --verbose, ping @someone, read $HOME, call run() today, set \
+                   kube-qpi-burst and run the post-gogo-generation step.\n\
                    Kubeflow runs here, and Kubernetes's scheduler too.\n";
         assert_eq!(flagged(&[doc], &[], 3), vec![Vec::new()]);
     }
