@@ -884,22 +884,8 @@ pub fn review(
         reload = Box::new(move |shown: &str| {
             let (real, mine) = files.get(shown)?;
             let text = files::read(real, None).ok()?.ok()?.text;
-            let ready = mine
-                .iter()
-                .filter_map(|s| match crate::core::suggestions::locate(&text, s) {
-                    crate::core::suggestions::Status::Ready { range, replacement } => {
-                        Some((s.clone(), range, replacement))
-                    }
-                    _ => None,
-                })
-                .collect();
-            let kept = crate::core::suggestions::resolve(ready).kept;
-            let findings = kept
-                .into_iter()
-                .map(|(s, range, replacement)| {
-                    crate::core::suggestions::finding(shown, &text, &s, range, replacement)
-                })
-                .collect();
+            let kept = crate::core::suggestions::sort(&text, mine.iter().cloned()).kept;
+            let findings = crate::suggestions::findings(shown, &text, &kept);
             Some((text, findings))
         });
     }

@@ -70,6 +70,17 @@ fn rule_counts<'a>(findings: impl IntoIterator<Item = &'a Finding>) -> String {
         .join(", ")
 }
 
+/// Why a batch write was refused, after the file's path.
+pub fn not_written(e: &WriteError) -> String {
+    match e {
+        WriteError::Changed(_) => {
+            "changed on disk since it was read; not overwritten (run apply again)".to_owned()
+        }
+        WriteError::ReadOnly(_) => "read-only; not written".to_owned(),
+        WriteError::Io { source, .. } => format!("not written: {source}"),
+    }
+}
+
 pub fn apply(
     args: &ApplyArgs,
     env: &Env,
@@ -200,14 +211,7 @@ pub fn apply(
         )?;
     }
     for (path, e) in &failed {
-        let why = match e {
-            WriteError::Changed(_) => {
-                "changed on disk since it was read; not overwritten (run apply again)".to_owned()
-            }
-            WriteError::ReadOnly(_) => "read-only; not written".to_owned(),
-            WriteError::Io { source, .. } => format!("not written: {source}"),
-        };
-        writeln!(r, "error: {path}: {why}")?;
+        writeln!(r, "error: {path}: {}", not_written(e))?;
     }
     if args.dry_run {
         err.write_all(&report_to)?;

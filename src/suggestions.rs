@@ -4,8 +4,8 @@
 use crate::app::{EXIT_CLEAN, EXIT_ERROR, Env, Error, display_path};
 use crate::core::edit::{self, Edit};
 use crate::core::finding::Finding;
-use crate::core::suggestions::{self, Status, Suggestion};
-use crate::io::files::{self, WriteError};
+use crate::core::suggestions::{self, Suggestion};
+use crate::io::files;
 use crate::io::repo::Repo;
 use crate::report::plural;
 use std::io::Write;
@@ -100,19 +100,14 @@ pub fn locate_all(json_path: &Path, env: &Env) -> Result<Located, Error> {
                 continue;
             }
         };
-        let mut ready = Vec::new();
-        for s in mine {
-            match suggestions::locate(&loaded.text, &s) {
-                Status::Ready { range, replacement } => ready.push((s, range, replacement)),
-                Status::Done => located.done.push(s),
-                Status::Outdated => {
-                    located
-                        .outdated
-                        .push((s, "the lines it replaces are no longer there".into()));
-                }
-            }
-        }
-        let resolved = suggestions::resolve(ready);
+        let resolved = suggestions::sort(&loaded.text, mine);
+        located.done.extend(resolved.done);
+        located.outdated.extend(
+            resolved
+                .outdated
+                .into_iter()
+                .map(|s| (s, "the lines it replaces are no longer there".into())),
+        );
         located.superseded.extend(resolved.superseded);
         if !resolved.kept.is_empty() {
             located.files.push(FileSuggestions {
@@ -128,19 +123,44 @@ pub fn locate_all(json_path: &Path, env: &Env) -> Result<Located, Error> {
 
 impl FileSuggestions {
     pub fn findings(&self) -> Vec<Finding> {
-        self.kept
-            .iter()
-            .map(|(s, range, replacement)| {
-                suggestions::finding(
-                    &self.path,
-                    &self.text,
-                    s,
-                    range.clone(),
-                    replacement.clone(),
-                )
-            })
-            .collect()
+        findings(&self.path, &self.text, &self.kept)
     }
+}
+
+/// The suggestions that apply to `text` (the file shown as `path`), as findings.
+pub fn findings(
+    path: &str,
+    text: &str,
+    kept: &[(Suggestion, Range<usize>, String)],
+) -> Vec<Finding> {
+    kept.iter()
+        .map(|(s, range, replacement)| {
+            suggestions::finding(path, text, s, range.clone(), replacement.clone())
+        })
+        .collect()
+}
+
+/// One section of the "not applied" list: a heading with the count, then a line per suggestion.
+fn section(
+    out: &mut dyn Write,
+    heading: &str,
+    items: &[(&Suggestion, Option<&str>)],
+) -> std::io::Result<()> {
+    if items.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "{heading}: {}.",
+        plural(items.len(), "suggestion", "suggestions")
+    )?;
+    for (s, why) in items {
+        match why {
+            Some(why) => writeln!(out, "  {} ({why})", describe(s))?,
+            None => writeln!(out, "  {}", describe(s))?,
+        }
+    }
+    Ok(())
 }
 
 fn describe(s: &Suggestion) -> String {
@@ -160,37 +180,21 @@ fn describe(s: &Suggestion) -> String {
 
 /// Lists what was not applied (done, outdated, superseded) and the input's problems.
 pub fn report_rest(located: &Located, out: &mut dyn Write) -> std::io::Result<()> {
-    if !located.done.is_empty() {
-        writeln!(
-            out,
-            "Already applied: {}.",
-            plural(located.done.len(), "suggestion", "suggestions")
-        )?;
-        for s in &located.done {
-            writeln!(out, "  {}", describe(s))?;
-        }
+    fn plain(list: &[Suggestion]) -> Vec<(&Suggestion, Option<&str>)> {
+        list.iter().map(|s| (s, None)).collect()
     }
-    if !located.outdated.is_empty() {
-        writeln!(
-            out,
-            "Outdated, not applied: {}.",
-            plural(located.outdated.len(), "suggestion", "suggestions")
-        )?;
-        for (s, why) in &located.outdated {
-            writeln!(out, "  {} ({why})", describe(s))?;
-        }
-    }
-    if !located.superseded.is_empty() {
-        writeln!(
-            out,
-            "Superseded by a later suggestion on the same lines, not applied: {}.",
-            plural(located.superseded.len(), "suggestion", "suggestions")
-        )?;
-        for s in &located.superseded {
-            writeln!(out, "  {}", describe(s))?;
-        }
-    }
-    Ok(())
+    section(out, "Already applied", &plain(&located.done))?;
+    let outdated: Vec<_> = located
+        .outdated
+        .iter()
+        .map(|(s, why)| (s, Some(why.as_str())))
+        .collect();
+    section(out, "Outdated, not applied", &outdated)?;
+    section(
+        out,
+        "Superseded by a later suggestion on the same lines, not applied",
+        &plain(&located.superseded),
+    )
 }
 
 /// `docreview apply --suggestions FILE [--dry-run]`: commits the suggestions in a batch.
@@ -225,14 +229,12 @@ pub fn apply(
             files::write_guarded(&f.real, f.text.as_bytes(), result.text.as_bytes())
         {
             failed = true;
-            let why = match e {
-                WriteError::Changed(_) => {
-                    "changed on disk since it was read; not overwritten".into()
-                }
-                WriteError::ReadOnly(_) => "read-only; not written".into(),
-                WriteError::Io { source, .. } => format!("not written: {source}"),
-            };
-            writeln!(report, "error: {}: {why}", f.path)?;
+            writeln!(
+                report,
+                "error: {}: {}",
+                f.path,
+                crate::batch::not_written(&e)
+            )?;
             continue;
         }
         applied += result.applied.len();

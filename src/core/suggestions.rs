@@ -300,12 +300,40 @@ pub fn resolve(ready: Vec<(Suggestion, Range<usize>, String)>) -> Resolved {
         }
     }
     kept.sort_by_key(|k| k.1.start);
-    Resolved { kept, superseded }
+    Resolved {
+        kept,
+        superseded,
+        done: Vec::new(),
+        outdated: Vec::new(),
+    }
 }
 
 pub struct Resolved {
     pub kept: Vec<(Suggestion, Range<usize>, String)>,
     pub superseded: Vec<Suggestion>,
+    /// Already applied.
+    pub done: Vec<Suggestion>,
+    /// Their lines are no longer in the file.
+    pub outdated: Vec<Suggestion>,
+}
+
+/// One file's suggestions against its current text: which apply, which are done, outdated, or
+/// superseded by a later one on the same lines.
+pub fn sort(text: &str, suggestions: impl IntoIterator<Item = Suggestion>) -> Resolved {
+    let mut ready = Vec::new();
+    let (mut done, mut outdated) = (Vec::new(), Vec::new());
+    for s in suggestions {
+        match locate(text, &s) {
+            Status::Ready { range, replacement } => ready.push((s, range, replacement)),
+            Status::Done => done.push(s),
+            Status::Outdated => outdated.push(s),
+        }
+    }
+    Resolved {
+        done,
+        outdated,
+        ..resolve(ready)
+    }
 }
 
 /// The rule id of an author's suggestions: `suggestion.<login>` (lower case, '-' for anything else).

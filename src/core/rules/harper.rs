@@ -81,11 +81,7 @@ pub fn suggest(word: &str, n: usize) -> Vec<String> {
         for s in harper_core::spell::suggest_correct_spelling(&chars, 100, distance, &*dict) {
             let mut s: String = s.iter().collect();
             if capital && !s.chars().skip(1).any(char::is_uppercase) {
-                let mut cs = s.chars();
-                s = cs
-                    .next()
-                    .map(|f| f.to_uppercase().chain(cs).collect())
-                    .unwrap_or_default();
+                s = super::text::capitalise(&s);
             }
             if s != word && !out.iter().any(|o| o.to_lowercase() == s.to_lowercase()) {
                 out.push(s);

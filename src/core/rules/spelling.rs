@@ -436,10 +436,7 @@ fn suggestions(word: &str) -> Vec<String> {
         let fixed = if word.chars().all(|c| !c.is_lowercase()) {
             fixed.to_uppercase()
         } else if word.chars().next().is_some_and(char::is_uppercase) {
-            let mut cs = fixed.chars();
-            cs.next()
-                .map(|f| f.to_uppercase().chain(cs).collect())
-                .unwrap_or_default()
+            super::text::capitalise(&fixed)
         } else {
             fixed
         };
