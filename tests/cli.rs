@@ -333,6 +333,9 @@ fn deleted_docs_are_not_checked() {
     let o = r.check_json(&[]);
     assert_eq!(o.code, 0, "{}{}", o.stdout, o.stderr);
     assert_eq!(o.json()["summary"]["files"], 0);
+    let all = r.check_json(&["--all"]);
+    assert_eq!(all.code, 0, "{}{}", all.stdout, all.stderr);
+    assert_eq!(all.json()["summary"]["files"], 1, "only kept.md");
 }
 
 #[test]
@@ -364,6 +367,27 @@ fn all_checks_every_doc_whole() {
     r.write("c.mdx", "Untracked Javascript.\n");
     let texts = r.check_json(&["--all"]).texts();
     assert_eq!(texts, vec!["Github", "Javascript", "Gitlab"]);
+}
+
+#[test]
+fn all_lists_untracked_docs_as_git_does() {
+    let r = Repo::new();
+    r.write("build/kept.md", "Tracked in an ignored folder: Github.\n")
+        .write("docs/a.md", "Fine.\n")
+        .commit("init");
+    r.write(".gitignore", "build/\ndocs/*.draft.md\n")
+        .write("build/out.md", "Ignored Gitlab.\n")
+        .write("docs/x.draft.md", "Ignored draft Gitlab.\n")
+        .write("docs/new/deep/n.md", "Untracked deep Javascript.\n")
+        .write("vendor/nested/README.md", "Another repository's Gitlab.\n");
+    Repository::init(r.path("vendor/nested")).expect("nested repo");
+    let paths: Vec<String> = r
+        .check_json(&["--all"])
+        .findings()
+        .into_iter()
+        .map(|f| f.0)
+        .collect();
+    assert_eq!(paths, vec!["build/kept.md", "docs/new/deep/n.md"]);
 }
 
 #[test]

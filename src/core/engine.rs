@@ -8,7 +8,7 @@
 //! number of line breaks. Otherwise the hit is narrowed to the part that really changes, and if even that
 //! crosses markup, it is reported without a fix.
 
-use crate::core::cache::{DocCounts, DocMemo, Memo, content_hash, pathless, placed};
+use crate::core::cache::{DocCounts, DocMemo, Memo, Stored, content_hash, pathless, placed};
 use crate::core::finding::{Finding, Safety, Severity, fingerprint};
 use crate::core::markdown::{self, Block, Prose, rule_matches};
 use crate::core::rules::consistency::{self, Consistency, Counts};
@@ -311,23 +311,40 @@ impl Engine {
         self.dedupe(findings)
     }
 
-    /// Drops findings that overlap a better-ranked one in the same file (see [`Engine::rank`]).
+    /// Drops findings that overlap a better-ranked one in the same file (see [`Engine::rank`]): a
+    /// harper finding under one of docreview's own, a spelling finding under either. `findings` are
+    /// sorted ([`sort_findings`]) and stay in that order.
     fn dedupe(&self, findings: Vec<Finding>) -> Vec<Finding> {
-        let mut by_rank: [Vec<Finding>; 3] = Default::default();
-        for f in findings {
-            by_rank[usize::from(self.rank(&f.rule))].push(f);
+        let ranks: Vec<u8> = findings.iter().map(|f| self.rank(&f.rule)).collect();
+        if ranks.iter().all(|&r| r == 0) {
+            return findings;
         }
-        let [own, harper, spelling] = by_rank;
-        if harper.is_empty() && spelling.is_empty() {
-            return own;
+        let span = |f: &Finding| (f.start, f.end.max(f.start + 1));
+        let mut keep = vec![true; findings.len()];
+        let mut first = 0;
+        while first < findings.len() {
+            let path = findings[first].path.as_str();
+            let end = first
+                + findings[first..]
+                    .iter()
+                    .take_while(|f| f.path == path)
+                    .count();
+            for rank in 1..=2 {
+                for k in (first..end).filter(|&k| ranks[k] == rank) {
+                    let (s, e) = span(&findings[k]);
+                    keep[k] = !(first..end).any(|m| {
+                        let (a, b) = span(&findings[m]);
+                        keep[m] && ranks[m] < rank && a < e && s < b
+                    });
+                }
+            }
+            first = end;
         }
-        let harper = self.without_overlaps(&own, harper);
-        let mut out = own;
-        out.extend(harper);
-        let spelling = self.without_overlaps(&out, spelling);
-        out.extend(spelling);
-        sort_findings(&mut out);
-        out
+        findings
+            .into_iter()
+            .zip(keep)
+            .filter_map(|(f, k)| k.then_some(f))
+            .collect()
     }
 
     /// Is `rule` one of harper-core's linters?
@@ -498,18 +515,22 @@ impl Engine {
 
     /// Like [`Engine::check`], remembering and reusing results in `memo`: a document whose content was
     /// seen before under the same rule set is not parsed again, and a doc set whose contents are all
-    /// unchanged reuses its consistency verdicts. `load_counts` fills in stored consistency counts, only
+    /// unchanged reuses its consistency verdicts. `stored` is asked for consistency counts and harper's
+    /// paragraphs only when they are needed (the doc set changed; a document is checked afresh).
     /// when they are needed (the doc set changed).
     pub fn check_cached(
         &self,
         docs: &[Doc],
         context: &[Doc],
         memo: &mut Memo,
-        load_counts: &mut dyn FnMut(&mut Memo),
+        stored: &mut dyn Stored,
         done: &AtomicUsize,
     ) -> Vec<Finding> {
         let doc_set_on = self.needs_doc_set();
-        let hashes: Vec<u64> = docs.par_iter().map(|d| content_hash(&d.text)).collect();
+        let hashes: Vec<u64> = docs.par_iter().map(memo_key).collect();
+        if self.has_slow_rules() && hashes.iter().any(|h| !memo.docs.contains_key(h)) {
+            self.remember_harper(stored.load_paragraphs());
+        }
         // Stage 1: per-document rules, from memory where possible.
         let fresh: Vec<(usize, Prose, Vec<Finding>, Option<DocCounts>)> = docs
             .par_iter()
@@ -545,24 +566,25 @@ impl Engine {
             memo.dirty = true;
         }
         memo.used.extend(hashes.iter().copied());
-        let mut out: Vec<Finding> = Vec::new();
-        for (doc, h) in docs.iter().zip(&hashes) {
-            if let Some(m) = memo.docs.get(h) {
-                out.extend(
+        let mut out: Vec<Finding> = docs
+            .par_iter()
+            .zip(&hashes)
+            .flat_map_iter(|(doc, h)| {
+                memo.docs.get(h).into_iter().flat_map(|m| {
                     m.findings
                         .iter()
+                        .filter(|f| touches(doc, f))
                         .map(|f| placed(f, &doc.path))
-                        .filter(|f| touches(doc, f)),
-                );
-            }
-        }
+                })
+            })
+            .collect();
         if !doc_set_on {
             sort_findings(&mut out);
             return self.dedupe(out);
         }
         // Stage 2: consistency. An unchanged doc set keeps its verdicts; findings stored under them
         // stay valid.
-        let context_hashes: Vec<u64> = context.par_iter().map(|d| content_hash(&d.text)).collect();
+        let context_hashes: Vec<u64> = context.par_iter().map(memo_key).collect();
         memo.used.extend(context_hashes.iter().copied());
         let mut all_hashes: Vec<u64> = hashes.iter().chain(&context_hashes).copied().collect();
         all_hashes.sort_unstable();
@@ -584,7 +606,7 @@ impl Engine {
                 .chain(&context_hashes)
                 .any(|h| !memo.counts.contains_key(h));
             if missing {
-                load_counts(memo);
+                stored.load_counts(memo);
             }
             let to_count: Vec<(u64, &Doc)> = docs
                 .iter()
@@ -654,16 +676,23 @@ impl Engine {
                 }
             }
         }
-        for (doc, h) in docs.iter().zip(&hashes) {
-            if let Some((_, found)) = memo.docs.get(h).and_then(|m| m.set.as_ref()) {
-                out.extend(
-                    found
-                        .iter()
-                        .map(|f| placed(f, &doc.path))
-                        .filter(|f| touches(doc, f)),
-                );
-            }
-        }
+        let found: Vec<Finding> = docs
+            .par_iter()
+            .zip(&hashes)
+            .flat_map_iter(|(doc, h)| {
+                memo.docs
+                    .get(h)
+                    .and_then(|m| m.set.as_ref())
+                    .into_iter()
+                    .flat_map(|(_, found)| {
+                        found
+                            .iter()
+                            .filter(|f| touches(doc, f))
+                            .map(|f| placed(f, &doc.path))
+                    })
+            })
+            .collect();
+        out.extend(found);
         sort_findings(&mut out);
         self.dedupe(out)
     }
@@ -793,6 +822,16 @@ impl Engine {
 }
 
 /// The prose of a doc: MDX files (`.mdx`) also leave out their imports, exports and `{…}` expressions.
+/// What a document is remembered by: its content, and whether it is MDX (which reads differently).
+fn memo_key(doc: &Doc) -> u64 {
+    let hash = content_hash(&doc.text);
+    if doc.path.ends_with(".mdx") {
+        hash.rotate_left(1) ^ 0x006d_6478
+    } else {
+        hash
+    }
+}
+
 fn prose_of(doc: &Doc) -> Prose {
     markdown::extract_as(&doc.text, doc.path.ends_with(".mdx"))
 }
@@ -1245,24 +1284,111 @@ mod tests {
         let context = vec![doc("c.md", "A dataset, the dataset, each dataset.\n")];
         let fresh = e.check(&docs, &context);
         let mut memo = Memo::default();
-        let mut loads = 0;
+        #[derive(Default)]
+        struct Loads(usize);
+        impl Stored for Loads {
+            fn load_counts(&mut self, _: &mut Memo) {
+                self.0 += 1;
+            }
+            fn load_paragraphs(&mut self) -> crate::core::rules::harper::ParagraphMemo {
+                Default::default()
+            }
+        }
+        let mut loads = Loads::default();
         let done = AtomicUsize::new(0);
-        let first = e.check_cached(&docs, &context, &mut memo, &mut |_| loads += 1, &done);
+        let first = e.check_cached(&docs, &context, &mut memo, &mut loads, &done);
         assert_eq!(first, fresh);
         assert!(memo.dirty);
+        let loads_after_first = loads.0;
         // Second run: everything from memory, no counts needed.
         memo.dirty = false;
-        let again = e.check_cached(&docs, &context, &mut memo, &mut |_| loads += 1, &done);
+        let again = e.check_cached(&docs, &context, &mut memo, &mut loads, &done);
         assert_eq!(again, fresh);
         assert!(!memo.dirty, "nothing new to remember");
+        assert_eq!(
+            loads.0, loads_after_first,
+            "an unchanged doc set needs no stored counts"
+        );
         // One doc changes: its findings are new, the others come from memory, and the answer is
         // still what a fresh check says.
         let mut changed = docs.clone();
         changed[1].text = "A data set. Gitlab.\n\nThe the end.\n".into();
         let fresh2 = e.check(&changed, &context);
-        let cached2 = e.check_cached(&changed, &context, &mut memo, &mut |_| {}, &done);
+        let cached2 = e.check_cached(&changed, &context, &mut memo, &mut loads, &done);
         assert_eq!(cached2, fresh2);
         assert_eq!(done.load(Ordering::Relaxed), 2);
+    }
+
+    #[test]
+    fn the_same_text_as_markdown_and_as_mdx_is_remembered_apart() {
+        let e = engine();
+        let text = "Intro on Github.\n\n{props.github ? 'Github' : 'none'}\n";
+        let md = vec![doc("a.md", text)];
+        let mdx = vec![doc("a.mdx", text)];
+        let mut memo = Memo::default();
+        struct Nothing;
+        impl Stored for Nothing {
+            fn load_counts(&mut self, _: &mut Memo) {}
+            fn load_paragraphs(&mut self) -> crate::core::rules::harper::ParagraphMemo {
+                Default::default()
+            }
+        }
+        let done = AtomicUsize::new(0);
+        let as_md = e.check_cached(&md, &[], &mut memo, &mut Nothing, &done);
+        let as_mdx = e.check_cached(&mdx, &[], &mut memo, &mut Nothing, &done);
+        assert_eq!(as_md, e.check(&md, &[]));
+        assert_eq!(as_mdx, e.check(&mdx, &[]));
+        assert!(as_mdx.len() < as_md.len(), "an MDX expression is code");
+    }
+
+    #[test]
+    fn one_place_gets_the_best_ranked_finding() {
+        let e = engine();
+        let f = |path: &str, rule: &str, start: usize, end: usize| Finding {
+            path: path.into(),
+            rule: rule.into(),
+            severity: Severity::Warning,
+            message: String::new(),
+            line: 1,
+            column: start + 1,
+            start,
+            end,
+            text: String::new(),
+            replacements: Vec::new(),
+            safety: Safety::Review,
+            fingerprint: String::new(),
+        };
+        let harper = "grammar.spaces";
+        assert!(e.is_harper_rule(harper));
+        let mut all = vec![
+            f("a.md", "terminology.canonical", 10, 16),
+            f("a.md", harper, 12, 14), // under docreview's own: dropped
+            f("a.md", harper, 20, 25), // alone: kept
+            f("a.md", spelling::RULE, 22, 23), // under a kept harper finding: dropped
+            f("a.md", spelling::RULE, 30, 34), // alone: kept
+            f("b.md", harper, 12, 14), // another file: kept
+            f("b.md", spelling::RULE, 0, 4), // kept
+            f("b.md", "grammar.repeated-word", 40, 40), // an insertion point still counts
+            f("b.md", spelling::RULE, 40, 41), // dropped
+        ];
+        sort_findings(&mut all);
+        let kept: Vec<(String, usize)> = e
+            .finish(all)
+            .into_iter()
+            .map(|f| (f.path, f.start))
+            .collect();
+        let kept: Vec<(&str, usize)> = kept.iter().map(|(p, s)| (p.as_str(), *s)).collect();
+        assert_eq!(
+            kept,
+            [
+                ("a.md", 10),
+                ("a.md", 20),
+                ("a.md", 30),
+                ("b.md", 0),
+                ("b.md", 12),
+                ("b.md", 40)
+            ]
+        );
     }
 
     #[test]

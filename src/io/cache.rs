@@ -9,6 +9,16 @@ use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+impl crate::core::cache::Stored for Cache {
+    fn load_counts(&mut self, memo: &mut Memo) {
+        Cache::load_counts(self, memo);
+    }
+
+    fn load_paragraphs(&mut self) -> ParagraphMemo {
+        Cache::load_paragraphs(self)
+    }
+}
+
 /// Above this many documents, entries not used by the latest run are dropped when saving.
 const KEEP_UNUSED_UP_TO: usize = 20_000;
 
@@ -19,6 +29,8 @@ pub struct Cache {
     dir: PathBuf,
     version: u64,
     counts_loaded: bool,
+    /// The memory being read on another thread ([`Cache::prefetch`]).
+    prefetched: Option<std::thread::JoinHandle<Memo>>,
 }
 
 impl Cache {
@@ -30,7 +42,17 @@ impl Cache {
             dir: git_dir.join("docreview").join("cache"),
             version: version ^ build_identity(),
             counts_loaded: false,
+            prefetched: None,
         }
+    }
+
+    /// Starts reading the stored memory on another thread, so it is ready when the docs are.
+    pub fn prefetch(&mut self) {
+        let file = self.file("memo");
+        self.prefetched = std::thread::Builder::new()
+            .name("docreview-cache".into())
+            .spawn(move || read_memo(&file))
+            .ok();
     }
 
     fn file(&self, ext: &str) -> PathBuf {
@@ -38,11 +60,11 @@ impl Cache {
     }
 
     /// The stored memory (empty when there is none or it cannot be read).
-    pub fn load(&self) -> Memo {
-        fs::read(self.file("memo"))
-            .ok()
-            .and_then(|bytes| postcard::from_bytes::<Memo>(&bytes).ok())
-            .unwrap_or_default()
+    pub fn load(&mut self) -> Memo {
+        if let Some(Ok(memo)) = self.prefetched.take().map(std::thread::JoinHandle::join) {
+            return memo;
+        }
+        read_memo(&self.file("memo"))
     }
 
     /// Adds the stored consistency counts to `memo` (keeping any computed this run).
@@ -140,6 +162,13 @@ impl Cache {
     }
 }
 
+fn read_memo(file: &Path) -> Memo {
+    fs::read(file)
+        .ok()
+        .and_then(|bytes| postcard::from_bytes::<Memo>(&bytes).ok())
+        .unwrap_or_default()
+}
+
 /// A number that changes whenever the executable does (0 when it cannot be told).
 fn build_identity() -> u64 {
     let Some(meta) = std::env::current_exe()
@@ -172,6 +201,12 @@ mod tests {
         m.used.insert(7);
         m.dirty = true;
         c.save(&mut m).expect("save");
+        let mut fetched = Cache::new(dir.path(), 1);
+        fetched.prefetch();
+        assert!(
+            fetched.load().docs.contains_key(&7),
+            "read on another thread"
+        );
         let back = Cache::new(dir.path(), 1).load();
         assert!(back.docs.contains_key(&7));
         assert_eq!(back.sets.get(&1), Some(&2));
@@ -198,7 +233,7 @@ mod tests {
     #[test]
     fn damaged_files_are_ignored() {
         let dir = tempfile::tempdir().expect("tmp");
-        let c = Cache::new(dir.path(), 3);
+        let mut c = Cache::new(dir.path(), 3);
         fs::create_dir_all(dir.path().join("docreview/cache")).expect("mkdir");
         fs::write(c.file("memo"), b"\xff\xff garbage").expect("w");
         assert!(c.load().docs.is_empty());

@@ -10,7 +10,7 @@
 //! is written through to its target, never replaced by a regular file.
 
 use std::fs;
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 /// Larger files are skipped: docs this size are generated, not written.
@@ -45,7 +45,7 @@ pub enum Skip {
 /// Reads a doc. `root`, when given, is the folder symlinks must stay inside.
 pub fn read(path: &Path, root: Option<&Path>) -> io::Result<Result<Loaded, Skip>> {
     let link = fs::symlink_metadata(path)?;
-    let real = if link.file_type().is_symlink() {
+    let (real, meta) = if link.file_type().is_symlink() {
         let target = match fs::canonicalize(path) {
             Ok(t) => t,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Err(Skip::BrokenSymlink)),
@@ -57,18 +57,27 @@ pub fn read(path: &Path, root: Option<&Path>) -> io::Result<Result<Loaded, Skip>
                 return Ok(Err(Skip::SymlinkOutside(target)));
             }
         }
-        target
+        let meta = fs::metadata(&target)?;
+        (target, meta)
     } else {
-        path.to_owned()
+        (path.to_owned(), link)
     };
-    let meta = fs::metadata(&real)?;
     if !meta.is_file() {
         return Ok(Err(Skip::NotAFile));
     }
     if meta.len() > MAX_BYTES {
         return Ok(Err(Skip::TooLarge(meta.len())));
     }
-    let bytes = fs::read(&real)?;
+    // Exactly the size just seen, in one read: no size probe and no read to find the end (a doc set
+    // is thousands of small files, and system calls are most of the cost of reading them).
+    let mut bytes = vec![0; meta.len() as usize];
+    if let Err(e) = fs::File::open(&real)?.read_exact(&mut bytes) {
+        if e.kind() != io::ErrorKind::UnexpectedEof {
+            return Err(e);
+        }
+        // It shrank in the meantime: read whatever it holds now.
+        bytes = fs::read(&real)?;
+    }
     Ok(classify(bytes).map(|text| Loaded { real, text }))
 }
 

@@ -11,8 +11,8 @@
 //! A repository without commits counts every doc as new. Submodules are skipped with a notice.
 
 use crate::core::engine::Lines;
-use git2::{Delta, Diff, DiffFindOptions, DiffOptions, FileMode, Patch, Repository, StatusOptions};
-use std::collections::BTreeMap;
+use git2::{Delta, Diff, DiffFindOptions, DiffOptions, FileMode, Patch, Repository};
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// Which changes to look at.
@@ -289,7 +289,15 @@ impl Repo {
     ) -> Result<Vec<Target>, RepoError> {
         let mut rels = Vec::new();
         let index = self.repo.index()?;
+        let mut tracked: HashSet<Vec<u8>> = HashSet::new();
+        let mut tracked_dirs: HashSet<Vec<u8>> = HashSet::new();
         for entry in index.iter() {
+            for (i, &b) in entry.path.iter().enumerate() {
+                if b == b'/' {
+                    tracked_dirs.insert(entry.path[..i].to_vec());
+                }
+            }
+            tracked.insert(entry.path.clone());
             let Ok(rel) = String::from_utf8(entry.path.clone()) else {
                 notices.push(format!(
                     "skipping {}: the path is not UTF-8",
@@ -303,29 +311,19 @@ impl Repo {
                 ));
                 continue;
             }
-            // Stage 1-3 entries of a conflict repeat the path; deleted files cannot be checked.
-            if is_doc(&rel) && self.root.join(&rel).exists() && rels.last() != Some(&rel) {
+            // Stage 1-3 entries of a conflict repeat the path. (A doc deleted from the working tree is
+            // passed over by the reader.)
+            if is_doc(&rel) && rels.last() != Some(&rel) {
                 rels.push(rel);
             }
         }
-        let mut opts = StatusOptions::new();
-        opts.include_untracked(true)
-            .recurse_untracked_dirs(true)
-            .include_ignored(false)
-            .exclude_submodules(true);
-        for s in self.repo.statuses(Some(&mut opts))?.iter() {
-            if !s.status().is_wt_new() {
-                continue;
-            }
-            match s.path() {
-                Ok(rel) if is_doc(rel) => rels.push(rel.to_owned()),
-                Ok(_) => {}
-                Err(_) => notices.push(format!(
-                    "skipping {}: the path is not UTF-8",
-                    String::from_utf8_lossy(s.path_bytes())
-                )),
-            }
-        }
+        let untracked = Untracked {
+            repo: self,
+            tracked: &tracked,
+            tracked_dirs: &tracked_dirs,
+            is_doc,
+        };
+        untracked.walk(&self.root, "", &mut rels, notices);
         rels.sort();
         rels.dedup();
         Ok(rels
@@ -336,6 +334,63 @@ impl Repo {
                 content: None,
             })
             .collect())
+    }
+}
+
+/// The walk for untracked docs behind `--all`. It does what `git status` would report as untracked
+/// (ignored files and nested repositories left out, symlinks not followed) without comparing every
+/// tracked file with the index, which costs a content hash per file whenever the index is stale.
+struct Untracked<'a> {
+    repo: &'a Repo,
+    tracked: &'a HashSet<Vec<u8>>,
+    /// Folders holding a tracked file: entered without asking the ignore rules.
+    tracked_dirs: &'a HashSet<Vec<u8>>,
+    is_doc: &'a dyn Fn(&str) -> bool,
+}
+
+impl Untracked<'_> {
+    /// `rel`: the folder relative to the root, `""` or ending in `/`.
+    fn walk(&self, dir: &Path, rel: &str, out: &mut Vec<String>, notices: &mut Vec<String>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let Some(name) = name.to_str() else {
+                // Tracked files with such names were reported from the index already.
+                let raw = entry.path();
+                let lossy = raw.to_string_lossy();
+                let shown = lossy
+                    .strip_prefix(&*self.repo.root.to_string_lossy())
+                    .unwrap_or(&lossy);
+                notices.push(format!(
+                    "skipping {}: the path is not UTF-8",
+                    shown.trim_start_matches('/')
+                ));
+                continue;
+            };
+            if name == ".git" {
+                continue;
+            }
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            let child = format!("{rel}{name}");
+            if kind.is_dir() {
+                if self.tracked_dirs.contains(child.as_bytes()) {
+                    self.walk(&entry.path(), &format!("{child}/"), out, notices);
+                } else if entry.path().join(".git").exists() {
+                    // A repository of its own (git lists it as one untracked folder, never its files).
+                } else if !self.repo.is_ignored(&format!("{child}/")) {
+                    self.walk(&entry.path(), &format!("{child}/"), out, notices);
+                }
+            } else if !self.tracked.contains(child.as_bytes())
+                && (self.is_doc)(&child)
+                && !self.repo.is_ignored(&child)
+            {
+                out.push(child);
+            }
+        }
     }
 }
 

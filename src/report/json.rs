@@ -30,6 +30,9 @@ pub fn write(out: &mut dyn Write, findings: &[Finding], summary: Summary) -> io:
             fixable: summary.fixable,
         },
     };
-    serde_json::to_writer_pretty(&mut *out, &report)?;
-    writeln!(out)
+    // One buffer, one write: a large report goes out several times faster than through many small
+    // writes to a `dyn Write`.
+    let mut bytes = serde_json::to_vec_pretty(&report)?;
+    bytes.push(b'\n');
+    out.write_all(&bytes)
 }
