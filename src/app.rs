@@ -179,17 +179,15 @@ impl Session {
     /// docs checked, for a progress bar.
     pub fn all_findings(&mut self, done: &AtomicUsize) -> Vec<Finding> {
         let Some(cache) = self.cache.as_mut() else {
-            let (mut found, staged) = self.engine.check_docs_counted(
+            // The same path with a memory of this run only: it holds each document's prose no longer
+            // than its own check needs.
+            return self.engine.check_cached(
                 &self.inputs.docs,
-                done,
-                crate::core::engine::Speed::All,
-            );
-            found.extend(self.engine.check_doc_set(
-                &self.inputs.docs,
-                staged,
                 &self.inputs.context,
-            ));
-            return self.engine.finish(found);
+                &mut crate::core::cache::Memo::default(),
+                &mut crate::core::cache::Nothing,
+                done,
+            );
         };
         let mut memo = cache.load();
         let found = self.engine.check_cached(

@@ -50,6 +50,18 @@ pub trait Stored {
     fn load_paragraphs(&mut self) -> crate::core::rules::harper::ParagraphMemo;
 }
 
+/// No stored memory (outside a repository, or with `DOCREVIEW_NO_CACHE`): a run remembers only what
+/// it finds itself.
+pub struct Nothing;
+
+impl Stored for Nothing {
+    fn load_counts(&mut self, _: &mut Memo) {}
+
+    fn load_paragraphs(&mut self) -> crate::core::rules::harper::ParagraphMemo {
+        Default::default()
+    }
+}
+
 /// One document content's memory.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DocMemo {

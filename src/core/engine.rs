@@ -532,7 +532,9 @@ impl Engine {
             self.remember_harper(stored.load_paragraphs());
         }
         // Stage 1: per-document rules, from memory where possible.
-        let fresh: Vec<(usize, Prose, Vec<Finding>, Option<DocCounts>)> = docs
+        // Each document's prose is dropped as soon as its findings are made (stage 2 extracts it again
+        // where it needs it): held for a whole doc set it would cost three times the text itself.
+        let fresh: Vec<(usize, Vec<Finding>, Option<DocCounts>)> = docs
             .par_iter()
             .enumerate()
             .filter(|(i, _)| !memo.docs.contains_key(&hashes[*i]))
@@ -545,12 +547,11 @@ impl Engine {
                 drop(view);
                 let all = self.findings_on(doc, &Lines::All, &prose, hits);
                 done.fetch_add(1, Ordering::Relaxed);
-                (i, prose, all, counts)
+                (i, all, counts)
             })
             .collect();
         done.store(docs.len(), Ordering::Relaxed);
-        let mut prose: HashMap<usize, Prose> = HashMap::new();
-        for (i, p, all, counts) in fresh {
+        for (i, all, counts) in fresh {
             let h = hashes[i];
             memo.docs.insert(
                 h,
@@ -562,7 +563,6 @@ impl Engine {
             if let Some(c) = counts {
                 memo.counts.insert(h, c);
             }
-            prose.insert(i, p);
             memo.dirty = true;
         }
         memo.used.extend(hashes.iter().copied());
@@ -654,20 +654,13 @@ impl Engine {
                 .par_iter()
                 .map(|&i| {
                     let doc = &docs[i];
-                    let owned;
-                    let p = match prose.get(&i) {
-                        Some(p) => p,
-                        None => {
-                            owned = prose_of(doc);
-                            &owned
-                        }
-                    };
+                    let p = prose_of(doc);
                     let mut hits = Vec::new();
-                    let view = DocProse::new(&doc.text, p);
+                    let view = DocProse::new(&doc.text, &p);
                     verdicts.check(&view, &self.active, &mut hits);
                     vocabulary.check(&view, &self.active, &mut hits);
                     drop(view);
-                    (i, self.findings_on(doc, &Lines::All, p, hits))
+                    (i, self.findings_on(doc, &Lines::All, &p, hits))
                 })
                 .collect();
             for (i, found) in computed {
@@ -1326,13 +1319,7 @@ mod tests {
         let md = vec![doc("a.md", text)];
         let mdx = vec![doc("a.mdx", text)];
         let mut memo = Memo::default();
-        struct Nothing;
-        impl Stored for Nothing {
-            fn load_counts(&mut self, _: &mut Memo) {}
-            fn load_paragraphs(&mut self) -> crate::core::rules::harper::ParagraphMemo {
-                Default::default()
-            }
-        }
+        use crate::core::cache::Nothing;
         let done = AtomicUsize::new(0);
         let as_md = e.check_cached(&md, &[], &mut memo, &mut Nothing, &done);
         let as_mdx = e.check_cached(&mdx, &[], &mut memo, &mut Nothing, &done);
