@@ -129,6 +129,8 @@ pub struct Session {
     pub plan: Plan,
     /// The engine's memory between runs (in a repository).
     pub cache: Option<Cache>,
+    /// Words of prose per doc of `inputs.docs`, as counted by the last [`Session::all_findings`].
+    pub words: Vec<Option<usize>>,
 }
 
 impl Session {
@@ -166,6 +168,7 @@ impl Session {
             inputs,
             plan,
             cache,
+            words: Vec::new(),
         })
     }
 
@@ -181,13 +184,16 @@ impl Session {
         let Some(cache) = self.cache.as_mut() else {
             // The same path with a memory of this run only: it holds each document's prose no longer
             // than its own check needs.
-            return self.engine.check_cached(
+            let mut memo = crate::core::cache::Memo::default();
+            let found = self.engine.check_cached(
                 &self.inputs.docs,
                 &self.inputs.context,
-                &mut crate::core::cache::Memo::default(),
+                &mut memo,
                 &mut crate::core::cache::Nothing,
                 done,
             );
+            self.words = words_of(&self.inputs.docs, &memo);
+            return found;
         };
         let mut memo = cache.load();
         let found = self.engine.check_cached(
@@ -197,6 +203,7 @@ impl Session {
             cache,
             done,
         );
+        self.words = words_of(&self.inputs.docs, &memo);
         // The cache only saves time: failing to write it is not the user's problem.
         let _ = cache.save(&mut memo);
         let (paragraphs, fresh) = self.engine.harper_memo();
@@ -205,6 +212,17 @@ impl Session {
         }
         found
     }
+}
+
+/// Each doc's words of prose, as the check counted them.
+fn words_of(docs: &[Doc], memo: &crate::core::cache::Memo) -> Vec<Option<usize>> {
+    docs.iter()
+        .map(|d| {
+            memo.docs
+                .get(&crate::core::engine::memo_key(d))
+                .map(|m| m.words)
+        })
+        .collect()
 }
 
 /// The engine's cache in a repository, unless `DOCREVIEW_NO_CACHE` is set.

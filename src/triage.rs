@@ -57,11 +57,7 @@ pub struct Summary {
 
 /// Prose words of a doc (what a reader reads, not code).
 fn prose_words(path: &str, text: &str) -> usize {
-    markdown::extract_as(text, path.ends_with(".mdx"))
-        .blocks
-        .iter()
-        .map(|b| b.text.split_whitespace().count())
-        .sum()
+    markdown::extract_as(text, path.ends_with(".mdx")).words()
 }
 
 /// Builds the summary from findings (pure).
@@ -334,6 +330,7 @@ pub fn check_all(
         inputs,
         plan,
         cache,
+        words: Vec::new(),
     };
     let findings = session.all_findings(&done);
     progress.finish();
@@ -362,11 +359,17 @@ pub fn triage(
     let (session, all) = check_all(&scope, env, err)?;
     let findings = session.plan.unbaselined(all.clone());
     let baselined = all.len() - findings.len();
+    // Counted by the check itself (and remembered with its findings); counted here otherwise.
     let words: HashMap<String, usize> = session
         .inputs
         .docs
         .par_iter()
-        .map(|d| (d.path.clone(), prose_words(&d.path, &d.text)))
+        .enumerate()
+        .map(|(i, d)| {
+            let known = session.words.get(i).copied().flatten();
+            let n = known.unwrap_or_else(|| prose_words(&d.path, &d.text));
+            (d.path.clone(), n)
+        })
         .collect();
     let bytes = session.inputs.docs.iter().map(|d| d.text.len()).sum();
     let summary = summarise(&findings, &words, bytes, baselined);

@@ -1536,6 +1536,18 @@ fn triage_summary_tables_json_and_no_progress_bar_without_a_terminal() {
     );
     let j: Value =
         serde_json::from_str(&r.run(&["triage", "--format", "json"]).stdout).expect("json");
+    // The second run answers from the cache (words of prose included): the same summary as a run
+    // without one.
+    let uncached = Command::new(BIN)
+        .args(["triage", "--format", "json"])
+        .current_dir(r.path(""))
+        .env("DOCREVIEW_NO_CACHE", "1")
+        .env("HOME", &r.home)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .output()
+        .expect("run");
+    let uncached: Value = serde_json::from_slice(&uncached.stdout).expect("json");
+    assert_eq!(j, uncached);
     assert_eq!(j["docs"], 2);
     let term = j["rules"]
         .as_array()

@@ -69,6 +69,9 @@ pub struct DocMemo {
     pub findings: Vec<Finding>,
     /// Consistency findings, valid for the verdicts with this fingerprint.
     pub set: Option<(u64, Vec<Finding>)>,
+    /// Words of prose (for findings per 1,000 words).
+    #[serde(default)]
+    pub words: usize,
 }
 
 /// The engine's memory (one rule set: a rule or config change starts a new one).

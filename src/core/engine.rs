@@ -534,7 +534,7 @@ impl Engine {
         // Stage 1: per-document rules, from memory where possible.
         // Each document's prose is dropped as soon as its findings are made (stage 2 extracts it again
         // where it needs it): held for a whole doc set it would cost three times the text itself.
-        let fresh: Vec<(usize, Vec<Finding>, Option<DocCounts>)> = docs
+        let fresh: Vec<(usize, Vec<Finding>, Option<DocCounts>, usize)> = docs
             .par_iter()
             .enumerate()
             .filter(|(i, _)| !memo.docs.contains_key(&hashes[*i]))
@@ -547,17 +547,18 @@ impl Engine {
                 drop(view);
                 let all = self.findings_on(doc, &Lines::All, &prose, hits);
                 done.fetch_add(1, Ordering::Relaxed);
-                (i, all, counts)
+                (i, all, counts, prose.words())
             })
             .collect();
         done.store(docs.len(), Ordering::Relaxed);
-        for (i, all, counts) in fresh {
+        for (i, all, counts, words) in fresh {
             let h = hashes[i];
             memo.docs.insert(
                 h,
                 DocMemo {
                     findings: all.iter().map(pathless).collect(),
                     set: None,
+                    words,
                 },
             );
             if let Some(c) = counts {
@@ -816,7 +817,7 @@ impl Engine {
 
 /// The prose of a doc: MDX files (`.mdx`) also leave out their imports, exports and `{…}` expressions.
 /// What a document is remembered by: its content, and whether it is MDX (which reads differently).
-fn memo_key(doc: &Doc) -> u64 {
+pub fn memo_key(doc: &Doc) -> u64 {
     let hash = content_hash(&doc.text);
     if doc.path.ends_with(".mdx") {
         hash.rotate_left(1) ^ 0x006d_6478

@@ -227,6 +227,14 @@ pub struct Prose {
 }
 
 impl Prose {
+    /// Words of prose (whitespace-separated runs), the measure behind "findings per 1,000 words".
+    pub fn words(&self) -> usize {
+        self.blocks
+            .iter()
+            .map(|b| b.text.split_whitespace().count())
+            .sum()
+    }
+
     /// Byte ranges of the file that are prose, in order, adjacent runs merged. What `check` may flag.
     pub fn ranges(&self) -> Vec<Range<usize>> {
         let mut out: Vec<Range<usize>> = Vec::new();
