@@ -402,16 +402,19 @@ fn after_package_command(text: &str, at: usize) -> bool {
         "cargo",
         "gem",
         "require",
-        "add",
         "uninstall",
         "upgrade",
     ];
-    let before = text[..at].trim_end();
-    let word = before
-        .rsplit(|c: char| c.is_whitespace())
-        .next()
-        .unwrap_or("");
-    COMMANDS.contains(&word.to_lowercase().as_str())
+    /// Commands only after a package manager: "yarn add numpy", but "add http headers" is English.
+    const SUBCOMMANDS: &[&str] = &["add", "remove"];
+    let mut words = text[..at].split_whitespace().rev();
+    let word = words.next().unwrap_or("").to_lowercase();
+    if SUBCOMMANDS.contains(&word.as_str()) {
+        let manager = words.next().unwrap_or("").to_lowercase();
+        return COMMANDS.contains(&manager.as_str())
+            || ["poetry", "uv", "go", "dotnet", "helm"].contains(&manager.as_str());
+    }
+    COMMANDS.contains(&word.as_str())
 }
 
 /// The `terminology` family.
@@ -520,6 +523,14 @@ mod tests {
     }
 
     #[test]
+    fn add_is_a_command_only_after_a_package_manager() {
+        assert_eq!(
+            flags("Add http headers to responses."),
+            vec![pair("http", "HTTP")]
+        );
+    }
+
+    #[test]
     fn canonical_spellings_are_left_alone() {
         assert!(flags("oneDNN, MXNet, PyTorch and GitHub's API on macOS.").is_empty());
     }
@@ -532,6 +543,8 @@ mod tests {
             "set onednn_verbose=1",
             "open github.com now",
             "run pip install numpy first",
+            "then yarn add numpy",
+            "or poetry add numpy",
             "import mxnet as mx",
             "the file package.json",
             "github:foo",
