@@ -184,7 +184,10 @@ impl Session {
         let Some(cache) = self.cache.as_mut() else {
             // The same path with a memory of this run only: it holds each document's prose no longer
             // than its own check needs.
-            let mut memo = crate::core::cache::Memo::default();
+            let mut memo = crate::core::cache::Memo {
+                once: true,
+                ..Default::default()
+            };
             let found = self.engine.check_cached(
                 &self.inputs.docs,
                 &self.inputs.context,
@@ -196,6 +199,7 @@ impl Session {
             return found;
         };
         let mut memo = cache.load();
+        memo.once = true;
         let found = self.engine.check_cached(
             &self.inputs.docs,
             &self.inputs.context,

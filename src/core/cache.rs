@@ -89,6 +89,10 @@ pub struct Memo {
     /// The memory changed and is worth saving.
     #[serde(skip)]
     pub dirty: bool,
+    /// The caller drops this memory after one check (saving it first if it changed): an unchanged
+    /// memory may hand its findings over instead of copying them.
+    #[serde(skip)]
+    pub once: bool,
 }
 
 /// The hash of a document's content: XXH64 (seed 0), eight bytes at a time in four independent

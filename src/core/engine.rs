@@ -567,19 +567,8 @@ impl Engine {
             memo.dirty = true;
         }
         memo.used.extend(hashes.iter().copied());
-        let mut out: Vec<Finding> = docs
-            .par_iter()
-            .zip(&hashes)
-            .flat_map_iter(|(doc, h)| {
-                memo.docs.get(h).into_iter().flat_map(|m| {
-                    m.findings
-                        .iter()
-                        .filter(|f| touches(doc, f))
-                        .map(|f| placed(f, &doc.path))
-                })
-            })
-            .collect();
         if !doc_set_on {
+            let mut out = place_stored(docs, &hashes, memo, false);
             sort_findings(&mut out);
             return self.dedupe(out);
         }
@@ -670,23 +659,8 @@ impl Engine {
                 }
             }
         }
-        let found: Vec<Finding> = docs
-            .par_iter()
-            .zip(&hashes)
-            .flat_map_iter(|(doc, h)| {
-                memo.docs
-                    .get(h)
-                    .and_then(|m| m.set.as_ref())
-                    .into_iter()
-                    .flat_map(|(_, found)| {
-                        found
-                            .iter()
-                            .filter(|f| touches(doc, f))
-                            .map(|f| placed(f, &doc.path))
-                    })
-            })
-            .collect();
-        out.extend(found);
+        let mut out = place_stored(docs, &hashes, memo, false);
+        out.extend(place_stored(docs, &hashes, memo, true));
         sort_findings(&mut out);
         self.dedupe(out)
     }
@@ -816,6 +790,54 @@ impl Engine {
 }
 
 /// The prose of a doc: MDX files (`.mdx`) also leave out their imports, exports and `{…}` expressions.
+/// The remembered findings of `docs` in scope, at their paths: the per-document ones, or (`set`) the
+/// consistency ones. A memory used once that did not change will not be saved, so its findings are
+/// moved out instead of copied (all but the last of several docs with the same content get copies).
+fn place_stored(docs: &[Doc], hashes: &[u64], memo: &mut Memo, set: bool) -> Vec<Finding> {
+    let take = memo.once && !memo.dirty;
+    let mut left: HashMap<u64, usize> = HashMap::new();
+    for h in hashes {
+        *left.entry(*h).or_default() += 1;
+    }
+    let mut out = Vec::new();
+    for (doc, h) in docs.iter().zip(hashes) {
+        let last = left.get_mut(h).is_some_and(|n| {
+            *n -= 1;
+            *n == 0
+        });
+        let Some(m) = memo.docs.get_mut(h) else {
+            continue;
+        };
+        let stored = if set {
+            match m.set.as_mut() {
+                Some((_, found)) => found,
+                None => continue,
+            }
+        } else {
+            &mut m.findings
+        };
+        if take && last {
+            out.extend(
+                std::mem::take(stored)
+                    .into_iter()
+                    .filter(|f| touches(doc, f))
+                    .map(|mut f| {
+                        f.path.clone_from(&doc.path);
+                        f
+                    }),
+            );
+        } else {
+            out.extend(
+                stored
+                    .iter()
+                    .filter(|f| touches(doc, f))
+                    .map(|f| placed(f, &doc.path)),
+            );
+        }
+    }
+    out
+}
+
 /// What a document is remembered by: its content, and whether it is MDX (which reads differently).
 pub fn memo_key(doc: &Doc) -> u64 {
     let hash = content_hash(&doc.text);
@@ -1310,6 +1332,15 @@ mod tests {
         let fresh2 = e.check(&changed, &context);
         let cached2 = e.check_cached(&changed, &context, &mut memo, &mut loads, &done);
         assert_eq!(cached2, fresh2);
+        // A memory used once hands its findings over when unchanged; the answer is the same.
+        let mut once = memo.clone();
+        once.once = true;
+        once.dirty = false;
+        assert_eq!(
+            e.check_cached(&changed, &context, &mut once, &mut loads, &done),
+            fresh2
+        );
+        assert!(!once.dirty);
         assert_eq!(done.load(Ordering::Relaxed), 2);
     }
 
