@@ -3,8 +3,7 @@
 //! records what stays for now, so CI reports only new problems.
 
 use crate::app::{
-    BASELINE_FILE, EXIT_CLEAN, Env, Error, Plan, Session, baseline_path, engine_needs_context,
-    load_baseline,
+    BASELINE_FILE, EXIT_CLEAN, Env, Error, Plan, Session, baseline_path, load_baseline,
 };
 use crate::cli::{BaselineAction, BaselineArgs, ScopeArgs, TriageArgs, TriageFormat};
 use crate::core::baseline::{Baseline, Entry};
@@ -302,36 +301,12 @@ pub fn check_all(
     env: &Env,
     err: &mut dyn Write,
 ) -> Result<(Session, Vec<Finding>), Error> {
-    let (repo, config, engine, mut notices) = crate::app::setup(scope, env)?;
-    let plan = Plan::make(
-        scope,
-        env,
-        &config,
-        repo.as_ref(),
-        engine_needs_context(&engine),
-        false,
-        &mut notices,
-    )?;
-    let mut inputs = plan.read_docs(&mut notices)?;
-    inputs.context = plan.read_context();
-    if !scope.quiet {
-        for n in &notices {
-            writeln!(err, "docreview: {n}")?;
-        }
-    }
-    let bytes: usize = inputs.docs.iter().map(|d| d.text.len()).sum();
+    let mut session = Session::open(scope, env, err, false)?;
+    let docs = &session.inputs.docs;
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
     let done = Arc::new(AtomicUsize::new(0));
     let show = !scope.quiet && env.stderr_tty && std::io::stderr().is_terminal();
-    let progress = Progress::start(done.clone(), inputs.docs.len(), bytes, show);
-    let cache = crate::app::open_cache(repo.as_ref(), &engine);
-    let mut session = Session {
-        config,
-        engine,
-        inputs,
-        plan,
-        cache,
-        words: Vec::new(),
-    };
+    let progress = Progress::start(done.clone(), docs.len(), bytes, show);
     let findings = session.all_findings(&done);
     progress.finish();
     Ok((session, findings))
