@@ -805,6 +805,30 @@ fn apply_writes_safe_fixes_and_leaves_the_rest() {
 }
 
 #[test]
+fn apply_cleans_tracking_parameters_out_of_links_but_not_out_of_code() {
+    let r = Repo::new();
+    r.write("a.md", "x\n").commit("init");
+    r.write(
+        "a.md",
+        "* [Course](https://www.youtube.com/playlist?list=PL0y&si=7AlPtk) - Author\n\
+         * See <https://example.com/post?utm_source=x&id=3#top>.\n\n\
+         [ref]: https://youtu.be/abc?si=Jv-dD&t=42\n\n\
+         Run `curl https://example.com/?utm_source=cli` as is.\n",
+    );
+    let o = r.run(&["check", "--format", "json"]);
+    assert!(o.stdout.contains("\"links.tracking\""), "{}", o.stdout);
+    let o = r.run(&["apply", "--rule", "links.*"]);
+    assert_eq!(o.code, 0, "{}{}", o.stdout, o.stderr);
+    assert_eq!(
+        String::from_utf8_lossy(&r.read("a.md")),
+        "* [Course](https://www.youtube.com/playlist?list=PL0y) - Author\n\
+         * See <https://example.com/post?id=3#top>.\n\n\
+         [ref]: https://youtu.be/abc?t=42\n\n\
+         Run `curl https://example.com/?utm_source=cli` as is.\n"
+    );
+}
+
+#[test]
 fn apply_rule_filter_and_dry_run_diff() {
     let r = Repo::new();
     r.write("a.md", "x\n").commit("init");

@@ -148,6 +148,7 @@ impl Engine {
             Box::new(Grammar),
             Box::new(Repetition),
             Box::new(crate::core::rules::markup::Markup),
+            Box::new(crate::core::rules::links::Links),
             Box::new(crate::core::rules::sentences::Sentences),
             Box::new(crate::core::rules::agreement::Agreement),
             Box::new(Custom::new(settings.custom.clone())),
@@ -727,7 +728,9 @@ impl Engine {
             let Some(&(severity, safety)) = self.severity.get(&hit.rule) else {
                 continue;
             };
-            let block = &prose.blocks[hit.block];
+            let Some(block) = prose.block(hit.block) else {
+                continue;
+            };
             let Some((span, replacements)) =
                 place(file, block, hit.range.clone(), &hit.replacements)
             else {

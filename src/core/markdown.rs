@@ -27,6 +27,8 @@ pub enum BlockKind {
     TableCell,
     /// Text directly inside a tight list item, a footnote or another container.
     Other,
+    /// A web address written in the doc (see [`Prose::links`]): not prose, only link rules read it.
+    Link,
 }
 
 /// A run of a block's text and the bytes of the file it came from.
@@ -224,9 +226,21 @@ pub struct Prose {
     /// File ranges of inline code and code blocks (what the spelling vocabulary learns from).
     pub code: Vec<Range<usize>>,
     pub suppressions: Vec<Suppression>,
+    /// Web addresses (`http://`, `https://`) outside code and front matter: link destinations,
+    /// reference definitions, autolinks, bare URLs and HTML attributes, one block each. Rules address
+    /// them after the prose blocks (see [`Prose::block`]).
+    pub links: Vec<Block>,
 }
 
 impl Prose {
+    /// Block `i` in one numbering: the prose blocks first, then the web addresses.
+    pub fn block(&self, i: usize) -> Option<&Block> {
+        match i.checked_sub(self.blocks.len()) {
+            None => self.blocks.get(i),
+            Some(l) => self.links.get(l),
+        }
+    }
+
     /// Words of prose (whitespace-separated runs), the measure behind "findings per 1,000 words".
     pub fn words(&self) -> usize {
         self.blocks
@@ -365,6 +379,11 @@ pub fn extract_as(file: &str, mdx: bool) -> Prose {
         .find_iter(body)
         .map(|m| m.start() + base..m.end() + base)
         .collect();
+    let urls: Vec<Range<usize>> = not_prose
+        .iter()
+        .filter(|r| file[(*r).clone()].starts_with("http"))
+        .cloned()
+        .collect();
     if mdx {
         not_prose.extend(
             mdx_code(body)
@@ -392,16 +411,31 @@ pub fn extract_as(file: &str, mdx: bool) -> Prose {
         comments: Vec::new(),
         links: Vec::new(),
         code: Vec::new(),
+        metadata: Vec::new(),
     };
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         x.event(event, range.start + base..range.end + base);
     }
     x.flush();
     let suppressions = suppressions(file, &x.comments);
+    let inside = |ranges: &[Range<usize>], r: &Range<usize>| {
+        let i = ranges.partition_point(|c| c.end < r.end);
+        ranges.get(i).is_some_and(|c| c.start <= r.start)
+    };
+    let links = urls
+        .into_iter()
+        .filter(|r| !inside(&x.code, r) && !inside(&x.metadata, r))
+        .map(|r| {
+            let mut block = Block::new(BlockKind::Link, r.len());
+            block.push(&file[r.clone()], r.start, r.len(), true);
+            block
+        })
+        .collect();
     Prose {
         blocks: x.blocks,
         code: x.code,
         suppressions,
+        links,
     }
 }
 
@@ -419,6 +453,8 @@ struct Extractor<'a> {
     links: Vec<bool>,
     /// Inline code and code blocks seen (file ranges).
     code: Vec<Range<usize>>,
+    /// Front matter seen (file ranges).
+    metadata: Vec<Range<usize>>,
 }
 
 impl Extractor<'_> {
@@ -533,8 +569,10 @@ impl Extractor<'_> {
             Tag::TableCell => self.open(BlockKind::TableCell, range.len()),
             Tag::CodeBlock(_) | Tag::MetadataBlock(_) | Tag::HtmlBlock => {
                 self.flush();
-                if matches!(tag, Tag::CodeBlock(_)) {
-                    self.code.push(range.clone());
+                match tag {
+                    Tag::CodeBlock(_) => self.code.push(range.clone()),
+                    Tag::MetadataBlock(_) => self.metadata.push(range.clone()),
+                    _ => {}
                 }
                 self.skip_depth = 1;
                 if matches!(tag, Tag::HtmlBlock) {

@@ -2,7 +2,9 @@
 //!
 //! - `grammar.allow-to`: "allows automatically find" → "allows you to automatically find".
 //! - `grammar.article`: a missing article after "there is" + adjective ("there is tiny accuracy drop"),
-//!   and "a"/"an" against the sound of the next word ("a hour", "an user"; "an SQL" and "a URL" are fine).
+//!   and "a"/"an" against the sound of the next word ("a hour", "an user"; "an SQL" and "a URL" are fine),
+//!   inline code named by a singular noun with no article ("with `@layer` directive" → "with the
+//!   `@layer` directive") and "for example of" → "for an example of".
 //!
 //! Each pattern needs word-class knowledge; that lives in `data/*.txt` (see [`super::lexicon`]). Every
 //! pattern errs towards silence: a missed mistake costs less than a reviewer's trust.
@@ -47,7 +49,12 @@ impl Checker for Grammar {
                           overhead\") are left alone.\n\
                           2. \"a\" before a vowel sound or \"an\" before a consonant sound: \"a hour\" -> \"an hour\", \"an \
                           user\" -> \"a user\". Acronyms are read as they are spoken: \"an HTTP request\", \"a URL\"; \
-                          spellings that people say both ways (\"SQL\", \"FAQ\") are never flagged."
+                          spellings that people say both ways (\"SQL\", \"FAQ\") are never flagged.\n\
+                          3. Inline code named by a singular noun after it, with no article: \"use `--force` flag\" -> \
+                          \"use the `--force` flag\", \"set `minDomains` field\" -> \"set the `minDomains` field\". \
+                          Only after a preposition or one of a few verbs (use, set, call, pass, run), only before \
+                          nouns that name a thing in code (flag, option, field, method, …).\n\
+                          4. \"For example of …\" -> \"For an example of …\"."
                     .into(),
             },
         ]
@@ -68,6 +75,8 @@ impl Checker for Grammar {
             if article {
                 there_is_article(b, text, ws, out);
                 a_or_an(b, text, ws, out);
+                code_noun_article(doc, b, out);
+                for_example_of(b, text, ws, out);
             }
         }
     }
@@ -666,6 +675,108 @@ fn a_or_an(b: usize, text: &str, ws: &[Word], out: &mut Vec<Hit>) {
     }
 }
 
+/// Words after which inline code and its noun need an article: prepositions and verbs that take an
+/// object ("with `x` flag", "set `x` field").
+const BEFORE_CODE: &[&str] = &[
+    "with", "via", "by", "in", "into", "to", "from", "of", "on", "for", "using", "use", "set",
+    "call", "calling", "pass", "run", "running", "enable", "disable",
+];
+
+/// Singular countable nouns that name a thing in code.
+const CODE_NOUNS: &[&str] = &[
+    "flag",
+    "option",
+    "directive",
+    "attribute",
+    "parameter",
+    "argument",
+    "method",
+    "function",
+    "property",
+    "field",
+    "command",
+    "subcommand",
+    "variable",
+    "setting",
+    "prop",
+    "hook",
+    "annotation",
+    "endpoint",
+    "header",
+    "macro",
+];
+
+/// "with `x` flag" → "with the `x` flag": inline code that a singular noun names, after a preposition or
+/// a verb, with no article.
+fn code_noun_article(doc: &DocProse<'_>, b: usize, out: &mut Vec<Hit>) {
+    let block = &doc.prose.blocks[b];
+    let text = block.text.as_str();
+    let ws = doc.words(b);
+    for view in doc.inline_code(b) {
+        // The word right before and right after, one space apart.
+        let i = ws.partition_point(|w| w.end <= view.start);
+        let (Some(before), Some(noun)) = (i.checked_sub(1).and_then(|k| ws.get(k)), ws.get(i))
+        else {
+            continue;
+        };
+        if &text[before.end..view.start] != " " || &text[view.end..noun.start] != " " {
+            continue;
+        }
+        let trigger = before.text(text);
+        if !BEFORE_CODE.contains(&trigger.to_lowercase().as_str())
+            || !CODE_NOUNS.contains(&noun.text(text))
+        {
+            continue;
+        }
+        // The noun ends the phrase: no noun compound follows ("`x` flag values").
+        let rest = &text[noun.end..];
+        let follows = ws.get(i + 1).filter(|n| text[noun.end..n.start] == *" ");
+        if rest.starts_with(['-', '_', '/', '.']) && rest[1..].starts_with(char::is_alphanumeric)
+            || follows.is_some_and(|n| {
+                let w = n.text(text);
+                w.ends_with('s') && !w.ends_with("ss") && !is_verb(&w.to_lowercase())
+                    || CODE_NOUNS.contains(&w)
+                    || matches!(w, "name" | "value" | "line" | "type")
+            })
+        {
+            continue;
+        }
+        out.push(Hit {
+            block: b,
+            range: before.range(),
+            rule: ARTICLE.into(),
+            message: format!(
+                "A singular \"{}\" needs an article: \"{trigger} the `…` {}\".",
+                noun.text(text),
+                noun.text(text)
+            ),
+            replacements: vec![format!("{trigger} the")],
+        });
+    }
+}
+
+/// "For example of generating keys" → "For an example of generating keys".
+fn for_example_of(b: usize, text: &str, ws: &[Word], out: &mut Vec<Hit>) {
+    for i in 0..ws.len().saturating_sub(2) {
+        if !ws[i].text(text).eq_ignore_ascii_case("for")
+            || ws[i + 1].text(text) != "example"
+            || ws[i + 2].text(text) != "of"
+            || next(text, ws, i).is_none()
+            || next(text, ws, i + 1).is_none()
+        {
+            continue;
+        }
+        out.push(Hit {
+            block: b,
+            range: ws[i + 1].range(),
+            rule: ARTICLE.into(),
+            message: "\"For example\" introduces an example; \"for an example of\" points to one."
+                .into(),
+            replacements: vec!["an example".into()],
+        });
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -803,6 +914,37 @@ mod tests {
         ] {
             assert!(run(ok).is_empty(), "{ok}: {:?}", run(ok));
         }
+    }
+
+    #[test]
+    fn code_named_by_a_singular_noun_needs_an_article() {
+        assert_eq!(
+            fixes("Configure the styles to generate with `@layer` directive.\n"),
+            [pair("with", "with the")]
+        );
+        assert_eq!(
+            fixes("Use `AddSource` method to enable it, or set `minDomains` field.\n"),
+            [pair("Use", "Use the"), pair("set", "set the")]
+        );
+        for ok in [
+            "Use the `--force` flag.",
+            "Pass `--force` flags or `x` flag values.",
+            "Run `make` command-line tools.",
+            "Use `kubectl` to list the fields.",
+            "Start with <b>bold</b> option.",
+            "Use `--config` command line flag.",
+        ] {
+            assert!(run(ok).is_empty(), "{ok}: {:?}", run(ok));
+        }
+    }
+
+    #[test]
+    fn for_example_of_needs_an_article() {
+        assert_eq!(
+            fixes("For example of generating keys, see the guide.\n"),
+            [pair("example", "an example")]
+        );
+        assert!(run("For example, of all the options this is best.\n").is_empty());
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod grammar;
 pub mod guideline;
 pub mod harper;
 pub mod lexicon;
+pub mod links;
 pub mod markup;
 pub mod repetition;
 pub mod sentences;
@@ -67,6 +68,22 @@ impl<'a> DocProse<'a> {
         }
     }
 
+    /// The places in block `b`'s text that stand for inline code (placeholders, not cut-out HTML).
+    pub fn inline_code(&self, b: usize) -> impl Iterator<Item = Range<usize>> + '_ {
+        let block = &self.prose.blocks[b];
+        block.segments.iter().filter_map(move |seg| {
+            let view = seg.view..seg.view + seg.view_len;
+            let code = !seg.verbatim
+                && block.text[view.clone()].starts_with(crate::core::markdown::PLACEHOLDER)
+                && self
+                    .prose
+                    .code
+                    .iter()
+                    .any(|c| c.start <= seg.src && seg.src + seg.src_len <= c.end);
+            code.then_some(view)
+        })
+    }
+
     /// The words of block `b`.
     pub fn words(&self, b: usize) -> &[text::Word] {
         match self.words.get(b) {
@@ -111,7 +128,7 @@ pub(crate) fn hits_in(
     checker.check(&doc, &active, &mut out);
     out.into_iter()
         .map(|h| {
-            let text = prose.blocks[h.block].text[h.range].to_owned();
+            let text = prose.block(h.block).expect("hit in a block").text[h.range].to_owned();
             (h.rule, text, h.replacements)
         })
         .collect()

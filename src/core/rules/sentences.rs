@@ -3,13 +3,14 @@
 //! - `grammar.sentence-spacing`: no space after a full stop ("an external package.This would") → ". ";
 //! - `grammar.capital-after-comma`: a function word capitalised after a comma ("In the above code, The
 //!   first focus") → lower case;
-//! - `markup.code-spacing`: inline code glued to a word ("the `entryPoints`option") → a space between;
+//! - `markup.code-spacing`: inline code glued to a word ("the `entryPoints`option") → a space between,
+//!   or two or three spaces between it and a word ("and  `href`") → one;
 //! - `grammar.final-period`: a paragraph whose other sentences end with full stops, but not its last.
 
 use super::text::{is_all_lower, words};
 use super::{Active, Checker, DocProse, Hit, RuleInfo};
 use crate::core::finding::{Safety, Severity};
-use crate::core::markdown::PLACEHOLDER;
+use crate::core::markdown::{BlockKind, PLACEHOLDER};
 
 pub const SENTENCE_SPACING: &str = "grammar.sentence-spacing";
 pub const CAPITAL_AFTER_COMMA: &str = "grammar.capital-after-comma";
@@ -96,10 +97,12 @@ impl Checker for Sentences {
                 severity: Severity::Warning,
                 safety: Safety::Review,
                 default_on: true,
-                summary: "Inline code glued to the next or previous word (\"`entryPoints`option\")".into(),
+                summary: "Inline code glued to the next or previous word (\"`entryPoints`option\"), or set off by two spaces".into(),
                 explain: "Inline code needs a space on each side when a word follows or precedes it: \"the \
                           `entryPoints`option\" → \"the `entryPoints` option\". Plural and possessive endings \
-                          (`Pod`s, `Pod`'s) and punctuation are fine; so are languages written without spaces."
+                          (`Pod`s, `Pod`'s) and punctuation are fine; so are languages written without spaces. Two or three \
+                          spaces between code and a word in running text (\"and  `href` set\") become one; \
+                          indentation, line ends and table cells are left alone."
                     .into(),
             },
             RuleInfo {
@@ -251,19 +254,31 @@ fn is_sentence_word(w: &str) -> bool {
 fn code_spacing(doc: &DocProse<'_>, b: usize, out: &mut Vec<Hit>) {
     let block = &doc.prose.blocks[b];
     let text = block.text.as_str();
-    for seg in block.segments.iter().filter(|s| !s.verbatim) {
-        // Only placeholders that stand for inline code.
-        if !text[seg.view..seg.view + seg.view_len].starts_with(PLACEHOLDER)
-            || !doc
-                .prose
-                .code
-                .iter()
-                .any(|c| c.start <= seg.src && seg.src + seg.src_len <= c.end)
-        {
-            continue;
-        }
-        let after = seg.view + seg.view_len;
+    for view in doc.inline_code(b) {
+        let after = view.end;
         let tail = &text[after..];
+        if block.kind != BlockKind::TableCell {
+            if let Some(run) = extra_spaces(tail) {
+                out.push(Hit {
+                    block: b,
+                    range: after..after + run,
+                    rule: CODE_SPACING.into(),
+                    message: "One space is enough between the code and the next word.".into(),
+                    replacements: vec![" ".into()],
+                });
+            }
+            let head = &text[..view.start];
+            let reversed: String = head.chars().rev().collect();
+            if let Some(run) = extra_spaces(&reversed) {
+                out.push(Hit {
+                    block: b,
+                    range: view.start - run..view.start,
+                    rule: CODE_SPACING.into(),
+                    message: "One space is enough between the previous word and the code.".into(),
+                    replacements: vec![" ".into()],
+                });
+            }
+        }
         let glued: String = tail
             .chars()
             .take_while(|c| c.is_ascii_alphabetic())
@@ -277,7 +292,7 @@ fn code_spacing(doc: &DocProse<'_>, b: usize, out: &mut Vec<Hit>) {
                 replacements: vec![format!(" {glued}")],
             });
         }
-        let head = &text[..seg.view];
+        let head = &text[..view.start];
         let before: String = head
             .chars()
             .rev()
@@ -287,9 +302,9 @@ fn code_spacing(doc: &DocProse<'_>, b: usize, out: &mut Vec<Hit>) {
             .rev()
             .collect();
         if before.len() >= 2 {
-            let start = seg.view - before.len();
+            let start = view.start - before.len();
             // The word must start there (not the tail of something longer, like an identifier).
-            let whole = words(&text[start..seg.view]).len() == 1
+            let whole = words(&text[start..view.start]).len() == 1
                 && !text[..start]
                     .chars()
                     .next_back()
@@ -297,7 +312,7 @@ fn code_spacing(doc: &DocProse<'_>, b: usize, out: &mut Vec<Hit>) {
             if whole {
                 out.push(Hit {
                     block: b,
-                    range: start..seg.view,
+                    range: start..view.start,
                     rule: CODE_SPACING.into(),
                     message: format!("Put a space between \"{before}\" and the code."),
                     replacements: vec![format!("{before} ")],
@@ -305,6 +320,14 @@ fn code_spacing(doc: &DocProse<'_>, b: usize, out: &mut Vec<Hit>) {
             }
         }
     }
+}
+
+/// The length of a run of two or three spaces at the start of `s` that a word follows (not a line end,
+/// a placeholder or more code): spaces a reader of the source sees as a slip.
+fn extra_spaces(s: &str) -> Option<usize> {
+    let run = s.len() - s.trim_start_matches(' ').len();
+    let next = s[run..].chars().next()?;
+    ((2..=3).contains(&run) && next.is_ascii_alphanumeric()).then_some(run)
 }
 
 #[cfg(test)]
@@ -357,6 +380,18 @@ mod tests {
         );
         // Plurals, punctuation and HTML are fine.
         assert!(run("Two `Pod`s, one `Job`, and a <br>break.\n").is_empty());
+        // Two spaces next to code in running text are one too many, on either side.
+        assert_eq!(
+            run("Fixed buttons with `variant` and  `href` set.\n"),
+            [(CODE_SPACING.into(), "  ".into(), " ".into())]
+        );
+        assert_eq!(
+            run("Set `href`  to a link.\n"),
+            [(CODE_SPACING.into(), "  ".into(), " ".into())]
+        );
+        // Not next to HTML, not four spaces (alignment), not at a line's end, not in a table.
+        assert!(run("A <b>bold</b>  word and `x`    aligned and `y`  \nnext.\n").is_empty());
+        assert!(run("| a | b |\n|---|---|\n| `x`  y | z |\n").is_empty());
     }
 
     #[test]

@@ -1,0 +1,309 @@
+//! Web addresses in docs, the part of a link reviewers fix without reading the page behind it:
+//!
+//! - `links.tracking`: parameters added by share buttons and campaigns (`?si=…` from YouTube's share
+//!   button, `utm_source=…`, `fbclid=…`) → removed; where the link goes does not change.
+//! - `links.locale`: a language in a Microsoft Learn address (`learn.microsoft.com/en-us/azure/…`) →
+//!   removed, so the site serves each reader their own language.
+//!
+//! The rules read [`Prose::links`](crate::core::markdown::Prose::links): link destinations, reference
+//! definitions, autolinks, bare addresses and HTML attributes, never code or front matter.
+
+use super::{Active, Checker, DocProse, Hit, RuleInfo};
+use crate::core::finding::{Safety, Severity};
+use std::ops::Range;
+
+pub const TRACKING: &str = "links.tracking";
+pub const LOCALE: &str = "links.locale";
+
+/// Parameters that only track who shared or clicked a link, on any site.
+const TRACKERS: &[&str] = &[
+    "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "mc_cid", "mc_eid", "igshid",
+    "igsh", "yclid", "twclid", "ttclid", "_hsenc", "_hsmi", "mkt_tok",
+];
+
+/// Sites whose share buttons add a parameter of their own, and that parameter's names.
+const SHARE_PARAMETERS: &[(&str, &[&str])] = &[
+    ("youtube.com", &["si", "pp", "feature"]),
+    ("youtu.be", &["si", "feature"]),
+    ("music.youtube.com", &["si", "feature"]),
+    ("open.spotify.com", &["si"]),
+    ("twitter.com", &["s", "t", "ref_src"]),
+    ("x.com", &["s", "t", "ref_src"]),
+];
+
+/// Microsoft sites that choose the reader's language when the address names none.
+const LOCALE_SITES: &[&str] = &[
+    "learn.microsoft.com",
+    "docs.microsoft.com",
+    "azure.microsoft.com",
+    "support.microsoft.com",
+    "visualstudio.microsoft.com",
+];
+
+pub struct Links;
+
+impl Checker for Links {
+    fn rules(&self) -> Vec<RuleInfo> {
+        vec![
+            RuleInfo {
+                id: TRACKING.into(),
+                severity: Severity::Warning,
+                safety: Safety::Safe,
+                default_on: true,
+                summary: "Tracking parameters in a link (\"?si=…\", \"utm_source=…\", \"fbclid=…\")".into(),
+                explain: "Share buttons and campaigns add parameters that record who shared or clicked a link: \
+                          YouTube's \"si\" and \"feature=shared\", \"utm_*\", \"fbclid\", \"gclid\" and others. \
+                          In docs they only follow every reader and make the address longer; the page is the \
+                          same without them. The fix removes them and keeps every other parameter (a \
+                          YouTube playlist's \"list\", a video's start time \"t\") and the fragment, so it is \
+                          safe to apply in batch."
+                    .into(),
+            },
+            RuleInfo {
+                id: LOCALE.into(),
+                severity: Severity::Suggestion,
+                safety: Safety::Review,
+                default_on: true,
+                summary: "A language in a Microsoft Learn link (\"learn.microsoft.com/en-us/…\")".into(),
+                explain: "learn.microsoft.com and Microsoft's other documentation sites serve each reader \
+                          their own language when the address names none, and Microsoft's contributor guide \
+                          asks for links without it: \"https://learn.microsoft.com/en-us/azure/…\" -> \
+                          \"https://learn.microsoft.com/azure/…\". The fix removes the language from the \
+                          path."
+                    .into(),
+            },
+        ]
+    }
+
+    fn check(&self, doc: &DocProse<'_>, active: &Active, out: &mut Vec<Hit>) {
+        let tracking = active.has(TRACKING);
+        let locale = active.has(LOCALE);
+        if !tracking && !locale {
+            return;
+        }
+        let first = doc.prose.blocks.len();
+        for (l, block) in doc.prose.links.iter().enumerate() {
+            let url = block.text.as_str();
+            let Some(parts) = Parts::of(url) else {
+                continue;
+            };
+            if tracking && let Some((range, kept, names)) = parts.without_trackers(url) {
+                out.push(Hit {
+                    block: first + l,
+                    range,
+                    rule: TRACKING.into(),
+                    message: format!(
+                        "{} only track{} who shared or clicked the link: remove {}.",
+                        names.join(", "),
+                        if names.len() == 1 { "s" } else { "" },
+                        if names.len() == 1 { "it" } else { "them" }
+                    ),
+                    replacements: vec![kept],
+                });
+            }
+            if locale && let Some((range, lang)) = parts.locale(url) {
+                out.push(Hit {
+                    block: first + l,
+                    range,
+                    rule: LOCALE.into(),
+                    message: format!(
+                        "\"{lang}\" sends every reader to that language's page; without it the site \
+                         serves each reader their own."
+                    ),
+                    replacements: vec![String::new()],
+                });
+            }
+        }
+    }
+}
+
+/// Where the pieces of an `http(s)://` address are.
+struct Parts {
+    /// Lower case, without `www.` or `m.`.
+    host: String,
+    /// The path, from its `/` (empty when there is none).
+    path: Range<usize>,
+    /// The query, from its `?` (empty when there is none).
+    query: Range<usize>,
+}
+
+impl Parts {
+    fn of(url: &str) -> Option<Parts> {
+        let after_scheme = url.find("://")? + 3;
+        let end = url.find('#').unwrap_or(url.len());
+        let query_start = url[..end].find('?').unwrap_or(end);
+        let host_end = url[after_scheme..query_start]
+            .find('/')
+            .map_or(query_start, |i| after_scheme + i);
+        let host = url[after_scheme..host_end]
+            .rsplit('@')
+            .next()?
+            .split(':')
+            .next()?
+            .to_ascii_lowercase();
+        let host = host
+            .strip_prefix("www.")
+            .or_else(|| host.strip_prefix("m."))
+            .unwrap_or(&host)
+            .to_owned();
+        Some(Parts {
+            host,
+            path: host_end..query_start,
+            query: query_start..end,
+        })
+    }
+
+    /// The query without its tracking parameters, if it had any: (range of the query, what it becomes,
+    /// the names removed).
+    fn without_trackers(&self, url: &str) -> Option<(Range<usize>, String, Vec<String>)> {
+        let query = url.get(self.query.clone())?.strip_prefix('?')?;
+        // In an HTML attribute, `&` is written `&amp;`.
+        let separator = if query.contains("&amp;") {
+            "&amp;"
+        } else {
+            "&"
+        };
+        let site: &[&str] = SHARE_PARAMETERS
+            .iter()
+            .find(|(host, _)| *host == self.host)
+            .map_or(&[], |(_, names)| names);
+        let mut removed = Vec::new();
+        let mut kept = Vec::new();
+        for param in query.split(separator) {
+            let (name, value) = param.split_once('=').unwrap_or((param, ""));
+            let tracks = name.starts_with("utm_")
+                || TRACKERS.contains(&name)
+                || site.contains(&name) && is_share_value(name, value);
+            if tracks {
+                removed.push(name.to_owned());
+            } else {
+                kept.push(param);
+            }
+        }
+        if removed.is_empty() {
+            return None;
+        }
+        let rest = if kept.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", kept.join(separator))
+        };
+        Some((self.query.clone(), rest, removed))
+    }
+
+    /// The language segment that starts the path on a Microsoft documentation site, and its text.
+    fn locale(&self, url: &str) -> Option<(Range<usize>, String)> {
+        if !LOCALE_SITES.contains(&self.host.as_str()) {
+            return None;
+        }
+        let path = url.get(self.path.clone())?;
+        let segment = path.strip_prefix('/')?.split('/').next()?;
+        let (lang, region) = segment.split_once('-')?;
+        let letters = |s: &str, n: Range<usize>| {
+            n.contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphabetic())
+        };
+        if !letters(lang, 2..3) || !letters(region, 2..5) {
+            return None;
+        }
+        let start = self.path.start;
+        Some((start..start + 1 + segment.len(), segment.to_owned()))
+    }
+}
+
+/// Is `name=value` the mark of a share button? YouTube's `feature` can mean other things, so only the
+/// values its share button writes count (its start time `t` is not in the list at all).
+fn is_share_value(name: &str, value: &str) -> bool {
+    name != "feature" || matches!(value, "shared" | "share" | "youtu.be")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(md: &str) -> Vec<(String, String, String)> {
+        crate::core::rules::hits_in(&Links, &[TRACKING, LOCALE], md)
+            .into_iter()
+            .map(|(rule, text, r)| (rule, text, r[0].clone()))
+            .collect()
+    }
+
+    fn hit(rule: &str, text: &str, with: &str) -> (String, String, String) {
+        (rule.into(), text.into(), with.into())
+    }
+
+    #[test]
+    fn share_and_campaign_parameters_are_removed() {
+        assert_eq!(
+            run("* [Course](https://www.youtube.com/playlist?list=PL0y&si=7AlPtkx9) - Author\n"),
+            [hit(TRACKING, "?list=PL0y&si=7AlPtkx9", "?list=PL0y")]
+        );
+        assert_eq!(
+            run("See <https://youtu.be/jkrNMKz9pWU?si=Jv-dDoLIQ8gYLANB>.\n"),
+            [hit(TRACKING, "?si=Jv-dDoLIQ8gYLANB", "")]
+        );
+        assert_eq!(
+            run("Read https://example.com/post?utm_source=x&utm_medium=y&id=3#top today.\n"),
+            [hit(TRACKING, "?utm_source=x&utm_medium=y&id=3", "?id=3")]
+        );
+        assert_eq!(
+            run("[a]: https://example.com/?fbclid=abc\n\nSee [a].\n"),
+            [hit(TRACKING, "?fbclid=abc", "")]
+        );
+        assert_eq!(
+            run("<a href=\"https://youtube.com/watch?v=1&amp;feature=shared\">v</a>\n"),
+            [hit(TRACKING, "?v=1&amp;feature=shared", "?v=1")]
+        );
+    }
+
+    #[test]
+    fn parameters_that_choose_the_page_stay() {
+        for md in [
+            "[v](https://www.youtube.com/watch?v=SP4RK8&list=PL&t=42s)\n",
+            "[v](https://www.youtube.com/watch?v=SP4RK8&feature=emb_logo)\n",
+            "[s](https://example.com/search?q=si&s=2)\n",
+            "Plain www.example.com?si=1 text.\n",
+        ] {
+            assert!(run(md).is_empty(), "{md}: {:?}", run(md));
+        }
+    }
+
+    #[test]
+    fn addresses_in_code_and_front_matter_are_left_alone() {
+        let md = "---\nvideo: https://youtu.be/a?si=b\n---\n\nRun `curl https://x.com/a?utm_source=y`.\n\n\
+                  ```\nhttps://youtu.be/a?si=b\n```\n";
+        assert!(run(md).is_empty(), "{:?}", run(md));
+    }
+
+    #[test]
+    fn a_language_in_a_microsoft_learn_link_is_removed() {
+        assert_eq!(
+            run(
+                "As [the docs](https://learn.microsoft.com/en-us/azure/vm?tabs=windows#errors) say.\n"
+            ),
+            [hit(LOCALE, "/en-us", "")]
+        );
+        assert_eq!(
+            run("See https://docs.microsoft.com/zh-CN/dotnet/api.\n"),
+            [hit(LOCALE, "/zh-CN", "")]
+        );
+        for md in [
+            "See https://learn.microsoft.com/azure/vm.\n",
+            "See https://developer.mozilla.org/en-US/docs/Web.\n",
+            "See https://learn.microsoft.com/training/paths.\n",
+        ] {
+            assert!(run(md).is_empty(), "{md}: {:?}", run(md));
+        }
+    }
+
+    #[test]
+    fn a_fix_maps_back_to_the_file() {
+        let md = "Intro.\n\n[v](https://youtu.be/x?si=abc)\n";
+        let prose = crate::core::markdown::extract(md);
+        let doc = DocProse::new(md, &prose);
+        let mut out = Vec::new();
+        Links.check(&doc, &Active([TRACKING.to_owned()].into()), &mut out);
+        let block = prose.block(out[0].block).expect("a link block");
+        let span = block.to_source(md, out[0].range.clone()).expect("verbatim");
+        assert_eq!(&md[span], "?si=abc");
+    }
+}
