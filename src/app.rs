@@ -528,28 +528,11 @@ impl Plan {
         let root = repo.root();
         let targets = repo.targets(&repo_scope, &is_doc, notices)?;
         let mut in_scope: HashSet<String> = HashSet::new();
-        let mut seen_real: HashSet<PathBuf> = HashSet::new();
-        // git never looks through a symlinked folder, so only a doc itself can be a link: the real path of
-        // any other doc is the real root joined with its path.
-        let real_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+        // A symlink to another doc in scope is found out when the docs are read (`read_docs`): that
+        // needs the link's target, and the reader looks at each file anyway.
         for t in targets {
             let abs = root.join(&t.rel);
             let shown = display_path(&abs, &env.cwd);
-            let real = if std::fs::symlink_metadata(&abs).is_ok_and(|m| m.file_type().is_symlink())
-            {
-                std::fs::canonicalize(&abs).ok()
-            } else {
-                Some(real_root.join(&t.rel))
-            };
-            // A symlink to another doc in scope is that doc: check it once.
-            if let Some(real) = real
-                && !seen_real.insert(real)
-            {
-                notices.push(format!(
-                    "skipping {shown}: the same file as another doc in scope"
-                ));
-                continue;
-            }
             in_scope.insert(t.rel.clone());
             plan.docs.push(Planned {
                 shown,
@@ -596,9 +579,25 @@ impl Plan {
             diff_paths: Vec::new(),
             context: Vec::new(),
         };
+        // git never looks through a symlinked folder, so only a doc itself can be a link: the real path
+        // of any other doc of a repository is the real root joined with its path.
+        let real_root = root.map(|r| std::fs::canonicalize(r).unwrap_or_else(|_| r.to_path_buf()));
+        let mut seen_real: HashSet<PathBuf> = HashSet::new();
         for (d, r) in self.docs.iter().zip(loaded) {
             match r {
                 Ok(Some(l)) => {
+                    // A symlink to another doc in scope is that doc: check it once.
+                    let real = match &real_root {
+                        Some(rr) if l.real == d.abs => rr.join(&d.diff_path),
+                        _ => l.real.clone(),
+                    };
+                    if !seen_real.insert(real) {
+                        notices.push(format!(
+                            "skipping {}: the same file as another doc in scope",
+                            d.shown
+                        ));
+                        continue;
+                    }
                     inputs.docs.push(Doc {
                         path: d.shown.clone(),
                         text: l.text,

@@ -8,6 +8,14 @@ use docreview::cli::Cli;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
+/// mimalloc instead of the system allocator. docreview allocates in many threads at once (docs read in
+/// parallel, harper's linters), where glibc's per-thread arenas grow a page at a time with a system
+/// call each; mimalloc takes memory from the system in large regions (in huge pages where the system
+/// offers them), which cuts the page faults of a warm `check --all` over 28 MB of docs from ~15,700 to
+/// a few thousand.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn is_broken_pipe(e: &(dyn std::error::Error + 'static)) -> bool {
     let mut cur: Option<&(dyn std::error::Error + 'static)> = Some(e);
     while let Some(err) = cur {

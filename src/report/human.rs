@@ -34,30 +34,28 @@ impl Style {
     fn dim(self, s: &str) -> String {
         self.paint("2", s)
     }
-    fn severity(self, s: Severity) -> String {
-        let code = match s {
-            Severity::Error => "1;31",
-            Severity::Warning => "1;33",
-            Severity::Suggestion => "1;36",
-        };
-        self.paint(code, s.as_str())
-    }
-    fn gutter(self, s: &str) -> String {
-        self.paint("34", s)
-    }
-    fn fix(self, s: &str) -> String {
-        self.paint("32", s)
+    /// Writes `s` in the colour `code` (an SGR code), or plain.
+    fn put(self, out: &mut Vec<u8>, code: &str, s: impl std::fmt::Display) -> io::Result<()> {
+        if self.color {
+            write!(out, "\x1b[{code}m{s}\x1b[0m")
+        } else {
+            write!(out, "{s}")
+        }
     }
 }
 
 /// Shows control characters and an empty replacement so a reader can see them.
-fn visible(s: &str) -> String {
+fn visible(s: &str) -> std::borrow::Cow<'_, str> {
     if s.is_empty() {
-        return "(delete)".to_owned();
+        return "(delete)".into();
+    }
+    if !s.contains(['\n', '\r', '\t']) {
+        return s.into();
     }
     s.replace("\r\n", "⏎")
         .replace(['\n', '\r'], "⏎")
         .replace('\t', "⇥")
+        .into()
 }
 
 pub fn write(
@@ -104,41 +102,48 @@ fn write_finding(
     source: Option<&str>,
     style: Style,
 ) -> io::Result<()> {
-    {
-        writeln!(
-            out,
-            "{}: {}[{}] {}",
-            style.bold(&format!("{}:{}:{}", shown_path(&f.path), f.line, f.column)),
-            style.severity(f.severity),
-            f.rule,
-            f.message
-        )?;
-        if let Some(text) = source {
-            write_excerpt(out, text, f, style)?;
-        }
-        let pad = " ".repeat(f.line.to_string().len());
-        if let Some((first, rest)) = f.replacements.split_first() {
-            let mut line = format!(
-                "{pad} {} {} {}",
-                style.gutter("="),
-                "fix:",
-                style.fix(&visible(first))
-            );
-            if !rest.is_empty() {
-                let others: Vec<String> = rest.iter().map(|r| visible(r)).collect();
-                line.push_str(&format!("  (or: {})", others.join(", ")));
-            }
-            if f.safety == Safety::Review {
-                line.push_str(&style.dim("  [review]"));
-            }
-            writeln!(out, "{line}")?;
-        }
-        writeln!(out)?;
+    // Written piece by piece straight into the block: thousands of findings, no temporary strings.
+    style.put(
+        out,
+        "1",
+        format_args!("{}:{}:{}", shown_path(&f.path), f.line, f.column),
+    )?;
+    out.extend_from_slice(b": ");
+    style.put(out, severity_code(f.severity, true), f.severity.as_str())?;
+    writeln!(out, "[{}] {}", f.rule, f.message)?;
+    if let Some(text) = source {
+        write_excerpt(out, text, f, style)?;
     }
+    if let Some((first, rest)) = f.replacements.split_first() {
+        write!(out, "{:w$} ", "", w = digits(f.line))?;
+        style.put(out, "34", "=")?;
+        out.extend_from_slice(b" fix: ");
+        style.put(out, "32", visible(first))?;
+        if !rest.is_empty() {
+            out.extend_from_slice(b"  (or: ");
+            for (i, r) in rest.iter().enumerate() {
+                if i > 0 {
+                    out.extend_from_slice(b", ");
+                }
+                out.extend_from_slice(visible(r).as_bytes());
+            }
+            out.push(b')');
+        }
+        if f.safety == Safety::Review {
+            style.put(out, "2", "  [review]")?;
+        }
+        out.push(b'\n');
+    }
+    out.push(b'\n');
     Ok(())
 }
 
-fn write_excerpt(out: &mut impl Write, text: &str, f: &Finding, style: Style) -> io::Result<()> {
+/// How many digits `n` has.
+fn digits(n: usize) -> usize {
+    n.checked_ilog10().map_or(1, |d| d as usize + 1)
+}
+
+fn write_excerpt(out: &mut Vec<u8>, text: &str, f: &Finding, style: Style) -> io::Result<()> {
     /// Longer lines are shown as a window around the finding.
     const WIDE: usize = 160;
     const AROUND: usize = 60;
@@ -152,7 +157,7 @@ fn write_excerpt(out: &mut impl Write, text: &str, f: &Finding, style: Style) ->
     let mut from = line_start;
     let mut to = line_end;
     let (mut prefix, mut suffix) = ("", "");
-    if text[line_start..line_end].chars().count() > WIDE {
+    if line_end - line_start > WIDE && text[line_start..line_end].chars().count() > WIDE {
         let before: Vec<(usize, char)> = text[line_start..span_start].char_indices().collect();
         if before.len() > AROUND {
             from = line_start + before[before.len() - AROUND].0;
@@ -164,46 +169,48 @@ fn write_excerpt(out: &mut impl Write, text: &str, f: &Finding, style: Style) ->
         }
     }
     let shown = text[from..to].trim_start_matches('\u{feff}');
-    let number = f.line.to_string();
-    let pad = " ".repeat(number.len());
-    writeln!(
-        out,
-        "{} {} {prefix}{shown}{suffix}",
-        style.gutter(&number),
-        style.gutter("|")
-    )?;
+    style.put(out, "34", f.line)?;
+    out.push(b' ');
+    style.put(out, "34", "|")?;
+    writeln!(out, " {prefix}{shown}{suffix}")?;
     // Caret line: same tabs as the source so it lines up, '^' under the span (to the end of the line).
-    let mut marks = " ".repeat(prefix.chars().count());
+    write!(out, "{:w$} ", "", w = digits(f.line))?;
+    style.put(out, "34", "|")?;
+    out.push(b' ');
+    if !prefix.is_empty() {
+        out.push(b' ');
+    }
     for c in text[from..span_start].chars() {
         if c == '\u{feff}' {
             continue;
         }
-        marks.push(if c == '\t' { '\t' } else { ' ' });
+        out.push(if c == '\t' { b'\t' } else { b' ' });
         for _ in 1..c.width().unwrap_or(0).max(1) {
-            marks.push(' ');
+            out.push(b' ');
         }
     }
     let width: usize = text[span_start..span_end]
         .chars()
         .map(|c| c.width().unwrap_or(0))
         .sum();
-    let carets = "^".repeat(width.max(1));
-    writeln!(
+    style.put(
         out,
-        "{pad} {} {marks}{}",
-        style.gutter("|"),
-        style.severity_caret(f.severity, &carets)
-    )
+        severity_code(f.severity, false),
+        format_args!("{:^<w$}", "", w = width.max(1)),
+    )?;
+    out.push(b'\n');
+    Ok(())
 }
 
-impl Style {
-    fn severity_caret(self, s: Severity, carets: &str) -> String {
-        let code = match s {
-            Severity::Error => "31",
-            Severity::Warning => "33",
-            Severity::Suggestion => "36",
-        };
-        self.paint(code, carets)
+/// The colour of a severity: bold for its name, plain for the carets under a span.
+fn severity_code(s: Severity, bold: bool) -> &'static str {
+    match (s, bold) {
+        (Severity::Error, true) => "1;31",
+        (Severity::Warning, true) => "1;33",
+        (Severity::Suggestion, true) => "1;36",
+        (Severity::Error, false) => "31",
+        (Severity::Warning, false) => "33",
+        (Severity::Suggestion, false) => "36",
     }
 }
 
