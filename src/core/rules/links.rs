@@ -94,7 +94,11 @@ impl Checker for Links {
                     rule: TRACKING.into(),
                     message: format!(
                         "{} only track{} who shared or clicked the link: remove {}.",
-                        names.join(", "),
+                        names
+                            .iter()
+                            .map(|n| format!("\"{n}\""))
+                            .collect::<Vec<_>>()
+                            .join(", "),
                         if names.len() == 1 { "s" } else { "" },
                         if names.len() == 1 { "it" } else { "them" }
                     ),
@@ -305,5 +309,9 @@ mod tests {
         let block = prose.block(out[0].block).expect("a link block");
         let span = block.to_source(md, out[0].range.clone()).expect("verbatim");
         assert_eq!(&md[span], "?si=abc");
+        assert_eq!(
+            out[0].message,
+            "\"si\" only tracks who shared or clicked the link: remove it."
+        );
     }
 }

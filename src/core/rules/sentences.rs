@@ -144,6 +144,8 @@ impl Checker for Sentences {
                     // A sentence goes on after its first word ("package.This would"); a type name
                     // ("reflect.Type") ends where it is.
                     && text[next.end..].starts_with(' ')
+                    // A link whose whole text is the name ("[gluon.Block](api.md) and") is an API name.
+                    && !starts_link_text(doc.file, block, w.start)
                 {
                     out.push(Hit {
                         block: b,
@@ -240,6 +242,13 @@ fn final_period(doc: &DocProse<'_>, b: usize, out: &mut Vec<Hit>) {
             .into(),
         replacements: vec![format!("{last_word}.")],
     });
+}
+
+/// Does the block's text at `view` start a link's text in the file (`[` just before it)?
+fn starts_link_text(file: &str, block: &crate::core::markdown::Block, view: usize) -> bool {
+    block
+        .to_source(file, view..view)
+        .is_some_and(|src| file[..src.start].ends_with('['))
 }
 
 /// A capitalised English word of at least two more lower-case letters ("This", not "NET" or "IO").
@@ -356,6 +365,16 @@ mod tests {
         // Names, abbreviations, code and versions are not sentences.
         assert!(run("Use ASP.NET and System.IO, e.g. this, or node.Js and v1.Two.\n").is_empty());
         assert!(run("It will now return nil reflect.Type\n- calls to it\n").is_empty());
+    }
+
+    #[test]
+    fn a_linked_api_name_is_not_two_sentences() {
+        assert!(run("You can inherit from [gluon.Block](api.md) and more.\n").is_empty());
+        assert_eq!(
+            run("See [the package.This would](a.md) work.\n").len(),
+            1,
+            "a slip inside link text is still one"
+        );
     }
 
     #[test]
