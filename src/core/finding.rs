@@ -141,9 +141,35 @@ pub fn normalise_sentence(sentence: &str) -> String {
     out
 }
 
+/// A replacement as a reader should see it: an empty one is "(delete)", line breaks are "⏎", tabs
+/// "⇥", and a replacement of nothing but spaces shows each space as "␣" (it would look empty).
+pub fn visible(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.is_empty() {
+        return "(delete)".into();
+    }
+    if s.chars().all(|c| c == ' ') {
+        return "␣".repeat(s.len()).into();
+    }
+    if !s.contains(['\n', '\r', '\t']) {
+        return s.into();
+    }
+    s.replace("\r\n", "⏎")
+        .replace(['\n', '\r'], "⏎")
+        .replace('\t', "⇥")
+        .into()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn replacements_are_shown_so_that_nothing_looks_empty() {
+        assert_eq!(visible(""), "(delete)");
+        assert_eq!(visible(" "), "␣");
+        assert_eq!(visible("a b"), "a b");
+        assert_eq!(visible("a\nb\r\n\t"), "a⏎b⏎⇥");
+    }
 
     #[test]
     fn severity_orders_from_suggestion_to_error() {

@@ -8,7 +8,7 @@
 //! ```
 
 use super::{Summary, per_rule, plural};
-use crate::core::finding::{Finding, Safety, Severity};
+use crate::core::finding::{Finding, Safety, Severity, visible};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::io::{self, Write};
@@ -42,20 +42,6 @@ impl Style {
             write!(out, "{s}")
         }
     }
-}
-
-/// Shows control characters and an empty replacement so a reader can see them.
-fn visible(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.is_empty() {
-        return "(delete)".into();
-    }
-    if !s.contains(['\n', '\r', '\t']) {
-        return s.into();
-    }
-    s.replace("\r\n", "⏎")
-        .replace(['\n', '\r'], "⏎")
-        .replace('\t', "⇥")
-        .into()
 }
 
 pub fn write(

@@ -593,11 +593,7 @@ fn draw_detail(frame: &mut Frame, area: Rect, state: &ReviewState, ui: &Ui) {
                         if f.replacements.len() > 1 {
                             spans.push(Span::styled(format!("{} ", n + 1), t.get("key")));
                         }
-                        let shown = if r.is_empty() {
-                            "(delete)".to_owned()
-                        } else {
-                            r.replace('\n', "⏎")
-                        };
+                        let shown = crate::core::finding::visible(r).into_owned();
                         spans.push(Span::styled(shown, t.get("alternative")));
                         spans.push(Span::raw("  "));
                     }
