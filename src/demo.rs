@@ -24,7 +24,7 @@ const FILES: &[(&str, &str, &str)] = &[
     (
         "docs/install.md",
         "# Install\n\nInstall the package with pip. Each dataset is downloaded once.\n\nThe dataset cache lives in your home folder.\n",
-        "# Install\n\nInstall the package with pip. Each dataset is downloaded once.\n\nThe dataset cache lives in your home folder. Installing takes about a hour on a\nslow connection; an user without admin rights can install it into a virtualenv.\n\nTo clear the cache, delete the data set folder and send an e-mail to the team. You can utilize\nthe `clear` command too.\n",
+        "# Install\n\nInstall the package with pip. Each dataset is downloaded once.\n\nThe dataset cache lives in your home folder. Installing takes about a hour on a\nslow connection; an user without admin rights can install it into a virtualenv.\n\nTo clear the cache, delete the data set folder and send an e-mail to the team. You can utilize\nthe `clear` command too.\n\nA [video walkthrough](https://youtu.be/4kp7vbq6Xpc?si=Jv-dDoLIQ8gYLANB&t=42) shows each step.\n",
     ),
     (
         "docs/faq.md",

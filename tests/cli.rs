@@ -764,6 +764,7 @@ fn demo_runs_and_finds_every_family() {
         "grammar.agreement",
         "grammar.gerund",
         "spelling.unknown-word",
+        "links.tracking",
     ] {
         assert!(o.stdout.contains(rule), "{rule} missing:\n{}", o.stdout);
     }
