@@ -8,10 +8,8 @@ use crate::app::{
 use crate::cli::{BaselineAction, BaselineArgs, ScopeArgs, TriageArgs, TriageFormat};
 use crate::core::baseline::{Baseline, Entry};
 use crate::core::finding::{Finding, Safety};
-use crate::core::markdown;
 use crate::io::repo::Repo;
 use crate::report::plural;
-use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::{IsTerminal, Write};
@@ -52,11 +50,6 @@ pub struct Summary {
     pub baselined: usize,
     pub rules: Vec<RuleRow>,
     pub files: Vec<FileRow>,
-}
-
-/// Prose words of a doc (what a reader reads, not code).
-fn prose_words(path: &str, text: &str) -> usize {
-    markdown::extract_as(text, path.ends_with(".mdx")).words()
 }
 
 /// Builds the summary from findings (pure).
@@ -334,17 +327,13 @@ pub fn triage(
     let (session, all) = check_all(&scope, env, err)?;
     let findings = session.plan.unbaselined(all.clone());
     let baselined = all.len() - findings.len();
-    // Counted by the check itself (and remembered with its findings); counted here otherwise.
+    // Counted by the check itself (and remembered with its findings).
     let words: HashMap<String, usize> = session
         .inputs
         .docs
-        .par_iter()
-        .enumerate()
-        .map(|(i, d)| {
-            let known = session.words.get(i).copied().flatten();
-            let n = known.unwrap_or_else(|| prose_words(&d.path, &d.text));
-            (d.path.clone(), n)
-        })
+        .iter()
+        .zip(&session.words)
+        .map(|(d, n)| (d.path.clone(), *n))
         .collect();
     let bytes = session.inputs.docs.iter().map(|d| d.text.len()).sum();
     let summary = summarise(&findings, &words, bytes, baselined);

@@ -49,8 +49,14 @@ impl Out {
 }
 
 fn run_in(dir: &Path, home: &Path, args: &[&str]) -> Out {
+    run_in_env(dir, home, args, &[])
+}
+
+/// [`run_in`] with more environment variables.
+fn run_in_env(dir: &Path, home: &Path, args: &[&str], env: &[(&str, &str)]) -> Out {
     let o = Command::new(BIN)
         .args(args)
+        .envs(env.iter().copied())
         .current_dir(dir)
         .env("HOME", home)
         .env("XDG_CONFIG_HOME", home.join(".config"))
@@ -162,6 +168,11 @@ impl Repo {
 
     fn run(&self, args: &[&str]) -> Out {
         run_in(&self.root, &self.home, args)
+    }
+
+    /// Runs docreview with its cache turned off.
+    fn run_uncached(&self, args: &[&str]) -> Out {
+        run_in_env(&self.root, &self.home, args, &[("DOCREVIEW_NO_CACHE", "1")])
     }
 
     fn check_json(&self, extra: &[&str]) -> Out {
@@ -1468,15 +1479,8 @@ fn the_cache_gives_the_same_findings_and_follows_rule_and_config_changes() {
     assert!(!t.contains(&"data-set".to_owned()), "{t:?}");
     // Turned off by the environment: same findings, nothing new stored.
     std::fs::remove_dir_all(r.path(".git/docreview/cache")).expect("rm");
-    let o = Command::new(BIN)
-        .args(["check", "--all", "--format", "json"])
-        .current_dir(r.path(""))
-        .env("DOCREVIEW_NO_CACHE", "1")
-        .env("HOME", r.path(""))
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .output()
-        .expect("run");
-    assert_eq!(o.status.code(), Some(1));
+    let o = r.run_uncached(&["check", "--all", "--format", "json"]);
+    assert_eq!(o.code, 1, "{}", o.stderr);
     assert!(!r.path(".git/docreview/cache").exists());
 }
 
@@ -1563,15 +1567,8 @@ fn triage_summary_tables_json_and_no_progress_bar_without_a_terminal() {
         serde_json::from_str(&r.run(&["triage", "--format", "json"]).stdout).expect("json");
     // The second run answers from the cache (words of prose included): the same summary as a run
     // without one.
-    let uncached = Command::new(BIN)
-        .args(["triage", "--format", "json"])
-        .current_dir(r.path(""))
-        .env("DOCREVIEW_NO_CACHE", "1")
-        .env("HOME", &r.home)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .output()
-        .expect("run");
-    let uncached: Value = serde_json::from_slice(&uncached.stdout).expect("json");
+    let uncached = r.run_uncached(&["triage", "--format", "json"]);
+    let uncached: Value = serde_json::from_str(&uncached.stdout).expect("json");
     assert_eq!(j, uncached);
     assert_eq!(j["docs"], 2);
     let term = j["rules"]

@@ -140,6 +140,15 @@ fn specificity(pattern: &str) -> u8 {
     }
 }
 
+/// What [`Engine::check_cached`] found, and each document's words of prose (counted by the check and
+/// remembered with its findings, for findings per 1,000 words).
+#[derive(Debug)]
+pub struct Checked {
+    pub findings: Vec<Finding>,
+    /// Per document of `docs`, in order.
+    pub words: Vec<usize>,
+}
+
 impl Engine {
     pub fn new(settings: &Settings) -> Result<Engine, TermError> {
         let terms = Terms::with_project(&settings.terms)?;
@@ -518,7 +527,6 @@ impl Engine {
     /// seen before under the same rule set is not parsed again, and a doc set whose contents are all
     /// unchanged reuses its consistency verdicts. `stored` is asked for consistency counts and harper's
     /// paragraphs only when they are needed (the doc set changed; a document is checked afresh).
-    /// when they are needed (the doc set changed).
     pub fn check_cached(
         &self,
         docs: &[Doc],
@@ -526,7 +534,7 @@ impl Engine {
         memo: &mut Memo,
         stored: &mut dyn Stored,
         done: &AtomicUsize,
-    ) -> Vec<Finding> {
+    ) -> Checked {
         let doc_set_on = self.needs_doc_set();
         let hashes: Vec<u64> = docs.par_iter().map(memo_key).collect();
         if self.has_slow_rules() && hashes.iter().any(|h| !memo.docs.contains_key(h)) {
@@ -568,10 +576,17 @@ impl Engine {
             memo.dirty = true;
         }
         memo.used.extend(hashes.iter().copied());
+        let words = hashes
+            .iter()
+            .map(|h| memo.docs.get(h).map_or(0, |m| m.words))
+            .collect();
         if !doc_set_on {
             let mut out = place_stored(docs, &hashes, memo, false);
             sort_findings(&mut out);
-            return self.dedupe(out);
+            return Checked {
+                findings: self.dedupe(out),
+                words,
+            };
         }
         // Stage 2: consistency. An unchanged doc set keeps its verdicts; findings stored under them
         // stay valid.
@@ -663,7 +678,10 @@ impl Engine {
         let mut out = place_stored(docs, &hashes, memo, false);
         out.extend(place_stored(docs, &hashes, memo, true));
         sort_findings(&mut out);
-        self.dedupe(out)
+        Checked {
+            findings: self.dedupe(out),
+            words,
+        }
     }
 
     /// Is `rule` judged across the doc set (so re-checking one document alone cannot judge it)?
@@ -792,7 +810,6 @@ impl Engine {
     }
 }
 
-/// The prose of a doc: MDX files (`.mdx`) also leave out their imports, exports and `{…}` expressions.
 /// The remembered findings of `docs` in scope, at their paths: the per-document ones, or (`set`) the
 /// consistency ones. A memory used once that did not change will not be saved, so its findings are
 /// moved out instead of copied (all but the last of several docs with the same content get copies).
@@ -842,17 +859,22 @@ fn place_stored(docs: &[Doc], hashes: &[u64], memo: &mut Memo, set: bool) -> Vec
 }
 
 /// What a document is remembered by: its content, and whether it is MDX (which reads differently).
-pub fn memo_key(doc: &Doc) -> u64 {
+fn memo_key(doc: &Doc) -> u64 {
     let hash = content_hash(&doc.text);
-    if doc.path.ends_with(".mdx") {
+    if is_mdx(doc) {
         hash.rotate_left(1) ^ 0x006d_6478
     } else {
         hash
     }
 }
 
+fn is_mdx(doc: &Doc) -> bool {
+    doc.path.ends_with(".mdx")
+}
+
+/// The prose of a doc: MDX files (`.mdx`) also leave out their imports, exports and `{…}` expressions.
 fn prose_of(doc: &Doc) -> Prose {
-    markdown::extract_as(&doc.text, doc.path.ends_with(".mdx"))
+    markdown::extract_as(&doc.text, is_mdx(doc))
 }
 
 /// Is a whole-file finding on the doc's lines in scope?
@@ -1315,13 +1337,19 @@ mod tests {
         }
         let mut loads = Loads::default();
         let done = AtomicUsize::new(0);
-        let first = e.check_cached(&docs, &context, &mut memo, &mut loads, &done);
+        let first = e
+            .check_cached(&docs, &context, &mut memo, &mut loads, &done)
+            .findings;
         assert_eq!(first, fresh);
         assert!(memo.dirty);
         let loads_after_first = loads.0;
         // Second run: everything from memory, no counts needed.
         memo.dirty = false;
         let again = e.check_cached(&docs, &context, &mut memo, &mut loads, &done);
+        // Words of prose come back from memory too, as a fresh count has them.
+        let counted: Vec<usize> = docs.iter().map(|d| prose_of(d).words()).collect();
+        assert_eq!(again.words, counted);
+        let again = again.findings;
         assert_eq!(again, fresh);
         assert!(!memo.dirty, "nothing new to remember");
         assert_eq!(
@@ -1333,14 +1361,17 @@ mod tests {
         let mut changed = docs.clone();
         changed[1].text = "A data set. Gitlab.\n\nThe the end.\n".into();
         let fresh2 = e.check(&changed, &context);
-        let cached2 = e.check_cached(&changed, &context, &mut memo, &mut loads, &done);
+        let cached2 = e
+            .check_cached(&changed, &context, &mut memo, &mut loads, &done)
+            .findings;
         assert_eq!(cached2, fresh2);
         // A memory used once hands its findings over when unchanged; the answer is the same.
         let mut once = memo.clone();
         once.once = true;
         once.dirty = false;
         assert_eq!(
-            e.check_cached(&changed, &context, &mut once, &mut loads, &done),
+            e.check_cached(&changed, &context, &mut once, &mut loads, &done)
+                .findings,
             fresh2
         );
         assert!(!once.dirty);
@@ -1356,8 +1387,12 @@ mod tests {
         let mut memo = Memo::default();
         use crate::core::cache::Nothing;
         let done = AtomicUsize::new(0);
-        let as_md = e.check_cached(&md, &[], &mut memo, &mut Nothing, &done);
-        let as_mdx = e.check_cached(&mdx, &[], &mut memo, &mut Nothing, &done);
+        let as_md = e
+            .check_cached(&md, &[], &mut memo, &mut Nothing, &done)
+            .findings;
+        let as_mdx = e
+            .check_cached(&mdx, &[], &mut memo, &mut Nothing, &done)
+            .findings;
         assert_eq!(as_md, e.check(&md, &[]));
         assert_eq!(as_mdx, e.check(&mdx, &[]));
         assert!(as_mdx.len() < as_md.len(), "an MDX expression is code");

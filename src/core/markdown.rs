@@ -241,6 +241,11 @@ impl Prose {
         }
     }
 
+    /// Is the file range `r` inside inline code or a code block?
+    pub fn in_code(&self, r: &Range<usize>) -> bool {
+        within(&self.code, r)
+    }
+
     /// Words of prose (whitespace-separated runs), the measure behind "findings per 1,000 words".
     pub fn words(&self) -> usize {
         self.blocks
@@ -269,6 +274,12 @@ impl Prose {
     pub fn is_suppressed(&self, offset: usize, rule: &str) -> bool {
         self.suppressions.iter().any(|s| s.silences(offset, rule))
     }
+}
+
+/// Is `r` inside one of `ranges` (sorted, disjoint)? A binary search.
+fn within(ranges: &[Range<usize>], r: &Range<usize>) -> bool {
+    let i = ranges.partition_point(|c| c.end < r.end);
+    ranges.get(i).is_some_and(|c| c.start <= r.start)
 }
 
 /// Shortcodes and bare URLs inside text: Hugo `{{< … >}}` / `{{% … %}}`, Go/Jinja `{{ … }}`, Jinja
@@ -418,13 +429,9 @@ pub fn extract_as(file: &str, mdx: bool) -> Prose {
     }
     x.flush();
     let suppressions = suppressions(file, &x.comments);
-    let inside = |ranges: &[Range<usize>], r: &Range<usize>| {
-        let i = ranges.partition_point(|c| c.end < r.end);
-        ranges.get(i).is_some_and(|c| c.start <= r.start)
-    };
     let links = urls
         .into_iter()
-        .filter(|r| !inside(&x.code, r) && !inside(&x.metadata, r))
+        .filter(|r| !within(&x.code, r) && !within(&x.metadata, r))
         .map(|r| {
             let mut block = Block::new(BlockKind::Link, r.len());
             block.push(&file[r.clone()], r.start, r.len(), true);
@@ -782,6 +789,17 @@ mod tests {
     }
 
     // ---- what is prose -------------------------------------------------------------------------
+
+    #[test]
+    fn within_finds_a_range_inside_sorted_ranges() {
+        let ranges = [2..5, 8..12, 20..30];
+        assert!(within(&ranges, &(8..12)));
+        assert!(within(&ranges, &(21..25)));
+        assert!(!within(&ranges, &(4..9)), "across two ranges");
+        assert!(!within(&ranges, &(12..14)), "after one");
+        assert!(!within(&ranges, &(31..32)));
+        assert!(!within(&[], &(0..1)));
+    }
 
     #[test]
     fn paragraph_is_prose_with_exact_offsets() {

@@ -31,8 +31,8 @@ pub fn write(out: &mut dyn Write, findings: &[Finding], summary: Summary) -> io:
         },
     };
     // One buffer, one write: a large report goes out several times faster than through many small
-    // writes to a `dyn Write`.
-    // Sized up front from the findings, so the buffer is not copied as it grows.
+    // writes to a `dyn Write`. The buffer is sized from the findings up front, so it is not copied as
+    // it grows.
     let estimate: usize = findings
         .iter()
         .map(|f| {

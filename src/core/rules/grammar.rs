@@ -932,6 +932,8 @@ mod tests {
             "Run `make` command-line tools.",
             "Use `kubectl` to list the fields.",
             "Start with <b>bold</b> option.",
+            // A miss kept on purpose: another noun after the first may head a plural ("`x` flag
+            // values" needs no article), so any noun compound is passed over.
             "Use `--config` command line flag.",
         ] {
             assert!(run(ok).is_empty(), "{ok}: {:?}", run(ok));

@@ -75,11 +75,7 @@ impl<'a> DocProse<'a> {
             let view = seg.view..seg.view + seg.view_len;
             let code = !seg.verbatim
                 && block.text[view.clone()].starts_with(crate::core::markdown::PLACEHOLDER)
-                && self
-                    .prose
-                    .code
-                    .iter()
-                    .any(|c| c.start <= seg.src && seg.src + seg.src_len <= c.end);
+                && self.prose.in_code(&(seg.src..seg.src + seg.src_len));
             code.then_some(view)
         })
     }

@@ -267,7 +267,9 @@ fn code_spacing(doc: &DocProse<'_>, b: usize, out: &mut Vec<Hit>) {
         let after = view.end;
         let tail = &text[after..];
         if block.kind != BlockKind::TableCell {
-            if let Some(run) = extra_spaces(tail) {
+            let word = tail.trim_start_matches(' ');
+            let run = tail.len() - word.len();
+            if is_extra_space(run, word.chars().next()) {
                 out.push(Hit {
                     block: b,
                     range: after..after + run,
@@ -277,8 +279,9 @@ fn code_spacing(doc: &DocProse<'_>, b: usize, out: &mut Vec<Hit>) {
                 });
             }
             let head = &text[..view.start];
-            let reversed: String = head.chars().rev().collect();
-            if let Some(run) = extra_spaces(&reversed) {
+            let word = head.trim_end_matches(' ');
+            let run = head.len() - word.len();
+            if is_extra_space(run, word.chars().next_back()) {
                 out.push(Hit {
                     block: b,
                     range: view.start - run..view.start,
@@ -331,12 +334,10 @@ fn code_spacing(doc: &DocProse<'_>, b: usize, out: &mut Vec<Hit>) {
     }
 }
 
-/// The length of a run of two or three spaces at the start of `s` that a word follows (not a line end,
-/// a placeholder or more code): spaces a reader of the source sees as a slip.
-fn extra_spaces(s: &str) -> Option<usize> {
-    let run = s.len() - s.trim_start_matches(' ').len();
-    let next = s[run..].chars().next()?;
-    ((2..=3).contains(&run) && next.is_ascii_alphanumeric()).then_some(run)
+/// Is a run of `run` spaces between code and the character `beyond` it a slip? Two or three spaces
+/// next to a word are (not a line end, a placeholder or more code; four or more line things up).
+fn is_extra_space(run: usize, beyond: Option<char>) -> bool {
+    (2..=3).contains(&run) && beyond.is_some_and(|c| c.is_ascii_alphanumeric())
 }
 
 #[cfg(test)]

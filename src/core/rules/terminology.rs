@@ -407,12 +407,15 @@ fn after_package_command(text: &str, at: usize) -> bool {
     ];
     /// Commands only after a package manager: "yarn add numpy", but "add http headers" is English.
     const SUBCOMMANDS: &[&str] = &["add", "remove"];
+    const MANAGERS: &[&str] = &[
+        "pip", "pip3", "conda", "npm", "yarn", "pnpm", "brew", "apt", "apt-get", "cargo", "gem",
+        "poetry", "uv", "go", "dotnet", "helm",
+    ];
     let mut words = text[..at].split_whitespace().rev();
     let word = words.next().unwrap_or("").to_lowercase();
     if SUBCOMMANDS.contains(&word.as_str()) {
         let manager = words.next().unwrap_or("").to_lowercase();
-        return COMMANDS.contains(&manager.as_str())
-            || ["poetry", "uv", "go", "dotnet", "helm"].contains(&manager.as_str());
+        return MANAGERS.contains(&manager.as_str());
     }
     COMMANDS.contains(&word.as_str())
 }
