@@ -1001,28 +1001,38 @@ fn rules(args: &RulesArgs, env: &Env, out: &mut dyn Write) -> Result<u8, Error> 
                 .max(4);
             writeln!(
                 out,
-                "{:width$}  {:10}  {:6}  WHAT IT CATCHES",
-                "RULE", "LEVEL", "SAFETY"
+                "{:width$}  {:10}  {:6}  {:17}  WHAT IT CATCHES",
+                "RULE", "LEVEL", "SAFETY", "PRECISION"
             )?;
             for r in listed {
                 let level = r.severity.map_or("off", Severity::as_str);
+                let precision = crate::core::rules::precision::measured(&r.info.id)
+                    .map_or_else(|| "not measured".to_owned(), |m| m.short());
                 writeln!(
                     out,
-                    "{:width$}  {:10}  {:6}  {}",
+                    "{:width$}  {:10}  {:6}  {:17}  {}",
                     r.info.id,
                     level,
                     r.info.safety.as_str(),
+                    precision,
                     r.info.summary
                 )?;
             }
             if hidden > 0 {
                 writeln!(
                     out,
-                    "\n{} from harper-core are off (noisy on technical docs, or a matter of style); \
+                    "\n{} from harper-core are off (below the precision gate on other docs, or a matter of style); \
                      `docreview rules --all` lists them.",
                     crate::report::plural(hidden, "more grammar rule", "more grammar rules")
                 )?;
             }
+            writeln!(
+                out,
+                "\nPRECISION: how many of a random sample of the rule's findings on docs it was not tuned on were \
+                 right;\na rule is on by default only at {:.0} % or more (`docreview rules explain RULE` says where \
+                 and when).",
+                100.0 * crate::core::rules::precision::GATE
+            )?;
             writeln!(
                 out,
                 "\nChange levels in .docreview.toml under [rules] (\"grammar.article\" = \"off\" | \"on\" | \"error\" | \"warning\" | \"suggestion\").\n\
@@ -1058,6 +1068,14 @@ fn rules(args: &RulesArgs, env: &Env, out: &mut dyn Write) -> Result<u8, Error> 
                 r.info.safety
             )?;
             writeln!(out, "{}\n", r.info.explain)?;
+            match crate::core::rules::precision::measured(&r.info.id) {
+                Some(m) => writeln!(out, "{}\n", m.sentence())?,
+                None => writeln!(
+                    out,
+                    "Measured precision: not measured (a rule of this project's own, or one never read on \
+                     docs it was not tuned on).\n"
+                )?,
+            }
             writeln!(
                 out,
                 "Silence it for a passage with <!-- docreview-disable {0} --> ... <!-- docreview-enable {0} -->,\n\

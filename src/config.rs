@@ -23,6 +23,9 @@
 //! accept = ["requantize", "Kubeflow"]  # never misspelled (also: .docreview/vocabulary.txt)
 //! min_docs = 3                       # a word this many docs use is vocabulary
 //!
+//! [code]
+//! comments = true                  # check the comments in fenced code (# …, // …) for spelling and grammar
+//!
 //! [[rule]]
 //! id = "utilize"
 //! pattern = '\butiliz(e|es|ed|ing)\b'
@@ -74,7 +77,14 @@ struct Raw {
     terms: Option<BTreeMap<Spanned<String>, Vec<String>>>,
     consistency: Option<RawConsistency>,
     vocabulary: Option<RawVocabulary>,
+    code: Option<RawCode>,
     rule: Option<Vec<RawRule>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCode {
+    comments: Option<bool>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -254,6 +264,10 @@ impl Config {
 
         if let Some(c) = raw.consistency {
             cfg.settings.prefer = c.prefer.unwrap_or_default();
+        }
+
+        if let Some(c) = raw.code {
+            cfg.settings.code_comments = c.comments;
         }
 
         if let Some(v) = raw.vocabulary {

@@ -45,8 +45,9 @@ fn main() -> ExitCode {
         stdin_tty: std::io::stdin().is_terminal(),
         no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
     };
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    // Not locked for the whole run: a library that prints from a worker thread would wait for the lock
+    // forever while the main thread waits for that worker.
+    let mut out = std::io::BufWriter::new(std::io::stdout());
     let mut err = std::io::stderr();
     let result = app::run(cli, &env, &mut out, &mut err);
     let flushed = out.flush();

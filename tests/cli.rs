@@ -80,10 +80,27 @@ struct Repo {
     root: PathBuf,
     home: PathBuf,
     git: Repository,
+    /// Its `.docreview.toml` always turns on [`TEST_RULES`].
+    test_rules: bool,
 }
 
+/// Rules that are off by default (below the precision gate) but that these tests use to exercise the
+/// commands: a repository made by [`Repo::new`] turns them on in its `.docreview.toml`.
+const TEST_RULES: &str = "\"terminology\" = \"on\"\n\"grammar.allow-to\" = \"on\"\n\
+    \"grammar.agreement\" = \"on\"\n\"grammar.gerund\" = \"on\"\n\"consistency\" = \"on\"\n\
+    \"links.tracking\" = \"on\"\n\"markup.inline-code\" = \"on\"\n\"spelling.unknown-word\" = \"on\"\n";
+
 impl Repo {
+    /// A repository whose config turns on [`TEST_RULES`] (a test's own `.docreview.toml` keeps them).
     fn new() -> Repo {
+        let mut r = Repo::with_defaults();
+        r.test_rules = true;
+        r.write(".docreview.toml", "");
+        r
+    }
+
+    /// A repository with docreview's default rules only.
+    fn with_defaults() -> Repo {
         let tmp = tempfile::tempdir().expect("tmp");
         let root = tmp.path().join("repo");
         let home = tmp.path().join("home");
@@ -94,6 +111,7 @@ impl Repo {
             root,
             home,
             git,
+            test_rules: false,
         }
     }
 
@@ -102,6 +120,24 @@ impl Repo {
     }
 
     fn write(&self, rel: &str, text: &str) -> &Repo {
+        if rel == ".docreview.toml" && self.test_rules {
+            // The test's own lines win over the ones it repeats.
+            let own: Vec<&str> = text.lines().collect();
+            let base: String = TEST_RULES
+                .lines()
+                .filter(|l| {
+                    let key = l.split('=').next().unwrap_or("").trim();
+                    !own.iter()
+                        .any(|o| o.split('=').next().unwrap_or("").trim() == key)
+                })
+                .map(|l| format!("{l}\n"))
+                .collect();
+            let config = match text.find("[rules]\n") {
+                Some(i) => format!("{}[rules]\n{base}{}", &text[..i], &text[i + 8..]),
+                None => format!("{text}\n[rules]\n{base}"),
+            };
+            return self.write_bytes(rel, config.as_bytes());
+        }
         self.write_bytes(rel, text.as_bytes())
     }
 
@@ -428,17 +464,29 @@ fn explicit_paths_inside_and_outside_a_repository() {
 
     let outside = tempfile::tempdir().expect("tmp");
     fs::create_dir_all(outside.path().join("sub")).expect("mkdir");
-    fs::write(outside.path().join("sub/x.md"), "Outside Gitlab.\n").expect("write");
+    fs::write(
+        outside.path().join("sub/x.md"),
+        "Outside, it recieves data.\n",
+    )
+    .expect("write");
     fs::write(outside.path().join("y.txt"), "Github\n").expect("write");
     let o = run_in(outside.path(), &r.home, &["check", "--format", "json", "."]);
     assert_eq!(o.code, 1, "{}", o.stderr);
-    assert_eq!(o.texts(), vec!["Gitlab"]);
+    assert_eq!(o.texts(), vec!["recieves"]);
     // A named file is checked whatever its extension.
     let o = run_in(
         outside.path(),
         &r.home,
-        &["check", "--format", "json", "y.txt"],
+        &[
+            "check",
+            "--format",
+            "json",
+            "--rule",
+            "terminology.canonical",
+            "y.txt",
+        ],
     );
+    // `--rule` naming a rule that is off by default runs it.
     assert_eq!(o.texts(), vec!["Github"]);
 }
 
@@ -624,7 +672,7 @@ fn human_and_github_formats() {
 
 #[test]
 fn config_errors_name_file_line_and_column() {
-    let r = Repo::new();
+    let r = Repo::with_defaults();
     r.write("a.md", "x\n").commit("init");
     r.write(
         ".docreview.toml",
@@ -774,7 +822,7 @@ fn demo_runs_and_finds_every_family() {
         "custom.utilize",
         "grammar.agreement",
         "grammar.gerund",
-        "spelling.unknown-word",
+        "spelling.known-typo",
         "links.tracking",
     ] {
         assert!(o.stdout.contains(rule), "{rule} missing:\n{}", o.stdout);
@@ -782,6 +830,71 @@ fn demo_runs_and_finds_every_family() {
 }
 
 // ---- apply: write-back safety ---------------------------------------------------------------------
+
+#[test]
+fn comments_in_code_blocks_are_checked_and_fixed_but_never_the_code() {
+    let r = Repo::with_defaults();
+    r.write("a.md", "x\n").commit("init");
+    let doc = "# Load\n\n```python\n# Load the the model and keep it.\nthe_the = load()  # recieve the weights here\n```\n";
+    r.write("a.md", doc);
+    let o = r.check_json(&[]);
+    assert_eq!(
+        o.texts(),
+        vec!["the the", "recieve"],
+        "{}{}",
+        o.stdout,
+        o.stderr
+    );
+    let applied = r.run(&["apply"]);
+    assert_eq!(applied.code, 0, "{}{}", applied.stdout, applied.stderr);
+    assert_eq!(
+        r.read("a.md"),
+        b"# Load\n\n```python\n# Load the model and keep it.\nthe_the = load()  # recieve the weights here\n```\n"
+    );
+    // The team can leave code blocks alone altogether.
+    r.write(".docreview.toml", "[code]\ncomments = false\n");
+    assert!(r.check_json(&[]).texts().is_empty());
+}
+
+#[test]
+fn rules_show_their_measured_precision() {
+    let r = Repo::with_defaults();
+    let list = r.run(&["rules"]);
+    assert_eq!(list.code, 0, "{}", list.stderr);
+    let row = |id: &str| {
+        list.stdout
+            .lines()
+            .find(|l| l.starts_with(&format!("{id} ")))
+            .unwrap_or_default()
+            .to_owned()
+    };
+    // Header, a rule that passed the gate, one below it (off), one never seen on other docs.
+    assert!(
+        list.stdout
+            .lines()
+            .next()
+            .unwrap_or("")
+            .contains("PRECISION")
+    );
+    assert!(
+        row("spelling.known-typo").contains(" % ("),
+        "{}",
+        list.stdout
+    );
+    let off = row("markup.inline-code");
+    assert!(off.contains("off") && off.contains(" % ("), "{off}");
+    assert!(
+        row("grammar.allow-to").contains("no findings"),
+        "{}",
+        list.stdout
+    );
+    let explain = r.run(&["rules", "explain", "spelling.known-typo"]);
+    assert!(
+        explain.stdout.contains("Measured precision:") && explain.stdout.contains("not tuned on"),
+        "{}",
+        explain.stdout
+    );
+}
 
 #[test]
 fn apply_writes_safe_fixes_and_leaves_the_rest() {
@@ -1291,7 +1404,7 @@ fn symlinks_to_docs_in_scope_are_checked_once_and_broken_ones_are_reported() {
 
 #[test]
 fn custom_rules_with_missing_groups_are_config_errors() {
-    let r = Repo::new();
+    let r = Repo::with_defaults();
     r.write("a.md", "x\n").commit("init");
     r.write(
         ".docreview.toml",
@@ -1659,51 +1772,68 @@ fn findings_with_fixes(o: &Out) -> Vec<(String, String, Vec<String>)> {
 fn spelling_words(o: &Out) -> Vec<String> {
     findings_with_fixes(o)
         .into_iter()
-        .filter(|f| f.0 == "spelling.unknown-word")
+        .filter(|f| f.0.starts_with("spelling."))
         .map(|f| f.1)
         .collect()
 }
 
 #[test]
 fn spelling_knows_the_projects_words_and_vocab_add_teaches_it_more() {
-    let r = Repo::new();
-    r.write("setup.md", "# Setup\n\nRun `blorptool` first.\n")
+    let r = Repo::with_defaults();
+    r.write("setup.md", "# Setup\n\nRun `environvent` first.\n")
         .commit("init");
+    // Unknown words are flagged only when the config asks for it (the rule is below the precision
+    // gate); known misspellings always are.
+    let on = "[rules]\n\"spelling.unknown-word\" = \"on\"\n";
+    r.write(".docreview.toml", on);
     r.write(
         "guide.md",
-        "# Guide\n\nThe results are recieved after the grobnify step.\n\
-         Then blorptool and zanflute finish the job on MXNet with int8 and HybridBlock.\n",
+        "# Guide\n\nThe results are recieved after the corrersponding step.\n\
+         Then environvent and functioanlity finish the job on MXNet with int8 and HybridBlock.\n",
     );
     let o = r.check_json(&[]);
     assert_eq!(o.code, 1, "{}{}", o.stdout, o.stderr);
     // A word from a code span elsewhere and technical shapes are vocabulary; typos and unknown words
-    // are not, and a typo's fix is the dictionary's closest word.
-    assert_eq!(spelling_words(&o), ["recieved", "grobnify", "zanflute"]);
+    // are not, and a typo's fix is its correction or the dictionary's closest word.
+    assert_eq!(
+        spelling_words(&o),
+        ["recieved", "corrersponding", "functioanlity"]
+    );
     let fixes = findings_with_fixes(&o);
     assert_eq!(fixes[0].2.first().map(String::as_str), Some("received"));
+    assert_eq!(
+        fixes[1].2.first().map(String::as_str),
+        Some("corresponding")
+    );
 
     // The team's vocabulary: the config's accept list and the vocabulary file.
-    r.write(".docreview.toml", "[vocabulary]\naccept = [\"Zanflute\"]\n");
-    let add = r.run(&["vocab", "add", "grobnify", "GROBNIFY", "blorp"]);
+    r.write(
+        ".docreview.toml",
+        &format!("{on}[vocabulary]\naccept = [\"Functioanlity\"]\n"),
+    );
+    let add = r.run(&["vocab", "add", "corrersponding", "CORRERSPONDING", "blorp"]);
     assert_eq!(add.code, 0, "{}{}", add.stdout, add.stderr);
-    assert!(add.stdout.contains("grobnify"), "{}", add.stdout);
-    assert_eq!(r.read(".docreview/vocabulary.txt"), b"grobnify\nblorp\n");
+    assert!(add.stdout.contains("corrersponding"), "{}", add.stdout);
+    assert_eq!(
+        r.read(".docreview/vocabulary.txt"),
+        b"corrersponding\nblorp\n"
+    );
     assert_eq!(spelling_words(&r.check_json(&[])), ["recieved"]);
     // Adding a word again changes nothing.
-    let again = r.run(&["vocab", "add", "Grobnify"]);
+    let again = r.run(&["vocab", "add", "Corrersponding"]);
     assert_eq!(again.code, 0);
-    assert_eq!(r.read(".docreview/vocabulary.txt"), b"grobnify\nblorp\n");
+    assert_eq!(
+        r.read(".docreview/vocabulary.txt"),
+        b"corrersponding\nblorp\n"
+    );
     let list = r.run(&["vocab", "list"]);
     assert!(
-        list.stdout.contains("grobnify") && list.stdout.contains("Zanflute"),
+        list.stdout.contains("corrersponding") && list.stdout.contains("Functioanlity"),
         "{}",
         list.stdout
     );
-    // Turning the rule off silences it like any other rule.
-    r.write(
-        ".docreview.toml",
-        "[rules]\n\"spelling.unknown-word\" = \"off\"\n",
-    );
+    // Turning the rules off silences them like any other rule.
+    r.write(".docreview.toml", "[rules]\n\"spelling\" = \"off\"\n");
     assert!(spelling_words(&r.check_json(&[])).is_empty());
     // Without words, `vocab add` is a usage error.
     assert_eq!(r.run(&["vocab", "add"]).code, 2);
@@ -1712,6 +1842,11 @@ fn spelling_knows_the_projects_words_and_vocab_add_teaches_it_more() {
 #[test]
 fn grammar_rules_from_harper_and_our_own_catch_what_reviewers_fix() {
     let r = Repo::new();
+    // Two harper linters that are off by default (their precision on other docs is below the gate).
+    r.write(
+        ".docreview.toml",
+        "[rules]\n\"grammar.then-than\" = \"on\"\n\"grammar.its-possessive\" = \"on\"\n",
+    );
     r.write("a.md", "# A\n").commit("init");
     r.write(
         "a.md",
@@ -1746,7 +1881,7 @@ fn grammar_rules_from_harper_and_our_own_catch_what_reviewers_fix() {
     // Its rules are listed, the ones that are off on request.
     let rules = r.run(&["rules"]);
     assert!(
-        rules.stdout.contains("grammar.its-possessive"),
+        rules.stdout.contains("grammar.dot-initialisms"),
         "{}",
         rules.stdout
     );
@@ -1768,7 +1903,8 @@ fn grammar_rules_from_harper_and_our_own_catch_what_reviewers_fix() {
 fn review_adds_a_word_to_the_vocabulary_with_plus() {
     let r = Repo::new();
     r.write("a.md", "x\n").commit("init");
-    r.write("a.md", "Run grobnify, then grobnify again on Github.\n");
+    // "paramater" is a common misspelling, but here it is the project's word (say, an API's name).
+    r.write("a.md", "Run paramater, then paramater again on Github.\n");
     let mut s = pty::Screen::start(&r, &[], 100, 30);
     // The spelling findings come from the doc-set stage, after the first finding is on screen: they
     // join the queue before it.
@@ -1776,11 +1912,11 @@ fn review_adds_a_word_to_the_vocabulary_with_plus() {
     s.press("k");
     s.press("k");
     s.wait_for("the spelling finding", |s| {
-        s.text().contains("[1/3]") && s.text().contains("spelling.unknown-word")
+        s.text().contains("[1/3]") && s.text().contains("spelling.known-typo")
     });
     s.press("+");
     s.wait_for("the vocabulary file", |_| {
-        fs::read(r.path(".docreview/vocabulary.txt")).is_ok_and(|b| b == b"grobnify\n")
+        fs::read(r.path(".docreview/vocabulary.txt")).is_ok_and(|b| b == b"paramater\n")
     });
     // Both findings of the word are gone; the terminology finding is next.
     s.wait_for("the next finding", |s| s.text().contains("GitHub"));
@@ -1788,7 +1924,7 @@ fn review_adds_a_word_to_the_vocabulary_with_plus() {
     assert!(s.wait_exit().success());
     assert_eq!(
         r.read("a.md"),
-        b"Run grobnify, then grobnify again on Github.\n"
+        b"Run paramater, then paramater again on Github.\n"
     );
     assert!(spelling_words(&r.check_json(&[])).is_empty());
 }

@@ -27,6 +27,9 @@ pub enum BlockKind {
     TableCell,
     /// Text directly inside a tight list item, a footnote or another container.
     Other,
+    /// The text of a comment in a fenced code block (see [`crate::core::comments`]): only spelling
+    /// and grammar read it.
+    CodeComment,
     /// A web address written in the doc (see [`Prose::links`]): not prose, only link rules read it.
     Link,
 }
@@ -61,6 +64,17 @@ impl Block {
             text: String::with_capacity(capacity),
             segments: Vec::with_capacity(4),
         }
+    }
+
+    /// An empty block of `kind`, to be filled with [`Block::push_piece`].
+    pub(crate) fn empty(kind: BlockKind) -> Block {
+        Block::new(kind, 64)
+    }
+
+    /// Appends text shown as `text` that comes from `src_len` bytes at `src` in the file (`verbatim`: the
+    /// file's bytes are the text).
+    pub(crate) fn push_piece(&mut self, text: &str, src: usize, src_len: usize, verbatim: bool) {
+        self.push(text, src, src_len, verbatim);
     }
 
     fn push(&mut self, text: &str, src: usize, src_len: usize, verbatim: bool) {
@@ -173,7 +187,18 @@ impl Block {
             .rev()
             .find_map(|v| self.source_end(v))
             .unwrap_or(start);
-        Some(start..end.max(start))
+        if end > start || view.is_empty() {
+            return Some(start..end.max(start));
+        }
+        // Inside text shown but not ours to map byte by byte (a reference label, an entity): the
+        // whole of the segments it lies in, so the finding still points at the words.
+        let covering = self
+            .segments
+            .iter()
+            .filter(|s| s.view < view.end && view.start < s.view + s.view_len);
+        let from = covering.clone().map(|s| s.src).min()?;
+        let to = covering.map(|s| s.src + s.src_len).max()?;
+        Some(from..to)
     }
 }
 
@@ -230,6 +255,9 @@ pub struct Prose {
     /// reference definitions, autolinks, bare URLs and HTML attributes, one block each. Rules address
     /// them after the prose blocks (see [`Prose::block`]).
     pub links: Vec<Block>,
+    /// File ranges of images (`![alt](src)`): their alt text is prose, but it is shown as plain text,
+    /// so no markup may be added to it.
+    pub images: Vec<Range<usize>>,
 }
 
 impl Prose {
@@ -244,6 +272,11 @@ impl Prose {
     /// Is the file range `r` inside inline code or a code block?
     pub fn in_code(&self, r: &Range<usize>) -> bool {
         within(&self.code, r)
+    }
+
+    /// Is the file range `r` inside an image's alt text?
+    pub fn in_image(&self, r: &Range<usize>) -> bool {
+        within(&self.images, r)
     }
 
     /// Words of prose (whitespace-separated runs), the measure behind "findings per 1,000 words".
@@ -283,7 +316,8 @@ fn within(ranges: &[Range<usize>], r: &Range<usize>) -> bool {
 }
 
 /// Shortcodes and bare URLs inside text: Hugo `{{< … >}}` / `{{% … %}}`, Go/Jinja `{{ … }}`, Jinja
-/// `{% … %}` and `{# … #}`, `http(s)://…`, `ftp://…`, `www.…`, `mailto:…`.
+/// `{% … %}` and `{# … #}`, kramdown attribute lists `{: … }`, `http(s)://…`, `ftp://…`, `www.…`,
+/// `mailto:…`.
 static NOT_PROSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         // A Liquid/Jekyll raw block is code through and through.
@@ -292,8 +326,11 @@ static NOT_PROSE: LazyLock<Regex> = LazyLock::new(|| {
         // MathJax/KaTeX inline and display math written with backslashes.
         r"|\\\(.*?\\\)|\\\[.*?\\\]",
         // No `\b` before the schemes: it would cost the regex its fast literal search (5x slower).
-        r"|(?:https?|ftp)://[^\s<>\x60]*[^\s<>\x60.,;:!?'\x22)\]]",
-        r"|www\.[^\s<>\x60]*[^\s<>\x60.,;:!?'\x22)\]]",
+        // A brace ends an address: "https://x.com/{{ handle }}" is an address and a template.
+        r"|(?:https?|ftp)://[^\s<>\x60{]*[^\s<>\x60{.,;:!?'\x22)\]]",
+        r"|www\.[^\s<>\x60{]*[^\s<>\x60{.,;:!?'\x22)\]]",
+        // Kramdown attribute lists ("{: .note}", "{:toc}").
+        r"|\{:[^}\n]*\}",
         r"|mailto:[^\s<>\x60]+",
     ))
     .expect("static regex")
@@ -371,15 +408,85 @@ fn mdx_code(body: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// Code that Markdown-based site generators accept outside code blocks, in any Markdown file:
+/// - an ES module `import … from '…'` line (Docusaurus and Astro read `.md` as MDX);
+/// - the body of a Hugo shortcode named for code (`{{< highlight go >}}`, `{{< code-toggle >}}`,
+///   `{{< codenew >}}`): Hugo hands such a body to the shortcode raw, and it is a program or a config.
+fn generator_code(body: &str) -> Vec<Range<usize>> {
+    static IMPORT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"(?m)^import[ \t]+(?:[\w*{}, \t]+[ \t]from[ \t]+)?['"][^'"\n]+['"];?[ \t]*$"#)
+            .expect("static regex")
+    });
+    static CODE_SHORTCODE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\{\{<\s*(highlight|[\w-]*code[\w-]*)\b[^>]*>\}\}").expect("static regex")
+    });
+    let mut out: Vec<Range<usize>> = IMPORT.find_iter(body).map(|m| m.range()).collect();
+    if body.contains("{{<") {
+        for caps in CODE_SHORTCODE.captures_iter(body) {
+            let (Some(open), Some(name)) = (caps.get(0), caps.get(1)) else {
+                continue;
+            };
+            let rest = &body[open.end()..];
+            // The closing tag: `{{< /name >}}`, spaces optional.
+            let close = rest.match_indices("{{<").find_map(|(i, _)| {
+                let tag = rest[i + 3..].trim_start().strip_prefix('/')?;
+                let tag = tag.trim_start().strip_prefix(name.as_str())?;
+                let end = tag.trim_start().strip_prefix(">}}")?;
+                Some(open.end() + rest.len() - end.len())
+            });
+            if let Some(end) = close {
+                out.push(open.start()..end);
+            }
+        }
+    }
+    out.sort_by_key(|r| r.start);
+    out
+}
+
+/// Sorts ranges and merges overlapping ones (the text splitter needs them disjoint).
+fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    ranges.sort_by_key(|r| r.start);
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        match merged.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    merged
+}
+
 /// Extracts the prose of a Markdown file. `file` is the whole file as text, BOM included if it has one;
 /// every offset returned is an offset into `file`.
 pub fn extract(file: &str) -> Prose {
     extract_as(file, false)
 }
 
+/// How to read a file.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Reading {
+    /// As MDX: import/export lines and `{…}` expressions are code.
+    pub mdx: bool,
+    /// The comments in fenced code blocks of known languages are prose too
+    /// ([`BlockKind::CodeComment`]).
+    pub comments: bool,
+}
+
 /// Extracts the prose of a file, as MDX (`mdx`: import/export lines and `{…}` expressions are code)
 /// or as plain Markdown.
 pub fn extract_as(file: &str, mdx: bool) -> Prose {
+    extract_with(
+        file,
+        Reading {
+            mdx,
+            comments: false,
+        },
+    )
+}
+
+/// Extracts the prose of a file, read as `how` says.
+pub fn extract_with(file: &str, how: Reading) -> Prose {
+    let mdx = how.mdx;
     let base = if file.starts_with(UTF8_BOM) {
         UTF8_BOM.len()
     } else {
@@ -395,22 +502,13 @@ pub fn extract_as(file: &str, mdx: bool) -> Prose {
         .filter(|r| file[(*r).clone()].starts_with("http"))
         .cloned()
         .collect();
+    let mut extra = generator_code(body);
     if mdx {
-        not_prose.extend(
-            mdx_code(body)
-                .into_iter()
-                .map(|r| r.start + base..r.end + base),
-        );
-        not_prose.sort_by_key(|r| r.start);
-        // Keep the ranges disjoint (the text splitter relies on it).
-        let mut merged: Vec<Range<usize>> = Vec::new();
-        for r in not_prose {
-            match merged.last_mut() {
-                Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
-                _ => merged.push(r),
-            }
-        }
-        not_prose = merged;
+        extra.extend(mdx_code(body));
+    }
+    if !extra.is_empty() {
+        not_prose.extend(extra.into_iter().map(|r| r.start + base..r.end + base));
+        not_prose = merge(not_prose);
     }
 
     let mut x = Extractor {
@@ -423,6 +521,8 @@ pub fn extract_as(file: &str, mdx: bool) -> Prose {
         links: Vec::new(),
         code: Vec::new(),
         metadata: Vec::new(),
+        images: Vec::new(),
+        code_comments: how.comments,
     };
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         x.event(event, range.start + base..range.end + base);
@@ -443,6 +543,7 @@ pub fn extract_as(file: &str, mdx: bool) -> Prose {
         code: x.code,
         suppressions,
         links,
+        images: x.images,
     }
 }
 
@@ -462,6 +563,10 @@ struct Extractor<'a> {
     code: Vec<Range<usize>>,
     /// Front matter seen (file ranges).
     metadata: Vec<Range<usize>>,
+    /// Images seen (file ranges), outermost only.
+    images: Vec<Range<usize>>,
+    /// Read the comments of fenced code as prose.
+    code_comments: bool,
 }
 
 impl Extractor<'_> {
@@ -576,8 +681,19 @@ impl Extractor<'_> {
             Tag::TableCell => self.open(BlockKind::TableCell, range.len()),
             Tag::CodeBlock(_) | Tag::MetadataBlock(_) | Tag::HtmlBlock => {
                 self.flush();
-                match tag {
-                    Tag::CodeBlock(_) => self.code.push(range.clone()),
+                match &tag {
+                    Tag::CodeBlock(kind) => {
+                        self.code.push(range.clone());
+                        if self.code_comments
+                            && let pulldown_cmark::CodeBlockKind::Fenced(info) = kind
+                        {
+                            self.blocks.extend(crate::core::comments::blocks(
+                                self.file,
+                                range.clone(),
+                                info,
+                            ));
+                        }
+                    }
                     Tag::MetadataBlock(_) => self.metadata.push(range.clone()),
                     _ => {}
                 }
@@ -594,6 +710,14 @@ impl Extractor<'_> {
                 self.skip_depth = 1;
             }
             Tag::Link { link_type, .. } | Tag::Image { link_type, .. } => {
+                if matches!(tag, Tag::Image { .. })
+                    && self
+                        .images
+                        .last()
+                        .is_none_or(|last| last.end <= range.start)
+                {
+                    self.images.push(range.clone());
+                }
                 self.links.push(matches!(
                     link_type,
                     LinkType::Shortcut
@@ -770,7 +894,6 @@ fn line_after(file: &str, offset: usize) -> Range<usize> {
 mod tests {
     use super::*;
 
-    /// The prose of `md` as (file text of each prose range).
     /// The prose ranges of `md` as (start offset, text).
     fn prose(md: &str) -> Vec<(usize, &str)> {
         extract(md)
@@ -977,6 +1100,50 @@ mod tests {
             prose(md),
             vec![(0, "A "), (30, " B "), (45, " C "), (57, " D "), (77, " E")]
         );
+    }
+
+    #[test]
+    fn site_generator_code_outside_fences_is_not_prose() {
+        // Docusaurus reads `.md` as MDX: an import line is code even in plain Markdown.
+        let md = "import Flag from './_flag.mdx'\n\nUse the the flag.\n";
+        assert_eq!(texts(md), vec!["Use the the flag."]);
+        // Prose that starts with the word is still prose.
+        assert_eq!(
+            texts("import the data first, then go.\n"),
+            vec!["import the data first, then go."]
+        );
+        // A Hugo shortcode named for code holds code, others hold prose.
+        let md = "{{< code-toggle file=hugo >}}\n[module]\npageRef = 'x'\n{{< /code-toggle >}}\n\n\
+                  {{< note >}}\nA real note.\n{{< /note >}}\n";
+        let all = texts(md).join("|");
+        assert!(!all.contains("pageRef") && !all.contains("module"), "{all}");
+        assert!(all.contains("A real note."), "{all}");
+        // Kramdown attribute lists and templates inside an address are markup.
+        let md = "A warning.\n{: .note .warning}\n\n[x](https://x.com/{{ user.handle }}) y\n";
+        let all = texts(md).join("|");
+        assert!(!all.contains("note") && !all.contains("handle"), "{all}");
+    }
+
+    #[test]
+    fn a_span_inside_a_reference_label_maps_to_the_label() {
+        let md = "See the [Github ToS].\n\n[Github ToS]: https://example.com/tos\n";
+        let p = extract(md);
+        let b = &p.blocks[0];
+        let at = b.text.find("Github").expect("in the text");
+        // Not fixable byte by byte (the label is the link's key), but it points at the words.
+        assert_eq!(b.to_source(md, at..at + 6), None);
+        let span = b.to_source_lossy(at..at + 6).expect("a span");
+        assert_eq!(&md[span], "Github ToS");
+    }
+
+    #[test]
+    fn image_alt_text_is_prose_that_knows_it_is_alt_text() {
+        let md = "See ![the node_modules tree](tree.svg) and node_modules.\n";
+        let p = extract(md);
+        let alt = md.find("node_modules").expect("alt");
+        let plain = md.rfind("node_modules").expect("plain");
+        assert!(p.in_image(&(alt..alt + 12)));
+        assert!(!p.in_image(&(plain..plain + 12)));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 pub mod baseline;
 pub mod cache;
+pub mod comments;
 pub mod diff;
 pub mod edit;
 pub mod engine;

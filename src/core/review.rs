@@ -56,13 +56,28 @@ pub struct Item {
 /// What `A`/`R` act on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BulkScope {
+    /// The same rule's findings on the same text, in any file ("paramater" wherever it is misspelt):
+    /// one decision for a repeated word.
+    Word,
     File,
     Rule,
     Everything,
 }
 
 impl BulkScope {
-    pub const ALL: [BulkScope; 3] = [BulkScope::File, BulkScope::Rule, BulkScope::Everything];
+    pub const ALL: [BulkScope; 4] = [
+        BulkScope::Word,
+        BulkScope::File,
+        BulkScope::Rule,
+        BulkScope::Everything,
+    ];
+
+    /// The scope after (`step` 1) or before (`step` -1) this one, round the list.
+    fn step(self, step: isize) -> BulkScope {
+        let n = BulkScope::ALL.len() as isize;
+        let i = BulkScope::ALL.iter().position(|s| *s == self).unwrap_or(0) as isize;
+        BulkScope::ALL[(i + step).rem_euclid(n) as usize]
+    }
 }
 
 /// The screen's mode: what keys mean right now.
@@ -327,8 +342,10 @@ pub struct ReviewState {
     before_filter: Option<usize>,
 }
 
-/// The spelling rule, whose findings can be answered by adding the word to the vocabulary.
-const SPELLING: &str = crate::core::rules::spelling::RULE;
+/// Is `rule` a spelling rule, whose findings can be answered by adding the word to the vocabulary?
+fn is_spelling(rule: &str) -> bool {
+    crate::core::rules::spelling::owns(rule)
+}
 
 /// Rows the diff pane moves per scroll key.
 pub const SCROLL_STEP: usize = 3;
@@ -534,7 +551,7 @@ impl ReviewState {
         if cur.is_some() {
             v.push(Action::Open);
         }
-        if cur.is_some_and(|i| i.status.is_open() && i.finding.rule == SPELLING) {
+        if cur.is_some_and(|i| i.status.is_open() && is_spelling(&i.finding.rule)) {
             v.push(Action::AddWord);
         }
         if self.visible.len() > 1 {
@@ -580,6 +597,10 @@ impl ReviewState {
                 let it = &self.items[i];
                 (!accept || !it.finding.replacements.is_empty())
                     && match scope {
+                        BulkScope::Word => {
+                            it.finding.rule == cur.finding.rule
+                                && it.finding.text.to_lowercase() == cur.finding.text.to_lowercase()
+                        }
                         BulkScope::File => it.doc == cur.doc,
                         BulkScope::Rule => it.finding.rule == cur.finding.rule,
                         BulkScope::Everything => true,
@@ -791,9 +812,17 @@ impl ReviewState {
                 if self.bulk_count(accept, BulkScope::Everything) == 0 {
                     self.say(Tone::Info, "Nothing left to decide in bulk.");
                 } else {
+                    // A misspelt word repeated across the docs is one decision: that is where the
+                    // popup starts for a spelling finding.
+                    let word = self.current().is_some_and(|c| is_spelling(&c.finding.rule))
+                        && self.bulk_count(accept, BulkScope::Word) > 1;
                     self.mode = Mode::Bulk {
                         accept,
-                        scope: BulkScope::File,
+                        scope: if word {
+                            BulkScope::Word
+                        } else {
+                            BulkScope::File
+                        },
                     };
                 }
             }
@@ -826,7 +855,7 @@ impl ReviewState {
             }
             Action::AddWord => {
                 if let Some(cur) = self.current()
-                    && cur.finding.rule == SPELLING
+                    && is_spelling(&cur.finding.rule)
                 {
                     fx.push(Effect::AddWord(cur.finding.text.clone()));
                 }
@@ -894,6 +923,12 @@ impl ReviewState {
                 _ => {}
             },
             Mode::Bulk { accept, scope } => match key {
+                Input::Char('w') => {
+                    self.mode = Mode::Bulk {
+                        accept,
+                        scope: BulkScope::Word,
+                    }
+                }
                 Input::Char('f') => {
                     self.mode = Mode::Bulk {
                         accept,
@@ -913,17 +948,15 @@ impl ReviewState {
                     }
                 }
                 Input::Tab | Input::Right | Input::Char('j' | 'l') => {
-                    let i = BulkScope::ALL.iter().position(|s| *s == scope).unwrap_or(0);
                     self.mode = Mode::Bulk {
                         accept,
-                        scope: BulkScope::ALL[(i + 1) % 3],
+                        scope: scope.step(1),
                     };
                 }
                 Input::Left | Input::Char('k' | 'h') => {
-                    let i = BulkScope::ALL.iter().position(|s| *s == scope).unwrap_or(0);
                     self.mode = Mode::Bulk {
                         accept,
-                        scope: BulkScope::ALL[(i + 2) % 3],
+                        scope: scope.step(-1),
                     };
                 }
                 Input::Enter | Input::Char('y' | 'Y') => {
@@ -1732,7 +1765,7 @@ impl ReviewState {
             .filter(|&i| {
                 let it = &self.items[i];
                 it.status.is_open()
-                    && it.finding.rule == SPELLING
+                    && is_spelling(&it.finding.rule)
                     && it.finding.text.to_lowercase() == low
             })
             .collect();
@@ -2195,6 +2228,47 @@ mod tests {
     }
 
     #[test]
+    fn a_misspelt_word_across_the_docs_is_one_decision() {
+        const C: &str = "We recieve it. Then we recieve more.\n";
+        const D: &str = "They recieve data, and occured twice.\n";
+        let typo = "spelling.known-typo";
+        let mut sim = Sim::new(
+            false,
+            &[("c.md", C), ("d.md", D)],
+            vec![
+                f("c.md", C, "recieve", 0, typo, &["receive"]),
+                f("c.md", C, "recieve", 10, typo, &["receive"]),
+                f("d.md", D, "recieve", 0, typo, &["receive"]),
+                f("d.md", D, "occured", 0, typo, &["occurred"]),
+            ],
+        );
+        // On a spelling finding the popup opens on "this text": every file, this word only.
+        sim.key(Action::BulkAccept);
+        assert_eq!(
+            sim.s.mode,
+            Mode::Bulk {
+                accept: true,
+                scope: BulkScope::Word
+            }
+        );
+        assert_eq!(sim.s.bulk_count(true, BulkScope::Word), 3);
+        sim.input(&[Input::Enter]);
+        assert_eq!(sim.disk[0], "We receive it. Then we receive more.\n");
+        assert_eq!(sim.disk[1], "They receive data, and occured twice.\n");
+        assert_eq!(sim.s.counts(), (3, 0, 0, 1));
+        // Tab goes round all four scopes.
+        sim.key(Action::BulkReject);
+        sim.input(&[Input::Tab, Input::Tab, Input::Tab, Input::Tab]);
+        assert_eq!(
+            sim.s.mode,
+            Mode::Bulk {
+                accept: false,
+                scope: BulkScope::File
+            }
+        );
+    }
+
+    #[test]
     fn bulk_scopes_and_cancel() {
         let mut sim = two_docs();
         sim.key(Action::BulkReject);
@@ -2456,8 +2530,16 @@ mod tests {
     #[test]
     fn adding_a_word_to_the_vocabulary_clears_its_findings() {
         let text = "We frobnicate it.\nThen Frobnicate again, and recieve.\n";
-        let spell =
-            |word: &str, nth: usize| f("a.md", text, word, nth, SPELLING, &["frobnication"]);
+        let spell = |word: &str, nth: usize| {
+            f(
+                "a.md",
+                text,
+                word,
+                nth,
+                crate::core::rules::spelling::RULE,
+                &["frobnication"],
+            )
+        };
         let mut sim = Sim::new(
             false,
             &[("a.md", text)],

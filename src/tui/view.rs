@@ -681,7 +681,7 @@ fn draw_keys(frame: &mut Frame, area: Rect, state: &ReviewState, ui: &Ui) {
         ],
         Mode::Help => vec![("Esc ?".into(), "close help".into())],
         Mode::Bulk { .. } => vec![
-            ("f r e".into(), "scope".into()),
+            ("w f r e".into(), "scope".into()),
             ("Enter y".into(), "confirm".into()),
             ("Esc".into(), "cancel".into()),
         ],
@@ -866,9 +866,20 @@ fn draw_bulk(
         .map(|i| state.docs[i.doc].path.clone())
         .unwrap_or_default();
     let rule = cur.map(|i| i.finding.rule.clone()).unwrap_or_default();
+    let word: String = {
+        let text = cur
+            .map(|i| crate::core::finding::visible(&i.finding.text).into_owned())
+            .unwrap_or_default();
+        if text.chars().count() > 24 {
+            text.chars().take(23).chain(['…']).collect()
+        } else {
+            text
+        }
+    };
     let verb = if accept { "Accept" } else { "Reject" };
     let mut lines = Vec::new();
     for (s, key, label) in [
+        (BulkScope::Word, 'w', format!("this text (\"{word}\")")),
         (BulkScope::File, 'f', format!("this file ({file})")),
         (BulkScope::Rule, 'r', format!("this rule ({rule})")),
         (BulkScope::Everything, 'e', "everything in view".to_owned()),

@@ -113,7 +113,7 @@ impl Checker for Agreement {
                 id: GERUND.into(),
                 severity: Severity::Warning,
                 safety: Safety::Review,
-                default_on: true,
+                default_on: false,
                 summary: "A bare verb after \"consider\", \"avoid\" or \"recommend\" (\"Consider destructure\")".into(),
                 explain: "These verbs take the -ing form: \"Consider explicitly destructure the props\" → \
                           \"destructuring\", \"avoid call it twice\" → \"calling\". Only words that harper-core's \
@@ -125,7 +125,7 @@ impl Checker for Agreement {
             id: RULE.into(),
             severity: Severity::Warning,
             safety: Safety::Review,
-            default_on: true,
+            default_on: false,
             summary: "A singular subject with a plural verb form (\"The Collector utilize\")".into(),
             explain: "When explaining what a component does, the verb must agree with it: \"The Collector \
                       utilize memory\" → \"The Collector utilizes memory\". The rule uses harper-core's \

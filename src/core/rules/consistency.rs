@@ -30,6 +30,22 @@ pub const RULE: &str = "consistency.variant";
 /// A winner must be at least this many times as common as each spelling it replaces.
 const DOMINANCE: u32 = 2;
 
+/// Uses of a spelling in one doc that make it that doc's deliberate choice.
+const OWN_CHOICE: u32 = 3;
+
+/// Does the text before a word end a suspended hyphen ("up- and " before "down-casting")? The pair
+/// shares its second half on purpose.
+fn suspended(before: &str) -> bool {
+    let mut words = before.split_whitespace().rev();
+    matches!(words.next(), Some("and" | "or" | "to" | "&"))
+        && words.next().is_some_and(|w| w.ends_with('-'))
+}
+
+/// Does harper's dictionary know a spelling (each word of a two-word one)?
+fn dictionary_knows(form: &str) -> bool {
+    form.split(' ').all(super::harper::is_known_word)
+}
+
 /// Two-word spellings of closed compounds, by key ("dataset" → "data set").
 static COMPOUNDS: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
     super::lexicon::lines(include_str!("data/compounds.txt"))
@@ -304,7 +320,7 @@ impl Consistency {
             id: RULE.into(),
             severity: Severity::Suggestion,
             safety: Safety::Review,
-            default_on: true,
+            default_on: false,
             summary: "One word spelled several ways across the doc set (\"data set\"/\"dataset\", \"e-mail\"/\"email\")".into(),
             explain: "Counts every spelling of a word across all docs (not per file) and proposes the dominant one \
                       where another is used: \"data set\" when the docs say \"dataset\" 40 times, \"e-mail\" against \
@@ -312,7 +328,9 @@ impl Consistency {
                       and capitals where the winner is a deliberate mixed-case spelling (\"QOS\" -> \"QoS\"). A capital at \
                       a sentence start or in a Title Case heading never counts, all-capital emphasis (\"MUST\") never \
                       competes with an ordinary word, and CamelCase identifiers are not hyphenated words. A spelling \
-                      must be at least twice as common as each other one to win.\n\
+                      must be at least twice as common as each other one to win, a spelling the dictionary does not know \
+                      never replaces one it knows (\"re-connect\" for \"reconnect\"), a doc that uses a spelling three \
+                      times or more has chosen it, and headings are left alone (their words make their anchors).\n\
                       In changed-lines mode the counts come from every doc in the repository. Choose the winner \
                       yourself in .docreview.toml:\n\n  [consistency]\n  prefer = [\"dataset\", \"email\"]"
                 .into(),
@@ -367,7 +385,13 @@ impl Consistency {
                 if joined.len() > 1
                     && let Some(w) = winner(&joined, |_| true)
                 {
-                    for f in joined.iter().filter(|f| f.0 != w.0) {
+                    // Never a spelling the dictionary does not know for one it knows ("re-connect" for
+                    // "reconnect"), however many docs use it.
+                    let known_winner = dictionary_knows(w.0);
+                    for f in joined
+                        .iter()
+                        .filter(|f| f.0 != w.0 && (known_winner || !dictionary_knows(f.0)))
+                    {
                         losers.insert(
                             f.0.to_owned(),
                             Verdict {
@@ -428,16 +452,37 @@ impl Consistency {
         if !active.has(RULE) || self.verdicts.is_empty() {
             return;
         }
+        // A spelling the doc uses again and again is the doc's own choice, not a slip.
+        let mut uses: HashMap<String, u32> = HashMap::new();
         for (b, block) in doc.prose.blocks.iter().enumerate() {
+            let text = block.text.as_str();
+            candidates(text, doc.words(b), |c| {
+                if self.verdicts.contains_key(&c.hash) {
+                    *uses.entry(normalise(&text[c.range])).or_insert(0) += 1;
+                }
+            });
+        }
+        for (b, block) in doc.prose.blocks.iter().enumerate() {
+            // Renaming a heading's words renames its anchor, and links to it break.
+            if block.kind == crate::core::markdown::BlockKind::Heading {
+                continue;
+            }
             let text = block.text.as_str();
             candidates(text, doc.words(b), |c| {
                 let surface = &text[c.range.clone()];
                 let Some(losers) = self.verdicts.get(&c.hash) else {
                     return;
                 };
-                let Some(v) = losers.get(&normalise(surface)) else {
+                let form = normalise(surface);
+                let Some(v) = losers.get(&form) else {
                     return;
                 };
+                if uses.get(&form).copied().unwrap_or(0) >= OWN_CHOICE
+                    || suspended(&text[..c.range.start])
+                    || doc.whole_link_text(b, c.range.clone())
+                {
+                    return;
+                }
                 let replacement = match_case(surface, &v.surface);
                 if replacement == surface {
                     return;
@@ -515,6 +560,41 @@ mod tests {
 
     fn pair(a: &str, b: &str) -> (String, String) {
         (a.into(), b.into())
+    }
+
+    #[test]
+    fn a_dictionary_word_a_docs_own_choice_and_headings_are_kept() {
+        // The majority spelling is not a word; the minority one is.
+        let r = run(
+            &[
+                "Re-connect, then re-connect and re-connect.\n",
+                "We re-connect often.\n",
+                "Then reconnect.\n",
+            ],
+            &[],
+        );
+        assert!(r.iter().all(Vec::is_empty), "{r:?}");
+        // One doc writes "data set" throughout: its choice. Another slips once: a finding.
+        let r = run(
+            &[
+                "The dataset, a dataset, our dataset, each dataset, the dataset, this dataset.\n",
+                "One dataset, two dataset, old dataset, new dataset, big dataset, any dataset.\n",
+                "A data set, the data set, each data set.\n",
+                "## The data set\n\nLoad the data set.\n",
+            ],
+            &[],
+        );
+        assert!(r[2].is_empty(), "{r:?}");
+        assert_eq!(r[3], vec![pair("data set", "dataset")]);
+        // A suspended hyphen and a link's name are written so on purpose.
+        let r = run(
+            &[
+                "Downcasting, downcasting, downcasting, downcasting and more downcasting.\n",
+                "Allow up- and down-casting, see [down-casting](https://x.org).\n",
+            ],
+            &[],
+        );
+        assert!(r[1].is_empty(), "{r:?}");
     }
 
     #[test]

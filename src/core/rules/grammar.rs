@@ -10,7 +10,7 @@
 //! pattern errs towards silence: a missed mistake costs less than a reviewer's trust.
 
 use super::lexicon::{ADJECTIVES, COUNTABLE, UNCOUNTABLE, is_clear_verb, is_ly_adverb, is_verb};
-use super::text::{Word, is_all_lower, is_all_upper, is_space, starts_sentence};
+use super::text::{Word, is_all_lower, is_all_upper, is_space, next, prev, starts_sentence};
 use super::{Active, Checker, DocProse, Hit, RuleInfo};
 use crate::core::finding::{Safety, Severity};
 
@@ -27,7 +27,7 @@ impl Checker for Grammar {
                 id: ALLOW_TO.into(),
                 severity: Severity::Warning,
                 safety: Safety::Review,
-                default_on: true,
+                default_on: false,
                 summary: "\"allow\"/\"enable\" followed by a bare verb (\"allows automatically find\")".into(),
                 explain: "\"Allow\", \"enable\" and \"permit\" take an object and a to-infinitive: \"INC allows you to \
                           automatically find a better solution\", or a gerund: \"allows finding\". Followed directly by a bare \
@@ -80,18 +80,6 @@ impl Checker for Grammar {
             }
         }
     }
-}
-
-/// The next word when only white space separates it from `ws[i]`.
-fn next(text: &str, ws: &[Word], i: usize) -> Option<Word> {
-    let n = *ws.get(i + 1)?;
-    is_space(&text[ws[i].end..n.start]).then_some(n)
-}
-
-/// The previous word when only white space separates it from `ws[i]`.
-fn prev(text: &str, ws: &[Word], i: usize) -> Option<Word> {
-    let p = *ws.get(i.checked_sub(1)?)?;
-    is_space(&text[p.end..ws[i].start]).then_some(p)
 }
 
 fn lower(text: &str, w: Word) -> String {
@@ -471,6 +459,14 @@ fn sound_of(word: &str) -> Option<Sound> {
         return Some(letter_sound(c0));
     }
     let lowered = word.to_lowercase();
+    // Two consonants ("fn", "ls", "rm"): read as letters or as the word they stand for ("a fn body").
+    if first_part.len() == 2
+        && first_part
+            .chars()
+            .all(|c| c.is_ascii_lowercase() && !"aeiouy".contains(c))
+    {
+        return None;
+    }
     if EITHER
         .iter()
         .any(|e| lowered == *e || lowered.starts_with(&format!("{e}-")))
@@ -484,9 +480,26 @@ fn sound_of(word: &str) -> Option<Sound> {
     if first_part.chars().take(3).any(|c| c.is_ascii_digit()) {
         return Some(letter_sound(c0));
     }
-    // Lower-case words no English word starts like are spelled out too: "an nftables rule",
-    // "an ndarray", "an npm package".
-    if c0.is_ascii_lowercase() && spelled_out(&lowered) {
+    // Words no English word starts like are spelled out too: "an nftables rule", "an ndarray", "an npm
+    // package", "an Rspack build", "an Xcode project". Two letters ("fn", "ls") may be read as the word
+    // they stand for ("a fn body": a function body).
+    if first_part.chars().count() >= 3
+        && first_part.chars().skip(1).all(|c| c.is_ascii_lowercase())
+        && spelled_out(&lowered)
+    {
+        return Some(letter_sound(c0));
+    }
+    // A name in camel case that opens with such a syllable ("NgModule": "en-gee").
+    let syllable: String = first_part
+        .char_indices()
+        .take_while(|&(i, c)| i == 0 || c.is_ascii_lowercase())
+        .map(|(_, c)| c)
+        .collect();
+    if syllable.len() >= 2
+        && syllable.len() < first_part.len()
+        && c0.is_ascii_uppercase()
+        && spelled_out(&syllable.to_lowercase())
+    {
         return Some(letter_sound(c0));
     }
     // "iOS", "eBPF": a lower-case letter said by its name, then capitals.
@@ -521,7 +534,8 @@ fn sound_of(word: &str) -> Option<Sound> {
 
 fn acronym_sound(acronym: &str) -> Option<Sound> {
     let first = acronym.chars().next()?;
-    let has_vowel = acronym.chars().skip(1).any(|c| "AEIOUY".contains(c));
+    // W and Y make an acronym sayable as a word ("SWF" is "swiff").
+    let has_vowel = acronym.chars().skip(1).any(|c| "AEIOUWY".contains(c));
     match first {
         // Vowels sound like vowels whether spelled out or said as a word ("an API", "an OS").
         'A' | 'E' | 'I' | 'O' => Some(Sound::Vowel),
@@ -710,6 +724,10 @@ const CODE_NOUNS: &[&str] = &[
 /// a verb, with no article.
 fn code_noun_article(doc: &DocProse<'_>, b: usize, out: &mut Vec<Hit>) {
     let block = &doc.prose.blocks[b];
+    // Headings are terse by choice ("Deprecated: `null` value for `session` property").
+    if block.kind == crate::core::markdown::BlockKind::Heading {
+        return;
+    }
     let text = block.text.as_str();
     let ws = doc.words(b);
     for view in doc.inline_code(b) {
@@ -906,6 +924,7 @@ mod tests {
             "a URL, a user, a unique id, a one-time token, a European server, a url, a usb stick",
             "an hour, an honest answer, a historic and an historic event",
             "an HTTP call, an API, an x-axis, a k-means model, an n-gram",
+            "an Rspack build, an Xcode-only setup, a SWF file, a fn body, an fn body, an NgModule",
             "a REST API, a RAM disk, a NOTE, a README",
             "choose type A or B; option a or b",
             "a.k.a. the thing",

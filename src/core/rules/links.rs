@@ -49,7 +49,7 @@ impl Checker for Links {
                 id: TRACKING.into(),
                 severity: Severity::Warning,
                 safety: Safety::Safe,
-                default_on: true,
+                default_on: false,
                 summary: "Tracking parameters in a link (\"?si=…\", \"utm_source=…\", \"fbclid=…\")".into(),
                 explain: "Share buttons and campaigns add parameters that record who shared or clicked a link: \
                           YouTube's \"si\" and \"feature=shared\", \"utm_*\", \"fbclid\", \"gclid\" and others. \

@@ -26,8 +26,10 @@ static UNDERSCORED: LazyLock<Regex> = LazyLock::new(|| {
 static CALL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[A-Za-z_][\w]*(?:(?:\.|::)[A-Za-z_]\w*)*\([^()\s]*\)$").expect("regex")
 });
+/// camelCase: two lower-case letters, then a capitalised part ("classNames"); a lower-case prefix on an
+/// acronym ("macFUSE", "iOS") is a product's name.
 static CAMEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[a-z]{2,}[A-Z][A-Za-z0-9]*$").expect("regex"));
+    LazyLock::new(|| Regex::new(r"^[a-z]{2,}[A-Z][a-z0-9][A-Za-z0-9]*$").expect("regex"));
 /// PascalCase type names with a suffix only code uses: `TypeError`, `DefaultAzureCredential`,
 /// `HttpClient`, `BatchSpanProcessor`.
 static TYPE_NAME: LazyLock<Regex> = LazyLock::new(|| {
@@ -61,7 +63,7 @@ impl Checker for Markup {
             id: RULE.into(),
             severity: Severity::Suggestion,
             safety: Safety::Review,
-            default_on: true,
+            default_on: false,
             summary: "Code written as plain text: identifiers, calls, file names and paths need backticks".into(),
             explain: "Readers tell code from prose by its formatting, and reviewers ask for it again and again: \
                       `HF_ENDPOINT`, `req.body`, `next()`, `index.html`, `/var/lib/app`. This rule flags tokens whose \
@@ -81,18 +83,55 @@ impl Checker for Markup {
         for (b, block) in doc.prose.blocks.iter().enumerate() {
             let text = block.text.as_str();
             for (start, token) in tokens(text) {
-                if looks_like_code(token) || is_literal_value(token, &text[..start]) {
-                    out.push(Hit {
-                        block: b,
-                        range: start..start + token.len(),
-                        rule: RULE.into(),
-                        message: format!("\"{token}\" is code: format it as code."),
-                        replacements: vec![format!("`{token}`")],
-                    });
+                let end = start + token.len();
+                let code = looks_like_code(token)
+                    && !text[end..].starts_with(':')
+                    && (!MEMBER_ONLY.is_match(token)
+                        || FILE.is_match(token)
+                        || doc_uses_in_code(doc, token));
+                if !(code || is_literal_value(token, &text[..start]))
+                    || !fits_code(doc, b, start..end)
+                {
+                    continue;
                 }
+                out.push(Hit {
+                    block: b,
+                    range: start..end,
+                    rule: RULE.into(),
+                    message: format!("\"{token}\" is code: format it as code."),
+                    replacements: vec![format!("`{token}`")],
+                });
             }
         }
     }
+}
+
+/// A dotted name with nothing else to tell code from a name or a handle ("maul.esel", "in.dis"): code
+/// only where the doc's own code uses it.
+static MEMBER_ONLY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[a-z]+(?:\.[a-z]+)+$").expect("regex"));
+
+/// Does the doc's code (inline or blocks) contain `token`?
+fn doc_uses_in_code(doc: &DocProse<'_>, token: &str) -> bool {
+    doc.prose.code.iter().any(|r| {
+        doc.file
+            .get(r.clone())
+            .is_some_and(|code| code.contains(token))
+    })
+}
+
+/// May the text at `view` in block `b` take backticks? Not in image alt text (shown as plain text),
+/// not in a heading and not as a whole link text: a reference page's headings and indexes name an API
+/// in the style its authors chose (and a heading's words make its anchor).
+fn fits_code(doc: &DocProse<'_>, b: usize, view: std::ops::Range<usize>) -> bool {
+    let block = &doc.prose.blocks[b];
+    if block.kind == crate::core::markdown::BlockKind::Heading {
+        return false;
+    }
+    let Some(src) = block.to_source_lossy(view.clone()) else {
+        return false;
+    };
+    !doc.prose.in_image(&src) && !doc.whole_link_text(b, view)
 }
 
 /// Whitespace-separated tokens with surrounding punctuation trimmed, and their byte offsets.
@@ -162,14 +201,36 @@ fn is_literal_value(token: &str, before: &str) -> bool {
     )
 }
 
+/// Words of code shape that name a convention, an architecture or a site, and read as terms.
+const TERMS: &[&str] = &[
+    "camelCase",
+    "snake_case",
+    "kebab-case",
+    "PascalCase",
+    "SCREAMING_SNAKE_CASE",
+    "x86_64",
+    "docs.rs",
+];
+
 fn looks_like_code(t: &str) -> bool {
-    if t.len() < 3 || t.contains("://") || t.contains('@') && !t.starts_with('@') {
+    if t.len() < 3
+        || t.contains("://")
+        || t.contains('@') && !t.starts_with('@')
+        || TERMS.contains(&t)
+    {
         return false;
     }
     if CALL.is_match(t) {
         // "Loading(IO)" and "Feature(*Enabled*)" are prose with a note in parentheses.
         let (name, args) = t.split_once('(').unwrap_or((t, ""));
         let args = args.trim_end_matches(')');
+        // "value(s)", "match(es)", "entr(ies)": English with its plural. "brew(1)", "ls(1)": a manual
+        // page by its section.
+        if matches!(args, "s" | "es" | "ies")
+            || (args.len() <= 2 && args.starts_with(|c: char| c.is_ascii_digit()))
+        {
+            return false;
+        }
         let capital_word = name.chars().next().is_some_and(char::is_uppercase)
             && name.chars().skip(1).all(|c| c.is_ascii_lowercase());
         // The note: an abbreviation or a capitalised word ("IO", "Enabled").
@@ -210,7 +271,7 @@ mod tests {
         let md = "Set HF_ENDPOINT and group_outputs=True, then call next() or app.use() with \
                   req.body from index.html, stylecop.json and .gitignore; see /var/lib/tailscale, \
                   ~/.cache/uv and @prisma/client (classNames, isUsernameAvailable), raising a \
-                  TypeError in DefaultAzureCredential.\n";
+                  TypeError in DefaultAzureCredential.\n\n```js\nconsole.log(req.body)\n```\n";
         assert_eq!(
             run(md),
             [
@@ -231,6 +292,16 @@ mod tests {
                 "DefaultAzureCredential",
             ]
         );
+    }
+
+    #[test]
+    fn places_that_cannot_or_need_not_take_backticks_are_left_alone() {
+        let md = "# publishConfig\n\n## Set the cacheDir option\n\nSee ls(1) and brew(1).\n\n\
+                  See [fetchRetries](./network.md) and the ![node_modules tree](t.svg) image.\n\n\
+                  Thanks to maul.esel, the value(s) of docs(Windows): it works on macFUSE.\n\n\
+                  Names in camelCase or snake_case build for x86_64; see docs.rs.\n\n\
+                  Set publishConfig in package.json; req.body stays plain until code uses it.\n";
+        assert_eq!(run(md), ["publishConfig", "package.json"]);
     }
 
     #[test]

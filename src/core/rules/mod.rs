@@ -8,14 +8,18 @@ pub mod custom;
 pub mod grammar;
 pub mod guideline;
 pub mod harper;
+pub mod language;
 pub mod lexicon;
 pub mod links;
 pub mod markup;
+pub mod misspellings;
+pub mod precision;
 pub mod repetition;
 pub mod sentences;
 pub mod spelling;
 pub mod terminology;
 pub mod text;
+pub mod usage;
 
 use crate::core::finding::{Safety, Severity};
 use crate::core::markdown::Prose;
@@ -78,6 +82,17 @@ impl<'a> DocProse<'a> {
                 && self.prose.in_code(&(seg.src..seg.src + seg.src_len));
             code.then_some(view)
         })
+    }
+
+    /// Is `view` in block `b` the whole text of a link (`[view](…)`, `[**view**][ref]`)? A link's text
+    /// that is one name is usually the name of what it links to, written as its owner writes it.
+    pub fn whole_link_text(&self, b: usize, view: Range<usize>) -> bool {
+        let Some(src) = self.prose.blocks[b].to_source_lossy(view) else {
+            return false;
+        };
+        let before = self.file[..src.start].trim_end_matches(['*', '_']);
+        let after = self.file[src.end..].trim_start_matches(['*', '_']);
+        before.ends_with('[') && after.starts_with(']')
     }
 
     /// The words of block `b`.

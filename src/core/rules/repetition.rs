@@ -83,6 +83,32 @@ impl Checker for Repetition {
                 if !a.eq_ignore_ascii_case(z) || !a.chars().all(char::is_alphabetic) {
                     continue;
                 }
+                // Written differently, the two are different things ("Amazon Web Services services",
+                // "of type TYPE", ":::tip Tip"); only a capital that starts a sentence may differ.
+                if a != z
+                    && !(super::text::is_capitalised(a)
+                        && is_all_lower(z)
+                        && super::text::starts_sentence(text, w1.start))
+                {
+                    continue;
+                }
+                // Quoted ("the duplicate word "to to"") or across the lines of a code comment (the same
+                // comment line repeated): written so on purpose.
+                let quoted = text[..w1.start].ends_with(['"', '\'', '\u{201c}'])
+                    && text[w2.end..].starts_with(['"', '\'', '\u{201d}']);
+                let comment_lines = block.kind == crate::core::markdown::BlockKind::CodeComment
+                    && text[w1.end..w2.start].contains('\n');
+                // The texts of two links or images side by side ("![Logo](a.png) ![Logo](b.png)").
+                // Or one of them is formatted apart ("> info **info**", a callout's kind and its title).
+                let apart = block.to_source_lossy(w1.start..w2.end).is_some_and(|src| {
+                    let between = &doc.file[src];
+                    between.contains("](")
+                        || between.contains("![")
+                        || between.contains(['*', '_', '`'])
+                });
+                if quoted || comment_lines || apart {
+                    continue;
+                }
                 let low = a.to_lowercase();
                 if LEGIT.contains(&low.as_str()) {
                     continue;
@@ -290,6 +316,21 @@ mod tests {
             run("Install the\nthe\npackage.\n"),
             vec![(" the\nthe".into(), vec!["\nthe".into()])]
         );
+    }
+
+    #[test]
+    fn words_written_differently_or_quoted_are_not_doubles() {
+        for ok in [
+            "Back up Amazon Web Services services daily.",
+            "The key is not of type TYPE here.",
+            ":::warning Warning\n",
+            "Fix the duplicate word \"to to\" in the docs.",
+            "See ![Logo](a.png) ![Logo](b.png) here.",
+            "> info **info** Use it.",
+        ] {
+            assert!(run(ok).is_empty(), "{ok}: {:?}", run(ok));
+        }
+        assert_eq!(run("The the file.\n").len(), 1);
     }
 
     #[test]

@@ -85,7 +85,7 @@ impl Checker for Sentences {
                 id: CAPITAL_AFTER_COMMA.into(),
                 severity: Severity::Warning,
                 safety: Safety::Review,
-                default_on: true,
+                default_on: false,
                 summary: "A capitalised function word after a comma (\"In the above code, The first\")".into(),
                 explain: "After a comma the sentence goes on, so \"The\", \"It\", \"When\" and other function words \
                           are written in lower case: \"In the above code, The first focus\" → \"the first focus\". \
@@ -220,6 +220,19 @@ fn final_period(doc: &DocProse<'_>, b: usize, out: &mut Vec<Hit>) {
     if word.end != text.len() {
         return;
     }
+    // The end of a path or file name ("src/themes/sequence.scss"), or an attribution ("— Wikipedia").
+    let before_word = text[..word.start].chars().next_back();
+    let line = text[..word.start]
+        .rsplit('\n')
+        .next()
+        .unwrap_or("")
+        .trim_start();
+    if matches!(before_word, Some('.' | '/' | '_' | '-'))
+        || line.starts_with(['-', '\u{2014}', '\u{2013}'])
+        || last.trim_start().starts_with(['"', '\u{201c}'])
+    {
+        return;
+    }
     // Nothing but the end of the line may follow in the file (no link, emphasis or code).
     let Some(seg) = block
         .segments
@@ -234,13 +247,39 @@ fn final_period(doc: &DocProse<'_>, b: usize, out: &mut Vec<Hit>) {
         return;
     }
     let last_word = &text[word.start..word.end];
+    // A sentence that leads into a list or a code block ends with a colon.
+    let after = rest
+        .split_once('\n')
+        .map_or("", |(_, r)| r)
+        .trim_start_matches(['\n', '\r']);
+    let first = after.lines().next().unwrap_or("").trim_start();
+    // A sentence may go on after a code block ("if you have a constraint like ``` … ``` then …"): say
+    // nothing there.
+    if first.starts_with("```") || first.starts_with("~~~") || after.starts_with("    ") {
+        return;
+    }
+    let leads_in = first.starts_with(['-', '*', '+'])
+        || first
+            .split_once(['.', ')'])
+            .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+    let (message, replacements) = if leads_in {
+        (
+            "This sentence leads into what follows: end it with a colon, as the paragraph's other \
+             sentences end with a full stop.",
+            vec![format!("{last_word}:"), format!("{last_word}.")],
+        )
+    } else {
+        (
+            "The paragraph's other sentences end with a full stop; so should its last one.",
+            vec![format!("{last_word}.")],
+        )
+    };
     out.push(Hit {
         block: b,
         range: word.start..word.end,
         rule: FINAL_PERIOD.into(),
-        message: "The paragraph's other sentences end with a full stop; so should its last one."
-            .into(),
-        replacements: vec![format!("{last_word}.")],
+        message: message.into(),
+        replacements,
     });
 }
 
@@ -257,6 +296,95 @@ fn is_sentence_word(w: &str) -> bool {
     cs.next().is_some_and(|c| c.is_ascii_uppercase())
         && cs.as_str().len() >= 2
         && cs.all(|c| c.is_ascii_lowercase())
+        && opens_sentences(w)
+}
+
+/// Words that open sentences (pronouns, determiners, conjunctions, common adverbs): after "word." one
+/// of these starts a new sentence, while a capitalised noun is a member name ("net.Server",
+/// "stream.Readable").
+fn opens_sentences(w: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "it",
+        "its",
+        "we",
+        "you",
+        "they",
+        "he",
+        "she",
+        "our",
+        "your",
+        "their",
+        "if",
+        "when",
+        "while",
+        "for",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "with",
+        "as",
+        "an",
+        "and",
+        "but",
+        "or",
+        "so",
+        "then",
+        "also",
+        "however",
+        "see",
+        "note",
+        "use",
+        "each",
+        "all",
+        "some",
+        "any",
+        "no",
+        "not",
+        "now",
+        "here",
+        "after",
+        "before",
+        "once",
+        "since",
+        "because",
+        "although",
+        "otherwise",
+        "finally",
+        "first",
+        "next",
+        "instead",
+        "what",
+        "which",
+        "how",
+        "why",
+        "where",
+        "who",
+        "please",
+        "make",
+        "run",
+        "check",
+        "add",
+        "set",
+        "is",
+        "are",
+        "was",
+        "can",
+        "will",
+        "should",
+        "must",
+        "may",
+        "do",
+        "does",
+    ];
+    OPENERS.contains(&w.to_ascii_lowercase().as_str())
 }
 
 /// Inline code with a word glued to it, on either side.
@@ -291,11 +419,27 @@ fn code_spacing(doc: &DocProse<'_>, b: usize, out: &mut Vec<Hit>) {
                 });
             }
         }
+        // Glued words count only where the code is a name (not an operator such as `..`), the word
+        // touches the backticks in the file (no link or emphasis between), and the two do not make one
+        // word on purpose ("`desc`ription", "`Sized`ness").
+        let Some(src) = block.to_source_lossy(view.clone()) else {
+            continue;
+        };
+        let code = doc.file[src.clone()].trim_matches('`');
+        // An operator (`..`) is not a name; code ending in a hyphen makes a compound on purpose
+        // ("`gitignore-`style").
+        if !code.chars().any(char::is_alphanumeric) || code.ends_with('-') {
+            continue;
+        }
         let glued: String = tail
             .chars()
             .take_while(|c| c.is_ascii_alphabetic())
             .collect();
-        if glued.len() >= 2 && !matches!(glued.as_str(), "s" | "es" | "ed" | "ing") {
+        if glued.len() >= 2
+            && !matches!(glued.as_str(), "s" | "es" | "ed" | "ing")
+            && doc.file[src.end..].starts_with(&glued)
+            && !makes_a_word(code, &glued)
+        {
             out.push(Hit {
                 block: b,
                 range: after..after + glued.len(),
@@ -313,7 +457,7 @@ fn code_spacing(doc: &DocProse<'_>, b: usize, out: &mut Vec<Hit>) {
             .into_iter()
             .rev()
             .collect();
-        if before.len() >= 2 {
+        if before.len() >= 2 && doc.file[..src.start].ends_with(&before) {
             let start = view.start - before.len();
             // The word must start there (not the tail of something longer, like an identifier).
             let whole = words(&text[start..view.start]).len() == 1
@@ -332,6 +476,18 @@ fn code_spacing(doc: &DocProse<'_>, b: usize, out: &mut Vec<Hit>) {
             }
         }
     }
+}
+
+/// Do code and the letters glued after it make one word ("desc" + "ription", "Sized" + "ness")?
+fn makes_a_word(code: &str, glued: &str) -> bool {
+    const SUFFIXES: &[&str] = &[
+        "able", "ability", "ible", "ness", "ful", "less", "ish", "ity", "ify", "ize", "ise",
+        "ization", "ation", "er", "ers", "y",
+    ];
+    SUFFIXES.contains(&glued)
+        || super::harper::is_known_word(&format!("{code}{glued}").to_lowercase())
+        || glued.len() > 2
+            && super::harper::is_known_word(&format!("{code}{}", &glued[1..]).to_lowercase())
 }
 
 /// Is a run of `run` spaces between code and the character `beyond` it a slip? Two or three spaces
@@ -366,6 +522,7 @@ mod tests {
         // Names, abbreviations, code and versions are not sentences.
         assert!(run("Use ASP.NET and System.IO, e.g. this, or node.Js and v1.Two.\n").is_empty());
         assert!(run("It will now return nil reflect.Type\n- calls to it\n").is_empty());
+        assert!(run("Support net.Server options and align stream.Duplex with it.\n").is_empty());
     }
 
     #[test]
@@ -400,6 +557,14 @@ mod tests {
         );
         // Plurals, punctuation and HTML are fine.
         assert!(run("Two `Pod`s, one `Job`, and a <br>break.\n").is_empty());
+        // A word made with the code on purpose, an operator between names, markup between them.
+        assert!(
+            run(
+                "The `desc`ription is a `bool`ean; write start`..`end, see [`desc`](x)ription \
+                 and `note = \"`*free text*`\"` fields, `gitignore-`style.\n"
+            )
+            .is_empty()
+        );
         // Two spaces next to code in running text are one too many, on either side.
         assert_eq!(
             run("Fixed buttons with `variant` and  `href` set.\n"),
@@ -424,6 +589,15 @@ mod tests {
                 "prioritized.".into()
             )]
         );
+        // Leading into a list or code: a colon first.
+        assert_eq!(
+            run("We monitor usage. The following fixes will be prioritized\n\n- one\n- two\n"),
+            [(
+                FINAL_PERIOD.into(),
+                "prioritized".into(),
+                "prioritized:".into()
+            )]
+        );
         // One sentence, a short last sentence, a list item, a heading, a link or code at the end, a
         // question: nothing.
         for md in [
@@ -435,6 +609,8 @@ mod tests {
             "We monitor usage. Fixes are listed in the file *notes*\n",
             "We monitor usage. Fixes are listed in the `notes` file here\n",
             "We monitor usage. Are fixes listed in the release notes?\n",
+            "We monitor usage. The classes come from src/themes/sequence.scss\n",
+            "We monitor usage. If you have a constraint like\n\n```\nA: B\n```\n\nthen it holds.\n",
             "We monitor usage. Fixes are listed in the release notes.\n",
         ] {
             assert!(

@@ -374,14 +374,148 @@ fn looks_like_a_word(surface: &str) -> bool {
         .all(|w| is_all_lower(w) || is_capitalised(w))
 }
 
-/// Wrapped in quotes: a literal value (`isolation: "hyperv"`), not the name in prose.
+/// Wrapped in quotes, alone or as part of one token: a literal value (`isolation: "hyperv"`,
+/// `'dom-ready'`), not the name in prose.
 fn quoted(text: &str, range: std::ops::Range<usize>) -> bool {
+    let start = text[..range.start]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8())
+        .min(range.start);
+    let end = text[range.end..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |i| range.end + i);
+    let token = text[start..end].trim_end_matches(['.', ',', ';', ':', '!', '?', ')']);
+    let before = token.chars().next();
+    let after = token.chars().next_back();
+    if token.chars().count() > 2
+        && matches!(
+            (before, after),
+            (Some('"'), Some('"'))
+                | (Some('\''), Some('\''))
+                | (Some('\u{201c}'), Some('\u{201d}'))
+        )
+    {
+        return true;
+    }
     let before = text[..range.start].chars().next_back();
     let after = text[range.end..].chars().next();
     matches!(
         (before, after),
         (Some('"'), Some('"')) | (Some('\''), Some('\'')) | (Some('\u{201c}'), Some('\u{201d}'))
     )
+}
+
+/// A lower-case label that opens a block and is followed by a colon ("**openssl**: upgrade to …",
+/// "tls: make ciphers configurable"): the name of a module or an area, as the project spells it.
+fn is_label(text: &str, range: std::ops::Range<usize>) -> bool {
+    text[..range.start].trim_matches(['*', '_', ' ']).is_empty()
+        && is_all_lower(&text[range.clone()])
+        && text[range.end..]
+            .trim_start_matches(['*', '_'])
+            .starts_with(':')
+}
+
+/// A whole link text in lower case that its address spells the same way ("[sqlite](https://jsr.io/@db/
+/// sqlite)", "[png](logo.png)"): the name of the module or file it links to, as its owner writes it.
+fn names_its_target(doc: &DocProse<'_>, b: usize, view: std::ops::Range<usize>) -> bool {
+    let surface = &doc.prose.blocks[b].text[view.clone()];
+    if !is_all_lower(surface) || !doc.whole_link_text(b, view.clone()) {
+        return false;
+    }
+    let Some(src) = doc.prose.blocks[b].to_source_lossy(view) else {
+        return false;
+    };
+    let after = &doc.file[src.end..];
+    let target = after
+        .trim_start_matches(['*', '_'])
+        .strip_prefix("](")
+        .and_then(|t| t.split(')').next())
+        .unwrap_or("");
+    target.to_lowercase().contains(surface)
+}
+
+/// Inside a short quotation ("select 'NodeJS Static'", "the “Github Pages” tab"): a label or a title
+/// quoted as it is, not the doc's own words.
+fn in_quotes(text: &str, range: std::ops::Range<usize>) -> bool {
+    let sentence = super::text::sentence_around(text, range.clone());
+    let before = &text[sentence.start..range.start];
+    let after = &text[range.end..sentence.end];
+    [('"', '"'), ('\u{201c}', '\u{201d}'), ('\'', '\'')]
+        .iter()
+        .any(|&(open, close)| {
+            let Some(o) = before.rfind(open) else {
+                return false;
+            };
+            // The opening quote starts a quotation (not an apostrophe inside a word).
+            let opens = before[..o]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let inside = &before[o + open.len_utf8()..];
+            let Some(c) = after.find(close) else {
+                return false;
+            };
+            let closes = after[c + close.len_utf8()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let words = inside.split_whitespace().count() + after[..c].split_whitespace().count();
+            opens && closes && !inside.contains(close) && words <= 6
+        })
+}
+
+/// A capitalised word next to another capitalised word, where the name is an acronym ("Bert Belder" is
+/// a person, not BERT).
+fn is_persons_name(text: &str, range: std::ops::Range<usize>, canonical: &str) -> bool {
+    if !super::text::is_all_upper(canonical) || !is_capitalised(&text[range.clone()]) {
+        return false;
+    }
+    let next = text[range.end..].split_whitespace().next().unwrap_or("");
+    let prev = text[..range.start]
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("");
+    let capital = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    };
+    capital(next) || (capital(prev) && !prev.ends_with(['.', ':', '!', '?']))
+}
+
+/// Is the view inside the text of a link written in Title Case ("[Jamstack For Free With Azure And
+/// CloudFlare]"): the title of someone else's page, quoted as it is.
+fn in_title_link(doc: &DocProse<'_>, b: usize, view: std::ops::Range<usize>) -> bool {
+    let block = &doc.prose.blocks[b];
+    let Some(src) = block.to_source_lossy(view) else {
+        return false;
+    };
+    let file = doc.file;
+    let Some(open) = file[..src.start].rfind('[') else {
+        return false;
+    };
+    if file[open..src.start].contains([']', '\n']) {
+        return false;
+    }
+    let Some(close) = file[src.end..].find(']') else {
+        return false;
+    };
+    let link_text = &file[open + 1..src.end + close];
+    if !file[src.end + close..].starts_with("](") && !file[src.end + close..].starts_with("][") {
+        return false;
+    }
+    let words: Vec<&str> = link_text
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+        .collect();
+    let capitals = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    words.len() >= 4 && capitals * 4 >= words.len() * 3
 }
 
 /// A lower-case name right after `pip install`, `import`, `npm i` and the like is a package name.
@@ -441,7 +575,7 @@ impl Checker for Terminology {
             id: RULE.into(),
             severity: Severity::Warning,
             safety: Safety::Safe,
-            default_on: true,
+            default_on: false,
             summary: "Names of products, libraries, formats and protocols spelled as their owners spell them".into(),
             explain: format!(
                 "Flags a technical name written with the wrong case, hyphens, spaces or dots and proposes \
@@ -462,8 +596,22 @@ impl Checker for Terminology {
             return;
         }
         for (b, block) in doc.prose.blocks.iter().enumerate() {
+            // A few words all in lower case on their own (a heading, a list item, a cell) are a literal:
+            // a command ("hugo completion powershell"), a key ("cpu"), a label.
+            if block.text.split_whitespace().count() <= 4 && is_all_lower(&block.text) {
+                continue;
+            }
+            let title_link = |view: std::ops::Range<usize>| in_title_link(doc, b, view);
             for (range, term) in self.terms.scan_words(&block.text, doc.words(b)) {
                 let surface = &block.text[range.clone()];
+                if is_label(&block.text, range.clone())
+                    || names_its_target(doc, b, range.clone())
+                    || in_quotes(&block.text, range.clone())
+                    || is_persons_name(&block.text, range.clone(), &term.canonical)
+                    || title_link(range.clone())
+                {
+                    continue;
+                }
                 out.push(Hit {
                     block: b,
                     message: format!(
@@ -528,14 +676,40 @@ mod tests {
     #[test]
     fn add_is_a_command_only_after_a_package_manager() {
         assert_eq!(
-            flags("Add http headers to responses."),
-            vec![pair("http", "HTTP")]
+            flags("Add json headers to responses."),
+            vec![pair("json", "JSON")]
         );
     }
 
     #[test]
     fn canonical_spellings_are_left_alone() {
         assert!(flags("oneDNN, MXNet, PyTorch and GitHub's API on macOS.").is_empty());
+    }
+
+    #[test]
+    fn labels_quotations_names_and_titles_are_kept_as_written() {
+        let found = crate::core::rules::hits_in(
+            &Terminology::new(Terms::builtin().clone()),
+            &[RULE],
+            "- **openssl**: upgrade to 1.0.2e for the fixes\n\
+             - tls: make the cipher list configurable\n\n\
+             Select 'NodeJS Static' as the type. Thanks to Bert Belder for the fix.\n\n\
+             - [Jamstack For Free With Azure And CloudFlare](https://x.dev/post)\n\n\
+             We host it on Github with openssl and a BERT model; see [sqlite](https://x.io/sqlite).\n",
+        );
+        let words: Vec<&str> = found.iter().map(|(_, w, _)| w.as_str()).collect();
+        assert_eq!(words, ["Github", "openssl"]);
+    }
+
+    #[test]
+    fn a_few_lower_case_words_alone_are_a_literal() {
+        let found = crate::core::rules::hits_in(
+            &Terminology::new(Terms::builtin().clone()),
+            &[RULE],
+            "## hugo completion powershell\n\n- cpu\n\nRun it in powershell on any cpu.\n",
+        );
+        let words: Vec<&str> = found.iter().map(|(_, w, _)| w.as_str()).collect();
+        assert_eq!(words, ["powershell", "cpu"]);
     }
 
     #[test]
@@ -556,6 +730,9 @@ mod tests {
             "kubernetes-sigs repos",
             "@github mention",
             "set it to \"mxnet\" here",
+            "on the 'dom-ready' event",
+            "the scheme, http or https, comes first",
+            "a\u{a0}'dom-ready'\u{a0}event",
         ] {
             assert!(
                 flags(text).is_empty(),

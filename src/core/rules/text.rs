@@ -143,6 +143,18 @@ pub fn hash_key(mut h: u64, s: &str) -> u64 {
 
 /// True when `gap` (the text between two words) is plain white space, possibly a line break, and
 /// nothing else: no punctuation and no placeholder.
+/// The word after `ws[i]` when only white space separates them.
+pub fn next(text: &str, ws: &[Word], i: usize) -> Option<Word> {
+    let n = *ws.get(i + 1)?;
+    is_space(&text[ws[i].end..n.start]).then_some(n)
+}
+
+/// The word before `ws[i]` when only white space separates them.
+pub fn prev(text: &str, ws: &[Word], i: usize) -> Option<Word> {
+    let p = *ws.get(i.checked_sub(1)?)?;
+    is_space(&text[p.end..ws[i].start]).then_some(p)
+}
+
 pub fn is_space(gap: &str) -> bool {
     !gap.is_empty() && gap.chars().all(char::is_whitespace)
 }

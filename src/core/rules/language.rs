@@ -1,0 +1,119 @@
+//! Is a text English? Doc sites carry their translations beside the English pages (`docs/es/…`,
+//! `i18n/fr/…`), and quote or show other languages; an English dictionary, English grammar and English
+//! names judge none of that. Two signals, both cheap:
+//!
+//! - the script: mostly letters outside Latin (Chinese, Japanese, Cyrillic, …);
+//! - function words: the small words every sentence is made of ("the", "and", "of" against "de", "la",
+//!   "und", "est", "não"), counted per block and per document. A Spanish paragraph full of technical
+//!   words the English dictionary knows ("el componente de la API") still reads as Spanish here.
+//!
+//! Short blocks (a heading, a list item) carry too few function words to say: they follow their
+//! document.
+
+use super::text::Word;
+
+/// Function words of English.
+const ENGLISH: &[&str] = &[
+    "the", "and", "of", "to", "is", "in", "that", "for", "it", "with", "as", "on", "be", "this",
+    "are", "you", "by", "or", "can", "an", "not", "from", "your", "will", "if", "which", "when",
+    "use", "we", "have", "has", "was", "but", "all", "at", "its", "there", "should", "must",
+    "they", "these",
+];
+
+/// Function words of the languages docs are most often translated into (Spanish, Portuguese, French,
+/// Italian, German, Dutch, Polish), none of them an English word.
+const FOREIGN: &[&str] = &[
+    "de", "la", "el", "los", "las", "que", "y", "del", "para", "con", "por", "una", "es", "se",
+    "lo", "como", "más", "pero", "não", "uma", "com", "os", "da", "das", "dos", "em", "é", "você",
+    "ao", "le", "les", "des", "du", "et", "est", "une", "pour", "dans", "qui", "avec", "vous",
+    "pas", "sont", "il", "di", "che", "è", "della", "sono", "nel", "der", "und", "ist", "nicht",
+    "mit", "ein", "eine", "zu", "auf", "für", "von", "wird", "het", "een", "van", "niet", "voor",
+    "zijn", "się", "jest", "że", "nie", "dla", "oraz",
+];
+
+/// English and foreign function words in a text.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Tally {
+    pub english: u32,
+    pub foreign: u32,
+}
+
+impl Tally {
+    /// Both tallies together.
+    pub fn plus(self, other: Tally) -> Tally {
+        Tally {
+            english: self.english + other.english,
+            foreign: self.foreign + other.foreign,
+        }
+    }
+
+    /// Enough function words to tell, and more of them foreign than English.
+    pub fn is_foreign(self) -> bool {
+        self.foreign >= 2 && self.foreign > self.english
+    }
+}
+
+/// Counts the function words of `text`.
+pub fn tally(text: &str, words: &[Word]) -> Tally {
+    let mut t = Tally::default();
+    for w in words {
+        let word = w.text(text);
+        if word.len() > 7 || word.chars().any(char::is_uppercase) {
+            continue;
+        }
+        let lower = word.to_lowercase();
+        if ENGLISH.contains(&lower.as_str()) {
+            t.english += 1;
+        } else if FOREIGN.contains(&lower.as_str()) {
+            t.foreign += 1;
+        }
+    }
+    t
+}
+
+/// Mostly letters of another script than Latin?
+pub fn other_script(text: &str) -> bool {
+    let (mut letters, mut latin) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        if c.is_ascii() || ('\u{00C0}'..='\u{024F}').contains(&c) {
+            latin += 1;
+        }
+    }
+    letters > 0 && latin * 5 < letters * 4
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn foreign(s: &str) -> bool {
+        let words = super::super::text::words(s);
+        tally(s, &words).is_foreign() || other_script(s)
+    }
+
+    #[test]
+    fn translations_are_told_from_english() {
+        assert!(foreign(
+            "Para usar el componente de la API, instale el paquete con npm."
+        ));
+        assert!(foreign(
+            "O Biome não formata o código da mesma forma que o Prettier em todos os casos."
+        ));
+        assert!(foreign(
+            "Vous pouvez configurer le formateur dans le fichier de configuration."
+        ));
+        assert!(foreign(
+            "Die Konfiguration ist nicht mit der API kompatibel und wird ignoriert."
+        ));
+        assert!(foreign("これは日本語の文章です。"));
+        assert!(!foreign(
+            "Use the API to configure the formatter, and install it with npm."
+        ));
+        // A Spanish name or two in an English sentence is English.
+        assert!(!foreign(
+            "The team met in La Paz and read the docs of the Casa de Campo project."
+        ));
+        assert!(!foreign("Install"));
+    }
+}

@@ -1,0 +1,87 @@
+//! Known misspellings: typos-dict, the list of real-world typos the `typos` checker is built on
+//! ("occured" → "occurred", "paramater" → "parameter", "wih" → "with"), ~90,000 of them, each with its
+//! correction. A word on this list is a typo with far more certainty than "the dictionary does not know
+//! it", so spelling flags it even where an unknown word would pass as a compound or a name, and offers its
+//! correction first.
+//!
+//! The list also gives a frequency for ranking suggestions: how many known typos lead to a word says how
+//! often people write it ("with" has 29, "wig" none), which puts "with" before "wig" for "wih".
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// The corrections of a known misspelling (case-insensitive lookup), best first; `Some(&[])` for a word
+/// known to be wrong with no single correction. `None` when the word is not a known misspelling.
+pub fn corrections(word: &str) -> Option<&'static [&'static str]> {
+    if word.len() < 3 {
+        return None;
+    }
+    typos_dict::WORD.find(&unicase::UniCase::new(word)).copied()
+}
+
+/// How many known misspellings lead to `word` (lower case): a measure of how common the word is.
+pub fn frequency(word: &str) -> u32 {
+    static COUNTS: LazyLock<HashMap<&'static str, u32>> = LazyLock::new(|| {
+        let mut counts: HashMap<&'static str, u32> = HashMap::with_capacity(20_000);
+        for fixes in typos_dict::WORD.map.values() {
+            for fix in fixes.iter() {
+                *counts.entry(fix).or_insert(0) += 1;
+            }
+        }
+        counts
+    });
+    let lower = word.to_lowercase();
+    COUNTS.get(lower.as_str()).copied().unwrap_or(0)
+}
+
+/// The corrections of a known misspelling in the word's own case ("Occured" → "Occurred"), the most
+/// common first.
+pub fn cased_corrections(word: &str) -> Option<Vec<String>> {
+    let fixes = corrections(word)?;
+    let mut out: Vec<String> = fixes.iter().map(|f| match_case(word, f)).collect();
+    // Stable: typos-dict's order stands among equally common words.
+    out.sort_by_key(|f| std::cmp::Reverse(frequency(f)));
+    Some(out)
+}
+
+/// `fix` written in the case of `like`: all capitals, a capital first letter, or as it is.
+pub fn match_case(like: &str, fix: &str) -> String {
+    let letters = || like.chars().filter(|c| c.is_alphabetic());
+    if letters().count() > 1 && letters().all(char::is_uppercase) {
+        fix.to_uppercase()
+    } else if like.chars().next().is_some_and(char::is_uppercase) {
+        super::text::capitalise(fix)
+    } else {
+        fix.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_typos_have_their_corrections_in_the_words_case() {
+        assert_eq!(cased_corrections("occured"), Some(vec!["occurred".into()]));
+        assert_eq!(
+            cased_corrections("Paramater"),
+            Some(vec!["Parameter".into()])
+        );
+        assert_eq!(
+            cased_corrections("TARGETTING"),
+            Some(vec!["TARGETING".into()])
+        );
+        assert_eq!(cased_corrections("receive"), None);
+        assert_eq!(cased_corrections("threadpool"), None);
+    }
+
+    #[test]
+    fn common_words_are_counted_more_often_than_rare_ones() {
+        assert!(frequency("with") > frequency("wig"));
+        assert!(frequency("response") > frequency("respins"));
+        assert_eq!(frequency("zzzz"), 0);
+        // "wether" could be "weather" or "whether"; docs mean the more common one.
+        let fixes = cased_corrections("wether").expect("known");
+        assert_eq!(fixes.first().map(String::as_str), Some("whether"));
+    }
+}
