@@ -116,6 +116,10 @@ fn comment_in(line: &str, at: usize, syntax: Syntax, in_block: &mut bool) -> Opt
         return piece(line, at, lead, end.unwrap_or(line.len()), true);
     }
     let start = marker(line, syntax)?;
+    if syntax == Syntax::Hash && line[..start].trim().is_empty() && root_prompt(&line[start + 1..])
+    {
+        return None;
+    }
     let (marker_len, closing) = if !open.is_empty() && line[start..].starts_with(open) {
         (open.len(), Some(close))
     } else {
@@ -134,8 +138,10 @@ fn comment_in(line: &str, at: usize, syntax: Syntax, in_block: &mut bool) -> Opt
             .trim_start_matches(['/', '!', '#', '*', '-', ';'])
             .len();
     let end = match closing {
-        Some(close) => match line[text_start..].find(close) {
-            Some(i) => text_start + i,
+        // The close is looked for right after the opener: in "/**/" or a "/*****/" banner the stars
+        // trimmed above are the close's own.
+        Some(close) => match line[start + marker_len..].find(close) {
+            Some(i) => (start + marker_len + i).max(text_start),
             None => {
                 *in_block = true;
                 line.len()
@@ -144,6 +150,15 @@ fn comment_in(line: &str, at: usize, syntax: Syntax, in_block: &mut bool) -> Opt
         None => line.len(),
     };
     piece(line, at, text_start, end, whole_line)
+}
+
+/// A shell line shown with a root prompt ("# systemctl restart nginx", "# apt install -y curl"): a
+/// command, not a comment.
+fn root_prompt(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let first = words.next().unwrap_or("");
+    first.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+        && words.any(|w| w.starts_with('-') || w.contains('/'))
 }
 
 /// The piece of `line` from `from` to `to`, trimmed, unless it is not prose.
@@ -313,6 +328,14 @@ mod tests {
         let md =
             "```sh\n├── my # the tree of files here\n'quoted ├ # here' # and a note on ├\n```\n";
         assert_eq!(comments(md), ["the tree of files here", "and a note on ├"]);
+    }
+
+    #[test]
+    fn empty_block_comments_close_and_root_prompts_are_commands() {
+        let rs = "```rust\n/**/\nimpl Foo for Bar {}\n/*****/\ncase Foo, Bar, Baz:\n// the the real comment\n```\n";
+        assert_eq!(comments(rs), ["the the real comment"]);
+        let sh = "```sh\n# systemctl restart the nginx service --now\n# apt install -y curl\n# Install the tools first\n```\n";
+        assert_eq!(comments(sh), ["Install the tools first"]);
     }
 
     #[test]

@@ -122,10 +122,10 @@ fn is_change_entry(file: &str, block: &markdown::Block) -> bool {
             .split_once(['.', ')'])
             .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
     // "- dns: set hostname property on error object (Ben Noordhuis)": a lower-case area, a colon, the
-    // title and its author.
+    // title and its author's name (not "- timeout: seconds to wait (default 30)").
     static TITLE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(
-            r"^[-*+]\s+(?:\*\*)?[a-z][\w./-]*(?:\*\*)?(?:\([\w-]+\))?:\s.*\([^()]+\)\s*$",
+            r"^[-*+]\s+(?:\*\*)?[a-z][\w./-]*(?:\*\*)?(?:\([\w-]+\))?:\s.*\((?:[A-Z][\w.'-]*\s?){1,4}\)\s*$",
         )
         .expect("static regex")
     });
@@ -138,6 +138,21 @@ fn is_change_entry(file: &str, block: &markdown::Block) -> bool {
 /// A list line without its indentation and block-quote markers.
 fn lead_and_rest(line: &str) -> &str {
     line.trim_start_matches([' ', '\t', '>'])
+}
+
+/// Is the doc a licence or a notice (`LICENSE.md`, `LICENSE-MIT.md`, `COPYING.md`, `NOTICE.md`,
+/// `THIRD-PARTY-LICENSES.md`)?
+pub fn is_license(path: &str) -> bool {
+    let name = path
+        .rsplit(['/', '\\'])
+        .next()
+        .unwrap_or(path)
+        .to_ascii_lowercase();
+    let stem = name.split('.').next().unwrap_or(&name);
+    stem.starts_with("license")
+        || stem.starts_with("licence")
+        || matches!(stem, "copying" | "notice" | "notices")
+        || (stem.contains("third") && (stem.contains("licen") || stem.contains("notice")))
 }
 
 /// Which rules read a changelog: misspellings and doubled words.
@@ -281,18 +296,17 @@ impl Engine {
                 } else {
                     Level::Off
                 };
-                let mut configured = false;
                 for (pattern, l) in &levels {
                     if rule_matches(pattern, &info.id) {
                         level = *l;
-                        configured = true;
                     }
                 }
                 if !settings.only.is_empty() {
                     if !settings.only.iter().any(|p| rule_matches(p, &info.id)) {
                         level = Level::Off;
-                    } else if !configured && settings.only.contains(&info.id) {
-                        // `--rule ID` names a rule exactly: it runs even when it is off by default.
+                    } else if level == Level::Off && settings.only.contains(&info.id) {
+                        // `--rule ID` names a rule exactly: it runs even when it is off by default or
+                        // in the config (the command line is the later word).
                         level = Level::On;
                     }
                 }
@@ -849,6 +863,10 @@ impl Engine {
             });
         }
         let mut column_at = (0usize, 0usize, 1usize);
+        // A licence is a legal text kept word for word (often a third party's): nothing to review.
+        if is_license(&doc.path) {
+            return Vec::new();
+        }
         let changelog = is_changelog(&doc.path);
         let mut change_entries: HashMap<usize, bool> = HashMap::new();
         // A translated page (or a passage in another language) is not for English rules; only the link
@@ -879,7 +897,8 @@ impl Engine {
                     || *foreign_blocks.entry(hit.block).or_insert_with(|| {
                         let words = crate::core::rules::text::words(&block.text);
                         language::other_script(&block.text)
-                            || language::tally(&block.text, &words).is_foreign()
+                            || (words.len() >= language::BLOCK_WORDS
+                                && language::tally(&block.text, &words).is_foreign())
                     }))
             {
                 continue;
@@ -993,14 +1012,20 @@ fn place_stored(docs: &[Doc], hashes: &[u64], memo: &mut Memo, set: bool) -> Vec
     out
 }
 
-/// What a document is remembered by: its content, and whether it is MDX (which reads differently).
+/// What a document is remembered by: its content, and what its path says about how it is read (MDX
+/// reads differently; a changelog or a licence is held to other rules).
 fn memo_key(doc: &Doc) -> u64 {
-    let hash = content_hash(&doc.text);
+    let mut hash = content_hash(&doc.text);
     if is_mdx(doc) {
-        hash.rotate_left(1) ^ 0x006d_6478
-    } else {
-        hash
+        hash = hash.rotate_left(1) ^ 0x006d_6478;
     }
+    if is_changelog(&doc.path) {
+        hash = hash.rotate_left(3) ^ 0x0063_686c;
+    }
+    if is_license(&doc.path) {
+        hash = hash.rotate_left(5) ^ 0x006c_6963;
+    }
+    hash
 }
 
 fn is_mdx(doc: &Doc) -> bool {
@@ -1330,6 +1355,12 @@ mod tests {
                         }
                     })
                     .collect();
+                // Some open with a byte-order mark.
+                let text = if i % 5 == 0 {
+                    format!("\u{feff}{text}")
+                } else {
+                    text
+                };
                 doc(if i % 2 == 0 { "a.md" } else { "b.mdx" }, &text)
             })
             .collect();
@@ -1408,13 +1439,25 @@ mod tests {
             );
         }
         assert!(!is_changelog("docs/changing-things.md"));
+        // A licence is not reviewed at all.
+        for path in [
+            "LICENSE.md",
+            "docs/LICENSE-MIT.md",
+            "THIRD-PARTY-LICENSES.md",
+            "NOTICE.md",
+        ] {
+            assert!(is_license(path), "{path}");
+            assert!(rules_of(&engine(), path, md).is_empty(), "{path}");
+        }
+        assert!(!is_license("docs/licensing-faq.md"));
         // Anywhere, a list item that cites a pull request, an issue or a commit is a commit's title.
         let notes = "# Release 2.0\n\nThe the release brings a new parser.\n\n\
                      * [[`a1b2c3d4e5`](https://github.com/o/r/commit/a1b2c3d4e5)] - **deps**: update the the \
                      paramater (Ann) [#42](https://github.com/o/r/pull/42)\n\
                      - fix teh ONEDNN build (#43)\n\
                      - dns: set the the hostname on error objects (Ben Noordhuis)\n\
-                     - feat(cli): add a dns flag (Ann Lee)\n";
+                     - feat(cli): add a dns flag (Ann Lee)\n\
+                     - timeout: the the seconds to wait (default 30)\n";
         let found: Vec<(String, String)> = engine()
             .check(&[doc("blog/release-2.0.md", notes)], &[])
             .into_iter()
@@ -1422,7 +1465,10 @@ mod tests {
             .collect();
         assert_eq!(
             found,
-            [("grammar.repeated-word".to_owned(), "The the".to_owned())]
+            [
+                ("grammar.repeated-word".to_owned(), "The the".to_owned()),
+                ("grammar.repeated-word".to_owned(), "the the".to_owned())
+            ]
         );
         let rules = rules_of(&engine(), "guide.md", md);
         assert!(
@@ -1738,6 +1784,15 @@ mod tests {
         assert_eq!(as_md, e.check(&md, &[]));
         assert_eq!(as_mdx, e.check(&mdx, &[]));
         assert!(as_mdx.len() < as_md.len(), "an MDX expression is code");
+        // Nor are a changelog and a licence remembered as the same text elsewhere.
+        for name in ["CHANGELOG.md", "LICENSE.md"] {
+            let other = vec![doc(name, text)];
+            let cached = e
+                .check_cached(&other, &[], &mut memo, &mut Nothing, &done)
+                .findings;
+            assert_eq!(cached, e.check(&other, &[]), "{name}");
+            assert!(cached.len() < as_md.len(), "{name}");
+        }
     }
 
     #[test]

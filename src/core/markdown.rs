@@ -414,8 +414,10 @@ fn mdx_code(body: &str) -> Vec<Range<usize>> {
 ///   `{{< codenew >}}`): Hugo hands such a body to the shortcode raw, and it is a program or a config.
 fn generator_code(body: &str) -> Vec<Range<usize>> {
     static IMPORT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r#"(?m)^import[ \t]+(?:[\w*{}, \t]+[ \t]from[ \t]+)?['"][^'"\n]+['"];?[ \t]*$"#)
-            .expect("static regex")
+        Regex::new(
+            r#"(?m)^import[ \t]+(?:[\w*{}, \t]+[ \t]from[ \t]+)?['"][^'"\n]+['"];?[ \t\r]*$"#,
+        )
+        .expect("static regex")
     });
     static CODE_SHORTCODE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\{\{<\s*(highlight|[\w-]*code[\w-]*)\b[^>]*>\}\}").expect("static regex")
@@ -426,6 +428,10 @@ fn generator_code(body: &str) -> Vec<Range<usize>> {
             let (Some(open), Some(name)) = (caps.get(0), caps.get(1)) else {
                 continue;
             };
+            // A self-closing shortcode (`{{< code-toggle config=build />}}`) has no body.
+            if open.as_str().ends_with("/>}}") {
+                continue;
+            }
             let rest = &body[open.end()..];
             // The closing tag: `{{< /name >}}`, spaces optional.
             let close = rest.match_indices("{{<").find_map(|(i, _)| {
@@ -1114,10 +1120,20 @@ mod tests {
         );
         // A Hugo shortcode named for code holds code, others hold prose.
         let md = "{{< code-toggle file=hugo >}}\n[module]\npageRef = 'x'\n{{< /code-toggle >}}\n\n\
-                  {{< note >}}\nA real note.\n{{< /note >}}\n";
+                  {{< note >}}\nA real note.\n{{< /note >}}\n\n\
+                  {{< code-toggle config=build />}}\n\nThe prose between.\n\n\
+                  {{< code-toggle >}}\nkey = 1\n{{< /code-toggle >}}\n";
         let all = texts(md).join("|");
         assert!(!all.contains("pageRef") && !all.contains("module"), "{all}");
-        assert!(all.contains("A real note."), "{all}");
+        assert!(
+            all.contains("A real note.") && all.contains("The prose between."),
+            "{all}"
+        );
+        // Windows line ends too.
+        assert_eq!(
+            texts("import Flag from './_flag.mdx'\r\n\r\nUse the flag.\r\n"),
+            vec!["Use the flag."]
+        );
         // Kramdown attribute lists and templates inside an address are markup.
         let md = "A warning.\n{: .note .warning}\n\n[x](https://x.com/{{ user.handle }}) y\n";
         let all = texts(md).join("|");

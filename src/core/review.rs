@@ -592,6 +592,7 @@ impl ReviewState {
         let Some(cur) = self.current() else {
             return Vec::new();
         };
+        let word = cur.finding.text.to_lowercase();
         self.open_items()
             .filter(|&i| {
                 let it = &self.items[i];
@@ -599,7 +600,7 @@ impl ReviewState {
                     && match scope {
                         BulkScope::Word => {
                             it.finding.rule == cur.finding.rule
-                                && it.finding.text.to_lowercase() == cur.finding.text.to_lowercase()
+                                && it.finding.text.to_lowercase() == word
                         }
                         BulkScope::File => it.doc == cur.doc,
                         BulkScope::Rule => it.finding.rule == cur.finding.rule,

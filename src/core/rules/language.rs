@@ -22,14 +22,17 @@ const ENGLISH: &[&str] = &[
 
 /// Function words of the languages docs are most often translated into (Spanish, Portuguese, French,
 /// Italian, German, Dutch, Polish), none of them an English word.
+/// Words that are also English or technical ("y", "em", "van", "con", "du", "del", "dos") are left out.
 const FOREIGN: &[&str] = &[
-    "de", "la", "el", "los", "las", "que", "y", "del", "para", "con", "por", "una", "es", "se",
-    "lo", "como", "más", "pero", "não", "uma", "com", "os", "da", "das", "dos", "em", "é", "você",
-    "ao", "le", "les", "des", "du", "et", "est", "une", "pour", "dans", "qui", "avec", "vous",
-    "pas", "sont", "il", "di", "che", "è", "della", "sono", "nel", "der", "und", "ist", "nicht",
-    "mit", "ein", "eine", "zu", "auf", "für", "von", "wird", "het", "een", "van", "niet", "voor",
-    "zijn", "się", "jest", "że", "nie", "dla", "oraz",
+    "de", "la", "el", "los", "las", "que", "para", "por", "una", "es", "se", "lo", "como", "más",
+    "pero", "não", "uma", "com", "os", "da", "das", "é", "você", "ao", "le", "les", "des", "et",
+    "est", "une", "pour", "dans", "qui", "avec", "vous", "pas", "sont", "il", "di", "che", "è",
+    "della", "sono", "nel", "der", "und", "ist", "nicht", "mit", "ein", "eine", "zu", "auf", "für",
+    "von", "wird", "het", "een", "niet", "voor", "zijn", "się", "jest", "że", "nie", "dla", "oraz",
 ];
+
+/// Words a block needs before its own function words decide; a shorter one follows its document.
+pub const BLOCK_WORDS: usize = 6;
 
 /// English and foreign function words in a text.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]

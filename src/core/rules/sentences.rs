@@ -109,7 +109,7 @@ impl Checker for Sentences {
                 id: FINAL_PERIOD.into(),
                 severity: Severity::Suggestion,
                 safety: Safety::Review,
-                default_on: true,
+                default_on: false,
                 summary: "A paragraph's last sentence without the full stop its other sentences have".into(),
                 explain: "A paragraph of two or more sentences that end with full stops should end with one too: \
                           \"… are prioritized. Those bugs will be fixed in future releases\" → \"releases.\". \
@@ -258,7 +258,7 @@ fn final_period(doc: &DocProse<'_>, b: usize, out: &mut Vec<Hit>) {
     if first.starts_with("```") || first.starts_with("~~~") || after.starts_with("    ") {
         return;
     }
-    let leads_in = first.starts_with(['-', '*', '+'])
+    let leads_in = ["- ", "* ", "+ "].iter().any(|m| first.starts_with(m))
         || first
             .split_once(['.', ')'])
             .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
@@ -303,6 +303,8 @@ fn is_sentence_word(w: &str) -> bool {
 /// of these starts a new sentence, while a capitalised noun is a member name ("net.Server",
 /// "stream.Readable").
 fn opens_sentences(w: &str) -> bool {
+    // Function words only: verbs and adverbs such as "once", "is", "run" or "next" are method names
+    // too ("sync.Once", "errors.Is", "t.Run", "rows.Next").
     const OPENERS: &[&str] = &[
         "the",
         "this",
@@ -339,27 +341,19 @@ fn opens_sentences(w: &str) -> bool {
         "then",
         "also",
         "however",
-        "see",
-        "note",
-        "use",
         "each",
         "all",
         "some",
         "any",
         "no",
         "not",
-        "now",
         "here",
         "after",
         "before",
-        "once",
         "since",
         "because",
         "although",
         "otherwise",
-        "finally",
-        "first",
-        "next",
         "instead",
         "what",
         "which",
@@ -368,21 +362,6 @@ fn opens_sentences(w: &str) -> bool {
         "where",
         "who",
         "please",
-        "make",
-        "run",
-        "check",
-        "add",
-        "set",
-        "is",
-        "are",
-        "was",
-        "can",
-        "will",
-        "should",
-        "must",
-        "may",
-        "do",
-        "does",
     ];
     OPENERS.contains(&w.to_ascii_lowercase().as_str())
 }
@@ -523,6 +502,7 @@ mod tests {
         assert!(run("Use ASP.NET and System.IO, e.g. this, or node.Js and v1.Two.\n").is_empty());
         assert!(run("It will now return nil reflect.Type\n- calls to it\n").is_empty());
         assert!(run("Support net.Server options and align stream.Duplex with it.\n").is_empty());
+        assert!(run("Use sync.Once to guard it, or call t.Run and rows.Next here.\n").is_empty());
     }
 
     #[test]

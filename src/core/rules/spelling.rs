@@ -1,8 +1,9 @@
 //! Spelling, in two rules:
 //!
 //! - `spelling.known-typo`: a word on the list of known misspellings ([`super::misspellings`]:
-//!   "occured", "paramater", "wih"), with its correction. Flagged wherever it stands, also capitalised
-//!   or inside a camelCase name ("BroswerWindow"), unless the project uses it in code or accepts it.
+//!   "occured", "paramater", "wih"), with its correction. Flagged in running text, at a sentence start
+//!   or inside a camelCase name ("BroswerWindow"), but not where a capital marks a name, and not when
+//!   the project uses it in code, accepts it, or one doc writes it again and again.
 //! - `spelling.unknown-word`: a word in neither harper's English dictionary nor the project's technical
 //!   vocabulary, with the dictionary's closest words. A spelling alarm on a technical term or a name is a
 //!   bug, so a word is only a candidate when nothing says it is one:
@@ -70,12 +71,14 @@ pub fn rules() -> Vec<RuleInfo> {
             explain: "Flags words on a list of about 90,000 misspellings people really make (the list the \
                       typos checker uses), each with its correction: \"occured\" → \"occurred\", \
                       \"targetting\" → \"targeting\", \"wih\" → \"with\". Such a word is flagged wherever it \
-                      stands in running text, also at a sentence start or as part of a camelCase name \
-                      (\"BroswerWindow\"), even where an unknown word would pass as a compound. It is left \
-                      alone when it is a name (capitalised at the start of a list item or heading, or \
-                      mid-sentence: \"Big Sur\"), a whole link text, written three times or more across the \
-                      docs (a word the project chose), used in code (an API may be named so), or listed in \
-                      [vocabulary] accept or .docreview/vocabulary.txt."
+                      stands in running text, also at a sentence start (after a full stop, or opening a \
+                      paragraph or list item before a lower-case word), as a long word in a heading, or as \
+                      part of a camelCase name (\"BroswerWindow\"), even where an unknown word would pass as \
+                      a compound. It is left alone when it is a name (a capitalised word mid-sentence, \
+                      \"Big Sur\", or before another capitalised word, \"Sven Aas\"), a whole link text, \
+                      written three times or more in one doc and nowhere else (that doc's word), used in \
+                      code (an API may be named so), or listed in [vocabulary] accept or \
+                      .docreview/vocabulary.txt."
                 .into(),
         },
         RuleInfo {
@@ -457,9 +460,11 @@ fn camel_typo(word: &str) -> Option<String> {
         if part.len() < 6 || is_all_upper(part) || is_known(part) {
             continue;
         }
-        let fix = super::misspellings::cased_corrections(part)?
-            .into_iter()
-            .next()?;
+        let Some(fix) =
+            super::misspellings::cased_corrections(part).and_then(|f| f.into_iter().next())
+        else {
+            continue;
+        };
         return Some(format!("{}{fix}{}", &word[..pair[0]], &word[pair[1]..]));
     }
     None
@@ -802,7 +807,7 @@ mod tests {
 
     #[test]
     fn known_misspellings_are_found_anywhere_with_their_correction() {
-        let doc = "We recieve the data. Occured twice, then the BroswerWindow opened.\n\n\
+        let doc = "We recieve the data. Occured twice, then the KubeflowBroswerWindow opened.\n\n\
                    # Paramater\n\nIt ran. Paramater checks follow.\n";
         let hits = &found(&[doc], &[], MIN_DOCS)[0];
         let summary: Vec<(&str, &str, Option<&str>)> = hits
@@ -814,7 +819,7 @@ mod tests {
             [
                 (TYPO, "recieve", Some("receive")),
                 (TYPO, "Occured", Some("Occurred")),
-                (TYPO, "BroswerWindow", Some("BrowserWindow")),
+                (TYPO, "KubeflowBroswerWindow", Some("KubeflowBrowserWindow")),
                 (TYPO, "Paramater", Some("Parameter")),
                 (TYPO, "Paramater", Some("Parameter")),
             ]

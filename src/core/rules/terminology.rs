@@ -494,13 +494,28 @@ fn in_title_link(doc: &DocProse<'_>, b: usize, view: std::ops::Range<usize>) -> 
         return false;
     };
     let file = doc.file;
-    let Some(open) = file[..src.start].rfind('[') else {
+    // Only within the block's own bytes: a search over the whole file for each name would be
+    // quadratic on a long doc.
+    let (Some(first), Some(last)) = (block.segments.first(), block.segments.last()) else {
+        return false;
+    };
+    // One byte either side (a link's `[` and `]` may sit just outside the block's text), on char
+    // boundaries.
+    let mut from = first.src.saturating_sub(1).min(src.start);
+    while !file.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (last.src + last.src_len + 1).min(file.len()).max(src.end);
+    while !file.is_char_boundary(to) {
+        to -= 1;
+    }
+    let Some(open) = file[from..src.start].rfind('[').map(|i| from + i) else {
         return false;
     };
     if file[open..src.start].contains([']', '\n']) {
         return false;
     }
-    let Some(close) = file[src.end..].find(']') else {
+    let Some(close) = file[src.end..to].find(']') else {
         return false;
     };
     let link_text = &file[open + 1..src.end + close];
@@ -695,10 +710,18 @@ mod tests {
              - tls: make the cipher list configurable\n\n\
              Select 'NodeJS Static' as the type. Thanks to Bert Belder for the fix.\n\n\
              - [Jamstack For Free With Azure And CloudFlare](https://x.dev/post)\n\n\
-             We host it on Github with openssl and a BERT model; see [sqlite](https://x.io/sqlite).\n",
+             We host it on Github with openssl and a BERT model; see [sqlite](https://x.io/sqlite).\n\n\
+             é Github é\n",
         );
         let words: Vec<&str> = found.iter().map(|(_, w, _)| w.as_str()).collect();
-        assert_eq!(words, ["Github", "openssl"]);
+        assert_eq!(words, ["Github", "openssl", "Github"]);
+        // A file that opens with a byte-order mark.
+        let found = crate::core::rules::hits_in(
+            &Terminology::new(Terms::builtin().clone()),
+            &[RULE],
+            "\u{feff}Github hosts it.\n",
+        );
+        assert_eq!(found.len(), 1);
     }
 
     #[test]

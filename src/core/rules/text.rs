@@ -141,8 +141,6 @@ pub fn hash_key(mut h: u64, s: &str) -> u64 {
     h
 }
 
-/// True when `gap` (the text between two words) is plain white space, possibly a line break, and
-/// nothing else: no punctuation and no placeholder.
 /// The word after `ws[i]` when only white space separates them.
 pub fn next(text: &str, ws: &[Word], i: usize) -> Option<Word> {
     let n = *ws.get(i + 1)?;
@@ -155,6 +153,8 @@ pub fn prev(text: &str, ws: &[Word], i: usize) -> Option<Word> {
     is_space(&text[p.end..ws[i].start]).then_some(p)
 }
 
+/// True when `gap` (the text between two words) is plain white space, possibly a line break, and
+/// nothing else: no punctuation and no placeholder.
 pub fn is_space(gap: &str) -> bool {
     !gap.is_empty() && gap.chars().all(char::is_whitespace)
 }

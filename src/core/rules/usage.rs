@@ -231,11 +231,12 @@ fn number_unit(b: usize, text: &str, ws: &[Word], i: usize, out: &mut Vec<Hit>) 
     });
 }
 
-/// A noun that is not also a preposition, a determiner, a conjunction or a pronoun (so "a 10 second
-/// delay" counts, "a 10 second or so" does not).
+/// A singular noun that is not also a preposition, a determiner, a conjunction or a pronoun (so "a 10
+/// second delay" counts, "a 10 second or so" does not, and "the 2 core developers" are two developers).
 fn is_plain_noun(word: &str) -> bool {
     super::harper::word_metadata(word).is_some_and(|m| {
-        m.noun.is_some()
+        m.noun.as_ref().is_some_and(|n| n.is_plural != Some(true))
+            && !word.ends_with('s')
             && !m.preposition
             && m.determiner.is_none()
             && m.conjunction.is_none()
@@ -338,6 +339,8 @@ mod tests {
             "in 2 days or so",
             "Within a 10 second or two.",
             "the 3 steps ahead",
+            "the 2 core developers",
+            "the 4 thread pools",
         ] {
             assert!(run(ok).is_empty(), "{ok}: {:?}", run(ok));
         }
