@@ -19,7 +19,7 @@ const FILES: &[(&str, &str, &str)] = &[
     (
         "docs/tuning.md",
         "---\ntitle: Tuning\n---\n\n# Tuning\n\nThe tuner searches quantization settings.\n",
-        "---\ntitle: Tuning\n---\n\n# Tuning\n\nThe tuner searches quantization settings. It allows automatically find\nbetter solution for each model, and it will find operator which mostly influence accuracy drops.\nThe tuner analyze a calibration set, so consider run it twice. Results are recieved as a report.\n\nWith int8 there is tiny accuracy drop compared with fp32, and the ONEDNN backend\nruns the the quantized kernels.\n\n```bash\n# Code is never checked: ONEDNN, the the, allows automatically find\npip install mxnet\n```\n\nSet `ONEDNN_VERBOSE=1` to see it, or read https://example.com/ONEDNN/the-the.\n",
+        "---\ntitle: Tuning\n---\n\n# Tuning\n\nThe tuner searches quantization settings. It allows automatically find\nbetter solution for each model, and it will find operator which mostly influence accuracy drops.\nThe tuner analyze a calibration set, so consider run it twice. Results are recieved as a report.\n\nWith int8 there is tiny accuracy drop compared with fp32, and the ONEDNN backend\nruns the the quantized kernels.\n\n```bash\n# Comments in code are read as prose; the code never is:\nMSG=\"ONEDNN, the the, allows automatically find\" pip install mxnet\n```\n\nSet `ONEDNN_VERBOSE=1` to see it, or read https://example.com/ONEDNN/the-the.\n",
     ),
     (
         "docs/install.md",
@@ -35,14 +35,12 @@ const FILES: &[(&str, &str, &str)] = &[
 
 const CONFIG: &str = "# docreview settings for this sample project.\n\n\
 # The review guideline these docs follow asks for these rules too. They are off by default, because on\n\
-# docs they were not tuned on fewer than 9 in 10 of their findings were right (`docreview rules`\n\
-# shows each rule's measured precision); a team that wants them turns them on.\n\
+# docs they were not tuned on fewer than 9 in 10 of their findings were right, or they found nothing to\n\
+# measure (`docreview rules` shows each rule's precision); a team that wants them turns them on.\n\
 [rules]\n\
-\"terminology\" = \"on\"\n\
 \"grammar.allow-to\" = \"on\"\n\
 \"grammar.agreement\" = \"on\"\n\
 \"grammar.gerund\" = \"on\"\n\
-\"grammar.repeated-word\" = \"on\"\n\
 \"consistency.variant\" = \"on\"\n\
 \"links.tracking\" = \"on\"\n\n\
 [terms]\n\

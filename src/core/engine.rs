@@ -1532,9 +1532,9 @@ mod tests {
             .expect("engine")
             .check(&[doc("g.md", GUIDELINE)], &[])
         };
-        assert!(only("terminology.*").is_empty());
-        let f = only("terminology.canonical");
-        assert!(f.iter().all(|f| f.rule == "terminology.canonical"));
+        assert!(only("grammar.allow*").is_empty());
+        let f = only("grammar.allow-to");
+        assert!(f.iter().all(|f| f.rule == "grammar.allow-to"));
         assert!(!f.is_empty());
     }
 

@@ -529,6 +529,7 @@ pub fn extract_with(file: &str, how: Reading) -> Prose {
         metadata: Vec::new(),
         images: Vec::new(),
         code_comments: how.comments,
+        html_code: 0,
     };
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         x.event(event, range.start + base..range.end + base);
@@ -553,6 +554,24 @@ pub fn extract_with(file: &str, how: Reading) -> Prose {
     }
 }
 
+/// Is `html` the opening (`Some(true)`) or closing (`Some(false)`) tag of an element whose text is code?
+fn html_code_tag(html: &str) -> Option<bool> {
+    let tag = html.trim();
+    let (closing, rest) = match tag.strip_prefix("</") {
+        Some(rest) => (true, rest),
+        None => (false, tag.strip_prefix('<')?),
+    };
+    if tag.ends_with("/>") {
+        return None;
+    }
+    let name: String = rest
+        .chars()
+        .take_while(char::is_ascii_alphanumeric)
+        .flat_map(|c| c.to_lowercase())
+        .collect();
+    matches!(name.as_str(), "code" | "kbd" | "samp" | "var" | "tt").then_some(!closing)
+}
+
 struct Extractor<'a> {
     file: &'a str,
     not_prose: &'a [Range<usize>],
@@ -573,6 +592,9 @@ struct Extractor<'a> {
     images: Vec<Range<usize>>,
     /// Read the comments of fenced code as prose.
     code_comments: bool,
+    /// How many inline HTML code elements (`<code>…</code>`, `<kbd>`, `<samp>`, `<var>`) are open:
+    /// their text is code, as if it were in backticks.
+    html_code: usize,
 }
 
 impl Extractor<'_> {
@@ -653,6 +675,10 @@ impl Extractor<'_> {
                     self.comments.push(range);
                 }
             }
+            Event::Text(_) if self.html_code > 0 => {
+                self.code.push(range.clone());
+                self.placeholder(range);
+            }
             Event::Text(text) => self.text(&text, range),
             Event::SoftBreak => {
                 let raw = &self.file[range.clone()];
@@ -668,7 +694,12 @@ impl Extractor<'_> {
             Event::InlineMath(_) | Event::DisplayMath(_) | Event::FootnoteReference(_) => {
                 self.placeholder(range)
             }
-            Event::InlineHtml(_) | Event::Html(_) => {
+            Event::InlineHtml(html) | Event::Html(html) => {
+                match html_code_tag(&html) {
+                    Some(true) => self.html_code += 1,
+                    Some(false) => self.html_code = self.html_code.saturating_sub(1),
+                    None => {}
+                }
                 self.comments.push(range.clone());
                 self.placeholder(range);
             }
@@ -1048,6 +1079,24 @@ mod tests {
         let md = "one <b class=\"x\">bold</b> two\n";
         assert_eq!(prose(md), vec![(0, "one "), (17, "bold"), (25, " two")]);
         assert_eq!(offsets(md), vec![0..4, 17..21, 25..29]);
+    }
+
+    #[test]
+    fn text_of_html_code_elements_is_code() {
+        let md = "Type: <code>(url: string) => void</code>, press <kbd>Ctrl</kbd> or <b>teh</b>.\n";
+        assert_eq!(
+            prose(md),
+            vec![
+                (0, "Type: "),
+                (40, ", press "),
+                (63, " or "),
+                (70, "teh"),
+                (77, ".")
+            ]
+        );
+        // A self-closing or unknown tag opens nothing.
+        let md = "A <code/> tag and <codex>words</codex> stay prose.\n";
+        assert!(prose(md).iter().any(|(_, t)| *t == "words"));
     }
 
     #[test]

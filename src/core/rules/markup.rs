@@ -80,8 +80,6 @@ impl Checker for Markup {
         if !active.has(RULE) {
             return;
         }
-        // The doc's code as one text, built on first need.
-        let code_text = std::cell::OnceCell::new();
         for (b, block) in doc.prose.blocks.iter().enumerate() {
             let text = block.text.as_str();
             for (start, token) in tokens(text) {
@@ -90,7 +88,7 @@ impl Checker for Markup {
                     && !text[end..].starts_with(':')
                     && (!MEMBER_ONLY.is_match(token)
                         || FILE.is_match(token)
-                        || code_text.get_or_init(|| doc_code(doc)).contains(token));
+                        || doc.code_text().contains(token));
                 if !(code || is_literal_value(token, &text[..start]))
                     || !fits_code(doc, b, start..end)
                 {
@@ -112,18 +110,6 @@ impl Checker for Markup {
 /// only where the doc's own code uses it.
 static MEMBER_ONLY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[a-z]+(?:\.[a-z]+)+$").expect("regex"));
-
-/// The doc's code (inline and blocks), one piece a line.
-fn doc_code(doc: &DocProse<'_>) -> String {
-    let mut all = String::new();
-    for r in &doc.prose.code {
-        if let Some(code) = doc.file.get(r.clone()) {
-            all.push_str(code);
-            all.push('\n');
-        }
-    }
-    all
-}
 
 /// May the text at `view` in block `b` take backticks? Not in image alt text (shown as plain text),
 /// not in a heading and not as a whole link text: a reference page's headings and indexes name an API

@@ -59,6 +59,7 @@ pub struct DocProse<'a> {
     pub file: &'a str,
     pub prose: &'a Prose,
     words: Vec<std::cell::OnceCell<Vec<text::Word>>>,
+    code: std::cell::OnceCell<String>,
 }
 
 impl<'a> DocProse<'a> {
@@ -69,6 +70,7 @@ impl<'a> DocProse<'a> {
             words: (0..prose.blocks.len())
                 .map(|_| std::cell::OnceCell::new())
                 .collect(),
+            code: std::cell::OnceCell::new(),
         }
     }
 
@@ -93,6 +95,36 @@ impl<'a> DocProse<'a> {
         let before = self.file[..src.start].trim_end_matches(['*', '_']);
         let after = self.file[src.end..].trim_start_matches(['*', '_']);
         before.ends_with('[') && after.starts_with(']')
+    }
+
+    /// The doc's code (inline code and code blocks, without their fence lines), one piece a line;
+    /// built on first use.
+    pub fn code_text(&self) -> &str {
+        self.code.get_or_init(|| {
+            let mut all = String::new();
+            for r in &self.prose.code {
+                let Some(code) = self.file.get(r.clone()) else {
+                    continue;
+                };
+                let fenced = code.starts_with("```") || code.starts_with("~~~");
+                for line in code.lines() {
+                    let fence = line.trim_start();
+                    if !(fenced && (fence.starts_with("```") || fence.starts_with("~~~"))) {
+                        all.push_str(line);
+                        all.push('\n');
+                    }
+                }
+            }
+            all
+        })
+    }
+
+    /// Does the doc's code hold `word` as a quoted string (`'ios'`, `"vue"`)?
+    pub fn code_quotes(&self, word: &str) -> bool {
+        let code = self.code_text();
+        ['\'', '"']
+            .iter()
+            .any(|q| code.contains(&format!("{q}{word}{q}")))
     }
 
     /// The words of block `b`.

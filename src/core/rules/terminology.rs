@@ -343,8 +343,14 @@ pub(crate) fn stands_alone(text: &str, range: std::ops::Range<usize>) -> bool {
                 | '.'
                 | '-'
                 | ':'
+                | '?'
         )
     }) {
+        return false;
+    }
+    // An argument of a call ("URL(url, base)"), not the name in prose.
+    let mut back = text[..range.start].chars().rev();
+    if back.next() == Some('(') && back.next().is_some_and(char::is_alphanumeric) {
         return false;
     }
     match after {
@@ -353,6 +359,8 @@ pub(crate) fn stands_alone(text: &str, range: std::ops::Range<usize>) -> bool {
             '_' | '/' | '\\' | '@' | '#' | '$' | '%' | '&' | '*' | '+' | '=' | '<' | '>' | '~'
             | '|' | '^' | '(' | '[' | '{',
         ) => false,
+        // A path ("tauri::command"), not the name.
+        Some(':') if after2 == Some(':') => false,
         Some('.' | ':' | ',' | ';' | '!' | '?') => !after2.is_some_and(char::is_alphanumeric),
         Some('-') => {
             let rest = &text[range.end + 1..];
@@ -427,13 +435,30 @@ fn names_its_target(doc: &DocProse<'_>, b: usize, view: std::ops::Range<usize>) 
     let Some(src) = doc.prose.blocks[b].to_source_lossy(view) else {
         return false;
     };
-    let after = &doc.file[src.end..];
-    let target = after
-        .trim_start_matches(['*', '_'])
-        .strip_prefix("](")
-        .and_then(|t| t.split(')').next())
-        .unwrap_or("");
+    let after = doc.file[src.end..].trim_start_matches(['*', '_']);
+    let target = if let Some(inline) = after.strip_prefix("](") {
+        inline.split(')').next().unwrap_or("")
+    } else {
+        // A reference link ("[tauri]", "[text][label]"): the address is on its definition's line.
+        let label = after
+            .strip_prefix("][")
+            .and_then(|t| t.split(']').next())
+            .filter(|l| !l.is_empty())
+            .unwrap_or(surface);
+        definition(doc.file, label).unwrap_or("")
+    };
     target.to_lowercase().contains(surface)
+}
+
+/// The address of the link reference definition `[label]: address` in `file` (labels match without
+/// regard to case).
+fn definition<'f>(file: &'f str, label: &str) -> Option<&'f str> {
+    file.lines().find_map(|line| {
+        let rest = line.trim_start().strip_prefix('[')?;
+        let (name, def) = rest.split_once("]:")?;
+        name.eq_ignore_ascii_case(label)
+            .then(|| def.split_whitespace().next().unwrap_or(""))
+    })
 }
 
 /// Inside a short quotation ("select 'NodeJS Static'", "the “Github Pages” tab"): a label or a title
@@ -533,6 +558,24 @@ fn in_title_link(doc: &DocProse<'_>, b: usize, view: std::ops::Range<usize>) -> 
     words.len() >= 4 && capitals * 4 >= words.len() * 3
 }
 
+/// Followed by what names an account ("the nodejs GitHub organization", "the **rust-lang** org"): a
+/// handle, spelled as its owner registered it.
+fn names_an_account(text: &str, end: usize) -> bool {
+    let rest = text[end..].trim_start_matches(['*', '_', '`', '[', ']', ' ']);
+    let mut words = rest.split_whitespace().map(|w| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    });
+    let mut next = words.next().unwrap_or_default();
+    if matches!(next.as_str(), "github" | "gitlab" | "npm" | "docker") {
+        next = words.next().unwrap_or_default();
+    }
+    matches!(
+        next.as_str(),
+        "organization" | "organisation" | "org" | "account" | "handle" | "username"
+    )
+}
+
 /// A lower-case name right after `pip install`, `import`, `npm i` and the like is a package name.
 fn after_package_command(text: &str, at: usize) -> bool {
     const COMMANDS: &[&str] = &[
@@ -590,7 +633,7 @@ impl Checker for Terminology {
             id: RULE.into(),
             severity: Severity::Warning,
             safety: Safety::Safe,
-            default_on: false,
+            default_on: true,
             summary: "Names of products, libraries, formats and protocols spelled as their owners spell them".into(),
             explain: format!(
                 "Flags a technical name written with the wrong case, hyphens, spaces or dots and proposes \
@@ -610,6 +653,7 @@ impl Checker for Terminology {
         if !active.has(RULE) {
             return;
         }
+        let first = out.len();
         for (b, block) in doc.prose.blocks.iter().enumerate() {
             // A few words all in lower case on their own (a heading, a list item, a cell) are a literal:
             // a command ("hugo completion powershell"), a key ("cpu"), a label.
@@ -619,7 +663,14 @@ impl Checker for Terminology {
             let title_link = |view: std::ops::Range<usize>| in_title_link(doc, b, view);
             for (range, term) in self.terms.scan_words(&block.text, doc.words(b)) {
                 let surface = &block.text[range.clone()];
-                if is_label(&block.text, range.clone())
+                // A lower-case name the doc's own code holds as a string is that code's value
+                // ("returns ios" where the code compares with `'ios'`); one before "GitHub
+                // organization" is a handle.
+                let literal = is_all_lower(surface)
+                    && ((!super::text::is_all_upper(&term.canonical) && doc.code_quotes(surface))
+                        || names_an_account(&block.text, range.end));
+                if literal
+                    || is_label(&block.text, range.clone())
                     || names_its_target(doc, b, range.clone())
                     || in_quotes(&block.text, range.clone())
                     || is_persons_name(&block.text, range.clone(), &term.canonical)
@@ -639,8 +690,34 @@ impl Checker for Terminology {
                 });
             }
         }
+        // A name in capitals that the doc writes so again and again ("TAURI software" in a trademark
+        // policy, "WASM" throughout) is the doc's chosen styling, not a slip.
+        let mut uses: HashMap<&str, usize> = HashMap::new();
+        for hit in &out[first..] {
+            let surface = &doc.prose.blocks[hit.block].text[hit.range.clone()];
+            if super::text::is_all_upper(surface) && surface.chars().count() > 1 {
+                *uses.entry(surface).or_default() += 1;
+            }
+        }
+        let styled: Vec<String> = uses
+            .into_iter()
+            .filter(|&(_, n)| n >= STYLED_USES)
+            .map(|(s, _)| s.to_owned())
+            .collect();
+        if !styled.is_empty() {
+            let mut tail = out.split_off(first);
+            tail.retain(|hit| {
+                !styled
+                    .iter()
+                    .any(|s| *s == doc.prose.blocks[hit.block].text[hit.range.clone()])
+            });
+            out.append(&mut tail);
+        }
     }
 }
+
+/// How many times a doc writes a name in capitals before that is its styling.
+const STYLED_USES: usize = 3;
 
 #[cfg(test)]
 mod tests {
@@ -721,6 +798,35 @@ mod tests {
             &[RULE],
             "\u{feff}Github hosts it.\n",
         );
+        assert_eq!(found.len(), 1);
+    }
+
+    #[test]
+    fn code_values_calls_handles_and_styled_capitals_are_kept_as_written() {
+        let found = crate::core::rules::hits_in(
+            &Terminology::new(Terms::builtin().clone()),
+            &[RULE],
+            "On a phone it returns ios, and javascript elsewhere; Github has the code.\n\n\
+             ```js\nif (platform === 'ios') {}\n```\n\n\
+             ## new URL(url, base) and import ?url\n\n\
+             Mark it with #[tauri::command] as the nodejs GitHub organization does.\n\n\
+             See the crate pages: [tauri] / [tauri-build], and [webpack-cli][cli].\n\n\
+             [tauri]: https://crates.io/crates/tauri\n\
+             [cli]: https://npmjs.com/webpack-cli\n",
+        );
+        let words: Vec<&str> = found.iter().map(|(_, w, _)| w.as_str()).collect();
+        assert_eq!(words, ["javascript", "Github"]);
+        // Capitals used again and again are the doc's styling; once, a slip.
+        let styled = "You may say TAURI software. TAURI is a mark. The TAURI community.\n";
+        let found = crate::core::rules::hits_in(
+            &Terminology::new(Terms::builtin().clone()),
+            &[RULE],
+            styled,
+        );
+        assert!(found.is_empty(), "{found:?}");
+        let once = "You may say TAURI software, built by the Tauri team.\n";
+        let found =
+            crate::core::rules::hits_in(&Terminology::new(Terms::builtin().clone()), &[RULE], once);
         assert_eq!(found.len(), 1);
     }
 
