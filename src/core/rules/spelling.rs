@@ -34,6 +34,7 @@ use std::sync::{LazyLock, Mutex};
 
 pub const RULE: &str = "spelling.unknown-word";
 pub const TYPO: &str = "spelling.known-typo";
+pub const LIKELY: &str = "spelling.likely-typo";
 
 /// Docs that must use a word before it counts as the project's vocabulary, by default.
 pub const MIN_DOCS: usize = 3;
@@ -46,18 +47,25 @@ const MIN_USES: u32 = 2;
 /// misspelling in several docs is a common slip).
 const TYPO_CHOSEN: u32 = 3;
 
+/// The shortest word [`LIKELY`] judges: the longer a word, the fewer dictionary words lie one slip from
+/// it by chance.
+const LIKELY_LETTERS: usize = 7;
+
+/// From this length on, [`LIKELY`] also takes the only dictionary word two slips away.
+const LIKELY_TWO_SLIPS: usize = 10;
+
 /// The shortest unknown word reported: shorter ones are abbreviations, names and terms far more often
 /// than typos ("nom", "mio", "mise").
 const MIN_LETTERS: usize = 5;
 
 /// Is `rule` one of spelling's?
 pub fn owns(rule: &str) -> bool {
-    rule == RULE || rule == TYPO
+    rule == RULE || rule == TYPO || rule == LIKELY
 }
 
 /// Is any spelling rule on?
 pub fn any_on(active: &Active) -> bool {
-    active.has(RULE) || active.has(TYPO)
+    active.has(RULE) || active.has(TYPO) || active.has(LIKELY)
 }
 
 pub fn rules() -> Vec<RuleInfo> {
@@ -79,6 +87,25 @@ pub fn rules() -> Vec<RuleInfo> {
                       written three times or more in one doc and nowhere else (that doc's word), used in \
                       code (an API may be named so), or listed in [vocabulary] accept or \
                       .docreview/vocabulary.txt."
+                .into(),
+        },
+        RuleInfo {
+            id: LIKELY.into(),
+            severity: Severity::Warning,
+            safety: Safety::Review,
+            default_on: false,
+            summary: "An unknown word one slip from exactly one English word (\"enforicing\" → \"enforcing\")"
+                .into(),
+            explain: "Flags a lower-case word of seven letters or more that the dictionary and the project's \
+                      vocabulary do not know, when exactly one English word is one slip away (a letter added, \
+                      dropped or changed, or two letters swapped): \"prerequisistes\" → \"prerequisites\", \
+                      \"validiating\" → \"validating\". From ten letters on, the only word two slips away \
+                      counts too (\"incompabitility\" → \"incompatibility\"). The first letter must \
+                      match: slips almost never change it. Everything that keeps a word \
+                      from spelling.unknown-word keeps it from this rule as well (code, names, words used \
+                      twice or by several docs, the vocabulary), and so do headings, table cells, link texts \
+                      and words the doc's own links contain (package and project names: \"bytenode\"). \
+                      When it is on it takes those words from spelling.unknown-word, with the one fix."
                 .into(),
         },
         RuleInfo {
@@ -249,8 +276,23 @@ impl Vocabulary {
                             replacements: fixes,
                         });
                     }
-                    Candidate::Unknown if active.has(RULE) => {
+                    Candidate::Unknown if active.has(RULE) || active.has(LIKELY) => {
                         if word.chars().count() < MIN_LETTERS {
+                            return;
+                        }
+                        if active.has(LIKELY)
+                            && let Some(fix) = likely_typo(doc, b, range.clone(), word)
+                        {
+                            out.push(Hit {
+                                block: b,
+                                range,
+                                rule: LIKELY.into(),
+                                message: format!("\"{word}\" looks like a slip for \"{fix}\"."),
+                                replacements: vec![fix],
+                            });
+                            return;
+                        }
+                        if !active.has(RULE) {
                             return;
                         }
                         let mut replacements = suggestions(word);
@@ -277,6 +319,76 @@ impl Vocabulary {
                 }
             });
         }
+    }
+}
+
+/// The one English word an unknown word at `view` of block `b` is a slip for, if there is exactly one
+/// (see [`LIKELY`]); none in headings, table cells and link texts, nor for a word the doc's links contain.
+fn likely_typo(
+    doc: &DocProse<'_>,
+    b: usize,
+    view: std::ops::Range<usize>,
+    word: &str,
+) -> Option<String> {
+    let letters = word.chars().count();
+    if letters < LIKELY_LETTERS || !word.chars().all(|c| c.is_ascii_lowercase()) {
+        return None;
+    }
+    let block = &doc.prose.blocks[b];
+    if matches!(block.kind, BlockKind::Heading | BlockKind::TableCell)
+        || doc.whole_link_text(b, view.clone())
+        || in_link_text(doc, b, view)
+        || doc
+            .prose
+            .links
+            .iter()
+            .any(|l| l.text.to_lowercase().contains(word))
+    {
+        return None;
+    }
+    let near = harper::near_words(word, 2, 12);
+    let plain = |c: &&String| {
+        c.chars().all(|c| c.is_ascii_lowercase())
+            && c.len() >= 4
+            && c.replace(['-', ' ', '\''], "") != word
+            // Slips almost never change a word's first letter; another first letter is another word
+            // ("decapsulate", not "encapsulate").
+            && c.chars().next() == word.chars().next()
+    };
+    let at = |d: usize| -> Vec<&String> {
+        near.iter()
+            .filter(plain)
+            .filter(|c| strsim::osa_distance(word, c) == d)
+            .collect()
+    };
+    match at(1).as_slice() {
+        [one] => Some((*one).clone()),
+        [] if letters >= LIKELY_TWO_SLIPS => match at(2).as_slice() {
+            [one] => Some((*one).clone()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Is `view` of block `b` inside the text of a link (`[… view …](…)`)?
+fn in_link_text(doc: &DocProse<'_>, b: usize, view: std::ops::Range<usize>) -> bool {
+    let Some(src) = doc.prose.blocks[b].to_source_lossy(view) else {
+        return true;
+    };
+    let line_start = doc.file[..src.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = doc.file[src.end..]
+        .find('\n')
+        .map_or(doc.file.len(), |i| src.end + i);
+    let before = &doc.file[line_start..src.start];
+    let after = &doc.file[src.end..line_end];
+    match (before.rfind('['), after.find(']')) {
+        (Some(open), Some(close)) => {
+            !before[open..].contains(']')
+                && !after[..close].contains('[')
+                && (after[close..].starts_with("](") || after[close..].starts_with("]["))
+        }
+        _ => false,
     }
 }
 
@@ -766,6 +878,16 @@ mod tests {
         accept: &[&str],
         min_docs: usize,
     ) -> Vec<Vec<(String, String, Vec<String>)>> {
+        found_with(docs, accept, min_docs, &[RULE, TYPO])
+    }
+
+    /// Each doc's findings as (rule, word, replacements), with the given rules on.
+    fn found_with(
+        docs: &[&str],
+        accept: &[&str],
+        min_docs: usize,
+        rules: &[&str],
+    ) -> Vec<Vec<(String, String, Vec<String>)>> {
         let prose: Vec<_> = docs.iter().map(|d| extract(d)).collect();
         let views: Vec<_> = docs
             .iter()
@@ -775,7 +897,7 @@ mod tests {
         let all = views.iter().map(stats).fold(Stats::default(), Stats::merge);
         let accept: Vec<String> = accept.iter().map(|s| s.to_string()).collect();
         let v = Vocabulary::decide(&all, &accept, min_docs);
-        let active = Active(HashSet::from([RULE.to_owned(), TYPO.to_owned()]));
+        let active = Active(rules.iter().map(|r| r.to_string()).collect());
         views
             .iter()
             .map(|view| {
@@ -803,6 +925,42 @@ mod tests {
         found(&[doc], &[], MIN_DOCS)[0]
             .first()
             .and_then(|(_, _, r)| r.first().cloned())
+    }
+
+    #[test]
+    fn a_likely_typo_is_one_slip_from_exactly_one_word_in_running_text() {
+        let doc = "The tool keeps enforicing the policies, the prerequisistes and the diciplines.\n\n\
+                   ## Enforicing rules in a heading\n\n\
+                   It uses [enforicing](https://example.com/x) links and the enforicing package.\n\n\
+                   [pkg]: https://example.com/diciplines\n";
+        let likely: Vec<(String, Vec<String>)> = found_with(&[doc], &[], MIN_DOCS, &[LIKELY, TYPO])
+            [0]
+        .iter()
+        .filter(|(rule, _, _)| rule == LIKELY)
+        .map(|(_, w, r)| (w.clone(), r.clone()))
+        .collect();
+        // "enforicing" is used more than once here, so it is the doc set's word; "diciplines" is in a
+        // link of the doc.
+        assert_eq!(
+            likely,
+            [(
+                "prerequisistes".to_owned(),
+                vec!["prerequisites".to_owned()]
+            )]
+        );
+        let once = "Each rule is enforicing one thing.\n";
+        let hits = found_with(&[once], &[], MIN_DOCS, &[LIKELY, RULE]);
+        assert_eq!(hits[0].len(), 1, "{hits:?}");
+        assert_eq!(hits[0][0].0, LIKELY);
+        assert_eq!(hits[0][0].2, ["enforcing"]);
+        // A short word, or one whose first letter would change, is not judged.
+        let hits = found_with(
+            &["It holds a bardz and an ncryption key.\n"],
+            &[],
+            MIN_DOCS,
+            &[LIKELY],
+        );
+        assert!(hits[0].is_empty(), "{hits:?}");
     }
 
     #[test]
