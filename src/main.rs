@@ -3,8 +3,9 @@
 //! pipe (`docreview check | head`) is not an error.
 
 use clap::Parser;
-use docreview::app::{self, EXIT_CLEAN, EXIT_ERROR, Env};
 use docreview::cli::Cli;
+use docreview::commands;
+use docreview::session::{EXIT_CLEAN, EXIT_ERROR, Env};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -49,7 +50,7 @@ fn main() -> ExitCode {
     // forever while the main thread waits for that worker.
     let mut out = std::io::BufWriter::new(std::io::stdout());
     let mut err = std::io::stderr();
-    let result = app::run(cli, &env, &mut out, &mut err);
+    let result = commands::run(cli, &env, &mut out, &mut err);
     let flushed = out.flush();
     match result {
         Ok(code) => match flushed {

@@ -11,6 +11,9 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
 /// One accepted-for-now finding.
+/// The baseline file's name, at the repository root (or in the working directory outside one).
+pub const FILE_NAME: &str = ".docreview-baseline.json";
+
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Entry {
     pub path: String,

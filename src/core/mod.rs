@@ -4,6 +4,7 @@
 pub mod baseline;
 pub mod cache;
 pub mod comments;
+pub mod counts;
 pub mod diff;
 pub mod edit;
 pub mod engine;

@@ -1788,7 +1788,7 @@ impl ReviewState {
             Tone::Info,
             format!(
                 "Added \"{word}\" to the vocabulary; {} gone.",
-                crate::report::plural(gone.len(), "finding is", "findings are")
+                crate::core::counts::plural(gone.len(), "finding is", "findings are")
             ),
         );
     }

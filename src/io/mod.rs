@@ -1,8 +1,9 @@
-//! The imperative shell's side effects: git (`repo`) and the file system (`files`). Nothing else in the
-//! crate reads or writes files.
+//! The imperative shell's side effects: git (`repo`), the file system (`files`: guarded reads and
+//! writes; `scope`: which docs a command reads), the cache, the journal and the vocabulary file.
 
 pub mod cache;
 pub mod files;
 pub mod journal;
 pub mod repo;
+pub mod scope;
 pub mod vocabulary;

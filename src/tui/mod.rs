@@ -11,12 +11,12 @@ pub mod theme;
 pub mod triage;
 pub mod view;
 
-use crate::app::Plan;
 use crate::core::engine::{Doc, Engine, Lines};
 use crate::core::finding::Finding;
 use crate::core::review::{DocState, Effect, Input, Mode, Msg, ReviewState, Tone};
 use crate::io::files::{self, WriteError};
 use crate::io::journal::Journal;
+use crate::io::scope::Plan;
 use keymap::KeyMap;
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use std::collections::HashMap;
@@ -273,7 +273,7 @@ pub fn run(
         if e.file.is_empty() {
             e.path.clone()
         } else {
-            crate::app::display_path(Path::new(&e.file), &cwd)
+            crate::io::scope::display_path(Path::new(&e.file), &cwd)
         }
     });
     let mut state = ReviewState::new(opts.session.clone(), opts.defer, resume);

@@ -7,13 +7,11 @@ use super::keymap::KeyMap;
 use super::theme::Theme;
 use super::view::{self, MIN_HEIGHT, MIN_WIDTH, Ui};
 use super::{Reloader, Restore, carry_out, message_for};
-use crate::app::{EXIT_CLEAN, Env, Error};
-use crate::cli::{ScopeArgs, TriageArgs};
 use crate::core::diff::{self, Seg};
+use crate::core::finding::Finding;
 use crate::core::review::{DocState, Input, Msg, ReviewState, Tone};
 use crate::core::triage::{GroupAction, TriageAction, TriageEffect, TriageMode, TriageState};
 use crate::io::journal::Journal;
-use crate::io::repo::Repo;
 use crate::report::{plural, thousands};
 use ratatui::Frame;
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -21,7 +19,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use std::collections::HashMap;
-use std::io::Write;
+use std::io;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -75,63 +73,57 @@ fn input_for(key: &KeyEvent) -> Option<Input> {
     })
 }
 
-/// `docreview triage` on a terminal.
-pub fn run_command(
-    scope: &ScopeArgs,
-    args: &TriageArgs,
-    env: &Env,
-    out: &mut dyn Write,
-) -> Result<u8, Error> {
-    let mut err = std::io::stderr();
-    let (session, all) = crate::triage::check_all(scope, env, &mut err)?;
-    let findings = session.plan.unbaselined(all);
-    let user_dir = crate::config::user_dir();
-    let user = crate::config::UserConfig::load(user_dir.as_deref())?;
-    let theme_name = args
-        .theme
-        .clone()
-        .or(user.theme.clone())
-        .unwrap_or_else(|| {
-            if env.no_color {
-                "mono".to_owned()
-            } else {
-                "default".to_owned()
-            }
-        });
-    let theme = Theme::load(&theme_name, user_dir.as_deref())?;
-    let keymap = KeyMap::with_overrides(&user.keys)?;
-    let repo = Repo::discover(&env.cwd)?;
-    let journal = Journal::locate(repo.as_ref().map(Repo::git_dir), &env.cwd);
-    let config_path = repo
-        .as_ref()
-        .map_or(env.cwd.clone(), |r| r.root().to_path_buf())
-        .join(crate::config::FILE_NAME);
-    let baseline_path = crate::app::baseline_path(repo.as_ref(), env);
-    let vocabulary = crate::app::vocabulary_path(repo.as_ref(), env);
+/// What the triage screen starts from, loaded by the `triage` command.
+pub struct Setup {
+    /// The docs in scope, as read.
+    pub docs: Vec<DocState>,
+    /// Their findings, baselined ones left out.
+    pub findings: Vec<Finding>,
+    /// Where each doc (by its shown path) is written back.
+    pub reals: HashMap<String, PathBuf>,
+    pub theme: Theme,
+    pub keymap: KeyMap,
+    pub journal: Journal,
+    /// The team's vocabulary file (the review screen's `+` adds to it).
+    pub vocabulary: PathBuf,
+    /// Accepted fixes are written later, by `apply --accepted` (`--defer`).
+    pub defer: bool,
+    /// Group by file instead of by rule.
+    pub by_file: bool,
+    /// Reads a doc again and checks it (after a fix was written).
+    pub reload: Reloader,
+}
 
-    let mut reals: HashMap<String, PathBuf> = HashMap::new();
-    let mut docs = Vec::new();
-    for (d, real) in session.inputs.docs.iter().zip(&session.inputs.reals) {
-        reals.insert(d.path.clone(), real.clone());
-        docs.push(DocState {
-            path: d.path.clone(),
-            text: d.text.clone(),
-        });
-    }
+/// The decisions of the triage screen that reach beyond the docs: the command carries them out.
+pub trait Decisions {
+    /// Records `findings` in the baseline.
+    fn add_to_baseline(&mut self, findings: &[Finding]) -> Result<(), String>;
+    /// Turns `rule` off in the team's config; the message to show.
+    fn disable_rule(&mut self, rule: &str) -> Result<String, String>;
+}
+
+/// Runs the triage screen until the user quits; returns the one-line summary of what was decided.
+pub fn run(setup: Setup, decisions: &mut dyn Decisions) -> io::Result<String> {
+    let Setup {
+        docs,
+        findings,
+        reals,
+        theme,
+        keymap,
+        journal,
+        vocabulary,
+        defer,
+        by_file,
+        mut reload,
+    } = setup;
     let total = findings.len();
-    let mut review = ReviewState::new(crate::io::journal::session_id(), args.defer, HashMap::new());
+    let mut review = ReviewState::new(crate::io::journal::session_id(), defer, HashMap::new());
     review.update(Msg::Findings { docs, findings });
     review.update(Msg::CheckingDone);
     review.message = None;
-    let mut state = TriageState::new(review, args.by_file);
-    let plan = session.plan.clone();
-    let engine = session.engine;
-    let mut reload: Reloader = Box::new(move |shown: &str| {
-        let p = plan.docs.iter().find(|d| d.shown == shown)?;
-        super::recheck(&engine, shown, &p.abs, crate::core::engine::Lines::All)
-    });
+    let mut state = TriageState::new(review, by_file);
 
-    let mut terminal = ratatui::try_init().map_err(Error::Terminal)?;
+    let mut terminal = ratatui::try_init()?;
     let guard = Restore;
     let mut reviewing = false;
     loop {
@@ -141,24 +133,20 @@ pub fn run_command(
             hint: reviewing.then_some("Reviewing one group: q goes back to triage."),
             tick: 0,
         };
-        terminal
-            .draw(|f| {
-                if reviewing {
-                    view::draw(f, &state.review, &ui);
-                } else {
-                    draw(f, &state, &theme, total);
-                }
-            })
-            .map_err(Error::Terminal)?;
-        if !event::poll(Duration::from_millis(500)).map_err(Error::Terminal)? {
+        terminal.draw(|f| {
+            if reviewing {
+                view::draw(f, &state.review, &ui);
+            } else {
+                draw(f, &state, &theme, total);
+            }
+        })?;
+        if !event::poll(Duration::from_millis(500))? {
             continue;
         }
-        let Event::Key(key) = event::read().map_err(Error::Terminal)? else {
+        let Event::Key(key) = event::read()? else {
             continue;
         };
-        if view::is_too_small(terminal.size().map_err(Error::Terminal)?)
-            && !view::works_when_small(&key)
-        {
+        if view::is_too_small(terminal.size()?) && !view::works_when_small(&key) {
             continue;
         }
         if reviewing {
@@ -174,9 +162,7 @@ pub fn run_command(
                 &reals,
                 &mut reload,
                 &vocabulary,
-            )
-            .map_err(Error::Terminal)?
-            {
+            )? {
                 reviewing = false;
                 state.review.restrict(None);
                 state.review.message = None;
@@ -208,17 +194,7 @@ pub fn run_command(
                         .iter()
                         .map(|&i| state.review.items[i].finding.clone())
                         .collect();
-                    let entries = crate::triage::entries(&session.plan, &found);
-                    let merged = match crate::app::load_baseline(&baseline_path) {
-                        Ok(old) => crate::core::baseline::Baseline::new(
-                            old.entries().iter().cloned().chain(entries),
-                        ),
-                        Err(e) => {
-                            state.message = Some((Tone::Error, e.to_string()));
-                            continue;
-                        }
-                    };
-                    match crate::triage::save_baseline(&baseline_path, &merged) {
+                    match decisions.add_to_baseline(&found) {
                         Ok(()) => state.hide(
                             &ids,
                             format!(
@@ -226,18 +202,13 @@ pub fn run_command(
                                 plural(ids.len(), "finding", "findings")
                             ),
                         ),
-                        Err(e) => state.message = Some((Tone::Error, e.to_string())),
+                        Err(e) => state.message = Some((Tone::Error, e)),
                     }
                 }
-                TriageEffect::DisableRule(rule, ids) => {
-                    match crate::config::disable_rule(&config_path, &rule) {
-                        Ok(_) => state.hide(
-                            &ids,
-                            format!("Turned {rule} off in {}.", crate::config::FILE_NAME),
-                        ),
-                        Err(e) => state.message = Some((Tone::Error, e.to_string())),
-                    }
-                }
+                TriageEffect::DisableRule(rule, ids) => match decisions.disable_rule(&rule) {
+                    Ok(message) => state.hide(&ids, message),
+                    Err(e) => state.message = Some((Tone::Error, e)),
+                },
             }
         }
         if carry_out(
@@ -248,9 +219,7 @@ pub fn run_command(
             &reals,
             &mut reload,
             &vocabulary,
-        )
-        .map_err(Error::Terminal)?
-        {
+        )? {
             quit = true;
         }
         if let Some(m) = state.review.message.take()
@@ -265,8 +234,7 @@ pub fn run_command(
     drop(guard);
     let (accepted, rejected, skipped, _) = state.review.counts();
     let files = state.review.changed_docs();
-    writeln!(
-        out,
+    Ok(format!(
         "docreview triage: {} accepted, {} dismissed, {} skipped of {}; {}.",
         thousands(accepted),
         thousands(rejected),
@@ -277,8 +245,7 @@ pub fn run_command(
         } else {
             format!("wrote {}", plural(files.len(), "file", "files"))
         }
-    )?;
-    Ok(EXIT_CLEAN)
+    ))
 }
 
 /// Draws the triage screen.
@@ -502,7 +469,7 @@ pub fn draw(frame: &mut Frame, state: &TriageState, theme: &Theme, total: usize)
                         "Add {} of {} to {}? check, review and triage stop reporting them.",
                         plural(g.items.len(), "finding", "findings"),
                         g.key,
-                        crate::app::BASELINE_FILE
+                        crate::core::baseline::FILE_NAME
                     ),
                     GroupAction::DisableRule => format!(
                         "Turn {} off in {}? Its {} stop being reported (the file keeps its comments).",

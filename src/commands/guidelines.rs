@@ -1,130 +1,19 @@
-//! Review-guideline files as inputs: loading them (the `guidelines` globs in `.docreview.toml` and
-//! `--guideline FILE`), and the `docreview guidelines list` / `test` commands.
+//! `docreview guidelines list` and `docreview guidelines test`: the rules the team's review-guideline
+//! files hold, and whether each one's examples are flagged and fixed as the guideline says (loading
+//! the files is the session's job: [`crate::session::load_guidelines`]).
 
-use crate::app::{EXIT_CLEAN, EXIT_FINDINGS, Env, Error, build_engine, display_path, load_config};
 use crate::cli::{GuidelinesAction, GuidelinesArgs, TestFormat};
-use crate::config::Config;
 use crate::core::edit::{self, Edit};
 use crate::core::engine::{Doc, Engine, Lines};
 use crate::core::finding::Finding;
-use crate::core::rules::guideline::{self, Example, Guideline, Kind};
+use crate::core::rules::guideline::{Example, Guideline, Kind};
 use crate::io::repo::Repo;
-use globset::{GlobBuilder, GlobSetBuilder};
+use crate::io::scope::display_path;
+use crate::session::{
+    EXIT_CLEAN, EXIT_FINDINGS, Env, Error, build_engine, guideline_notices, load_config,
+};
 use serde::Serialize;
 use std::io::Write;
-use std::path::{Path, PathBuf};
-
-/// Folders never searched for guideline files.
-const SKIP_DIRS: &[&str] = &[".git", "target", "node_modules"];
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let path = e.path();
-        let Ok(kind) = e.file_type() else { continue };
-        if kind.is_dir() {
-            let name = e.file_name();
-            if !SKIP_DIRS.iter().any(|s| name == *s) {
-                walk(&path, out);
-            }
-        } else if kind.is_file() {
-            out.push(path);
-        }
-    }
-}
-
-/// Reads the guideline files the config names (globs relative to the config file's folder) and the
-/// `extra` ones, and adds their rules to the config's settings. A file that cannot be read is an
-/// error; what a file holds that cannot be used is kept as its problems (see [`notices`]).
-pub fn load(config: &mut Config, extra: &[PathBuf], env: &Env) -> Result<(), Error> {
-    let mut files: Vec<PathBuf> = Vec::new();
-    if !config.guidelines.is_empty() {
-        let base = config
-            .path
-            .as_deref()
-            .and_then(Path::parent)
-            .map_or_else(|| env.cwd.clone(), Path::to_path_buf);
-        let mut set = GlobSetBuilder::new();
-        for g in &config.guidelines {
-            let glob = GlobBuilder::new(g)
-                .literal_separator(true)
-                .build()
-                .map_err(|e| Error::Usage(format!("guidelines: bad glob \"{g}\": {}", e.kind())))?;
-            set.add(glob);
-        }
-        let set = set
-            .build()
-            .map_err(|e| Error::Usage(format!("guidelines: {e}")))?;
-        let mut all = Vec::new();
-        walk(&base, &mut all);
-        let mut matched: Vec<PathBuf> = all
-            .into_iter()
-            .filter(|p| {
-                p.strip_prefix(&base).is_ok_and(|rel| {
-                    let rel = rel.to_string_lossy().replace('\\', "/");
-                    set.is_match(&rel) && !rel.ends_with(".json")
-                })
-            })
-            .collect();
-        matched.sort();
-        files.extend(matched);
-    }
-    for p in extra {
-        let p = env.cwd.join(p);
-        if !p.is_file() {
-            return Err(Error::Usage(format!(
-                "--guideline {}: no such file",
-                display_path(&p, &env.cwd)
-            )));
-        }
-        if !files.contains(&p) {
-            files.push(p);
-        }
-    }
-    let mut slugs = std::collections::HashSet::new();
-    for file in files {
-        let read = |p: &Path| {
-            std::fs::read_to_string(p).map_err(|source| Error::Io {
-                path: display_path(p, &env.cwd),
-                source,
-            })
-        };
-        let text = read(&file)?;
-        let sibling_path = file.with_extension("json");
-        let sibling = if sibling_path.is_file() {
-            Some((display_path(&sibling_path, &env.cwd), read(&sibling_path)?))
-        } else {
-            None
-        };
-        let mut g = guideline::parse(
-            &display_path(&file, &env.cwd),
-            &text,
-            sibling.as_ref().map(|(p, t)| (p.as_str(), t.as_str())),
-        );
-        // Two files with the same name in different folders: the second one's ids get a number.
-        let base = g.slug.clone();
-        let mut n = 1;
-        while !slugs.insert(g.slug.clone()) {
-            n += 1;
-            g = g.with_slug(&format!("{base}-{n}"));
-        }
-        config.settings.guidelines.extend(g.rules.iter().cloned());
-        config.loaded.push(g);
-    }
-    Ok(())
-}
-
-/// What the loaded guidelines hold that could not be used, one line each.
-pub fn notices(config: &Config) -> Vec<String> {
-    config
-        .loaded
-        .iter()
-        .flat_map(|g| &g.problems)
-        .map(|p| format!("guideline {p}"))
-        .collect()
-}
 
 pub fn run(
     args: &GuidelinesArgs,
@@ -138,7 +27,7 @@ pub fn run(
         GuidelinesAction::Test { files, .. } => (files, !files.is_empty()),
     };
     let config = load_config(args.config.as_deref(), files, env, repo.as_ref())?;
-    for n in notices(&config) {
+    for n in guideline_notices(&config) {
         writeln!(err, "docreview: {n}").map_err(Error::Output)?;
     }
     // With files named, `test` covers only those; the rules of every loaded guideline still run.

@@ -2,18 +2,24 @@
 //! findings per 1,000 words) and, on a terminal, lets a team decide group by group; `docreview baseline`
 //! records what stays for now, so CI reports only new problems.
 
-use crate::app::{
-    BASELINE_FILE, EXIT_CLEAN, Env, Error, Plan, Session, baseline_path, load_baseline,
-};
 use crate::cli::{BaselineAction, BaselineArgs, ScopeArgs, TriageArgs, TriageFormat};
 use crate::core::baseline::{Baseline, Entry};
+use crate::core::engine::Lines;
 use crate::core::finding::{Finding, Safety};
+use crate::core::review::DocState;
+use crate::io::journal::Journal;
 use crate::io::repo::Repo;
+use crate::io::scope::Plan;
 use crate::report::plural;
+use crate::session::{
+    BASELINE_FILE, EXIT_CLEAN, Env, Error, Screen, Session, baseline_path, load_baseline,
+};
+use crate::tui::Reloader;
+use crate::tui::triage::{Decisions, Setup};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::{IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
@@ -322,7 +328,7 @@ pub fn triage(
     let interactive =
         !args.summary && args.format == TriageFormat::Human && env.stdin_tty && env.stdout_tty;
     if interactive {
-        return crate::tui::triage::run_command(&scope, args, env, out);
+        return screen(&scope, args, env, out);
     }
     let (session, all) = check_all(&scope, env, err)?;
     let findings = session.plan.unbaselined(all.clone());
@@ -396,7 +402,7 @@ pub fn baseline(
     let (session, findings) = check_all(&scope, env, err)?;
     let current: HashSet<Entry> = entries(&session.plan, &findings).into_iter().collect();
     let old = load_baseline(&path)?;
-    let shown = crate::app::display_path(&path, &env.cwd);
+    let shown = crate::io::scope::display_path(&path, &env.cwd);
     match action {
         "write" => {
             let new = Baseline::new(current.iter().cloned());
@@ -447,6 +453,90 @@ pub fn baseline(
         }
     }
     Ok(EXIT_CLEAN)
+}
+
+/// `docreview triage` on a terminal: loads the doc set and the user's theme and keys, runs the triage
+/// screen, and carries out its decisions on the baseline and the config.
+fn screen(
+    scope: &ScopeArgs,
+    args: &TriageArgs,
+    env: &Env,
+    out: &mut dyn Write,
+) -> Result<u8, Error> {
+    let mut err = std::io::stderr();
+    let (session, all) = check_all(scope, env, &mut err)?;
+    let findings = session.plan.unbaselined(all);
+    let Screen { theme, keymap } = Screen::load(args.theme.as_deref(), env)?;
+    let repo = Repo::discover(&env.cwd)?;
+    let journal = Journal::locate(repo.as_ref().map(Repo::git_dir), &env.cwd);
+    let config_path = repo
+        .as_ref()
+        .map_or(env.cwd.clone(), |r| r.root().to_path_buf())
+        .join(crate::config::FILE_NAME);
+    let baseline_path = baseline_path(repo.as_ref(), env);
+    let vocabulary = crate::session::vocabulary_path(repo.as_ref(), env);
+
+    let mut reals: HashMap<String, PathBuf> = HashMap::new();
+    let mut docs = Vec::new();
+    for (d, real) in session.inputs.docs.iter().zip(&session.inputs.reals) {
+        reals.insert(d.path.clone(), real.clone());
+        docs.push(DocState {
+            path: d.path.clone(),
+            text: d.text.clone(),
+        });
+    }
+    let plan = session.plan.clone();
+    let engine = session.engine;
+    let reload: Reloader = Box::new(move |shown: &str| {
+        let p = plan.docs.iter().find(|d| d.shown == shown)?;
+        crate::tui::recheck(&engine, shown, &p.abs, Lines::All)
+    });
+    let setup = Setup {
+        docs,
+        findings,
+        reals,
+        theme,
+        keymap,
+        journal,
+        vocabulary,
+        defer: args.defer,
+        by_file: args.by_file,
+        reload,
+    };
+    let mut decisions = TeamFiles {
+        plan: &session.plan,
+        baseline: baseline_path,
+        config: config_path,
+    };
+    let summary = crate::tui::triage::run(setup, &mut decisions).map_err(Error::Terminal)?;
+    writeln!(out, "{summary}")?;
+    Ok(EXIT_CLEAN)
+}
+
+/// Where the triage screen's decisions beyond the docs are written: the baseline and the config.
+struct TeamFiles<'a> {
+    plan: &'a Plan,
+    baseline: PathBuf,
+    config: PathBuf,
+}
+
+impl Decisions for TeamFiles<'_> {
+    fn add_to_baseline(&mut self, findings: &[Finding]) -> Result<(), String> {
+        let old = load_baseline(&self.baseline).map_err(|e| e.to_string())?;
+        let merged = Baseline::new(
+            old.entries()
+                .iter()
+                .cloned()
+                .chain(entries(self.plan, findings)),
+        );
+        save_baseline(&self.baseline, &merged).map_err(|e| e.to_string())
+    }
+
+    fn disable_rule(&mut self, rule: &str) -> Result<String, String> {
+        crate::config::disable_rule(&self.config, rule)
+            .map(|_| format!("Turned {rule} off in {}.", crate::config::FILE_NAME))
+            .map_err(|e| e.to_string())
+    }
 }
 
 #[cfg(test)]

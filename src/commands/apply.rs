@@ -3,7 +3,6 @@
 //! finding. Overlapping fixes in one file: the first by position wins, the rest are reported. Every file
 //! is written with the guarded atomic write, and a file that cannot be written does not stop the others.
 
-use crate::app::{EXIT_CLEAN, EXIT_ERROR, Env, Error, Session};
 use crate::cli::ApplyArgs;
 use crate::core::edit::{self, Edit, Skip};
 use crate::core::finding::{Finding, Safety};
@@ -12,6 +11,7 @@ use crate::io::files::{self, WriteError};
 use crate::io::journal::Journal;
 use crate::io::repo::Repo;
 use crate::report::{self, per_rule, plural};
+use crate::session::{EXIT_CLEAN, EXIT_ERROR, Env, Error, Session};
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 use std::path::PathBuf;
@@ -81,7 +81,7 @@ pub fn not_written(e: &WriteError) -> String {
     }
 }
 
-pub fn apply(
+pub fn run(
     args: &ApplyArgs,
     env: &Env,
     out: &mut dyn Write,
@@ -91,7 +91,7 @@ pub fn apply(
         return apply_accepted(args, env, out, err);
     }
     if let Some(json) = &args.suggestions {
-        return crate::suggestions::apply(json, args.dry_run, env, out, err);
+        return super::suggestions::apply(json, args.dry_run, env, out, err);
     }
     let mut session = Session::open(&args.scope, env, err, false)?;
     let findings = session.findings();

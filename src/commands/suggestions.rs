@@ -1,13 +1,14 @@
 //! `--suggestions FILE.json` for `review` and `apply`: a pull request's ```suggestion comments, located
 //! in today's files, reviewed one by one or written in a batch.
 
-use crate::app::{EXIT_CLEAN, EXIT_ERROR, Env, Error, display_path};
 use crate::core::edit::{self, Edit};
 use crate::core::finding::Finding;
 use crate::core::suggestions::{self, Suggestion};
 use crate::io::files;
 use crate::io::repo::Repo;
+use crate::io::scope::display_path;
 use crate::report::plural;
+use crate::session::{EXIT_CLEAN, EXIT_ERROR, Env, Error};
 use std::io::Write;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -233,7 +234,7 @@ pub fn apply(
                 report,
                 "error: {}: {}",
                 f.path,
-                crate::batch::not_written(&e)
+                super::apply::not_written(&e)
             )?;
             continue;
         }

@@ -3,8 +3,8 @@
 //! doubled words, inconsistent spelling) and opens the review screen on it (without a terminal it prints
 //! what `check` finds), so a newcomer sees what docreview does in one command. The same mistakes inside code, inline code and URLs show that prose is all it reads.
 
-use crate::app::{self, EXIT_CLEAN, Env, Error};
 use crate::cli::{CheckArgs, ColorArg, DemoArgs, FormatArg, ReviewArgs, ScopeArgs, SeverityArg};
+use crate::session::{EXIT_CLEAN, Env, Error};
 use git2::{IndexAddOption, Repository, Signature};
 use std::io::Write;
 use std::path::Path;
@@ -101,7 +101,7 @@ pub fn run(
     if env.stdin_tty && env.stdout_tty {
         // On a terminal: the review screen itself.
         let hint = "Demo: docs just edited with real mistakes. a accepts (writes the file), r rejects, s skips, u undoes, ? shows every key, q quits.";
-        let code = app::review(
+        let code = super::review::run(
             &ReviewArgs::default(),
             &demo_env,
             out,
@@ -135,7 +135,7 @@ pub fn run(
         color: ColorArg::Auto,
         min_severity: SeverityArg::Suggestion,
     };
-    app::check(&check, &demo_env, out, err)?;
+    super::check::run(&check, &demo_env, out, err)?;
     writeln!(
         out,
         "\nNext: `docreview apply --dry-run` there shows the safe fixes as a diff, `docreview apply` writes them."

@@ -1,0 +1,44 @@
+//! The commands, one module each, behind one dispatch ([`run`]). Each command takes the working
+//! directory and the output streams as arguments ([`Env`], `out`, `err`), so tests and the demo run them
+//! without touching the process's state. Commands load what they need through [`crate::session`] and
+//! render with [`crate::report`] or the review screen ([`crate::tui`]).
+
+pub mod apply;
+pub mod check;
+pub mod demo;
+pub mod guidelines;
+pub mod review;
+pub mod rules;
+pub mod suggestions;
+pub mod triage;
+pub mod vocab;
+
+use crate::cli::{Cli, Command, SeverityArg};
+use crate::core::finding::Severity;
+use crate::session::{Env, Error};
+use std::io::Write;
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Error> {
+    match cli.command {
+        None => review::run(&cli.review, env, out, err, None),
+        Some(Command::Review(args)) => review::run(&args, env, out, err, None),
+        Some(Command::Check(args)) => check::run(&args, env, out, err),
+        Some(Command::Apply(args)) => apply::run(&args, env, out, err),
+        Some(Command::Rules(args)) => rules::run(&args, env, out),
+        Some(Command::Vocab(args)) => vocab::run(&args, env, out),
+        Some(Command::Guidelines(args)) => guidelines::run(&args, env, out, err),
+        Some(Command::Triage(args)) => triage::triage(&args, env, out, err),
+        Some(Command::Baseline(args)) => triage::baseline(&args, env, out, err),
+        Some(Command::Demo(args)) => demo::run(&args, env, out, err),
+    }
+}
+
+/// The lowest severity a report shows.
+pub fn min_severity(arg: SeverityArg) -> Severity {
+    match arg {
+        SeverityArg::Suggestion => Severity::Suggestion,
+        SeverityArg::Warning => Severity::Warning,
+        SeverityArg::Error => Severity::Error,
+    }
+}

@@ -1,0 +1,329 @@
+//! Which docs a command reads: the plan (docs in scope, with the lines to check, and the other docs of
+//! the repository that only feed doc-set-wide counts), walking folders given on the command line, and
+//! reading the docs in parallel. All of it touches the file system, so it lives in `io`; deciding *what*
+//! is in scope from the command line is the session's job.
+
+use crate::core::baseline::Baseline;
+use crate::core::engine::{Doc, Lines};
+use crate::core::finding::Finding;
+use crate::io::files;
+use crate::io::repo::Repo;
+use rayon::prelude::*;
+use std::collections::{HashMap, HashSet};
+use std::io;
+use std::path::{Component, Path, PathBuf};
+
+/// A doc that could not be read.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot read {path}")]
+pub struct ReadError {
+    pub path: String,
+    #[source]
+    pub source: io::Error,
+}
+
+/// The docs to check and the docs that only inform doc-set-wide counts.
+pub struct Inputs {
+    pub docs: Vec<Doc>,
+    /// Path to write each doc back to (symlinks resolved), parallel to `docs`.
+    pub reals: Vec<PathBuf>,
+    /// Path of each doc for diff headers (repository-relative when in a repository).
+    pub diff_paths: Vec<String>,
+    pub context: Vec<Doc>,
+}
+
+/// A doc to read: where it is, how to show it, which lines are in scope.
+#[derive(Debug, Clone)]
+pub struct Planned {
+    pub abs: PathBuf,
+    pub shown: String,
+    pub diff_path: String,
+    pub lines: Lines,
+    /// The text to check when it is not the file on disk (the staged version, for `check --staged`).
+    pub content: Option<String>,
+}
+
+/// What to read: the docs in scope, and (for doc-set-wide rules) every other doc of the repository.
+#[derive(Debug, Clone, Default)]
+pub struct Plan {
+    pub docs: Vec<Planned>,
+    /// (absolute path, repository-relative path) of docs that only feed doc-set-wide counts.
+    pub context: Vec<(PathBuf, String)>,
+    /// The folder symlinks must stay inside (the repository root).
+    pub root: Option<PathBuf>,
+    /// Findings to hide (empty with `--no-baseline`).
+    pub baseline: Baseline,
+}
+
+impl Plan {
+    /// Reads the docs in scope (in parallel); unreadable kinds of file become notices.
+    pub fn read_docs(&self, notices: &mut Vec<String>) -> Result<Inputs, ReadError> {
+        let root = self.root.as_deref();
+        let loaded: Vec<_> = self
+            .docs
+            .par_iter()
+            .map(|d| match &d.content {
+                Some(text) => Ok(Some(files::Loaded {
+                    real: d.abs.clone(),
+                    text: text.clone(),
+                })),
+                None => read_one(&d.abs, root, &d.shown),
+            })
+            .collect();
+        let mut inputs = Inputs {
+            docs: Vec::new(),
+            reals: Vec::new(),
+            diff_paths: Vec::new(),
+            context: Vec::new(),
+        };
+        // git never looks through a symlinked folder, so only a doc itself can be a link: the real path
+        // of any other doc of a repository is the real root joined with its path.
+        let real_root = root.map(|r| std::fs::canonicalize(r).unwrap_or_else(|_| r.to_path_buf()));
+        let mut seen_real: HashSet<PathBuf> = HashSet::new();
+        for (d, r) in self.docs.iter().zip(loaded) {
+            match r {
+                Ok(Some(l)) => {
+                    // A symlink to another doc in scope is that doc: check it once.
+                    let real = match &real_root {
+                        Some(rr) if l.real == d.abs => rr.join(&d.diff_path),
+                        _ => l.real.clone(),
+                    };
+                    if !seen_real.insert(real) {
+                        notices.push(format!(
+                            "skipping {}: the same file as another doc in scope",
+                            d.shown
+                        ));
+                        continue;
+                    }
+                    inputs.docs.push(Doc {
+                        path: d.shown.clone(),
+                        text: l.text,
+                        lines: d.lines.clone(),
+                    });
+                    inputs.reals.push(l.real);
+                    inputs.diff_paths.push(d.diff_path.clone());
+                }
+                Ok(None) => {}
+                Err((notice, None)) => notices.push(notice),
+                Err((_, Some(e))) => return Err(e),
+            }
+        }
+        Ok(inputs)
+    }
+
+    /// Leaves out the findings recorded in the baseline.
+    pub fn unbaselined(&self, findings: Vec<Finding>) -> Vec<Finding> {
+        if self.baseline.is_empty() {
+            return findings;
+        }
+        let rel: HashMap<&str, &str> = self
+            .docs
+            .iter()
+            .map(|d| (d.shown.as_str(), d.diff_path.as_str()))
+            .collect();
+        findings
+            .into_iter()
+            .filter(|f| {
+                let path = rel.get(f.path.as_str()).copied().unwrap_or(f.path.as_str());
+                !self.baseline.contains(path, &f.rule, &f.fingerprint)
+            })
+            .collect()
+    }
+
+    /// Reads the context docs (silently skipping what cannot be read).
+    pub fn read_context(&self) -> Vec<Doc> {
+        let root = self.root.as_deref();
+        self.context
+            .par_iter()
+            .filter_map(|(abs, rel)| {
+                let l = files::read(abs, root).ok()?.ok()?;
+                Some(Doc {
+                    path: rel.clone(),
+                    text: l.text,
+                    lines: Lines::All,
+                })
+            })
+            .collect()
+    }
+}
+
+/// The docs of the files and folders given on the command line (relative to `cwd`), each once:
+/// folders are walked (see [`walk`]), files are taken as they are.
+pub fn given_paths(
+    paths: &[PathBuf],
+    cwd: &Path,
+    repo: Option<&Repo>,
+    is_doc: &dyn Fn(&str) -> bool,
+    notices: &mut Vec<String>,
+) -> Result<Vec<Planned>, ReadError> {
+    let mut found: Vec<(PathBuf, String, String)> = Vec::new();
+    for p in paths {
+        let abs = cwd.join(p);
+        let meta = std::fs::symlink_metadata(&abs).map_err(|source| ReadError {
+            path: p.display().to_string(),
+            source,
+        })?;
+        if meta.is_dir() {
+            walk(&abs, &abs, p, is_doc, repo, &mut found, notices);
+        } else {
+            let shown = p.display().to_string();
+            let diff_path = repo_rel(repo, &abs).unwrap_or_else(|| shown.clone());
+            found.push((abs, shown, diff_path));
+        }
+    }
+    let mut seen = HashSet::new();
+    found.retain(|(abs, _, _)| {
+        seen.insert(std::fs::canonicalize(abs).unwrap_or_else(|_| abs.clone()))
+    });
+    Ok(found
+        .into_iter()
+        .map(|(abs, shown, diff_path)| Planned {
+            abs,
+            shown,
+            diff_path,
+            lines: Lines::All,
+            content: None,
+        })
+        .collect())
+}
+
+/// `path` as the user should see it: relative to the working directory when that is shorter.
+pub fn display_path(path: &Path, cwd: &Path) -> String {
+    let rel = relative_to(path, cwd);
+    let s = rel.as_deref().unwrap_or(path).display().to_string();
+    s.strip_prefix("./").map(str::to_owned).unwrap_or(s)
+}
+
+fn relative_to(path: &Path, base: &Path) -> Option<PathBuf> {
+    if !path.is_absolute() {
+        return Some(path.to_owned());
+    }
+    let p: Vec<Component> = path.components().collect();
+    let b: Vec<Component> = base.components().collect();
+    let common = p.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    if common == 0 {
+        return None;
+    }
+    let ups = b.len() - common;
+    if ups > 3 {
+        return None;
+    }
+    let mut out = PathBuf::new();
+    for _ in 0..ups {
+        out.push("..");
+    }
+    for c in &p[common..] {
+        out.push(c.as_os_str());
+    }
+    Some(out)
+}
+
+fn read_one(
+    path: &Path,
+    root: Option<&Path>,
+    shown: &str,
+) -> Result<Option<files::Loaded>, (String, Option<ReadError>)> {
+    match files::read(path, root) {
+        Ok(Ok(loaded)) => Ok(Some(loaded)),
+        Ok(Err(skip)) => Err((format!("skipping {shown}: {skip}"), None)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(source) => Err((
+            String::new(),
+            Some(ReadError {
+                path: shown.to_owned(),
+                source,
+            }),
+        )),
+    }
+}
+
+pub fn repo_rel(repo: Option<&Repo>, abs: &Path) -> Option<String> {
+    let root = std::fs::canonicalize(repo?.root()).ok()?;
+    let abs = std::fs::canonicalize(abs).ok()?;
+    Some(abs.strip_prefix(root).ok()?.to_str()?.replace('\\', "/"))
+}
+
+/// Collects docs under a folder: hidden entries and symlinked folders are not entered, ignored files
+/// are left out inside a repository, and `is_doc` (the `[files]` globs) decides what is a doc.
+fn walk(
+    base: &Path,
+    dir: &Path,
+    shown: &Path,
+    is_doc: &dyn Fn(&str) -> bool,
+    repo: Option<&Repo>,
+    found: &mut Vec<(PathBuf, String, String)>,
+    notices: &mut Vec<String>,
+) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            notices.push(format!("skipping {}: {e}", shown.display()));
+            return;
+        }
+    };
+    let mut entries: Vec<_> = entries.flatten().collect();
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let name = entry.file_name();
+        let Some(name_str) = name.to_str() else {
+            notices.push(format!(
+                "skipping {}: the name is not UTF-8",
+                shown.join(&name).display()
+            ));
+            continue;
+        };
+        if name_str.starts_with('.') {
+            continue;
+        }
+        let abs = entry.path();
+        let shown_child = shown.join(name_str);
+        let Ok(ft) = entry.file_type() else { continue };
+        let rel = repo_rel(repo, &abs);
+        if let (Some(r), Some(rel)) = (repo, &rel)
+            && r.is_ignored(rel)
+        {
+            continue;
+        }
+        if ft.is_dir() {
+            walk(base, &abs, &shown_child, is_doc, repo, found, notices);
+        } else if ft.is_file() || ft.is_symlink() {
+            // Globs are relative to the repository root, or to the folder given outside a repository.
+            let glob_path = rel.clone().unwrap_or_else(|| {
+                abs.strip_prefix(base)
+                    .unwrap_or(&abs)
+                    .to_string_lossy()
+                    .replace('\\', "/")
+            });
+            if is_doc(&glob_path) {
+                if ft.is_symlink() && std::fs::metadata(&abs).is_ok_and(|m| m.is_dir()) {
+                    continue;
+                }
+                let shown_s = shown_child.display().to_string();
+                found.push((abs, shown_s.clone(), rel.unwrap_or(shown_s)));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_paths_are_relative_when_close() {
+        let cwd = Path::new("/repo/docs");
+        assert_eq!(display_path(Path::new("/repo/docs/a.md"), cwd), "a.md");
+        assert_eq!(
+            display_path(Path::new("/repo/README.md"), cwd),
+            "../README.md"
+        );
+        assert_eq!(display_path(Path::new("docs/x.md"), cwd), "docs/x.md");
+        assert_eq!(
+            display_path(
+                Path::new("/elsewhere/far/away/deep/x.md"),
+                Path::new("/a/b/c/d")
+            ),
+            "/elsewhere/far/away/deep/x.md"
+        );
+    }
+}

@@ -1,0 +1,567 @@
+//! What every command starts from, loaded once and one way: how the process was started ([`Env`]), the
+//! error type the commands share, and the [`Session`]: the repository, `.docreview.toml` with the team's
+//! vocabulary and review guidelines, the engine, the baseline and the docs in scope.
+//!
+//! Commands (`crate::commands`) call down into this module; it calls down into `config`, `core` and
+//! `io`, never back up.
+
+use crate::cli::{ColorArg, LinesArg, ScopeArgs};
+use crate::config::{self, Config, ConfigError};
+use crate::core::baseline::Baseline;
+use crate::core::engine::{Engine, Lines, Settings};
+use crate::core::finding::Finding;
+use crate::core::rules::guideline;
+use crate::io::cache::Cache;
+use crate::io::repo::{Repo, RepoError, Scope};
+use crate::io::scope::{self, Inputs, Plan, Planned, display_path};
+use globset::{GlobBuilder, GlobSetBuilder};
+use std::collections::HashSet;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicUsize;
+
+/// Exit statuses.
+pub const EXIT_CLEAN: u8 = 0;
+pub const EXIT_FINDINGS: u8 = 1;
+pub const EXIT_ERROR: u8 = 2;
+
+/// Everything that can stop a command.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    #[error(transparent)]
+    Repo(#[from] RepoError),
+    #[error(
+        "{0} is not inside a git repository, so there are no changes to check.\n\
+         Pass the files or folders to check (docreview check docs/ README.md), or run inside a repository."
+    )]
+    NotARepo(String),
+    #[error("cannot read {path}")]
+    Io {
+        path: String,
+        #[source]
+        source: io::Error,
+    },
+    #[error(transparent)]
+    Read(#[from] crate::io::scope::ReadError),
+    #[error("{0}")]
+    Usage(String),
+    #[error("writing the output failed")]
+    Output(#[source] io::Error),
+    #[error(
+        "the review screen needs a terminal, and {0} is not one.\n\
+         Without a terminal, use:\n  docreview check             report the findings (exit status 1 when there are any)\n  \
+         docreview apply --dry-run   show the safe fixes as a diff\n  docreview apply             write the safe fixes"
+    )]
+    NoTty(&'static str),
+    #[error(transparent)]
+    Theme(#[from] crate::tui::theme::ThemeError),
+    #[error("your config: {0}")]
+    Keys(#[from] crate::tui::keymap::KeyError),
+    #[error("the review screen failed")]
+    Terminal(#[source] io::Error),
+    #[error(transparent)]
+    Write(#[from] crate::io::files::WriteError),
+}
+
+impl From<io::Error> for Error {
+    fn from(e: io::Error) -> Error {
+        Error::Output(e)
+    }
+}
+
+/// How the process was started.
+#[derive(Debug, Clone)]
+pub struct Env {
+    pub cwd: PathBuf,
+    /// Is standard output a terminal?
+    pub stdout_tty: bool,
+    /// Is standard error a terminal?
+    pub stderr_tty: bool,
+    /// Is standard input a terminal?
+    pub stdin_tty: bool,
+    /// `NO_COLOR` is set (and not empty).
+    pub no_color: bool,
+}
+
+impl Env {
+    pub fn color(&self, arg: ColorArg, tty: bool) -> bool {
+        match arg {
+            ColorArg::Always => true,
+            ColorArg::Never => false,
+            ColorArg::Auto => tty && !self.no_color,
+        }
+    }
+}
+
+/// Config, engine and docs for a scope: what `check`, `apply` and later `review` start from.
+pub struct Session {
+    pub config: Config,
+    pub engine: Engine,
+    pub inputs: Inputs,
+    pub plan: Plan,
+    /// The engine's memory between runs (in a repository).
+    pub cache: Option<Cache>,
+    /// Words of prose per doc of `inputs.docs`, as counted by the last [`Session::all_findings`].
+    pub words: Vec<usize>,
+}
+
+impl Session {
+    /// Loads config, engine and docs. `from_index`: see [`plan_docs`].
+    pub fn open(
+        scope: &ScopeArgs,
+        env: &Env,
+        err: &mut dyn Write,
+        from_index: bool,
+    ) -> Result<Session, Error> {
+        let (repo, config, engine, mut notices) = setup(scope, env)?;
+        let mut cache = open_cache(repo.as_ref(), &engine);
+        if let Some(c) = cache.as_mut() {
+            c.prefetch();
+        }
+        let plan = plan_docs(
+            scope,
+            env,
+            &config,
+            repo.as_ref(),
+            engine_needs_context(&engine),
+            from_index,
+            &mut notices,
+        )?;
+        let mut inputs = plan.read_docs(&mut notices)?;
+        inputs.context = plan.read_context();
+        if !scope.quiet {
+            for n in notices {
+                writeln!(err, "docreview: {n}")?;
+            }
+        }
+        Ok(Session {
+            config,
+            engine,
+            inputs,
+            plan,
+            cache,
+            words: Vec::new(),
+        })
+    }
+
+    /// Every finding in scope, baselined ones left out.
+    pub fn findings(&mut self) -> Vec<Finding> {
+        let all = self.all_findings(&AtomicUsize::new(0));
+        self.plan.unbaselined(all)
+    }
+
+    /// Every finding in scope, the baseline ignored (from the cache where it can); `done` counts the
+    /// docs checked, for a progress bar.
+    pub fn all_findings(&mut self, done: &AtomicUsize) -> Vec<Finding> {
+        // Without a cache, the same path with a memory of this run only (it holds each document's
+        // prose no longer than its own check needs).
+        let mut memo = self.cache.as_mut().map(Cache::load).unwrap_or_default();
+        memo.once = true;
+        let mut nothing = crate::core::cache::Nothing;
+        let stored: &mut dyn crate::core::cache::Stored = match self.cache.as_mut() {
+            Some(cache) => cache,
+            None => &mut nothing,
+        };
+        let checked = self.engine.check_cached(
+            &self.inputs.docs,
+            &self.inputs.context,
+            &mut memo,
+            stored,
+            done,
+        );
+        self.words = checked.words;
+        if let Some(cache) = self.cache.as_mut() {
+            // The cache only saves time: failing to write it is not the user's problem.
+            let _ = cache.save(&mut memo);
+            let (paragraphs, fresh) = self.engine.harper_memo();
+            if fresh {
+                let _ = cache.save_paragraphs(paragraphs);
+            }
+        }
+        checked.findings
+    }
+}
+
+/// The user's look and keys for the review and triage screens.
+pub struct Screen {
+    pub theme: crate::tui::theme::Theme,
+    pub keymap: crate::tui::keymap::KeyMap,
+}
+
+impl Screen {
+    /// The theme named by `--theme`, else by the user's config, else the default one (`mono` when
+    /// `NO_COLOR` is set), and the key table with the user's overrides.
+    pub fn load(theme: Option<&str>, env: &Env) -> Result<Screen, Error> {
+        let user_dir = config::user_dir();
+        let user = config::UserConfig::load(user_dir.as_deref())?;
+        let name = theme
+            .map(str::to_owned)
+            .or(user.theme.clone())
+            .unwrap_or_else(|| {
+                if env.no_color {
+                    "mono".to_owned()
+                } else {
+                    "default".to_owned()
+                }
+            });
+        Ok(Screen {
+            theme: crate::tui::theme::Theme::load(&name, user_dir.as_deref())?,
+            keymap: crate::tui::keymap::KeyMap::with_overrides(&user.keys)?,
+        })
+    }
+}
+
+/// The engine's cache in a repository, unless `DOCREVIEW_NO_CACHE` is set.
+pub fn open_cache(repo: Option<&Repo>, engine: &Engine) -> Option<Cache> {
+    if std::env::var_os("DOCREVIEW_NO_CACHE").is_some_and(|v| !v.is_empty()) {
+        return None;
+    }
+    Some(Cache::new(repo?.git_dir(), engine.version()))
+}
+
+pub fn engine_needs_context(engine: &Engine) -> bool {
+    engine.needs_doc_set()
+}
+
+/// Where the baseline lives: the repository root, or the working directory outside one.
+pub fn baseline_path(repo: Option<&Repo>, env: &Env) -> PathBuf {
+    repo.map_or(env.cwd.as_path(), Repo::root)
+        .join(BASELINE_FILE)
+}
+
+pub const BASELINE_FILE: &str = crate::core::baseline::FILE_NAME;
+
+/// Reads the baseline; a missing file is an empty one.
+pub fn load_baseline(path: &Path) -> Result<Baseline, Error> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => {
+            Baseline::parse(&text).map_err(|e| Error::Usage(format!("{}: {e}", path.display())))
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Baseline::default()),
+        Err(source) => Err(Error::Io {
+            path: path.display().to_string(),
+            source,
+        }),
+    }
+}
+
+/// Finds and parses the config: `--config`, else `.docreview.toml` from the working directory up to
+/// the repository root (outside a repository: the working directory only).
+pub fn load_config(
+    explicit: Option<&Path>,
+    guidelines: &[PathBuf],
+    env: &Env,
+    repo: Option<&Repo>,
+) -> Result<Config, Error> {
+    let stop = repo.map(Repo::root).unwrap_or(&env.cwd);
+    let mut config = match explicit {
+        Some(p) => Config::load(&env.cwd.join(p))?,
+        None => match config::find(&env.cwd, Some(stop)) {
+            Some(p) => Config::load(&p)?,
+            None => Config::default(),
+        },
+    };
+    config
+        .settings
+        .vocabulary
+        .extend(read_vocabulary(&vocabulary_path(repo, env))?);
+    load_guidelines(&mut config, guidelines, env)?;
+    Ok(config)
+}
+
+/// The team's vocabulary file: `.docreview/vocabulary.txt` at the repository root (outside a
+/// repository: in the working directory).
+pub fn vocabulary_path(repo: Option<&Repo>, env: &Env) -> PathBuf {
+    repo.map_or(env.cwd.as_path(), Repo::root)
+        .join(".docreview")
+        .join("vocabulary.txt")
+}
+
+/// The words of a vocabulary file (one a line; blank lines and `#` comments are skipped). A missing
+/// file is an empty vocabulary.
+pub fn read_vocabulary(path: &Path) -> Result<Vec<String>, Error> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => Ok(text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_owned)
+            .collect()),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Vec::new()),
+        Err(source) => Err(Error::Io {
+            path: path.display().to_string(),
+            source,
+        }),
+    }
+}
+
+/// What a scope asks for: the repository (if any), the configuration with its guidelines loaded, the
+/// engine, and the guidelines' notices.
+pub fn setup(
+    scope: &ScopeArgs,
+    env: &Env,
+) -> Result<(Option<Repo>, Config, Engine, Vec<String>), Error> {
+    let repo = Repo::discover(&env.cwd)?;
+    let config = load_config(
+        scope.config.as_deref(),
+        &scope.guidelines,
+        env,
+        repo.as_ref(),
+    )?;
+    let engine = build_engine(&config, &scope.rules)?;
+    let notices = guideline_notices(&config);
+    Ok((repo, config, engine, notices))
+}
+
+/// Builds the engine and checks that every rule named in the config or on the command line exists.
+pub fn build_engine(config: &Config, only: &[String]) -> Result<Engine, Error> {
+    let settings = Settings {
+        only: only.to_vec(),
+        ..config.settings.clone()
+    };
+    let engine = Engine::new(&settings).map_err(|e| {
+        let name = match &e {
+            crate::core::rules::terminology::TermError::Ambiguous { term, .. } => term.clone(),
+            crate::core::rules::terminology::TermError::Invalid(s) => s.clone(),
+        };
+        config.term_error(&name, e.to_string())
+    })?;
+    let patterns = config.rule_patterns();
+    if let Some(bad) = engine
+        .unknown_patterns(patterns.iter().map(String::as_str))
+        .first()
+    {
+        return Err(config
+            .rule_error(
+                bad,
+                format!("no rule is called \"{bad}\" (run `docreview rules` to list them)"),
+            )
+            .into());
+    }
+    if let Some(bad) = engine
+        .unknown_patterns(only.iter().map(String::as_str))
+        .first()
+    {
+        return Err(Error::Usage(format!(
+            "--rule {bad} matches no rule (run `docreview rules` to list them)"
+        )));
+    }
+    Ok(engine)
+}
+
+/// Lists the docs in scope of a command (git and the file system only; nothing is read yet).
+/// `from_index`: with `--staged`, check the staged text itself (what a commit would hold) rather
+/// than the working-tree file (which `apply` and `review` must work on).
+pub fn plan_docs(
+    scope: &ScopeArgs,
+    env: &Env,
+    config: &Config,
+    repo: Option<&Repo>,
+    want_context: bool,
+    from_index: bool,
+    notices: &mut Vec<String>,
+) -> Result<Plan, Error> {
+    let mut plan = Plan {
+        root: repo.map(|r| r.root().to_path_buf()),
+        baseline: if scope.no_baseline {
+            Baseline::default()
+        } else {
+            load_baseline(&baseline_path(repo, env))?
+        },
+        ..Plan::default()
+    };
+    if !scope.paths.is_empty() {
+        let git_flag = if scope.staged {
+            Some("--staged")
+        } else if scope.base.is_some() {
+            Some("--base")
+        } else if scope.all {
+            Some("--all")
+        } else if scope.lines.is_some() {
+            Some("--lines")
+        } else {
+            None
+        };
+        if let Some(flag) = git_flag {
+            return Err(Error::Usage(format!(
+                "{flag} picks docs and lines from git, and paths are checked whole: use one or the other"
+            )));
+        }
+        let is_doc = |rel: &str| config.files.is_doc(rel);
+        plan.docs = scope::given_paths(&scope.paths, &env.cwd, repo, &is_doc, notices)?;
+        return Ok(plan);
+    }
+    let Some(repo) = repo else {
+        return Err(Error::NotARepo(env.cwd.display().to_string()));
+    };
+    let repo_scope = if scope.all {
+        Scope::All
+    } else if scope.staged && from_index {
+        Scope::Index
+    } else if scope.staged {
+        Scope::Staged
+    } else if let Some(rev) = &scope.base {
+        Scope::Base(rev.clone())
+    } else {
+        Scope::WorkTree
+    };
+    let is_doc = |rel: &str| config.files.is_doc(rel);
+    let root = repo.root();
+    let targets = repo.targets(&repo_scope, &is_doc, notices)?;
+    let mut in_scope: HashSet<String> = HashSet::new();
+    // A symlink to another doc in scope is found out when the docs are read (`read_docs`): that
+    // needs the link's target, and the reader looks at each file anyway.
+    for t in targets {
+        let abs = root.join(&t.rel);
+        let shown = display_path(&abs, &env.cwd);
+        in_scope.insert(t.rel.clone());
+        plan.docs.push(Planned {
+            shown,
+            abs,
+            lines: if scope.lines == Some(LinesArg::All) {
+                Lines::All
+            } else {
+                t.lines
+            },
+            diff_path: t.rel,
+            content: t.content,
+        });
+    }
+    // Doc-set-wide rules count over every doc of the repository, not only the changed ones.
+    if want_context && repo_scope != Scope::All {
+        let mut quiet = Vec::new();
+        plan.context = repo
+            .targets(&Scope::All, &is_doc, &mut quiet)?
+            .into_iter()
+            .filter(|t| !in_scope.contains(&t.rel))
+            .map(|t| (root.join(&t.rel), t.rel))
+            .collect();
+    }
+    Ok(plan)
+}
+
+/// Folders never searched for guideline files.
+const SKIP_DIRS: &[&str] = &[".git", "target", "node_modules"];
+
+/// Every file under `dir`, outside the folders in [`SKIP_DIRS`].
+fn guideline_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let path = e.path();
+        let Ok(kind) = e.file_type() else { continue };
+        if kind.is_dir() {
+            let name = e.file_name();
+            if !SKIP_DIRS.iter().any(|s| name == *s) {
+                guideline_files(&path, out);
+            }
+        } else if kind.is_file() {
+            out.push(path);
+        }
+    }
+}
+
+/// Reads the guideline files the config names (globs relative to the config file's folder) and the
+/// `extra` ones, and adds their rules to the config's settings. A file that cannot be read is an
+/// error; what a file holds that cannot be used is kept as its problems (see [`guideline_notices`]).
+pub fn load_guidelines(config: &mut Config, extra: &[PathBuf], env: &Env) -> Result<(), Error> {
+    let mut files: Vec<PathBuf> = Vec::new();
+    if !config.guidelines.is_empty() {
+        let base = config
+            .path
+            .as_deref()
+            .and_then(Path::parent)
+            .map_or_else(|| env.cwd.clone(), Path::to_path_buf);
+        let mut set = GlobSetBuilder::new();
+        for g in &config.guidelines {
+            let glob = GlobBuilder::new(g)
+                .literal_separator(true)
+                .build()
+                .map_err(|e| Error::Usage(format!("guidelines: bad glob \"{g}\": {}", e.kind())))?;
+            set.add(glob);
+        }
+        let set = set
+            .build()
+            .map_err(|e| Error::Usage(format!("guidelines: {e}")))?;
+        let mut all = Vec::new();
+        guideline_files(&base, &mut all);
+        let mut matched: Vec<PathBuf> = all
+            .into_iter()
+            .filter(|p| {
+                p.strip_prefix(&base).is_ok_and(|rel| {
+                    let rel = rel.to_string_lossy().replace('\\', "/");
+                    set.is_match(&rel) && !rel.ends_with(".json")
+                })
+            })
+            .collect();
+        matched.sort();
+        files.extend(matched);
+    }
+    for p in extra {
+        let p = env.cwd.join(p);
+        if !p.is_file() {
+            return Err(Error::Usage(format!(
+                "--guideline {}: no such file",
+                display_path(&p, &env.cwd)
+            )));
+        }
+        if !files.contains(&p) {
+            files.push(p);
+        }
+    }
+    let mut slugs = std::collections::HashSet::new();
+    for file in files {
+        let read = |p: &Path| {
+            std::fs::read_to_string(p).map_err(|source| Error::Io {
+                path: display_path(p, &env.cwd),
+                source,
+            })
+        };
+        let text = read(&file)?;
+        let sibling_path = file.with_extension("json");
+        let sibling = if sibling_path.is_file() {
+            Some((display_path(&sibling_path, &env.cwd), read(&sibling_path)?))
+        } else {
+            None
+        };
+        let mut g = guideline::parse(
+            &display_path(&file, &env.cwd),
+            &text,
+            sibling.as_ref().map(|(p, t)| (p.as_str(), t.as_str())),
+        );
+        // Two files with the same name in different folders: the second one's ids get a number.
+        let base = g.slug.clone();
+        let mut n = 1;
+        while !slugs.insert(g.slug.clone()) {
+            n += 1;
+            g = g.with_slug(&format!("{base}-{n}"));
+        }
+        config.settings.guidelines.extend(g.rules.iter().cloned());
+        config.loaded.push(g);
+    }
+    Ok(())
+}
+
+/// What the loaded guidelines hold that could not be used, one line each.
+pub fn guideline_notices(config: &Config) -> Vec<String> {
+    config
+        .loaded
+        .iter()
+        .flat_map(|g| &g.problems)
+        .map(|p| format!("guideline {p}"))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn not_a_repo_error_says_what_to_do() {
+        let e = Error::NotARepo("/tmp/x".into()).to_string();
+        assert!(e.contains("Pass the files or folders"), "{e}");
+    }
+}
