@@ -6,7 +6,7 @@
 use crate::cli::ApplyArgs;
 use crate::core::edit::{self, Edit, Skip};
 use crate::core::finding::{Finding, Safety};
-use crate::core::review::{Decision, Entry, reanchor};
+use crate::core::journal::{Decision, Entry, reanchor};
 use crate::io::files::{self, WriteError};
 use crate::io::journal::Journal;
 use crate::io::repo::Repo;

@@ -9,6 +9,7 @@ pub mod diff;
 pub mod edit;
 pub mod engine;
 pub mod finding;
+pub mod journal;
 pub mod markdown;
 pub mod review;
 pub mod rules;

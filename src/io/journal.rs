@@ -6,7 +6,7 @@
 //! Unreadable lines (a torn write, a newer format) are skipped, not fatal: the journal is a record,
 //! and a damaged record must not stop a review.
 
-use crate::core::review::Entry;
+use crate::core::journal::Entry;
 use serde::{Deserialize, Serialize};
 use std::fs::{self, OpenOptions};
 use std::io::{self, BufRead, Write};
@@ -130,7 +130,7 @@ fn ends_mid_line(f: &mut fs::File) -> io::Result<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::review::Decision;
+    use crate::core::journal::Decision;
 
     fn entry(fp: &str, decision: Decision) -> Entry {
         Entry {

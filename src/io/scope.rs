@@ -148,7 +148,8 @@ impl Plan {
 }
 
 /// The docs of the files and folders given on the command line (relative to `cwd`), each once:
-/// folders are walked (see [`walk`]), files are taken as they are.
+/// folders are walked (hidden entries, ignored files and symlinked folders left out), files are taken as
+/// they are.
 pub fn given_paths(
     paths: &[PathBuf],
     cwd: &Path,

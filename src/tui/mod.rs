@@ -269,7 +269,7 @@ pub fn run(
     mut reload: Reloader,
 ) -> io::Result<Outcome> {
     let cwd = std::env::current_dir().unwrap_or_default();
-    let resume = crate::core::review::resume_from(&journal.read().unwrap_or_default(), |e| {
+    let resume = crate::core::journal::resume_from(&journal.read().unwrap_or_default(), |e| {
         if e.file.is_empty() {
             e.path.clone()
         } else {
