@@ -1,0 +1,159 @@
+//! What the engine is asked to run: rule levels, `--rule` selections and the rules' own settings, and
+//! building the engine from them.
+
+use super::*;
+
+/// How a rule is configured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Off,
+    /// On at its default severity.
+    On,
+    At(Severity),
+}
+
+impl Level {
+    pub fn parse(s: &str) -> Option<Level> {
+        match s {
+            "off" => Some(Level::Off),
+            "on" => Some(Level::On),
+            other => Severity::parse(other).map(Level::At),
+        }
+    }
+}
+
+/// Everything the engine needs from configuration, as plain values.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    /// `[rules]`: (pattern, level). A more specific pattern wins: exact id over family over glob.
+    pub levels: Vec<(String, Level)>,
+    /// `--rule`: when not empty, only rules matching one of these patterns run.
+    pub only: Vec<String>,
+    /// `[terms]`: canonical spelling → extra variants.
+    pub terms: Vec<(String, Vec<String>)>,
+    /// `[consistency] prefer`.
+    pub prefer: Vec<String>,
+    /// `[[rule]]`.
+    pub custom: Vec<CustomRule>,
+    /// Rules derived from review-guideline files.
+    pub guidelines: Vec<crate::core::rules::guideline::GuidelineRule>,
+    /// `[vocabulary] accept` and `.docreview/vocabulary.txt`: words that are never misspelled.
+    pub vocabulary: Vec<String>,
+    /// `[vocabulary] min_docs` (0: the default).
+    pub min_docs: usize,
+    /// `[code] comments`: read the comments of fenced code as prose (`None`: the default,
+    /// [`CODE_COMMENTS`]).
+    pub code_comments: Option<bool>,
+}
+
+/// Whether the comments of fenced code are checked when the config does not say.
+pub const CODE_COMMENTS: bool = true;
+
+pub(super) fn specificity(pattern: &str) -> u8 {
+    if pattern.contains('*') {
+        0
+    } else if pattern.contains('.') {
+        2
+    } else {
+        1
+    }
+}
+
+impl Engine {
+    pub fn new(settings: &Settings) -> Result<Engine, TermError> {
+        let terms = Terms::with_project(&settings.terms)?;
+        let checkers: Vec<Box<dyn Checker>> = vec![
+            Box::new(Terminology::new(terms.clone())),
+            Box::new(Grammar),
+            Box::new(crate::core::rules::usage::Usage),
+            Box::new(Repetition),
+            Box::new(crate::core::rules::markup::Markup),
+            Box::new(crate::core::rules::links::Links),
+            Box::new(crate::core::rules::sentences::Sentences),
+            Box::new(crate::core::rules::agreement::Agreement),
+            Box::new(Custom::new(settings.custom.clone())),
+            Box::new(crate::core::rules::guideline::Guidelines::new(
+                &settings.guidelines,
+            )),
+        ];
+        let harper = HarperGrammar::new();
+        let mut infos: Vec<RuleInfo> = checkers.iter().flat_map(|c| c.rules()).collect();
+        infos.extend(harper.rules());
+        infos.push(Consistency::rule());
+        infos.extend(spelling::rules());
+        let mut levels = settings.levels.clone();
+        levels.sort_by_key(|(p, _)| specificity(p));
+        let states: Vec<RuleState> = infos
+            .into_iter()
+            .map(|info| {
+                let mut level = if info.default_on {
+                    Level::On
+                } else {
+                    Level::Off
+                };
+                for (pattern, l) in &levels {
+                    if rule_matches(pattern, &info.id) {
+                        level = *l;
+                    }
+                }
+                if !settings.only.is_empty() {
+                    if !settings.only.iter().any(|p| rule_matches(p, &info.id)) {
+                        level = Level::Off;
+                    } else if level == Level::Off && settings.only.contains(&info.id) {
+                        // `--rule ID` names a rule exactly: it runs even when it is off by default or
+                        // in the config (the command line is the later word).
+                        level = Level::On;
+                    }
+                }
+                let severity = match level {
+                    Level::Off => None,
+                    Level::On => Some(info.severity),
+                    Level::At(s) => Some(s),
+                };
+                RuleState { info, severity }
+            })
+            .collect();
+        let active = Active(
+            states
+                .iter()
+                .filter(|s| s.severity.is_some())
+                .map(|s| s.info.id.clone())
+                .collect(),
+        );
+        let severity = states
+            .iter()
+            .filter_map(|s| Some((s.info.id.clone(), (s.severity?, s.info.safety))))
+            .collect();
+        Ok(Engine {
+            settings_key: format!("{settings:?}"),
+            code_comments: settings.code_comments.unwrap_or(CODE_COMMENTS),
+            checkers,
+            harper,
+            terms,
+            prefer: settings.prefer.clone(),
+            vocabulary: settings.vocabulary.clone(),
+            min_docs: if settings.min_docs == 0 {
+                spelling::MIN_DOCS
+            } else {
+                settings.min_docs
+            },
+            states,
+            active,
+            severity,
+        })
+    }
+
+    /// Every rule with its effective level, in registry order.
+    pub fn rules(&self) -> &[RuleState] {
+        &self.states
+    }
+
+    /// Does any configured pattern name no rule at all? Returns the unknown patterns.
+    pub fn unknown_patterns<'a>(&self, patterns: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+        patterns
+            .into_iter()
+            .filter(|p| !self.states.iter().any(|s| rule_matches(p, &s.info.id)))
+            .map(str::to_owned)
+            .collect()
+    }
+}
