@@ -1,0 +1,13 @@
+//! End-to-end tests: the real `docreview` binary against real temporary git repositories, isolated from
+//! the user's git configuration (HOME points into the temporary folder, system config is off). One file
+//! per command; what they share is in `util`.
+
+mod apply;
+mod baseline;
+mod check;
+mod guidelines;
+mod review;
+mod rules;
+mod suggestions;
+mod util;
+mod vocab;
