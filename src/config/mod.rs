@@ -47,6 +47,12 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use toml::Spanned;
 
+mod edit;
+mod user;
+
+pub use edit::disable_rule;
+pub use user::{UserConfig, user_dir};
+
 pub const FILE_NAME: &str = ".docreview.toml";
 pub const DEFAULT_INCLUDE: &[&str] = &["**/*.md", "**/*.markdown", "**/*.mdx"];
 
@@ -604,158 +610,5 @@ safe = true
             .rule_error("gramar.article", "unknown rule".into())
             .to_string();
         assert!(e.starts_with("cfg.toml:2:1:"), "{e}");
-    }
-}
-
-/// The user's own settings (`config.toml` in the platform config folder, or `$DOCREVIEW_CONFIG_DIR`):
-/// the look and the keys, which are personal and never come from a repository.
-///
-/// ```toml
-/// theme = "light"
-///
-/// [keys]
-/// accept = ["a", "Enter"]
-/// skip = ["s", "Space", "x"]
-/// ```
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct UserConfig {
-    pub theme: Option<String>,
-    #[serde(default)]
-    pub keys: BTreeMap<String, Vec<String>>,
-}
-
-/// The user's config folder (`$DOCREVIEW_CONFIG_DIR`, else the platform's, e.g. ~/.config/docreview).
-pub fn user_dir() -> Option<PathBuf> {
-    if let Some(d) = std::env::var_os("DOCREVIEW_CONFIG_DIR") {
-        return Some(PathBuf::from(d));
-    }
-    directories::ProjectDirs::from("", "", "docreview").map(|d| d.config_dir().to_path_buf())
-}
-
-impl UserConfig {
-    /// Reads `config.toml` from `dir`; a missing file is the defaults.
-    pub fn load(dir: Option<&Path>) -> Result<UserConfig, ConfigError> {
-        let Some(path) = dir.map(|d| d.join("config.toml")) else {
-            return Ok(UserConfig::default());
-        };
-        let text = match std::fs::read_to_string(&path) {
-            Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(UserConfig::default()),
-            Err(source) => {
-                return Err(ConfigError::Read {
-                    path: path.display().to_string(),
-                    source,
-                });
-            }
-        };
-        toml::from_str(&text).map_err(|e| {
-            located(
-                &path,
-                &text,
-                e.span().unwrap_or(0..0),
-                e.message().trim().to_owned(),
-            )
-        })
-    }
-}
-
-#[cfg(test)]
-mod user_tests {
-    use super::*;
-
-    #[test]
-    fn user_config_reads_theme_and_keys_and_rejects_unknown_keys() {
-        let dir = tempfile::tempdir().expect("tmp");
-        assert!(
-            UserConfig::load(Some(dir.path()))
-                .expect("missing is fine")
-                .theme
-                .is_none()
-        );
-        std::fs::write(
-            dir.path().join("config.toml"),
-            "theme = \"light\"\n[keys]\naccept = [\"x\"]\n",
-        )
-        .expect("w");
-        let u = UserConfig::load(Some(dir.path())).expect("ok");
-        assert_eq!(u.theme.as_deref(), Some("light"));
-        assert_eq!(u.keys["accept"], vec!["x"]);
-        std::fs::write(dir.path().join("config.toml"), "colour = 1\n").expect("w");
-        let e = UserConfig::load(Some(dir.path()))
-            .expect_err("unknown")
-            .to_string();
-        assert!(e.contains("config.toml:1:1"), "{e}");
-    }
-}
-
-/// Turns a rule off in a repository config (`"rule" = "off"` under `[rules]`), keeping the file's
-/// comments, order and layout; creates the file when there is none. Returns the file's new text.
-pub fn disable_rule(path: &Path, rule: &str) -> Result<String, ConfigError> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(source) => {
-            return Err(ConfigError::Read {
-                path: path.display().to_string(),
-                source,
-            });
-        }
-    };
-    let mut doc: toml_edit::DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| {
-        located(
-            path,
-            &text,
-            e.span().unwrap_or(0..0),
-            e.message().trim().to_owned(),
-        )
-    })?;
-    if !doc.contains_key("rules") {
-        doc["rules"] = toml_edit::table();
-    }
-    let Some(rules) = doc["rules"].as_table_like_mut() else {
-        return Err(located(
-            path,
-            &text,
-            0..0,
-            "[rules] is not a table".to_owned(),
-        ));
-    };
-    rules.insert(rule, toml_edit::value("off"));
-    let new = doc.to_string();
-    crate::io::files::write_new(path, new.as_bytes()).map_err(|source| ConfigError::Read {
-        path: path.display().to_string(),
-        source,
-    })?;
-    Ok(new)
-}
-
-#[cfg(test)]
-mod edit_tests {
-    use super::*;
-
-    #[test]
-    fn disabling_a_rule_keeps_comments_and_layout() {
-        let dir = tempfile::tempdir().expect("tmp");
-        let p = dir.path().join(".docreview.toml");
-        std::fs::write(&p, "# Team settings.\n[files]\ninclude = [\"docs/**/*.md\"]  # only docs\n\n[rules]\n# articles matter here\n\"grammar.article\" = \"error\"\n").expect("w");
-        let new = disable_rule(&p, "terminology.canonical").expect("edit");
-        assert!(
-            new.starts_with(
-                "# Team settings.\n[files]\ninclude = [\"docs/**/*.md\"]  # only docs\n"
-            ),
-            "{new}"
-        );
-        assert!(
-            new.contains("# articles matter here\n\"grammar.article\" = \"error\"\n"),
-            "{new}"
-        );
-        assert!(new.contains("\"terminology.canonical\" = \"off\""), "{new}");
-        let cfg = Config::load(&p).expect("still valid");
-        assert_eq!(cfg.settings.levels.len(), 2);
-        // No file yet: one is created.
-        let q = dir.path().join("new.toml");
-        disable_rule(&q, "grammar.article").expect("create");
-        assert!(Config::load(&q).is_ok());
     }
 }
