@@ -1,0 +1,118 @@
+//! What is not prose inside a doc's text: addresses, shortcodes and template syntax, MDX/JSX
+//! expressions and imports, and code a site generator writes into Markdown.
+
+use super::*;
+
+/// Shortcodes and bare URLs inside text: Hugo `{{< … >}}` / `{{% … %}}`, Go/Jinja `{{ … }}`, Jinja
+/// `{% … %}` and `{# … #}`, kramdown attribute lists `{: … }`, `http(s)://…`, `ftp://…`, `www.…`,
+/// `mailto:…`.
+pub(super) static NOT_PROSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        // A Liquid/Jekyll raw block is code through and through.
+        r"(?s)\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}",
+        r"|\{\{<.*?>\}\}|\{\{%.*?%\}\}|\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}",
+        // MathJax/KaTeX inline and display math written with backslashes.
+        r"|\\\(.*?\\\)|\\\[.*?\\\]",
+        // No `\b` before the schemes: it would cost the regex its fast literal search (5x slower).
+        // A brace ends an address: "https://x.com/{{ handle }}" is an address and a template.
+        r"|(?:https?|ftp)://[^\s<>\x60{]*[^\s<>\x60{.,;:!?'\x22)\]]",
+        r"|www\.[^\s<>\x60{]*[^\s<>\x60{.,;:!?'\x22)\]]",
+        // Kramdown attribute lists ("{: .note}", "{:toc}").
+        r"|\{:[^}\n]*\}",
+        r"|mailto:[^\s<>\x60]+",
+    ))
+    .expect("static regex")
+});
+
+/// MDX's code in a text: `import`/`export` statements (from a line start to the next blank line) and
+/// `{…}` expressions (balanced braces, strings inside respected).
+pub(super) fn mdx_code(body: &str) -> Vec<Range<usize>> {
+    static ESM: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?m)^(?:import|export)\b[^\n]*(?:\n[^\n]*\S[^\n]*)*").expect("static regex")
+    });
+    let mut out: Vec<Range<usize>> = ESM.find_iter(body).map(|m| m.range()).collect();
+    let bytes = body.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] != b'{' || out.iter().any(|r| r.contains(&i)) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut depth = 0usize;
+        let mut quote: Option<u8> = None;
+        let mut end = None;
+        while i < bytes.len() {
+            let b = bytes[i];
+            match quote {
+                Some(q) if b == q => quote = None,
+                Some(_) if b == b'\\' => i += 1,
+                Some(_) => {}
+                None => match b {
+                    b'"' | b'\'' | b'`' => quote = Some(b),
+                    b'{' => depth += 1,
+                    b'}' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            end = Some(i + 1);
+                            break;
+                        }
+                    }
+                    _ => {}
+                },
+            }
+            i += 1;
+        }
+        match end {
+            Some(e) => {
+                out.push(start..e);
+                i = e;
+            }
+            // An unbalanced brace is just a character.
+            None => i = start + 1,
+        }
+    }
+    out.sort_by_key(|r| r.start);
+    out
+}
+
+/// Code that Markdown-based site generators accept outside code blocks, in any Markdown file:
+/// - an ES module `import … from '…'` line (Docusaurus and Astro read `.md` as MDX);
+/// - the body of a Hugo shortcode named for code (`{{< highlight go >}}`, `{{< code-toggle >}}`,
+///   `{{< codenew >}}`): Hugo hands such a body to the shortcode raw, and it is a program or a config.
+pub(super) fn generator_code(body: &str) -> Vec<Range<usize>> {
+    static IMPORT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r#"(?m)^import[ \t]+(?:[\w*{}, \t]+[ \t]from[ \t]+)?['"][^'"\n]+['"];?[ \t\r]*$"#,
+        )
+        .expect("static regex")
+    });
+    static CODE_SHORTCODE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\{\{<\s*(highlight|[\w-]*code[\w-]*)\b[^>]*>\}\}").expect("static regex")
+    });
+    let mut out: Vec<Range<usize>> = IMPORT.find_iter(body).map(|m| m.range()).collect();
+    if body.contains("{{<") {
+        for caps in CODE_SHORTCODE.captures_iter(body) {
+            let (Some(open), Some(name)) = (caps.get(0), caps.get(1)) else {
+                continue;
+            };
+            // A self-closing shortcode (`{{< code-toggle config=build />}}`) has no body.
+            if open.as_str().ends_with("/>}}") {
+                continue;
+            }
+            let rest = &body[open.end()..];
+            // The closing tag: `{{< /name >}}`, spaces optional.
+            let close = rest.match_indices("{{<").find_map(|(i, _)| {
+                let tag = rest[i + 3..].trim_start().strip_prefix('/')?;
+                let tag = tag.trim_start().strip_prefix(name.as_str())?;
+                let end = tag.trim_start().strip_prefix(">}}")?;
+                Some(open.end() + rest.len() - end.len())
+            });
+            if let Some(end) = close {
+                out.push(open.start()..end);
+            }
+        }
+    }
+    out.sort_by_key(|r| r.start);
+    out
+}

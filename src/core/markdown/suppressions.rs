@@ -1,0 +1,180 @@
+//! Suppression comments (`<!-- docreview-disable … -->`, `-next-line`, Vale's `vale off`/`on`) and the
+//! rule patterns they name.
+
+use super::*;
+
+/// A region where some or all rules are silenced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suppression {
+    /// Byte range in the file; a finding starting inside it is suppressed.
+    pub range: Range<usize>,
+    /// Rule patterns (`grammar.article`, `grammar`, `grammar.*`); empty means every rule.
+    pub rules: Vec<String>,
+    /// Rules re-enabled inside an all-rules region (`docreview-enable grammar.article` after
+    /// `docreview-disable`).
+    pub except: Vec<String>,
+}
+
+impl Suppression {
+    pub fn silences(&self, offset: usize, rule: &str) -> bool {
+        self.range.contains(&offset)
+            && (self.rules.is_empty() || self.rules.iter().any(|p| rule_matches(p, rule)))
+            && !self.except.iter().any(|p| rule_matches(p, rule))
+    }
+}
+
+pub(super) static SUPPRESSION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"<!--\s*(docreview-disable-next-line|docreview-disable-line|docreview-disable|docreview-enable|vale\s+off|vale\s+on)\b([^>]*?)\s*-->",
+    )
+    .expect("static regex")
+});
+
+/// Does `pattern` select `rule`? Exact id, a family (`grammar` selects `grammar.article`), or a glob
+/// with `*` (`grammar.*`, `*.article`).
+pub fn rule_matches(pattern: &str, rule: &str) -> bool {
+    if pattern == rule || pattern == "*" {
+        return true;
+    }
+    if !pattern.contains('*') {
+        return rule
+            .strip_prefix(pattern)
+            .is_some_and(|rest| rest.starts_with('.'));
+    }
+    glob_match(pattern.as_bytes(), rule.as_bytes())
+}
+
+pub(super) fn glob_match(p: &[u8], s: &[u8]) -> bool {
+    match p.split_first() {
+        None => s.is_empty(),
+        Some((b'*', rest)) => (0..=s.len()).any(|i| glob_match(rest, &s[i..])),
+        Some((c, rest)) => s.first() == Some(c) && glob_match(rest, &s[1..]),
+    }
+}
+
+/// Reads suppression comments out of the HTML ranges seen while parsing.
+pub(super) fn suppressions(file: &str, html: &[Range<usize>]) -> Vec<Suppression> {
+    struct Open {
+        start: usize,
+        rules: Vec<String>,
+        except: Vec<String>,
+    }
+    let mut done = Vec::new();
+    let mut open: Vec<Open> = Vec::new();
+    let mut seen = Vec::new();
+    for range in html {
+        let Some(src) = file.get(range.clone()) else {
+            continue;
+        };
+        for caps in SUPPRESSION.captures_iter(src) {
+            let (Some(m), Some(kind)) = (caps.get(0), caps.get(1)) else {
+                continue;
+            };
+            let at = range.start + m.start();
+            if seen.contains(&at) {
+                continue; // An HTML block's comment can be seen twice (block and line).
+            }
+            seen.push(at);
+            let end = range.start + m.end();
+            let kind = kind.as_str();
+            let rules: Vec<String> = caps
+                .get(2)
+                .map(|r| r.as_str().split_whitespace().map(str::to_owned).collect())
+                .unwrap_or_default();
+            if kind.starts_with("vale") {
+                if kind.ends_with("off") {
+                    open.push(Open {
+                        start: end,
+                        rules: Vec::new(),
+                        except: Vec::new(),
+                    });
+                } else {
+                    close(&mut open, &mut done, end, &[]);
+                }
+                continue;
+            }
+            match kind {
+                "docreview-disable" => open.push(Open {
+                    start: end,
+                    rules,
+                    except: Vec::new(),
+                }),
+                "docreview-enable" => close(&mut open, &mut done, at, &rules),
+                "docreview-disable-next-line" => {
+                    let next = line_after(file, end);
+                    done.push(Suppression {
+                        range: next,
+                        rules,
+                        except: Vec::new(),
+                    });
+                }
+                "docreview-disable-line" => {
+                    let line_start = file[..at].rfind('\n').map_or(0, |i| i + 1);
+                    let line_end = file[end..].find('\n').map_or(file.len(), |i| end + i);
+                    done.push(Suppression {
+                        range: line_start..line_end,
+                        rules,
+                        except: Vec::new(),
+                    });
+                }
+                _ => {}
+            }
+        }
+    }
+    for o in open {
+        done.push(Suppression {
+            range: o.start..file.len(),
+            rules: o.rules,
+            except: o.except,
+        });
+    }
+
+    fn close(open: &mut Vec<Open>, done: &mut Vec<Suppression>, at: usize, rules: &[String]) {
+        let mut still = Vec::new();
+        for o in open.drain(..) {
+            done.push(Suppression {
+                range: o.start..at,
+                rules: o.rules.clone(),
+                except: o.except.clone(),
+            });
+            if rules.is_empty() {
+                continue;
+            }
+            // `docreview-enable R` ends the silence for R only; everything else stays silenced.
+            if o.rules.is_empty() {
+                let mut except = o.except;
+                except.extend(rules.iter().cloned());
+                still.push(Open {
+                    start: at,
+                    rules: Vec::new(),
+                    except,
+                });
+            } else {
+                let left: Vec<String> = o
+                    .rules
+                    .into_iter()
+                    .filter(|r| !rules.iter().any(|e| rule_matches(e, r) || e == r))
+                    .collect();
+                if !left.is_empty() {
+                    still.push(Open {
+                        start: at,
+                        rules: left,
+                        except: o.except,
+                    });
+                }
+            }
+        }
+        *open = still;
+    }
+    done
+}
+
+/// The byte range of the line after the one containing `offset` (without its line break).
+pub(super) fn line_after(file: &str, offset: usize) -> Range<usize> {
+    let Some(nl) = file[offset..].find('\n') else {
+        return file.len()..file.len();
+    };
+    let start = offset + nl + 1;
+    let end = file[start..].find('\n').map_or(file.len(), |i| start + i);
+    start..end
+}
