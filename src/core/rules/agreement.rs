@@ -5,7 +5,7 @@
 //! Constructions where a base verb is right ("let the server restart", "does the job run", "requires
 //! that the user sign") are left alone.
 
-use super::harper::word_metadata;
+use super::dictionary::word_metadata;
 use super::text::{Word, is_all_lower, starts_sentence};
 use super::{Active, Checker, DocProse, Hit, RuleInfo};
 use crate::core::finding::{Safety, Severity};
@@ -151,7 +151,7 @@ impl Checker for Agreement {
         for (b, block) in doc.prose.blocks.iter().enumerate() {
             let text = block.text.as_str();
             let ws = doc.words(b);
-            if ws.len() < 3 || !super::spelling::is_english(text, ws) {
+            if ws.len() < 3 || !super::language::is_english(text, ws) {
                 continue;
             }
             for i in 0..ws.len() - 1 {

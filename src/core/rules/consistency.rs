@@ -43,7 +43,7 @@ fn suspended(before: &str) -> bool {
 
 /// Does harper's dictionary know a spelling (each word of a two-word one)?
 fn dictionary_knows(form: &str) -> bool {
-    form.split(' ').all(super::harper::is_known_word)
+    form.split(' ').all(super::dictionary::is_known_word)
 }
 
 /// Two-word spellings of closed compounds, by key ("dataset" → "data set").

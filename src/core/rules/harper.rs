@@ -10,118 +10,18 @@
 //! builds its own linter set once (harper's linters keep caches, so they are not shared across
 //! threads). Nothing here runs before a harper rule is asked for.
 
+use super::dictionary::{aside, dictionary};
 use super::{Active, Checker, DocProse, Hit, RuleInfo};
 use crate::core::finding::{Safety, Severity};
 use crate::core::markdown::PLACEHOLDER;
 use harper_core::linting::{LintGroup, Suggestion};
 use harper_core::parsers::{Parser, PlainEnglish};
-use harper_core::spell::{Dictionary, FstDictionary};
-use harper_core::{Dialect, DictWordMetadata, Document, Span, Token, TokenKind};
+use harper_core::{Dialect, Document, Span, Token, TokenKind};
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
-
-/// harper's curated English dictionary (built on first use, then shared).
-pub fn dictionary() -> Arc<FstDictionary> {
-    static DICT: std::sync::OnceLock<Arc<FstDictionary>> = std::sync::OnceLock::new();
-    DICT.get_or_init(|| aside(FstDictionary::curated)).clone()
-}
-
-/// Runs harper's one-time set-up work in a pool of its own. That work uses rayon inside; run on the
-/// shared pool while the shared pool's threads wait for the same set-up, it would wait forever.
-///
-/// The caller waits on a plain thread rather than in `install`: a shared-pool worker waiting in
-/// `install` picks up other queued work meanwhile, and that work may ask for the very value being set
-/// up on this thread, which a `OnceLock` answers by waiting on itself.
-fn aside<T: Send>(f: impl FnOnce() -> T + Send) -> T {
-    static POOL: std::sync::OnceLock<Option<rayon::ThreadPool>> = std::sync::OnceLock::new();
-    let Some(pool) =
-        POOL.get_or_init(|| rayon::ThreadPoolBuilder::new().num_threads(1).build().ok())
-    else {
-        return f();
-    };
-    if pool.current_thread_index().is_some() {
-        // Already set-up work (the linters' set-up asks for the dictionary): run it here.
-        return f();
-    }
-    std::thread::scope(|scope| match scope.spawn(|| pool.install(f)).join() {
-        Ok(value) => value,
-        Err(panic) => std::panic::resume_unwind(panic),
-    })
-}
-
-/// What harper knows about a word (its parts of speech), if it knows the word.
-pub fn word_metadata(word: &str) -> Option<DictWordMetadata> {
-    dictionary()
-        .get_word_metadata_str(word)
-        .map(std::borrow::Cow::into_owned)
-}
-
-/// Does the dictionary know the word, as written or in lower case (any English dialect)?
-pub fn is_known_word(word: &str) -> bool {
-    let dict = dictionary();
-    let normal = word.replace('\u{2019}', "'");
-    dict.contains_exact_word_str(&normal) || {
-        let lower = normal.to_lowercase();
-        lower != normal && dict.contains_exact_word_str(&lower)
-    }
-}
-
-/// The dictionary's words within `max_distance` edits of `word`, at most `limit`, in harper's order
-/// (its own ranking of likely typos) and in the word's case ("Recieve" → "Receive").
-pub fn near_words(word: &str, max_distance: u8, limit: usize) -> Vec<String> {
-    let dict = dictionary();
-    let chars: Vec<char> = word.chars().collect();
-    let capital = chars.first().is_some_and(|c| c.is_uppercase());
-    let mut out: Vec<String> = Vec::new();
-    for s in
-        harper_core::spell::suggest_correct_spelling(&chars, limit.max(1) * 4, max_distance, &*dict)
-    {
-        let mut s: String = s.iter().collect();
-        if capital && !s.chars().skip(1).any(char::is_uppercase) {
-            s = super::text::capitalise(&s);
-        }
-        if s != word && !out.iter().any(|o| o.to_lowercase() == s.to_lowercase()) {
-            out.push(s);
-        }
-        if out.len() == limit {
-            break;
-        }
-    }
-    out
-}
-
-/// Is a dictionary word one edit away from `word` (a letter added, dropped, changed or two swapped)?
-/// Such a word is a typo of it far more often than a new compound.
-pub fn near_known(word: &str) -> bool {
-    let lower: Vec<char> = word.to_lowercase().chars().collect();
-    let dict = dictionary();
-    // A near word that only adds a hyphen, a space or an apostrophe ("fail-safe" for "failsafe") is the
-    // same compound written open, not a slip.
-    let letters =
-        |w: &[char]| -> Vec<char> { w.iter().copied().filter(|c| c.is_alphanumeric()).collect() };
-    dict.fuzzy_match(&lower, 1, 8)
-        .iter()
-        .any(|m| m.edit_distance <= 1 && letters(m.word) != letters(&lower))
-        || swapped_known(&lower)
-}
-
-/// Two neighbouring letters swapped ("recieve" for "receive"): one slip, two edits for harper.
-fn swapped_known(word: &[char]) -> bool {
-    let dict = dictionary();
-    let mut w = word.to_vec();
-    (0..w.len().saturating_sub(1)).any(|i| {
-        if w[i] == w[i + 1] {
-            return false;
-        }
-        w.swap(i, i + 1);
-        let hit = dict.contains_exact_word(&w);
-        w.swap(i, i + 1);
-        hit
-    })
-}
 
 /// Plain English, except that each placeholder (code, HTML, math in the original) is one token harper
 /// does not lint, as harper's own Markdown parser does with code.
@@ -471,7 +371,7 @@ impl Checker for HarperGrammar {
         let set_key = crate::core::finding::fnv1a64(&[enabled.join(",").as_bytes()]);
         for (b, block) in doc.prose.blocks.iter().enumerate() {
             if block.text.trim().is_empty()
-                || !super::spelling::is_english(&block.text, doc.words(b))
+                || !super::language::is_english(&block.text, doc.words(b))
             {
                 continue;
             }

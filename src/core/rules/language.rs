@@ -86,6 +86,29 @@ pub fn other_script(text: &str) -> bool {
     letters > 0 && latin * 5 < letters * 4
 }
 
+/// Is a block of prose English (so an English dictionary and grammar can judge it)? Blocks in another
+/// script, or whose words the dictionary mostly does not know, are another language: docs often quote
+/// or translate.
+pub fn is_english(text: &str, words: &[Word]) -> bool {
+    if other_script(text) || tally(text, words).is_foreign() {
+        return false;
+    }
+    // Plain lower-case words are the ones a foreign sentence is made of (names and terms are not).
+    let plain: Vec<&str> = words
+        .iter()
+        .map(|w| w.text(text))
+        .filter(|w| w.len() >= 3 && w.chars().all(|c| c.is_lowercase()))
+        .collect();
+    if plain.len() < 5 {
+        return true;
+    }
+    let known = plain
+        .iter()
+        .filter(|w| super::dictionary::is_known(w))
+        .count();
+    known * 2 >= plain.len()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,6 +5,7 @@
 pub mod agreement;
 pub mod consistency;
 pub mod custom;
+pub mod dictionary;
 pub mod grammar;
 pub mod guideline;
 pub mod harper;

@@ -464,9 +464,9 @@ fn makes_a_word(code: &str, glued: &str) -> bool {
         "ization", "ation", "er", "ers", "y",
     ];
     SUFFIXES.contains(&glued)
-        || super::harper::is_known_word(&format!("{code}{glued}").to_lowercase())
+        || super::dictionary::is_known_word(&format!("{code}{glued}").to_lowercase())
         || glued.len() > 2
-            && super::harper::is_known_word(&format!("{code}{}", &glued[1..]).to_lowercase())
+            && super::dictionary::is_known_word(&format!("{code}{}", &glued[1..]).to_lowercase())
 }
 
 /// Is a run of `run` spaces between code and the character `beyond` it a slip? Two or three spaces

@@ -162,7 +162,7 @@ fn less_fewer(b: usize, text: &str, ws: &[Word], i: usize, out: &mut Vec<Hit>) {
 
 /// A plural noun the dictionary knows as countable.
 fn is_countable_plural(word: &str) -> bool {
-    let Some(meta) = super::harper::word_metadata(word) else {
+    let Some(meta) = super::dictionary::word_metadata(word) else {
         return false;
     };
     let plural_noun = meta.noun.as_ref().is_some_and(|n| {
@@ -234,7 +234,7 @@ fn number_unit(b: usize, text: &str, ws: &[Word], i: usize, out: &mut Vec<Hit>) 
 /// A singular noun that is not also a preposition, a determiner, a conjunction or a pronoun (so "a 10
 /// second delay" counts, "a 10 second or so" does not, and "the 2 core developers" are two developers).
 fn is_plain_noun(word: &str) -> bool {
-    super::harper::word_metadata(word).is_some_and(|m| {
+    super::dictionary::word_metadata(word).is_some_and(|m| {
         m.noun.as_ref().is_some_and(|n| n.is_plural != Some(true))
             && !word.ends_with('s')
             && !m.preposition

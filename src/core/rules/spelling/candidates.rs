@@ -1,0 +1,311 @@
+//! Which words of a block are spelling candidates: known misspellings where they stand in running text,
+//! and words no dictionary or vocabulary knows whose shape does not say "name" or "term"; and the one
+//! word a likely typo is a slip for.
+
+use super::*;
+
+/// The one English word an unknown word at `view` of block `b` is a slip for, if there is exactly one
+/// (see [`LIKELY`]); none in headings, table cells and link texts, nor for a word the doc's links contain.
+pub(super) fn likely_typo(
+    doc: &DocProse<'_>,
+    b: usize,
+    view: std::ops::Range<usize>,
+    word: &str,
+) -> Option<String> {
+    let letters = word.chars().count();
+    if letters < LIKELY_LETTERS || !word.chars().all(|c| c.is_ascii_lowercase()) {
+        return None;
+    }
+    let block = &doc.prose.blocks[b];
+    if matches!(block.kind, BlockKind::Heading | BlockKind::TableCell)
+        || doc.whole_link_text(b, view.clone())
+        || in_link_text(doc, b, view)
+        || doc
+            .prose
+            .links
+            .iter()
+            .any(|l| l.text.to_lowercase().contains(word))
+    {
+        return None;
+    }
+    let near = dictionary::near_words(word, 2, 12);
+    let plain = |c: &&String| {
+        c.chars().all(|c| c.is_ascii_lowercase())
+            && c.len() >= 4
+            && c.replace(['-', ' ', '\''], "") != word
+            // Slips almost never change a word's first letter; another first letter is another word
+            // ("decapsulate", not "encapsulate").
+            && c.chars().next() == word.chars().next()
+    };
+    let at = |d: usize| -> Vec<&String> {
+        near.iter()
+            .filter(plain)
+            .filter(|c| strsim::osa_distance(word, c) == d)
+            .collect()
+    };
+    match at(1).as_slice() {
+        [one] => Some((*one).clone()),
+        [] if letters >= LIKELY_TWO_SLIPS => match at(2).as_slice() {
+            [one] => Some((*one).clone()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Is `view` of block `b` inside the text of a link (`[… view …](…)`)?
+pub(super) fn in_link_text(doc: &DocProse<'_>, b: usize, view: std::ops::Range<usize>) -> bool {
+    let Some(src) = doc.prose.blocks[b].to_source_lossy(view) else {
+        return true;
+    };
+    let line_start = doc.file[..src.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = doc.file[src.end..]
+        .find('\n')
+        .map_or(doc.file.len(), |i| src.end + i);
+    let before = &doc.file[line_start..src.start];
+    let after = &doc.file[src.end..line_end];
+    match (before.rfind('['), after.find(']')) {
+        (Some(open), Some(close)) => {
+            !before[open..].contains(']')
+                && !after[..close].contains('[')
+                && (after[close..].starts_with("](") || after[close..].starts_with("]["))
+        }
+        _ => false,
+    }
+}
+
+/// What kind of spelling candidate a word is.
+pub(super) enum Candidate {
+    /// A known misspelling, with its corrections in the word's case.
+    Typo(Vec<String>),
+    /// Unknown to the dictionary and to everything that marks terms.
+    Unknown,
+}
+
+/// Calls `f` with each candidate word of block `b`: known misspellings, and prose words the dictionary
+/// does not know and whose shape does not say "term" or "name". A hyphenated word is judged by its parts;
+/// a possessive `'s` is not part of the word.
+pub(super) fn candidates(doc: &DocProse<'_>, b: usize, mut f: impl FnMut(Word, &str, Candidate)) {
+    let text = doc.prose.blocks[b].text.as_str();
+    if !crate::core::rules::language::is_english(text, doc.words(b)) {
+        return;
+    }
+    for &w in doc.words(b) {
+        if technical_neighbours(text, w) {
+            continue;
+        }
+        let whole = w.text(text);
+        // Three or more parts joined by hyphens name a flag, a package or a job ("kube-qpi-burst",
+        // "gke-kubernetes-engprod"), not English.
+        if whole.split('-').filter(|p| !p.is_empty()).count() >= 3 {
+            continue;
+        }
+        let mut start = w.start;
+        for part in whole.split('-') {
+            let word = part
+                .strip_suffix("'s")
+                .or_else(|| part.strip_suffix("\u{2019}s"))
+                .unwrap_or(part);
+            let here = Word {
+                start,
+                end: start + word.len(),
+            };
+            start += part.len() + 1;
+            if word.is_empty() {
+                continue;
+            }
+            if let Some(fixes) = typo(word) {
+                if plain_typo(doc, b, whole, here, word) {
+                    f(here, word, Candidate::Typo(fixes));
+                }
+                continue;
+            }
+            // A capitalised word is a name (a product, a person, a place), at a sentence start too: in
+            // docs, names open list items, headings and table cells all the time.
+            if looks_technical(word) || word.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            if !is_known(word) && !is_other_dialect(word) && !is_derived(word) && !is_term(word) {
+                f(here, word, Candidate::Unknown);
+            }
+        }
+    }
+}
+
+/// Is a known misspelling at `here` a slip, not a name or a deliberate form? Capitalised, it is a slip
+/// only inside running text, after the end of a sentence and before a lower-case word ("It works.
+/// Occured twice"): at the start of a block (a list of people, a heading) and mid-sentence ("Big Sur")
+/// a capital marks a name. A whole link text is a name too, and a prefix kept apart by a hyphen
+/// ("mis-parse") or a short part of a hyphenated word is not a word of its own.
+pub(super) fn plain_typo(
+    doc: &DocProse<'_>,
+    b: usize,
+    whole: &str,
+    here: Word,
+    word: &str,
+) -> bool {
+    let text = doc.prose.blocks[b].text.as_str();
+    if whole.contains('-') {
+        let lower = word.to_lowercase();
+        if word.len() < 4 || PREFIXES.contains(&lower.as_str()) || lower == "mis" {
+            return false;
+        }
+    }
+    let mut chars = word.chars();
+    let capitalised =
+        chars.next().is_some_and(char::is_uppercase) && !chars.any(|c| c.is_uppercase());
+    if capitalised {
+        let kind = doc.prose.blocks[b].kind;
+        let before = text[..here.start]
+            .trim_end_matches(|c: char| c.is_whitespace() || "\"'“‘([*_".contains(c));
+        // A sentence starts after a full stop, or at the start of a paragraph or list item; a name
+        // is followed by another capitalised word ("Calle Englund").
+        let starts = before.ends_with(['.', '!', '?'])
+            || (before.is_empty() && !matches!(kind, BlockKind::Heading | BlockKind::TableCell));
+        let next = text[here.end..].trim_start();
+        let next_lower = next.is_empty()
+            || next.starts_with([',', ':', ';', '.'])
+            || next
+                .trim_start_matches(|c: char| !c.is_alphanumeric())
+                .starts_with(|c: char| c.is_lowercase());
+        // In a heading, a long word: names there are short or known ("## Configure Syntax
+        // Hightlighter").
+        let heading_word = kind == BlockKind::Heading && word.chars().count() >= 7;
+        if !((starts && next_lower) || heading_word) {
+            return false;
+        }
+    }
+    !doc.whole_link_text(b, here.start..here.end)
+}
+
+/// A word spelled the way another English dialect spells a known word ("synthesised", "anonymising",
+/// "colour", "centre", "travelled", "catalogue"): a choice of dialect, not a typo.
+pub(super) fn is_other_dialect(word: &str) -> bool {
+    const SWAPS: &[(&str, &str)] = &[
+        ("is", "iz"),
+        ("ys", "yz"),
+        ("our", "or"),
+        ("tre", "ter"),
+        ("lled", "led"),
+        ("lling", "ling"),
+        ("ller", "ler"),
+        ("ogue", "og"),
+        ("ence", "ense"),
+    ];
+    let w = word.to_lowercase();
+    SWAPS.iter().any(|(from, to)| {
+        w.match_indices(from).any(|(i, _)| {
+            let other = format!("{}{to}{}", &w[..i], &w[i + from.len()..]);
+            is_known(&other) || affixed(&other)
+        })
+    })
+}
+
+/// A known misspelling, with its corrections in the word's case: the word itself ("occured"), or one
+/// part of a camelCase name ("BroswerWindow" → "BrowserWindow"). Words of all capitals are acronyms.
+pub(super) fn typo(word: &str) -> Option<Vec<String>> {
+    if !word.is_ascii() || word.len() < 3 || is_all_upper(word) {
+        return None;
+    }
+    if !word.chars().skip(1).any(|c| c.is_ascii_uppercase()) {
+        if !word.chars().all(|c| c.is_ascii_alphabetic()) || is_known(word) {
+            return None;
+        }
+        return crate::core::rules::misspellings::cased_corrections(word);
+    }
+    camel_typo(word).map(|fixed| vec![fixed])
+}
+
+/// A camelCase or PascalCase name with one misspelt part (of at least six letters): the name with that
+/// part corrected ("BroswerWindow" → "BrowserWindow").
+pub(super) fn camel_typo(word: &str) -> Option<String> {
+    if !word.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    // Parts start at each capital that follows a lower-case letter ("getHTTPBroswer" keeps "HTTP").
+    let bytes = word.as_bytes();
+    let mut cuts = vec![0];
+    for i in 1..bytes.len() {
+        if bytes[i].is_ascii_uppercase() && bytes[i - 1].is_ascii_lowercase() {
+            cuts.push(i);
+        }
+    }
+    if cuts.len() < 2 {
+        return None;
+    }
+    cuts.push(bytes.len());
+    for pair in cuts.windows(2) {
+        let part = &word[pair[0]..pair[1]];
+        // Short parts are too often a name's syllable ("Hashi" of HashiCorp).
+        if part.len() < 6 || is_all_upper(part) || is_known(part) {
+            continue;
+        }
+        let Some(fix) = crate::core::rules::misspellings::cased_corrections(part)
+            .and_then(|f| f.into_iter().next())
+        else {
+            continue;
+        };
+        return Some(format!("{}{fix}{}", &word[..pair[0]], &word[pair[1]..]));
+    }
+    None
+}
+
+/// Shapes that mark identifiers, acronyms and versions rather than English words.
+pub(super) fn looks_technical(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    // Letters outside ASCII: a word of another language (or a name), not an English typo.
+    letters <= 2
+        || !word.is_ascii()
+        || word.chars().any(|c| c.is_ascii_digit())
+        || word.chars().skip(1).any(char::is_uppercase)
+        || is_all_upper(word)
+        || !word
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '\'' || c == '\u{2019}')
+}
+
+/// Is the word glued to characters that only code uses (`snake_case`, `file.yaml`, `--flag`, `@user`,
+/// `#tag`, `$VAR`, `a/b`, `f()`)?
+pub(super) fn technical_neighbours(text: &str, w: Word) -> bool {
+    let before = text[..w.start].chars().next_back();
+    let mut after = text[w.end..].chars();
+    let next = after.next();
+    let next2 = after.next();
+    matches!(
+        before,
+        Some(
+            '_' | '/'
+                | '\\'
+                | '@'
+                | '#'
+                | '$'
+                | '='
+                | '~'
+                | '<'
+                | '{'
+                | '['
+                | ']'
+                | ')'
+                | '%'
+                | '&'
+                | '*'
+                | '^'
+                | '|'
+        )
+    ) || (before == Some('-') && text[..w.start].ends_with("--"))
+        || (before == Some('.')
+            && text[..w.start - 1]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric))
+        || (before == Some(':')
+            && text[..w.start - 1]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric))
+        || matches!(
+            next,
+            Some('_' | '/' | '\\' | '(' | '=' | '{' | '[' | '<' | '@' | '#' | '$')
+        )
+        || (matches!(next, Some('.' | ':')) && next2.is_some_and(char::is_alphanumeric))
+}

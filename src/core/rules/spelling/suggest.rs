@@ -1,0 +1,78 @@
+//! Corrections in the order a reviewer would pick them: fewest slips, the more common word, a
+//! neighbouring key.
+
+use super::*;
+
+/// Closest dictionary words, best first, in the word's case (shared by all threads: computing them is
+/// the slow part of spelling).
+pub(super) fn suggestions(word: &str) -> Vec<String> {
+    static MEMO: LazyLock<Mutex<HashMap<String, Vec<String>>>> =
+        LazyLock::new(|| Mutex::new(HashMap::new()));
+    if let Some(s) = MEMO.lock().ok().and_then(|m| m.get(word).cloned()) {
+        return s;
+    }
+    let mut s = ranked(word, dictionary::near_words(word, 2, 12));
+    if s.is_empty() && word.chars().count() >= 8 {
+        s = ranked(word, dictionary::near_words(word, 3, 12));
+    }
+    if word.is_ascii()
+        && let Some(fixed) = destuttered(&word.to_lowercase())
+    {
+        let fixed = crate::core::rules::misspellings::match_case(word, &fixed);
+        s.retain(|x| *x != fixed);
+        s.insert(0, fixed);
+    }
+    s.truncate(3);
+    if let Ok(mut m) = MEMO.lock() {
+        m.insert(word.to_owned(), s.clone());
+    }
+    s
+}
+
+/// Candidate corrections in the order a reviewer would pick them: fewest slips first (two letters
+/// swapped is one slip), then the more common word (how many known misspellings lead to it), then a
+/// neighbouring key on the keyboard, then harper's own order.
+pub(super) fn ranked(word: &str, candidates: Vec<String>) -> Vec<String> {
+    let lower = word.to_lowercase();
+    let mut keyed: Vec<_> = candidates
+        .into_iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let cl = c.to_lowercase();
+            let slips = strsim::osa_distance(&lower, &cl);
+            let common = match crate::core::rules::misspellings::frequency(&cl) {
+                0 => 0u8,
+                1..=4 => 1,
+                5..=14 => 2,
+                _ => 3,
+            };
+            let far_key = !keyboard_slip(&lower, &cl);
+            ((slips, std::cmp::Reverse(common), far_key, i), c)
+        })
+        .collect();
+    keyed.sort_by_key(|k| k.0);
+    keyed.into_iter().map(|(_, c)| c).collect()
+}
+
+/// Do `a` and `b` differ in one letter only, one key apart on a QWERTY keyboard ("wotk" for "work")?
+pub(super) fn keyboard_slip(a: &str, b: &str) -> bool {
+    const ROWS: [&str; 3] = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
+    // Each row sits a little to the right of the one above it.
+    const SHIFT: [f32; 3] = [0.0, 0.25, 0.75];
+    let key = |c: char| {
+        ROWS.iter()
+            .enumerate()
+            .find_map(|(r, row)| row.find(c).map(|x| (r as f32, x as f32 + SHIFT[r])))
+    };
+    if a.len() != b.len() {
+        return false;
+    }
+    let diff: Vec<(char, char)> = a.chars().zip(b.chars()).filter(|(x, y)| x != y).collect();
+    match diff.as_slice() {
+        [(x, y)] => match (key(*x), key(*y)) {
+            (Some((r1, c1)), Some((r2, c2))) => (r1 - r2).abs() <= 1.0 && (c1 - c2).abs() <= 1.0,
+            _ => false,
+        },
+        _ => false,
+    }
+}
