@@ -1,0 +1,165 @@
+//! Where a name is kept as written: a label, a link text naming its address, a quotation, a person's
+//! name, the title of someone else's page, a handle.
+
+use super::*;
+
+/// A lower-case label that opens a block and is followed by a colon ("**openssl**: upgrade to …",
+/// "tls: make ciphers configurable"): the name of a module or an area, as the project spells it.
+pub(super) fn is_label(text: &str, range: std::ops::Range<usize>) -> bool {
+    text[..range.start].trim_matches(['*', '_', ' ']).is_empty()
+        && is_all_lower(&text[range.clone()])
+        && text[range.end..]
+            .trim_start_matches(['*', '_'])
+            .starts_with(':')
+}
+
+/// A whole link text in lower case that its address spells the same way ("[sqlite](https://jsr.io/@db/
+/// sqlite)", "[png](logo.png)"): the name of the module or file it links to, as its owner writes it.
+pub(super) fn names_its_target(doc: &DocProse<'_>, b: usize, view: std::ops::Range<usize>) -> bool {
+    let surface = &doc.prose.blocks[b].text[view.clone()];
+    if !is_all_lower(surface) || !doc.whole_link_text(b, view.clone()) {
+        return false;
+    }
+    let Some(src) = doc.prose.blocks[b].to_source_lossy(view) else {
+        return false;
+    };
+    let after = doc.file[src.end..].trim_start_matches(['*', '_']);
+    let target = if let Some(inline) = after.strip_prefix("](") {
+        inline.split(')').next().unwrap_or("")
+    } else {
+        // A reference link ("[tauri]", "[text][label]"): the address is on its definition's line.
+        let label = after
+            .strip_prefix("][")
+            .and_then(|t| t.split(']').next())
+            .filter(|l| !l.is_empty())
+            .unwrap_or(surface);
+        definition(doc.file, label).unwrap_or("")
+    };
+    target.to_lowercase().contains(surface)
+}
+
+/// The address of the link reference definition `[label]: address` in `file` (labels match without
+/// regard to case).
+pub(super) fn definition<'f>(file: &'f str, label: &str) -> Option<&'f str> {
+    file.lines().find_map(|line| {
+        let rest = line.trim_start().strip_prefix('[')?;
+        let (name, def) = rest.split_once("]:")?;
+        name.eq_ignore_ascii_case(label)
+            .then(|| def.split_whitespace().next().unwrap_or(""))
+    })
+}
+
+/// Inside a short quotation ("select 'NodeJS Static'", "the “Github Pages” tab"): a label or a title
+/// quoted as it is, not the doc's own words.
+pub(super) fn in_quotes(text: &str, range: std::ops::Range<usize>) -> bool {
+    let sentence = crate::core::rules::text::sentence_around(text, range.clone());
+    let before = &text[sentence.start..range.start];
+    let after = &text[range.end..sentence.end];
+    [('"', '"'), ('\u{201c}', '\u{201d}'), ('\'', '\'')]
+        .iter()
+        .any(|&(open, close)| {
+            let Some(o) = before.rfind(open) else {
+                return false;
+            };
+            // The opening quote starts a quotation (not an apostrophe inside a word).
+            let opens = before[..o]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let inside = &before[o + open.len_utf8()..];
+            let Some(c) = after.find(close) else {
+                return false;
+            };
+            let closes = after[c + close.len_utf8()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let words = inside.split_whitespace().count() + after[..c].split_whitespace().count();
+            opens && closes && !inside.contains(close) && words <= 6
+        })
+}
+
+/// A capitalised word next to another capitalised word, where the name is an acronym ("Bert Belder" is
+/// a person, not BERT).
+pub(super) fn is_persons_name(text: &str, range: std::ops::Range<usize>, canonical: &str) -> bool {
+    if !crate::core::rules::text::is_all_upper(canonical) || !is_capitalised(&text[range.clone()]) {
+        return false;
+    }
+    let next = text[range.end..].split_whitespace().next().unwrap_or("");
+    let prev = text[..range.start]
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("");
+    let capital = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    };
+    capital(next) || (capital(prev) && !prev.ends_with(['.', ':', '!', '?']))
+}
+
+/// Is the view inside the text of a link written in Title Case ("[Jamstack For Free With Azure And
+/// CloudFlare]"): the title of someone else's page, quoted as it is.
+pub(super) fn in_title_link(doc: &DocProse<'_>, b: usize, view: std::ops::Range<usize>) -> bool {
+    let block = &doc.prose.blocks[b];
+    let Some(src) = block.to_source_lossy(view) else {
+        return false;
+    };
+    let file = doc.file;
+    // Only within the block's own bytes: a search over the whole file for each name would be
+    // quadratic on a long doc.
+    let (Some(first), Some(last)) = (block.segments.first(), block.segments.last()) else {
+        return false;
+    };
+    // One byte either side (a link's `[` and `]` may sit just outside the block's text), on char
+    // boundaries.
+    let mut from = first.src.saturating_sub(1).min(src.start);
+    while !file.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (last.src + last.src_len + 1).min(file.len()).max(src.end);
+    while !file.is_char_boundary(to) {
+        to -= 1;
+    }
+    let Some(open) = file[from..src.start].rfind('[').map(|i| from + i) else {
+        return false;
+    };
+    if file[open..src.start].contains([']', '\n']) {
+        return false;
+    }
+    let Some(close) = file[src.end..to].find(']') else {
+        return false;
+    };
+    let link_text = &file[open + 1..src.end + close];
+    if !file[src.end + close..].starts_with("](") && !file[src.end + close..].starts_with("][") {
+        return false;
+    }
+    let words: Vec<&str> = link_text
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+        .collect();
+    let capitals = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    words.len() >= 4 && capitals * 4 >= words.len() * 3
+}
+
+/// Followed by what names an account ("the nodejs GitHub organization", "the **rust-lang** org"): a
+/// handle, spelled as its owner registered it.
+pub(super) fn names_an_account(text: &str, end: usize) -> bool {
+    let rest = text[end..].trim_start_matches(['*', '_', '`', '[', ']', ' ']);
+    let mut words = rest.split_whitespace().map(|w| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    });
+    let mut next = words.next().unwrap_or_default();
+    if matches!(next.as_str(), "github" | "gitlab" | "npm" | "docker") {
+        next = words.next().unwrap_or_default();
+    }
+    matches!(
+        next.as_str(),
+        "organization" | "organisation" | "org" | "account" | "handle" | "username"
+    )
+}

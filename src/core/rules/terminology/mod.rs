@@ -1,0 +1,331 @@
+//! `terminology.canonical`: product, library, format and protocol names spelled the way their owners
+//! spell them ("oneDNN", not "ONEDNN"; "GitHub", not "Github"). The built-in list is data
+//! (`data/terms.txt`); a project adds its own under `[terms]` in `.docreview.toml`.
+//!
+//! A name matches case-insensitively with hyphen, space and dot variants ("Node JS", "nodejs",
+//! "NODE.JS" → "Node.js"), as whole words only, and never inside identifiers, paths, package specs,
+//! domains or file names (`mxnet.gluon`, `kubernetes/enhancements`, `pip install numpy`).
+
+use super::text::{ByHash, HASH_START, hash_key, is_all_lower, is_capitalised};
+use super::{Active, Checker, DocProse, Hit, RuleInfo};
+use crate::core::finding::{Safety, Severity};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+mod literal;
+mod terms;
+
+use literal::*;
+pub(crate) use terms::stands_alone;
+pub use terms::{Term, TermError, Terms, is_known_name, key};
+
+pub const RULE: &str = "terminology.canonical";
+
+/// The `terminology` family.
+pub struct Terminology {
+    terms: Terms,
+}
+
+impl Terminology {
+    pub fn new(terms: Terms) -> Terminology {
+        Terminology { terms }
+    }
+
+    pub fn terms(&self) -> &Terms {
+        &self.terms
+    }
+}
+
+impl Checker for Terminology {
+    fn rules(&self) -> Vec<RuleInfo> {
+        vec![RuleInfo {
+            id: RULE.into(),
+            severity: Severity::Warning,
+            safety: Safety::Safe,
+            default_on: true,
+            summary: "Names of products, libraries, formats and protocols spelled as their owners spell them".into(),
+            explain: format!(
+                "Flags a technical name written with the wrong case, hyphens, spaces or dots and proposes \
+                 the canonical spelling: \"ONEDNN\" -> \"oneDNN\", \"Github\" -> \"GitHub\", \"nodejs\" -> \"Node.js\".\n\
+                 Precise names are part of precise writing: readers search for them, and a misspelled name \
+                 reads as carelessness about the thing itself.\n\
+                 The built-in list has {} names. Names inside code, URLs, paths, identifiers, file names and \
+                 package commands (\"pip install numpy\") are never flagged.\n\
+                 Add your own names in .docreview.toml:\n\n  [terms]\n  oneDNN = [\"ONEDNN\", \"MKL-DNN\"]\n\n\
+                 The fix is safe to apply in batch (docreview apply).",
+                Terms::builtin().len()
+            ),
+        }]
+    }
+
+    fn check(&self, doc: &DocProse<'_>, active: &Active, out: &mut Vec<Hit>) {
+        if !active.has(RULE) {
+            return;
+        }
+        let first = out.len();
+        for (b, block) in doc.prose.blocks.iter().enumerate() {
+            // A few words all in lower case on their own (a heading, a list item, a cell) are a literal:
+            // a command ("hugo completion powershell"), a key ("cpu"), a label.
+            if block.text.split_whitespace().count() <= 4 && is_all_lower(&block.text) {
+                continue;
+            }
+            let title_link = |view: std::ops::Range<usize>| in_title_link(doc, b, view);
+            for (range, term) in self.terms.scan_words(&block.text, doc.words(b)) {
+                let surface = &block.text[range.clone()];
+                // A lower-case name the doc's own code holds as a string is that code's value
+                // ("returns ios" where the code compares with `'ios'`); one before "GitHub
+                // organization" is a handle.
+                let literal = is_all_lower(surface)
+                    && ((!super::text::is_all_upper(&term.canonical) && doc.code_quotes(surface))
+                        || names_an_account(&block.text, range.end));
+                if literal
+                    || is_label(&block.text, range.clone())
+                    || names_its_target(doc, b, range.clone())
+                    || in_quotes(&block.text, range.clone())
+                    || is_persons_name(&block.text, range.clone(), &term.canonical)
+                    || title_link(range.clone())
+                {
+                    continue;
+                }
+                out.push(Hit {
+                    block: b,
+                    message: format!(
+                        "Write \"{}\", the spelling its owners use, not \"{surface}\".",
+                        term.canonical
+                    ),
+                    range,
+                    rule: RULE.into(),
+                    replacements: vec![term.canonical.clone()],
+                });
+            }
+        }
+        // A name in capitals that the doc writes so again and again ("TAURI software" in a trademark
+        // policy, "WASM" throughout) is the doc's chosen styling, not a slip.
+        let mut uses: HashMap<&str, usize> = HashMap::new();
+        for hit in &out[first..] {
+            let surface = &doc.prose.blocks[hit.block].text[hit.range.clone()];
+            if super::text::is_all_upper(surface) && surface.chars().count() > 1 {
+                *uses.entry(surface).or_default() += 1;
+            }
+        }
+        let styled: Vec<String> = uses
+            .into_iter()
+            .filter(|&(_, n)| n >= STYLED_USES)
+            .map(|(s, _)| s.to_owned())
+            .collect();
+        if !styled.is_empty() {
+            let mut tail = out.split_off(first);
+            tail.retain(|hit| {
+                !styled
+                    .iter()
+                    .any(|s| *s == doc.prose.blocks[hit.block].text[hit.range.clone()])
+            });
+            out.append(&mut tail);
+        }
+    }
+}
+
+/// How many times a doc writes a name in capitals before that is its styling.
+const STYLED_USES: usize = 3;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use terms::parse_line;
+
+    fn flags(text: &str) -> Vec<(String, String)> {
+        Terms::builtin()
+            .scan(text)
+            .into_iter()
+            .map(|(r, t)| (text[r].to_owned(), t.canonical.clone()))
+            .collect()
+    }
+
+    fn pair(a: &str, b: &str) -> (String, String) {
+        (a.to_owned(), b.to_owned())
+    }
+
+    #[test]
+    fn builtin_list_is_sorted_unique_and_unambiguous() {
+        let data = include_str!("../data/terms.txt");
+        let mut names = Vec::new();
+        let mut check = Terms::default();
+        for line in super::super::lexicon::lines(data) {
+            let (name, variants, loose) = parse_line(line);
+            if let Err(e) = check.add(name, &variants, loose, false) {
+                panic!("terms.txt: {e}");
+            }
+            names.push(name.to_lowercase());
+        }
+        assert!(names.len() >= 150, "only {} names", names.len());
+        let mut sorted = names.clone();
+        sorted.sort();
+        assert_eq!(names, sorted, "terms.txt is not sorted");
+        assert_eq!(check.len(), Terms::builtin().len());
+    }
+
+    #[test]
+    fn flags_case_hyphen_space_and_dot_variants() {
+        assert_eq!(flags("We use ONEDNN here."), vec![pair("ONEDNN", "oneDNN")]);
+        assert_eq!(
+            flags("on Github and nodejs"),
+            vec![pair("Github", "GitHub"), pair("nodejs", "Node.js")]
+        );
+        assert_eq!(flags("Node JS is fine"), vec![pair("Node JS", "Node.js")]);
+        assert_eq!(flags("with Mxnet."), vec![pair("Mxnet", "MXNet")]);
+    }
+
+    #[test]
+    fn add_is_a_command_only_after_a_package_manager() {
+        assert_eq!(
+            flags("Add json headers to responses."),
+            vec![pair("json", "JSON")]
+        );
+    }
+
+    #[test]
+    fn canonical_spellings_are_left_alone() {
+        assert!(flags("oneDNN, MXNet, PyTorch and GitHub's API on macOS.").is_empty());
+    }
+
+    #[test]
+    fn labels_quotations_names_and_titles_are_kept_as_written() {
+        let found = crate::core::rules::hits_in(
+            &Terminology::new(Terms::builtin().clone()),
+            &[RULE],
+            "- **openssl**: upgrade to 1.0.2e for the fixes\n\
+             - tls: make the cipher list configurable\n\n\
+             Select 'NodeJS Static' as the type. Thanks to Bert Belder for the fix.\n\n\
+             - [Jamstack For Free With Azure And CloudFlare](https://x.dev/post)\n\n\
+             We host it on Github with openssl and a BERT model; see [sqlite](https://x.io/sqlite).\n\n\
+             é Github é\n",
+        );
+        let words: Vec<&str> = found.iter().map(|(_, w, _)| w.as_str()).collect();
+        assert_eq!(words, ["Github", "openssl", "Github"]);
+        // A file that opens with a byte-order mark.
+        let found = crate::core::rules::hits_in(
+            &Terminology::new(Terms::builtin().clone()),
+            &[RULE],
+            "\u{feff}Github hosts it.\n",
+        );
+        assert_eq!(found.len(), 1);
+    }
+
+    #[test]
+    fn code_values_calls_handles_and_styled_capitals_are_kept_as_written() {
+        let found = crate::core::rules::hits_in(
+            &Terminology::new(Terms::builtin().clone()),
+            &[RULE],
+            "On a phone it returns ios, and javascript elsewhere; Github has the code.\n\n\
+             ```js\nif (platform === 'ios') {}\n```\n\n\
+             ## new URL(url, base) and import ?url\n\n\
+             Mark it with #[tauri::command] as the nodejs GitHub organization does.\n\n\
+             See the crate pages: [tauri] / [tauri-build], and [webpack-cli][cli].\n\n\
+             [tauri]: https://crates.io/crates/tauri\n\
+             [cli]: https://npmjs.com/webpack-cli\n",
+        );
+        let words: Vec<&str> = found.iter().map(|(_, w, _)| w.as_str()).collect();
+        assert_eq!(words, ["javascript", "Github"]);
+        // Capitals used again and again are the doc's styling; once, a slip.
+        let styled = "You may say TAURI software. TAURI is a mark. The TAURI community.\n";
+        let found = crate::core::rules::hits_in(
+            &Terminology::new(Terms::builtin().clone()),
+            &[RULE],
+            styled,
+        );
+        assert!(found.is_empty(), "{found:?}");
+        let once = "You may say TAURI software, built by the Tauri team.\n";
+        let found =
+            crate::core::rules::hits_in(&Terminology::new(Terms::builtin().clone()), &[RULE], once);
+        assert_eq!(found.len(), 1);
+    }
+
+    #[test]
+    fn a_few_lower_case_words_alone_are_a_literal() {
+        let found = crate::core::rules::hits_in(
+            &Terminology::new(Terms::builtin().clone()),
+            &[RULE],
+            "## hugo completion powershell\n\n- cpu\n\nRun it in powershell on any cpu.\n",
+        );
+        let words: Vec<&str> = found.iter().map(|(_, w, _)| w.as_str()).collect();
+        assert_eq!(words, ["powershell", "cpu"]);
+    }
+
+    #[test]
+    fn never_inside_paths_identifiers_domains_or_commands() {
+        for text in [
+            "see kubernetes/enhancements",
+            "the mxnet.gluon package",
+            "set onednn_verbose=1",
+            "open github.com now",
+            "run pip install numpy first",
+            "then yarn add numpy",
+            "or poetry add numpy",
+            "import mxnet as mx",
+            "the file package.json",
+            "github:foo",
+            "--mxnet flag",
+            "call numpy(x)",
+            "kubernetes-sigs repos",
+            "@github mention",
+            "set it to \"mxnet\" here",
+            "on the 'dom-ready' event",
+            "the scheme, http or https, comes first",
+            "a\u{a0}'dom-ready'\u{a0}event",
+        ] {
+            assert!(
+                flags(text).is_empty(),
+                "flagged in {text:?}: {:?}",
+                flags(text)
+            );
+        }
+    }
+
+    #[test]
+    fn sentence_punctuation_and_suffixes_are_fine() {
+        assert_eq!(flags("It runs on Github."), vec![pair("Github", "GitHub")]);
+        assert_eq!(
+            flags("a Pytorch-based model"),
+            vec![pair("Pytorch", "PyTorch")]
+        );
+        assert_eq!(flags("(Github)"), vec![pair("Github", "GitHub")]);
+    }
+
+    #[test]
+    fn words_join_only_where_the_name_has_a_separator() {
+        assert!(flags("Text in JS on the page, open API docs, one DNN layer").is_empty());
+        assert_eq!(flags("use Travis-CI"), vec![pair("Travis-CI", "Travis CI")]);
+        assert!(flags("INSTALLING ON LINUX WITH GITHUB").is_empty());
+    }
+
+    #[test]
+    fn lower_case_names_accept_a_capital_but_not_odd_case() {
+        assert!(flags("Kubelet restarts. The Kubectl tool.").is_empty());
+        assert_eq!(
+            flags("ContainerD and ETCD"),
+            vec![pair("ContainerD", "containerd"), pair("ETCD", "etcd")]
+        );
+    }
+
+    #[test]
+    fn loose_names_flag_only_wrong_inner_case() {
+        // "git" is the command; "GIT" is a misspelling of the name.
+        assert!(flags("run git status").is_empty());
+        assert_eq!(flags("GIT is a VCS"), vec![pair("GIT", "Git")]);
+    }
+
+    #[test]
+    fn project_terms_extend_and_reject_ambiguity() {
+        let t = Terms::with_project(&[("oneDNN".into(), vec!["MKL-DNN".into()])]).expect("ok");
+        let found: Vec<_> = t
+            .scan("use MKL-DNN")
+            .into_iter()
+            .map(|(_, t)| t.canonical.clone())
+            .collect();
+        assert_eq!(found, vec!["oneDNN"]);
+        assert!(matches!(
+            Terms::with_project(&[("foo bar!".into(), vec![])]),
+            Err(TermError::Invalid(_))
+        ));
+    }
+}
