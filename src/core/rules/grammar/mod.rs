@@ -1,0 +1,381 @@
+//! Grammar patterns of our own, chosen for precision on technical prose:
+//!
+//! - `grammar.allow-to`: "allows automatically find" → "allows you to automatically find".
+//! - `grammar.article`: a missing article after "there is" + adjective ("there is tiny accuracy drop"),
+//!   and "a"/"an" against the sound of the next word ("a hour", "an user"; "an SQL" and "a URL" are fine),
+//!   inline code named by a singular noun with no article ("with `@layer` directive" → "with the
+//!   `@layer` directive") and "for example of" → "for an example of".
+//!
+//! Each pattern needs word-class knowledge; that lives in `data/*.txt` (see [`super::lexicon`]). Every
+//! pattern errs towards silence: a missed mistake costs less than a reviewer's trust.
+
+use super::lexicon::{ADJECTIVES, COUNTABLE, UNCOUNTABLE, is_clear_verb, is_ly_adverb, is_verb};
+use super::text::{Word, is_all_lower, is_all_upper, is_space, next, prev, starts_sentence};
+use super::{Active, Checker, DocProse, Hit, RuleInfo};
+use crate::core::finding::{Safety, Severity};
+
+mod missing;
+mod sound;
+
+use missing::*;
+use sound::*;
+
+pub const ALLOW_TO: &str = "grammar.allow-to";
+
+pub const ARTICLE: &str = "grammar.article";
+
+/// The `grammar` family (own patterns).
+pub struct Grammar;
+
+impl Checker for Grammar {
+    fn rules(&self) -> Vec<RuleInfo> {
+        vec![
+            RuleInfo {
+                id: ALLOW_TO.into(),
+                severity: Severity::Warning,
+                safety: Safety::Review,
+                default_on: false,
+                summary: "\"allow\"/\"enable\" followed by a bare verb (\"allows automatically find\")".into(),
+                explain: "\"Allow\", \"enable\" and \"permit\" take an object and a to-infinitive: \"INC allows you to \
+                          automatically find a better solution\", or a gerund: \"allows finding\". Followed directly by a bare \
+                          verb (\"allows automatically find\") the sentence no longer says who does what, which is exactly \
+                          where technical explanations of cause and effect go wrong.\n\
+                          The first replacement adds \"you to\", the second only \"to\"; pick the one that fits, or name \
+                          the real actor. Words that are also nouns (\"allows access\") are only flagged after an adverb."
+                    .into(),
+            },
+            RuleInfo {
+                id: ARTICLE.into(),
+                severity: Severity::Warning,
+                safety: Safety::Review,
+                default_on: true,
+                summary: "Missing article in \"there is\" + adjective + noun; \"a\"/\"an\" against the next sound".into(),
+                explain: "Two article mistakes reviewers correct again and again:\n\
+                          1. \"there is/was\" + adjective + a singular countable noun with no article: \"there is tiny \
+                          accuracy drop\" -> \"there is a tiny accuracy drop\". Mass nouns (\"there is significant \
+                          overhead\") are left alone.\n\
+                          2. \"a\" before a vowel sound or \"an\" before a consonant sound: \"a hour\" -> \"an hour\", \"an \
+                          user\" -> \"a user\". Acronyms are read as they are spoken: \"an HTTP request\", \"a URL\"; \
+                          spellings that people say both ways (\"SQL\", \"FAQ\") are never flagged.\n\
+                          3. Inline code named by a singular noun after it, with no article: \"use `--force` flag\" -> \
+                          \"use the `--force` flag\", \"set `minDomains` field\" -> \"set the `minDomains` field\". \
+                          Only after a preposition or one of a few verbs (use, set, call, pass, run), only before \
+                          nouns that name a thing in code (flag, option, field, method, …).\n\
+                          4. \"For example of …\" -> \"For an example of …\"."
+                    .into(),
+            },
+        ]
+    }
+
+    fn check(&self, doc: &DocProse<'_>, active: &Active, out: &mut Vec<Hit>) {
+        let allow = active.has(ALLOW_TO);
+        let article = active.has(ARTICLE);
+        if !allow && !article {
+            return;
+        }
+        for (b, block) in doc.prose.blocks.iter().enumerate() {
+            let text = block.text.as_str();
+            let ws = doc.words(b);
+            if allow {
+                allow_to(b, text, ws, out);
+            }
+            if article {
+                there_is_article(b, text, ws, out);
+                a_or_an(b, text, ws, out);
+                code_noun_article(doc, b, out);
+                for_example_of(b, text, ws, out);
+            }
+        }
+    }
+}
+
+fn lower(text: &str, w: Word) -> String {
+    w.text(text).to_lowercase()
+}
+
+const BE: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "isn't", "aren't", "wasn't", "weren't",
+    "not", "also", "get", "gets", "got",
+];
+
+fn allow_to(b: usize, text: &str, ws: &[Word], out: &mut Vec<Hit>) {
+    for i in 0..ws.len() {
+        let raw = ws[i].text(text);
+        // Cheap first test: every trigger starts with a, e or p and has 5 to 10 letters.
+        if !(5..=10).contains(&raw.len()) || !raw.starts_with(['a', 'A', 'e', 'E', 'p', 'P']) {
+            continue;
+        }
+        let trigger = raw.to_ascii_lowercase();
+        let direct_ok = match trigger.as_str() {
+            "allow" | "allows" | "allowing" | "permit" | "permits" | "permitting" => true,
+            "allowed" | "permitted" | "enabled" => false,
+            "enable" | "enables" | "enabling" => false,
+            _ => continue,
+        };
+        let past = trigger.ends_with("ed");
+        // "is allowed", "are enabled": passive, and often the end of a clause missing its comma.
+        if past && prev(text, ws, i).is_some_and(|p| BE.contains(&lower(text, p).as_str())) {
+            continue;
+        }
+        let Some(w1) = next(text, ws, i) else {
+            continue;
+        };
+        let first = w1.text(text);
+        if !is_all_lower(first) {
+            continue;
+        }
+        let verb = if is_ly_adverb(first) {
+            match next(text, ws, i + 1) {
+                Some(w2) if is_all_lower(w2.text(text)) && is_verb(w2.text(text)) => w2,
+                _ => continue,
+            }
+        } else if direct_ok && is_clear_verb(first) && object_follows(text, ws, i + 1) {
+            w1
+        } else {
+            continue;
+        };
+        // "allows find-and-replace" style compounds and "allow list" nouns are excluded by the word list;
+        // a verb followed by "of" is a noun ("allows review of").
+        if let Some(after) = ws.iter().find(|w| w.start >= verb.end)
+            && is_space(&text[verb.end..after.start])
+            && lower(text, *after) == "of"
+        {
+            continue;
+        }
+        let head = ws[i].text(text);
+        let gap = &text[ws[i].end..w1.start];
+        let rest = &text[w1.start..verb.end];
+        let verb_text = verb.text(text);
+        out.push(Hit {
+            block: b,
+            range: ws[i].start..verb.end,
+            rule: ALLOW_TO.into(),
+            message: format!(
+                "\"{head}\" does not take a bare verb: say who it lets \"{verb_text}\" (\"{head} you to {verb_text}\") or add \"to\"."
+            ),
+            replacements: vec![
+                format!("{head}{gap}you to {rest}"),
+                format!("{head}{gap}to {rest}"),
+            ],
+        });
+    }
+}
+
+/// Words that start the object of a verb: without an adverb before it, a bare verb after "allows" is
+/// only trusted when one of these follows ("allows create the file"); otherwise the word is too often a
+/// noun or a modifier ("allow create persistentvolumes", "allows unset").
+fn object_follows(text: &str, ws: &[Word], verb: usize) -> bool {
+    next(text, ws, verb).is_some_and(|w| {
+        matches!(
+            w.text(text).to_ascii_lowercase().as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "your"
+                | "their"
+                | "its"
+                | "our"
+                | "his"
+                | "her"
+                | "them"
+                | "it"
+                | "you"
+                | "us"
+                | "me"
+                | "him"
+                | "all"
+                | "any"
+                | "each"
+                | "every"
+                | "some"
+                | "more"
+                | "multiple"
+                | "several"
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(md: &str) -> Vec<(String, String, Vec<String>)> {
+        crate::core::rules::hits_in(&Grammar, &[ALLOW_TO, ARTICLE], md)
+    }
+
+    fn fixes(md: &str) -> Vec<(String, String)> {
+        run(md)
+            .into_iter()
+            .map(|(_, t, r)| (t, r.into_iter().next().unwrap_or_default()))
+            .collect()
+    }
+
+    fn pair(a: &str, b: &str) -> (String, String) {
+        (a.into(), b.into())
+    }
+
+    #[test]
+    fn allow_plus_adverb_plus_bare_verb() {
+        let r = run("INC allows automatically find better solution.\n");
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].0, ALLOW_TO);
+        assert_eq!(r[0].1, "allows automatically find");
+        assert_eq!(
+            r[0].2,
+            vec![
+                "allows you to automatically find",
+                "allows to automatically find"
+            ]
+        );
+    }
+
+    #[test]
+    fn allow_plus_bare_verb() {
+        assert_eq!(
+            fixes("This allows create the new files.\n"),
+            vec![pair("allows create", "allows you to create")]
+        );
+        assert_eq!(
+            fixes("It enables quickly build images.\n"),
+            vec![pair(
+                "enables quickly build",
+                "enables you to quickly build"
+            )]
+        );
+    }
+
+    #[test]
+    fn allow_with_object_or_gerund_or_noun_is_fine() {
+        for ok in [
+            "This allows you to find it.",
+            "This allows finding it.",
+            "This allows access to the API.",
+            "It allows users to run jobs.",
+            "Once it is enabled run the script.",
+            "Enable debug logging.",
+            "The allow list is empty.",
+            "This allows use of the cache.",
+            "Policies allow create persistentvolumes.",
+            "It allows unset, RuntimeDefault and Localhost.",
+        ] {
+            assert!(run(ok).is_empty(), "{ok}: {:?}", run(ok));
+        }
+    }
+
+    #[test]
+    fn there_is_adjective_noun_needs_an_article() {
+        assert_eq!(
+            fixes("With int8 there is tiny accuracy drop.\n"),
+            vec![pair("tiny accuracy drop", "a tiny accuracy drop")]
+        );
+        assert_eq!(
+            fixes("There was significant difference in speed.\n"),
+            vec![pair("significant difference", "a significant difference")]
+        );
+        assert_eq!(
+            fixes("There is very obvious bug here.\n"),
+            vec![pair("very obvious bug", "a very obvious bug")]
+        );
+    }
+
+    #[test]
+    fn there_is_with_article_or_mass_noun_is_fine() {
+        for ok in [
+            "There is a tiny accuracy drop.",
+            "There is significant overhead in this path.",
+            "There is little difference.",
+            "There are tiny accuracy drops.",
+            "There is good support for it.",
+        ] {
+            assert!(run(ok).is_empty(), "{ok}: {:?}", run(ok));
+        }
+    }
+
+    #[test]
+    fn a_versus_an() {
+        assert_eq!(fixes("Wait a hour.\n"), vec![pair("a hour", "an hour")]);
+        assert_eq!(fixes("Add an user.\n"), vec![pair("an user", "a user")]);
+        assert_eq!(
+            fixes("A example follows.\n"),
+            vec![pair("A example", "An example")]
+        );
+        assert_eq!(
+            fixes("Send a HTTP request.\n"),
+            vec![pair("a HTTP", "an HTTP")]
+        );
+        assert_eq!(fixes("Open an URL.\n"), vec![pair("an URL", "a URL")]);
+        assert_eq!(
+            fixes("Use a 8-bit type.\n"),
+            vec![pair("a 8-bit", "an 8-bit")]
+        );
+        assert_eq!(
+            fixes("Build a MXNet model.\n"),
+            vec![pair("a MXNet", "an MXNet")]
+        );
+        assert_eq!(fixes("On a iOS device.\n"), vec![pair("a iOS", "an iOS")]);
+    }
+
+    #[test]
+    fn a_versus_an_leaves_correct_and_ambiguous_alone() {
+        for ok in [
+            "an SQL query and a SQL query",
+            "an nftables rule, an ndarray, an h2c server, an S3 bucket, a k8s node, an e2e test",
+            "a uni-directional stream, a SPDY connection, a unidirectional one",
+            "a URL, a user, a unique id, a one-time token, a European server, a url, a usb stick",
+            "an hour, an honest answer, a historic and an historic event",
+            "an HTTP call, an API, an x-axis, a k-means model, an n-gram",
+            "an Rspack build, an Xcode-only setup, a SWF file, a fn body, an fn body, an NgModule",
+            "a REST API, a RAM disk, a NOTE, a README",
+            "choose type A or B; option a or b",
+            "a.k.a. the thing",
+            "a `code` span and an <b>html</b> tag",
+            "an 11-bit field, an 18 GB disk, a 1 GB file",
+        ] {
+            assert!(run(ok).is_empty(), "{ok}: {:?}", run(ok));
+        }
+    }
+
+    #[test]
+    fn code_named_by_a_singular_noun_needs_an_article() {
+        assert_eq!(
+            fixes("Configure the styles to generate with `@layer` directive.\n"),
+            [pair("with", "with the")]
+        );
+        assert_eq!(
+            fixes("Use `AddSource` method to enable it, or set `minDomains` field.\n"),
+            [pair("Use", "Use the"), pair("set", "set the")]
+        );
+        for ok in [
+            "Use the `--force` flag.",
+            "Pass `--force` flags or `x` flag values.",
+            "Run `make` command-line tools.",
+            "Use `kubectl` to list the fields.",
+            "Start with <b>bold</b> option.",
+            // A miss kept on purpose: another noun after the first may head a plural ("`x` flag
+            // values" needs no article), so any noun compound is passed over.
+            "Use `--config` command line flag.",
+        ] {
+            assert!(run(ok).is_empty(), "{ok}: {:?}", run(ok));
+        }
+    }
+
+    #[test]
+    fn for_example_of_needs_an_article() {
+        assert_eq!(
+            fixes("For example of generating keys, see the guide.\n"),
+            [pair("example", "an example")]
+        );
+        assert!(run("For example, of all the options this is best.\n").is_empty());
+    }
+
+    #[test]
+    fn nothing_inside_code() {
+        let md =
+            "```\nINC allows automatically find\nthere is tiny accuracy drop\n```\n\n`a hour`\n";
+        assert!(run(md).is_empty());
+    }
+}
