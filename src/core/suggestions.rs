@@ -9,9 +9,59 @@
 //! "outdated" when the lines it replaces are gone.
 
 use crate::core::finding::{Finding, Safety, Severity, fingerprint};
-use crate::core::rules::guideline::{new_lines, suggestion_blocks};
 use serde_json::Value;
 use std::ops::Range;
+
+/// The new-file lines of a diff hunk (lines starting with '+' or ' '; '-' lines are gone), without
+/// the '@@' header.
+pub fn new_lines(hunk: &str) -> Vec<String> {
+    hunk.lines()
+        .filter(|l| !l.starts_with("@@") && !l.starts_with('\\'))
+        .filter_map(|l| {
+            if let Some(rest) = l.strip_prefix('+').or_else(|| l.strip_prefix(' ')) {
+                Some(rest.trim_end_matches('\r').to_owned())
+            } else if l.starts_with('-') {
+                None
+            } else {
+                // An empty context line whose leading space was trimmed away.
+                Some(l.trim_end_matches('\r').to_owned())
+            }
+        })
+        .collect()
+}
+
+/// The ```` ```suggestion ```` blocks of a comment (each as its lines), the comment's other words, and
+/// whether a block was left open.
+pub fn suggestion_blocks(body: &str) -> (Vec<Vec<String>>, String, bool) {
+    let mut blocks = Vec::new();
+    let mut words = Vec::new();
+    let mut open: Option<(String, Vec<String>)> = None;
+    for line in body.lines() {
+        let line = line.trim_end_matches('\r');
+        match &mut open {
+            Some((fence, lines)) => {
+                let t = line.trim();
+                if t.starts_with(fence.as_str()) && t.chars().all(|c| fence.starts_with(c)) {
+                    blocks.push(std::mem::take(lines));
+                    open = None;
+                } else {
+                    lines.push(line.to_owned());
+                }
+            }
+            None => {
+                let t = line.trim_start();
+                let ticks: String = t.chars().take_while(|&c| c == '`' || c == '~').collect();
+                if ticks.len() >= 3 && t[ticks.len()..].trim() == "suggestion" {
+                    open = Some((ticks, Vec::new()));
+                } else {
+                    words.push(line);
+                }
+            }
+        }
+    }
+    let comment = words.join("\n").trim().to_owned();
+    (blocks, comment, open.is_some())
+}
 
 /// One suggestion block from one comment.
 #[derive(Debug, Clone, PartialEq, Eq)]
