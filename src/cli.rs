@@ -435,3 +435,16 @@ pub struct DemoArgs {
     #[arg(long)]
     pub keep: bool,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        // clap's own checks: no two arguments with one name, every `requires`/`conflicts_with` names
+        // an argument that exists, defaults parse.
+        Cli::command().debug_assert();
+    }
+}

@@ -283,10 +283,7 @@ pub fn vocabulary_path(repo: Option<&Repo>, env: &Env) -> PathBuf {
 /// file is an empty vocabulary.
 pub fn read_vocabulary(path: &Path) -> Result<Vec<String>, Error> {
     match std::fs::read_to_string(path) {
-        Ok(text) => Ok(text
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        Ok(text) => Ok(crate::core::rules::lexicon::lines(&text)
             .map(str::to_owned)
             .collect()),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Vec::new()),

@@ -36,13 +36,7 @@ fn plan<'a>(session: &Session, chosen: &[&'a Finding]) -> Vec<FilePlan<'a>> {
         let Some(mine) = by_path.remove(doc.path.as_str()) else {
             continue;
         };
-        let edits: Vec<Edit> = mine
-            .iter()
-            .map(|f| Edit {
-                range: f.start..f.end,
-                replacement: f.replacements[0].clone(),
-            })
-            .collect();
+        let edits: Vec<Edit> = mine.iter().filter_map(|f| f.fix(0)).collect();
         let result = edit::apply(&doc.text, &edits);
         let overlapping = result
             .skipped

@@ -47,11 +47,8 @@ pub fn run(
             for (doc, diff_path) in session.inputs.docs.iter().zip(&session.inputs.diff_paths) {
                 let edits: Vec<crate::core::edit::Edit> = findings
                     .iter()
-                    .filter(|f| f.path == doc.path && f.is_fixable())
-                    .map(|f| crate::core::edit::Edit {
-                        range: f.start..f.end,
-                        replacement: f.replacements[0].clone(),
-                    })
+                    .filter(|f| f.path == doc.path)
+                    .filter_map(|f| f.fix(0))
                     .collect();
                 if edits.is_empty() {
                     continue;

@@ -175,15 +175,7 @@ pub fn judge(engine: &Engine, e: &Example) -> (Outcome, Vec<String>) {
     if findings.is_empty() {
         return (Outcome::Missed, rules);
     }
-    let edits: Vec<Edit> = findings
-        .iter()
-        .filter_map(|f| {
-            Some(Edit {
-                range: f.start..f.end,
-                replacement: f.replacements.first()?.clone(),
-            })
-        })
-        .collect();
+    let edits: Vec<Edit> = findings.iter().filter_map(|f| f.fix(0)).collect();
     let fixed = edit::apply(&e.before, &edits).text == e.after;
     (
         if fixed {

@@ -43,16 +43,23 @@ pub fn run(args: &crate::cli::VocabArgs, env: &Env, out: &mut dyn Write) -> Resu
             if accept.is_empty() && file.is_empty() {
                 writeln!(
                     out,
-                    "No team vocabulary yet. Add words with `docreview vocab add WORD` (they go to {shown}),
+                    "No team vocabulary yet. Add words with `docreview vocab add WORD` (they go to {shown}),\n\
                      or list them under [vocabulary] accept in .docreview.toml."
                 )?;
                 return Ok(EXIT_CLEAN);
             }
+            // Two columns: the word, and where it is listed.
+            let width = file
+                .iter()
+                .chain(accept.iter().copied())
+                .map(|w| w.chars().count())
+                .max()
+                .unwrap_or(0);
             for w in &file {
-                writeln!(out, "{w}	{shown}")?;
+                writeln!(out, "{w:<width$}  {shown}")?;
             }
             for w in accept {
-                writeln!(out, "{w}	[vocabulary] accept")?;
+                writeln!(out, "{w:<width$}  [vocabulary] accept")?;
             }
             Ok(EXIT_CLEAN)
         }

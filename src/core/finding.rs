@@ -95,6 +95,14 @@ impl Finding {
     pub fn is_fixable(&self) -> bool {
         !self.replacements.is_empty()
     }
+
+    /// The edit that applies replacement `n` (0 is the first, the proposed fix), if there is one.
+    pub fn fix(&self, n: usize) -> Option<crate::core::edit::Edit> {
+        Some(crate::core::edit::Edit {
+            range: self.start..self.end,
+            replacement: self.replacements.get(n)?.clone(),
+        })
+    }
 }
 
 /// A 64-bit FNV-1a hash: small, dependency-free and stable across platforms and releases, which is all a

@@ -9,10 +9,7 @@ use std::path::Path;
 /// `existing` with `words` appended, skipping words it already has (in any case); also returns the
 /// words that were added.
 pub fn with_words(existing: &str, words: &[String]) -> (String, Vec<String>) {
-    let mut known: Vec<String> = existing
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    let mut known: Vec<String> = crate::core::rules::lexicon::lines(existing)
         .map(str::to_lowercase)
         .collect();
     // The file's own line ending, so a CRLF file stays CRLF.

@@ -52,10 +52,40 @@ fn spelling_knows_the_projects_words_and_vocab_add_teaches_it_more() {
         b"corrersponding\nblorp\n"
     );
     let list = r.run(&["vocab", "list"]);
+    let line = |w: &str| {
+        list.stdout
+            .lines()
+            .find(|l| l.starts_with(w))
+            .unwrap_or_else(|| panic!("{w} not listed:\n{}", list.stdout))
+            .to_owned()
+    };
+    // Two columns: the word, and where it is listed.
     assert!(
-        list.stdout.contains("corrersponding") && list.stdout.contains("Functioanlity"),
+        line("corrersponding").ends_with("  .docreview/vocabulary.txt"),
         "{}",
         list.stdout
+    );
+    assert!(
+        line("Functioanlity").ends_with("  [vocabulary] accept"),
+        "{}",
+        list.stdout
+    );
+    assert!(!list.stdout.contains('\t'), "{}", list.stdout);
+    // Without a vocabulary, one hint, every line starting with its words.
+    let empty = Repo::with_defaults();
+    empty.write("a.md", "# A\n").commit("init");
+    let hint = empty.run(&["vocab", "list"]);
+    assert!(
+        hint.stdout.contains("No team vocabulary yet"),
+        "{}",
+        hint.stdout
+    );
+    assert!(
+        hint.stdout
+            .lines()
+            .all(|l| !l.starts_with(char::is_whitespace)),
+        "{:?}",
+        hint.stdout
     );
     // Turning the rules off silences them like any other rule.
     r.write(".docreview.toml", "[rules]\n\"spelling\" = \"off\"\n");

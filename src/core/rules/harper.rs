@@ -245,9 +245,7 @@ struct Linter {
 }
 
 fn catalogue() -> Vec<Linter> {
-    include_str!("data/harper.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    super::lexicon::rows(include_str!("data/harper.tsv"))
         .filter_map(|l| {
             let mut parts = l.splitn(3, '\t');
             let name = parts.next()?.trim().to_owned();

@@ -5,11 +5,19 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-/// Parses a word-list file: lines, trimmed, without blanks and `#` comments.
-pub fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
+/// Parses a word-list file (built in, or a team's vocabulary): lines, trimmed, without blanks and `#`
+/// comments.
+pub fn lines(data: &str) -> impl Iterator<Item = &str> {
     data.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// The rows of a tab-separated data file: lines as they are (an empty last field keeps its tab),
+/// without blanks and `#` comments.
+pub fn rows(data: &str) -> impl Iterator<Item = &str> {
+    data.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
 }
 
 fn set(data: &'static str) -> HashSet<&'static str> {
@@ -123,10 +131,7 @@ mod tests {
     use super::*;
 
     fn check_list(name: &str, data: &str) {
-        let words: Vec<&str> = data
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        let words: Vec<&str> = lines(data)
             .map(|l| l.split_whitespace().next().unwrap_or(l))
             .collect();
         assert!(words.len() > 50, "{name} is too short");

@@ -102,10 +102,7 @@ pub fn measured(rule: &str) -> Option<Measured> {
 /// Reads the table: `rule findings sample right wrong poor source date`, tab-separated, `#` comments.
 fn parse(tsv: &'static str) -> HashMap<&'static str, Measured> {
     let mut out = HashMap::new();
-    for line in tsv.lines() {
-        if line.starts_with('#') || line.trim().is_empty() {
-            continue;
-        }
+    for line in super::lexicon::rows(tsv) {
         let f: Vec<&'static str> = line.split('\t').collect();
         let num = |i: usize| f.get(i).and_then(|v| v.trim().parse::<u32>().ok());
         if let (Some(rule), Some(findings), Some(sample), Some(right), Some(wrong), Some(poor)) =
@@ -135,10 +132,7 @@ mod tests {
     #[test]
     fn every_row_of_the_table_reads() {
         let tsv = include_str!("data/precision.tsv");
-        let rows = tsv
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .count();
+        let rows = crate::core::rules::lexicon::rows(tsv).count();
         assert_eq!(
             parse(tsv).len(),
             rows,
