@@ -45,8 +45,21 @@ pub enum Error {
     },
     #[error(transparent)]
     Read(#[from] crate::io::scope::ReadError),
+    /// The command line asks for something that cannot be done as asked.
     #[error("{0}")]
     Usage(String),
+    /// A file docreview reads (the baseline, a suggestions file) does not hold what it should.
+    #[error("{path}: {problem}")]
+    Malformed { path: String, problem: String },
+    /// The `guidelines` globs of the config.
+    #[error("guidelines: {0}")]
+    Guidelines(String),
+    /// The review screen stopped on a failure it showed (a fix that could not be written).
+    #[error("{0}")]
+    Review(String),
+    /// The demo's sample repository could not be made.
+    #[error("cannot create the demo repository")]
+    Demo(#[source] Box<dyn std::error::Error + Send + Sync>),
     #[error("writing the output failed")]
     Output(#[source] io::Error),
     #[error(
@@ -65,6 +78,8 @@ pub enum Error {
     Write(#[from] crate::io::files::WriteError),
 }
 
+/// A bare I/O error in a command is a failed write to its output streams (`out`, `err`): every read
+/// of a file goes through [`Error::Io`] or [`Error::Read`] with its path.
 impl From<io::Error> for Error {
     fn from(e: io::Error) -> Error {
         Error::Output(e)
@@ -236,9 +251,10 @@ pub const BASELINE_FILE: &str = crate::core::baseline::FILE_NAME;
 /// Reads the baseline; a missing file is an empty one.
 pub fn load_baseline(path: &Path) -> Result<Baseline, Error> {
     match std::fs::read_to_string(path) {
-        Ok(text) => {
-            Baseline::parse(&text).map_err(|e| Error::Usage(format!("{}: {e}", path.display())))
-        }
+        Ok(text) => Baseline::parse(&text).map_err(|e| Error::Malformed {
+            path: path.display().to_string(),
+            problem: e.to_string(),
+        }),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Baseline::default()),
         Err(source) => Err(Error::Io {
             path: path.display().to_string(),
@@ -477,12 +493,10 @@ pub fn load_guidelines(config: &mut Config, extra: &[PathBuf], env: &Env) -> Res
             let glob = GlobBuilder::new(g)
                 .literal_separator(true)
                 .build()
-                .map_err(|e| Error::Usage(format!("guidelines: bad glob \"{g}\": {}", e.kind())))?;
+                .map_err(|e| Error::Guidelines(format!("bad glob \"{g}\": {}", e.kind())))?;
             set.add(glob);
         }
-        let set = set
-            .build()
-            .map_err(|e| Error::Usage(format!("guidelines: {e}")))?;
+        let set = set.build().map_err(|e| Error::Guidelines(e.to_string()))?;
         let mut all = Vec::new();
         guideline_files(&base, &mut all);
         let mut matched: Vec<PathBuf> = all

@@ -63,19 +63,27 @@ fn write_files(root: &Path, edited: bool) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Why the sample repository could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum DemoError {
+    #[error(transparent)]
+    Git(#[from] git2::Error),
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+}
+
 /// Creates the sample repository in `root`: the clean docs committed, the edited ones in the working tree.
-pub fn create(root: &Path) -> Result<(), git2::Error> {
-    let io = |e: std::io::Error| git2::Error::from_str(&e.to_string());
+pub fn create(root: &Path) -> Result<(), DemoError> {
     let repo = Repository::init(root)?;
-    write_files(root, false).map_err(io)?;
-    std::fs::write(root.join(".docreview.toml"), CONFIG).map_err(io)?;
+    write_files(root, false)?;
+    std::fs::write(root.join(".docreview.toml"), CONFIG)?;
     let mut index = repo.index()?;
     index.add_all(["*"], IndexAddOption::DEFAULT, None)?;
     index.write()?;
     let tree = repo.find_tree(index.write_tree()?)?;
     let sig = Signature::now("docreview demo", "demo@docreview.invalid")?;
     repo.commit(Some("HEAD"), &sig, &sig, "Docs before the edit", &tree, &[])?;
-    write_files(root, true).map_err(io)?;
+    write_files(root, true)?;
     Ok(())
 }
 
@@ -93,7 +101,7 @@ pub fn run(
             source,
         })?;
     let root = dir.path().to_path_buf();
-    create(&root).map_err(|e| Error::Usage(format!("cannot create the demo repository: {e}")))?;
+    create(&root).map_err(|e| Error::Demo(Box::new(e)))?;
     let demo_env = Env {
         cwd: root.clone(),
         ..env.clone()

@@ -139,7 +139,7 @@ pub fn run(
         writeln!(out, "docreview: {n}")?;
     }
     if let Some(f) = &outcome.failure {
-        return Err(Error::Usage(f.clone()));
+        return Err(Error::Review(f.clone()));
     }
     writeln!(out, "{}", crate::tui::summary(&outcome))?;
     Ok(EXIT_CLEAN)
