@@ -6,7 +6,7 @@ use clap::Parser;
 use docreview::cli::Cli;
 use docreview::commands;
 use docreview::session::{EXIT_CLEAN, EXIT_ERROR, Env};
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
 /// mimalloc instead of the system allocator. docreview allocates in many threads at once (docs read in
@@ -32,19 +32,12 @@ fn is_broken_pipe(e: &(dyn std::error::Error + 'static)) -> bool {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let cwd = match std::env::current_dir() {
-        Ok(d) => d,
+    let env = match Env::from_process() {
+        Ok(env) => env,
         Err(e) => {
             eprintln!("error: cannot read the working directory: {e}");
             return ExitCode::from(EXIT_ERROR);
         }
-    };
-    let env = Env {
-        cwd,
-        stdout_tty: std::io::stdout().is_terminal(),
-        stderr_tty: std::io::stderr().is_terminal(),
-        stdin_tty: std::io::stdin().is_terminal(),
-        no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
     };
     // Not locked for the whole run: a library that prints from a worker thread would wait for the lock
     // forever while the main thread waits for that worker.

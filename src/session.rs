@@ -98,6 +98,36 @@ pub struct Env {
     pub stdin_tty: bool,
     /// `NO_COLOR` is set (and not empty).
     pub no_color: bool,
+    /// `DOCREVIEW_NO_CACHE` is set (and not empty): nothing is remembered between runs.
+    pub no_cache: bool,
+    /// `DOCREVIEW_CONFIG_DIR`: the user's config folder, instead of the platform's.
+    pub config_dir: Option<PathBuf>,
+    /// `DOCREVIEW_CACHE_DIR`: where journals outside a repository go, instead of the platform's cache.
+    pub cache_dir: Option<PathBuf>,
+    /// `$VISUAL`, else `$EDITOR` (not empty): the editor the review screen's `o` opens.
+    pub editor: Option<String>,
+}
+
+impl Env {
+    /// How this process was started: its working directory, its terminals and its environment. The only
+    /// place docreview reads either; everything below takes them from here.
+    pub fn from_process() -> io::Result<Env> {
+        use std::io::IsTerminal;
+        let var = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
+        Ok(Env {
+            cwd: std::env::current_dir()?,
+            stdout_tty: io::stdout().is_terminal(),
+            stderr_tty: io::stderr().is_terminal(),
+            stdin_tty: io::stdin().is_terminal(),
+            no_color: var("NO_COLOR").is_some(),
+            no_cache: var("DOCREVIEW_NO_CACHE").is_some(),
+            config_dir: var("DOCREVIEW_CONFIG_DIR").map(PathBuf::from),
+            cache_dir: var("DOCREVIEW_CACHE_DIR").map(PathBuf::from),
+            editor: ["VISUAL", "EDITOR"]
+                .iter()
+                .find_map(|name| std::env::var(name).ok().filter(|s| !s.trim().is_empty())),
+        })
+    }
 }
 
 impl Env {
@@ -131,7 +161,7 @@ impl Session {
         from_index: bool,
     ) -> Result<Session, Error> {
         let (repo, config, engine, mut notices) = setup(scope, env)?;
-        let mut cache = open_cache(repo.as_ref(), &engine);
+        let mut cache = open_cache(repo.as_ref(), &engine, env);
         if let Some(c) = cache.as_mut() {
             c.prefetch();
         }
@@ -209,7 +239,7 @@ impl Screen {
     /// The theme named by `--theme`, else by the user's config, else the default one (`mono` when
     /// `NO_COLOR` is set), and the key table with the user's overrides.
     pub fn load(theme: Option<&str>, env: &Env) -> Result<Screen, Error> {
-        let user_dir = config::user_dir();
+        let user_dir = config::user_dir(env.config_dir.as_deref());
         let user = config::UserConfig::load(user_dir.as_deref())?;
         let name = theme
             .map(str::to_owned)
@@ -229,8 +259,8 @@ impl Screen {
 }
 
 /// The engine's cache in a repository, unless `DOCREVIEW_NO_CACHE` is set.
-pub fn open_cache(repo: Option<&Repo>, engine: &Engine) -> Option<Cache> {
-    if std::env::var_os("DOCREVIEW_NO_CACHE").is_some_and(|v| !v.is_empty()) {
+pub fn open_cache(repo: Option<&Repo>, engine: &Engine, env: &Env) -> Option<Cache> {
+    if env.no_cache {
         return None;
     }
     Some(Cache::new(repo?.git_dir(), engine.version()))

@@ -263,7 +263,11 @@ fn apply_accepted(
     err: &mut dyn Write,
 ) -> Result<u8, Error> {
     let repo = Repo::discover(&env.cwd)?;
-    let journal = Journal::locate(repo.as_ref().map(Repo::git_dir), &env.cwd);
+    let journal = Journal::locate(
+        repo.as_ref().map(Repo::git_dir),
+        &env.cwd,
+        env.cache_dir.as_deref(),
+    );
     let entries = journal.read().map_err(|source| Error::Io {
         path: journal.path().display().to_string(),
         source,

@@ -41,7 +41,7 @@ pub fn run(
         }
     }
     let engine = std::sync::Arc::new(build_engine(&config, &args.scope.rules)?);
-    let cache = open_cache(repo.as_ref(), &engine);
+    let cache = open_cache(repo.as_ref(), &engine, env);
     let Screen { theme, keymap } = Screen::load(args.theme.as_deref(), env)?;
     let mut notices = Vec::new();
     let plan = plan_docs(
@@ -53,7 +53,11 @@ pub fn run(
         false,
         &mut notices,
     )?;
-    let journal = crate::io::journal::Journal::locate(repo.as_ref().map(Repo::git_dir), &env.cwd);
+    let journal = crate::io::journal::Journal::locate(
+        repo.as_ref().map(Repo::git_dir),
+        &env.cwd,
+        env.cache_dir.as_deref(),
+    );
     // After the editor: read the doc again and check it on the lines now changed.
     let planned: HashMap<String, Planned> = plan
         .docs
@@ -133,6 +137,8 @@ pub fn run(
         session: crate::io::journal::session_id(),
         vocabulary,
         cache,
+        cwd: env.cwd.clone(),
+        editor: env.editor.clone(),
     };
     let outcome = crate::tui::run(plan, engine, journal, opts, reload).map_err(Error::Terminal)?;
     for n in &notices {

@@ -468,7 +468,11 @@ fn screen(
     let findings = session.plan.unbaselined(all);
     let Screen { theme, keymap } = Screen::load(args.theme.as_deref(), env)?;
     let repo = Repo::discover(&env.cwd)?;
-    let journal = Journal::locate(repo.as_ref().map(Repo::git_dir), &env.cwd);
+    let journal = Journal::locate(
+        repo.as_ref().map(Repo::git_dir),
+        &env.cwd,
+        env.cache_dir.as_deref(),
+    );
     let config_path = repo
         .as_ref()
         .map_or(env.cwd.clone(), |r| r.root().to_path_buf())
@@ -502,6 +506,7 @@ fn screen(
         defer: args.defer,
         by_file: args.by_file,
         reload,
+        editor: env.editor.clone(),
     };
     let mut decisions = TeamFiles {
         plan: &session.plan,

@@ -21,10 +21,11 @@ pub struct UserConfig {
     pub keys: BTreeMap<String, Vec<String>>,
 }
 
-/// The user's config folder (`$DOCREVIEW_CONFIG_DIR`, else the platform's, e.g. ~/.config/docreview).
-pub fn user_dir() -> Option<PathBuf> {
-    if let Some(d) = std::env::var_os("DOCREVIEW_CONFIG_DIR") {
-        return Some(PathBuf::from(d));
+/// The user's config folder: `explicit` (`$DOCREVIEW_CONFIG_DIR`), else the platform's, e.g.
+/// ~/.config/docreview.
+pub fn user_dir(explicit: Option<&Path>) -> Option<PathBuf> {
+    if let Some(d) = explicit {
+        return Some(d.to_path_buf());
     }
     directories::ProjectDirs::from("", "", "docreview").map(|d| d.config_dir().to_path_buf())
 }

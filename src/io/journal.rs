@@ -41,13 +41,14 @@ pub fn session_id() -> String {
 }
 
 impl Journal {
-    /// The journal of a repository (`git_dir`), or of a folder outside any repository.
-    pub fn locate(git_dir: Option<&Path>, cwd: &Path) -> Journal {
+    /// The journal of a repository (`git_dir`), or of a folder outside any repository (in `cache_dir`,
+    /// else the platform's cache folder).
+    pub fn locate(git_dir: Option<&Path>, cwd: &Path, cache_dir: Option<&Path>) -> Journal {
         let path = match git_dir {
             Some(g) => g.join("docreview").join("journal.jsonl"),
             None => {
-                let base = std::env::var_os("DOCREVIEW_CACHE_DIR")
-                    .map(PathBuf::from)
+                let base = cache_dir
+                    .map(Path::to_path_buf)
                     .or_else(|| {
                         directories::ProjectDirs::from("", "", "docreview")
                             .map(|d| d.cache_dir().to_path_buf())
@@ -181,7 +182,7 @@ mod tests {
 
     #[test]
     fn lives_under_the_git_dir() {
-        let j = Journal::locate(Some(Path::new("/r/.git")), Path::new("/r"));
+        let j = Journal::locate(Some(Path::new("/r/.git")), Path::new("/r"), None);
         assert_eq!(j.path(), Path::new("/r/.git/docreview/journal.jsonl"));
     }
 }

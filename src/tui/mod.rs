@@ -41,6 +41,10 @@ pub struct Options {
     pub cache: Option<crate::io::cache::Cache>,
     /// Findings to review instead of the engine's (a pull request's suggestions), with their docs.
     pub preset: Option<Preset>,
+    /// The working directory, for the paths the screen shows.
+    pub cwd: PathBuf,
+    /// The editor command (`$VISUAL`, `$EDITOR`); vi when none is set.
+    pub editor: Option<String>,
 }
 
 /// Docs (with the file each is written to) and findings decided elsewhere.
@@ -220,18 +224,10 @@ pub fn message_for(state: &ReviewState, keymap: &KeyMap, key: &KeyEvent) -> Opti
     }
 }
 
-/// The editor command for `path` at `line`: $VISUAL, else $EDITOR, else vi; `+LINE` for editors that
-/// take it, `path:line` for VS Code and Sublime Text.
-pub fn editor_command(path: &Path, line: usize) -> std::process::Command {
-    let spec = std::env::var("VISUAL")
-        .ok()
-        .filter(|s| !s.trim().is_empty())
-        .or_else(|| {
-            std::env::var("EDITOR")
-                .ok()
-                .filter(|s| !s.trim().is_empty())
-        })
-        .unwrap_or_else(|| "vi".to_owned());
+/// The command that opens `path` at `line` in `editor` (`$VISUAL` or `$EDITOR`, else vi): `+LINE` for
+/// editors that take it, `path:line` for VS Code and Sublime Text.
+pub fn editor_command(editor: Option<&str>, path: &Path, line: usize) -> std::process::Command {
+    let spec = editor.unwrap_or("vi");
     let mut parts = spec.split_whitespace();
     let program = parts.next().unwrap_or("vi").to_owned();
     let mut cmd = std::process::Command::new(&program);
@@ -268,7 +264,7 @@ pub fn run(
     mut opts: Options,
     mut reload: Reloader,
 ) -> io::Result<Outcome> {
-    let cwd = std::env::current_dir().unwrap_or_default();
+    let cwd = opts.cwd.clone();
     let resume = crate::core::journal::resume_from(&journal.read().unwrap_or_default(), |e| {
         if e.file.is_empty() {
             e.path.clone()
@@ -365,15 +361,13 @@ pub fn run(
                     continue;
                 };
                 let effects = state.update(msg);
-                if carry_out(
-                    &mut state,
-                    effects,
-                    &mut terminal,
-                    &journal,
-                    &reals,
-                    &mut reload,
-                    &opts.vocabulary,
-                )? {
+                let outside = Outside {
+                    journal: &journal,
+                    reals: &reals,
+                    vocabulary: &opts.vocabulary,
+                    editor: opts.editor.as_deref(),
+                };
+                if carry_out(&mut state, effects, &mut terminal, &outside, &mut reload)? {
                     break 'main;
                 }
                 dirty = true;
@@ -400,17 +394,32 @@ pub fn run(
     })
 }
 
+/// Where the effects of a review session land: the journal, the docs' files, the team's vocabulary
+/// and the user's editor.
+pub struct Outside<'a> {
+    pub journal: &'a Journal,
+    /// The file each doc (by its shown path) is written to.
+    pub reals: &'a HashMap<String, PathBuf>,
+    pub vocabulary: &'a Path,
+    /// `$VISUAL` or `$EDITOR`; vi when none is set.
+    pub editor: Option<&'a str>,
+}
+
 /// Carries out the effects of an update (and of the updates they lead to): guarded writes, journal
 /// lines, the editor. Returns true when the session asked to quit.
 pub fn carry_out(
     state: &mut ReviewState,
     effects: Vec<Effect>,
     terminal: &mut ratatui::DefaultTerminal,
-    journal: &Journal,
-    reals: &HashMap<String, PathBuf>,
+    outside: &Outside<'_>,
     reload: &mut Reloader,
-    vocabulary: &Path,
 ) -> io::Result<bool> {
+    let Outside {
+        journal,
+        reals,
+        vocabulary,
+        editor,
+    } = *outside;
     let mut queue = effects;
     let mut quit = false;
     while !queue.is_empty() {
@@ -446,7 +455,7 @@ pub fn carry_out(
                         continue;
                     };
                     ratatui::restore();
-                    let status = editor_command(&real, line).status();
+                    let status = editor_command(editor, &real, line).status();
                     *terminal = ratatui::try_init()?;
                     terminal.clear()?;
                     match status {

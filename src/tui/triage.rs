@@ -6,7 +6,7 @@
 use super::keymap::KeyMap;
 use super::theme::Theme;
 use super::view::{self, MIN_HEIGHT, MIN_WIDTH, Ui};
-use super::{Reloader, Restore, carry_out, message_for};
+use super::{Outside, Reloader, Restore, carry_out, message_for};
 use crate::core::diff::{self, Seg};
 use crate::core::finding::Finding;
 use crate::core::review::{DocState, Input, Msg, ReviewState, Tone};
@@ -92,6 +92,8 @@ pub struct Setup {
     pub by_file: bool,
     /// Reads a doc again and checks it (after a fix was written).
     pub reload: Reloader,
+    /// The editor command (`$VISUAL`, `$EDITOR`).
+    pub editor: Option<String>,
 }
 
 /// The decisions of the triage screen that reach beyond the docs: the command carries them out.
@@ -115,7 +117,14 @@ pub fn run(setup: Setup, decisions: &mut dyn Decisions) -> io::Result<String> {
         defer,
         by_file,
         mut reload,
+        editor,
     } = setup;
+    let outside = Outside {
+        journal: &journal,
+        reals: &reals,
+        vocabulary: &vocabulary,
+        editor: editor.as_deref(),
+    };
     let total = findings.len();
     let mut review = ReviewState::new(crate::io::journal::session_id(), defer, HashMap::new());
     review.update(Msg::Findings { docs, findings });
@@ -154,15 +163,7 @@ pub fn run(setup: Setup, decisions: &mut dyn Decisions) -> io::Result<String> {
                 continue;
             };
             let fx = state.review.update(msg);
-            if carry_out(
-                &mut state.review,
-                fx,
-                &mut terminal,
-                &journal,
-                &reals,
-                &mut reload,
-                &vocabulary,
-            )? {
+            if carry_out(&mut state.review, fx, &mut terminal, &outside, &mut reload)? {
                 reviewing = false;
                 state.review.restrict(None);
                 state.review.message = None;
@@ -215,10 +216,8 @@ pub fn run(setup: Setup, decisions: &mut dyn Decisions) -> io::Result<String> {
             &mut state.review,
             review_fx,
             &mut terminal,
-            &journal,
-            &reals,
+            &outside,
             &mut reload,
-            &vocabulary,
         )? {
             quit = true;
         }
