@@ -160,7 +160,15 @@ impl Session {
         err: &mut dyn Write,
         from_index: bool,
     ) -> Result<Session, Error> {
-        let (repo, config, engine, mut notices) = setup(scope, env)?;
+        let repo = Repo::discover(&env.cwd)?;
+        let config = load_config(
+            scope.config.as_deref(),
+            &scope.guidelines,
+            env,
+            repo.as_ref(),
+        )?;
+        let engine = build_engine(&config, &scope.rules)?;
+        let mut notices = guideline_notices(&config);
         let mut cache = open_cache(repo.as_ref(), &engine, env);
         if let Some(c) = cache.as_mut() {
             c.prefetch();
@@ -338,24 +346,6 @@ pub fn read_vocabulary(path: &Path) -> Result<Vec<String>, Error> {
             source,
         }),
     }
-}
-
-/// What a scope asks for: the repository (if any), the configuration with its guidelines loaded, the
-/// engine, and the guidelines' notices.
-pub fn setup(
-    scope: &ScopeArgs,
-    env: &Env,
-) -> Result<(Option<Repo>, Config, Engine, Vec<String>), Error> {
-    let repo = Repo::discover(&env.cwd)?;
-    let config = load_config(
-        scope.config.as_deref(),
-        &scope.guidelines,
-        env,
-        repo.as_ref(),
-    )?;
-    let engine = build_engine(&config, &scope.rules)?;
-    let notices = guideline_notices(&config);
-    Ok((repo, config, engine, notices))
 }
 
 /// Builds the engine and checks that every rule named in the config or on the command line exists.

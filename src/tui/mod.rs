@@ -13,7 +13,7 @@ pub mod view;
 
 use crate::core::engine::{Doc, Engine, Lines};
 use crate::core::finding::Finding;
-use crate::core::review::{DocState, Effect, Input, Mode, Msg, ReviewState, Tone};
+use crate::core::review::{DocState, Effect, Input, Mode, Msg, ReviewState, Tally, Tone};
 use crate::io::files::{self, WriteError};
 use crate::io::journal::Journal;
 use crate::io::scope::Plan;
@@ -377,7 +377,12 @@ pub fn run(
         }
     }
     drop(guard);
-    let (accepted, rejected, skipped, _) = state.counts();
+    let Tally {
+        accepted,
+        rejected,
+        skipped,
+        ..
+    } = state.counts();
     Ok(Outcome {
         total: state.items.len(),
         accepted,

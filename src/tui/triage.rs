@@ -9,7 +9,7 @@ use super::view::{self, MIN_HEIGHT, MIN_WIDTH, Ui};
 use super::{Outside, Reloader, Restore, carry_out, message_for};
 use crate::core::diff::{self, Seg};
 use crate::core::finding::Finding;
-use crate::core::review::{DocState, Input, Msg, ReviewState, Tone};
+use crate::core::review::{DocState, Input, Msg, ReviewState, Tally, Tone};
 use crate::core::triage::{GroupAction, TriageAction, TriageEffect, TriageMode, TriageState};
 use crate::io::journal::Journal;
 use crate::report::{plural, thousands};
@@ -231,7 +231,12 @@ pub fn run(setup: Setup, decisions: &mut dyn Decisions) -> io::Result<String> {
         }
     }
     drop(guard);
-    let (accepted, rejected, skipped, _) = state.review.counts();
+    let Tally {
+        accepted,
+        rejected,
+        skipped,
+        ..
+    } = state.review.counts();
     let files = state.review.changed_docs();
     Ok(format!(
         "docreview triage: {} accepted, {} dismissed, {} skipped of {}; {}.",
@@ -268,7 +273,12 @@ pub fn draw(frame: &mut Frame, state: &TriageState, theme: &Theme, total: usize)
     ])
     .areas(area);
     let groups = state.groups();
-    let (accepted, rejected, _, open) = state.review.counts();
+    let Tally {
+        accepted,
+        rejected,
+        open,
+        ..
+    } = state.review.counts();
     let head = format!(
         " docreview · triage · {} · {} open · ✓{} ✗{} · by {} (Tab: by {}) ",
         plural(total, "finding", "findings"),

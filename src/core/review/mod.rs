@@ -212,6 +212,24 @@ fn is_spelling(rule: &str) -> bool {
     crate::core::rules::spelling::owns(rule)
 }
 
+/// The decisions of a session so far ([`ReviewState::counts`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub accepted: usize,
+    pub rejected: usize,
+    pub skipped: usize,
+    /// Not decided yet, skipped ones included.
+    pub open: usize,
+}
+
+/// One doc's progress ([`ReviewState::files`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileProgress {
+    pub doc: usize,
+    pub decided: usize,
+    pub total: usize,
+}
+
 /// Rows the diff pane moves per scroll key.
 pub const SCROLL_STEP: usize = 3;
 
@@ -612,7 +630,15 @@ mod tests {
         assert_eq!(sim.current_text(), "Gitlab");
         let cur = sim.s.current().expect("current");
         assert_eq!(&sim.disk[0][cur.finding.start..cur.finding.end], "Gitlab");
-        assert_eq!(sim.s.counts(), (1, 0, 0, 3));
+        assert_eq!(
+            sim.s.counts(),
+            Tally {
+                accepted: 1,
+                rejected: 0,
+                skipped: 0,
+                open: 3
+            }
+        );
         assert_eq!(sim.journal.len(), 1);
         assert_eq!(sim.journal[0].decision, Decision::Accept);
         assert_eq!(sim.journal[0].after.as_deref(), Some("GitHub"));
@@ -641,7 +667,15 @@ mod tests {
         assert_eq!(sim.current_text(), "Gitlab");
         sim.key(Action::Skip);
         assert_eq!(sim.current_text(), "The the");
-        assert_eq!(sim.s.counts(), (0, 1, 1, 3));
+        assert_eq!(
+            sim.s.counts(),
+            Tally {
+                accepted: 0,
+                rejected: 1,
+                skipped: 1,
+                open: 3
+            }
+        );
         assert_eq!(sim.disk[0], A, "nothing written");
         let d: Vec<Decision> = sim.journal.iter().map(|e| e.decision).collect();
         assert_eq!(d, vec![Decision::Reject, Decision::Skip]);
@@ -664,7 +698,15 @@ mod tests {
         assert_eq!(sim.disk[0], A);
         assert!(sim.s.changed_docs().is_empty(), "a.md is as it was");
         assert_eq!(sim.current_text(), "Github");
-        assert_eq!(sim.s.counts(), (0, 0, 0, 4));
+        assert_eq!(
+            sim.s.counts(),
+            Tally {
+                accepted: 0,
+                rejected: 0,
+                skipped: 0,
+                open: 4
+            }
+        );
         // Spans are back where they were.
         for &i in sim.s.visible() {
             let it = &sim.s.items[i];
@@ -747,11 +789,27 @@ mod tests {
         sim.input(&[Input::Enter]);
         assert_eq!(sim.disk[0], "Use GitHub and GitLab.\nThe end.\n");
         assert_eq!(sim.disk[1], B);
-        assert_eq!(sim.s.counts(), (3, 0, 0, 1));
+        assert_eq!(
+            sim.s.counts(),
+            Tally {
+                accepted: 3,
+                rejected: 0,
+                skipped: 0,
+                open: 1
+            }
+        );
         assert_eq!(sim.current_text(), "nodejs");
         sim.key(Action::Undo);
         assert_eq!(sim.disk[0], A);
-        assert_eq!(sim.s.counts(), (0, 0, 0, 4));
+        assert_eq!(
+            sim.s.counts(),
+            Tally {
+                accepted: 0,
+                rejected: 0,
+                skipped: 0,
+                open: 4
+            }
+        );
     }
 
     #[test]
@@ -782,7 +840,15 @@ mod tests {
         sim.input(&[Input::Enter]);
         assert_eq!(sim.disk[0], "We receive it. Then we receive more.\n");
         assert_eq!(sim.disk[1], "They receive data, and occured twice.\n");
-        assert_eq!(sim.s.counts(), (3, 0, 0, 1));
+        assert_eq!(
+            sim.s.counts(),
+            Tally {
+                accepted: 3,
+                rejected: 0,
+                skipped: 0,
+                open: 1
+            }
+        );
         // Tab goes round all four scopes.
         sim.key(Action::BulkReject);
         sim.input(&[Input::Tab, Input::Tab, Input::Tab, Input::Tab]);
@@ -809,10 +875,27 @@ mod tests {
         );
         sim.input(&[Input::Esc]);
         assert_eq!(sim.s.mode, Mode::Normal);
-        assert_eq!(sim.s.counts(), (0, 0, 0, 4), "Esc decides nothing");
+        assert_eq!(
+            sim.s.counts(),
+            Tally {
+                accepted: 0,
+                rejected: 0,
+                skipped: 0,
+                open: 4
+            },
+            "Esc decides nothing"
+        );
         sim.key(Action::BulkReject);
         sim.input(&[Input::Char('r'), Input::Char('y')]);
-        assert_eq!(sim.s.counts(), (0, 3, 0, 1));
+        assert_eq!(
+            sim.s.counts(),
+            Tally {
+                accepted: 0,
+                rejected: 3,
+                skipped: 0,
+                open: 1
+            }
+        );
         assert_eq!(sim.disk[0], A);
         sim.key(Action::BulkAccept);
         sim.input(&[Input::Char('e'), Input::Enter]);
@@ -901,7 +984,15 @@ mod tests {
         sim.key(Action::Edit);
         sim.input(&[Input::Char('x'), Input::Esc]);
         assert_eq!(sim.s.mode, Mode::Normal);
-        assert_eq!(sim.s.counts(), (1, 0, 0, 3));
+        assert_eq!(
+            sim.s.counts(),
+            Tally {
+                accepted: 1,
+                rejected: 0,
+                skipped: 0,
+                open: 3
+            }
+        );
     }
 
     #[test]
@@ -964,7 +1055,15 @@ mod tests {
         sim.input(&[Input::Esc]);
         assert_eq!(sim.s.mode, Mode::Normal);
         sim.input(&[Input::Esc]);
-        assert_eq!(sim.s.counts(), (0, 0, 0, 4));
+        assert_eq!(
+            sim.s.counts(),
+            Tally {
+                accepted: 0,
+                rejected: 0,
+                skipped: 0,
+                open: 4
+            }
+        );
         sim.key(Action::ToggleView);
         assert_eq!(sim.s.view, View::Inline);
         sim.key(Action::Open);
@@ -1232,7 +1331,7 @@ mod scale_tests {
         };
         s.update(Msg::WriteDone { id });
         assert_eq!(new, text.replace("Github", "GitHub"));
-        assert_eq!(s.counts().0, 20_000);
+        assert_eq!(s.counts().accepted, 20_000);
         assert!(
             started.elapsed() < std::time::Duration::from_secs(5),
             "{:?}",

@@ -35,18 +35,19 @@ impl ReviewState {
         &self.visible
     }
 
-    /// (accepted, rejected, skipped, open) over all items.
-    pub fn counts(&self) -> (usize, usize, usize, usize) {
-        let mut c = (0, 0, 0, 0);
+    /// How many findings were accepted, rejected and skipped, and how many are open (skipped ones
+    /// included), over all items.
+    pub fn counts(&self) -> Tally {
+        let mut c = Tally::default();
         for i in &self.order {
             match self.items[*i].status {
-                Status::Accepted(_) => c.0 += 1,
-                Status::Rejected => c.1 += 1,
+                Status::Accepted(_) => c.accepted += 1,
+                Status::Rejected => c.rejected += 1,
                 Status::Skipped => {
-                    c.2 += 1;
-                    c.3 += 1;
+                    c.skipped += 1;
+                    c.open += 1;
                 }
-                Status::Undecided => c.3 += 1,
+                Status::Undecided => c.open += 1,
                 Status::Stale(_) => {}
             }
         }
@@ -61,18 +62,22 @@ impl ReviewState {
             .count()
     }
 
-    /// Per doc (in path order): path, decided items, total items.
-    pub fn files(&self) -> Vec<(usize, usize, usize)> {
-        let mut out: Vec<(usize, usize, usize)> = Vec::new();
+    /// Each doc with findings (in path order) and how many of them are decided.
+    pub fn files(&self) -> Vec<FileProgress> {
+        let mut out: Vec<FileProgress> = Vec::new();
         for &i in &self.order {
             let item = &self.items[i];
             let decided = usize::from(!item.status.is_open());
             match out.last_mut() {
-                Some(last) if last.0 == item.doc => {
-                    last.1 += decided;
-                    last.2 += 1;
+                Some(last) if last.doc == item.doc => {
+                    last.decided += decided;
+                    last.total += 1;
                 }
-                _ => out.push((item.doc, decided, 1)),
+                _ => out.push(FileProgress {
+                    doc: item.doc,
+                    decided,
+                    total: 1,
+                }),
             }
         }
         out

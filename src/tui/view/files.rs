@@ -15,7 +15,7 @@ pub(super) fn draw_files(frame: &mut Frame, area: Rect, state: &ReviewState, ui:
     let rows = inner.height as usize;
     let at = files
         .iter()
-        .position(|f| Some(f.0) == current_doc)
+        .position(|f| Some(f.doc) == current_doc)
         .unwrap_or(0);
     let first = at
         .saturating_sub(rows.saturating_sub(1) / 2)
@@ -25,31 +25,37 @@ pub(super) fn draw_files(frame: &mut Frame, area: Rect, state: &ReviewState, ui:
         .iter()
         .skip(first)
         .take(rows)
-        .map(|&(doc, decided, total)| {
-            let done = decided == total;
-            let mark = if Some(doc) == current_doc {
-                "▸"
-            } else if done {
-                "✓"
-            } else {
-                " "
-            };
-            let count = format!(" {decided}/{total}");
-            let name_w = width.saturating_sub(2 + count.len());
-            let name = fit_left(&state.docs[doc].path, name_w);
-            let pad = name_w.saturating_sub(diff::width(&name));
-            let style = if Some(doc) == current_doc {
-                t.get("file_current")
-            } else if done {
-                t.get("file_done")
-            } else {
-                t.get("file")
-            };
-            Line::from(vec![
-                Span::styled(format!("{mark} {name}{}", " ".repeat(pad)), style),
-                Span::styled(count, t.get("muted")),
-            ])
-        })
+        .map(
+            |&crate::core::review::FileProgress {
+                 doc,
+                 decided,
+                 total,
+             }| {
+                let done = decided == total;
+                let mark = if Some(doc) == current_doc {
+                    "▸"
+                } else if done {
+                    "✓"
+                } else {
+                    " "
+                };
+                let count = format!(" {decided}/{total}");
+                let name_w = width.saturating_sub(2 + count.len());
+                let name = fit_left(&state.docs[doc].path, name_w);
+                let pad = name_w.saturating_sub(diff::width(&name));
+                let style = if Some(doc) == current_doc {
+                    t.get("file_current")
+                } else if done {
+                    t.get("file_done")
+                } else {
+                    t.get("file")
+                };
+                Line::from(vec![
+                    Span::styled(format!("{mark} {name}{}", " ".repeat(pad)), style),
+                    Span::styled(count, t.get("muted")),
+                ])
+            },
+        )
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
 }

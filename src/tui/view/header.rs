@@ -5,7 +5,12 @@ use super::*;
 pub(super) fn draw_header(frame: &mut Frame, area: Rect, state: &ReviewState, ui: &Ui) {
     let t = ui.theme;
     let (at, n) = state.position();
-    let (accepted, rejected, skipped, _) = state.counts();
+    let crate::core::review::Tally {
+        accepted,
+        rejected,
+        skipped,
+        ..
+    } = state.counts();
     let pos = if n == 0 {
         "[0/0]".to_owned()
     } else {
