@@ -17,7 +17,7 @@ use ratatui::Frame;
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use std::collections::HashMap;
 use std::io;
 use std::path::PathBuf;
@@ -506,31 +506,10 @@ pub fn draw(frame: &mut Frame, state: &TriageState, theme: &Theme, total: usize)
     }
 }
 
+/// A pop-up sized to its lines in the middle of `area`.
 fn popup(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line>, theme: &Theme) {
-    let w = 84.min(area.width.saturating_sub(2)).max(1);
-    let h = (lines.len() as u16 + 4)
-        .min(area.height.saturating_sub(2))
-        .max(1);
-    let rect = Rect {
-        x: area.x + (area.width - w) / 2,
-        y: area.y + (area.height - h) / 2,
-        width: w,
-        height: h,
-    };
-    frame.render_widget(Clear, rect);
-    let block = Block::bordered()
-        .title(Span::styled(
-            format!(" {title} "),
-            theme.get("popup_border"),
-        ))
-        .border_style(theme.get("popup_border"))
-        .style(theme.get("popup"));
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        rect,
-    );
+    let rect = view::centred(area, 84, lines.len() as u16 + 4);
+    view::popup(frame, rect, title, lines, theme);
 }
 
 /// The line of `text` holding `at`, as a byte range without its line break.

@@ -26,6 +26,7 @@ use diff_pane::draw_diff;
 use files::draw_files;
 use header::draw_header;
 use keys::draw_keys;
+pub(crate) use popup::{centred, popup};
 use popup::{draw_bulk, draw_confirm_quit, draw_help};
 
 /// Smallest usable screen.

@@ -35,7 +35,8 @@ pub(super) fn help_entry(
 }
 
 /// A centred rectangle of at most `w`×`h` inside `area`.
-pub(super) fn centred(area: Rect, w: u16, h: u16) -> Rect {
+/// A `w`×`h` rectangle in the middle of `area` (smaller when `area` is).
+pub(crate) fn centred(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width.saturating_sub(2)).max(1);
     let h = h.min(area.height.saturating_sub(2)).max(1);
     Rect {
@@ -46,15 +47,16 @@ pub(super) fn centred(area: Rect, w: u16, h: u16) -> Rect {
     }
 }
 
-pub(super) fn popup(frame: &mut Frame, rect: Rect, title: &str, lines: Vec<Line>, ui: &Ui) {
+/// A bordered pop-up with a title over whatever `rect` held (the review and triage screens share it).
+pub(crate) fn popup(frame: &mut Frame, rect: Rect, title: &str, lines: Vec<Line>, theme: &Theme) {
     frame.render_widget(Clear, rect);
     let block = Block::bordered()
         .title(Span::styled(
             format!(" {title} "),
-            ui.theme.get("popup_border"),
+            theme.get("popup_border"),
         ))
-        .border_style(ui.theme.get("popup_border"))
-        .style(ui.theme.get("popup"));
+        .border_style(theme.get("popup_border"))
+        .style(theme.get("popup"));
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)
@@ -126,7 +128,7 @@ pub(super) fn draw_help(frame: &mut Frame, area: Rect, state: &ReviewState, ui: 
     }
     let h = rows(&lines) as u16 + 2;
     let rect = centred(area, 96, h);
-    popup(frame, rect, "Help", lines, ui);
+    popup(frame, rect, "Help", lines, ui.theme);
 }
 
 pub(super) fn draw_bulk(
@@ -196,7 +198,7 @@ pub(super) fn draw_bulk(
         Span::styled("cancel", t.get("popup")),
     ]));
     let rect = centred(area, 72, lines.len() as u16 + 2);
-    popup(frame, rect, &format!("{verb} in bulk"), lines, ui);
+    popup(frame, rect, &format!("{verb} in bulk"), lines, ui.theme);
 }
 
 pub(super) fn draw_confirm_quit(frame: &mut Frame, area: Rect, state: &ReviewState, ui: &Ui) {
@@ -236,5 +238,5 @@ pub(super) fn draw_confirm_quit(frame: &mut Frame, area: Rect, state: &ReviewSta
         ]),
     ];
     let rect = centred(area, 64, 7);
-    popup(frame, rect, "Quit", lines, ui);
+    popup(frame, rect, "Quit", lines, ui.theme);
 }
