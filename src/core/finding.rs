@@ -105,6 +105,49 @@ impl Finding {
     }
 }
 
+/// Findings for tests: one builder instead of a copy per test module.
+#[cfg(test)]
+impl Finding {
+    /// A finding of `text` at its first occurrence in `doc` at or after `from`, with fixes `reps`: line
+    /// counted from `doc`, column 1, safe, message "fix TEXT", fingerprint from path, rule and offset.
+    pub fn example(
+        path: &str,
+        doc: &str,
+        text: &str,
+        from: usize,
+        rule: &str,
+        reps: &[&str],
+    ) -> Finding {
+        let start = doc[from..].find(text).expect("text in doc") + from;
+        Finding {
+            path: path.into(),
+            rule: rule.into(),
+            severity: Severity::Warning,
+            message: format!("fix {text}"),
+            line: doc[..start].matches('\n').count() + 1,
+            column: 1,
+            start,
+            end: start + text.len(),
+            text: text.into(),
+            replacements: reps.iter().map(|s| (*s).to_owned()).collect(),
+            safety: Safety::Safe,
+            fingerprint: format!("{path}:{rule}:{start}"),
+        }
+    }
+
+    /// The same finding with another message.
+    pub fn with_message(mut self, message: &str) -> Finding {
+        self.message = message.into();
+        self
+    }
+
+    /// The same finding with another fix safety.
+    pub fn with_safety(mut self, safety: Safety) -> Finding {
+        self.safety = safety;
+        self
+    }
+}
+
 /// A 64-bit FNV-1a hash: small, dependency-free and stable across platforms and releases, which is all a
 /// fingerprint needs (it is an identity, not a security boundary).
 pub fn fnv1a64(parts: &[&[u8]]) -> u64 {

@@ -290,26 +290,13 @@ impl TriageState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::finding::{Finding, Safety, Severity};
+    use crate::core::finding::Finding;
     use crate::core::review::{DocState, Msg};
     use std::collections::HashMap;
 
     fn f(path: &str, doc: &str, text: &str, rule: &str, rep: Option<&str>) -> Finding {
-        let start = doc.find(text).expect("in doc");
-        Finding {
-            path: path.into(),
-            rule: rule.into(),
-            severity: Severity::Warning,
-            message: "m".into(),
-            line: 1,
-            column: 1,
-            start,
-            end: start + text.len(),
-            text: text.into(),
-            replacements: rep.map(|r| vec![r.to_owned()]).unwrap_or_default(),
-            safety: Safety::Safe,
-            fingerprint: format!("{path}{start}"),
-        }
+        let reps: Vec<&str> = rep.into_iter().collect();
+        Finding::example(path, doc, text, 0, rule, &reps).with_message("m")
     }
 
     const A: &str = "On Github and Gitlab, the the end.\n";

@@ -571,26 +571,12 @@ fn clip(segs: &[Seg], width: usize) -> Vec<Seg> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::finding::{Finding, Safety, Severity};
+    use crate::core::finding::Finding;
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
 
     fn f(path: &str, doc: &str, text: &str, rule: &str, rep: &str) -> Finding {
-        let start = doc.find(text).expect("in doc");
-        Finding {
-            path: path.into(),
-            rule: rule.into(),
-            severity: Severity::Warning,
-            message: "m".into(),
-            line: doc[..start].matches('\n').count() + 1,
-            column: 1,
-            start,
-            end: start + text.len(),
-            text: text.into(),
-            replacements: vec![rep.to_owned()],
-            safety: Safety::Safe,
-            fingerprint: format!("{path}{start}"),
-        }
+        Finding::example(path, doc, text, 0, rule, &[rep]).with_message("m")
     }
 
     fn state() -> TriageState {

@@ -459,26 +459,12 @@ impl ReviewState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::finding::{Safety, Severity};
+
     use crate::core::journal::resume_from;
 
     /// A finding of `text` at its first occurrence in `doc` at or after `from`.
     fn f(path: &str, doc: &str, text: &str, from: usize, rule: &str, reps: &[&str]) -> Finding {
-        let start = doc[from..].find(text).expect("text in doc") + from;
-        Finding {
-            path: path.into(),
-            rule: rule.into(),
-            severity: Severity::Warning,
-            message: format!("fix {text}"),
-            line: doc[..start].matches('\n').count() + 1,
-            column: 1,
-            start,
-            end: start + text.len(),
-            text: text.into(),
-            replacements: reps.iter().map(|s| (*s).to_owned()).collect(),
-            safety: Safety::Safe,
-            fingerprint: format!("{path}:{rule}:{start}"),
-        }
+        Finding::example(path, doc, text, from, rule, reps)
     }
 
     /// A session plus a fake disk; effects are carried out like the real shell does.

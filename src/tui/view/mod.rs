@@ -175,7 +175,7 @@ pub(super) fn fit_left(s: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::finding::{Finding, Safety, Severity};
+    use crate::core::finding::{Finding, Safety};
     use crate::core::review::{DocState, Msg};
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
@@ -186,21 +186,9 @@ mod tests {
     const README: &str = "# Widget\n\nBuilt with Pytorch on Github.\n";
 
     fn finding(path: &str, doc: &str, text: &str, rule: &str, reps: &[&str], msg: &str) -> Finding {
-        let start = doc.find(text).expect("in doc");
-        Finding {
-            path: path.into(),
-            rule: rule.into(),
-            severity: Severity::Warning,
-            message: msg.into(),
-            line: doc[..start].matches('\n').count() + 1,
-            column: 1,
-            start,
-            end: start + text.len(),
-            text: text.into(),
-            replacements: reps.iter().map(|s| (*s).to_owned()).collect(),
-            safety: Safety::Review,
-            fingerprint: format!("{path}{start}"),
-        }
+        Finding::example(path, doc, text, 0, rule, reps)
+            .with_message(msg)
+            .with_safety(Safety::Review)
     }
 
     fn state() -> ReviewState {
