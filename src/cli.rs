@@ -96,6 +96,16 @@ Examples:
     Guidelines(GuidelinesArgs),
     /// Create a sample repository with real mistakes and check it.
     Demo(DemoArgs),
+    /// Print a shell completion script for docreview.
+    #[command(
+        after_help = "Examples:\n  docreview completions bash > ~/.local/share/bash-completion/completions/docreview\n  docreview completions zsh > ~/.zfunc/_docreview      (with fpath+=~/.zfunc before compinit)\n  docreview completions fish > ~/.config/fish/completions/docreview.fish"
+    )]
+    Completions(CompletionsArgs),
+    /// Print docreview's manual page (roff), for `man`.
+    #[command(
+        after_help = "Examples:\n  docreview man > ~/.local/share/man/man1/docreview.1   then: man docreview\n  docreview man | man -l -"
+    )]
+    Man,
 }
 
 /// Which docs and lines to look at (shared by check and apply).
@@ -434,6 +444,13 @@ pub struct DemoArgs {
     /// Keep the sample repository instead of deleting it afterwards (its path is printed).
     #[arg(long)]
     pub keep: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ pub mod apply;
 pub mod check;
 pub mod demo;
 pub mod guidelines;
+pub mod help;
 pub mod review;
 pub mod rules;
 pub mod suggestions;
@@ -31,6 +32,8 @@ pub fn run(cli: Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> Res
         Some(Command::Triage(args)) => triage::triage(&args, env, out, err),
         Some(Command::Baseline(args)) => triage::baseline(&args, env, out, err),
         Some(Command::Demo(args)) => demo::run(&args, env, out, err),
+        Some(Command::Completions(args)) => help::completions(args.shell, out),
+        Some(Command::Man) => help::man(out),
     }
 }
 

@@ -6,6 +6,7 @@ mod apply;
 mod baseline;
 mod check;
 mod guidelines;
+mod help;
 mod review;
 mod rules;
 mod suggestions;
