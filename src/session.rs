@@ -15,10 +15,13 @@ use crate::io::cache::Cache;
 use crate::io::repo::{Repo, RepoError, Scope};
 use crate::io::scope::{self, Inputs, Plan, Planned, display_path};
 use globset::{GlobBuilder, GlobSetBuilder};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::collections::HashSet;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::AtomicUsize;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
 
 /// Exit statuses.
 pub const EXIT_CLEAN: u8 = 0;
@@ -200,14 +203,25 @@ impl Session {
     }
 
     /// Every finding in scope, baselined ones left out.
-    pub fn findings(&mut self) -> Vec<Finding> {
-        let all = self.all_findings(&AtomicUsize::new(0));
+    pub fn findings(&mut self, progress: bool) -> Vec<Finding> {
+        let all = self.all_findings(progress);
         self.plan.unbaselined(all)
     }
 
-    /// Every finding in scope, the baseline ignored (from the cache where it can); `done` counts the
-    /// docs checked, for a progress bar.
-    pub fn all_findings(&mut self, done: &AtomicUsize) -> Vec<Finding> {
+    /// Every finding in scope, the baseline ignored (from the cache where it can), with a progress bar
+    /// on a terminal when `progress` (see [`Progress`]).
+    pub fn all_findings(&mut self, progress: bool) -> Vec<Finding> {
+        let done = Arc::new(AtomicUsize::new(0));
+        let docs = &self.inputs.docs;
+        let bytes = docs.iter().map(|d| d.text.len()).sum();
+        let bar = Progress::start(done.clone(), docs.len(), bytes, progress);
+        let findings = self.checked(&done);
+        bar.finish();
+        findings
+    }
+
+    /// Every finding in scope, the baseline ignored; `done` counts the docs checked.
+    fn checked(&mut self, done: &AtomicUsize) -> Vec<Finding> {
         // Without a cache, the same path with a memory of this run only (it holds each document's
         // prose no longer than its own check needs).
         let mut memo = self.cache.as_mut().map(Cache::load).unwrap_or_default();
@@ -263,6 +277,64 @@ impl Screen {
             theme: crate::tui::theme::Theme::load(&name, user_dir.as_deref())?,
             keymap: crate::tui::keymap::KeyMap::with_overrides(&user.keys)?,
         })
+    }
+}
+
+/// A progress bar on standard error while docs are checked: docs done of all, speed, time left. It
+/// appears only on a terminal, and only once a run has taken a second (a warm run never shows it); it
+/// is cleared before the report is printed.
+pub struct Progress {
+    stop: Arc<AtomicBool>,
+    handle: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Progress {
+    /// Starts watching `done` (docs checked so far) of `total` docs holding `bytes` bytes; nothing is
+    /// drawn when `show` is false.
+    pub fn start(done: Arc<AtomicUsize>, total: usize, bytes: usize, show: bool) -> Progress {
+        let stop = Arc::new(AtomicBool::new(false));
+        if !show || total == 0 {
+            return Progress { stop, handle: None };
+        }
+        let flag = stop.clone();
+        let handle = std::thread::spawn(move || {
+            let tick = Duration::from_millis(100);
+            let started = Instant::now();
+            while started.elapsed() < Duration::from_secs(1) {
+                if flag.load(Ordering::Relaxed) {
+                    return;
+                }
+                std::thread::sleep(tick);
+            }
+            let bar =
+                ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr());
+            if let Ok(style) = ProgressStyle::with_template(
+                "  checking [{bar:24}] {pos}/{len} docs · {msg} · {eta} left",
+            ) {
+                bar.set_style(style.progress_chars("#>-"));
+            }
+            while !flag.load(Ordering::Relaxed) {
+                let d = done.load(Ordering::Relaxed).min(total);
+                let secs = started.elapsed().as_secs_f64().max(1e-3);
+                let mb = bytes as f64 * d as f64 / total as f64 / 1e6;
+                bar.set_message(format!("{:.1} MB/s", mb / secs));
+                bar.set_position(d as u64);
+                std::thread::sleep(tick);
+            }
+            bar.finish_and_clear();
+        });
+        Progress {
+            stop,
+            handle: Some(handle),
+        }
+    }
+
+    /// Stops and clears the bar.
+    pub fn finish(mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+        if let Some(h) = self.handle.take() {
+            let _ = h.join();
+        }
     }
 }
 

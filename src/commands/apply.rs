@@ -88,7 +88,7 @@ pub fn run(
         return super::suggestions::apply(json, args.dry_run, env, out, err);
     }
     let mut session = Session::open(&args.scope, env, err, false)?;
-    let findings = session.findings();
+    let findings = session.findings(!args.scope.quiet && env.stderr_tty);
     let chosen: Vec<&Finding> = findings
         .iter()
         .filter(|f| f.is_fixable() && (args.all_fixes || f.safety == Safety::Safe))

@@ -19,7 +19,7 @@ pub fn run(
     let mut session = Session::open(&args.scope, env, err, true)?;
     let floor = min_severity(args.min_severity);
     let findings: Vec<Finding> = session
-        .findings()
+        .findings(!args.scope.quiet && env.stderr_tty)
         .into_iter()
         .filter(|f| f.severity >= floor)
         .collect();

@@ -18,11 +18,8 @@ use crate::tui::Reloader;
 use crate::tui::triage::{Decisions, Setup};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::time::{Duration, Instant};
 
 /// Findings of one rule across the doc set.
 #[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
@@ -217,63 +214,6 @@ fn write_tables(out: &mut dyn Write, s: &Summary) -> std::io::Result<()> {
     )
 }
 
-/// A progress line on stderr while the docs are checked: docs done of all, MB/s, time left.
-struct Progress {
-    stop: Arc<AtomicBool>,
-    handle: Option<std::thread::JoinHandle<()>>,
-}
-
-impl Progress {
-    fn start(done: Arc<AtomicUsize>, total: usize, bytes: usize, show: bool) -> Progress {
-        let stop = Arc::new(AtomicBool::new(false));
-        if !show || total == 0 {
-            return Progress { stop, handle: None };
-        }
-        let flag = stop.clone();
-        let handle = std::thread::spawn(move || {
-            let start = Instant::now();
-            let mut err = std::io::stderr();
-            while !flag.load(Ordering::Relaxed) {
-                std::thread::sleep(Duration::from_millis(100));
-                let d = done.load(Ordering::Relaxed).min(total);
-                let secs = start.elapsed().as_secs_f64().max(1e-3);
-                let mb = bytes as f64 * d as f64 / total as f64 / 1e6;
-                let eta = if d == 0 {
-                    0.0
-                } else {
-                    secs * (total - d) as f64 / d as f64
-                };
-                let width = 24;
-                let filled = width * d / total;
-                let _ = write!(
-                    err,
-                    "\r  checking [{}{}] {}/{} docs · {:.1} MB/s · {:.0}s left ",
-                    "#".repeat(filled),
-                    "-".repeat(width - filled),
-                    d,
-                    total,
-                    mb / secs,
-                    eta
-                );
-                let _ = err.flush();
-            }
-            let _ = write!(err, "\r{}\r", " ".repeat(72));
-            let _ = err.flush();
-        });
-        Progress {
-            stop,
-            handle: Some(handle),
-        }
-    }
-
-    fn finish(mut self) {
-        self.stop.store(true, Ordering::Relaxed);
-        if let Some(h) = self.handle.take() {
-            let _ = h.join();
-        }
-    }
-}
-
 /// The scope of triage and baseline commands: the given paths, else every doc of the repository.
 fn whole_scope(
     paths: &[std::path::PathBuf],
@@ -301,13 +241,7 @@ pub fn check_all(
     err: &mut dyn Write,
 ) -> Result<(Session, Vec<Finding>), Error> {
     let mut session = Session::open(scope, env, err, false)?;
-    let docs = &session.inputs.docs;
-    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
-    let done = Arc::new(AtomicUsize::new(0));
-    let show = !scope.quiet && env.stderr_tty && std::io::stderr().is_terminal();
-    let progress = Progress::start(done.clone(), docs.len(), bytes, show);
-    let findings = session.all_findings(&done);
-    progress.finish();
+    let findings = session.all_findings(!scope.quiet && env.stderr_tty);
     Ok((session, findings))
 }
 
