@@ -236,7 +236,11 @@ fn keypress_redraw() {
             hint: None,
             tick: 0,
         };
-        terminal.draw(|f| view::draw(f, &state, &ui)).expect("draw");
+        terminal
+            .draw(|f| {
+                view::draw(f, &state, &ui);
+            })
+            .expect("draw");
         worst = worst.max(t.elapsed());
     }
     let per = start.elapsed() / presses;

@@ -284,6 +284,8 @@ pub fn run(
     let mut tick = 0usize;
     let mut last_tick = Instant::now();
     let mut dirty = true;
+    // How far the diff pane can scroll, as the last drawing found.
+    let mut scroll_limit: Option<usize> = None;
     let mut failure = None;
     let mut worker_open = true;
     'main: loop {
@@ -341,7 +343,7 @@ pub fn run(
                 hint: opts.hint.as_deref(),
                 tick,
             };
-            terminal.draw(|f| view::draw(f, &state, &ui))?;
+            terminal.draw(|f| scroll_limit = view::draw(f, &state, &ui))?;
             dirty = false;
         }
         let wait = if state.checking {
@@ -361,6 +363,9 @@ pub fn run(
                     continue;
                 };
                 let effects = state.update(msg);
+                if let Some(max) = scroll_limit {
+                    state.clamp_scroll(max);
+                }
                 let outside = Outside {
                     journal: &journal,
                     reals: &reals,

@@ -135,6 +135,7 @@ pub fn run(setup: Setup, decisions: &mut dyn Decisions) -> io::Result<String> {
     let mut terminal = ratatui::try_init()?;
     let guard = Restore;
     let mut reviewing = false;
+    let mut scroll_limit: Option<usize> = None;
     loop {
         let ui = Ui {
             theme: &theme,
@@ -144,7 +145,7 @@ pub fn run(setup: Setup, decisions: &mut dyn Decisions) -> io::Result<String> {
         };
         terminal.draw(|f| {
             if reviewing {
-                view::draw(f, &state.review, &ui);
+                scroll_limit = view::draw(f, &state.review, &ui);
             } else {
                 draw(f, &state, &theme, total);
             }
@@ -163,6 +164,9 @@ pub fn run(setup: Setup, decisions: &mut dyn Decisions) -> io::Result<String> {
                 continue;
             };
             let fx = state.review.update(msg);
+            if let Some(max) = scroll_limit {
+                state.review.clamp_scroll(max);
+            }
             if carry_out(&mut state.review, fx, &mut terminal, &outside, &mut reload)? {
                 reviewing = false;
                 state.review.restrict(None);

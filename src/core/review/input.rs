@@ -128,10 +128,7 @@ impl ReviewState {
             }
             Action::Next => self.step_by(1),
             Action::Prev => self.step_by(-1),
-            Action::ScrollDown => {
-                let next = self.scroll.saturating_add(SCROLL_STEP);
-                self.scroll = self.scroll_limit.get().map_or(next, |max| next.min(max));
-            }
+            Action::ScrollDown => self.scroll = self.scroll.saturating_add(SCROLL_STEP),
             Action::ScrollUp => self.scroll = self.scroll.saturating_sub(SCROLL_STEP),
             Action::NextFile => self.file_step(true),
             Action::PrevFile => self.file_step(false),

@@ -178,9 +178,6 @@ pub struct ReviewState {
     pub view: View,
     /// Diff pane scroll, in rows.
     pub scroll: usize,
-    /// How far the diff pane can scroll, as its last drawing found (so scrolling never runs past the
-    /// end into rows nobody sees). Unknown (no limit) until something is drawn.
-    pub scroll_limit: std::cell::Cell<Option<usize>>,
     pub message: Option<(Tone, String)>,
     /// Checkers still running.
     pub checking: bool,
@@ -247,7 +244,6 @@ impl ReviewState {
             defer,
             view: View::SideBySide,
             scroll: 0,
-            scroll_limit: std::cell::Cell::new(None),
             message: None,
             checking: true,
             resumed: 0,
@@ -1020,10 +1016,12 @@ mod tests {
         assert_eq!(sim.current_text(), "Github");
         sim.key(Action::ScrollDown);
         assert_eq!(sim.s.scroll, SCROLL_STEP);
-        // Never past what the pane can show: one key up is visibly one step up.
-        sim.s.scroll_limit.set(Some(4));
+        // Never past what the pane can show (the screen clamps after each key, with what its last
+        // drawing found): one key up is visibly one step up.
         sim.key(Action::ScrollDown);
+        sim.s.clamp_scroll(4);
         sim.key(Action::ScrollDown);
+        sim.s.clamp_scroll(4);
         assert_eq!(sim.s.scroll, 4);
         sim.key(Action::ScrollUp);
         assert_eq!(sim.s.scroll, 4 - SCROLL_STEP);

@@ -3,6 +3,12 @@
 use super::*;
 
 impl ReviewState {
+    /// Keeps the diff pane's scroll within `max` rows, as far as the screen's last drawing lets it
+    /// go (so scrolling never runs past the end into rows nobody sees).
+    pub fn clamp_scroll(&mut self, max: usize) {
+        self.scroll = self.scroll.min(max);
+    }
+
     /// The items of doc `doc`, in the order findings are reviewed.
     pub(super) fn doc_items(&self, doc: usize) -> Vec<usize> {
         self.order

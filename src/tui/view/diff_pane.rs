@@ -76,7 +76,13 @@ pub(super) fn styled(segs: &[Seg], base: Style, emph: Style) -> Vec<Span<'static
         .collect()
 }
 
-pub(super) fn draw_diff(frame: &mut Frame, area: Rect, state: &ReviewState, ui: &Ui) {
+/// Draws the diff pane; returns how far it can scroll (none when there is no diff).
+pub(super) fn draw_diff(
+    frame: &mut Frame,
+    area: Rect,
+    state: &ReviewState,
+    ui: &Ui,
+) -> Option<usize> {
     let t = ui.theme;
     let Some(item) = state.current() else {
         let text = if state.checking {
@@ -90,7 +96,7 @@ pub(super) fn draw_diff(frame: &mut Frame, area: Rect, state: &ReviewState, ui: 
             Paragraph::new(format!(" {text}")).style(t.get("muted")),
             area,
         );
-        return;
+        return None;
     };
     let [title, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
     let path = &state.docs[item.doc].path;
@@ -132,9 +138,7 @@ pub(super) fn draw_diff(frame: &mut Frame, area: Rect, state: &ReviewState, ui: 
         ])),
         title,
     );
-    let Some((old, new, span)) = versions(state) else {
-        return;
-    };
+    let (old, new, span) = versions(state)?;
     // Use the room a tall pane has (wrapped lines take more rows, so a third of it per side).
     let context = (body.height as usize / 6).clamp(CONTEXT_LINES, MAX_CONTEXT_LINES);
     let rows = diff::rows(&old, &new, span.clone(), context);
@@ -247,8 +251,8 @@ pub(super) fn draw_diff(frame: &mut Frame, area: Rect, state: &ReviewState, ui: 
         }
     }
     let max_scroll = lines.len().saturating_sub(body.height as usize);
-    state.scroll_limit.set(Some(max_scroll));
     let skip = state.scroll.min(max_scroll);
     let shown: Vec<Line> = lines.into_iter().skip(skip).collect();
     frame.render_widget(Paragraph::new(shown), body);
+    Some(max_scroll)
 }

@@ -80,7 +80,9 @@ pub struct Ui<'a> {
 
 const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 
-pub fn draw(frame: &mut Frame, state: &ReviewState, ui: &Ui) {
+/// Draws the review screen; returns how far the diff pane can scroll, for the shell to keep the
+/// scroll within ([`ReviewState::clamp_scroll`]).
+pub fn draw(frame: &mut Frame, state: &ReviewState, ui: &Ui) -> Option<usize> {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let text = too_small_text(area.width, area.height);
@@ -88,7 +90,7 @@ pub fn draw(frame: &mut Frame, state: &ReviewState, ui: &Ui) {
             .style(ui.theme.get("warning"))
             .wrap(Wrap { trim: true });
         frame.render_widget(p, area);
-        return;
+        return None;
     }
     let hint_rows = u16::from(ui.hint.is_some());
     // The finding's message gets the rows it needs, as far as the screen can spare them.
@@ -126,7 +128,7 @@ pub fn draw(frame: &mut Frame, state: &ReviewState, ui: &Ui) {
     } else {
         body
     };
-    draw_diff(frame, diff_area, state, ui);
+    let scroll_limit = draw_diff(frame, diff_area, state, ui);
     draw_detail(frame, detail, state, ui);
     draw_keys(frame, keys, state, ui);
     match &state.mode {
@@ -135,6 +137,7 @@ pub fn draw(frame: &mut Frame, state: &ReviewState, ui: &Ui) {
         Mode::ConfirmQuit => draw_confirm_quit(frame, area, state, ui),
         Mode::Normal | Mode::Edit { .. } | Mode::Filter { .. } => {}
     }
+    scroll_limit
 }
 
 /// A path cut to `width` columns, keeping what tells files apart: the file name, then as many of
@@ -238,7 +241,11 @@ mod tests {
             tick: 0,
         };
         let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-        terminal.draw(|f| draw(f, state, &ui)).expect("draw");
+        terminal
+            .draw(|f| {
+                draw(f, state, &ui);
+            })
+            .expect("draw");
         terminal
     }
 
