@@ -7,6 +7,7 @@
 //! hook), so a crash never leaves a user in raw mode; decisions are journaled as they happen.
 
 pub mod keymap;
+pub mod progress;
 pub mod theme;
 pub mod triage;
 pub mod view;
