@@ -10,11 +10,9 @@ use crate::config::{self, Config, ConfigError};
 use crate::core::baseline::Baseline;
 use crate::core::engine::{Engine, Lines, Settings};
 use crate::core::finding::Finding;
-use crate::core::rules::guideline;
 use crate::io::cache::Cache;
 use crate::io::repo::{Repo, RepoError, Scope};
 use crate::io::scope::{self, Inputs, Plan, Planned, display_path};
-use globset::{GlobBuilder, GlobSetBuilder};
 use std::collections::HashSet;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -54,9 +52,8 @@ pub enum Error {
     /// A file docreview reads (the baseline, a suggestions file) does not hold what it should.
     #[error("{path}: {problem}")]
     Malformed { path: String, problem: String },
-    /// The `guidelines` globs of the config.
-    #[error("guidelines: {0}")]
-    Guidelines(String),
+    #[error(transparent)]
+    Guidelines(#[from] crate::io::guidelines::LoadError),
     /// The review screen stopped on a failure it showed (a fix that could not be written).
     #[error("{0}")]
     Review(String),
@@ -489,105 +486,10 @@ pub fn plan_docs(
     Ok(plan)
 }
 
-/// Folders never searched for guideline files.
-const SKIP_DIRS: &[&str] = &[".git", "target", "node_modules"];
-
-/// Every file under `dir`, outside the folders in [`SKIP_DIRS`].
-fn guideline_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let path = e.path();
-        let Ok(kind) = e.file_type() else { continue };
-        if kind.is_dir() {
-            let name = e.file_name();
-            if !SKIP_DIRS.iter().any(|s| name == *s) {
-                guideline_files(&path, out);
-            }
-        } else if kind.is_file() {
-            out.push(path);
-        }
-    }
-}
-
-/// Reads the guideline files the config names (globs relative to the config file's folder) and the
-/// `extra` ones, and adds their rules to the config's settings. A file that cannot be read is an
-/// error; what a file holds that cannot be used is kept as its problems (see [`guideline_notices`]).
+/// Reads the guideline files the config names and the `extra` ones into the config (see
+/// [`crate::io::guidelines::load`]).
 pub fn load_guidelines(config: &mut Config, extra: &[PathBuf], env: &Env) -> Result<(), Error> {
-    let mut files: Vec<PathBuf> = Vec::new();
-    if !config.guidelines.is_empty() {
-        let base = config
-            .path
-            .as_deref()
-            .and_then(Path::parent)
-            .map_or_else(|| env.cwd.clone(), Path::to_path_buf);
-        let mut set = GlobSetBuilder::new();
-        for g in &config.guidelines {
-            let glob = GlobBuilder::new(g)
-                .literal_separator(true)
-                .build()
-                .map_err(|e| Error::Guidelines(format!("bad glob \"{g}\": {}", e.kind())))?;
-            set.add(glob);
-        }
-        let set = set.build().map_err(|e| Error::Guidelines(e.to_string()))?;
-        let mut all = Vec::new();
-        guideline_files(&base, &mut all);
-        let mut matched: Vec<PathBuf> = all
-            .into_iter()
-            .filter(|p| {
-                p.strip_prefix(&base).is_ok_and(|rel| {
-                    let rel = rel.to_string_lossy().replace('\\', "/");
-                    set.is_match(&rel) && !rel.ends_with(".json")
-                })
-            })
-            .collect();
-        matched.sort();
-        files.extend(matched);
-    }
-    for p in extra {
-        let p = env.cwd.join(p);
-        if !p.is_file() {
-            return Err(Error::Usage(format!(
-                "--guideline {}: no such file",
-                display_path(&p, &env.cwd)
-            )));
-        }
-        if !files.contains(&p) {
-            files.push(p);
-        }
-    }
-    let mut slugs = std::collections::HashSet::new();
-    for file in files {
-        let read = |p: &Path| {
-            std::fs::read_to_string(p).map_err(|source| Error::Io {
-                path: display_path(p, &env.cwd),
-                source,
-            })
-        };
-        let text = read(&file)?;
-        let sibling_path = file.with_extension("json");
-        let sibling = if sibling_path.is_file() {
-            Some((display_path(&sibling_path, &env.cwd), read(&sibling_path)?))
-        } else {
-            None
-        };
-        let mut g = guideline::parse(
-            &display_path(&file, &env.cwd),
-            &text,
-            sibling.as_ref().map(|(p, t)| (p.as_str(), t.as_str())),
-        );
-        // Two files with the same name in different folders: the second one's ids get a number.
-        let base = g.slug.clone();
-        let mut n = 1;
-        while !slugs.insert(g.slug.clone()) {
-            n += 1;
-            g = g.with_slug(&format!("{base}-{n}"));
-        }
-        config.settings.guidelines.extend(g.rules.iter().cloned());
-        config.loaded.push(g);
-    }
-    Ok(())
+    Ok(crate::io::guidelines::load(config, extra, &env.cwd)?)
 }
 
 /// What the loaded guidelines hold that could not be used, one line each.

@@ -3,6 +3,7 @@
 
 pub mod cache;
 pub mod files;
+pub mod guidelines;
 pub mod journal;
 pub mod repo;
 pub mod scope;
