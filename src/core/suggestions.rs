@@ -30,9 +30,19 @@ pub fn new_lines(hunk: &str) -> Vec<String> {
         .collect()
 }
 
-/// The ```` ```suggestion ```` blocks of a comment (each as its lines), the comment's other words, and
-/// whether a block was left open.
-pub fn suggestion_blocks(body: &str) -> (Vec<Vec<String>>, String, bool) {
+/// What a review comment holds ([`suggestion_blocks`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CommentParts {
+    /// Its ```` ```suggestion ```` blocks, each as its lines.
+    pub blocks: Vec<Vec<String>>,
+    /// The comment's other words.
+    pub words: String,
+    /// A suggestion block was left open.
+    pub unclosed: bool,
+}
+
+/// Splits a review comment into its ```` ```suggestion ```` blocks and its other words.
+pub fn suggestion_blocks(body: &str) -> CommentParts {
     let mut blocks = Vec::new();
     let mut words = Vec::new();
     let mut open: Option<(String, Vec<String>)> = None;
@@ -59,8 +69,11 @@ pub fn suggestion_blocks(body: &str) -> (Vec<Vec<String>>, String, bool) {
             }
         }
     }
-    let comment = words.join("\n").trim().to_owned();
-    (blocks, comment, open.is_some())
+    CommentParts {
+        blocks,
+        words: words.join("\n").trim().to_owned(),
+        unclosed: open.is_some(),
+    }
 }
 
 /// One suggestion block from one comment.
@@ -204,8 +217,12 @@ struct Source<'a> {
 }
 
 fn push_blocks(out: &mut Vec<Suggestion>, problems: &mut Vec<Problem>, n: usize, s: Source<'_>) {
-    let (blocks, comment, open) = suggestion_blocks(s.body);
-    if open {
+    let CommentParts {
+        blocks,
+        words: comment,
+        unclosed,
+    } = suggestion_blocks(s.body);
+    if unclosed {
         problems.push(format!(
             "item {n}: a suggestion block by {} is not closed; it is skipped",
             or_unknown(s.author)

@@ -55,8 +55,12 @@ pub(super) fn read_discussions(g: &mut Guideline, path: &str, json: &str, line_o
             json[..m.start()].matches('\n').count() + 1 + line_offset
         });
         for c in &d.discussion_comments {
-            let (blocks, comment, bad) = suggestion_blocks(&c.comment_body);
-            if bad {
+            let crate::core::suggestions::CommentParts {
+                blocks,
+                words: comment,
+                unclosed,
+            } = suggestion_blocks(&c.comment_body);
+            if unclosed {
                 g.problems.push(Problem {
                     path: path.to_owned(),
                     line,
