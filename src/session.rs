@@ -49,11 +49,13 @@ pub enum Error {
     /// The command line asks for something that cannot be done as asked.
     #[error("{0}")]
     Usage(String),
-    /// A file docreview reads (the baseline, a suggestions file) does not hold what it should.
+    /// A suggestions file does not hold what it should.
     #[error("{path}: {problem}")]
     Malformed { path: String, problem: String },
     #[error(transparent)]
     Guidelines(#[from] crate::io::guidelines::LoadError),
+    #[error(transparent)]
+    Baseline(#[from] crate::io::baseline::BaselineError),
     /// The review screen stopped on a failure it showed (a fix that could not be written).
     #[error("{0}")]
     Review(String),
@@ -297,21 +299,6 @@ pub fn baseline_path(repo: Option<&Repo>, env: &Env) -> PathBuf {
 
 pub const BASELINE_FILE: &str = crate::core::baseline::FILE_NAME;
 
-/// Reads the baseline; a missing file is an empty one.
-pub fn load_baseline(path: &Path) -> Result<Baseline, Error> {
-    match std::fs::read_to_string(path) {
-        Ok(text) => Baseline::parse(&text).map_err(|e| Error::Malformed {
-            path: path.display().to_string(),
-            problem: e.to_string(),
-        }),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Baseline::default()),
-        Err(source) => Err(Error::Io {
-            path: path.display().to_string(),
-            source,
-        }),
-    }
-}
-
 /// Finds and parses the config: `--config`, else `.docreview.toml` from the working directory up to
 /// the repository root (outside a repository: the working directory only).
 pub fn load_config(
@@ -412,7 +399,7 @@ pub fn plan_docs(
         baseline: if scope.no_baseline {
             Baseline::default()
         } else {
-            load_baseline(&baseline_path(repo, env))?
+            crate::io::baseline::load(&baseline_path(repo, env))?
         },
         ..Plan::default()
     };

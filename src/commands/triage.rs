@@ -7,13 +7,12 @@ use crate::core::baseline::{Baseline, Entry};
 use crate::core::engine::Lines;
 use crate::core::finding::{Finding, Safety};
 use crate::core::review::DocState;
+use crate::io::baseline as baseline_file;
 use crate::io::journal::Journal;
 use crate::io::repo::Repo;
 use crate::io::scope::Plan;
 use crate::report::plural;
-use crate::session::{
-    BASELINE_FILE, EXIT_CLEAN, Env, Error, Screen, Session, baseline_path, load_baseline,
-};
+use crate::session::{BASELINE_FILE, EXIT_CLEAN, Env, Error, Screen, Session, baseline_path};
 use crate::tui::Reloader;
 use crate::tui::triage::{Decisions, Setup};
 use serde::Serialize;
@@ -309,14 +308,6 @@ pub fn entries(plan: &Plan, findings: &[Finding]) -> Vec<Entry> {
         .collect()
 }
 
-/// Writes the baseline file atomically.
-pub fn save_baseline(path: &Path, b: &Baseline) -> Result<(), Error> {
-    crate::io::files::write_new(path, b.render().as_bytes()).map_err(|source| Error::Io {
-        path: path.display().to_string(),
-        source,
-    })
-}
-
 /// `docreview baseline write|update|status`.
 pub fn baseline(
     args: &BaselineArgs,
@@ -335,12 +326,12 @@ pub fn baseline(
     drop(repo);
     let (session, findings) = check_all(&scope, env, err)?;
     let current: HashSet<Entry> = entries(&session.plan, &findings).into_iter().collect();
-    let old = load_baseline(&path)?;
+    let old = baseline_file::load(&path)?;
     let shown = crate::io::scope::display_path(&path, &env.cwd);
     match action {
         "write" => {
             let new = Baseline::new(current.iter().cloned());
-            save_baseline(&path, &new)?;
+            baseline_file::save(&path, &new)?;
             writeln!(
                 out,
                 "Wrote {} to {shown} (it had {}). `docreview check` no longer reports them; commit the file.",
@@ -352,7 +343,7 @@ pub fn baseline(
             let kept = old.retain(|e| current.contains(e));
             let removed = old.len() - kept.len();
             if removed > 0 {
-                save_baseline(&path, &kept)?;
+                baseline_file::save(&path, &kept)?;
             }
             writeln!(
                 out,
@@ -461,14 +452,14 @@ struct TeamFiles<'a> {
 
 impl Decisions for TeamFiles<'_> {
     fn add_to_baseline(&mut self, findings: &[Finding]) -> Result<(), String> {
-        let old = load_baseline(&self.baseline).map_err(|e| e.to_string())?;
+        let old = baseline_file::load(&self.baseline).map_err(|e| e.to_string())?;
         let merged = Baseline::new(
             old.entries()
                 .iter()
                 .cloned()
                 .chain(entries(self.plan, findings)),
         );
-        save_baseline(&self.baseline, &merged).map_err(|e| e.to_string())
+        baseline_file::save(&self.baseline, &merged).map_err(|e| e.to_string())
     }
 
     fn disable_rule(&mut self, rule: &str) -> Result<String, String> {

@@ -1,6 +1,7 @@
 //! The imperative shell's side effects: git (`repo`), the file system (`files`: guarded reads and
 //! writes; `scope`: which docs a command reads), the cache, the journal and the vocabulary file.
 
+pub mod baseline;
 pub mod cache;
 pub mod files;
 pub mod guidelines;
