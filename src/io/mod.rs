@@ -3,6 +3,7 @@
 
 pub mod baseline;
 pub mod cache;
+pub mod editor;
 pub mod files;
 pub mod guidelines;
 pub mod journal;

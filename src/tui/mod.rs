@@ -225,38 +225,6 @@ pub fn message_for(state: &ReviewState, keymap: &KeyMap, key: &KeyEvent) -> Opti
     }
 }
 
-/// The command that opens `path` at `line` in `editor` (`$VISUAL` or `$EDITOR`, else vi): `+LINE` for
-/// editors that take it, `path:line` for VS Code and Sublime Text.
-pub fn editor_command(editor: Option<&str>, path: &Path, line: usize) -> std::process::Command {
-    let spec = editor.unwrap_or("vi");
-    let mut parts = spec.split_whitespace();
-    let program = parts.next().unwrap_or("vi").to_owned();
-    let mut cmd = std::process::Command::new(&program);
-    cmd.args(parts);
-    let base = Path::new(&program)
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("");
-    match base {
-        "code" | "code-insiders" | "codium" => {
-            cmd.arg("--wait")
-                .arg("--goto")
-                .arg(format!("{}:{line}", path.display()));
-        }
-        "subl" | "sublime_text" => {
-            cmd.arg("--wait").arg(format!("{}:{line}", path.display()));
-        }
-        "vi" | "vim" | "nvim" | "view" | "nano" | "emacs" | "emacsclient" | "micro" | "hx"
-        | "helix" | "kak" | "joe" | "ne" | "mg" | "jed" => {
-            cmd.arg(format!("+{line}")).arg(path);
-        }
-        _ => {
-            cmd.arg(path);
-        }
-    }
-    cmd
-}
-
 /// Runs the review screen until the user quits.
 pub fn run(
     plan: Plan,
@@ -466,7 +434,7 @@ pub fn carry_out(
                         continue;
                     };
                     ratatui::restore();
-                    let status = editor_command(editor, &real, line).status();
+                    let status = crate::io::editor::command(editor, &real, line).status();
                     *terminal = ratatui::try_init()?;
                     terminal.clear()?;
                     match status {
