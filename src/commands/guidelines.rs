@@ -119,7 +119,7 @@ fn list(guidelines: &[&Guideline], out: &mut dyn Write) -> std::io::Result<()> {
 /// How the rules did on one example.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Outcome {
+pub enum Verdict {
     /// The findings' fixes turn the text into exactly the reviewer's.
     Fixed,
     /// Some finding touches the lines the reviewer changed, but its fix is not theirs.
@@ -133,7 +133,7 @@ pub struct ExampleResult {
     pub pr_number: Option<u64>,
     pub pr_file: String,
     pub author: String,
-    pub outcome: Outcome,
+    pub outcome: Verdict,
     /// The rules whose findings touch the changed lines.
     pub rules: Vec<String>,
     pub before: String,
@@ -152,7 +152,7 @@ pub struct GuidelineResult {
 }
 
 /// Runs the engine on one example's text and judges the findings on the changed lines.
-pub fn judge(engine: &Engine, e: &Example) -> (Outcome, Vec<String>) {
+pub fn judge(engine: &Engine, e: &Example) -> (Verdict, Vec<String>) {
     let doc = Doc {
         path: if e.pr_file.is_empty() {
             "example.md".into()
@@ -173,15 +173,15 @@ pub fn judge(engine: &Engine, e: &Example) -> (Outcome, Vec<String>) {
     let mut rules: Vec<String> = findings.iter().map(|f| f.rule.clone()).collect();
     rules.dedup();
     if findings.is_empty() {
-        return (Outcome::Missed, rules);
+        return (Verdict::Missed, rules);
     }
     let edits: Vec<Edit> = findings.iter().filter_map(|f| f.fix(0)).collect();
     let fixed = edit::apply(&e.before, &edits).text == e.after;
     (
         if fixed {
-            Outcome::Fixed
+            Verdict::Fixed
         } else {
-            Outcome::Caught
+            Verdict::Caught
         },
         rules,
     )
@@ -206,14 +206,14 @@ fn test_guideline(engine: &Engine, g: &Guideline) -> GuidelineResult {
             }
         })
         .collect();
-    let count = |o: Outcome| examples.iter().filter(|e| e.outcome == o).count();
+    let count = |o: Verdict| examples.iter().filter(|e| e.outcome == o).count();
     GuidelineResult {
         path: g.path.clone(),
         title: g.title.clone(),
         rules: g.rules.len(),
-        fixed: count(Outcome::Fixed),
-        caught: count(Outcome::Caught),
-        missed: count(Outcome::Missed),
+        fixed: count(Verdict::Fixed),
+        caught: count(Verdict::Caught),
+        missed: count(Verdict::Missed),
         examples,
     }
 }
@@ -240,9 +240,9 @@ fn print_results(results: &[GuidelineResult], out: &mut dyn Write) -> std::io::R
         )?;
         for e in &r.examples {
             let label = match e.outcome {
-                Outcome::Fixed => "fixed ",
-                Outcome::Caught => "caught",
-                Outcome::Missed => "missed",
+                Verdict::Fixed => "fixed ",
+                Verdict::Caught => "caught",
+                Verdict::Missed => "missed",
             };
             let pr = e.pr_number.map(|n| format!("#{n} ")).unwrap_or_default();
             let by = if e.rules.is_empty() {

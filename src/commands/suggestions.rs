@@ -47,7 +47,10 @@ pub fn locate_all(json_path: &Path, env: &Env) -> Result<Located, Error> {
         path: shown_json.clone(),
         source,
     })?;
-    let (all, problems) = suggestions::parse(&json).map_err(|e| Error::Malformed {
+    let suggestions::Parsed {
+        suggestions: all,
+        skipped: problems,
+    } = suggestions::parse(&json).map_err(|e| Error::Malformed {
         path: shown_json.clone(),
         problem: e.to_string(),
     })?;

@@ -3,7 +3,7 @@
 //! records what stays for now, so CI reports only new problems.
 
 use crate::cli::{BaselineAction, BaselineArgs, ScopeArgs, TriageArgs, TriageFormat};
-use crate::core::baseline::{Baseline, Entry};
+use crate::core::baseline::{Baseline, Record};
 use crate::core::engine::Lines;
 use crate::core::finding::{Finding, Safety};
 use crate::core::review::DocState;
@@ -41,7 +41,7 @@ pub struct FileRow {
 
 /// The whole picture, as `triage --summary --format json` prints it.
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct Summary {
+pub struct Overview {
     pub version: u32,
     pub docs: usize,
     pub bytes: usize,
@@ -60,7 +60,7 @@ pub fn summarise(
     words: &HashMap<String, usize>,
     bytes: usize,
     baselined: usize,
-) -> Summary {
+) -> Overview {
     let mut rules: BTreeMap<&str, (RuleRow, HashSet<&str>)> = BTreeMap::new();
     let mut per_file: HashMap<&str, usize> = HashMap::new();
     for f in findings {
@@ -107,7 +107,7 @@ pub fn summarise(
             .then_with(|| a.path.cmp(&b.path))
     });
     files.truncate(20);
-    Summary {
+    Overview {
         version: 1,
         docs: words.len(),
         bytes,
@@ -137,7 +137,7 @@ fn n(v: usize) -> String {
     out
 }
 
-fn write_tables(out: &mut dyn Write, s: &Summary) -> std::io::Result<()> {
+fn write_tables(out: &mut dyn Write, s: &Overview) -> std::io::Result<()> {
     writeln!(
         out,
         "docreview triage: {} docs ({:.1} MB, {} words of prose), {} ({} fixable, {} safe to apply){}.\n",
@@ -288,7 +288,7 @@ pub fn triage(
 }
 
 /// Baseline entries for findings, with repository-relative paths.
-pub fn entries(plan: &Plan, findings: &[Finding]) -> Vec<Entry> {
+pub fn entries(plan: &Plan, findings: &[Finding]) -> Vec<Record> {
     let rel: HashMap<&str, &str> = plan
         .docs
         .iter()
@@ -296,7 +296,7 @@ pub fn entries(plan: &Plan, findings: &[Finding]) -> Vec<Entry> {
         .collect();
     findings
         .iter()
-        .map(|f| Entry {
+        .map(|f| Record {
             path: rel
                 .get(f.path.as_str())
                 .copied()
@@ -325,7 +325,7 @@ pub fn baseline(
     let path = baseline_path(repo.as_ref(), env);
     drop(repo);
     let (session, findings) = check_all(&scope, env, err)?;
-    let current: HashSet<Entry> = entries(&session.plan, &findings).into_iter().collect();
+    let current: HashSet<Record> = entries(&session.plan, &findings).into_iter().collect();
     let old = baseline_file::load(&path)?;
     let shown = crate::io::scope::display_path(&path, &env.cwd);
     match action {

@@ -15,7 +15,7 @@ use std::collections::HashSet;
 pub const FILE_NAME: &str = ".docreview-baseline.json";
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub struct Entry {
+pub struct Record {
     pub path: String,
     pub rule: String,
     pub fingerprint: String,
@@ -24,8 +24,8 @@ pub struct Entry {
 /// A set of entries.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Baseline {
-    entries: Vec<Entry>,
-    index: HashSet<Entry>,
+    entries: Vec<Record>,
+    index: HashSet<Record>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -39,22 +39,22 @@ struct File {
     #[serde(default)]
     #[allow(dead_code)]
     note: String,
-    findings: Vec<Entry>,
+    findings: Vec<Record>,
 }
 
 const NOTE: &str = "Findings docreview no longer reports: written by `docreview baseline write`, \
 trimmed by `docreview baseline update`. Commit this file; delete entries to see them again.";
 
 impl Baseline {
-    pub fn new(entries: impl IntoIterator<Item = Entry>) -> Baseline {
-        let mut entries: Vec<Entry> = entries.into_iter().collect();
+    pub fn new(entries: impl IntoIterator<Item = Record>) -> Baseline {
+        let mut entries: Vec<Record> = entries.into_iter().collect();
         entries.sort();
         entries.dedup();
         let index = entries.iter().cloned().collect();
         Baseline { entries, index }
     }
 
-    pub fn entries(&self) -> &[Entry] {
+    pub fn entries(&self) -> &[Record] {
         &self.entries
     }
 
@@ -69,7 +69,7 @@ impl Baseline {
     pub fn contains(&self, path: &str, rule: &str, fingerprint: &str) -> bool {
         // The common case (no baseline) costs nothing.
         !self.index.is_empty()
-            && self.index.contains(&Entry {
+            && self.index.contains(&Record {
                 path: path.to_owned(),
                 rule: rule.to_owned(),
                 fingerprint: fingerprint.to_owned(),
@@ -112,7 +112,7 @@ impl Baseline {
     }
 
     /// Keeps only the entries `still` says still match (for `baseline update`).
-    pub fn retain(&self, still: impl Fn(&Entry) -> bool) -> Baseline {
+    pub fn retain(&self, still: impl Fn(&Record) -> bool) -> Baseline {
         Baseline::new(self.entries.iter().filter(|e| still(e)).cloned())
     }
 }
@@ -125,8 +125,8 @@ fn json_string(s: &str) -> String {
 mod tests {
     use super::*;
 
-    fn e(path: &str, rule: &str, fp: &str) -> Entry {
-        Entry {
+    fn e(path: &str, rule: &str, fp: &str) -> Record {
+        Record {
             path: path.into(),
             rule: rule.into(),
             fingerprint: fp.into(),

@@ -100,7 +100,7 @@ pub struct Suggestion {
 
 /// Where a suggestion stands against the current text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Status {
+pub enum Standing {
     /// It applies: replace `range` (whole lines, with their line ends) with `replacement`.
     Ready {
         range: Range<usize>,
@@ -112,12 +112,17 @@ pub enum Status {
     Outdated,
 }
 
-/// A problem with the input, located by the item's position in the list.
-pub type Problem = String;
+/// What a suggestions file holds: the suggestions, and one line for each item that could not be used
+/// (located by the item's position in the list).
+#[derive(Debug, Clone, Default)]
+pub struct Parsed {
+    pub suggestions: Vec<Suggestion>,
+    pub skipped: Vec<String>,
+}
 
 /// Reads either JSON shape. An input that is not a JSON list is an error; items that cannot be used
 /// are problems, and the rest still loads.
-pub fn parse(json: &str) -> Result<(Vec<Suggestion>, Vec<Problem>), String> {
+pub fn parse(json: &str) -> Result<Parsed, String> {
     let value: Value = serde_json::from_str(json).map_err(|e| {
         format!(
             "line {}, column {}: not valid JSON: {e}",
@@ -200,7 +205,10 @@ pub fn parse(json: &str) -> Result<(Vec<Suggestion>, Vec<Problem>), String> {
     for (i, s) in out.iter_mut().enumerate() {
         s.order = i;
     }
-    Ok((out, problems))
+    Ok(Parsed {
+        suggestions: out,
+        skipped: problems,
+    })
 }
 
 struct Source<'a> {
@@ -216,7 +224,7 @@ struct Source<'a> {
     line: Option<usize>,
 }
 
-fn push_blocks(out: &mut Vec<Suggestion>, problems: &mut Vec<Problem>, n: usize, s: Source<'_>) {
+fn push_blocks(out: &mut Vec<Suggestion>, problems: &mut Vec<String>, n: usize, s: Source<'_>) {
     let CommentParts {
         blocks,
         words: comment,
@@ -303,11 +311,11 @@ fn find_lines(
 }
 
 /// Finds a suggestion's lines in the current text of its file.
-pub fn locate(text: &str, s: &Suggestion) -> Status {
+pub fn locate(text: &str, s: &Suggestion) -> Standing {
     let lines = lines_of(text);
     if let Some(i) = find_lines(&lines, &s.old, s.line) {
         if s.old == s.new {
-            return Status::Done;
+            return Standing::Done;
         }
         let last = &lines[i + s.old.len() - 1].0;
         let ending = &text[last.start..last.end];
@@ -322,7 +330,7 @@ pub fn locate(text: &str, s: &Suggestion) -> Status {
         if !s.new.is_empty() {
             replacement.push_str(newline);
         }
-        return Status::Ready {
+        return Standing::Ready {
             range: lines[i].0.start..last.end,
             replacement,
         };
@@ -334,15 +342,15 @@ pub fn locate(text: &str, s: &Suggestion) -> Status {
             .as_ref()
             .is_none_or(|c| lines.iter().any(|(_, l)| l == c));
         return if context_there {
-            Status::Done
+            Standing::Done
         } else {
-            Status::Outdated
+            Standing::Outdated
         };
     }
     if find_lines(&lines, &s.new, s.line).is_some() {
-        Status::Done
+        Standing::Done
     } else {
-        Status::Outdated
+        Standing::Outdated
     }
 }
 
@@ -391,9 +399,9 @@ pub fn sort(text: &str, suggestions: impl IntoIterator<Item = Suggestion>) -> Re
     let (mut done, mut outdated) = (Vec::new(), Vec::new());
     for s in suggestions {
         match locate(text, &s) {
-            Status::Ready { range, replacement } => ready.push((s, range, replacement)),
-            Status::Done => done.push(s),
-            Status::Outdated => outdated.push(s),
+            Standing::Ready { range, replacement } => ready.push((s, range, replacement)),
+            Standing::Done => done.push(s),
+            Standing::Outdated => outdated.push(s),
         }
     }
     Resolved {
@@ -476,7 +484,10 @@ mod tests {
     }
 
     fn one(v: Value) -> Suggestion {
-        let (mut s, problems) = parse(&v.to_string()).expect("parses");
+        let Parsed {
+            suggestions: mut s,
+            skipped: problems,
+        } = parse(&v.to_string()).expect("parses");
         assert_eq!(problems, Vec::<String>::new());
         assert_eq!(s.len(), 1, "{s:?}");
         s.remove(0)
@@ -501,16 +512,22 @@ mod tests {
         assert_eq!(s.comment, "Name it right.");
         assert_eq!(rule_of(&s.author), "suggestion.rev-iewer");
         let text = "# Guide\n\nInstall on Github.\nThen run it.\n";
-        let Status::Ready { range, replacement } = locate(text, &s) else {
+        let Standing::Ready { range, replacement } = locate(text, &s) else {
             panic!("not ready")
         };
         assert_eq!(&text[range.clone()], "Install on Github.\n");
         assert_eq!(replacement, "Install on GitHub.\n");
         // Moved down by two lines: followed.
         let moved = "# Guide\n\nNew.\n\nInstall on Github.\nThen run it.\n";
-        assert!(matches!(locate(moved, &s), Status::Ready { range, .. } if range.start == 15));
-        assert_eq!(locate("# Guide\n\nInstall on GitHub.\n", &s), Status::Done);
-        assert_eq!(locate("# Guide\n\nSomething else.\n", &s), Status::Outdated);
+        assert!(matches!(locate(moved, &s), Standing::Ready { range, .. } if range.start == 15));
+        assert_eq!(
+            locate("# Guide\n\nInstall on GitHub.\n", &s),
+            Standing::Done
+        );
+        assert_eq!(
+            locate("# Guide\n\nSomething else.\n", &s),
+            Standing::Outdated
+        );
     }
 
     #[test]
@@ -525,7 +542,7 @@ mod tests {
         )]));
         assert_eq!(s.old, ["Install on Github.", "Then run it."]);
         let text = "# Guide\r\n\r\nInstall on Github.\r\nThen run it.\r\n";
-        let Status::Ready { range, replacement } = locate(text, &s) else {
+        let Standing::Ready { range, replacement } = locate(text, &s) else {
             panic!("not ready")
         };
         assert_eq!(&text[range], "Install on Github.\r\nThen run it.\r\n");
@@ -541,11 +558,11 @@ mod tests {
         assert!(del.new.is_empty());
         let text = "# Guide\n\nInstall on Github.\nThen run it.\n";
         assert!(
-            matches!(locate(text, &del), Status::Ready { replacement, .. } if replacement.is_empty())
+            matches!(locate(text, &del), Standing::Ready { replacement, .. } if replacement.is_empty())
         );
         assert_eq!(
             locate("# Guide\n\nInstall on Github.\n", &del),
-            Status::Done
+            Standing::Done
         );
     }
 
@@ -555,7 +572,7 @@ mod tests {
             "commented_code": "@@ -1,3 +10,3 @@\n # Intro\n-old\n+Call the GITHUB API first.",
             "discussion_comments": [{"comment_author": "someone",
               "comment_body": "```suggestion\nCall the GitHub API first.\n```"}]}]"#;
-        let (s, _) = parse(json).expect("parses");
+        let s = parse(json).expect("parses").suggestions;
         assert_eq!(s[0].line, Some(11));
         assert_eq!(s[0].path, "docs/intro.md");
         assert_eq!(s[0].old, ["Call the GITHUB API first."]);
@@ -600,7 +617,10 @@ mod tests {
     fn bad_input_is_an_error_or_a_problem() {
         assert!(parse("{").is_err());
         assert!(parse("{}").is_err());
-        let (s, problems) = parse(r#"[{"x": 1}, {"path": "a.md", "diff_hunk": "@@ -1 +1 @@\n+a", "body": "```suggestion\nb"}]"#)
+        let Parsed {
+            suggestions: s,
+            skipped: problems,
+        } = parse(r#"[{"x": 1}, {"path": "a.md", "diff_hunk": "@@ -1 +1 @@\n+a", "body": "```suggestion\nb"}]"#)
             .expect("a list");
         assert!(s.is_empty());
         assert_eq!(problems.len(), 2, "{problems:?}");
