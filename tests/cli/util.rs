@@ -106,6 +106,7 @@ impl Repo {
         let home = tmp.path().join("home");
         fs::create_dir_all(&home).expect("home");
         let git = Repository::init(&root).expect("init");
+        isolate(&git, &home);
         Repo {
             _tmp: tmp,
             root,
@@ -431,4 +432,26 @@ pub(crate) fn review_comment(
         "diff_hunk": hunk, "body": body, "user": {"login": author},
         "html_url": format!("https://github.com/o/r/pull/1#discussion_r{line}"), "created_at": at,
     })
+}
+
+/// The binary runs with HOME in the temporary folder, so it never reads the user's git configuration;
+/// the tests' own in-process git2 calls (add, commit) would. These repository settings override every
+/// global setting that could change what a test writes or sees: line-ending conversion, a global
+/// ignore file, hidden untracked files, the file mode.
+fn isolate(git: &Repository, home: &Path) {
+    let empty = home.join("no-global-ignores");
+    fs::write(&empty, "").expect("empty ignore file");
+    let mut config = git.config().expect("repository config");
+    for (key, value) in [
+        ("core.autocrlf", "false"),
+        ("core.safecrlf", "false"),
+        ("core.eol", "native"),
+        ("core.filemode", "true"),
+        ("status.showUntrackedFiles", "normal"),
+    ] {
+        config.set_str(key, value).expect("set config");
+    }
+    config
+        .set_str("core.excludesFile", &empty.to_string_lossy())
+        .expect("set config");
 }
