@@ -3,13 +3,13 @@
 //! `q` comes back; the rest goes through [`TriageState`]. Writes, journal and undo are the review
 //! screen's own ([`super::carry_out`]).
 
-use super::keymap::KeyMap;
+use super::keymap::{Key, KeyMap};
 use super::theme::Theme;
 use super::view::{self, MIN_HEIGHT, MIN_WIDTH, Ui};
 use super::{Outside, Reloader, Restore, carry_out, message_for};
 use crate::core::diff::{self, Seg};
 use crate::core::finding::Finding;
-use crate::core::review::{DocState, Input, Msg, ReviewState, Tally, Tone};
+use crate::core::review::{Action, DocState, Input, Msg, ReviewState, Tally, Tone};
 use crate::core::triage::{GroupAction, TriageAction, TriageEffect, TriageMode, TriageState};
 use crate::io::journal::Journal;
 use crate::report::{plural, thousands};
@@ -23,41 +23,42 @@ use std::io;
 use std::path::PathBuf;
 use std::time::Duration;
 
-/// Triage keys (fixed: they mirror the review screen's).
-const KEYS: &[(&str, &str)] = &[
-    ("j k", "move"),
-    ("Enter", "review one by one"),
-    ("A", "accept all"),
-    ("D", "dismiss all"),
-    ("B", "baseline"),
-    ("X", "turn rule off"),
-    ("u", "undo"),
-    ("Tab", "by rule/file"),
-    ("?", "help"),
-    ("q", "quit"),
-];
-
-fn action_for(key: &KeyEvent) -> Option<TriageAction> {
+/// The triage screen's keys. Moving, undo, help, quit and accepting a whole group are the review
+/// screen's commands, so they follow the user's key table (`[keys]`: next, prev, undo, help, quit,
+/// bulk_accept); the keys for what only triage does are fixed.
+fn action_for(key: &KeyEvent, keymap: &KeyMap) -> Option<TriageAction> {
     if key.kind != KeyEventKind::Press {
         return None;
     }
-    if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
-        return Some(TriageAction::Quit);
+    let shared = match keymap.action(key) {
+        Some(Action::Next) => Some(TriageAction::Next),
+        Some(Action::Prev) => Some(TriageAction::Prev),
+        Some(Action::Undo) => Some(TriageAction::Undo),
+        Some(Action::Help) => Some(TriageAction::Help),
+        Some(Action::Quit) => Some(TriageAction::Quit),
+        Some(Action::BulkAccept) => Some(TriageAction::Group(GroupAction::AcceptAll)),
+        _ => None,
+    };
+    if shared.is_some() {
+        return shared;
     }
     Some(match key.code {
-        KeyCode::Char('j') | KeyCode::Down => TriageAction::Next,
-        KeyCode::Char('k') | KeyCode::Up => TriageAction::Prev,
         KeyCode::Tab => TriageAction::ToggleGrouping,
         KeyCode::Enter => TriageAction::Review,
-        KeyCode::Char('A') => TriageAction::Group(GroupAction::AcceptAll),
         KeyCode::Char('D') => TriageAction::Group(GroupAction::DismissAll),
         KeyCode::Char('B') => TriageAction::Group(GroupAction::Baseline),
         KeyCode::Char('X') => TriageAction::Group(GroupAction::DisableRule),
-        KeyCode::Char('u') => TriageAction::Undo,
-        KeyCode::Char('?') => TriageAction::Help,
-        KeyCode::Char('q') => TriageAction::Quit,
         _ => return None,
     })
+}
+
+/// The first key of a review command, as the key bar shows it.
+fn first_key(keymap: &KeyMap, action: Action) -> String {
+    keymap
+        .binding(action)
+        .and_then(|b| b.keys.first())
+        .map(Key::label)
+        .unwrap_or_default()
 }
 
 fn input_for(key: &KeyEvent) -> Option<Input> {
@@ -147,7 +148,7 @@ pub fn run(setup: Setup, decisions: &mut dyn Decisions) -> io::Result<String> {
             if reviewing {
                 scroll_limit = view::draw(f, &state.review, &ui);
             } else {
-                draw(f, &state, &theme, total);
+                draw(f, &state, &theme, &keymap, total);
             }
         })?;
         if !event::poll(Duration::from_millis(500))? {
@@ -175,7 +176,7 @@ pub fn run(setup: Setup, decisions: &mut dyn Decisions) -> io::Result<String> {
             continue;
         }
         let effects = match state.mode {
-            TriageMode::Normal => match action_for(&key) {
+            TriageMode::Normal => match action_for(&key, &keymap) {
                 Some(a) => state.action(a),
                 None => continue,
             },
@@ -257,7 +258,7 @@ pub fn run(setup: Setup, decisions: &mut dyn Decisions) -> io::Result<String> {
 }
 
 /// Draws the triage screen.
-pub fn draw(frame: &mut Frame, state: &TriageState, theme: &Theme, total: usize) {
+pub fn draw(frame: &mut Frame, state: &TriageState, theme: &Theme, keymap: &KeyMap, total: usize) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let text = view::too_small_text(area.width, area.height);
@@ -437,8 +438,24 @@ pub fn draw(frame: &mut Frame, state: &TriageState, theme: &Theme, total: usize)
         None => Line::from(""),
     };
     frame.render_widget(Paragraph::new(msg), message);
+    let key = |a: Action| first_key(keymap, a);
+    let bar = [
+        (
+            format!("{} {}", key(Action::Next), key(Action::Prev)),
+            "move",
+        ),
+        ("Enter".to_owned(), "review one by one"),
+        (key(Action::BulkAccept), "accept all"),
+        ("D".to_owned(), "dismiss all"),
+        ("B".to_owned(), "baseline"),
+        ("X".to_owned(), "turn rule off"),
+        (key(Action::Undo), "undo"),
+        ("Tab".to_owned(), "by rule/file"),
+        (key(Action::Help), "help"),
+        (key(Action::Quit), "quit"),
+    ];
     let mut spans = Vec::new();
-    for (k, d) in KEYS {
+    for (k, d) in &bar {
         spans.push(Span::styled(format!(" {k} "), theme.get("key")));
         spans.push(Span::styled(format!("{d} "), theme.get("key_desc")));
     }
@@ -446,16 +463,17 @@ pub fn draw(frame: &mut Frame, state: &TriageState, theme: &Theme, total: usize)
 
     match &state.mode {
         TriageMode::Help => {
+            let keys = |a: Action| keymap.keys_label(a);
             let lines: Vec<Line> = [
-                ("j k ↓ ↑", "move between groups"),
-                ("Tab", "group by rule or by file"),
-                ("Enter", "review the group one by one (q comes back here)"),
-                ("A", "accept every fix of the group: written now, one undo step (asks first)"),
-                ("D", "dismiss the group: the findings stay in the text and do not come back in reviews"),
-                ("B", "add the group to the baseline: check, review and triage stop reporting it"),
-                ("X", "turn the group's rule off in .docreview.toml (asks first)"),
-                ("u", "undo the last accept or dismiss"),
-                ("q", "quit; everything decided is saved"),
+                (format!("{} {}", keys(Action::Next), keys(Action::Prev)), "move between groups"),
+                ("Tab".to_owned(), "group by rule or by file"),
+                ("Enter".to_owned(), "review the group one by one (q comes back here)"),
+                (keys(Action::BulkAccept), "accept every fix of the group: written now, one undo step (asks first)"),
+                ("D".to_owned(), "dismiss the group: the findings stay in the text and do not come back in reviews"),
+                ("B".to_owned(), "add the group to the baseline: check, review and triage stop reporting it"),
+                ("X".to_owned(), "turn the group's rule off in .docreview.toml (asks first)"),
+                (keys(Action::Undo), "undo the last accept or dismiss"),
+                (keys(Action::Quit), "quit; everything decided is saved"),
             ]
             .iter()
             .map(|(k, d)| {
@@ -609,10 +627,39 @@ mod tests {
         TriageState::new(r, false)
     }
 
+    #[test]
+    fn moving_undo_help_and_quit_follow_the_users_keys() {
+        use ratatui::crossterm::event::KeyModifiers;
+        let press = |c: char| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        let overrides =
+            std::collections::BTreeMap::from([("next".to_owned(), vec!["n".to_owned()])]);
+        let keymap = KeyMap::with_overrides(&overrides).expect("keys");
+        assert_eq!(action_for(&press('n'), &keymap), Some(TriageAction::Next));
+        assert_eq!(action_for(&press('j'), &keymap), None);
+        assert_eq!(action_for(&press('k'), &keymap), Some(TriageAction::Prev));
+        assert_eq!(
+            action_for(&press('D'), &keymap),
+            Some(TriageAction::Group(GroupAction::DismissAll))
+        );
+        let theme = Theme::load("default", None).expect("theme");
+        let mut t = Terminal::new(TestBackend::new(120, 35)).expect("terminal");
+        t.draw(|f| draw(f, &state(), &theme, &keymap, 4))
+            .expect("draw");
+        let screen: String = t
+            .backend()
+            .buffer()
+            .content()
+            .iter()
+            .map(|c| c.symbol())
+            .collect();
+        assert!(screen.contains(" n k move"), "{screen}");
+    }
+
     fn render(state: &TriageState, w: u16, h: u16) -> Terminal<TestBackend> {
         let theme = Theme::built_in("default").expect("theme");
         let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-        t.draw(|f| draw(f, state, &theme, 4)).expect("draw");
+        t.draw(|f| draw(f, state, &theme, &KeyMap::default(), 4))
+            .expect("draw");
         t
     }
 
