@@ -25,7 +25,7 @@ use std::time::Duration;
 
 /// The triage screen's keys. Moving, undo, help, quit and accepting a whole group are the review
 /// screen's commands, so they follow the user's key table (`[keys]`: next, prev, undo, help, quit,
-/// bulk_accept); the keys for what only triage does are fixed.
+/// bulk-accept); the keys for what only triage does are fixed.
 fn action_for(key: &KeyEvent, keymap: &KeyMap) -> Option<TriageAction> {
     if key.kind != KeyEventKind::Press {
         return None;
