@@ -107,17 +107,15 @@ pub fn summarise(
             .then_with(|| a.path.cmp(&b.path))
     });
     files.truncate(20);
+    let counts = crate::report::Summary::of(findings, words.len());
     Overview {
         version: 1,
         docs: words.len(),
         bytes,
         words: words.values().sum(),
-        findings: findings.len(),
-        fixable: findings.iter().filter(|f| f.is_fixable()).count(),
-        safe: findings
-            .iter()
-            .filter(|f| f.is_fixable() && f.safety == Safety::Safe)
-            .count(),
+        findings: counts.findings,
+        fixable: counts.fixable,
+        safe: counts.safe,
         baselined,
         rules,
         files,

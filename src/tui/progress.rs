@@ -2,14 +2,16 @@
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{RecvTimeoutError, Sender, channel};
 use std::time::{Duration, Instant};
 
 /// A progress bar on standard error while docs are checked: docs done of all, speed, time left. It
 /// appears only on a terminal, and only once a run has taken a second (a warm run never shows it); it
 /// is cleared before the report is printed.
 pub struct Progress {
-    stop: Arc<AtomicBool>,
+    /// Dropped to stop the bar: the drawing thread wakes at once (a warm run must not wait for it).
+    stop: Option<Sender<()>>,
     handle: Option<std::thread::JoinHandle<()>>,
 }
 
@@ -17,19 +19,21 @@ impl Progress {
     /// Starts watching `done` (docs checked so far) of `total` docs holding `bytes` bytes; nothing is
     /// drawn when `show` is false.
     pub fn start(done: Arc<AtomicUsize>, total: usize, bytes: usize, show: bool) -> Progress {
-        let stop = Arc::new(AtomicBool::new(false));
         if !show || total == 0 {
-            return Progress { stop, handle: None };
+            return Progress {
+                stop: None,
+                handle: None,
+            };
         }
-        let flag = stop.clone();
+        let (stop, stopped) = channel::<()>();
+        // Waits `time`; false once the bar is to stop.
+        let wait = move |time: Duration| {
+            matches!(stopped.recv_timeout(time), Err(RecvTimeoutError::Timeout))
+        };
         let handle = std::thread::spawn(move || {
-            let tick = Duration::from_millis(100);
             let started = Instant::now();
-            while started.elapsed() < Duration::from_secs(1) {
-                if flag.load(Ordering::Relaxed) {
-                    return;
-                }
-                std::thread::sleep(tick);
+            if !wait(Duration::from_secs(1)) {
+                return;
             }
             let bar =
                 ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr());
@@ -38,27 +42,47 @@ impl Progress {
             ) {
                 bar.set_style(style.progress_chars("#>-"));
             }
-            while !flag.load(Ordering::Relaxed) {
+            loop {
                 let d = done.load(Ordering::Relaxed).min(total);
                 let secs = started.elapsed().as_secs_f64().max(1e-3);
                 let mb = bytes as f64 * d as f64 / total as f64 / 1e6;
                 bar.set_message(format!("{:.1} MB/s", mb / secs));
                 bar.set_position(d as u64);
-                std::thread::sleep(tick);
+                if !wait(Duration::from_millis(100)) {
+                    break;
+                }
             }
             bar.finish_and_clear();
         });
         Progress {
-            stop,
+            stop: Some(stop),
             handle: Some(handle),
         }
     }
 
     /// Stops and clears the bar.
     pub fn finish(mut self) {
-        self.stop.store(true, Ordering::Relaxed);
+        drop(self.stop.take());
         if let Some(h) = self.handle.take() {
             let _ = h.join();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_quick_run_does_not_wait_for_the_bar() {
+        let started = Instant::now();
+        let bar = Progress::start(Arc::new(AtomicUsize::new(0)), 10, 1_000, true);
+        bar.finish();
+        // The bar waits a second before it draws; stopping it must not wait for a tick of its clock.
+        assert!(
+            started.elapsed() < Duration::from_millis(50),
+            "{:?}",
+            started.elapsed()
+        );
     }
 }

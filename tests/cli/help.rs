@@ -13,11 +13,21 @@ fn completions_know_every_command_and_the_man_page_is_roff() {
         let o = r.run(&["completions", shell]);
         assert_eq!(o.code, 0, "{shell}: {}", o.stderr);
         assert!(o.stdout.contains(marker), "{shell}:\n{}", o.stdout);
+        // Each command as a word of its own ("man", not the "man" inside "command").
         for command in [
-            "check", "apply", "review", "triage", "baseline", "vocab", "man",
+            "check",
+            "apply",
+            "review",
+            "triage",
+            "baseline",
+            "vocab",
+            "man",
+            "completions",
         ] {
+            let word =
+                regex::Regex::new(&format!(r"(^|[^\w-]){command}($|[^\w-])")).expect("regex");
             assert!(
-                o.stdout.contains(command),
+                word.is_match(&o.stdout),
                 "{shell} does not complete {command}"
             );
         }

@@ -98,6 +98,33 @@ impl<'a> DocProse<'a> {
         before.ends_with('[') && after.starts_with(']')
     }
 
+    /// The whole text of the link `view` of block `b` stands in (`[… view …](…)`, `[… view …][ref]`),
+    /// if it stands in one. Only the block's own bytes are searched (one byte either side, where a
+    /// link's brackets may sit), so asking for every word of a long doc stays linear.
+    pub fn link_text(&self, b: usize, view: Range<usize>) -> Option<&'a str> {
+        let block = &self.prose.blocks[b];
+        let src = block.to_source_lossy(view)?;
+        let file = self.file;
+        let (first, last) = (block.segments.first()?, block.segments.last()?);
+        let mut from = first.src.saturating_sub(1).min(src.start);
+        while !file.is_char_boundary(from) {
+            from += 1;
+        }
+        let mut to = (last.src + last.src_len + 1).min(file.len()).max(src.end);
+        while !file.is_char_boundary(to) {
+            to -= 1;
+        }
+        let open = from + file[from..src.start].rfind('[')?;
+        if file[open..src.start].contains([']', '\n']) {
+            return None;
+        }
+        let close = src.end + file[src.end..to].find(']')?;
+        let after = &file[close..];
+        (!file[src.end..close].contains('[')
+            && (after.starts_with("](") || after.starts_with("][")))
+        .then(|| &file[open + 1..close])
+    }
+
     /// The doc's code (inline code and code blocks, without their fence lines), one piece a line;
     /// built on first use.
     pub fn code_text(&self) -> &str {

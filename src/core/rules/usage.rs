@@ -115,18 +115,13 @@ fn can_not(doc: &DocProse<'_>, b: usize, ws: &[Word], i: usize, out: &mut Vec<Hi
     }) {
         return;
     }
-    let can = ws[i].text(text);
-    let fixed = if can.starts_with('C') {
-        "Cannot"
-    } else {
-        "cannot"
-    };
+    let fixed = super::misspellings::match_case(ws[i].text(text), "cannot");
     out.push(Hit {
         block: b,
         range: ws[i].start..not.end,
         rule: CAN_NOT.into(),
         message: format!("\"{fixed}\" is one word."),
-        replacements: vec![fixed.into()],
+        replacements: vec![fixed],
     });
 }
 
@@ -145,18 +140,13 @@ fn less_fewer(b: usize, text: &str, ws: &[Word], i: usize, out: &mut Vec<Hit>) {
     if !n.chars().all(|c| c.is_ascii_lowercase()) || !is_countable_plural(n) {
         return;
     }
-    let less = ws[i].text(text);
-    let fewer = if less.starts_with('L') {
-        "Fewer"
-    } else {
-        "fewer"
-    };
+    let fewer = super::misspellings::match_case(ws[i].text(text), "fewer");
     out.push(Hit {
         block: b,
         range: ws[i].start..ws[i].end,
         rule: LESS_FEWER.into(),
         message: format!("\"{n}\" can be counted: \"{fewer} {n}\"."),
-        replacements: vec![fewer.into()],
+        replacements: vec![fewer],
     });
 }
 

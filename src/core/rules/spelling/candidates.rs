@@ -19,7 +19,7 @@ pub(super) fn likely_typo(
     let block = &doc.prose.blocks[b];
     if matches!(block.kind, BlockKind::Heading | BlockKind::TableCell)
         || doc.whole_link_text(b, view.clone())
-        || in_link_text(doc, b, view)
+        || doc.link_text(b, view).is_some()
         || doc
             .prose
             .links
@@ -50,27 +50,6 @@ pub(super) fn likely_typo(
             _ => None,
         },
         _ => None,
-    }
-}
-
-/// Is `view` of block `b` inside the text of a link (`[… view …](…)`)?
-pub(super) fn in_link_text(doc: &DocProse<'_>, b: usize, view: std::ops::Range<usize>) -> bool {
-    let Some(src) = doc.prose.blocks[b].to_source_lossy(view) else {
-        return true;
-    };
-    let line_start = doc.file[..src.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = doc.file[src.end..]
-        .find('\n')
-        .map_or(doc.file.len(), |i| src.end + i);
-    let before = &doc.file[line_start..src.start];
-    let after = &doc.file[src.end..line_end];
-    match (before.rfind('['), after.find(']')) {
-        (Some(open), Some(close)) => {
-            !before[open..].contains(']')
-                && !after[..close].contains('[')
-                && (after[close..].starts_with("](") || after[close..].starts_with("]["))
-        }
-        _ => false,
     }
 }
 

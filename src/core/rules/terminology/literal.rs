@@ -102,39 +102,9 @@ pub(super) fn is_persons_name(text: &str, range: std::ops::Range<usize>, canonic
 /// Is the view inside the text of a link written in Title Case ("[Jamstack For Free With Azure And
 /// CloudFlare]"): the title of someone else's page, quoted as it is.
 pub(super) fn in_title_link(doc: &DocProse<'_>, b: usize, view: std::ops::Range<usize>) -> bool {
-    let block = &doc.prose.blocks[b];
-    let Some(src) = block.to_source_lossy(view) else {
+    let Some(link_text) = doc.link_text(b, view) else {
         return false;
     };
-    let file = doc.file;
-    // Only within the block's own bytes: a search over the whole file for each name would be
-    // quadratic on a long doc.
-    let (Some(first), Some(last)) = (block.segments.first(), block.segments.last()) else {
-        return false;
-    };
-    // One byte either side (a link's `[` and `]` may sit just outside the block's text), on char
-    // boundaries.
-    let mut from = first.src.saturating_sub(1).min(src.start);
-    while !file.is_char_boundary(from) {
-        from += 1;
-    }
-    let mut to = (last.src + last.src_len + 1).min(file.len()).max(src.end);
-    while !file.is_char_boundary(to) {
-        to -= 1;
-    }
-    let Some(open) = file[from..src.start].rfind('[').map(|i| from + i) else {
-        return false;
-    };
-    if file[open..src.start].contains([']', '\n']) {
-        return false;
-    }
-    let Some(close) = file[src.end..to].find(']') else {
-        return false;
-    };
-    let link_text = &file[open + 1..src.end + close];
-    if !file[src.end + close..].starts_with("](") && !file[src.end + close..].starts_with("][") {
-        return false;
-    }
     let words: Vec<&str> = link_text
         .split_whitespace()
         .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
