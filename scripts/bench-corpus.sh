@@ -7,11 +7,12 @@
 #
 #   scripts/bench-corpus.sh [CORPUS_DIR]     default: ../shared/corpus, else generated docs
 #   COLD=0 scripts/bench-corpus.sh           skip the cold run (a minute or more on the full corpus)
+#   DOCREVIEW_BIN=/path/to/docreview ...     time another build (e.g. before and after a change)
 #
 # Needs: a release build (cargo build --release), git, GNU time (/usr/bin/time), ripgrep; hyperfine if present.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
-bin="$here/target/release/docreview"
+bin="${DOCREVIEW_BIN:-$here/target/release/docreview}"
 [ -x "$bin" ] || { echo "build first: cargo build --release" >&2; exit 2; }
 src="${1:-$here/../shared/corpus}"
 work="$(mktemp -d)"

@@ -230,13 +230,10 @@ impl Session {
             Some(cache) => cache,
             None => &mut nothing,
         };
-        let checked = self.engine.check_cached(
-            &self.inputs.docs,
-            &self.inputs.context,
-            &mut memo,
-            stored,
-            done,
-        );
+        let checked = self
+            .engine
+            .run(&self.inputs.docs, &mut memo, stored)
+            .check(&self.inputs.context, done);
         self.words = checked.words;
         if let Some(cache) = self.cache.as_mut() {
             // The cache only saves time: failing to write it is not the user's problem.

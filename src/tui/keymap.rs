@@ -1,8 +1,11 @@
 //! The key table: one list of bindings drives the key bar, the help overlay and user overrides
 //! (`[keys]` in the user config, e.g. `accept = ["a", "Enter"]`). Keys only map to commands in the
-//! normal mode; text fields and popups read raw keys (see [`crate::core::review::Input`]).
+//! normal mode; text fields and popups read raw keys (see [`crate::core::review::Input`]). The triage
+//! screen has a few commands of its own in the same table (`review-group`, `group-by`, …); for moving,
+//! undo, help, quit and accepting it uses the review screen's.
 
 use crate::core::review::Action;
+use crate::core::triage::{GroupAction, TriageAction};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::BTreeMap;
 
@@ -89,8 +92,8 @@ impl Key {
 
 /// A command, its keys and its words.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Binding {
-    pub action: Action,
+pub struct Binding<A = Action> {
+    pub action: A,
     /// Name in the user config's `[keys]`.
     pub name: &'static str,
     pub keys: Vec<Key>,
@@ -104,6 +107,71 @@ pub struct Binding {
 #[derive(Debug, Clone)]
 pub struct KeyMap {
     pub bindings: Vec<Binding>,
+    /// The triage screen's own commands.
+    pub triage: Vec<Binding<TriageAction>>,
+}
+
+/// The review screen's commands the triage screen uses too.
+pub const SHARED_WITH_TRIAGE: [Action; 6] = [
+    Action::Next,
+    Action::Prev,
+    Action::Undo,
+    Action::Help,
+    Action::Quit,
+    Action::BulkAccept,
+];
+
+const TRIAGE: &[(TriageAction, &str, &[&str], &str, &str)] = &[
+    (
+        TriageAction::Review,
+        "review-group",
+        &["Enter"],
+        "review one by one",
+        "review the group one by one (q comes back here)",
+    ),
+    (
+        TriageAction::Group(GroupAction::DismissAll),
+        "dismiss-group",
+        &["D"],
+        "dismiss all",
+        "dismiss the group: the findings stay in the text and do not come back in reviews",
+    ),
+    (
+        TriageAction::Group(GroupAction::Baseline),
+        "baseline-group",
+        &["B"],
+        "baseline",
+        "add the group to the baseline: check, review and triage stop reporting it",
+    ),
+    (
+        TriageAction::Group(GroupAction::DisableRule),
+        "disable-rule",
+        &["X"],
+        "turn rule off",
+        "turn the group's rule off in .docreview.toml (asks first)",
+    ),
+    (
+        TriageAction::ToggleGrouping,
+        "group-by",
+        &["Tab"],
+        "by rule/file",
+        "group by rule or by file",
+    ),
+];
+
+fn bindings<A: Copy>(
+    table: &[(A, &'static str, &[&str], &'static str, &'static str)],
+) -> Vec<Binding<A>> {
+    table
+        .iter()
+        .map(|(action, name, keys, short, help)| Binding {
+            action: *action,
+            name,
+            keys: keys.iter().filter_map(|k| Key::parse(k)).collect(),
+            short,
+            help,
+        })
+        .collect()
 }
 
 const DEFAULTS: &[(Action, &str, &[&str], &str, &str)] = &[
@@ -240,16 +308,8 @@ const DEFAULTS: &[(Action, &str, &[&str], &str, &str)] = &[
 impl Default for KeyMap {
     fn default() -> KeyMap {
         KeyMap {
-            bindings: DEFAULTS
-                .iter()
-                .map(|(action, name, keys, short, help)| Binding {
-                    action: *action,
-                    name,
-                    keys: keys.iter().filter_map(|k| Key::parse(k)).collect(),
-                    short,
-                    help,
-                })
-                .collect(),
+            bindings: bindings(DEFAULTS),
+            triage: bindings(TRIAGE),
         }
     }
 }
@@ -267,14 +327,12 @@ pub enum KeyError {
 
 impl KeyMap {
     /// The defaults with the user's overrides: each named command gets exactly the keys given. A key
-    /// taken from another command is removed there, so one key never means two things.
+    /// taken from another command on the same screen is removed there, so one key never means two
+    /// things (the triage screen's own commands are looked up first there, see
+    /// [`KeyMap::triage_action`]).
     pub fn with_overrides(overrides: &BTreeMap<String, Vec<String>>) -> Result<KeyMap, KeyError> {
         let mut map = KeyMap::default();
         for (command, keys) in overrides {
-            let Some(i) = map.bindings.iter().position(|b| b.name == command) else {
-                let names: Vec<&str> = map.bindings.iter().map(|b| b.name).collect();
-                return Err(KeyError::UnknownCommand(command.clone(), names.join(", ")));
-            };
             let parsed: Vec<Key> = keys
                 .iter()
                 .map(|k| {
@@ -284,12 +342,134 @@ impl KeyMap {
                     })
                 })
                 .collect::<Result<_, _>>()?;
-            for b in &mut map.bindings {
-                b.keys.retain(|k| !parsed.contains(k));
+            if let Some(i) = map.bindings.iter().position(|b| b.name == command) {
+                for b in &mut map.bindings {
+                    b.keys.retain(|k| !parsed.contains(k));
+                }
+                if SHARED_WITH_TRIAGE.contains(&map.bindings[i].action) {
+                    for b in &mut map.triage {
+                        b.keys.retain(|k| !parsed.contains(k));
+                    }
+                }
+                map.bindings[i].keys = parsed;
+            } else if let Some(i) = map.triage.iter().position(|b| b.name == command) {
+                for b in &mut map.triage {
+                    b.keys.retain(|k| !parsed.contains(k));
+                }
+                map.triage[i].keys = parsed;
+            } else {
+                let names: Vec<&str> = map
+                    .bindings
+                    .iter()
+                    .map(|b| b.name)
+                    .chain(map.triage.iter().map(|b| b.name))
+                    .collect();
+                return Err(KeyError::UnknownCommand(command.clone(), names.join(", ")));
             }
-            map.bindings[i].keys = parsed;
         }
         Ok(map)
+    }
+
+    /// The command for a key press on the triage screen: its own commands first, then the review
+    /// commands it shares.
+    pub fn triage_action(&self, ev: &KeyEvent) -> Option<TriageAction> {
+        if let Some(b) = self
+            .triage
+            .iter()
+            .find(|b| b.keys.iter().any(|k| k.matches(ev)))
+        {
+            return Some(b.action);
+        }
+        let b = self
+            .bindings
+            .iter()
+            .filter(|b| SHARED_WITH_TRIAGE.contains(&b.action))
+            .find(|b| b.keys.iter().any(|k| k.matches(ev)))?;
+        Some(match b.action {
+            Action::Next => TriageAction::Next,
+            Action::Prev => TriageAction::Prev,
+            Action::Undo => TriageAction::Undo,
+            Action::Help => TriageAction::Help,
+            Action::Quit => TriageAction::Quit,
+            Action::BulkAccept => TriageAction::Group(GroupAction::AcceptAll),
+            _ => return None,
+        })
+    }
+
+    /// The first key of a review command, as a key bar shows it.
+    pub fn first_label(&self, action: Action) -> String {
+        self.binding(action)
+            .and_then(|b| b.keys.first())
+            .map(Key::label)
+            .unwrap_or_default()
+    }
+
+    fn triage_binding(&self, action: TriageAction) -> Option<&Binding<TriageAction>> {
+        self.triage.iter().find(|b| b.action == action)
+    }
+
+    /// The triage screen's key bar: each command's first key and its word.
+    pub fn triage_bar(&self) -> Vec<(String, &'static str)> {
+        let own = |a: TriageAction| {
+            let b = self.triage_binding(a);
+            (
+                b.and_then(|b| b.keys.first())
+                    .map(Key::label)
+                    .unwrap_or_default(),
+                b.map_or("", |b| b.short),
+            )
+        };
+        let key = |a: Action| self.first_label(a);
+        vec![
+            (
+                format!("{} {}", key(Action::Next), key(Action::Prev)),
+                "move",
+            ),
+            own(TriageAction::Review),
+            (key(Action::BulkAccept), "accept all"),
+            own(TriageAction::Group(GroupAction::DismissAll)),
+            own(TriageAction::Group(GroupAction::Baseline)),
+            own(TriageAction::Group(GroupAction::DisableRule)),
+            (key(Action::Undo), "undo"),
+            own(TriageAction::ToggleGrouping),
+            (key(Action::Help), "help"),
+            (key(Action::Quit), "quit"),
+        ]
+    }
+
+    /// The triage screen's help: every key of each command and a line on what it does.
+    pub fn triage_help(&self) -> Vec<(String, &'static str)> {
+        let own = |a: TriageAction| {
+            (
+                self.triage_keys_label(a),
+                self.triage_binding(a).map_or("", |b| b.help),
+            )
+        };
+        let keys = |a: Action| self.keys_label(a);
+        vec![
+            (
+                format!("{} {}", keys(Action::Next), keys(Action::Prev)),
+                "move between groups",
+            ),
+            own(TriageAction::ToggleGrouping),
+            own(TriageAction::Review),
+            (
+                keys(Action::BulkAccept),
+                "accept every fix of the group: written now, one undo step (asks first)",
+            ),
+            own(TriageAction::Group(GroupAction::DismissAll)),
+            own(TriageAction::Group(GroupAction::Baseline)),
+            own(TriageAction::Group(GroupAction::DisableRule)),
+            (keys(Action::Undo), "undo the last accept or dismiss"),
+            (keys(Action::Quit), "quit; everything decided is saved"),
+        ]
+    }
+
+    /// "D" for a triage command: its keys, as the help shows them.
+    pub fn triage_keys_label(&self, action: TriageAction) -> String {
+        self.triage_binding(action)
+            .map(|b| b.keys.iter().map(Key::label).collect::<Vec<_>>().join(" "))
+            .unwrap_or_default()
     }
 
     /// The command for a key press in the normal mode (digits pick alternatives).

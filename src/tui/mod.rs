@@ -15,6 +15,7 @@ pub mod view;
 use crate::core::engine::{Doc, Engine, Lines};
 use crate::core::finding::Finding;
 use crate::core::review::{DocState, Effect, Input, Mode, Msg, ReviewState, Tally, Tone};
+use crate::io::cache::Cache;
 use crate::io::files::{self, WriteError};
 use crate::io::journal::Journal;
 use crate::io::scope::Plan;
@@ -24,6 +25,7 @@ use std::collections::HashMap;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::AtomicUsize;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::{Duration, Instant};
 use theme::Theme;
@@ -39,7 +41,7 @@ pub struct Options {
     /// The team vocabulary file the + key adds words to.
     pub vocabulary: PathBuf,
     /// Where harper's paragraph results are remembered between runs.
-    pub cache: Option<crate::io::cache::Cache>,
+    pub cache: Option<Cache>,
     /// Findings to review instead of the engine's (a pull request's suggestions), with their docs.
     pub preset: Option<Preset>,
     /// The working directory, for the paths the screen shows.
@@ -102,11 +104,7 @@ impl Drop for Restore {
     }
 }
 
-fn spawn_checker(
-    plan: Plan,
-    engine: Arc<Engine>,
-    cache: Option<crate::io::cache::Cache>,
-) -> Receiver<Work> {
+fn spawn_checker(plan: Plan, engine: Arc<Engine>, mut cache: Option<Cache>) -> Receiver<Work> {
     let (tx, rx) = channel();
     std::thread::spawn(move || {
         let mut notices = Vec::new();
@@ -120,10 +118,17 @@ fn spawn_checker(
         for n in notices {
             let _ = tx.send(Work::Notice(n));
         }
-        // Fast rules first, then harper's linters, then the doc-set rules: each batch leaves out what
-        // overlaps a finding already shown by a better-placed rule.
-        let (first, staged) = engine.check_docs_at(&inputs.docs, crate::core::engine::Speed::Fast);
-        let first = plan.unbaselined(first);
+        // The same staged check as a report, through the same memo: fast rules first (and whatever
+        // earlier runs remembered), then harper's linters, then the doc-set rules. Each batch leaves
+        // out what overlaps a finding already shown by a better-placed rule.
+        let mut memo = cache.as_mut().map(Cache::load).unwrap_or_default();
+        let mut nothing = crate::core::cache::Nothing;
+        let stored: &mut dyn crate::core::cache::Stored = match cache.as_mut() {
+            Some(c) => c,
+            None => &mut nothing,
+        };
+        let mut run = engine.run(&inputs.docs, &mut memo, stored);
+        let first = plan.unbaselined(run.fast(&AtomicUsize::new(0)));
         let mut shown = first.clone();
         let docs = inputs
             .docs
@@ -148,18 +153,8 @@ fn spawn_checker(
         {
             return;
         }
-        if engine.has_slow_rules() {
-            if let Some(c) = &cache {
-                engine.remember_harper(c.load_paragraphs());
-            }
-            let slow = engine.without_overlaps(
-                &shown,
-                plan.unbaselined(engine.check_slow(&inputs.docs, &staged)),
-            );
-            let (paragraphs, fresh) = engine.harper_memo();
-            if fresh && let Some(c) = &cache {
-                let _ = c.save_paragraphs(paragraphs);
-            }
+        let slow = engine.without_overlaps(&shown, plan.unbaselined(run.slow()));
+        if !slow.is_empty() {
             shown.extend(slow.iter().cloned());
             if tx
                 .send(Work::Batch {
@@ -173,14 +168,25 @@ fn spawn_checker(
         }
         if engine.needs_doc_set() {
             let context = plan.read_context();
-            let set = engine.without_overlaps(
-                &shown,
-                plan.unbaselined(engine.check_doc_set(&inputs.docs, staged, &context)),
-            );
-            let _ = tx.send(Work::Batch {
-                docs: Vec::new(),
-                findings: set,
-            });
+            let set = engine.without_overlaps(&shown, plan.unbaselined(run.doc_set(&context)));
+            if tx
+                .send(Work::Batch {
+                    docs: Vec::new(),
+                    findings: set,
+                })
+                .is_err()
+            {
+                return;
+            }
+        }
+        drop(run);
+        if let Some(c) = cache.as_mut() {
+            // The cache only saves time: failing to write it is not the user's problem.
+            let _ = c.save(&mut memo);
+            let (paragraphs, fresh) = engine.harper_memo();
+            if fresh {
+                let _ = c.save_paragraphs(paragraphs);
+            }
         }
         let _ = tx.send(Work::Done);
     });
@@ -526,8 +532,7 @@ pub fn recheck(
         text: text.clone(),
         lines,
     };
-    let (findings, _) = engine.check_docs(std::slice::from_ref(&doc));
-    Some((text, findings))
+    Some((text, engine.check_doc(&doc)))
 }
 
 /// "3 accepted, 1 rejected, 2 skipped of 13 findings; wrote a.md, b.md."

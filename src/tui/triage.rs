@@ -3,13 +3,13 @@
 //! `q` comes back; the rest goes through [`TriageState`]. Writes, journal and undo are the review
 //! screen's own ([`super::carry_out`]).
 
-use super::keymap::{Key, KeyMap};
+use super::keymap::KeyMap;
 use super::theme::Theme;
 use super::view::{self, MIN_HEIGHT, MIN_WIDTH, Ui};
 use super::{Outside, Reloader, Restore, carry_out, message_for};
 use crate::core::diff::{self, Seg};
 use crate::core::finding::Finding;
-use crate::core::review::{Action, DocState, Input, Msg, ReviewState, Tally, Tone};
+use crate::core::review::{DocState, Input, Msg, ReviewState, Tally, Tone};
 use crate::core::triage::{GroupAction, TriageAction, TriageEffect, TriageMode, TriageState};
 use crate::io::journal::Journal;
 use crate::report::{plural, thousands};
@@ -23,42 +23,14 @@ use std::io;
 use std::path::PathBuf;
 use std::time::Duration;
 
-/// The triage screen's keys. Moving, undo, help, quit and accepting a whole group are the review
-/// screen's commands, so they follow the user's key table (`[keys]`: next, prev, undo, help, quit,
-/// bulk-accept); the keys for what only triage does are fixed.
+/// The triage screen's keys, from the user's key table: its own commands (`review-group`, `group-by`,
+/// `dismiss-group`, `baseline-group`, `disable-rule`) and the review screen's next, prev, undo, help,
+/// quit and bulk-accept (accept a whole group).
 fn action_for(key: &KeyEvent, keymap: &KeyMap) -> Option<TriageAction> {
     if key.kind != KeyEventKind::Press {
         return None;
     }
-    let shared = match keymap.action(key) {
-        Some(Action::Next) => Some(TriageAction::Next),
-        Some(Action::Prev) => Some(TriageAction::Prev),
-        Some(Action::Undo) => Some(TriageAction::Undo),
-        Some(Action::Help) => Some(TriageAction::Help),
-        Some(Action::Quit) => Some(TriageAction::Quit),
-        Some(Action::BulkAccept) => Some(TriageAction::Group(GroupAction::AcceptAll)),
-        _ => None,
-    };
-    if shared.is_some() {
-        return shared;
-    }
-    Some(match key.code {
-        KeyCode::Tab => TriageAction::ToggleGrouping,
-        KeyCode::Enter => TriageAction::Review,
-        KeyCode::Char('D') => TriageAction::Group(GroupAction::DismissAll),
-        KeyCode::Char('B') => TriageAction::Group(GroupAction::Baseline),
-        KeyCode::Char('X') => TriageAction::Group(GroupAction::DisableRule),
-        _ => return None,
-    })
-}
-
-/// The first key of a review command, as the key bar shows it.
-fn first_key(keymap: &KeyMap, action: Action) -> String {
-    keymap
-        .binding(action)
-        .and_then(|b| b.keys.first())
-        .map(Key::label)
-        .unwrap_or_default()
+    keymap.triage_action(key)
 }
 
 fn input_for(key: &KeyEvent) -> Option<Input> {
@@ -438,22 +410,7 @@ pub fn draw(frame: &mut Frame, state: &TriageState, theme: &Theme, keymap: &KeyM
         None => Line::from(""),
     };
     frame.render_widget(Paragraph::new(msg), message);
-    let key = |a: Action| first_key(keymap, a);
-    let bar = [
-        (
-            format!("{} {}", key(Action::Next), key(Action::Prev)),
-            "move",
-        ),
-        ("Enter".to_owned(), "review one by one"),
-        (key(Action::BulkAccept), "accept all"),
-        ("D".to_owned(), "dismiss all"),
-        ("B".to_owned(), "baseline"),
-        ("X".to_owned(), "turn rule off"),
-        (key(Action::Undo), "undo"),
-        ("Tab".to_owned(), "by rule/file"),
-        (key(Action::Help), "help"),
-        (key(Action::Quit), "quit"),
-    ];
+    let bar = keymap.triage_bar();
     let mut spans = Vec::new();
     for (k, d) in &bar {
         spans.push(Span::styled(format!(" {k} "), theme.get("key")));
@@ -463,23 +420,16 @@ pub fn draw(frame: &mut Frame, state: &TriageState, theme: &Theme, keymap: &KeyM
 
     match &state.mode {
         TriageMode::Help => {
-            let keys = |a: Action| keymap.keys_label(a);
-            let lines: Vec<Line> = [
-                (format!("{} {}", keys(Action::Next), keys(Action::Prev)), "move between groups"),
-                ("Tab".to_owned(), "group by rule or by file"),
-                ("Enter".to_owned(), "review the group one by one (q comes back here)"),
-                (keys(Action::BulkAccept), "accept every fix of the group: written now, one undo step (asks first)"),
-                ("D".to_owned(), "dismiss the group: the findings stay in the text and do not come back in reviews"),
-                ("B".to_owned(), "add the group to the baseline: check, review and triage stop reporting it"),
-                ("X".to_owned(), "turn the group's rule off in .docreview.toml (asks first)"),
-                (keys(Action::Undo), "undo the last accept or dismiss"),
-                (keys(Action::Quit), "quit; everything decided is saved"),
-            ]
-            .iter()
-            .map(|(k, d)| {
-                Line::from(vec![Span::styled(format!(" {k:<9}"), theme.get("key")), Span::styled(*d, theme.get("popup"))])
-            })
-            .collect();
+            let lines: Vec<Line> = keymap
+                .triage_help()
+                .iter()
+                .map(|(k, d)| {
+                    Line::from(vec![
+                        Span::styled(format!(" {k:<9}"), theme.get("key")),
+                        Span::styled(*d, theme.get("popup")),
+                    ])
+                })
+                .collect();
             popup(frame, area, "Triage keys", lines, theme);
         }
         TriageMode::Confirm(action) => {
@@ -653,6 +603,49 @@ mod tests {
             .map(|c| c.symbol())
             .collect();
         assert!(screen.contains(" n k move"), "{screen}");
+    }
+
+    #[test]
+    fn the_triage_commands_follow_the_users_keys_too() {
+        use ratatui::crossterm::event::KeyModifiers;
+        let press = |c: char| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        let keys = |pairs: &[(&str, &str)]| {
+            let o = pairs
+                .iter()
+                .map(|(c, k)| ((*c).to_owned(), vec![(*k).to_owned()]))
+                .collect();
+            KeyMap::with_overrides(&o).expect("keys")
+        };
+        let keymap = keys(&[("dismiss-group", "x"), ("review-group", "v")]);
+        let dismiss = Some(TriageAction::Group(GroupAction::DismissAll));
+        assert_eq!(action_for(&press('x'), &keymap), dismiss);
+        assert_eq!(action_for(&press('D'), &keymap), None);
+        assert_eq!(action_for(&press('v'), &keymap), Some(TriageAction::Review));
+        let enter = KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE);
+        assert_eq!(action_for(&enter, &keymap), None, "Enter was moved to v");
+        // A shared command given a triage key takes it over on the triage screen.
+        let moved = keys(&[("next", "D")]);
+        assert_eq!(action_for(&press('D'), &moved), Some(TriageAction::Next));
+        // The key bar and the help say so.
+        let theme = Theme::load("default", None).expect("theme");
+        let mut t = Terminal::new(TestBackend::new(140, 35)).expect("terminal");
+        let mut s = state();
+        t.draw(|f| draw(f, &s, &theme, &keymap, 4)).expect("draw");
+        let text = |t: &Terminal<TestBackend>| -> String {
+            t.backend()
+                .buffer()
+                .content()
+                .iter()
+                .map(|c| c.symbol())
+                .collect()
+        };
+        let screen = text(&t);
+        assert!(screen.contains(" x dismiss all"), "{screen}");
+        assert!(screen.contains(" v review one by one"), "{screen}");
+        s.action(TriageAction::Help);
+        t.draw(|f| draw(f, &s, &theme, &keymap, 4)).expect("draw");
+        let help = text(&t);
+        assert!(help.contains(" x        dismiss the group"), "{help}");
     }
 
     fn render(state: &TriageState, w: u16, h: u16) -> Terminal<TestBackend> {

@@ -8,11 +8,11 @@
 //! number of line breaks. Otherwise the hit is narrowed to the part that really changes, and if even that
 //! crosses markup, it is reported without a fix.
 //!
-//! This module holds the engine and its staged entry points (fast rules, slow rules, doc-set rules);
-//! the rest is one concern a file: `settings` (levels, selections, building the engine), `kinds`
-//! (changelogs, licences, translations, change entries, code comments: what each rule reads), `place`
-//! (hits to findings at file offsets), `overlap` (one finding per place) and `cached` (the path through
-//! the memo of earlier runs).
+//! This module holds the engine; the rest is one concern a file: `run` (the one way to check: a
+//! [`Run`] in stages, fast rules, slow rules, doc-set rules, through the memo of earlier runs; used
+//! by reports and the review screen alike), `settings` (levels, selections, building the engine),
+//! `kinds` (changelogs, licences, translations, change entries, code comments: what each rule reads),
+//! `place` (hits to findings at file offsets) and `overlap` (one finding per place).
 
 use crate::core::cache::{DocCounts, DocMemo, Memo, Stored, content_hash, pathless, placed};
 use crate::core::finding::{Finding, Safety, Severity, fingerprint};
@@ -32,16 +32,17 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-mod cached;
 mod kinds;
 mod overlap;
 mod place;
+mod run;
 mod settings;
 
 use kinds::{is_change_entry, is_foreign, prose_of, reads_changelogs, reads_code_comments};
 pub use kinds::{is_changelog, is_license};
 use place::touches;
 pub use place::{line_of, line_starts, sort_findings};
+pub use run::Run;
 pub use settings::{CODE_COMMENTS, Level, Settings};
 
 /// Which lines of a document findings may be reported on.
@@ -70,12 +71,6 @@ pub struct Doc {
     /// The whole file as text (BOM included if present).
     pub text: String,
     pub lines: Lines,
-}
-
-/// What the first stage of a check leaves for the second: each doc's prose and the doc-set counts.
-pub struct Staged {
-    prose: Vec<Prose>,
-    counts: Counts,
 }
 
 /// A rule with its effective configuration.
@@ -111,7 +106,7 @@ pub struct Engine {
     code_comments: bool,
 }
 
-/// What [`Engine::check_cached`] found, and each document's words of prose (counted by the check and
+/// What [`Run::check`] found, and each document's words of prose (counted by the check and
 /// remembered with its findings, for findings per 1,000 words).
 #[derive(Debug)]
 pub struct Checked {
@@ -121,46 +116,6 @@ pub struct Checked {
 }
 
 impl Engine {
-    /// Checks `docs`; `context` documents only feed the doc-set-wide counts (consistency) and are never
-    /// reported on. Findings come sorted by path and position.
-    pub fn check(&self, docs: &[Doc], context: &[Doc]) -> Vec<Finding> {
-        let (mut findings, staged) = self.check_docs(docs);
-        findings.extend(self.check_doc_set(docs, staged, context));
-        sort_findings(&mut findings);
-        self.dedupe(findings)
-    }
-
-    /// The first stage: every per-document rule. What it returns lets [`Engine::check_doc_set`] run
-    /// the doc-set-wide rules later without parsing again, so a caller (the review screen) can show
-    /// these findings while the rest is computed.
-    pub fn check_docs(&self, docs: &[Doc]) -> (Vec<Finding>, Staged) {
-        self.check_docs_counted(docs, &AtomicUsize::new(0), Speed::All)
-    }
-
-    /// The per-document rules of one speed; with [`Speed::Fast`], [`Engine::check_slow`] gives the rest
-    /// later from the staged prose.
-    pub fn check_docs_at(&self, docs: &[Doc], speed: Speed) -> (Vec<Finding>, Staged) {
-        self.check_docs_counted(docs, &AtomicUsize::new(0), speed)
-    }
-
-    /// The slow per-document rules (harper) over `docs` as staged by [`Engine::check_docs_at`].
-    pub fn check_slow(&self, docs: &[Doc], staged: &Staged) -> Vec<Finding> {
-        if staged.prose.len() != docs.len() || !self.has_slow_rules() {
-            return Vec::new();
-        }
-        let mut out: Vec<Finding> = docs
-            .par_iter()
-            .zip(staged.prose.par_iter())
-            .flat_map_iter(|(doc, prose)| {
-                let mut hits = Vec::new();
-                self.run_checkers(&DocProse::new(&doc.text, prose), Speed::Slow, &mut hits);
-                self.findings(doc, prose, hits)
-            })
-            .collect();
-        sort_findings(&mut out);
-        out
-    }
-
     /// Is `rule` one of harper-core's linters?
     pub fn is_harper_rule(&self, rule: &str) -> bool {
         self.harper.owns(rule)
@@ -200,113 +155,6 @@ impl Engine {
     /// Paragraphs harper linted in earlier runs.
     pub fn remember_harper(&self, memo: ParagraphMemo) {
         self.harper.remember(memo);
-    }
-
-    /// [`Engine::check_docs`], counting finished documents in `done` (for a progress bar).
-    pub fn check_docs_counted(
-        &self,
-        docs: &[Doc],
-        done: &AtomicUsize,
-        speed: Speed,
-    ) -> (Vec<Finding>, Staged) {
-        let consistency_on = self.active.has(consistency::RULE);
-        // Each worker keeps one running count (merging a count per document would cost more than
-        // counting).
-        let (mut parsed, counts) = docs
-            .par_iter()
-            .enumerate()
-            .fold(
-                || (Vec::new(), Counts::default()),
-                |(mut parsed, mut counts), (i, doc)| {
-                    let prose = prose_of(doc, self.code_comments);
-                    let view = DocProse::new(&doc.text, &prose);
-                    let mut hits = Vec::new();
-                    self.run_checkers(&view, speed, &mut hits);
-                    if consistency_on {
-                        consistency::count_into(&mut counts, &view);
-                    }
-                    drop(view);
-                    done.fetch_add(1, Ordering::Relaxed);
-                    parsed.push((i, prose, hits));
-                    (parsed, counts)
-                },
-            )
-            .reduce(
-                || (Vec::new(), Counts::default()),
-                |(mut a, ca), (b, cb)| {
-                    a.extend(b);
-                    (a, ca.merge(cb))
-                },
-            );
-        parsed.sort_unstable_by_key(|(i, _, _)| *i);
-        let mut first: Vec<Finding> = parsed
-            .par_iter_mut()
-            .flat_map_iter(|(i, prose, hits)| self.findings(&docs[*i], prose, std::mem::take(hits)))
-            .collect();
-        sort_findings(&mut first);
-        let staged = Staged {
-            prose: parsed.into_iter().map(|(_, p, _)| p).collect(),
-            counts,
-        };
-        (first, staged)
-    }
-
-    /// The second stage: doc-set-wide rules over `docs` (as staged by [`Engine::check_docs`]), counting
-    /// `context` too.
-    pub fn check_doc_set(&self, docs: &[Doc], staged: Staged, context: &[Doc]) -> Vec<Finding> {
-        if !self.needs_doc_set() || staged.prose.len() != docs.len() {
-            return Vec::new();
-        }
-        let consistency_on = self.active.has(consistency::RULE);
-        let spelling_on = spelling::any_on(&self.active);
-        let (counts, stats) = context
-            .par_iter()
-            .map(|doc| {
-                let prose = prose_of(doc, self.code_comments);
-                let view = DocProse::new(&doc.text, &prose);
-                let mut c = Counts::default();
-                if consistency_on {
-                    consistency::count_into(&mut c, &view);
-                }
-                let stats = if spelling_on {
-                    spelling::stats(&view)
-                } else {
-                    Default::default()
-                };
-                (c, stats)
-            })
-            .chain(
-                docs.par_iter()
-                    .zip(staged.prose.par_iter())
-                    .map(|(doc, prose)| {
-                        let stats = if spelling_on {
-                            spelling::stats(&DocProse::new(&doc.text, prose))
-                        } else {
-                            Default::default()
-                        };
-                        (Counts::default(), stats)
-                    }),
-            )
-            .reduce(
-                || (Counts::default(), spelling::Stats::default()),
-                |(c1, s1), (c2, s2)| (c1.merge(c2), s1.merge(s2)),
-            );
-        let verdicts = Consistency::decide(&counts.merge(staged.counts), &self.prefer, &self.terms);
-        let vocabulary = Vocabulary::decide(&stats, &self.vocabulary, self.min_docs);
-        let mut out: Vec<Finding> = docs
-            .par_iter()
-            .zip(staged.prose.into_par_iter())
-            .flat_map_iter(|(doc, prose)| {
-                let mut hits = Vec::new();
-                let view = DocProse::new(&doc.text, &prose);
-                verdicts.check(&view, &self.active, &mut hits);
-                vocabulary.check(&view, &self.active, &mut hits);
-                drop(view);
-                self.findings(doc, &prose, hits)
-            })
-            .collect();
-        sort_findings(&mut out);
-        out
     }
 
     /// Identifies the rule set: docreview's version, every setting and the built-in word lists. Cached
@@ -864,14 +712,15 @@ mod tests {
         let mut loads = Loads::default();
         let done = AtomicUsize::new(0);
         let first = e
-            .check_cached(&docs, &context, &mut memo, &mut loads, &done)
+            .run(&docs, &mut memo, &mut loads)
+            .check(&context, &done)
             .findings;
         assert_eq!(first, fresh);
         assert!(memo.dirty);
         let loads_after_first = loads.0;
         // Second run: everything from memory, no counts needed.
         memo.dirty = false;
-        let again = e.check_cached(&docs, &context, &mut memo, &mut loads, &done);
+        let again = e.run(&docs, &mut memo, &mut loads).check(&context, &done);
         // Words of prose come back from memory too, as a fresh count has them.
         let counted: Vec<usize> = docs
             .iter()
@@ -891,7 +740,8 @@ mod tests {
         changed[1].text = "A data set. Gitlab.\n\nThe the end.\n".into();
         let fresh2 = e.check(&changed, &context);
         let cached2 = e
-            .check_cached(&changed, &context, &mut memo, &mut loads, &done)
+            .run(&changed, &mut memo, &mut loads)
+            .check(&context, &done)
             .findings;
         assert_eq!(cached2, fresh2);
         // A memory used once hands its findings over when unchanged; the answer is the same.
@@ -899,7 +749,8 @@ mod tests {
         once.once = true;
         once.dirty = false;
         assert_eq!(
-            e.check_cached(&changed, &context, &mut once, &mut loads, &done)
+            e.run(&changed, &mut once, &mut loads)
+                .check(&context, &done)
                 .findings,
             fresh2
         );
@@ -917,10 +768,12 @@ mod tests {
         use crate::core::cache::Nothing;
         let done = AtomicUsize::new(0);
         let as_md = e
-            .check_cached(&md, &[], &mut memo, &mut Nothing, &done)
+            .run(&md, &mut memo, &mut Nothing)
+            .check(&[], &done)
             .findings;
         let as_mdx = e
-            .check_cached(&mdx, &[], &mut memo, &mut Nothing, &done)
+            .run(&mdx, &mut memo, &mut Nothing)
+            .check(&[], &done)
             .findings;
         assert_eq!(as_md, e.check(&md, &[]));
         assert_eq!(as_mdx, e.check(&mdx, &[]));
@@ -929,7 +782,8 @@ mod tests {
         for name in ["CHANGELOG.md", "LICENSE.md"] {
             let other = vec![doc(name, text)];
             let cached = e
-                .check_cached(&other, &[], &mut memo, &mut Nothing, &done)
+                .run(&other, &mut memo, &mut Nothing)
+                .check(&[], &done)
                 .findings;
             assert_eq!(cached, e.check(&other, &[]), "{name}");
             assert!(cached.len() < as_md.len(), "{name}");

@@ -5,11 +5,6 @@
 use super::*;
 
 impl Engine {
-    /// Turns one document's hits into findings.
-    pub(super) fn findings(&self, doc: &Doc, prose: &Prose, hits: Vec<Hit>) -> Vec<Finding> {
-        self.findings_on(doc, &doc.lines, prose, hits)
-    }
-
     /// Turns one document's hits into findings on `lines`.
     pub(super) fn findings_on(
         &self,
