@@ -1,6 +1,11 @@
 //! harper-core's English dictionary behind one door: whether a word is known (remembered per thread),
 //! what harper knows of it (parts of speech), and the words a slip or two away. Spelling, grammar,
 //! consistency and harper's linters all ask here.
+//!
+//! Beside it, a longer list of real English words harper's curated dictionary lacks ("chrominance",
+//! "modularize", "focussed"): SCOWL's large British and huge American lists, lower-case words only,
+//! known misspellings left out (see `data/english-words.md`). Spelling asks it before calling a word
+//! unknown; suggestions still come from harper's dictionary, whose words are the common ones.
 
 use harper_core::DictWordMetadata;
 use harper_core::spell::{Dictionary, FstDictionary};
@@ -108,6 +113,16 @@ fn swapped_known(word: &[char]) -> bool {
     })
 }
 
+/// Is `word` (lower case) on the longer list of English words (see the module notes)? A lookup in a
+/// finite-state set kept in the binary: nothing to load, nothing to build.
+pub fn is_listed(word: &str) -> bool {
+    static WORDS: std::sync::LazyLock<Option<fst::Set<&'static [u8]>>> =
+        std::sync::LazyLock::new(|| {
+            fst::Set::new(&include_bytes!("data/english-words.fst")[..]).ok()
+        });
+    WORDS.as_ref().is_some_and(|set| set.contains(word))
+}
+
 thread_local! {
     /// Words this thread has asked [`near_word_known`] about.
     static NEAR: RefCell<HashMap<String, bool>> = RefCell::new(HashMap::new());
@@ -147,4 +162,55 @@ fn remembered(
         m.insert(word.to_owned(), k);
     });
     k
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_longer_list_knows_real_words_harper_lacks_and_no_known_typo() {
+        for word in ["chrominance", "modularize", "distinguishably", "focussed"] {
+            assert!(is_listed(word) || is_known_word(word), "{word}");
+        }
+        assert!(is_listed("chrominance") && !is_known_word("chrominance"));
+        for typo in [
+            "reponsability",
+            "prerequisistes",
+            "queryalbe",
+            "teh",
+            "recieve",
+        ] {
+            assert!(!is_listed(typo), "{typo}");
+        }
+        assert!(!is_listed("Chrominance"), "lower-case words only");
+    }
+
+    /// Writes data/english-words.fst from a word list, one word a line (`scripts/english-words.sh`
+    /// makes the list and runs this): lower-case ASCII words harper's dictionary does not know and
+    /// that are not known misspellings, as a finite-state set.
+    #[test]
+    #[ignore]
+    fn english_word_list() {
+        let Some(source) = std::env::var_os("DOCREVIEW_WORD_LIST") else {
+            return;
+        };
+        let text = std::fs::read_to_string(source).expect("read the word list");
+        let mut words: Vec<&str> = text
+            .lines()
+            .map(str::trim)
+            .filter(|w| w.len() >= 3 && w.bytes().all(|b| b.is_ascii_lowercase()))
+            .filter(|w| !is_known_word(w))
+            .filter(|w| super::super::misspellings::corrections(w).is_none())
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        let set = fst::Set::from_iter(words.iter()).expect("sorted words");
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src/core/rules/data/english-words.fst"
+        );
+        std::fs::write(path, set.as_fst().as_bytes()).expect("write the set");
+        println!("{} words", words.len());
+    }
 }

@@ -43,12 +43,12 @@ pub(super) fn likely_typo(
             .filter(|c| strsim::osa_distance(word, c) == d)
             .collect()
     };
+    // One slip only (harper searches two edits deep, as it counts two swapped letters as two): a word
+    // two slips from the nearest is a guess.
     match at(1).as_slice() {
-        [one] => Some((*one).clone()),
-        [] if letters >= LIKELY_TWO_SLIPS => match at(2).as_slice() {
-            [one] => Some((*one).clone()),
-            _ => None,
-        },
+        [one] if crate::core::rules::misspellings::frequency(one) >= LIKELY_COMMON => {
+            Some((*one).clone())
+        }
         _ => None,
     }
 }
@@ -104,7 +104,12 @@ pub(super) fn candidates(doc: &DocProse<'_>, b: usize, mut f: impl FnMut(Word, &
             if looks_technical(word) || word.chars().next().is_some_and(char::is_uppercase) {
                 continue;
             }
-            if !is_known(word) && !is_other_dialect(word) && !is_derived(word) && !is_term(word) {
+            if !is_known(word)
+                && !dictionary::is_listed(word)
+                && !is_other_dialect(word)
+                && !is_derived(word)
+                && !is_term(word)
+            {
                 f(here, word, Candidate::Unknown);
             }
         }

@@ -60,8 +60,10 @@ const TYPO_CHOSEN: u32 = 3;
 /// it by chance.
 const LIKELY_LETTERS: usize = 7;
 
-/// From this length on, [`LIKELY`] also takes the only dictionary word two slips away.
-const LIKELY_TWO_SLIPS: usize = 10;
+/// How many known misspellings must lead to the word [`LIKELY`] offers: a slip is made toward a word
+/// people write often; an unknown word one slip from a rare word ("automaton", "refile") is more often
+/// a rare word itself.
+const LIKELY_COMMON: u32 = 2;
 
 /// The shortest unknown word reported: shorter ones are abbreviations, names and terms far more often
 /// than typos ("nom", "mio", "mise").
@@ -102,15 +104,16 @@ pub fn rules() -> Vec<RuleInfo> {
             id: LIKELY.into(),
             severity: Severity::Warning,
             safety: Safety::Review,
-            default_on: false,
+            default_on: true,
             summary: "An unknown word one slip from exactly one English word (\"enforicing\" → \"enforcing\")"
                 .into(),
             explain: "Flags a lower-case word of seven letters or more that the dictionary and the project's \
                       vocabulary do not know, when exactly one English word is one slip away (a letter added, \
                       dropped or changed, or two letters swapped): \"prerequisistes\" → \"prerequisites\", \
-                      \"validiating\" → \"validating\". From ten letters on, the only word two slips away \
-                      counts too (\"incompabitility\" → \"incompatibility\"). The first letter must \
-                      match: slips almost never change it. Everything that keeps a word \
+                      \"validiating\" → \"validating\". That word must be a common one (people misspell it \
+                      too) and share the first letter: slips are made toward words people write often, and \
+                      almost never change the first letter. A word found in a longer English word list \
+                      (SCOWL's, \"chrominance\", \"focussed\") is not unknown. Everything that keeps a word \
                       from spelling.unknown-word keeps it from this rule as well (code, names, words used \
                       twice or by several docs, the vocabulary), and so do headings, table cells, link texts \
                       and words the doc's own links contain (package and project names: \"bytenode\"). \
@@ -417,14 +420,18 @@ mod tests {
         assert_eq!(hits[0].len(), 1, "{hits:?}");
         assert_eq!(hits[0][0].0, LIKELY);
         assert_eq!(hits[0][0].2, ["enforcing"]);
-        // A short word, or one whose first letter would change, is not judged.
-        let hits = found_with(
-            &["It holds a bardz and an ncryption key.\n"],
-            &[],
-            MIN_DOCS,
-            &[LIKELY],
-        );
-        assert!(hits[0].is_empty(), "{hits:?}");
+        // A short word, or one whose first letter would change, is not judged; nor is one two slips
+        // from the nearest word, one a slip from a rare word only ("refile"), or one the longer word
+        // list knows.
+        for text in [
+            "It holds a bardz and an ncryption key.\n",
+            "It reports an incompabitility here.\n",
+            "Open the recfile first.\n",
+            "The chrominance channel is kept.\n",
+        ] {
+            let hits = found_with(&[text], &[], MIN_DOCS, &[LIKELY]);
+            assert!(hits[0].is_empty(), "{text}: {hits:?}");
+        }
     }
 
     #[test]
