@@ -52,7 +52,7 @@ fn rules_show_their_measured_precision() {
     let off = row("markup.inline-code");
     assert!(off.contains("off") && off.contains(" % ("), "{off}");
     assert!(
-        row("grammar.allow-to").contains("no findings"),
+        row("grammar.gerund").contains("no findings"),
         "{}",
         list.stdout
     );

@@ -82,6 +82,9 @@ impl Checker for Markup {
         }
         for (b, block) in doc.prose.blocks.iter().enumerate() {
             let text = block.text.as_str();
+            if is_label(text) {
+                continue;
+            }
             for (start, token) in tokens(text) {
                 let end = start + token.len();
                 let code = looks_like_code(token)
@@ -111,18 +114,56 @@ impl Checker for Markup {
 static MEMBER_ONLY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[a-z]+(?:\.[a-z]+)+$").expect("regex"));
 
-/// May the text at `view` in block `b` take backticks? Not in image alt text (shown as plain text),
-/// not in a heading and not as a whole link text: a reference page's headings and indexes name an API
-/// in the style its authors chose (and a heading's words make its anchor).
+/// May the text at `view` in block `b` take backticks, and is it the doc's running text? Not in image
+/// alt text (shown as plain text), not in a heading, a table cell or a link text, and not in a caption (a
+/// paragraph that is one bold or italic run, "**webpack.config.js**" above a code block): a reference
+/// page's headings, tables and indexes name an API in the style its authors chose (and a heading's words
+/// make its anchor).
 fn fits_code(doc: &DocProse<'_>, b: usize, view: std::ops::Range<usize>) -> bool {
+    use crate::core::markdown::BlockKind;
     let block = &doc.prose.blocks[b];
-    if block.kind == crate::core::markdown::BlockKind::Heading {
+    if matches!(block.kind, BlockKind::Heading | BlockKind::TableCell) || is_caption(doc, b) {
         return false;
     }
     let Some(src) = block.to_source_lossy(view.clone()) else {
         return false;
     };
-    !doc.prose.in_image(&src) && !doc.whole_link_text(b, view)
+    !doc.prose.in_image(&src) && doc.link_text(b, view).is_none()
+}
+
+/// Is a block's text one token alone, perhaps with a note in parentheses: a list of field names
+/// ("- run_number", "- max_duration (max)") or a bare caption line above a code block ("main.js")? Such
+/// lists are written in their authors' chosen style; code formatting is asked for in sentences.
+fn is_label(text: &str) -> bool {
+    let text = text.trim();
+    let text = match text.strip_suffix(')').and_then(|t| t.rsplit_once(" (")) {
+        Some((head, _)) => head.trim_end(),
+        None => text,
+    };
+    !text.is_empty() && !text.contains(char::is_whitespace)
+}
+
+/// Is block `b` a caption: a line that is one bold or italic run and nothing else ("**index.js**",
+/// "_webpack.config.js_:")?
+fn is_caption(doc: &DocProse<'_>, b: usize) -> bool {
+    let block = &doc.prose.blocks[b];
+    let Some(src) = block.to_source_lossy(0..block.text.len()) else {
+        return false;
+    };
+    let first = doc.file[..src.start].rfind('\n').map_or(0, |i| i + 1);
+    let last = doc.file[src.end..]
+        .find('\n')
+        .map_or(doc.file.len(), |i| src.end + i);
+    let Some(line) = doc.file.get(first..last) else {
+        return false;
+    };
+    let line = line.trim().trim_end_matches(':');
+    ["**", "__", "*", "_"].iter().any(|m| {
+        line.len() > 2 * m.len()
+            && line.starts_with(m)
+            && line.ends_with(m)
+            && !line[m.len()..line.len() - m.len()].contains(m)
+    })
 }
 
 /// Whitespace-separated tokens with surrounding punctuation trimmed, and their byte offsets.
@@ -293,6 +334,16 @@ mod tests {
                   Names in camelCase or snake_case build for x86_64; see docs.rs.\n\n\
                   Set publishConfig in package.json; req.body stays plain until code uses it.\n";
         assert_eq!(run(md), ["publishConfig", "package.json"]);
+        // A caption, a table cell and a link's words are the authors' chosen style; the same
+        // tokens in running text are code.
+        let md = "**webpack.config.js**\n\n_index.js_:\n\n| key | use |\n|---|---|\n| frameIndex | x |\n\n\
+                  See [the markup_fmt plugin](https://example.com) for **more** on it.\n\n\
+                  Edit webpack.config.js and frameIndex, then markup_fmt.\n";
+        assert_eq!(run(md), ["webpack.config.js", "frameIndex", "markup_fmt"]);
+        // A list of field names, or a bare caption line, is a label list in the authors' style.
+        let md = "- run_number\n- max_pass_duration (max)\n\nmain.js\n\n```js\nx\n```\n\n\
+                  Pass run_number to main.js.\n";
+        assert_eq!(run(md), ["run_number", "main.js"]);
     }
 
     #[test]

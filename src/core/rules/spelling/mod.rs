@@ -105,7 +105,7 @@ pub fn rules() -> Vec<RuleInfo> {
             severity: Severity::Warning,
             safety: Safety::Review,
             default_on: true,
-            summary: "An unknown word one slip from exactly one English word (\"enforicing\" → \"enforcing\")"
+            summary: "An unknown word one slip from exactly one common English word (\"prerequisistes\" → \"prerequisites\")"
                 .into(),
             explain: "Flags a lower-case word of seven letters or more that the dictionary and the project's \
                       vocabulary do not know, when exactly one English word is one slip away (a letter added, \
