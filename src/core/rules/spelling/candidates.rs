@@ -44,13 +44,53 @@ pub(super) fn likely_typo(
             .collect()
     };
     // One slip only (harper searches two edits deep, as it counts two swapped letters as two): a word
-    // two slips from the nearest is a guess.
-    match at(1).as_slice() {
-        [one] if crate::core::rules::misspellings::frequency(one) >= LIKELY_COMMON => {
-            Some((*one).clone())
-        }
+    // two slips from the nearest is a guess. Of several words one slip away, the only one a finger
+    // slip explains is the word meant ("customm": "custom", a key pressed twice; not "customs").
+    let common = |c: &&&String| crate::core::rules::misspellings::frequency(c) >= LIKELY_COMMON;
+    let one = at(1);
+    match one.as_slice() {
+        [only] if common(&only) => Some((*only).clone()),
+        [_, _, ..] => match one
+            .iter()
+            .filter(|c| finger_slip(word, c))
+            .collect::<Vec<_>>()
+            .as_slice()
+        {
+            [only] if common(only) => Some((**only).clone()),
+            _ => None,
+        },
         _ => None,
     }
+}
+
+/// Does one finger slip turn `fix` into `typo`: two neighbouring letters swapped, a key pressed twice or
+/// its neighbour pressed with it (a letter added beside an equal or neighbouring one), or a neighbouring
+/// key hit instead?
+pub(super) fn finger_slip(typo: &str, fix: &str) -> bool {
+    let t: Vec<char> = typo.chars().collect();
+    let f: Vec<char> = fix.chars().collect();
+    let near = |a: char, b: char| a == b || keyboard_slip(&a.to_string(), &b.to_string());
+    if t.len() == f.len() {
+        let diff: Vec<usize> = (0..t.len()).filter(|&i| t[i] != f[i]).collect();
+        return match diff.as_slice() {
+            [i, j] => *j == i + 1 && t[*i] == f[*j] && t[*j] == f[*i],
+            [_] => keyboard_slip(typo, fix),
+            _ => false,
+        };
+    }
+    if t.len() != f.len() + 1 {
+        return false;
+    }
+    // The letter `typo` has that `fix` lacks, and its neighbours in `typo`.
+    let Some(extra) = (0..t.len()).find(|&i| i == f.len() || t[i] != f[i]) else {
+        return false;
+    };
+    if t[..extra].iter().chain(&t[extra + 1..]).ne(f.iter()) {
+        return false;
+    }
+    let before = extra.checked_sub(1).map(|i| t[i]);
+    let after = t.get(extra + 1).copied();
+    before.is_some_and(|b| near(t[extra], b)) || after.is_some_and(|a| near(t[extra], a))
 }
 
 /// What kind of spelling candidate a word is.

@@ -105,12 +105,14 @@ pub fn rules() -> Vec<RuleInfo> {
             severity: Severity::Warning,
             safety: Safety::Review,
             default_on: true,
-            summary: "An unknown word one slip from exactly one common English word (\"prerequisistes\" → \"prerequisites\")"
+            summary: "An unknown word one slip from one common English word (\"prerequisistes\" → \"prerequisites\")"
                 .into(),
             explain: "Flags a lower-case word of seven letters or more that the dictionary and the project's \
                       vocabulary do not know, when exactly one English word is one slip away (a letter added, \
                       dropped or changed, or two letters swapped): \"prerequisistes\" → \"prerequisites\", \
-                      \"validiating\" → \"validating\". That word must be a common one (people misspell it \
+                      \"validiating\" → \"validating\"; of several such words, the only one a finger slip \
+                      explains (a key pressed twice or beside its neighbour, a neighbouring key, two letters \
+                      swapped: \"customm\" → \"custom\", not \"customs\"). That word must be a common one (people misspell it \
                       too) and share the first letter: slips are made toward words people write often, and \
                       almost never change the first letter. A word found in a longer English word list \
                       (SCOWL's, \"chrominance\", \"focussed\") is not unknown. Everything that keeps a word \
@@ -415,6 +417,19 @@ mod tests {
                 vec!["prerequisites".to_owned()]
             )]
         );
+        // Of several words one slip away, the one a finger slip explains.
+        let doubled = found_with(&["You add a customm field.\n"], &[], MIN_DOCS, &[LIKELY]);
+        assert_eq!(doubled[0].len(), 1, "{doubled:?}");
+        assert_eq!(doubled[0][0].2, ["custom"]);
+        for (typo, fix, slip) in [
+            ("customm", "custom", true),   // a key pressed twice
+            ("customm", "customs", false), // m for s: far apart
+            ("alwayd", "always", true),    // d beside s
+            ("healhty", "healthy", true),  // two letters swapped
+            ("executioni", "execution", false),
+        ] {
+            assert_eq!(candidates::finger_slip(typo, fix), slip, "{typo} {fix}");
+        }
         let once = "Each rule is enforicing one thing.\n";
         let hits = found_with(&[once], &[], MIN_DOCS, &[LIKELY, RULE]);
         assert_eq!(hits[0].len(), 1, "{hits:?}");
