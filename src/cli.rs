@@ -185,6 +185,8 @@ pub enum FormatArg {
     Rdjson,
     /// A unified diff of every fix (first suggestion; `git apply` takes it).
     Diff,
+    /// One finding a line, path:line:column:rule:message (the shape of Vale's --output=line).
+    Line,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -33,6 +33,7 @@ pub fn run(
     match args.format {
         FormatArg::Json => report::json::write(out, &findings, summary)?,
         FormatArg::Github => report::github::write(out, &findings)?,
+        FormatArg::Line => report::line::write(out, &findings)?,
         FormatArg::Sarif => {
             let rules: Vec<_> = session
                 .engine

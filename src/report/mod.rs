@@ -6,6 +6,7 @@ pub mod diff;
 pub mod github;
 pub mod human;
 pub mod json;
+pub mod line;
 pub mod rdjson;
 pub mod sarif;
 

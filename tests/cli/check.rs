@@ -457,6 +457,13 @@ fn human_and_github_formats() {
         "{}",
         gh.stdout
     );
+    // Vale's line shape, nothing else on standard output; the exit status still says "findings".
+    let line = r.run(&["check", "--format", "line"]);
+    assert_eq!(line.code, 1, "{}", line.stderr);
+    assert_eq!(
+        line.stdout,
+        "a.md:1:11:terminology.canonical:Write \"GitHub\", the spelling its owners use, not \"Github\".\n"
+    );
 }
 
 #[test]
