@@ -470,10 +470,16 @@ pub fn plan_docs(
     Ok(plan)
 }
 
-/// Reads the guideline files the config names and the `extra` ones into the config (see
-/// [`crate::io::guidelines::load`]).
+/// Reads the guideline files the config names and the `extra` ones into the config: their rules join
+/// the settings (see [`crate::io::guidelines::load`]).
 pub fn load_guidelines(config: &mut Config, extra: &[PathBuf], env: &Env) -> Result<(), Error> {
-    Ok(crate::io::guidelines::load(config, extra, &env.cwd)?)
+    let loaded =
+        crate::io::guidelines::load(&config.guidelines, config.path.as_deref(), extra, &env.cwd)?;
+    for g in loaded {
+        config.settings.guidelines.extend(g.rules.iter().cloned());
+        config.loaded.push(g);
+    }
+    Ok(())
 }
 
 /// What the loaded guidelines hold that could not be used, one line each.

@@ -1,10 +1,9 @@
 //! Review-guideline files: finding them (the config's `guidelines` globs, relative to the config's
-//! folder, and `--guideline FILE`), reading each with its sibling `.json` of discussions, and adding their
-//! rules to the config.
+//! folder, and `--guideline FILE`), reading each with its sibling `.json` of discussions. The session adds
+//! their rules to the config.
 
 use super::scope::display_path;
-use crate::config::Config;
-use crate::core::rules::guideline;
+use crate::core::rules::guideline::{self, Guideline};
 use globset::{GlobBuilder, GlobSetBuilder};
 use std::path::{Path, PathBuf};
 
@@ -46,19 +45,22 @@ fn guideline_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// Reads the guideline files the config names (globs relative to the config file's folder) and the
-/// `extra` ones, and adds their rules to the config's settings. A file that cannot be read is an
-/// error; what a file holds that cannot be used is kept as its problems (see `session::guideline_notices`).
-pub fn load(config: &mut Config, extra: &[PathBuf], cwd: &Path) -> Result<(), LoadError> {
+/// Reads the guideline files named by `globs` (relative to the folder of the config file at
+/// `config_path`, else to `cwd`) and the `extra` ones, in order. A file that cannot be read is an error;
+/// what a file holds that cannot be used is kept as its problems (see `session::guideline_notices`).
+pub fn load(
+    globs: &[String],
+    config_path: Option<&Path>,
+    extra: &[PathBuf],
+    cwd: &Path,
+) -> Result<Vec<Guideline>, LoadError> {
     let mut files: Vec<PathBuf> = Vec::new();
-    if !config.guidelines.is_empty() {
-        let base = config
-            .path
-            .as_deref()
+    if !globs.is_empty() {
+        let base = config_path
             .and_then(Path::parent)
             .map_or_else(|| cwd.to_path_buf(), Path::to_path_buf);
         let mut set = GlobSetBuilder::new();
-        for g in &config.guidelines {
+        for g in globs {
             let glob = GlobBuilder::new(g)
                 .literal_separator(true)
                 .build()
@@ -90,6 +92,7 @@ pub fn load(config: &mut Config, extra: &[PathBuf], cwd: &Path) -> Result<(), Lo
         }
     }
     let mut slugs = std::collections::HashSet::new();
+    let mut loaded = Vec::new();
     for file in files {
         let read = |p: &Path| {
             std::fs::read_to_string(p).map_err(|source| LoadError::Read {
@@ -116,8 +119,7 @@ pub fn load(config: &mut Config, extra: &[PathBuf], cwd: &Path) -> Result<(), Lo
             n += 1;
             g = g.with_slug(&format!("{base}-{n}"));
         }
-        config.settings.guidelines.extend(g.rules.iter().cloned());
-        config.loaded.push(g);
+        loaded.push(g);
     }
-    Ok(())
+    Ok(loaded)
 }
