@@ -223,26 +223,14 @@ impl Session {
     fn checked(&mut self, done: &AtomicUsize) -> Vec<Finding> {
         // Without a cache, the same path with a memory of this run only (it holds each document's
         // prose no longer than its own check needs).
-        let mut memo = self.cache.as_mut().map(Cache::load).unwrap_or_default();
+        let mut memo = crate::io::cache::memo_of(&mut self.cache);
         memo.once = true;
-        let mut nothing = crate::core::cache::Nothing;
-        let stored: &mut dyn crate::core::cache::Stored = match self.cache.as_mut() {
-            Some(cache) => cache,
-            None => &mut nothing,
-        };
         let checked = self
             .engine
-            .run(&self.inputs.docs, &mut memo, stored)
+            .run(&self.inputs.docs, &mut memo, &mut self.cache)
             .check(&self.inputs.context, done);
         self.words = checked.words;
-        if let Some(cache) = self.cache.as_mut() {
-            // The cache only saves time: failing to write it is not the user's problem.
-            let _ = cache.save(&mut memo);
-            let (paragraphs, fresh) = self.engine.harper_memo();
-            if fresh {
-                let _ = cache.save_paragraphs(paragraphs);
-            }
-        }
+        crate::io::cache::keep(&mut self.cache, &mut memo, &self.engine);
         checked.findings
     }
 }

@@ -19,6 +19,38 @@ impl crate::core::cache::Stored for Cache {
     }
 }
 
+/// No cache (outside a repository, or `DOCREVIEW_NO_CACHE`): nothing stored, a memory of one run only.
+impl crate::core::cache::Stored for Option<Cache> {
+    fn load_counts(&mut self, memo: &mut Memo) {
+        if let Some(cache) = self {
+            cache.load_counts(memo);
+        }
+    }
+
+    fn load_paragraphs(&mut self) -> ParagraphMemo {
+        self.as_ref()
+            .map(Cache::load_paragraphs)
+            .unwrap_or_default()
+    }
+}
+
+/// The memory a run starts from: the cache's, or an empty one.
+pub fn memo_of(cache: &mut Option<Cache>) -> Memo {
+    cache.as_mut().map(Cache::load).unwrap_or_default()
+}
+
+/// Keeps what a run learned: the memo and harper's new paragraphs. The cache only saves time: failing
+/// to write it is not the user's problem, so errors are dropped here.
+pub fn keep(cache: &mut Option<Cache>, memo: &mut Memo, engine: &crate::core::engine::Engine) {
+    if let Some(cache) = cache {
+        let _ = cache.save(memo);
+        let (paragraphs, fresh) = engine.harper_memo();
+        if fresh {
+            let _ = cache.save_paragraphs(paragraphs);
+        }
+    }
+}
+
 /// Above this many documents, entries not used by the latest run are dropped when saving.
 const KEEP_UNUSED_UP_TO: usize = 20_000;
 

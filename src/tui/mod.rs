@@ -121,13 +121,8 @@ fn spawn_checker(plan: Plan, engine: Arc<Engine>, mut cache: Option<Cache>) -> R
         // The same staged check as a report, through the same memo: fast rules first (and whatever
         // earlier runs remembered), then harper's linters, then the doc-set rules. Each batch leaves
         // out what overlaps a finding already shown by a better-placed rule.
-        let mut memo = cache.as_mut().map(Cache::load).unwrap_or_default();
-        let mut nothing = crate::core::cache::Nothing;
-        let stored: &mut dyn crate::core::cache::Stored = match cache.as_mut() {
-            Some(c) => c,
-            None => &mut nothing,
-        };
-        let mut run = engine.run(&inputs.docs, &mut memo, stored);
+        let mut memo = crate::io::cache::memo_of(&mut cache);
+        let mut run = engine.run(&inputs.docs, &mut memo, &mut cache);
         let first = plan.unbaselined(run.fast(&AtomicUsize::new(0)));
         let mut shown = first.clone();
         let docs = inputs
@@ -180,14 +175,7 @@ fn spawn_checker(plan: Plan, engine: Arc<Engine>, mut cache: Option<Cache>) -> R
             }
         }
         drop(run);
-        if let Some(c) = cache.as_mut() {
-            // The cache only saves time: failing to write it is not the user's problem.
-            let _ = c.save(&mut memo);
-            let (paragraphs, fresh) = engine.harper_memo();
-            if fresh {
-                let _ = c.save_paragraphs(paragraphs);
-            }
-        }
+        crate::io::cache::keep(&mut cache, &mut memo, &engine);
         let _ = tx.send(Work::Done);
     });
     rx

@@ -40,11 +40,7 @@ pub(super) fn draw_detail(frame: &mut Frame, area: Rect, state: &ReviewState, ui
                 " Enter accepts this text · Esc cancels",
                 t.get("muted"),
             )));
-            let x = area.x
-                + (diff::width(label)
-                    + diff::width(&buffer.chars().take(*cursor).collect::<String>()))
-                    as u16;
-            frame.set_cursor_position((x.min(area.right().saturating_sub(1)), area.y + 1));
+            place_cursor(frame, area, label, buffer, *cursor);
         }
         (Mode::Filter { buffer, cursor }, _) => {
             let label = " Filter (rule, path or message): ";
@@ -60,11 +56,7 @@ pub(super) fn draw_detail(frame: &mut Frame, area: Rect, state: &ReviewState, ui
                 ),
                 t.get("muted"),
             )));
-            let x = area.x
-                + (diff::width(label)
-                    + diff::width(&buffer.chars().take(*cursor).collect::<String>()))
-                    as u16;
-            frame.set_cursor_position((x.min(area.right().saturating_sub(1)), area.y + 1));
+            place_cursor(frame, area, label, buffer, *cursor);
         }
         (_, Some(item)) => {
             let f = &item.finding;
@@ -139,4 +131,12 @@ pub(super) fn message_lines(
     } else {
         (head, rows.collect(), head_w)
     }
+}
+
+/// Puts the terminal cursor in a text field on the pane's second line, after `label` and the first
+/// `cursor` characters of `buffer`, never past the pane's right edge.
+fn place_cursor(frame: &mut Frame, area: Rect, label: &str, buffer: &str, cursor: usize) {
+    let typed: String = buffer.chars().take(cursor).collect();
+    let x = area.x + (diff::width(label) + diff::width(&typed)) as u16;
+    frame.set_cursor_position((x.min(area.right().saturating_sub(1)), area.y + 1));
 }

@@ -63,36 +63,6 @@ pub(super) fn likely_typo(
     }
 }
 
-/// Does one finger slip turn `fix` into `typo`: two neighbouring letters swapped, a key pressed twice or
-/// its neighbour pressed with it (a letter added beside an equal or neighbouring one), or a neighbouring
-/// key hit instead?
-pub(super) fn finger_slip(typo: &str, fix: &str) -> bool {
-    let t: Vec<char> = typo.chars().collect();
-    let f: Vec<char> = fix.chars().collect();
-    let near = |a: char, b: char| a == b || keyboard_slip(&a.to_string(), &b.to_string());
-    if t.len() == f.len() {
-        let diff: Vec<usize> = (0..t.len()).filter(|&i| t[i] != f[i]).collect();
-        return match diff.as_slice() {
-            [i, j] => *j == i + 1 && t[*i] == f[*j] && t[*j] == f[*i],
-            [_] => keyboard_slip(typo, fix),
-            _ => false,
-        };
-    }
-    if t.len() != f.len() + 1 {
-        return false;
-    }
-    // The letter `typo` has that `fix` lacks, and its neighbours in `typo`.
-    let Some(extra) = (0..t.len()).find(|&i| i == f.len() || t[i] != f[i]) else {
-        return false;
-    };
-    if t[..extra].iter().chain(&t[extra + 1..]).ne(f.iter()) {
-        return false;
-    }
-    let before = extra.checked_sub(1).map(|i| t[i]);
-    let after = t.get(extra + 1).copied();
-    before.is_some_and(|b| near(t[extra], b)) || after.is_some_and(|a| near(t[extra], a))
-}
-
 /// What kind of spelling candidate a word is.
 pub(super) enum Candidate {
     /// A known misspelling, with its corrections in the word's case.

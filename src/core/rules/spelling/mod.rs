@@ -428,7 +428,7 @@ mod tests {
             ("healhty", "healthy", true),  // two letters swapped
             ("executioni", "execution", false),
         ] {
-            assert_eq!(candidates::finger_slip(typo, fix), slip, "{typo} {fix}");
+            assert_eq!(suggest::finger_slip(typo, fix), slip, "{typo} {fix}");
         }
         let once = "Each rule is enforicing one thing.\n";
         let hits = found_with(&[once], &[], MIN_DOCS, &[LIKELY, RULE]);

@@ -31,7 +31,8 @@ pub(super) fn suggestions(word: &str) -> Vec<String> {
 
 /// Candidate corrections in the order a reviewer would pick them: fewest slips first (two letters
 /// swapped is one slip), then the more common word (how many known misspellings lead to it), then a
-/// neighbouring key on the keyboard, then harper's own order.
+/// slip a finger makes ([`finger_slip`]: a neighbouring key, a key pressed twice), then harper's own
+/// order.
 pub(super) fn ranked(word: &str, candidates: Vec<String>) -> Vec<String> {
     let lower = word.to_lowercase();
     let mut keyed: Vec<_> = candidates
@@ -46,8 +47,8 @@ pub(super) fn ranked(word: &str, candidates: Vec<String>) -> Vec<String> {
                 5..=14 => 2,
                 _ => 3,
             };
-            let far_key = !keyboard_slip(&lower, &cl);
-            ((slips, std::cmp::Reverse(common), far_key, i), c)
+            let no_finger_slip = !finger_slip(&lower, &cl);
+            ((slips, std::cmp::Reverse(common), no_finger_slip, i), c)
         })
         .collect();
     keyed.sort_by_key(|k| k.0);
@@ -75,4 +76,34 @@ pub(super) fn keyboard_slip(a: &str, b: &str) -> bool {
         },
         _ => false,
     }
+}
+
+/// Does one finger slip turn `fix` into `typo`: two neighbouring letters swapped, a key pressed twice or
+/// its neighbour pressed with it (a letter added beside an equal or neighbouring one), or a neighbouring
+/// key hit instead?
+pub(super) fn finger_slip(typo: &str, fix: &str) -> bool {
+    let t: Vec<char> = typo.chars().collect();
+    let f: Vec<char> = fix.chars().collect();
+    let near = |a: char, b: char| a == b || keyboard_slip(&a.to_string(), &b.to_string());
+    if t.len() == f.len() {
+        let diff: Vec<usize> = (0..t.len()).filter(|&i| t[i] != f[i]).collect();
+        return match diff.as_slice() {
+            [i, j] => *j == i + 1 && t[*i] == f[*j] && t[*j] == f[*i],
+            [_] => keyboard_slip(typo, fix),
+            _ => false,
+        };
+    }
+    if t.len() != f.len() + 1 {
+        return false;
+    }
+    // The letter `typo` has that `fix` lacks, and its neighbours in `typo`.
+    let Some(extra) = (0..t.len()).find(|&i| i == f.len() || t[i] != f[i]) else {
+        return false;
+    };
+    if t[..extra].iter().chain(&t[extra + 1..]).ne(f.iter()) {
+        return false;
+    }
+    let before = extra.checked_sub(1).map(|i| t[i]);
+    let after = t.get(extra + 1).copied();
+    before.is_some_and(|b| near(t[extra], b)) || after.is_some_and(|a| near(t[extra], a))
 }
