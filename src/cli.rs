@@ -144,6 +144,11 @@ pub struct ScopeArgs {
     #[arg(long = "guideline", value_name = "FILE")]
     pub guidelines: Vec<PathBuf>,
 
+    /// Run this Vale setup's styles too (instead of the nearest .vale.ini; `vale = false` in
+    /// .docreview.toml turns Vale styles off).
+    #[arg(long = "vale-config", value_name = "FILE")]
+    pub vale_config: Option<PathBuf>,
+
     /// Do not print notices about skipped files.
     #[arg(long, short)]
     pub quiet: bool,
@@ -430,6 +435,10 @@ pub struct RulesArgs {
     /// Use this config file instead of looking for .docreview.toml.
     #[arg(long, value_name = "FILE", global = true)]
     pub config: Option<PathBuf>,
+
+    /// List this Vale setup's rules (instead of the nearest .vale.ini's).
+    #[arg(long = "vale-config", value_name = "FILE", global = true)]
+    pub vale_config: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -55,6 +55,8 @@ pub enum Error {
     #[error(transparent)]
     Guidelines(#[from] crate::io::guidelines::LoadError),
     #[error(transparent)]
+    Vale(#[from] crate::core::rules::vale::ValeError),
+    #[error(transparent)]
     Baseline(#[from] crate::io::baseline::BaselineError),
     /// The review screen stopped on a failure it showed (a fix that could not be written).
     #[error("{0}")]
@@ -166,6 +168,7 @@ impl Session {
         let config = load_config(
             scope.config.as_deref(),
             &scope.guidelines,
+            scope.vale_config.as_deref(),
             env,
             repo.as_ref(),
         )?;
@@ -289,6 +292,7 @@ pub const BASELINE_FILE: &str = crate::core::baseline::FILE_NAME;
 pub fn load_config(
     explicit: Option<&Path>,
     guidelines: &[PathBuf],
+    vale: Option<&Path>,
     env: &Env,
     repo: Option<&Repo>,
 ) -> Result<Config, Error> {
@@ -305,7 +309,30 @@ pub fn load_config(
         .vocabulary
         .extend(read_vocabulary(&vocabulary_path(repo, env))?);
     load_guidelines(&mut config, guidelines, env)?;
+    load_vale(&mut config, vale, env)?;
     Ok(config)
+}
+
+/// Loads the Vale setup into the config: `--vale-config FILE`, else the config's `vale`, else the
+/// nearest `.vale.ini` from the working folder up.
+pub fn load_vale(config: &mut Config, explicit: Option<&Path>, env: &Env) -> Result<(), Error> {
+    let path = match (explicit, &config.vale) {
+        (Some(p), _) => Some(env.cwd.join(p)),
+        (None, config::ValeChoice::Off) => None,
+        (None, config::ValeChoice::File(p)) => Some(env.cwd.join(p)),
+        (None, config::ValeChoice::Find) => crate::io::vale::find(&env.cwd),
+    };
+    let Some(path) = path else {
+        return Ok(());
+    };
+    let shown = display_path(&path, &env.cwd);
+    if !path.is_file() {
+        return Err(Error::Usage(format!("{shown}: no such Vale config file")));
+    }
+    let loaded = crate::io::vale::load(&path, &shown)?;
+    config.vale_notices = loaded.notices;
+    config.settings.vale = Some(Arc::new(loaded.vale));
+    Ok(())
 }
 
 /// The team's vocabulary file: `.docreview/vocabulary.txt` at the repository root (outside a
@@ -477,6 +504,7 @@ pub fn guideline_notices(config: &Config) -> Vec<String> {
         .iter()
         .flat_map(|g| &g.problems)
         .map(|p| format!("guideline {p}"))
+        .chain(config.vale_notices.iter().cloned())
         .collect()
 }
 

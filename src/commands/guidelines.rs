@@ -26,7 +26,7 @@ pub fn run(
         GuidelinesAction::List { files } => (files, false),
         GuidelinesAction::Test { files, .. } => (files, !files.is_empty()),
     };
-    let config = load_config(args.config.as_deref(), files, env, repo.as_ref())?;
+    let config = load_config(args.config.as_deref(), files, None, env, repo.as_ref())?;
     for n in guideline_notices(&config) {
         writeln!(err, "docreview: {n}").map_err(Error::Output)?;
     }

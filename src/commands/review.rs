@@ -32,6 +32,7 @@ pub fn run(
     let config = load_config(
         args.scope.config.as_deref(),
         &args.scope.guidelines,
+        args.scope.vale_config.as_deref(),
         env,
         repo.as_ref(),
     )?;

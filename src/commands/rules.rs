@@ -11,8 +11,16 @@ use std::io::Write;
 /// `docreview rules` and `docreview rules explain ID`.
 pub fn run(args: &RulesArgs, env: &Env, out: &mut dyn Write) -> Result<u8, Error> {
     let repo = Repo::discover(&env.cwd).ok().flatten();
-    let config = load_config(args.config.as_deref(), &[], env, repo.as_ref())?;
+    let config = load_config(
+        args.config.as_deref(),
+        &[],
+        args.vale_config.as_deref(),
+        env,
+        repo.as_ref(),
+    )?;
     let engine = build_engine(&config, &[])?;
+    let vale = config.settings.vale.as_deref();
+    let is_vale = |id: &str| vale.is_some_and(|v| v.has(id));
     match &args.action {
         None => {
             // harper's rules that are off are hundreds of lines: shown on request.
@@ -35,8 +43,12 @@ pub fn run(args: &RulesArgs, env: &Env, out: &mut dyn Write) -> Result<u8, Error
             )?;
             for r in listed {
                 let level = r.severity.map_or("off", Severity::as_str);
-                let precision = crate::core::rules::precision::measured(&r.info.id)
-                    .map_or_else(|| "not measured".to_owned(), |m| m.short());
+                let precision = if is_vale(&r.info.id) {
+                    "a Vale style".to_owned()
+                } else {
+                    crate::core::rules::precision::measured(&r.info.id)
+                        .map_or_else(|| "not measured".to_owned(), |m| m.short())
+                };
                 writeln!(
                     out,
                     "{:width$}  {:10}  {:6}  {:17}  {}",
@@ -46,6 +58,16 @@ pub fn run(args: &RulesArgs, env: &Env, out: &mut dyn Write) -> Result<u8, Error
                     precision,
                     r.info.summary
                 )?;
+            }
+            if let Some(v) = vale {
+                let skipped = v.unsupported();
+                if !skipped.is_empty() {
+                    writeln!(out, "\nVale rules docreview reads but cannot run:")?;
+                    let w = skipped.iter().map(|u| u.id.len()).max().unwrap_or(4);
+                    for u in skipped {
+                        writeln!(out, "{:w$}  {} ({})", u.id, u.reason, u.path)?;
+                    }
+                }
             }
             if hidden > 0 {
                 writeln!(
@@ -97,7 +119,7 @@ pub fn run(args: &RulesArgs, env: &Env, out: &mut dyn Write) -> Result<u8, Error
                 r.info.safety
             )?;
             writeln!(out, "{}\n", r.info.explain)?;
-            match crate::core::rules::precision::measured(&r.info.id) {
+            match crate::core::rules::precision::measured(&r.info.id).filter(|_| !is_vale(id)) {
                 Some(m) => writeln!(out, "{}\n", m.sentence())?,
                 None => writeln!(
                     out,

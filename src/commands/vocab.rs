@@ -32,7 +32,7 @@ pub fn run(args: &crate::cli::VocabArgs, env: &Env, out: &mut dyn Write) -> Resu
             Ok(EXIT_CLEAN)
         }
         crate::cli::VocabAction::List => {
-            let config = load_config(args.config.as_deref(), &[], env, repo.as_ref())?;
+            let config = load_config(args.config.as_deref(), &[], None, env, repo.as_ref())?;
             let file = read_vocabulary(&path)?;
             let accept: Vec<&String> = config
                 .settings

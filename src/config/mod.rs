@@ -4,6 +4,7 @@
 //!
 //! ```toml
 //! guidelines = ["review/*.md"]     # review-guideline files: their rules run, their examples test them
+//! vale = true                       # run the nearest .vale.ini's styles too; false: never; or "path/.vale.ini"
 //!
 //! [files]
 //! include = ["docs/**/*.md", "README.md"]
@@ -85,6 +86,7 @@ struct Raw {
     vocabulary: Option<RawVocabulary>,
     code: Option<RawCode>,
     rule: Option<Vec<RawRule>>,
+    vale: Option<Spanned<toml::Value>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -171,9 +173,25 @@ impl Default for FileFilter {
     }
 }
 
+/// `vale`: whether a team's Vale setup runs beside docreview's rules.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum ValeChoice {
+    /// The nearest `.vale.ini` from the working folder up, if there is one (the default, `vale = true`).
+    #[default]
+    Find,
+    /// `vale = false`.
+    Off,
+    /// `vale = "path/.vale.ini"`, relative to the config file's folder.
+    File(PathBuf),
+}
+
 /// The loaded configuration.
 #[derive(Debug, Clone, Default)]
 pub struct Config {
+    /// `vale`.
+    pub vale: ValeChoice,
+    /// Notices about the Vale setup (rules that cannot run, styles not found), one line each.
+    pub vale_notices: Vec<String>,
     /// Where it came from (`None`: built-in defaults).
     pub path: Option<PathBuf>,
     pub files: FileFilter,
@@ -219,6 +237,24 @@ impl Config {
             text: text.to_owned(),
             ..Config::default()
         };
+
+        if let Some(v) = raw.vale {
+            let span = v.span();
+            cfg.vale = match v.into_inner() {
+                toml::Value::Boolean(true) => ValeChoice::Find,
+                toml::Value::Boolean(false) => ValeChoice::Off,
+                toml::Value::String(f) if !f.trim().is_empty() => {
+                    let base = path.parent().unwrap_or(Path::new(""));
+                    ValeChoice::File(base.join(f))
+                }
+                _ => {
+                    return Err(at(
+                        span,
+                        "vale must be true, false or the path of a .vale.ini".into(),
+                    ));
+                }
+            };
+        }
 
         for g in raw.guidelines.unwrap_or_default() {
             if let Err(e) = Glob::new(g.get_ref()) {

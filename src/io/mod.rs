@@ -9,4 +9,5 @@ pub mod guidelines;
 pub mod journal;
 pub mod repo;
 pub mod scope;
+pub mod vale;
 pub mod vocabulary;

@@ -11,4 +11,5 @@ mod review;
 mod rules;
 mod suggestions;
 mod util;
+mod vale;
 mod vocab;

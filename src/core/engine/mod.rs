@@ -92,6 +92,8 @@ pub enum Speed {
 
 pub struct Engine {
     checkers: Vec<Box<dyn Checker>>,
+    /// A team's Vale rules, run with the fast rules.
+    vale: Option<std::sync::Arc<crate::core::rules::vale::Vale>>,
     harper: HarperGrammar,
     terms: Terms,
     prefer: Vec<String>,

@@ -139,6 +139,76 @@ impl Engine {
     }
 }
 
+impl Engine {
+    /// The Vale rules' findings on one document (on the whole document), placed like every other
+    /// finding: suppression comments honoured, columns in characters, a fingerprint by the line's text.
+    pub(super) fn vale_findings(&self, doc: &Doc, prose: &Prose) -> Vec<Finding> {
+        let Some(vale) = &self.vale else {
+            return Vec::new();
+        };
+        if is_license(&doc.path) {
+            return Vec::new();
+        }
+        let file = doc.text.as_str();
+        let alerts = vale.check(&doc.path, file, prose, &self.active);
+        if alerts.is_empty() {
+            return Vec::new();
+        }
+        let starts = line_starts(file);
+        let mut occurrences: HashMap<(String, String, u64), usize> = HashMap::new();
+        let mut out = Vec::new();
+        for a in alerts {
+            let Some(&(severity, safety)) = self.severity.get(&a.rule) else {
+                continue;
+            };
+            if !a.raw && prose.is_suppressed_text(a.range.start, &a.rule, &file[a.range.clone()]) {
+                continue;
+            }
+            let line = line_of(&starts, a.range.start);
+            let line_start = starts[line - 1];
+            let column = 1 + file[line_start..a.range.start]
+                .chars()
+                .filter(|&c| !(c == '\u{feff}' && line_start == 0))
+                .count();
+            let line_end = file[line_start..]
+                .find('\n')
+                .map_or(file.len(), |i| line_start + i);
+            let text = file[a.range.clone()].to_owned();
+            let around = &file[line_start..line_end];
+            let n = occurrences
+                .entry((
+                    a.rule.clone(),
+                    text.clone(),
+                    crate::core::finding::fnv1a64(&[around.as_bytes()]),
+                ))
+                .or_insert(0);
+            let fp = fingerprint(&a.rule, &text, around, *n);
+            *n += 1;
+            // A rule the config set to a level keeps it; otherwise the level Vale's setup gives.
+            let configured = self
+                .states
+                .iter()
+                .find(|s| s.info.id == a.rule)
+                .is_some_and(|s| s.severity != Some(s.info.severity));
+            out.push(Finding {
+                path: doc.path.clone(),
+                rule: a.rule,
+                severity: if configured { severity } else { a.severity },
+                message: a.message,
+                line,
+                column,
+                start: a.range.start,
+                end: a.range.end,
+                text,
+                replacements: a.replacements,
+                safety,
+                fingerprint: fp,
+            });
+        }
+        out
+    }
+}
+
 /// Is a whole-file finding on the doc's lines in scope?
 pub(super) fn touches(doc: &Doc, f: &Finding) -> bool {
     match &doc.lines {

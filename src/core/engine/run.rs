@@ -188,7 +188,8 @@ impl Run<'_> {
                 engine.run_checkers(&view, speed, &mut hits);
                 let counts = doc_set.then(|| engine.doc_counts(&view));
                 drop(view);
-                let findings = engine.findings_on(doc, &Lines::All, &prose, hits);
+                let mut findings = engine.findings_on(doc, &Lines::All, &prose, hits);
+                findings.extend(engine.vale_findings(doc, &prose));
                 done.fetch_add(1, Ordering::Relaxed);
                 let words = prose.words();
                 let prose = if waits { prose } else { Prose::default() };

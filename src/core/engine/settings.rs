@@ -44,6 +44,8 @@ pub struct Settings {
     /// `[code] comments`: read the comments of fenced code as prose (`None`: the default,
     /// [`CODE_COMMENTS`]).
     pub code_comments: Option<bool>,
+    /// A team's Vale setup (`.vale.ini` and its styles), when there is one.
+    pub vale: Option<std::sync::Arc<crate::core::rules::vale::Vale>>,
 }
 
 /// Whether the comments of fenced code are checked when the config does not say.
@@ -80,6 +82,9 @@ impl Engine {
         let mut infos: Vec<RuleInfo> = checkers.iter().flat_map(|c| c.rules()).collect();
         infos.extend(harper.rules());
         infos.push(Consistency::rule());
+        if let Some(v) = &settings.vale {
+            infos.extend(v.rule_infos());
+        }
         infos.extend(spelling::rules());
         let mut levels = settings.levels.clone();
         levels.sort_by_key(|(p, _)| specificity(p));
@@ -128,6 +133,7 @@ impl Engine {
             settings_key: format!("{settings:?}"),
             code_comments: settings.code_comments.unwrap_or(CODE_COMMENTS),
             checkers,
+            vale: settings.vale.clone(),
             harper,
             terms,
             prefer: settings.prefer.clone(),

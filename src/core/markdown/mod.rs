@@ -274,6 +274,13 @@ impl Prose {
     pub fn is_suppressed(&self, offset: usize, rule: &str) -> bool {
         self.suppressions.iter().any(|s| s.silences(offset, rule))
     }
+
+    /// Is a finding of `rule` at `offset` on `text` silenced (Vale's comments may name the text)?
+    pub fn is_suppressed_text(&self, offset: usize, rule: &str, text: &str) -> bool {
+        self.suppressions
+            .iter()
+            .any(|s| s.silences_text(offset, rule, text))
+    }
 }
 
 /// Is `r` inside one of `ranges` (sorted, disjoint)? A binary search.
@@ -377,10 +384,41 @@ pub fn extract_with(file: &str, how: Reading) -> Prose {
         code_comments: how.comments,
         html_code: 0,
     };
+    // A file with old Mac line breaks (a lone carriage return) is parsed with each one read as a line
+    // feed: the same length, so every offset still points into the file as written.
+    let lone_cr = body
+        .bytes()
+        .enumerate()
+        .any(|(i, b)| b == b'\r' && body.as_bytes().get(i + 1) != Some(&b'\n'));
+    let unix;
+    let body = if lone_cr {
+        let b = body.as_bytes();
+        let bytes: Vec<u8> = (0..b.len())
+            .map(|i| match b[i] {
+                b'\r' if b.get(i + 1) != Some(&b'\n') => b'\n',
+                other => other,
+            })
+            .collect();
+        // Only ASCII bytes changed, so the text is still UTF-8.
+        unix = String::from_utf8(bytes).unwrap_or_else(|_| body.to_owned());
+        unix.as_str()
+    } else {
+        body
+    };
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         x.event(event, range.start + base..range.end + base);
     }
     x.flush();
+    if mdx {
+        // MDX comments (`{/* vale off */}`) switch rules like HTML comments do.
+        x.comments.extend(
+            not_prose
+                .iter()
+                .filter(|r| file[r.start..r.end].starts_with("{/*"))
+                .cloned(),
+        );
+        x.comments.sort_by_key(|r| r.start);
+    }
     let suppressions = suppressions(file, &x.comments);
     let links = urls
         .into_iter()

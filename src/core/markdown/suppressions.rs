@@ -4,7 +4,7 @@
 use super::*;
 
 /// A region where some or all rules are silenced.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Suppression {
     /// Byte range in the file; a finding starting inside it is suppressed.
     pub range: Range<usize>,
@@ -13,19 +13,150 @@ pub struct Suppression {
     /// Rules re-enabled inside an all-rules region (`docreview-enable grammar.article` after
     /// `docreview-disable`).
     pub except: Vec<String>,
+    /// Only findings on these texts (Vale's `<!-- vale Style.Rule["text"] = NO -->`); empty: any.
+    pub texts: Vec<String>,
 }
 
 impl Suppression {
     pub fn silences(&self, offset: usize, rule: &str) -> bool {
+        self.texts.is_empty() && self.covers(offset, rule)
+    }
+
+    /// Does this silence a finding of `rule` at `offset` on `text`?
+    pub fn silences_text(&self, offset: usize, rule: &str, text: &str) -> bool {
+        (self.texts.is_empty() || self.texts.iter().any(|t| t == text)) && self.covers(offset, rule)
+    }
+
+    fn covers(&self, offset: usize, rule: &str) -> bool {
         self.range.contains(&offset)
             && (self.rules.is_empty() || self.rules.iter().any(|p| rule_matches(p, rule)))
             && !self.except.iter().any(|p| rule_matches(p, rule))
     }
 }
 
+/// docreview's own rule families: a Vale `<!-- vale styles = … -->` comment never silences them.
+const OWN_FAMILIES: &[&str] = &[
+    "terminology",
+    "grammar",
+    "spelling",
+    "markup",
+    "links",
+    "consistency",
+    "custom",
+    "guideline",
+];
+
+/// Vale's rule switches: `<!-- vale Style.Rule = NO -->` (or `Style = off`, `Style.Rule["a","b"] = NO`)
+/// up to the same with `YES`/`on`, and `<!-- vale styles = A, B -->` (only those styles from here on).
+/// MDX writes them `{/* vale … */}`.
+static VALE_SWITCH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"(?:<!--|\{/\*)\s*vale\s+([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)?)(\[[^\]]*\])?\s*=\s*([^>]*?)\s*(?:-->|\*/\})"#,
+    )
+    .expect("static regex")
+});
+
+/// The quoted texts of a `["a","b"]` selector.
+fn selected(sel: &str) -> Vec<String> {
+    sel.trim_matches(['[', ']'])
+        .split(',')
+        .map(|t| t.trim().trim_matches(['"', '\'']).to_owned())
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+/// Reads Vale's rule switches out of the comment ranges.
+fn vale_switches(file: &str, comments: &[Range<usize>], done: &mut Vec<Suppression>) {
+    // (rule pattern, texts, start)
+    let mut open: Vec<(String, Vec<String>, usize)> = Vec::new();
+    let mut styles: Option<(Vec<String>, usize)> = None;
+    let mut seen = Vec::new();
+    for range in comments {
+        let Some(src) = file.get(range.clone()) else {
+            continue;
+        };
+        for caps in VALE_SWITCH.captures_iter(src) {
+            let (Some(m), Some(name), Some(value)) = (caps.get(0), caps.get(1), caps.get(3)) else {
+                continue;
+            };
+            let at = range.start + m.start();
+            if seen.contains(&at) {
+                continue;
+            }
+            seen.push(at);
+            let end = range.start + m.end();
+            let (name, value) = (name.as_str(), value.as_str().trim());
+            if name == "style" || name == "styles" {
+                if let Some((keep, start)) = styles.take() {
+                    done.push(Suppression {
+                        range: start..at,
+                        except: keep,
+                        ..Suppression::default()
+                    });
+                }
+                let mut keep: Vec<String> = value
+                    .split(',')
+                    .map(|s| s.trim().to_owned())
+                    .filter(|s| !s.is_empty())
+                    .collect();
+                keep.extend(OWN_FAMILIES.iter().map(|f| (*f).to_owned()));
+                styles = Some((keep, end));
+                continue;
+            }
+            let texts = caps
+                .get(2)
+                .map(|s| selected(s.as_str()))
+                .unwrap_or_default();
+            match value {
+                "NO" | "off" => open.push((name.to_owned(), texts, end)),
+                "YES" | "on" => {
+                    let mut still = Vec::new();
+                    for (rule, had, start) in open.drain(..) {
+                        if rule != name {
+                            still.push((rule, had, start));
+                            continue;
+                        }
+                        done.push(Suppression {
+                            range: start..at,
+                            rules: vec![rule.clone()],
+                            texts: had.clone(),
+                            ..Suppression::default()
+                        });
+                        if !texts.is_empty() {
+                            let left: Vec<String> =
+                                had.iter().filter(|t| !texts.contains(t)).cloned().collect();
+                            if !left.is_empty() || had.is_empty() {
+                                // `["a"] = YES` after a whole-rule `= NO` leaves the rule silenced.
+                                still.push((rule, left, at));
+                            }
+                        }
+                    }
+                    open = still;
+                }
+                _ => {}
+            }
+        }
+    }
+    for (rule, texts, start) in open {
+        done.push(Suppression {
+            range: start..file.len(),
+            rules: vec![rule],
+            texts,
+            ..Suppression::default()
+        });
+    }
+    if let Some((keep, start)) = styles {
+        done.push(Suppression {
+            range: start..file.len(),
+            except: keep,
+            ..Suppression::default()
+        });
+    }
+}
+
 pub(super) static SUPPRESSION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"<!--\s*(docreview-disable-next-line|docreview-disable-line|docreview-disable|docreview-enable|vale\s+off|vale\s+on)\b([^>]*?)\s*-->",
+        r"(?:<!--|\{/\*)\s*(docreview-disable-next-line|docreview-disable-line|docreview-disable|docreview-enable|vale\s+off|vale\s+on)\b([^>]*?)\s*(?:-->|\*/\})",
     )
     .expect("static regex")
 });
@@ -106,6 +237,7 @@ pub(super) fn suppressions(file: &str, html: &[Range<usize>]) -> Vec<Suppression
                         range: next,
                         rules,
                         except: Vec::new(),
+                        texts: Vec::new(),
                     });
                 }
                 "docreview-disable-line" => {
@@ -115,6 +247,7 @@ pub(super) fn suppressions(file: &str, html: &[Range<usize>]) -> Vec<Suppression
                         range: line_start..line_end,
                         rules,
                         except: Vec::new(),
+                        texts: Vec::new(),
                     });
                 }
                 _ => {}
@@ -126,8 +259,10 @@ pub(super) fn suppressions(file: &str, html: &[Range<usize>]) -> Vec<Suppression
             range: o.start..file.len(),
             rules: o.rules,
             except: o.except,
+            texts: Vec::new(),
         });
     }
+    vale_switches(file, html, &mut done);
 
     fn close(open: &mut Vec<Open>, done: &mut Vec<Suppression>, at: usize, rules: &[String]) {
         let mut still = Vec::new();
@@ -136,6 +271,7 @@ pub(super) fn suppressions(file: &str, html: &[Range<usize>]) -> Vec<Suppression
                 range: o.start..at,
                 rules: o.rules.clone(),
                 except: o.except.clone(),
+                texts: Vec::new(),
             });
             if rules.is_empty() {
                 continue;

@@ -21,6 +21,7 @@ pub mod spelling;
 pub mod terminology;
 pub mod text;
 pub mod usage;
+pub mod vale;
 
 use crate::core::finding::{Safety, Severity};
 use crate::core::markdown::Prose;
