@@ -82,6 +82,44 @@ fn vocabulary(roots: &[PathBuf], name: &str) -> Result<Option<Words>, ValeError>
     Ok(None)
 }
 
+/// The word lists (`.txt`) under a styles folder that spelling rules may name in `ignore`, by their
+/// path relative to it (vocabularies left out: they are read as vocabularies).
+fn word_lists(
+    root: &Path,
+    dir: &Path,
+    depth: usize,
+    out: &mut Vec<(String, Vec<String>)>,
+) -> Result<(), ValeError> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(());
+    };
+    let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+    paths.sort();
+    for p in paths {
+        let rel = p
+            .strip_prefix(root)
+            .unwrap_or(&p)
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join("/");
+        if p.is_dir() {
+            if depth < 3 && !matches!(rel.as_str(), "config/vocabularies" | "Vocab") {
+                word_lists(root, &p, depth + 1, out)?;
+            }
+        } else if p.extension().is_some_and(|e| e == "txt") {
+            let words = read(&p)?
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(str::to_owned)
+                .collect();
+            out.push((rel, words));
+        }
+    }
+    Ok(())
+}
+
 /// Reads the setup at `path` (a `.vale.ini`).
 pub fn load(path: &Path, shown: &str) -> Result<Loaded, ValeError> {
     let ini = vale::ini::parse(shown, &read(path)?)?;
@@ -152,7 +190,52 @@ pub fn load(path: &Path, shown: &str) -> Result<Loaded, ValeError> {
             )),
         }
     }
-    let vale = Vale::build(ini, shown, &files, accepted, rejected)?;
+    let mut ignore_files = Vec::new();
+    for root in &roots {
+        word_lists(root, root, 0, &mut ignore_files)?;
+    }
+    let mut dictionaries = Vec::new();
+    for root in &roots {
+        let dir = root.join("config/dictionaries");
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        let mut dics: Vec<PathBuf> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "dic"))
+            .collect();
+        dics.sort();
+        for dic in dics {
+            let aff = dic.with_extension("aff");
+            if !aff.is_file() {
+                notices.push(format!(
+                    "{}: no .aff file beside it; the dictionary is not read",
+                    dic.display()
+                ));
+                continue;
+            }
+            dictionaries.push(vale::DictionaryFiles {
+                name: dic
+                    .file_stem()
+                    .and_then(|s| s.to_str())
+                    .unwrap_or_default()
+                    .to_owned(),
+                path: dic.display().to_string(),
+                aff: read(&aff)?,
+                dic: read(&dic)?,
+            });
+        }
+    }
+    let vale = Vale::build(vale::Setup {
+        ini,
+        ini_path: shown.to_owned(),
+        files,
+        accepted,
+        rejected,
+        word_lists: ignore_files,
+        dictionaries,
+    })?;
     let unsupported = vale.unsupported();
     // Vale.Spelling is reported only when the setup uses the Vale style.
     let skipped: Vec<&str> = unsupported

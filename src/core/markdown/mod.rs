@@ -837,6 +837,14 @@ mod tests {
     }
 
     #[test]
+    fn old_mac_line_breaks_are_line_breaks() {
+        let md = "# Title\r\rSome text.\r\r```py\rx = 1  # very\r```\r";
+        let p = extract(md);
+        let texts: Vec<&str> = p.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, ["Title", "Some text."], "the fenced code is code");
+    }
+
+    #[test]
     fn disable_next_line_silences_only_the_next_line() {
         let md = "<!-- docreview-disable-next-line grammar.* -->\nthe the line\nthe the again\n";
         let p = extract(md);

@@ -314,3 +314,30 @@ pub(super) fn line_after(file: &str, offset: usize) -> Range<usize> {
     let end = file[start..].find('\n').map_or(file.len(), |i| start + i);
     start..end
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn vale_rule_switches_silence_a_rule_a_text_or_other_styles() {
+        let md = "<!-- vale Acme.Words = NO -->\n\na\n\n<!-- vale Acme.Words = YES -->\n\nb\n\n\
+                  <!-- vale Acme.Words[\"ACT test\"] = NO -->\n\nc\n\n<!-- vale styles = Acme -->\n\nd\n";
+        let p = crate::core::markdown::extract(md);
+        let at = |c: &str| md.find(&format!("\n{c}\n")).expect("marker") + 1;
+        assert!(p.is_suppressed_text(at("a"), "Acme.Words", "e-mail"));
+        assert!(!p.is_suppressed_text(at("b"), "Acme.Words", "e-mail"));
+        assert!(p.is_suppressed_text(at("c"), "Acme.Words", "ACT test"));
+        assert!(!p.is_suppressed_text(at("c"), "Acme.Words", "e-mail"));
+        // Only Acme from here on; docreview's own rules are never silenced by it.
+        assert!(p.is_suppressed_text(at("d"), "Other.Rule", "x"));
+        assert!(!p.is_suppressed_text(at("d"), "Acme.Rule", "x"));
+        assert!(!p.is_suppressed(at("d"), "grammar.article"));
+    }
+
+    #[test]
+    fn mdx_comments_switch_like_html_ones() {
+        let md = "{/* vale off */}\n\nOff here.\n\n{/* vale on */}\n\nOn here.\n";
+        let p = crate::core::markdown::extract_as(md, true);
+        assert!(p.is_suppressed(md.find("Off").expect("off"), "Acme.Words"));
+        assert!(!p.is_suppressed(md.find("On here").expect("on"), "Acme.Words"));
+    }
+}

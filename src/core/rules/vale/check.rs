@@ -360,6 +360,32 @@ pub fn run(rule: &Rule, block: &VBlock, state: &mut FileState) -> Vec<Found> {
                 }
             }
         }
+        Kind::Spelling {
+            filters,
+            ignore,
+            dictionaries,
+            custom,
+        } => {
+            let mut seen = HashSet::new();
+            for r in word_tokens(text) {
+                let word = &text[r.clone()];
+                if !seen.insert(word) || filters.iter().any(|f| f.is_match(word)) {
+                    continue;
+                }
+                let lower = word.to_lowercase();
+                if ignore.contains(&lower)
+                    || word.chars().all(|c| c.is_ascii_digit())
+                    || (!custom && spelled(word))
+                    || dictionaries.iter().any(|d| d.0.check(word))
+                    || excepted(rule, text, &r)
+                {
+                    continue;
+                }
+                let mut f = alert(rule, text, r);
+                f.replacements = suggestions(word);
+                out.push(f);
+            }
+        }
         Kind::Capitalization {
             check,
             threshold,
@@ -404,6 +430,71 @@ pub fn run(rule: &Rule, block: &VBlock, state: &mut FileState) -> Vec<Found> {
                     replacements,
                 });
             }
+        }
+    }
+    out
+}
+
+thread_local! {
+    /// Suggestions this thread made (an unknown word tends to come back many times).
+    static SUGGESTED: std::cell::RefCell<std::collections::HashMap<String, Vec<String>>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+/// The dictionary's nearest words to an unknown `word`, best first (remembered per thread).
+fn suggestions(word: &str) -> Vec<String> {
+    SUGGESTED.with(|memo| {
+        let mut memo = memo.borrow_mut();
+        if memo.len() > 20_000 {
+            memo.clear();
+        }
+        memo.entry(word.to_owned())
+            .or_insert_with(|| {
+                // One edit first (cheap, and most slips are one); two only where none is one away.
+                let one = crate::core::rules::dictionary::near_words(word, 1, 3);
+                if one.is_empty() && word.chars().count() >= 4 {
+                    crate::core::rules::dictionary::near_words(word, 2, 3)
+                } else {
+                    one
+                }
+            })
+            .clone()
+    })
+}
+
+/// Is `word` spelled right by docreview's dictionaries (harper-core's, as written or in lower case, and
+/// the longer English word list)?
+fn spelled(word: &str) -> bool {
+    use crate::core::rules::dictionary;
+    let w = word.trim_matches('\'');
+    w.is_empty()
+        || dictionary::is_known(w)
+        || dictionary::is_listed(&w.to_lowercase())
+        || w.strip_suffix("'s").is_some_and(dictionary::is_known)
+}
+
+/// The words of `text` as Vale's tokenizer splits them: runs between white space and punctuation;
+/// hyphens, apostrophes and underscores stay inside a word.
+fn word_tokens(text: &str) -> Vec<Range<usize>> {
+    let is_part = |c: char| c.is_alphanumeric() || matches!(c, '-' | '\'' | '_' | '’' | '‘');
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        match (start, is_part(c)) {
+            (None, true) => start = Some(i),
+            (Some(s), false) => {
+                let w = &text[s..i];
+                let lead = w.len() - w.trim_start_matches(['\'', '-', '’', '‘']).len();
+                let trail = w.len() - w.trim_end_matches(['\'', '-', '’', '‘']).len();
+                if lead + trail < w.len() {
+                    out.push(s + lead..i - trail);
+                }
+                start = None;
+            }
+            _ => {}
         }
     }
     out

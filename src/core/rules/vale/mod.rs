@@ -30,6 +30,31 @@ pub struct StyleFile {
     pub text: String,
 }
 
+/// A Hunspell dictionary of the setup (`config/dictionaries/NAME.dic` and `.aff`), as text.
+#[derive(Debug, Clone)]
+pub struct DictionaryFiles {
+    pub name: String,
+    /// The `.dic` file's path, for messages.
+    pub path: String,
+    pub aff: String,
+    pub dic: String,
+}
+
+/// Everything a setup is built from, read by the io layer.
+#[derive(Debug, Clone, Default)]
+pub struct Setup {
+    pub ini: ValeIni,
+    /// How to name the `.vale.ini` in messages.
+    pub ini_path: String,
+    pub files: Vec<StyleFile>,
+    /// The vocabularies' accepted and rejected terms.
+    pub accepted: Vec<String>,
+    pub rejected: Vec<String>,
+    /// Word lists under the styles folder (path relative to it, words).
+    pub word_lists: Vec<(String, Vec<String>)>,
+    pub dictionaries: Vec<DictionaryFiles>,
+}
+
 /// A rule docreview read but cannot run, with why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unsupported {
@@ -87,16 +112,45 @@ fn yaml_list(items: &[String]) -> String {
 impl Vale {
     /// Builds the setup from a parsed `.vale.ini` (`ini_path` names it), the rule files of the styles it
     /// uses, and the vocabularies' accepted and rejected terms.
-    pub fn build(
-        ini: ValeIni,
-        ini_path: &str,
-        files: &[StyleFile],
-        accepted: Vec<String>,
-        rejected: Vec<String>,
-    ) -> Result<Vale, ValeError> {
+    pub fn build(setup: Setup) -> Result<Vale, ValeError> {
+        let Setup {
+            ini,
+            ini_path,
+            files,
+            accepted,
+            rejected,
+            word_lists,
+            dictionaries,
+        } = setup;
+        let ini_path = ini_path.as_str();
+        let mut dicts = Vec::new();
+        for d in &dictionaries {
+            let parsed = spellbook::Dictionary::new(&d.aff, &d.dic).map_err(|e| ValeError {
+                file: d.path.clone(),
+                line: 0,
+                message: format!("not a Hunspell dictionary docreview can read: {e}"),
+            })?;
+            dicts.push((d.name.clone(), std::sync::Arc::new(parsed)));
+        }
+        let fingerprint = crate::core::finding::fnv1a64(&[
+            format!("{ini:?}").as_bytes(),
+            format!("{accepted:?}{rejected:?}{word_lists:?}").as_bytes(),
+            files
+                .iter()
+                .map(|f| format!("{}\0{}\0{}\0", f.style, f.name, f.text))
+                .collect::<String>()
+                .as_bytes(),
+            dictionaries
+                .iter()
+                .map(|d| format!("{}\0{}\0{}\0", d.name, d.aff, d.dic))
+                .collect::<String>()
+                .as_bytes(),
+        ]);
         let shared = Shared {
             accepted: accepted.clone(),
             word_template: ini.word_template.clone(),
+            ignore_files: word_lists,
+            dictionaries: dicts,
         };
         let mut rules = Vec::new();
         let mut unsupported = Vec::new();
@@ -106,7 +160,7 @@ impl Vale {
                 id, path, reason, ..
             } => unsupported.push(Unsupported { id, path, reason }),
         };
-        for f in files {
+        for f in &files {
             add(rule::parse(&f.style, &f.name, &f.path, &f.text, &shared)?);
         }
         let builtin = |name: &str, yaml: &str, shared: &Shared| {
@@ -152,11 +206,11 @@ impl Vale {
             );
             add(builtin("Avoid", &yaml, &Shared::default())?);
         }
-        unsupported.push(Unsupported {
-            id: "Vale.Spelling".into(),
-            path: "(built-in)".into(),
-            reason: "docreview's own spelling rules (spelling.*) check spelling instead".into(),
-        });
+        add(builtin(
+            "Spelling",
+            "extends: spelling\nmessage: \"Did you really mean '%s'?\"\nlevel: error\n",
+            &shared,
+        )?);
         let mut globs = Vec::new();
         for s in &ini.sections {
             let g = globset::Glob::new(&s.glob).map_err(|e| ValeError {
@@ -189,15 +243,6 @@ impl Vale {
                 }
             }
         }
-        let fingerprint = crate::core::finding::fnv1a64(&[
-            format!("{ini:?}").as_bytes(),
-            format!("{accepted:?}{rejected:?}").as_bytes(),
-            files
-                .iter()
-                .map(|f| format!("{}\0{}\0{}\0", f.style, f.name, f.text))
-                .collect::<String>()
-                .as_bytes(),
-        ]);
         Ok(Vale {
             rules,
             unsupported,
@@ -267,7 +312,7 @@ impl Vale {
     }
 
     /// The rules that run on `path`.
-    fn rules_for(&self, path: &str) -> Vec<&Rule> {
+    fn rules_for(&self, path: &str) -> Vec<usize> {
         let sections = self.sections_for(path);
         let base: &[String] = sections
             .iter()
@@ -275,15 +320,35 @@ impl Vale {
             .find_map(|&i| self.ini.sections[i].based_on.as_deref())
             .or(self.ini.global.based_on.as_deref())
             .unwrap_or(&[]);
-        self.rules
-            .iter()
-            .filter(|r| {
+        (0..self.rules.len())
+            .filter(|&i| {
+                let r = &self.rules[i];
                 let style = r.id.split('.').next().unwrap_or("");
                 self.switched(&r.id, &sections)
                     .unwrap_or_else(|| base.iter().any(|b| b == style))
+                    && self.level(r) >= self.min
             })
-            .filter(|r| self.level(r) >= self.min)
             .collect()
+    }
+
+    /// This thread's own copy of the rules: a compiled pattern keeps a pool of search caches, and
+    /// threads sharing one pool wait on each other.
+    fn local_rules(&self) -> std::rc::Rc<Vec<Rule>> {
+        thread_local! {
+            static LOCAL: std::cell::RefCell<Option<(u64, std::rc::Rc<Vec<Rule>>)>> =
+                const { std::cell::RefCell::new(None) };
+        }
+        LOCAL.with(|local| {
+            let mut local = local.borrow_mut();
+            match &*local {
+                Some((fp, rules)) if *fp == self.fingerprint => rules.clone(),
+                _ => {
+                    let rules = std::rc::Rc::new(self.rules.clone());
+                    *local = Some((self.fingerprint, rules.clone()));
+                    rules
+                }
+            }
+        })
     }
 
     /// Every rule of the setup, for the engine's registry; on by default where `.vale.ini` turns it on
@@ -344,9 +409,11 @@ impl Vale {
         prose: &Prose,
         active: &super::Active,
     ) -> Vec<Alert> {
+        let local = self.local_rules();
         let rules: Vec<&Rule> = self
             .rules_for(path)
             .into_iter()
+            .map(|i| &local[i])
             .filter(|r| active.has(&r.id))
             .collect();
         if rules.is_empty() {
@@ -382,7 +449,29 @@ impl Vale {
         let mut out: Vec<Alert> = Vec::new();
         let mut counts: HashMap<&str, usize> = HashMap::new();
         let mut seen = std::collections::HashSet::new();
+        // Block scopes the ini ignores (inline ones, `code`, `strong`…, are handled above).
+        let block_scopes: Vec<String> = self
+            .ini
+            .ignored_scopes
+            .iter()
+            .filter(|s| {
+                !matches!(
+                    s.as_str(),
+                    "code" | "tt" | "kbd" | "strong" | "b" | "em" | "i"
+                )
+            })
+            .cloned()
+            .collect();
+        let ignored_scopes = (!block_scopes.is_empty())
+            .then(|| scope::Scope::parse(&block_scopes).ok())
+            .flatten();
         for block in &blocks {
+            if ignored_scopes
+                .as_ref()
+                .is_some_and(|s| s.matches(&block.scope))
+            {
+                continue;
+            }
             for rule in &rules {
                 if !rule.scope.matches(&block.scope) {
                     continue;
@@ -446,13 +535,13 @@ mod tests {
                 text: (*text).into(),
             })
             .collect();
-        Vale::build(
+        Vale::build(Setup {
             ini,
-            ".vale.ini",
-            &files,
-            accepted.iter().map(|s| (*s).to_owned()).collect(),
-            Vec::new(),
-        )
+            ini_path: ".vale.ini".into(),
+            files,
+            accepted: accepted.iter().map(|s| (*s).to_owned()).collect(),
+            ..Setup::default()
+        })
         .expect("builds")
     }
 
@@ -538,6 +627,38 @@ mod tests {
             !rules.iter().any(|r| r.1 == "Friendly"),
             "an accepted term is an exception: {got:?}"
         );
+    }
+
+    #[test]
+    fn spelling_knows_the_dictionaries_the_vocabulary_and_a_teams_hunspell_words() {
+        let ini = ini::parse(".vale.ini", "[*]\nBasedOnStyles = Vale\n").expect("ini");
+        let v = Vale::build(Setup {
+            ini,
+            ini_path: ".vale.ini".into(),
+            accepted: vec!["Kubeflow".into()],
+            dictionaries: vec![DictionaryFiles {
+                name: "med".into(),
+                path: "config/dictionaries/med.dic".into(),
+                aff: "SET UTF-8\n".into(),
+                dic: "1\nabdominocentesis\n".into(),
+            }],
+            ..Setup::default()
+        })
+        .expect("builds");
+        let got = run(
+            &v,
+            "a.md",
+            "This typpo, kubeflow and abdominocentesis, 42 and HTTPie.\n",
+        );
+        let spelled: Vec<(&str, &[String])> = got
+            .iter()
+            .filter(|g| g.0 == "Vale.Spelling")
+            .map(|g| (g.1.as_str(), g.3.as_slice()))
+            .collect();
+        // "HTTPie" passes none of Vale's filters (CamelCase starts with one capital), as in Vale.
+        let words: Vec<&str> = spelled.iter().map(|s| s.0).collect();
+        assert_eq!(words, ["typpo", "HTTPie"], "{got:?}");
+        assert!(spelled[0].1.contains(&"typo".to_owned()), "{spelled:?}");
     }
 
     #[test]

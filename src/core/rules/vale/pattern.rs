@@ -7,22 +7,168 @@ use std::ops::Range;
 #[derive(Debug, Clone)]
 pub enum Pattern {
     Plain(regex::Regex),
-    Fancy(Box<fancy_regex::Regex>),
+    /// A backtracking pattern, with a linear-time gate: the same pattern without its look-around
+    /// and back-references, which matches wherever the full one could. Text the gate does not match
+    /// is never given to the backtracker.
+    Fancy(Box<fancy_regex::Regex>, Option<regex::Regex>),
 }
 
-/// Vale writes patterns for Go's regexp2; a few spellings differ in Rust.
+/// `src` without look-around groups (`(?=…)`, `(?!…)`, `(?<=…)`, `(?<!…)`: they match no text) and
+/// with back-references loosened to "anything": a pattern that matches at least wherever `src` does.
+fn relaxed(src: &str) -> String {
+    let chars: Vec<char> = src.chars().collect();
+    let mut out = String::with_capacity(src.len());
+    let mut i = 0;
+    let mut in_class = false;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\\' {
+            let next = chars.get(i + 1).copied();
+            match next {
+                Some(d) if d.is_ascii_digit() && d != '0' && !in_class => {
+                    out.push_str("(?:.*?)");
+                    i += 2;
+                    while chars.get(i).is_some_and(char::is_ascii_digit) {
+                        i += 1;
+                    }
+                    continue;
+                }
+                Some('k') if !in_class && chars.get(i + 2) == Some(&'<') => {
+                    out.push_str("(?:.*?)");
+                    i += 3;
+                    while i < chars.len() && chars[i] != '>' {
+                        i += 1;
+                    }
+                    i += 1;
+                    continue;
+                }
+                Some(d) => {
+                    out.push(c);
+                    out.push(d);
+                    i += 2;
+                    continue;
+                }
+                None => {
+                    out.push(c);
+                    i += 1;
+                    continue;
+                }
+            }
+        }
+        if in_class {
+            if c == ']' {
+                in_class = false;
+            }
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        if c == '[' {
+            in_class = true;
+            out.push(c);
+            // A `]` right after `[` or `[^` is a literal.
+            if chars.get(i + 1) == Some(&'^') {
+                out.push('^');
+                i += 1;
+            }
+            if chars.get(i + 1) == Some(&']') {
+                out.push(']');
+                i += 1;
+            }
+            i += 1;
+            continue;
+        }
+        let rest: String = chars[i..chars.len().min(i + 4)].iter().collect();
+        if ["(?=", "(?!", "(?<=", "(?<!"]
+            .iter()
+            .any(|p| rest.starts_with(p))
+        {
+            // Skip to the matching close parenthesis.
+            let mut depth = 0;
+            let mut class = false;
+            while i < chars.len() {
+                match chars[i] {
+                    '\\' => i += 1,
+                    '[' if !class => class = true,
+                    ']' if class => class = false,
+                    '(' if !class => depth += 1,
+                    ')' if !class => {
+                        depth -= 1;
+                        if depth == 0 {
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+                i += 1;
+            }
+            i += 1;
+            continue;
+        }
+        // Atomic groups and possessive forms are plain groups for the gate.
+        if rest.starts_with("(?>") {
+            out.push_str("(?:");
+            i += 3;
+            continue;
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
+}
+
+/// Vale writes patterns for Go's regexp2; a few spellings differ in Rust. `\Z` (end of text, before a
+/// final newline) is `\z` closely enough for prose blocks. A word boundary is the ASCII one, as in
+/// Vale's RE2-compatible patterns: the Unicode one would stop the fast engine at every letter outside
+/// ASCII (and at the mark that stands for inline code in the prose), costing the slow one.
 fn translate(src: &str) -> String {
-    // `\Z` (end of text, before a final newline) is `\z` closely enough for prose blocks.
-    src.replace(r"\Z", r"\z")
+    let mut out = String::with_capacity(src.len() + 16);
+    let mut chars = src.chars().peekable();
+    let mut in_class = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some('b') if !in_class => out.push_str("(?-u:\\b)"),
+                Some('B') if !in_class => out.push_str("(?-u:\\B)"),
+                Some('Z') => out.push_str("\\z"),
+                Some(d) => {
+                    out.push('\\');
+                    out.push(d);
+                }
+                None => out.push('\\'),
+            },
+            '[' if !in_class => {
+                in_class = true;
+                out.push(c);
+                if chars.peek() == Some(&'^') {
+                    out.push('^');
+                    chars.next();
+                }
+                if chars.peek() == Some(&']') {
+                    out.push(']');
+                    chars.next();
+                }
+            }
+            ']' if in_class => {
+                in_class = false;
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 impl Pattern {
     pub fn new(src: &str) -> Result<Pattern, String> {
-        let src = translate(src);
-        match regex::Regex::new(&src) {
+        let fast = translate(src);
+        match regex::Regex::new(&fast) {
             Ok(re) => Ok(Pattern::Plain(re)),
-            Err(plain) => match fancy_regex::Regex::new(&src) {
-                Ok(re) => Ok(Pattern::Fancy(Box::new(re))),
+            Err(plain) => match fancy_regex::Regex::new(&src.replace(r"\Z", r"\z")) {
+                Ok(re) => Ok(Pattern::Fancy(
+                    Box::new(re),
+                    regex::Regex::new(&relaxed(&fast)).ok(),
+                )),
                 Err(_) => Err(plain.to_string()),
             },
         }
@@ -31,14 +177,16 @@ impl Pattern {
     pub fn as_str(&self) -> &str {
         match self {
             Pattern::Plain(re) => re.as_str(),
-            Pattern::Fancy(re) => re.as_str(),
+            Pattern::Fancy(re, _) => re.as_str(),
         }
     }
 
     pub fn is_match(&self, text: &str) -> bool {
         match self {
             Pattern::Plain(re) => re.is_match(text),
-            Pattern::Fancy(re) => re.is_match(text).unwrap_or(false),
+            Pattern::Fancy(re, gate) => {
+                gate.as_ref().is_none_or(|g| g.is_match(text)) && re.is_match(text).unwrap_or(false)
+            }
         }
     }
 
@@ -46,7 +194,8 @@ impl Pattern {
     pub fn find_all(&self, text: &str) -> Vec<Range<usize>> {
         match self {
             Pattern::Plain(re) => re.find_iter(text).map(|m| m.range()).collect(),
-            Pattern::Fancy(re) => re
+            Pattern::Fancy(_, Some(gate)) if !gate.is_match(text) => Vec::new(),
+            Pattern::Fancy(re, _) => re
                 .find_iter(text)
                 .map_while(Result::ok)
                 .map(|m| m.range())
@@ -61,7 +210,8 @@ impl Pattern {
                 .captures_iter(text)
                 .map(|c| c.iter().map(|g| g.map(|m| m.range())).collect())
                 .collect(),
-            Pattern::Fancy(re) => re
+            Pattern::Fancy(_, Some(gate)) if !gate.is_match(text) => Vec::new(),
+            Pattern::Fancy(re, _) => re
                 .captures_iter(text)
                 .map_while(Result::ok)
                 .map(|c| c.iter().map(|g| g.map(|m| m.range())).collect())
@@ -73,7 +223,7 @@ impl Pattern {
     pub fn replace_all(&self, text: &str, with: &str) -> String {
         match self {
             Pattern::Plain(re) => re.replace_all(text, with).into_owned(),
-            Pattern::Fancy(re) => re.replace_all(text, with).into_owned(),
+            Pattern::Fancy(re, _) => re.replace_all(text, with).into_owned(),
         }
     }
 }
@@ -86,10 +236,20 @@ mod tests {
     fn plain_patterns_stay_linear_and_look_around_still_works() {
         assert!(matches!(Pattern::new(r"\bfoo\b"), Ok(Pattern::Plain(_))));
         let look = Pattern::new(r"\bfoo(?! bar)\b").expect("compiles");
-        assert!(matches!(look, Pattern::Fancy(_)));
+        assert!(matches!(look, Pattern::Fancy(_, Some(_))));
         assert_eq!(look.find_all("foo bar, foo baz"), vec![9..12]);
         let back = Pattern::new(r"\b(\w+) \1\b").expect("compiles");
         assert_eq!(back.find_all("it is is so"), vec![3..8]);
         assert!(Pattern::new("(unclosed").is_err());
+    }
+
+    #[test]
+    fn the_gate_drops_only_what_matches_no_text() {
+        assert_eq!(relaxed(r"\bfoo(?! bar)\b"), r"\bfoo\b");
+        assert_eq!(translate(r"\bfoo[\b]\Z"), r"(?-u:\b)foo[\b]\z");
+        assert_eq!(relaxed(r"(?<=[(])x(?=\))"), "x");
+        assert_eq!(relaxed(r"\b(\w+) \1\b"), r"\b(\w+) (?:.*?)\b");
+        assert_eq!(relaxed(r"[(?=]a"), r"[(?=]a", "a class is kept whole");
+        assert_eq!(relaxed(r"(?>ab)c"), "(?:ab)c");
     }
 }

@@ -56,6 +56,26 @@ pub enum Kind {
         /// Text at the start that is not cased (`prefix`, a pattern).
         prefix: Option<Pattern>,
     },
+    /// Spelling by docreview's dictionaries (harper-core's and the English word list), with the
+    /// rule's `filters` (words they match are not checked) and its `ignore` files' words.
+    Spelling {
+        filters: Vec<Pattern>,
+        ignore: std::collections::HashSet<String>,
+        /// Hunspell dictionaries that also know words.
+        dictionaries: Vec<Dict>,
+        /// Only those dictionaries, not docreview's (the rule names its own, without `append`).
+        custom: bool,
+    },
+}
+
+/// A Hunspell dictionary, shared between rules.
+#[derive(Clone)]
+pub struct Dict(pub std::sync::Arc<spellbook::Dictionary>);
+
+impl std::fmt::Debug for Dict {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Dict")
+    }
 }
 
 /// What a capitalization rule asks for.
@@ -104,13 +124,22 @@ pub enum Parsed {
 }
 
 /// What every rule shares from the configuration.
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct Shared {
     /// Vocabulary terms (`accept.txt`): exceptions of every rule with `vocab: true`.
     pub accepted: Vec<String>,
     /// `WordTemplate` (default `\b(?:%s)\b`).
     pub word_template: Option<String>,
+    /// Word lists a spelling rule may name in `ignore`, by their path relative to the `StylesPath`
+    /// (and to its `config/ignore` folder); `Vale.Spelling` takes every one under `config/ignore`.
+    pub ignore_files: Vec<(String, Vec<String>)>,
+    /// Hunspell dictionaries of the setup (`config/dictionaries`), by name.
+    pub dictionaries: Vec<(String, std::sync::Arc<spellbook::Dictionary>)>,
 }
+
+/// Vale's filters for every spelling rule that is not `custom`: CamelCase words, words ending in
+/// capitals, and words holding anything but letters, `_` and `'`.
+const DEFAULT_FILTERS: &[&str] = &[r"[A-Z]{1}[a-z]+[A-Z]+\w+", r"[A-Z]+$", r"[^a-zA-Z_']"];
 
 const WORD: &str = r"(?m)\b(?:%s)\b";
 const NONWORD: &str = r"(?m)(?:%s)";
@@ -324,9 +353,11 @@ pub fn parse(
             return unsupported("document statistics (metric, readability) are not read yet");
         }
         "spelling" => {
-            return unsupported(
-                "a style's own spelling rule is not read yet (docreview's spelling rules check spelling)",
-            );
+            if f.get("dicpath").is_some() || f.get("aff").is_some() || f.get("dic").is_some() {
+                return unsupported(
+                    "a dictionary outside config/dictionaries (dicpath, aff, dic) is not read yet",
+                );
+            }
         }
         other => {
             return Err(err(format!(
@@ -496,6 +527,57 @@ pub fn parse(
                 .map(|(a, b)| compile(&wrap(&format!("({a})|({b})"), !nonword), &err))
                 .collect::<Result<_, _>>()?;
             Kind::Consistency { pairs }
+        }
+        "spelling" => {
+            with_vocab(&mut except, true);
+            let mut filters = Vec::new();
+            for p in f.strings("filters")? {
+                filters.push(compile(&p, &err)?);
+            }
+            if !f.flag("custom", false)? {
+                for p in DEFAULT_FILTERS {
+                    filters.push(compile(p, &err)?);
+                }
+            }
+            let names = f.strings("ignore")?;
+            let builtin = id == "Vale.Spelling";
+            let ignore = shared
+                .ignore_files
+                .iter()
+                .filter(|(path, _)| {
+                    if builtin {
+                        path.starts_with("config/ignore/")
+                    } else {
+                        names.iter().any(|n| {
+                            path == n || path.strip_prefix("config/ignore/") == Some(n.as_str())
+                        })
+                    }
+                })
+                .flat_map(|(_, words)| words.iter().map(|w| w.to_lowercase()))
+                // The vocabulary's terms are words the speller knows, in any case.
+                .chain(
+                    shared
+                        .accepted
+                        .iter()
+                        .filter(|_| vocab)
+                        .map(|w| w.to_lowercase()),
+                )
+                .collect();
+            let wanted = f.strings("dictionaries")?;
+            // Named dictionaries replace the built-in English one unless `append: true`.
+            let custom = !wanted.is_empty() && !f.flag("append", false)?;
+            let dictionaries = shared
+                .dictionaries
+                .iter()
+                .filter(|(name, _)| builtin || wanted.contains(name))
+                .map(|(_, d)| Dict(d.clone()))
+                .collect();
+            Kind::Spelling {
+                filters,
+                ignore,
+                dictionaries,
+                custom,
+            }
         }
         _ => {
             // capitalization

@@ -89,6 +89,8 @@ pub enum Origin {
     /// Pieces of docreview's prose blocks: (start in this text, block index, start in that block's text,
     /// length).
     Pieces(Vec<(usize, usize, usize, usize)>),
+    /// Runs of the file: (start in this text, start in the file, length).
+    Spans(Vec<(usize, usize, usize)>),
 }
 
 /// A block of text as Vale's rules see it.
@@ -121,8 +123,76 @@ impl VBlock {
                 let view = from + (range.start - at)..from + (end - at);
                 prose.blocks.get(b)?.to_source_lossy(view)
             }
+            Origin::Spans(spans) => {
+                let &(at, from, len) = spans.iter().rev().find(|(at, ..)| *at <= range.start)?;
+                let start = from + (range.start - at);
+                let end = from + (range.end - at).min(len).max(range.start - at);
+                Some(start..end)
+            }
         }
     }
+}
+
+/// The front matter's string values as Vale reads them: one block each, named
+/// `text.frontmatter.KEY.ext`.
+fn front_matter(file: &str, ext: &str) -> Vec<VBlock> {
+    let body_start = if file.starts_with('\u{feff}') { 3 } else { 0 };
+    let rest = &file[body_start..];
+    let Some(after) = rest
+        .strip_prefix("---\n")
+        .or_else(|| rest.strip_prefix("---\r\n"))
+    else {
+        return Vec::new();
+    };
+    let start = file.len() - after.len();
+    let Some(end) = after
+        .match_indices("\n---")
+        .map(|(i, _)| i)
+        .find(|&i| matches!(after[i + 4..].chars().next(), None | Some('\n' | '\r')))
+    else {
+        return Vec::new();
+    };
+    let fm = &after[..end];
+    let Ok(serde_norway::Value::Mapping(map)) = serde_norway::from_str::<serde_norway::Value>(fm)
+    else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (k, v) in &map {
+        let (Some(key), Some(value)) = (k.as_str(), v.as_str()) else {
+            continue;
+        };
+        // Each line of the value, found in order after the key's line.
+        let Some(key_at) = fm
+            .match_indices(key)
+            .map(|(i, _)| i)
+            .find(|&i| i == 0 || fm.as_bytes()[i - 1] == b'\n')
+        else {
+            continue;
+        };
+        let mut from = key_at + key.len();
+        let mut text = String::new();
+        let mut spans = Vec::new();
+        for line in value.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            let Some(i) = fm[from..].find(line) else {
+                break;
+            };
+            if !text.is_empty() {
+                text.push('\n');
+            }
+            spans.push((text.len(), start + from + i, line.len()));
+            text.push_str(line);
+            from += i + line.len();
+        }
+        if !spans.is_empty() {
+            out.push(VBlock {
+                scope: format!("text.frontmatter.{key}.{ext}"),
+                text,
+                origin: Origin::Spans(spans),
+            });
+        }
+    }
+    out
 }
 
 /// Which scopes the doc's rules ask for beyond the blocks themselves.
@@ -236,8 +306,10 @@ pub struct Layout {
 /// The doc's blocks as Vale's rules see them. `ext` is the file's extension (`md`, `mdx`).
 pub fn layout(file: &str, prose: &Prose, ext: &str, wants: Wants) -> Layout {
     let c = containers(file);
+    let mut all = front_matter(file, ext);
+    all.extend(blocks(file, prose, ext, wants, &c));
     Layout {
-        blocks: blocks(file, prose, ext, wants, &c),
+        blocks: all,
         strong: c.strong,
         emphasis: c.emphasis,
     }
@@ -383,6 +455,30 @@ mod tests {
             .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
             .collect();
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn front_matter_values_are_blocks_of_their_own() {
+        let md = "---\ntitle: \"My document\"\ndescription: |\n  A short NOTE\n  and more\nweight: 8\n---\n\nText.\n";
+        let prose = crate::core::markdown::extract(md);
+        let blocks = layout(md, &prose, "md", Wants::default()).blocks;
+        let fm: Vec<(&str, &str)> = blocks
+            .iter()
+            .filter(|b| b.scope.contains("frontmatter"))
+            .map(|b| (b.scope.as_str(), b.text.as_str()))
+            .collect();
+        assert_eq!(
+            fm,
+            [
+                ("text.frontmatter.title.md", "My document"),
+                ("text.frontmatter.description.md", "A short NOTE\nand more")
+            ]
+        );
+        // Offsets map back to the file, line by line.
+        let d = &blocks[1];
+        let note = d.text.find("and").expect("and");
+        let span = d.to_file(&prose, note..note + 3).expect("maps");
+        assert_eq!(&md[span], "and");
     }
 
     #[test]
