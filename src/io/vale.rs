@@ -194,9 +194,29 @@ pub fn load(path: &Path, shown: &str) -> Result<Loaded, ValeError> {
     for root in &roots {
         word_lists(root, root, 0, &mut ignore_files)?;
     }
+    // Hunspell dictionaries: `config/dictionaries` (Vale.Spelling's) and a `dictionaries` folder in
+    // any style (a rule's `dicpath`).
     let mut dictionaries = Vec::new();
+    let mut folders: Vec<(PathBuf, String)> = Vec::new();
     for root in &roots {
-        let dir = root.join("config/dictionaries");
+        folders.push((
+            root.join("config/dictionaries"),
+            "config/dictionaries".into(),
+        ));
+        let Ok(styles) = std::fs::read_dir(root) else {
+            continue;
+        };
+        let mut styles: Vec<PathBuf> = styles.flatten().map(|e| e.path()).collect();
+        styles.sort();
+        for s in styles {
+            let d = s.join("dictionaries");
+            if d.is_dir() {
+                let name = s.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+                folders.push((d, format!("{name}/dictionaries")));
+            }
+        }
+    }
+    for (dir, rel) in folders {
         let Ok(entries) = std::fs::read_dir(&dir) else {
             continue;
         };
@@ -216,6 +236,7 @@ pub fn load(path: &Path, shown: &str) -> Result<Loaded, ValeError> {
                 continue;
             }
             dictionaries.push(vale::DictionaryFiles {
+                dir: rel.clone(),
                 name: dic
                     .file_stem()
                     .and_then(|s| s.to_str())

@@ -25,9 +25,28 @@ pub struct FileState {
 /// Fills `%s` (and `%d`) in `msg` with `args` in order; a missing argument is empty, `%%` is `%`.
 pub fn format_message(msg: &str, args: &[&str]) -> String {
     let mut out = String::with_capacity(msg.len() + 16);
+    let all = args;
     let mut args = args.iter();
     let mut chars = msg.chars().peekable();
     while let Some(c) = chars.next() {
+        if c == '%' && chars.peek() == Some(&'[') {
+            // `%[2]s`: an argument by its number.
+            let spec: String = chars.clone().take_while(|&c| c != ']').collect();
+            let n: Option<usize> = spec.trim_start_matches('[').parse().ok();
+            let after: String = chars.clone().skip(spec.len() + 1).take(1).collect();
+            if let (Some(n), "s" | "d" | "v") = (n, after.as_str()) {
+                out.push_str(
+                    n.checked_sub(1)
+                        .and_then(|i| all.get(i))
+                        .copied()
+                        .unwrap_or(""),
+                );
+                for _ in 0..spec.len() + 2 {
+                    chars.next();
+                }
+                continue;
+            }
+        }
         if c == '%' {
             match chars.peek() {
                 Some('s') | Some('d') | Some('v') => {
@@ -360,6 +379,17 @@ pub fn run(rule: &Rule, block: &VBlock, state: &mut FileState) -> Vec<Found> {
                 }
             }
         }
+        Kind::Sequence { steps } => {
+            for (range, seq) in super::sequence::run(steps, text) {
+                let words: Vec<&str> = seq.iter().map(String::as_str).collect();
+                let matched = &text[range.clone()];
+                out.push(Found {
+                    message: format_message(&rule.message, &words),
+                    replacements: fix(&rule.action, matched),
+                    range,
+                });
+            }
+        }
         Kind::Spelling {
             filters,
             ignore,
@@ -573,6 +603,10 @@ mod tests {
         assert_eq!(format_message("Too short (%d).", &["3"]), "Too short (3).");
         assert_eq!(format_message("'%s' or '%s'", &["a"]), "'a' or ''");
         assert_eq!(format_message("100%% sure", &[]), "100% sure");
+        assert_eq!(
+            format_message("'%[2]s %[1]s' not '%[1]ss'", &["a", "b"]),
+            "'b a' not 'as'"
+        );
     }
 
     #[test]

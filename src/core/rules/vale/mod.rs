@@ -8,6 +8,7 @@ pub mod ini;
 pub mod pattern;
 pub mod rule;
 pub mod scope;
+pub mod sequence;
 
 use self::check::{FileState, Found};
 pub use self::ini::{Switch, ValeError, ValeIni};
@@ -33,6 +34,8 @@ pub struct StyleFile {
 /// A Hunspell dictionary of the setup (`config/dictionaries/NAME.dic` and `.aff`), as text.
 #[derive(Debug, Clone)]
 pub struct DictionaryFiles {
+    /// Its folder, relative to the `StylesPath` (`config/dictionaries`, `RedHat/dictionaries`).
+    pub dir: String,
     pub name: String,
     /// The `.dic` file's path, for messages.
     pub path: String,
@@ -130,7 +133,7 @@ impl Vale {
                 line: 0,
                 message: format!("not a Hunspell dictionary docreview can read: {e}"),
             })?;
-            dicts.push((d.name.clone(), std::sync::Arc::new(parsed)));
+            dicts.push((d.dir.clone(), d.name.clone(), std::sync::Arc::new(parsed)));
         }
         let fingerprint = crate::core::finding::fnv1a64(&[
             format!("{ini:?}").as_bytes(),
@@ -142,7 +145,7 @@ impl Vale {
                 .as_bytes(),
             dictionaries
                 .iter()
-                .map(|d| format!("{}\0{}\0{}\0", d.name, d.aff, d.dic))
+                .map(|d| format!("{}\0{}\0{}\0{}\0", d.dir, d.name, d.aff, d.dic))
                 .collect::<String>()
                 .as_bytes(),
         ]);
@@ -637,6 +640,7 @@ mod tests {
             ini_path: ".vale.ini".into(),
             accepted: vec!["Kubeflow".into()],
             dictionaries: vec![DictionaryFiles {
+                dir: "config/dictionaries".into(),
                 name: "med".into(),
                 path: "config/dictionaries/med.dic".into(),
                 aff: "SET UTF-8\n".into(),

@@ -56,6 +56,10 @@ pub enum Kind {
         /// Text at the start that is not cased (`prefix`, a pattern).
         prefix: Option<Pattern>,
     },
+    /// Words in a row, by pattern and part of speech (run on sentences).
+    Sequence {
+        steps: Vec<super::sequence::Step>,
+    },
     /// Spelling by docreview's dictionaries (harper-core's and the English word list), with the
     /// rule's `filters` (words they match are not checked) and its `ignore` files' words.
     Spelling {
@@ -133,8 +137,10 @@ pub struct Shared {
     /// Word lists a spelling rule may name in `ignore`, by their path relative to the `StylesPath`
     /// (and to its `config/ignore` folder); `Vale.Spelling` takes every one under `config/ignore`.
     pub ignore_files: Vec<(String, Vec<String>)>,
-    /// Hunspell dictionaries of the setup (`config/dictionaries`), by name.
-    pub dictionaries: Vec<(String, std::sync::Arc<spellbook::Dictionary>)>,
+    /// Hunspell dictionaries of the setup: (folder relative to the `StylesPath`, name, dictionary).
+    /// `Vale.Spelling` uses those in `config/dictionaries`; a rule names others with `dicpath` and
+    /// `dictionaries`.
+    pub dictionaries: Vec<(String, String, std::sync::Arc<spellbook::Dictionary>)>,
 }
 
 /// Vale's filters for every spelling rule that is not `custom`: CamelCase words, words ending in
@@ -342,21 +348,16 @@ pub fn parse(
     };
     match extends.as_str() {
         "existence" | "substitution" | "occurrence" | "repetition" | "conditional"
-        | "consistency" | "capitalization" => {}
+        | "consistency" | "capitalization" | "sequence" => {}
         "script" => {
             return unsupported("a Tengo script: docreview does not run programs from a style");
-        }
-        "sequence" => {
-            return unsupported("needs part-of-speech tagging, which docreview does not do yet");
         }
         "metric" | "readability" => {
             return unsupported("document statistics (metric, readability) are not read yet");
         }
         "spelling" => {
-            if f.get("dicpath").is_some() || f.get("aff").is_some() || f.get("dic").is_some() {
-                return unsupported(
-                    "a dictionary outside config/dictionaries (dicpath, aff, dic) is not read yet",
-                );
+            if f.get("aff").is_some() || f.get("dic").is_some() {
+                return unsupported("a dictionary named by `aff` and `dic` paths is not read yet");
             }
         }
         other => {
@@ -386,6 +387,10 @@ pub fn parse(
     let mut scopes = f.strings("scope")?;
     if scopes.is_empty() {
         scopes.push("text".into());
+    }
+    if extends == "sequence" {
+        // Vale runs a sequence on sentences, whatever its scope says.
+        scopes = vec!["sentence".into()];
     }
     let scope = Scope::parse(&scopes).map_err(&err)?;
     let action = match f.get("action") {
@@ -528,6 +533,31 @@ pub fn parse(
                 .collect::<Result<_, _>>()?;
             Kind::Consistency { pairs }
         }
+        "sequence" => {
+            let Some(Value::Sequence(items)) = f.get("tokens") else {
+                return Err(err("a sequence rule needs `tokens`, a list".into()));
+            };
+            let mut tokens = Vec::new();
+            for item in items {
+                let Value::Mapping(m) = item else {
+                    return Err(err("each of a sequence's `tokens` is a mapping".into()));
+                };
+                let t = Fields { map: m, err: &err };
+                let ic = if ignorecase { "(?i)" } else { "" };
+                let pattern = match t.string("pattern")? {
+                    Some(p) if !p.is_empty() => Some(compile(&format!("{ic}(?m)(?:{p})"), &err)?),
+                    _ => None,
+                };
+                let tag = match t.string("tag")? {
+                    Some(p) if !p.is_empty() => Some(compile(&p, &err)?),
+                    _ => None,
+                };
+                tokens.push((pattern, tag, t.flag("negate", false)?, t.count("skip")?));
+            }
+            Kind::Sequence {
+                steps: super::sequence::steps(tokens),
+            }
+        }
         "spelling" => {
             with_vocab(&mut except, true);
             let mut filters = Vec::new();
@@ -566,11 +596,15 @@ pub fn parse(
             let wanted = f.strings("dictionaries")?;
             // Named dictionaries replace the built-in English one unless `append: true`.
             let custom = !wanted.is_empty() && !f.flag("append", false)?;
+            let dicpath = f
+                .string("dicpath")?
+                .map(|d| d.trim_matches('/').to_owned())
+                .unwrap_or_else(|| "config/dictionaries".to_owned());
             let dictionaries = shared
                 .dictionaries
                 .iter()
-                .filter(|(name, _)| builtin || wanted.contains(name))
-                .map(|(_, d)| Dict(d.clone()))
+                .filter(|(dir, name, _)| *dir == dicpath && (builtin || wanted.contains(name)))
+                .map(|(_, _, d)| Dict(d.clone()))
                 .collect();
             Kind::Spelling {
                 filters,
