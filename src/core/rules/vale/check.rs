@@ -20,6 +20,8 @@ pub struct Found {
 #[derive(Debug, Default)]
 pub struct FileState {
     pub sequences: HashSet<String>,
+    /// How many blocks of each kind the doc has, for metric formulas.
+    pub metrics: std::collections::HashMap<String, f64>,
 }
 
 /// Fills `%s` (and `%d`) in `msg` with `args` in order; a missing argument is empty, `%%` is `%`.
@@ -376,6 +378,35 @@ pub fn run(rule: &Rule, block: &VBlock, state: &mut FileState) -> Vec<Found> {
                     (1..=2).all(|g| state.sequences.contains(&format!("{}#{i}#{g}", rule.id)));
                 if let (Some(r), true) = (last, both) {
                     out.push(alert(rule, text, r));
+                }
+            }
+        }
+        Kind::Metric { formula, op, value } => {
+            let mut vars = super::stats::of_text(text);
+            vars.extend(state.metrics.iter().map(|(k, v)| (k.clone(), *v)));
+            let got = formula.eval(&vars);
+            if super::stats::holds(op, got, *value) {
+                out.push(Found {
+                    range: 0..0,
+                    message: format_message(&rule.message, &[&format!("{got:.2}")]),
+                    replacements: Vec::new(),
+                });
+            }
+        }
+        Kind::Readability { metrics, grade } => {
+            let stats = super::stats::of_text(text);
+            let grades: Vec<f64> = metrics
+                .iter()
+                .filter_map(|m| super::stats::grade(m, &stats))
+                .collect();
+            if !grades.is_empty() {
+                let got = grades.iter().sum::<f64>() / grades.len() as f64;
+                if got > *grade {
+                    out.push(Found {
+                        range: 0..0,
+                        message: format_message(&rule.message, &[&format!("{got:.2}")]),
+                        replacements: Vec::new(),
+                    });
                 }
             }
         }

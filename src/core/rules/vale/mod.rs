@@ -9,6 +9,7 @@ pub mod pattern;
 pub mod rule;
 pub mod scope;
 pub mod sequence;
+pub mod stats;
 
 use self::check::{FileState, Found};
 pub use self::ini::{Switch, ValeError, ValeIni};
@@ -449,6 +450,17 @@ impl Vale {
         }
         let blocks = layout.blocks;
         let mut state = FileState::default();
+        // What a metric's formula may name besides the text's statistics: how many blocks of each
+        // kind the doc has (`heading.h2`, `list`, `blockquote`, `table.cell`…).
+        for b in &blocks {
+            let name = b
+                .scope
+                .strip_prefix("text.")
+                .map(|s| s.rsplit_once('.').map_or(s, |(k, _)| k));
+            if let Some(name) = name.filter(|n| !n.starts_with("frontmatter")) {
+                *state.metrics.entry(name.to_owned()).or_insert(0.0) += 1.0;
+            }
+        }
         let mut out: Vec<Alert> = Vec::new();
         let mut counts: HashMap<&str, usize> = HashMap::new();
         let mut seen = std::collections::HashSet::new();
@@ -485,7 +497,14 @@ impl Vale {
                     replacements,
                 } in check::run(rule, block, &mut state)
                 {
-                    let Some(span) = block.to_file(prose, range.clone()) else {
+                    // A whole-document statistic is reported at the start of the file, as in Vale.
+                    let whole = matches!(rule.kind, Kind::Metric { .. } | Kind::Readability { .. });
+                    let start = if file.starts_with('\u{feff}') { 3 } else { 0 };
+                    let Some(span) = (if whole {
+                        Some(start..start)
+                    } else {
+                        block.to_file(prose, range.clone())
+                    }) else {
                         continue;
                     };
                     let raw = matches!(block.origin, scope::Origin::Raw);

@@ -56,6 +56,17 @@ pub enum Kind {
         /// Text at the start that is not cased (`prefix`, a pattern).
         prefix: Option<Pattern>,
     },
+    /// A number computed from the document's statistics, reported when it meets the condition.
+    Metric {
+        formula: super::stats::Expr,
+        op: String,
+        value: f64,
+    },
+    /// The average of readability grades, reported above `grade`.
+    Readability {
+        metrics: Vec<String>,
+        grade: f64,
+    },
     /// Words in a row, by pattern and part of speech (run on sentences).
     Sequence {
         steps: Vec<super::sequence::Step>,
@@ -348,12 +359,9 @@ pub fn parse(
     };
     match extends.as_str() {
         "existence" | "substitution" | "occurrence" | "repetition" | "conditional"
-        | "consistency" | "capitalization" | "sequence" => {}
+        | "consistency" | "capitalization" | "sequence" | "metric" | "readability" => {}
         "script" => {
             return unsupported("a Tengo script: docreview does not run programs from a style");
-        }
-        "metric" | "readability" => {
-            return unsupported("document statistics (metric, readability) are not read yet");
         }
         "spelling" => {
             if f.get("aff").is_some() || f.get("dic").is_some() {
@@ -391,6 +399,10 @@ pub fn parse(
     if extends == "sequence" {
         // Vale runs a sequence on sentences, whatever its scope says.
         scopes = vec!["sentence".into()];
+    }
+    if (extends == "metric" || extends == "readability") && f.get("scope").is_none() {
+        // Statistics are of the whole doc's running text.
+        scopes = vec!["summary".into()];
     }
     let scope = Scope::parse(&scopes).map_err(&err)?;
     let action = match f.get("action") {
@@ -532,6 +544,34 @@ pub fn parse(
                 .map(|(a, b)| compile(&wrap(&format!("({a})|({b})"), !nonword), &err))
                 .collect::<Result<_, _>>()?;
             Kind::Consistency { pairs }
+        }
+        "metric" => {
+            let formula = super::stats::Expr::parse(&f.text("formula")?).map_err(&err)?;
+            let (op, value) = super::stats::condition(&f.text("condition")?).map_err(&err)?;
+            Kind::Metric { formula, op, value }
+        }
+        "readability" => {
+            let metrics = f.strings("metrics")?;
+            let known = [
+                "Flesch-Kincaid",
+                "Gunning Fog",
+                "Coleman-Liau",
+                "SMOG",
+                "Automated Readability",
+            ];
+            if let Some(bad) = metrics.iter().find(|m| !known.contains(&m.as_str())) {
+                return Err(err(format!(
+                    "`{bad}` is not a readability metric: {}",
+                    known.join(", ")
+                )));
+            }
+            if metrics.is_empty() {
+                return Err(err("a readability rule needs `metrics`".into()));
+            }
+            Kind::Readability {
+                metrics,
+                grade: f.number("grade")?.unwrap_or(8.0),
+            }
         }
         "sequence" => {
             let Some(Value::Sequence(items)) = f.get("tokens") else {
