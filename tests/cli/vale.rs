@@ -86,6 +86,27 @@ fn check_runs_the_teams_vale_rules_under_their_own_names_with_fixes() {
 }
 
 #[test]
+fn where_a_vale_rule_and_docreviews_own_say_the_same_the_teams_rule_is_shown() {
+    let r = team_repo();
+    r.write("docs/guide.md", "# Guide\n\nRun the the installer.\n");
+    let out = r.run(&["check", "--all", "--format", "line", "--quiet"]);
+    assert_eq!(
+        out.stdout, "docs/guide.md:3:5:Vale.Repetition:'the' is repeated!\n",
+        "one finding, under the team's name: {}",
+        out.stderr
+    );
+    // Without the Vale setup, docreview's own rule reports it.
+    r.write(".docreview.toml", "vale = false\n");
+    let out = r.run(&["check", "--all", "--format", "line", "--quiet"]);
+    assert!(
+        out.stdout
+            .starts_with("docs/guide.md:3:5:grammar.repeated-word:"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
 fn the_line_format_is_the_shape_vale_prints() {
     let r = team_repo();
     let out = r.run(&[

@@ -189,7 +189,19 @@ impl Run<'_> {
                 let counts = doc_set.then(|| engine.doc_counts(&view));
                 drop(view);
                 let mut findings = engine.findings_on(doc, &Lines::All, &prose, hits);
-                findings.extend(engine.vale_findings(doc, &prose));
+                let vale = engine.vale_findings(doc, &prose);
+                if !vale.is_empty() {
+                    // Where the team's Vale rule says the same as one of docreview's (the same text, the
+                    // same fix), the team's rule, the name it knows, is the one shown.
+                    findings.retain(|f| {
+                        !vale.iter().any(|v| {
+                            v.start == f.start
+                                && v.end == f.end
+                                && v.replacements.first() == f.replacements.first()
+                        })
+                    });
+                    findings.extend(vale);
+                }
                 done.fetch_add(1, Ordering::Relaxed);
                 let words = prose.words();
                 let prose = if waits { prose } else { Prose::default() };
