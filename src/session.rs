@@ -54,8 +54,11 @@ pub enum Error {
     Malformed { path: String, problem: String },
     #[error(transparent)]
     Guidelines(#[from] crate::io::guidelines::LoadError),
-    #[error(transparent)]
-    Vale(#[from] crate::core::rules::vale::ValeError),
+    #[error(
+        "{0}\n(docreview runs the styles of the nearest .vale.ini; `vale = false` in .docreview.toml \
+         turns that off, --vale-config FILE names another)"
+    )]
+    Vale(crate::core::rules::vale::ValeError),
     #[error(transparent)]
     Baseline(#[from] crate::io::baseline::BaselineError),
     /// The review screen stopped on a failure it showed (a fix that could not be written).
@@ -80,6 +83,14 @@ pub enum Error {
     Terminal(#[source] io::Error),
     #[error(transparent)]
     Write(#[from] crate::io::files::WriteError),
+}
+
+/// A Vale setup that cannot be read: its own message says where, the shell adds how to turn it off
+/// (not a cause of its own, so the message is printed once).
+impl From<crate::core::rules::vale::ValeError> for Error {
+    fn from(e: crate::core::rules::vale::ValeError) -> Error {
+        Error::Vale(e)
+    }
 }
 
 /// A bare I/O error in a command is a failed write to its output streams (`out`, `err`): every read

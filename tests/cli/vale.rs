@@ -209,6 +209,11 @@ fn a_broken_setup_is_one_clear_error() {
         "{}",
         out.stderr
     );
+    assert!(
+        out.stderr.contains("`vale = false`"),
+        "how to turn it off: {}",
+        out.stderr
+    );
     r.write("styles/Acme/Words.yml", WORDS);
     r.write(
         ".vale.ini",
