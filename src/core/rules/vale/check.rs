@@ -4,6 +4,8 @@
 use super::pattern::Pattern;
 use super::rule::{Action, Case, Kind, Rule};
 use super::scope::VBlock;
+use super::words::{cased, spelled, suggestions, word_tokens};
+use crate::core::rules::text::capitalise;
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -80,14 +82,6 @@ fn to_sentence(words: &[String], joiner: &str) -> String {
             parts.push(format!("{joiner} '{last}'"));
             parts.join(", ")
         }
-    }
-}
-
-fn cap_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
     }
 }
 
@@ -213,13 +207,13 @@ pub fn run(rule: &Rule, block: &VBlock, state: &mut FileState) -> Vec<Found> {
                     // when the rule says so, or when a replace action swaps words regardless of case.
                     let starts_upper = observed.chars().next().is_some_and(char::is_uppercase);
                     let replace = rule.action.name == "replace";
-                    if (*capitalize && observed == cap_first(observed))
+                    if (*capitalize && observed == capitalise(observed))
                         || (replace
                             && *ignorecase
                             && starts_upper
                             && observed != observed.to_uppercase())
                     {
-                        expected = cap_first(&expected);
+                        expected = capitalise(&expected);
                     }
                     if expected.contains('$') {
                         let src = if *ignorecase {
@@ -494,131 +488,6 @@ pub fn run(rule: &Rule, block: &VBlock, state: &mut FileState) -> Vec<Found> {
         }
     }
     out
-}
-
-thread_local! {
-    /// Suggestions this thread made (an unknown word tends to come back many times).
-    static SUGGESTED: std::cell::RefCell<std::collections::HashMap<String, Vec<String>>> =
-        std::cell::RefCell::new(std::collections::HashMap::new());
-}
-
-/// The dictionary's nearest words to an unknown `word`, best first (remembered per thread).
-fn suggestions(word: &str) -> Vec<String> {
-    SUGGESTED.with(|memo| {
-        let mut memo = memo.borrow_mut();
-        if memo.len() > 20_000 {
-            memo.clear();
-        }
-        memo.entry(word.to_owned())
-            .or_insert_with(|| {
-                // One edit first (cheap, and most slips are one); two only where none is one away.
-                let one = crate::core::rules::dictionary::near_words(word, 1, 3);
-                if one.is_empty() && word.chars().count() >= 4 {
-                    crate::core::rules::dictionary::near_words(word, 2, 3)
-                } else {
-                    one
-                }
-            })
-            .clone()
-    })
-}
-
-/// Is `word` spelled right by docreview's dictionaries (harper-core's, as written or in lower case, and
-/// the longer English word list)?
-fn spelled(word: &str) -> bool {
-    use crate::core::rules::dictionary;
-    let w = word.trim_matches('\'');
-    w.is_empty()
-        || dictionary::is_known(w)
-        || dictionary::is_listed(&w.to_lowercase())
-        || w.strip_suffix("'s").is_some_and(dictionary::is_known)
-}
-
-/// The words of `text` as Vale's tokenizer splits them: runs between white space and punctuation;
-/// hyphens, apostrophes and underscores stay inside a word.
-fn word_tokens(text: &str) -> Vec<Range<usize>> {
-    let is_part = |c: char| c.is_alphanumeric() || matches!(c, '-' | '\'' | '_' | '’' | '‘');
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        match (start, is_part(c)) {
-            (None, true) => start = Some(i),
-            (Some(s), false) => {
-                let w = &text[s..i];
-                let lead = w.len() - w.trim_start_matches(['\'', '-', '’', '‘']).len();
-                let trail = w.len() - w.trim_end_matches(['\'', '-', '’', '‘']).len();
-                if lead + trail < w.len() {
-                    out.push(s + lead..i - trail);
-                }
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    out
-}
-
-/// Words a title keeps in lower case (AP style), unless first or last.
-const SMALL: &[&str] = &[
-    "a", "an", "and", "as", "at", "but", "by", "en", "for", "if", "in", "nor", "of", "on", "or",
-    "per", "the", "to", "v.", "vs.", "via", "from", "into", "with",
-];
-
-/// The title- or sentence-cased form of `s`, and whether `s` is close enough to it (at least
-/// `threshold` of its words as expected).
-fn cased(
-    s: &str,
-    exceptions: &[String],
-    indicators: &[String],
-    threshold: f64,
-    title: bool,
-) -> (String, bool) {
-    let words: Vec<&str> = s.split_whitespace().collect();
-    let n = words.len();
-    let mut expected = Vec::with_capacity(n);
-    let mut after_indicator = false;
-    let numbered = |w: &str| {
-        let digits = w.trim_end_matches('.');
-        w.ends_with('.') && !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())
-    };
-    for (i, w) in words.iter().enumerate() {
-        let exception = exceptions.iter().find(|e| e.eq_ignore_ascii_case(w));
-        let lower = w.to_lowercase();
-        let inner_caps = w.chars().skip(1).any(char::is_uppercase);
-        let all_caps = w.chars().any(char::is_alphabetic) && *w == w.to_uppercase();
-        let e = if let Some(e) = exception {
-            e.clone()
-        } else if title
-            && (inner_caps || (all_caps && w.chars().filter(|c| c.is_alphabetic()).count() > 1))
-        {
-            (*w).to_owned()
-        } else if title {
-            if i > 0 && i + 1 < n && SMALL.contains(&lower.as_str()) {
-                lower
-            } else {
-                cap_first(w)
-            }
-        } else if i == 0 || after_indicator || (i == 1 && numbered(words[0])) {
-            cap_first(w)
-        } else {
-            lower
-        };
-        after_indicator = indicators.iter().any(|ind| w.ends_with(ind.as_str()));
-        expected.push(e);
-    }
-    let mut good = 0usize;
-    for (i, (w, e)) in words.iter().zip(&expected).enumerate() {
-        if *w == e || exceptions.iter().any(|x| x == w) || (title && *w == w.to_uppercase()) {
-            good += 1;
-        } else if !title && i == 0 {
-            return (expected.join(" "), false);
-        }
-    }
-    let ok = n == 0 || good as f64 / n as f64 >= threshold;
-    (expected.join(" "), ok)
 }
 
 #[cfg(test)]

@@ -4,12 +4,14 @@
 //! (`io::vale`); this module gets their text.
 
 pub mod check;
+mod fields;
 pub mod ini;
 pub mod pattern;
 pub mod rule;
 pub mod scope;
 pub mod sequence;
 pub mod stats;
+mod words;
 
 use self::check::{FileState, Found};
 pub use self::ini::{Switch, ValeError, ValeIni};

@@ -228,6 +228,31 @@ impl Pattern {
     }
 }
 
+/// Counts the capture groups a Vale pattern opens (`(` that is not `(?` or `\(`).
+pub fn has_capture_group(pattern: &str) -> bool {
+    let opens = pattern.matches('(').count();
+    opens > pattern.matches("(?").count() + pattern.matches(r"\(").count()
+}
+
+/// Turns a pattern's capture groups into non-capturing ones, so a substitution's own groups stay
+/// one per swap.
+pub fn uncapture(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 8);
+    let mut chars = pattern.chars().peekable();
+    let mut escaped = false;
+    while let Some(c) = chars.next() {
+        out.push(c);
+        if escaped {
+            escaped = false;
+        } else if c == '\\' {
+            escaped = true;
+        } else if c == '(' && chars.peek() != Some(&'?') {
+            out.push_str("?:");
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,10 +4,11 @@
 //! reason, to be listed, never silently dropped.
 
 use super::ValeError;
-use super::pattern::Pattern;
+use super::fields::Fields;
+use super::pattern::{Pattern, has_capture_group, uncapture};
 use super::scope::Scope;
 use crate::core::finding::Severity;
-use serde_norway::{Mapping, Value};
+use serde_norway::Value;
 
 /// Vale's `action`: how to fix what the rule found.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -161,105 +162,6 @@ const DEFAULT_FILTERS: &[&str] = &[r"[A-Z]{1}[a-z]+[A-Z]+\w+", r"[A-Z]+$", r"[^a
 const WORD: &str = r"(?m)\b(?:%s)\b";
 const NONWORD: &str = r"(?m)(?:%s)";
 
-struct Fields<'a> {
-    map: &'a Mapping,
-    err: &'a dyn Fn(String) -> ValeError,
-}
-
-impl Fields<'_> {
-    fn get(&self, key: &str) -> Option<&Value> {
-        self.map.get(key).filter(|v| !v.is_null())
-    }
-
-    fn string(&self, key: &str) -> Result<Option<String>, ValeError> {
-        match self.get(key) {
-            None => Ok(None),
-            Some(Value::String(s)) => Ok(Some(s.clone())),
-            Some(Value::Number(n)) => Ok(Some(n.to_string())),
-            Some(Value::Bool(b)) => Ok(Some(b.to_string())),
-            Some(_) => Err((self.err)(format!("`{key}` must be a string"))),
-        }
-    }
-
-    fn text(&self, key: &str) -> Result<String, ValeError> {
-        Ok(self.string(key)?.unwrap_or_default())
-    }
-
-    fn flag(&self, key: &str, default: bool) -> Result<bool, ValeError> {
-        match self.get(key) {
-            None => Ok(default),
-            Some(Value::Bool(b)) => Ok(*b),
-            Some(Value::String(s)) if matches!(s.as_str(), "true" | "false") => Ok(s == "true"),
-            Some(_) => Err((self.err)(format!("`{key}` must be true or false"))),
-        }
-    }
-
-    fn number(&self, key: &str) -> Result<Option<f64>, ValeError> {
-        match self.get(key) {
-            None => Ok(None),
-            Some(Value::Number(n)) => Ok(n.as_f64()),
-            Some(Value::String(s)) => s
-                .trim()
-                .parse()
-                .map(Some)
-                .map_err(|_| (self.err)(format!("`{key}` must be a number"))),
-            Some(_) => Err((self.err)(format!("`{key}` must be a number"))),
-        }
-    }
-
-    fn count(&self, key: &str) -> Result<usize, ValeError> {
-        Ok(self.number(key)?.map_or(0, |n| n.max(0.0) as usize))
-    }
-
-    /// A list of strings (a single string counts as a list of one).
-    fn strings(&self, key: &str) -> Result<Vec<String>, ValeError> {
-        let one = |v: &Value| match v {
-            Value::String(s) => Ok(s.clone()),
-            Value::Number(n) => Ok(n.to_string()),
-            Value::Bool(b) => Ok(b.to_string()),
-            _ => Err((self.err)(format!("`{key}` must be a list of strings"))),
-        };
-        match self.get(key) {
-            None => Ok(Vec::new()),
-            Some(Value::Sequence(items)) => items.iter().map(one).collect(),
-            Some(v) => Ok(vec![one(v)?]),
-        }
-    }
-
-    /// A map of strings, in file order (`swap`, `either`). Vale also accepts a list of one-entry maps.
-    fn pairs(&self, key: &str) -> Result<Vec<(String, String)>, ValeError> {
-        let as_str = |v: &Value| match v {
-            Value::String(s) => Some(s.clone()),
-            Value::Number(n) => Some(n.to_string()),
-            Value::Bool(b) => Some(b.to_string()),
-            Value::Null => Some(String::new()),
-            _ => None,
-        };
-        let bad = || (self.err)(format!("`{key}` must map strings to strings"));
-        let mut out = Vec::new();
-        let mut add = |m: &Mapping| -> Result<(), ValeError> {
-            for (k, v) in m {
-                out.push((as_str(k).ok_or_else(bad)?, as_str(v).ok_or_else(bad)?));
-            }
-            Ok(())
-        };
-        match self.get(key) {
-            None => {}
-            Some(Value::Mapping(m)) => add(m)?,
-            Some(Value::Sequence(items)) => {
-                for item in items {
-                    match item {
-                        Value::Mapping(m) => add(m)?,
-                        _ => return Err(bad()),
-                    }
-                }
-            }
-            Some(_) => return Err(bad()),
-        }
-        Ok(out)
-    }
-}
-
 fn compile(src: &str, err: &dyn Fn(String) -> ValeError) -> Result<Pattern, ValeError> {
     Pattern::new(src).map_err(|e| err(format!("the pattern `{src}` does not compile: {e}")))
 }
@@ -293,31 +195,6 @@ fn phrases(terms: &[String]) -> Option<String> {
         .map(String::as_str)
         .collect();
     (!phrases.is_empty()).then(|| format!(r"(?i)\b(?:{})\b", phrases.join("|")))
-}
-
-/// Counts the capture groups a Vale pattern opens (`(` that is not `(?` or `\(`).
-pub fn has_capture_group(pattern: &str) -> bool {
-    let opens = pattern.matches('(').count();
-    opens > pattern.matches("(?").count() + pattern.matches(r"\(").count()
-}
-
-/// Turns a pattern's capture groups into non-capturing ones, so a substitution's own groups stay
-/// one per swap.
-fn uncapture(pattern: &str) -> String {
-    let mut out = String::with_capacity(pattern.len() + 8);
-    let mut chars = pattern.chars().peekable();
-    let mut escaped = false;
-    while let Some(c) = chars.next() {
-        out.push(c);
-        if escaped {
-            escaped = false;
-        } else if c == '\\' {
-            escaped = true;
-        } else if c == '(' && chars.peek() != Some(&'?') {
-            out.push_str("?:");
-        }
-    }
-    out
 }
 
 /// Reads one rule file. `style` and `name` make its id; `yaml` is its text; `file` names it in errors.
