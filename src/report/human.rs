@@ -9,7 +9,6 @@
 
 use super::{Summary, per_rule, plural};
 use crate::core::finding::{Finding, Safety, Severity, visible};
-use rayon::prelude::*;
 use std::collections::HashMap;
 use std::io::{self, Write};
 use unicode_width::UnicodeWidthChar;
@@ -51,20 +50,12 @@ pub fn write(
     summary: Summary,
     style: Style,
 ) -> io::Result<()> {
-    // Each finding's block is built in memory (in parallel) and the report is written at once:
-    // thousands of findings go out several times faster than through many small writes.
-    let blocks: Vec<io::Result<Vec<u8>>> = findings
-        .par_iter()
-        .map(|f| {
-            let mut block = Vec::with_capacity(256);
-            write_finding(&mut block, f, sources.get(f.path.as_str()).copied(), style)?;
-            Ok(block)
-        })
-        .collect();
-    let mut buf = Vec::with_capacity(blocks.iter().flatten().map(Vec::len).sum::<usize>() + 512);
-    for block in blocks {
-        buf.extend_from_slice(&block?);
-    }
+    // Each finding's block is made on every core and written a batch at a time (see
+    // `write_blocks`): thousands of findings go out several times faster than through many small writes.
+    super::write_blocks(out, findings, |buf, _, f| {
+        write_finding(buf, f, sources.get(f.path.as_str()).copied(), style)
+    })?;
+    let mut buf = Vec::with_capacity(512);
     write_summary(&mut buf, findings, summary, style)?;
     out.write_all(&buf)
 }

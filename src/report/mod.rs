@@ -11,7 +11,38 @@ pub mod rdjson;
 pub mod sarif;
 
 use crate::core::finding::{Finding, Safety};
+use rayon::prelude::*;
 use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+/// Writes one block per item, made on every core and written in order, a batch at a time: a report
+/// of hundreds of thousands of findings goes out without being held in memory whole, and without
+/// many small writes to `out`. `block(buf, index, item)` appends item `index`'s block to `buf`.
+pub fn write_blocks<T: Sync>(
+    out: &mut dyn Write,
+    items: &[T],
+    block: impl Fn(&mut Vec<u8>, usize, &T) -> io::Result<()> + Sync,
+) -> io::Result<()> {
+    const CHUNK: usize = 2048;
+    const BATCH: usize = 16 * CHUNK;
+    for (b, batch) in items.chunks(BATCH).enumerate() {
+        let parts: Vec<io::Result<Vec<u8>>> = batch
+            .par_chunks(CHUNK)
+            .enumerate()
+            .map(|(c, chunk)| {
+                let mut buf = Vec::with_capacity(chunk.len() * 512);
+                for (i, item) in chunk.iter().enumerate() {
+                    block(&mut buf, b * BATCH + c * CHUNK + i, item)?;
+                }
+                Ok(buf)
+            })
+            .collect();
+        for part in parts {
+            out.write_all(&part?)?;
+        }
+    }
+    Ok(())
+}
 
 /// Counts shown at the end of a report and in the JSON summary.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

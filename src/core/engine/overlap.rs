@@ -72,10 +72,10 @@ impl Engine {
             }
             first = end;
         }
+        // In place: a warm run may hold hundreds of thousands of findings here.
+        let mut findings = findings;
+        let mut kept = keep.into_iter();
+        findings.retain(|_| kept.next().unwrap_or(true));
         findings
-            .into_iter()
-            .zip(keep)
-            .filter_map(|(f, k)| k.then_some(f))
-            .collect()
     }
 }

@@ -87,10 +87,8 @@ impl Run<'_> {
         // Nothing changes the memo after this point: one used once and unchanged may hand its
         // findings over instead of copying them.
         let take = self.memo.once && !self.memo.dirty;
-        let mut out = place_stored(self.docs, &self.hashes, self.memo, false, take);
-        if doc_set {
-            out.extend(place_stored(self.docs, &self.hashes, self.memo, true, take));
-        }
+        let kinds: &[bool] = if doc_set { &[false, true] } else { &[false] };
+        let out = place_stored(self.docs, &self.hashes, self.memo, kinds, take);
         Checked {
             findings: self.engine.finish(out),
             words,
@@ -100,7 +98,7 @@ impl Run<'_> {
     /// The first stage: the remembered per-document findings, and the fast rules' findings on every
     /// document not remembered. Sorted, one per place.
     pub fn fast(&mut self, done: &AtomicUsize) -> Vec<Finding> {
-        let mut out = place_stored(self.docs, &self.hashes, self.memo, false, false);
+        let mut out = place_stored(self.docs, &self.hashes, self.memo, &[false], false);
         out.extend(self.per_doc(Speed::Fast, done));
         self.engine.finish(out)
     }
@@ -128,7 +126,7 @@ impl Run<'_> {
             let doc = &docs[w.index];
             out.extend(slow.iter().filter(|f| touches(doc, f)).cloned());
             w.findings.extend(slow);
-            self.remember(w.index, &w.findings, w.words);
+            self.remember(w.index, w.findings, w.words);
         }
         sort_findings(&mut out);
         out
@@ -145,7 +143,7 @@ impl Run<'_> {
                 self.docs,
                 &self.hashes,
                 self.memo,
-                true,
+                &[true],
                 false,
             ));
             sort_findings(&mut out);
@@ -202,6 +200,8 @@ impl Run<'_> {
                     });
                     findings.extend(vale);
                 }
+                // Sorted here, on every core, rather than when remembered.
+                sort_findings(&mut findings);
                 done.fetch_add(1, Ordering::Relaxed);
                 let words = prose.words();
                 let prose = if waits { prose } else { Prose::default() };
@@ -228,7 +228,7 @@ impl Run<'_> {
             if waits {
                 self.waiting.push(w);
             } else {
-                self.remember(w.index, &w.findings, w.words);
+                self.remember(w.index, w.findings, w.words);
             }
         }
         self.memo.used.extend(self.hashes.iter().copied());
@@ -236,11 +236,14 @@ impl Run<'_> {
     }
 
     /// Remembers one document's per-document findings (on the whole document).
-    fn remember(&mut self, index: usize, findings: &[Finding], words: usize) {
+    fn remember(&mut self, index: usize, mut findings: Vec<Finding>, words: usize) {
+        for f in &mut findings {
+            f.path = String::new();
+        }
         self.memo.docs.insert(
             self.hashes[index],
             DocMemo {
-                findings: findings.iter().map(pathless).collect(),
+                findings: sorted(findings),
                 set: None,
                 words,
             },
@@ -336,63 +339,116 @@ impl Run<'_> {
             .collect();
         for (i, found) in computed {
             if let Some(m) = memo.docs.get_mut(&hashes[i]) {
-                m.set = Some((fp, found.iter().map(pathless).collect()));
+                m.set = Some((fp, sorted(found.iter().map(pathless).collect())));
             }
         }
     }
 }
 
-/// The remembered findings of `docs` in scope, at their paths: the per-document ones, or (`set`) the
-/// doc-set ones. With `take` (a memory used once that will not be saved), findings are moved out
+/// The remembered findings of `docs` in scope, at their paths: for each of `kinds`, the per-document
+/// ones (`false`) or the doc-set ones (`true`). With `take` (a memory used once that will not be saved), findings are moved out
 /// instead of copied (all but the last of several docs with the same content get copies).
 fn place_stored(
     docs: &[Doc],
     hashes: &[u64],
     memo: &mut Memo,
-    set: bool,
+    kinds: &[bool],
     take: bool,
 ) -> Vec<Finding> {
-    let mut left: HashMap<u64, usize> = HashMap::new();
-    for h in hashes {
-        *left.entry(*h).or_default() += 1;
+    fn stored(m: &mut DocMemo, set: bool) -> Option<&mut Vec<Finding>> {
+        if set {
+            m.set.as_mut().map(|(_, found)| found)
+        } else {
+            Some(&mut m.findings)
+        }
     }
-    let mut out = Vec::new();
-    for (doc, h) in docs.iter().zip(hashes) {
-        let last = left.get_mut(h).is_some_and(|n| {
-            *n -= 1;
-            *n == 0
-        });
-        let Some(m) = memo.docs.get_mut(h) else {
-            continue;
-        };
-        let stored = if set {
-            match m.set.as_mut() {
-                Some((_, found)) => found,
-                None => continue,
+    // Sized once: a warm run over a large doc set places hundreds of thousands of findings, and a
+    // vector grown by doubling would copy them all again at every step.
+    let room = kinds
+        .iter()
+        .flat_map(|&set| hashes.iter().map(move |h| (set, h)))
+        .filter_map(|(set, h)| {
+            let m = memo.docs.get(h)?;
+            Some(if set {
+                m.set.as_ref().map_or(0, |(_, found)| found.len())
+            } else {
+                m.findings.len()
+            })
+        })
+        .sum();
+    let mut out = Vec::with_capacity(room);
+    if !take {
+        // Copies, made on every core (a warm run places every finding of the doc set).
+        let memo = &*memo;
+        let places: Vec<(bool, &Doc, &u64)> = kinds
+            .iter()
+            .flat_map(|&set| docs.iter().zip(hashes).map(move |(d, h)| (set, d, h)))
+            .collect();
+        let parts: Vec<Vec<Finding>> = places
+            .par_iter()
+            .map(|&(set, doc, h)| {
+                let found = memo.docs.get(h).and_then(|m| {
+                    if set {
+                        m.set.as_ref().map(|(_, found)| found)
+                    } else {
+                        Some(&m.findings)
+                    }
+                });
+                found.map_or_else(Vec::new, |found| {
+                    found
+                        .iter()
+                        .filter(|f| touches(doc, f))
+                        .map(|f| placed(f, &doc.path))
+                        .collect()
+                })
+            })
+            .collect();
+        for part in parts {
+            out.extend(part);
+        }
+        return out;
+    }
+    for &set in kinds {
+        let mut left: HashMap<u64, usize> = HashMap::new();
+        for h in hashes {
+            *left.entry(*h).or_default() += 1;
+        }
+        for (doc, h) in docs.iter().zip(hashes) {
+            let last = left.get_mut(h).is_some_and(|n| {
+                *n -= 1;
+                *n == 0
+            });
+            let Some(found) = memo.docs.get_mut(h).and_then(|m| stored(m, set)) else {
+                continue;
+            };
+            if last {
+                out.extend(
+                    std::mem::take(found)
+                        .into_iter()
+                        .filter(|f| touches(doc, f))
+                        .map(|mut f| {
+                            f.path.clone_from(&doc.path);
+                            f
+                        }),
+                );
+            } else {
+                out.extend(
+                    found
+                        .iter()
+                        .filter(|f| touches(doc, f))
+                        .map(|f| placed(f, &doc.path)),
+                );
             }
-        } else {
-            &mut m.findings
-        };
-        if take && last {
-            out.extend(
-                std::mem::take(stored)
-                    .into_iter()
-                    .filter(|f| touches(doc, f))
-                    .map(|mut f| {
-                        f.path.clone_from(&doc.path);
-                        f
-                    }),
-            );
-        } else {
-            out.extend(
-                stored
-                    .iter()
-                    .filter(|f| touches(doc, f))
-                    .map(|f| placed(f, &doc.path)),
-            );
         }
     }
     out
+}
+
+/// Findings kept in the memo are kept in report order, so that a warm run's findings, placed
+/// document by document, are already (nearly) sorted and the final sort is a linear pass.
+fn sorted(mut findings: Vec<Finding>) -> Vec<Finding> {
+    sort_findings(&mut findings);
+    findings
 }
 
 /// What a document is remembered by: its content, and what its path says about how it is read (MDX

@@ -245,7 +245,7 @@ pub(super) fn camel_typo(word: &str) -> Option<String> {
 }
 
 /// Shapes that mark identifiers, acronyms and versions rather than English words.
-pub(super) fn looks_technical(word: &str) -> bool {
+pub fn looks_technical(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     // Letters outside ASCII: a word of another language (or a name), not an English typo.
     letters <= 2

@@ -32,6 +32,8 @@ use std::collections::{HashMap, HashSet};
 use std::sync::{LazyLock, Mutex};
 
 mod candidates;
+
+pub use candidates::looks_technical;
 mod suggest;
 mod words;
 

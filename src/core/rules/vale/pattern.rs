@@ -4,13 +4,102 @@
 
 use std::ops::Range;
 
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub enum Pattern {
     Plain(regex::Regex),
-    /// A backtracking pattern, with a linear-time gate: the same pattern without its look-around
-    /// and back-references, which matches wherever the full one could. Text the gate does not match
-    /// is never given to the backtracker.
-    Fancy(Box<fancy_regex::Regex>, Option<regex::Regex>),
+    /// A backtracking pattern, with a linear-time gate where one can be made.
+    Fancy(Box<fancy_regex::Regex>, Option<Box<Gate>>),
+}
+
+/// What keeps the backtracker off most of the text: `loose`, the pattern without its look-around and
+/// back-references, matches at least wherever the full pattern could start a match, so the full
+/// pattern is only tried, anchored (`anchored` is `\G(?:pattern)`), where `loose` finds a start.
+#[derive(Debug)]
+pub struct Gate {
+    loose: regex::Regex,
+    anchored: fancy_regex::Regex,
+}
+
+/// A copy for another thread, compiled afresh: a backtracking pattern's compiled parts are shared
+/// between its clones, and with them the pool of search caches its threads would queue on.
+impl Clone for Pattern {
+    fn clone(&self) -> Pattern {
+        let fresh = |re: &fancy_regex::Regex| {
+            fancy_regex::Regex::new(re.as_str()).unwrap_or_else(|_| re.clone())
+        };
+        match self {
+            Pattern::Plain(re) => Pattern::Plain(re.clone()),
+            Pattern::Fancy(re, gate) => Pattern::Fancy(
+                Box::new(fresh(re)),
+                gate.as_ref().map(|g| {
+                    Box::new(Gate {
+                        loose: g.loose.clone(),
+                        anchored: fresh(&g.anchored),
+                    })
+                }),
+            ),
+        }
+    }
+}
+
+impl Gate {
+    /// Walks the starts `loose` finds, leftmost first: `attempt(start)` tries the full pattern there
+    /// and says what it matched (`Some(None)`: nothing; `None`: stop). After a match the walk goes on
+    /// from its end, so the matches are those a search of the full pattern finds, in order.
+    fn scan(&self, text: &str, mut attempt: impl FnMut(usize) -> Option<Option<Range<usize>>>) {
+        let mut pos = 0;
+        while pos <= text.len() {
+            let Some(start) = self.loose.find_at(text, pos).map(|m| m.start()) else {
+                return;
+            };
+            match attempt(start) {
+                None => return,
+                Some(None) => pos = after_char(text, start),
+                Some(Some(m)) if m.end > m.start => pos = m.end,
+                Some(Some(m)) => pos = after_char(text, m.end),
+            }
+        }
+    }
+
+    fn find_all(&self, text: &str) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        self.scan(text, |start| {
+            let m = self.anchored.find_from_pos(text, start).ok()?;
+            let m = m.map(|m| m.range());
+            out.extend(m.clone());
+            Some(m)
+        });
+        out
+    }
+
+    fn captures_all(&self, text: &str) -> Vec<Vec<Option<Range<usize>>>> {
+        let mut out = Vec::new();
+        self.scan(text, |start| {
+            let caps = self.anchored.captures_from_pos(text, start).ok()?;
+            let whole = caps.as_ref().and_then(|c| c.get(0)).map(|m| m.range());
+            if let Some(c) = caps {
+                out.push(c.iter().map(|g| g.map(|m| m.range())).collect());
+            }
+            Some(whole)
+        });
+        out
+    }
+
+    fn is_match(&self, text: &str) -> bool {
+        let mut found = false;
+        self.scan(text, |start| {
+            found = self.anchored.find_from_pos(text, start).ok()?.is_some();
+            (!found).then_some(None)
+        });
+        found
+    }
+}
+
+/// The offset after the character at `at` (one past the end at the end of `text`).
+fn after_char(text: &str, at: usize) -> usize {
+    text.get(at..)
+        .and_then(|rest| rest.chars().next())
+        .map_or(at + 1, |c| at + c.len_utf8())
 }
 
 /// `src` without look-around groups (`(?=…)`, `(?!…)`, `(?<=…)`, `(?<!…)`: they match no text) and
@@ -165,10 +254,14 @@ impl Pattern {
         match regex::Regex::new(&fast) {
             Ok(re) => Ok(Pattern::Plain(re)),
             Err(plain) => match fancy_regex::Regex::new(&src.replace(r"\Z", r"\z")) {
-                Ok(re) => Ok(Pattern::Fancy(
-                    Box::new(re),
-                    regex::Regex::new(&relaxed(&fast)).ok(),
-                )),
+                Ok(re) => {
+                    let anchored = format!(r"\G(?:{})", re.as_str());
+                    let gate = regex::Regex::new(&relaxed(&fast))
+                        .ok()
+                        .zip(fancy_regex::Regex::new(&anchored).ok())
+                        .map(|(loose, anchored)| Box::new(Gate { loose, anchored }));
+                    Ok(Pattern::Fancy(Box::new(re), gate))
+                }
                 Err(_) => Err(plain.to_string()),
             },
         }
@@ -184,9 +277,8 @@ impl Pattern {
     pub fn is_match(&self, text: &str) -> bool {
         match self {
             Pattern::Plain(re) => re.is_match(text),
-            Pattern::Fancy(re, gate) => {
-                gate.as_ref().is_none_or(|g| g.is_match(text)) && re.is_match(text).unwrap_or(false)
-            }
+            Pattern::Fancy(_, Some(gate)) => gate.is_match(text),
+            Pattern::Fancy(re, None) => re.is_match(text).unwrap_or(false),
         }
     }
 
@@ -194,8 +286,8 @@ impl Pattern {
     pub fn find_all(&self, text: &str) -> Vec<Range<usize>> {
         match self {
             Pattern::Plain(re) => re.find_iter(text).map(|m| m.range()).collect(),
-            Pattern::Fancy(_, Some(gate)) if !gate.is_match(text) => Vec::new(),
-            Pattern::Fancy(re, _) => re
+            Pattern::Fancy(_, Some(gate)) => gate.find_all(text),
+            Pattern::Fancy(re, None) => re
                 .find_iter(text)
                 .map_while(Result::ok)
                 .map(|m| m.range())
@@ -210,8 +302,8 @@ impl Pattern {
                 .captures_iter(text)
                 .map(|c| c.iter().map(|g| g.map(|m| m.range())).collect())
                 .collect(),
-            Pattern::Fancy(_, Some(gate)) if !gate.is_match(text) => Vec::new(),
-            Pattern::Fancy(re, _) => re
+            Pattern::Fancy(_, Some(gate)) => gate.captures_all(text),
+            Pattern::Fancy(re, None) => re
                 .captures_iter(text)
                 .map_while(Result::ok)
                 .map(|c| c.iter().map(|g| g.map(|m| m.range())).collect())
@@ -266,6 +358,52 @@ mod tests {
         let back = Pattern::new(r"\b(\w+) \1\b").expect("compiles");
         assert_eq!(back.find_all("it is is so"), vec![3..8]);
         assert!(Pattern::new("(unclosed").is_err());
+    }
+
+    /// Patterns of the shapes Vale's styles use look-around and back-references in.
+    const FANCY: [&str; 7] = [
+        r"(?:^|\s)I(?=\s)|\bme\b",
+        r"(?i)it is(?!\.)",
+        r"(?<=[(])x(?=\))",
+        r"\b(\w+) \1\b",
+        r"(?<!an? )\bbar\b",
+        r"a(?=b)|ab|(?=c)",
+        r"(?i)\b(?:that's)(?=\.)",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
+
+        /// The gated search (the backtracker tried only where the linear-time gate finds a start) finds
+        /// exactly what the backtracker alone finds, with the same groups.
+        #[test]
+        fn the_gated_search_finds_what_the_backtracker_finds(
+            text in "[abcxIiemtshr() .'\n\u{e9}]{0,40}",
+            which in 0usize..7,
+        ) {
+            let src = FANCY[which];
+            let Ok(Pattern::Fancy(full, Some(gate))) = Pattern::new(src) else {
+                panic!("{src} should need the backtracker and have a gate");
+            };
+            let alone: Vec<_> = full.find_iter(&text).map_while(Result::ok).map(|m| m.range()).collect();
+            proptest::prop_assert_eq!(gate.find_all(&text), alone.clone());
+            proptest::prop_assert_eq!(gate.is_match(&text), !alone.is_empty());
+            let groups: Vec<Vec<Option<Range<usize>>>> = full
+                .captures_iter(&text)
+                .map_while(Result::ok)
+                .map(|c| c.iter().map(|g| g.map(|m| m.range())).collect())
+                .collect();
+            proptest::prop_assert_eq!(gate.captures_all(&text), groups);
+        }
+    }
+
+    #[test]
+    fn a_copy_for_another_thread_matches_the_same() {
+        let p = Pattern::new(r"(?i)it is(?!\.)").expect("compiles");
+        let copy = p.clone();
+        let text = "It is so. it is. it is here";
+        assert_eq!(copy.find_all(text), p.find_all(text));
+        assert_eq!(copy.find_all(text), vec![0..5, 17..22]);
     }
 
     #[test]

@@ -57,14 +57,15 @@ impl Scope {
 
     /// Does a block named `block` (`text.heading.h1.md`) fall in this scope?
     pub fn matches(&self, block: &str) -> bool {
-        let names: Vec<&str> = block.split('.').collect();
-        let has = |sel: &Selector| sel.names.iter().all(|n| names.contains(&n.as_str()));
+        // Asked for every rule and block: no allocation here.
+        let named = |name: &str| block.split('.').any(|n| n == name);
+        let has = |sel: &Selector| sel.names.iter().all(|n| named(n));
         self.alternatives.iter().any(|parts| {
             parts.iter().all(|part| {
                 let inside = has(part);
                 if part.negated {
                     // A negated scope selects text blocks only: never the raw file or the summary.
-                    !inside && !names.contains(&"raw") && !names.contains(&"summary")
+                    !inside && !named("raw") && !named("summary")
                 } else {
                     inside
                 }

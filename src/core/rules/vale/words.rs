@@ -4,31 +4,33 @@
 use crate::core::rules::text::capitalise;
 use std::ops::Range;
 
-thread_local! {
-    /// Suggestions this thread made (an unknown word tends to come back many times).
-    static SUGGESTED: std::cell::RefCell<std::collections::HashMap<String, Vec<String>>> =
-        std::cell::RefCell::new(std::collections::HashMap::new());
-}
-
-/// The dictionary's nearest words to an unknown `word`, best first (remembered per thread).
+/// The dictionary's nearest words to an unknown `word`, best first; none for a word shaped like an
+/// identifier, an acronym or a version (`APIServer`, `CIDRs`, `v1beta1`: no English word is the fix).
+/// Remembered for every thread: an unknown word tends to come back in many documents, and looking one
+/// up is the slow part of spelling.
 pub(super) fn suggestions(word: &str) -> Vec<String> {
-    SUGGESTED.with(|memo| {
-        let mut memo = memo.borrow_mut();
-        if memo.len() > 20_000 {
+    if crate::core::rules::spelling::looks_technical(word) {
+        return Vec::new();
+    }
+    use std::collections::HashMap;
+    use std::sync::{LazyLock, Mutex};
+    static MEMO: LazyLock<Mutex<HashMap<String, Vec<String>>>> =
+        LazyLock::new(|| Mutex::new(HashMap::new()));
+    if let Some(known) = MEMO.lock().ok().and_then(|m| m.get(word).cloned()) {
+        return known;
+    }
+    // One edit first (cheap, and most slips are one); two only where none is one away.
+    let mut found = crate::core::rules::dictionary::near_words(word, 1, 3);
+    if found.is_empty() && word.chars().count() >= 4 {
+        found = crate::core::rules::dictionary::near_words(word, 2, 3);
+    }
+    if let Ok(mut memo) = MEMO.lock() {
+        if memo.len() > 50_000 {
             memo.clear();
         }
-        memo.entry(word.to_owned())
-            .or_insert_with(|| {
-                // One edit first (cheap, and most slips are one); two only where none is one away.
-                let one = crate::core::rules::dictionary::near_words(word, 1, 3);
-                if one.is_empty() && word.chars().count() >= 4 {
-                    crate::core::rules::dictionary::near_words(word, 2, 3)
-                } else {
-                    one
-                }
-            })
-            .clone()
-    })
+        memo.insert(word.to_owned(), found.clone());
+    }
+    found
 }
 
 /// Is `word` spelled right by docreview's dictionaries (harper-core's, as written or in lower case, and
@@ -127,4 +129,19 @@ pub(super) fn cased(
     }
     let ok = n == 0 || good as f64 / n as f64 >= threshold;
     (expected.join(" "), ok)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::suggestions;
+
+    #[test]
+    fn a_misspelled_word_gets_its_fix_and_an_identifier_gets_none() {
+        assert!(suggestions("recieve").iter().any(|s| s == "receive"));
+        assert!(suggestions("Recieve").iter().any(|s| s == "Receive"));
+        // Shaped like code, an acronym or a version: no English word would be the fix.
+        for word in ["MXNet", "APIServer", "CRDs", "v1beta1", "snake_case"] {
+            assert_eq!(suggestions(word), Vec::<String>::new(), "{word}");
+        }
+    }
 }
