@@ -101,6 +101,11 @@ Examples:
         after_help = "Examples:\n  docreview completions bash > ~/.local/share/bash-completion/completions/docreview\n  docreview completions zsh > ~/.zfunc/_docreview      (with fpath+=~/.zfunc before compinit)\n  docreview completions fish > ~/.config/fish/completions/docreview.fish"
     )]
     Completions(CompletionsArgs),
+    /// Serve the editor as a language server over stdio: findings as diagnostics, fixes as quick fixes.
+    #[command(
+        after_help = "Started by the editor, not by hand: it speaks the Language Server Protocol on standard input and\noutput. Open Markdown and MDX docs are checked as they change (docreview's fast rules at once,\nharper's when done), with the workspace's .docreview.toml, vocabulary, baseline and .vale.ini,\nread again when they change. Quick fixes: each replacement, every safe fix of the file, a word\nfor the team vocabulary, the rule silenced on a line or turned off in .docreview.toml.\n\nSettings (initializationOptions, or workspace settings under \"docreview\"):\n  {\"minSeverity\": \"warning\", \"disabledRules\": [\"spelling.*\"]}\n\nNeovim:  vim.lsp.start({ name = 'docreview', cmd = { 'docreview', 'lsp' }, root_dir = vim.fs.root(0, '.git') })\nHelix:   [language-server.docreview] command = \"docreview\", args = [\"lsp\"]   (languages.toml)\nThe README has VS Code, Zed and Emacs (eglot) too."
+    )]
+    Lsp,
     /// Print docreview's manual page (roff), for `man`.
     #[command(
         after_help = "Examples:\n  docreview man > ~/.local/share/man/man1/docreview.1   then: man docreview\n  docreview man | man -l -"

@@ -11,6 +11,7 @@ pub mod commands;
 pub mod config;
 pub mod core;
 pub mod io;
+pub mod lsp;
 pub mod report;
 pub mod session;
 pub mod tui;
@@ -30,9 +31,12 @@ mod layers {
         ("tui", &["core", "io", "report", "config"]),
         ("cli", &[]),
         ("session", &["core", "io", "report", "config", "tui", "cli"]),
+        ("lsp", &["core", "io", "config", "session"]),
         (
             "commands",
-            &["core", "io", "report", "config", "tui", "cli", "session"],
+            &[
+                "core", "io", "report", "config", "tui", "cli", "session", "lsp",
+            ],
         ),
     ];
 

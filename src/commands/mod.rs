@@ -8,6 +8,7 @@ pub mod check;
 pub mod demo;
 pub mod guidelines;
 pub mod help;
+pub mod lsp;
 pub mod review;
 pub mod rules;
 pub mod suggestions;
@@ -34,6 +35,7 @@ pub fn run(cli: Cli, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> Res
         Some(Command::Demo(args)) => demo::run(&args, env, out, err),
         Some(Command::Completions(args)) => help::completions(args.shell, out),
         Some(Command::Man) => help::man(out),
+        Some(Command::Lsp) => lsp::run(env),
     }
 }
 

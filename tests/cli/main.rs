@@ -7,6 +7,7 @@ mod baseline;
 mod check;
 mod guidelines;
 mod help;
+mod lsp;
 mod review;
 mod rules;
 mod suggestions;
