@@ -17,11 +17,11 @@ use lsp_server::{Connection, Message, Notification, Request, RequestId, Response
 use lsp_types::notification::Notification as _;
 use lsp_types::request::Request as _;
 use lsp_types::{
-    CodeActionParams, DidChangeTextDocumentParams, DidCloseTextDocumentParams,
-    DidOpenTextDocumentParams, DocumentDiagnosticParams, DocumentDiagnosticReport,
-    DocumentDiagnosticReportResult, ExecuteCommandParams, FullDocumentDiagnosticReport, Hover,
-    HoverContents, HoverParams, InitializeParams, MarkupContent, MarkupKind, PositionEncodingKind,
-    PublishDiagnosticsParams, RelatedFullDocumentDiagnosticReport, Url,
+    DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams,
+    DocumentDiagnosticParams, DocumentDiagnosticReport, DocumentDiagnosticReportResult,
+    ExecuteCommandParams, FullDocumentDiagnosticReport, Hover, HoverContents, HoverParams,
+    InitializeParams, MarkupContent, MarkupKind, PositionEncodingKind, PublishDiagnosticsParams,
+    RelatedFullDocumentDiagnosticReport, Url,
 };
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -194,6 +194,7 @@ fn capabilities(enc: Encoding) -> serde_json::Value {
 
 impl Server {
     fn main_loop(&mut self) -> Result<bool, Error> {
+        let mut shut_down = false;
         loop {
             let results = self.results.clone();
             let receiver = self.conn.receiver.clone();
@@ -201,15 +202,22 @@ impl Server {
                 recv(receiver) -> msg => {
                     let Ok(msg) = msg else { return Ok(false) };
                     match msg {
-                        Message::Request(req) => {
-                            if self.conn.handle_shutdown(&req).map_err(protocol)? {
-                                return Ok(true);
-                            }
-                            self.request(req);
+                        // After `shutdown`, only `exit` is expected; other requests are refused,
+                        // other messages (a late close, a cancellation) are let pass.
+                        Message::Request(req) if req.method == lsp_types::request::Shutdown::METHOD => {
+                            shut_down = true;
+                            self.send(Response::new_ok(req.id, ()));
                         }
+                        Message::Request(req) if shut_down => self.send(Response::new_err(
+                            req.id,
+                            lsp_server::ErrorCode::InvalidRequest as i32,
+                            "the server is shutting down".into(),
+                        )),
+                        Message::Request(req) => self.request(req),
                         Message::Notification(n) if n.method == lsp_types::notification::Exit::METHOD => {
-                            return Ok(false);
+                            return Ok(shut_down);
                         }
+                        Message::Notification(_) if shut_down => {}
                         Message::Notification(n) => self.notification(n),
                         Message::Response(_) => {}
                     }
@@ -271,21 +279,22 @@ impl Server {
         };
         let id = req.id.clone();
         let reply = match req.method.as_str() {
-            CodeActionRequest::METHOD => {
-                parse::<CodeActionParams>(req).map(|p| self.code_actions(p))
-            }
+            // Only the document and range are read: a client's context (its copies of our
+            // diagnostics) is not needed, and need not be exact.
+            CodeActionRequest::METHOD => parse::<CodeActionAt>(req).map(|p| self.code_actions(p)),
             HoverRequest::METHOD => parse::<HoverParams>(req).map(|p| self.hover(p)),
             DocumentDiagnosticRequest::METHOD => {
                 parse::<DocumentDiagnosticParams>(req).map(|p| self.pull(p))
             }
             ExecuteCommand::METHOD => parse::<ExecuteCommandParams>(req).map(|p| self.execute(p)),
-            _ => Err(format!("docreview does not answer {}", req.method)),
+            _ => Err((
+                lsp_server::ErrorCode::MethodNotFound,
+                format!("docreview does not answer {}", req.method),
+            )),
         };
         let response = match reply {
             Ok(value) => Response::new_ok(id, value),
-            Err(message) => {
-                Response::new_err(id, lsp_server::ErrorCode::MethodNotFound as i32, message)
-            }
+            Err((code, message)) => Response::new_err(id, code as i32, message),
         };
         self.send(response);
     }
@@ -480,7 +489,7 @@ impl Server {
         }
     }
 
-    fn code_actions(&self, p: CodeActionParams) -> serde_json::Value {
+    fn code_actions(&self, p: CodeActionAt) -> serde_json::Value {
         let uri = p.text_document.uri;
         let Some(open) = self.docs.get(&uri) else {
             return serde_json::Value::Null;
@@ -577,7 +586,21 @@ impl Server {
     }
 }
 
-fn parse<P: serde::de::DeserializeOwned>(req: Request) -> Result<P, String> {
-    serde_json::from_value(req.params)
-        .map_err(|e| format!("bad parameters for {}: {e}", req.method))
+fn parse<P: serde::de::DeserializeOwned>(
+    req: Request,
+) -> Result<P, (lsp_server::ErrorCode, String)> {
+    serde_json::from_value(req.params).map_err(|e| {
+        (
+            lsp_server::ErrorCode::InvalidParams,
+            format!("bad parameters for {}: {e}", req.method),
+        )
+    })
+}
+
+/// What a code action request is about.
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct CodeActionAt {
+    text_document: lsp_types::TextDocumentIdentifier,
+    range: lsp_types::Range,
 }

@@ -370,3 +370,117 @@ fn a_word_added_to_the_vocabulary_from_the_editor_is_written_and_no_longer_flagg
     c.notify("exit", Value::Null);
     assert_eq!(c.exit_code(), 1, "exit without shutdown is an error exit");
 }
+
+/// The Lua a headless Neovim runs: start docreview's server for the buffer, wait for its diagnostics,
+/// apply the first quick fix that edits, add a misspelled word to the vocabulary through its quick
+/// fix, write the file and quit. Neovim 0.7's API (the oldest Debian ships), which later ones keep.
+const NVIM_SCRIPT: &str = r#"
+local client_id = vim.lsp.start_client({ name = 'docreview', cmd = { os.getenv('DOCREVIEW_BIN'), 'lsp' }, root_dir = vim.fn.getcwd() })
+vim.lsp.buf_attach_client(0, client_id)
+local function find(code)
+  for _, d in ipairs(vim.diagnostic.get(0)) do
+    if d.code == code then return d end
+  end
+end
+local function actions_at(d)
+  local params = {
+    textDocument = { uri = vim.uri_from_bufnr(0) },
+    range = { start = { line = d.lnum, character = d.col }, ['end'] = { line = d.end_lnum, character = d.end_col } },
+    context = { diagnostics = {} },
+  }
+  local out = {}
+  for _, answer in pairs(vim.lsp.buf_request_sync(0, 'textDocument/codeAction', params, 10000) or {}) do
+    for _, a in ipairs(answer.result or {}) do table.insert(out, a) end
+  end
+  return out
+end
+if not vim.wait(60000, function() return find('terminology.canonical') ~= nil and find('spelling.likely-typo') ~= nil end, 50) then
+  io.stderr:write('no diagnostics from docreview\n'); vim.cmd('cquit 3')
+end
+for _, a in ipairs(actions_at(find('spelling.likely-typo'))) do
+  if a.command and a.command.command == 'docreview.addToVocabulary' then
+    vim.lsp.get_client_by_id(client_id).request_sync('workspace/executeCommand', a.command, 10000, 0)
+  end
+end
+local fix
+for _, a in ipairs(actions_at(find('terminology.canonical'))) do
+  if a.edit and not fix then fix = a end
+end
+if not fix then io.stderr:write('no quick fix\n'); vim.cmd('cquit 4') end
+vim.lsp.util.apply_workspace_edit(fix.edit, 'utf-16')
+vim.cmd('write')
+vim.lsp.stop_client(client_id)
+vim.wait(5000, function() return vim.lsp.get_client_by_id(client_id) == nil end, 50)
+vim.cmd('qall!')
+"#;
+
+#[test]
+fn neovim_applies_a_quick_fix_and_adds_a_word_and_nothing_else_in_the_file_changes() {
+    let has_nvim = Command::new("nvim")
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !has_nvim {
+        eprintln!(
+            "SKIPPED: nvim is not installed (.ci/run installs it; `apt-get install neovim` here)"
+        );
+        return;
+    }
+    let r = Repo::with_defaults();
+    let text = "# Build\n\nBuild it with ONEDNN enabled.\n\nThe functioanlity  stays as   it is.\n";
+    r.write("build.md", text).commit("init");
+    r.write("../fix.lua", NVIM_SCRIPT);
+    let mut child = Command::new("nvim")
+        .args([
+            "--headless",
+            "-n",
+            "-u",
+            "NONE",
+            "-i",
+            "NONE",
+            "build.md",
+            "-c",
+        ])
+        .arg(format!("luafile {}", r.path("../fix.lua").display()))
+        .current_dir(&r.root)
+        .env("DOCREVIEW_BIN", BIN)
+        .env("HOME", &r.home)
+        .env("XDG_CONFIG_HOME", r.home.join(".config"))
+        .env("XDG_DATA_HOME", r.home.join(".local/share"))
+        .env("XDG_STATE_HOME", r.home.join(".local/state"))
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start nvim");
+    let deadline = Instant::now() + Duration::from_secs(120);
+    let status = loop {
+        if let Some(s) = child.try_wait().expect("wait") {
+            break s;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("nvim did not finish within two minutes");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let mut err = String::new();
+    if let Some(mut e) = child.stderr.take() {
+        let _ = e.read_to_string(&mut err);
+    }
+    assert!(status.success(), "nvim: {status} {err}");
+    // The fix, and only the fix: the odd spaces elsewhere are the author's.
+    assert_eq!(
+        String::from_utf8_lossy(&r.read("build.md")),
+        text.replace("ONEDNN", "oneDNN")
+    );
+    assert!(
+        String::from_utf8_lossy(&r.read(".docreview/vocabulary.txt"))
+            .lines()
+            .any(|l| l == "functioanlity"),
+        "the word went to the team vocabulary"
+    );
+}
