@@ -36,7 +36,11 @@ pub fn disable_rule(path: &Path, rule: &str) -> Result<String, ConfigError> {
         ));
     };
     rules.insert(rule, toml_edit::value("off"));
-    let new = doc.to_string();
+    let mut new = doc.to_string();
+    // The file's own line endings: a CRLF file stays CRLF.
+    if text.contains("\r\n") {
+        new = new.replace("\r\n", "\n").replace('\n', "\r\n");
+    }
     crate::io::files::write_new(path, new.as_bytes()).map_err(|source| ConfigError::Read {
         path: path.display().to_string(),
         source,
@@ -47,6 +51,19 @@ pub fn disable_rule(path: &Path, rule: &str) -> Result<String, ConfigError> {
 #[cfg(test)]
 mod edit_tests {
     use super::*;
+
+    #[test]
+    fn a_crlf_config_stays_crlf() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let p = dir.path().join(".docreview.toml");
+        std::fs::write(&p, "# Team\r\n[rules]\r\n\"grammar.can-not\" = \"off\"\r\n").expect("w");
+        disable_rule(&p, "terminology.canonical").expect("edit");
+        let text = std::fs::read_to_string(&p).expect("r");
+        assert_eq!(
+            text,
+            "# Team\r\n[rules]\r\n\"grammar.can-not\" = \"off\"\r\n\"terminology.canonical\" = \"off\"\r\n"
+        );
+    }
 
     #[test]
     fn disabling_a_rule_keeps_comments_and_layout() {

@@ -113,6 +113,7 @@ pub fn code_actions(
             ..CodeAction::default()
         }));
     }
+    let blocks = code_and_tables(&text.text);
     let mut rules_seen = Vec::new();
     for f in &touching {
         if f.rule.starts_with("spelling.") && !f.text.trim().is_empty() {
@@ -131,21 +132,22 @@ pub fn code_actions(
             continue;
         }
         rules_seen.push(f.rule.clone());
-        let line = text.line_around(f.start);
         let comment = if mdx {
             format!(" {{/* docreview-disable-line {} */}}", f.rule)
         } else {
             format!(" <!-- docreview-disable-line {} -->", f.rule)
         };
-        out.push(CodeActionOrCommand::CodeAction(CodeAction {
-            title: format!("Disable {} for this line", f.rule),
-            kind: Some(CodeActionKind::QUICKFIX),
-            edit: Some(edit(vec![TextEdit {
-                range: text.range(line.end..line.end, enc),
-                new_text: comment,
-            }])),
-            ..CodeAction::default()
-        }));
+        if let Some(at) = comment_place(&text.text, text.line_around(f.start), &blocks) {
+            out.push(CodeActionOrCommand::CodeAction(CodeAction {
+                title: format!("Disable {} for this line", f.rule),
+                kind: Some(CodeActionKind::QUICKFIX),
+                edit: Some(edit(vec![TextEdit {
+                    range: text.range(at..at, enc),
+                    new_text: comment,
+                }])),
+                ..CodeAction::default()
+            }));
+        }
         out.push(CodeActionOrCommand::CodeAction(CodeAction {
             title: format!("Turn {} off in .docreview.toml", f.rule),
             kind: Some(CodeActionKind::QUICKFIX),
@@ -158,6 +160,53 @@ pub fn code_actions(
         }));
     }
     out
+}
+
+/// The byte ranges of fenced and indented code blocks and of tables: a comment there would show in
+/// the code sample, or not silence the row.
+fn code_and_tables(text: &str) -> Vec<std::ops::Range<usize>> {
+    use pulldown_cmark::{Event, Options, Parser, Tag};
+    Parser::new_ext(text, Options::ENABLE_TABLES)
+        .into_offset_iter()
+        .filter_map(|(e, r)| match e {
+            Event::Start(Tag::CodeBlock(_) | Tag::Table(_)) => Some(r),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Where an end-of-line comment may go on `line` without changing how it renders: before a hard
+/// break's trailing spaces or backslash and before a heading's closing `#`s; `None` inside a code
+/// block or a table.
+fn comment_place(
+    text: &str,
+    line: std::ops::Range<usize>,
+    blocks: &[std::ops::Range<usize>],
+) -> Option<usize> {
+    if blocks
+        .iter()
+        .any(|b| b.start <= line.start && line.start < b.end.max(b.start + 1))
+    {
+        return None;
+    }
+    let content = &text[line.clone()];
+    let mut end = content.trim_end_matches([' ', '\t']).len();
+    let trailing = content.len() - end;
+    if content.trim_start().starts_with('#') {
+        // `## Title ##`: the closing sequence is not part of the title.
+        let body = &content[..end];
+        let hashes = body.len() - body.trim_end_matches('#').len();
+        if hashes > 0 && body[..body.len() - hashes].ends_with([' ', '\t']) {
+            end = body[..body.len() - hashes]
+                .trim_end_matches([' ', '\t'])
+                .len();
+        }
+    } else if content[..end].ends_with('\\') {
+        end -= 1;
+    } else if trailing < 2 {
+        end = content.len();
+    }
+    Some(line.start + end)
 }
 
 /// Every safe fix of the file, first replacement, no two overlapping (findings come sorted).
@@ -206,6 +255,38 @@ mod tests {
                 CodeActionOrCommand::Command(c) => c.title.clone(),
             })
             .collect()
+    }
+
+    #[test]
+    fn a_line_is_silenced_where_the_comment_changes_nothing_rendered() {
+        let doc = "Hard break on Github  \nBackslash on Github\\\n## Using Github ##\nPlain Github\n\n\
+                   ```python\n# from Github\n```\n\n| Github | host |\n|---|---|\n| a | b |\n";
+        let blocks = code_and_tables(doc);
+        let place = |needle: &str| {
+            let at = doc.find(needle).expect("needle");
+            let line_end = at + doc[at..].find('\n').expect("line end");
+            let line_start = doc[..at].rfind('\n').map_or(0, |i| i + 1);
+            comment_place(doc, line_start..line_end, &blocks).map(|p| {
+                let mut s = doc[line_start..line_end].to_owned();
+                s.insert_str(p - line_start, " <!-- x -->");
+                s
+            })
+        };
+        assert_eq!(
+            place("Hard break").as_deref(),
+            Some("Hard break on Github <!-- x -->  ")
+        );
+        assert_eq!(
+            place("Backslash").as_deref(),
+            Some("Backslash on Github <!-- x -->\\")
+        );
+        assert_eq!(
+            place("## Using").as_deref(),
+            Some("## Using Github <!-- x --> ##")
+        );
+        assert_eq!(place("Plain").as_deref(), Some("Plain Github <!-- x -->"));
+        assert_eq!(place("# from Github"), None, "never inside a code block");
+        assert_eq!(place("| Github |"), None, "never in a table row");
     }
 
     #[test]

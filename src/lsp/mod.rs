@@ -108,6 +108,54 @@ struct Server {
     results: Receiver<worker::Checked>,
     /// Where the first load failed (a broken config): shown once, and no diagnostics until fixed.
     broken: Option<String>,
+    /// Word that the team's files changed, from our own watcher (when the client cannot watch).
+    changed: Option<Receiver<()>>,
+}
+
+/// The team's files under `root`, looked at every second: a message each time one of them changes
+/// (for clients that cannot watch files for a server). Ends with the server.
+fn poll_team_files(root: &Path) -> Receiver<()> {
+    let files: Vec<PathBuf> = [
+        crate::config::FILE_NAME,
+        ".docreview/vocabulary.txt",
+        crate::session::BASELINE_FILE,
+        ".vale.ini",
+        "_vale.ini",
+    ]
+    .iter()
+    .map(|f| root.join(f))
+    .collect();
+    let stamp = move || -> Vec<Option<(std::time::SystemTime, u64)>> {
+        files
+            .iter()
+            .map(|f| {
+                let m = std::fs::metadata(f).ok()?;
+                Some((m.modified().ok()?, m.len()))
+            })
+            .collect()
+    };
+    let (tx, rx) = crossbeam_channel::bounded(1);
+    let spawned = std::thread::Builder::new()
+        .name("docreview-lsp-watch".into())
+        .spawn(move || {
+            let mut last = stamp();
+            loop {
+                std::thread::sleep(std::time::Duration::from_secs(1));
+                let now = stamp();
+                if now != last {
+                    last = now;
+                    // Full means a reload is already due: one is enough.
+                    if let Err(crossbeam_channel::TrySendError::Disconnected(())) = tx.try_send(())
+                    {
+                        return;
+                    }
+                }
+            }
+        });
+    if let Err(e) = spawned {
+        eprintln!("docreview lsp: cannot watch the team's files: {e}");
+    }
+    rx
 }
 
 /// Serves one client over `conn` until it says `exit`. `Ok(true)` when it asked to shut down first.
@@ -161,11 +209,23 @@ pub fn serve(conn: Connection, env: &Env) -> Result<bool, Error> {
         jobs,
         results,
         broken,
+        changed: None,
     };
     if let Some(problem) = server.broken.clone() {
         server.show_error(&problem);
     }
-    server.watch_files();
+    let client_watches = params
+        .capabilities
+        .workspace
+        .as_ref()
+        .and_then(|w| w.did_change_watched_files.as_ref())
+        .and_then(|d| d.dynamic_registration)
+        .unwrap_or(false);
+    if client_watches {
+        server.watch_files();
+    } else {
+        server.changed = Some(poll_team_files(&server.ws.root));
+    }
     server.main_loop()
 }
 
@@ -198,7 +258,12 @@ impl Server {
         loop {
             let results = self.results.clone();
             let receiver = self.conn.receiver.clone();
+            let changed = self
+                .changed
+                .clone()
+                .unwrap_or_else(crossbeam_channel::never);
             select! {
+                recv(changed) -> _ => self.reload(),
                 recv(receiver) -> msg => {
                     let Ok(msg) = msg else { return Ok(false) };
                     match msg {
@@ -286,7 +351,9 @@ impl Server {
             DocumentDiagnosticRequest::METHOD => {
                 parse::<DocumentDiagnosticParams>(req).map(|p| self.pull(p))
             }
-            ExecuteCommand::METHOD => parse::<ExecuteCommandParams>(req).map(|p| self.execute(p)),
+            ExecuteCommand::METHOD => {
+                parse::<ExecuteCommandParams>(req).and_then(|p| self.execute(p))
+            }
             _ => Err((
                 lsp_server::ErrorCode::MethodNotFound,
                 format!("docreview does not answer {}", req.method),
@@ -334,8 +401,9 @@ impl Server {
             }
             DidCloseTextDocument::METHOD => {
                 if let Ok(p) = serde_json::from_value::<DidCloseTextDocumentParams>(n.params)
-                    && self.docs.remove(&p.text_document.uri).is_some()
+                    && let Some(open) = self.docs.remove(&p.text_document.uri)
                 {
+                    let _ = self.jobs.send(worker::Job::Closed { path: open.path });
                     self.publish(p.text_document.uri, Vec::new(), None);
                 }
             }
@@ -503,10 +571,29 @@ impl Server {
             open.text.offset(p.range.start, self.enc)..open.text.offset(p.range.end, self.enc);
         let mdx = open.path.ends_with(".mdx");
         let shown = self.shown(open);
-        serde_json::to_value(actions::code_actions(
-            &uri, &open.text, &shown, span, self.enc, mdx,
-        ))
-        .unwrap_or_default()
+        let only = p.context.and_then(|c| c.only);
+        // Asked for the file's fixes only ("fix all" on save): they do not depend on the range.
+        let span = if only
+            .as_ref()
+            .is_some_and(|o| o.iter().all(|k| k.as_str().starts_with("source")))
+        {
+            0..open.text.text.len()
+        } else {
+            span
+        };
+        let mut all = actions::code_actions(&uri, &open.text, &shown, span, self.enc, mdx);
+        if let Some(only) = only {
+            // A kind asked for covers its sub-kinds (`source` covers `source.fixAll`).
+            all.retain(|a| {
+                let lsp_types::CodeActionOrCommand::CodeAction(a) = a else {
+                    return false;
+                };
+                let kind = a.kind.as_ref().map_or("", |k| k.as_str());
+                only.iter()
+                    .any(|o| kind == o.as_str() || kind.starts_with(&format!("{}.", o.as_str())))
+            });
+        }
+        serde_json::to_value(all).unwrap_or_default()
     }
 
     fn hover(&self, p: HoverParams) -> serde_json::Value {
@@ -546,7 +633,11 @@ impl Server {
         serde_json::to_value(report).unwrap_or_default()
     }
 
-    fn execute(&mut self, p: ExecuteCommandParams) -> serde_json::Value {
+    fn execute(
+        &mut self,
+        p: ExecuteCommandParams,
+    ) -> Result<serde_json::Value, (lsp_server::ErrorCode, String)> {
+        let bad = |m: String| (lsp_server::ErrorCode::InvalidParams, m);
         let arg = p
             .arguments
             .first()
@@ -554,7 +645,10 @@ impl Server {
             .unwrap_or("")
             .to_owned();
         let outcome = match p.command.as_str() {
-            actions::ADD_WORD if !arg.trim().is_empty() => {
+            actions::ADD_WORD => {
+                if arg.is_empty() || arg.chars().any(char::is_whitespace) {
+                    return Err(bad(format!("{}: one word, not {arg:?}", actions::ADD_WORD)));
+                }
                 let repo = crate::io::repo::Repo::discover(&self.ws.env.cwd)
                     .ok()
                     .flatten();
@@ -563,7 +657,13 @@ impl Server {
                     .map(|_| ())
                     .map_err(|e| e.to_string())
             }
-            actions::DISABLE_RULE if !arg.is_empty() => {
+            actions::DISABLE_RULE => {
+                if !self.ws.engine.rules().iter().any(|r| r.info.id == arg) {
+                    return Err(bad(format!(
+                        "{}: no rule is called {arg:?}",
+                        actions::DISABLE_RULE
+                    )));
+                }
                 let path = self
                     .ws
                     .config
@@ -574,15 +674,23 @@ impl Server {
                     .map(|_| ())
                     .map_err(|e| e.to_string())
             }
-            other => Err(format!(
-                "docreview has no command {other} with these arguments"
-            )),
+            other => {
+                return Err((
+                    lsp_server::ErrorCode::MethodNotFound,
+                    format!("docreview has no command {other}"),
+                ));
+            }
         };
         match outcome {
-            Ok(()) => self.reload(),
-            Err(problem) => self.show_error(&problem),
+            Ok(()) => {
+                self.reload();
+                Ok(serde_json::Value::Null)
+            }
+            Err(problem) => {
+                self.show_error(&problem);
+                Err((lsp_server::ErrorCode::RequestFailed, problem))
+            }
         }
-        serde_json::Value::Null
     }
 }
 
@@ -603,4 +711,13 @@ fn parse<P: serde::de::DeserializeOwned>(
 struct CodeActionAt {
     text_document: lsp_types::TextDocumentIdentifier,
     range: lsp_types::Range,
+    #[serde(default)]
+    context: Option<OnlyKinds>,
+}
+
+/// The kinds of action a client asks for (all when it names none).
+#[derive(serde::Deserialize, Default)]
+struct OnlyKinds {
+    #[serde(default)]
+    only: Option<Vec<lsp_types::CodeActionKind>>,
 }

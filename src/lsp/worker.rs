@@ -20,6 +20,8 @@ pub enum Job {
         version: i32,
         text: String,
     },
+    /// The editor closed the document at `path`: its text on disk counts again in the doc set.
+    Closed { path: String },
     /// Check with these rules and this list of the workspace's docs from now on (the config,
     /// vocabulary or Vale setup changed); the docs are read again when next needed.
     Engine(Arc<Engine>, Vec<(PathBuf, String)>),
@@ -74,6 +76,7 @@ fn run(
     let mut state = DocSet {
         files: workspace,
         read: None,
+        edited: std::collections::HashMap::new(),
     };
     // What is waiting, newest text per document, in the order documents first asked.
     let mut waiting: BTreeMap<String, (String, i32, String)> = BTreeMap::new();
@@ -128,9 +131,18 @@ fn run(
         } else {
             let mut all = fast;
             if doc_set {
-                // The doc set as the editor sees it: this document's text, the others' as on disk.
-                let files = &state.files;
-                let others = state.read.get_or_insert_with(|| read_all(files));
+                // The doc set as the editor sees it: the open documents' texts as last sent, the
+                // others' as on disk; this document's own text is the one checked.
+                let (files, edited) = (&state.files, &state.edited);
+                let others = state.read.get_or_insert_with(|| {
+                    let mut read = read_all(files);
+                    for d in &mut read {
+                        if let Some(text) = edited.get(&d.path) {
+                            d.text.clone_from(text);
+                        }
+                    }
+                    read
+                });
                 let own = others.iter().position(|d| d.path == docs[0].path);
                 let on_disk = own.map(|i| others.remove(i));
                 all.extend(run.doc_set(others));
@@ -160,10 +172,12 @@ fn run(
     }
 }
 
-/// The workspace's docs: the list, and their texts once read.
+/// The workspace's docs: the list, their texts once read, and the texts the editor sent for open ones
+/// (by path).
 struct DocSet {
     files: Vec<(PathBuf, String)>,
     read: Option<Vec<Doc>>,
+    edited: std::collections::HashMap<String, String>,
 }
 
 fn take(
@@ -180,12 +194,38 @@ fn take(
             version,
             text,
         } => {
+            if let Some(d) = state
+                .read
+                .as_mut()
+                .and_then(|read| read.iter_mut().find(|d| d.path == path))
+            {
+                d.text.clone_from(&text);
+            }
+            state.edited.insert(path.clone(), text.clone());
             waiting.insert(uri, (path, version, text));
+        }
+        Job::Closed { path } => {
+            state.edited.remove(&path);
+            let on_disk = state
+                .files
+                .iter()
+                .find(|(_, rel)| *rel == path)
+                .and_then(|(abs, _)| crate::io::files::read(abs, None).ok()?.ok());
+            if let (Some(read), Some(loaded)) = (state.read.as_mut(), on_disk)
+                && let Some(d) = read.iter_mut().find(|d| d.path == path)
+            {
+                d.text = loaded.text;
+            }
         }
         Job::Engine(e, files) => {
             *engine = e;
             *memo = Memo::default();
-            *state = DocSet { files, read: None };
+            let edited = std::mem::take(&mut state.edited);
+            *state = DocSet {
+                files,
+                read: None,
+                edited,
+            };
         }
     }
 }

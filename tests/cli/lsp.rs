@@ -484,3 +484,44 @@ fn neovim_applies_a_quick_fix_and_adds_a_word_and_nothing_else_in_the_file_chang
         "the word went to the team vocabulary"
     );
 }
+
+#[test]
+fn the_teams_config_is_read_again_when_it_changes_on_disk() {
+    let r = Repo::with_defaults();
+    let text = "# Build\n\nBuild it with ONEDNN enabled.\n";
+    r.write("build.md", text).commit("init");
+    let mut c = Client::start(&r);
+    initialize(&mut c, &r);
+    let uri = open(&mut c, &r, "build.md", text);
+    assert!(codes(&c.diagnostics(&uri, 1)).contains(&"terminology.canonical".to_owned()));
+    // A client that cannot watch files for the server (this one says nothing of it): the server
+    // notices by itself, and checks the open document again.
+    r.write(
+        ".docreview.toml",
+        "[rules]\n\"terminology.canonical\" = \"off\"\n",
+    );
+    let mut off = false;
+    for _ in 0..4 {
+        if !codes(&c.diagnostics(&uri, 1)).contains(&"terminology.canonical".to_owned()) {
+            off = true;
+            break;
+        }
+    }
+    assert!(off, "the rule turned off on disk still reports");
+    // A command with a rule that does not exist is refused, and writes nothing.
+    c.send(
+        json!({"jsonrpc": "2.0", "id": 99, "method": "workspace/executeCommand",
+        "params": {"command": "docreview.disableRule", "arguments": ["no.such.rule"]}}),
+    );
+    let answer = c.wait("the refusal", |m| m["id"] == 99);
+    assert!(
+        answer["error"]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("no.such.rule")),
+        "{answer}"
+    );
+    assert!(!String::from_utf8_lossy(&r.read(".docreview.toml")).contains("no.such.rule"));
+    assert!(c.request("shutdown", Value::Null).is_null());
+    c.notify("exit", Value::Null);
+    assert_eq!(c.exit_code(), 0);
+}
