@@ -199,7 +199,11 @@ pub fn serve(conn: Connection, env: &Env) -> Result<bool, Error> {
     conn.initialize_finish(id, result).map_err(protocol)?;
     let (jobs, job_rx) = crossbeam_channel::unbounded();
     let (result_tx, results) = crossbeam_channel::unbounded();
-    worker::start(ws.engine.clone(), ws.docs(), job_rx, result_tx);
+    let git_dir = (!env.no_cache)
+        .then(|| crate::io::repo::Repo::discover(&ws.root).ok().flatten())
+        .flatten()
+        .map(|r| r.git_dir().to_owned());
+    worker::start(ws.engine.clone(), ws.docs(), git_dir, job_rx, result_tx);
     let mut server = Server {
         conn,
         ws,

@@ -2,7 +2,7 @@
 //! (the fast rules at once, harper's linters when they are done). Only a document's newest text is
 //! checked: a change that arrives while an older text waits, or between the two stages, replaces it.
 
-use crate::core::cache::{Memo, Nothing};
+use crate::core::cache::Memo;
 use crate::core::engine::{Doc, Engine, Lines};
 use crate::core::finding::Finding;
 use crossbeam_channel::{Receiver, Sender};
@@ -37,15 +37,18 @@ pub struct Checked {
 /// Starts the checker; it ends when `jobs` is closed. `workspace`: every doc of the workspace (file,
 /// path shown), read on the first check that needs the doc set (consistency, the vocabulary the doc
 /// set makes).
+/// `git_dir`: where the repository's content cache is (`None`: no cache), whose stored doc-set counts
+/// and harper paragraphs spare the first checks the work an earlier run did.
 pub fn start(
     engine: Arc<Engine>,
     workspace: Vec<(PathBuf, String)>,
+    git_dir: Option<PathBuf>,
     jobs: Receiver<Job>,
     out: Sender<Checked>,
 ) {
     let spawned = std::thread::Builder::new()
         .name("docreview-lsp-check".into())
-        .spawn(move || run(engine, workspace, &jobs, &out));
+        .spawn(move || run(engine, workspace, git_dir, &jobs, &out));
     if let Err(e) = spawned {
         eprintln!("docreview lsp: cannot start the checker thread: {e}");
     }
@@ -70,9 +73,18 @@ fn read_all(files: &[(PathBuf, String)]) -> Vec<Doc> {
 fn run(
     mut engine: Arc<Engine>,
     workspace: Vec<(PathBuf, String)>,
+    git_dir: Option<PathBuf>,
     jobs: &Receiver<Job>,
     out: &Sender<Checked>,
 ) {
+    let cache_of = |engine: &Engine| Stored {
+        cache: git_dir
+            .as_deref()
+            .map(|dir| crate::io::cache::Cache::new(dir, engine.version())),
+        paragraphs_given: false,
+    };
+    let mut stored = cache_of(&engine);
+    let mut stored_for = engine.version();
     let mut state = DocSet {
         files: workspace,
         read: None,
@@ -95,6 +107,10 @@ fn run(
         let Some((uri, (path, version, text))) = waiting.pop_first() else {
             continue;
         };
+        if stored_for != engine.version() {
+            stored = cache_of(&engine);
+            stored_for = engine.version();
+        }
         if memo.docs.len() > 500 {
             // Forget findings of old texts; keep the doc set's counts (costly to make again).
             memo.docs.clear();
@@ -105,8 +121,7 @@ fn run(
             text,
             lines: Lines::All,
         }];
-        let mut nothing = Nothing;
-        let mut run = engine.run(&docs, &mut memo, &mut nothing);
+        let mut run = engine.run(&docs, &mut memo, &mut stored);
         let fast = run.fast(&AtomicUsize::new(0));
         let doc_set = engine.needs_doc_set();
         let slow_left = engine.has_slow_rules() || doc_set;
@@ -169,6 +184,31 @@ fn run(
         if out.send(done).is_err() {
             return;
         }
+    }
+}
+
+/// The repository's content cache, read from, never written: its doc-set counts, and harper's
+/// paragraphs once (the engine keeps them; every keystroke reading the file again cost ~15 ms).
+struct Stored {
+    cache: Option<crate::io::cache::Cache>,
+    paragraphs_given: bool,
+}
+
+impl crate::core::cache::Stored for Stored {
+    fn load_counts(&mut self, memo: &mut Memo) {
+        if let Some(c) = self.cache.as_mut() {
+            c.load_counts(memo);
+        }
+    }
+
+    fn load_paragraphs(&mut self) -> crate::core::rules::harper::ParagraphMemo {
+        if std::mem::replace(&mut self.paragraphs_given, true) {
+            return Default::default();
+        }
+        self.cache
+            .as_ref()
+            .map(crate::io::cache::Cache::load_paragraphs)
+            .unwrap_or_default()
     }
 }
 
