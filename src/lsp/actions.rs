@@ -209,6 +209,45 @@ fn comment_place(
     Some(line.start + end)
 }
 
+/// A rule's explanation (plain text, examples indented by two spaces) as Markdown an editor renders
+/// the same: the examples fenced, and comment markers shown rather than taken for HTML.
+fn as_markdown(explain: &str) -> String {
+    let mut out = String::with_capacity(explain.len() + 16);
+    let mut fenced = false;
+    // Blank lines wait until the next line says whether they belong to an example or to the text.
+    let mut blanks = 0;
+    for line in explain.lines() {
+        if line.trim().is_empty() {
+            blanks += 1;
+            continue;
+        }
+        match line.strip_prefix("  ") {
+            Some(code) => {
+                out.push_str(&"\n".repeat(blanks));
+                if !fenced {
+                    out.push_str("```\n");
+                    fenced = true;
+                }
+                out.push_str(code);
+            }
+            None => {
+                if fenced {
+                    out.push_str("```\n");
+                    fenced = false;
+                }
+                out.push_str(&"\n".repeat(blanks));
+                out.push_str(&line.replace("<!--", "\\<!--"));
+            }
+        }
+        blanks = 0;
+        out.push('\n');
+    }
+    if fenced {
+        out.push_str("```\n");
+    }
+    out.trim_end().to_owned()
+}
+
 /// Every safe fix of the file, first replacement, no two overlapping (findings come sorted).
 fn safe_edits(text: &Text, findings: &[Finding], enc: Encoding) -> Vec<TextEdit> {
     let mut edits = Vec::new();
@@ -234,7 +273,7 @@ pub fn hover(f: &Finding, engine: &Engine) -> String {
     let mut s = format!("**{}**: {}", f.rule, f.message);
     if let Some(r) = engine.rules().iter().find(|r| r.info.id == f.rule) {
         s.push_str("\n\n");
-        s.push_str(&r.info.explain);
+        s.push_str(&as_markdown(&r.info.explain));
         if let Some(m) = crate::core::rules::precision::measured(&f.rule) {
             s.push_str("\n\n");
             s.push_str(&m.sentence());
@@ -255,6 +294,16 @@ mod tests {
                 CodeActionOrCommand::Command(c) => c.title.clone(),
             })
             .collect()
+    }
+
+    #[test]
+    fn an_explanation_shows_its_examples_as_code_and_its_comments_as_text() {
+        let explain =
+            "Add names:\n\n  [terms]\n  oneDNN = [\"ONEDNN\"]\n\nOr <!-- docreview-disable x -->.";
+        assert_eq!(
+            as_markdown(explain),
+            "Add names:\n\n```\n[terms]\noneDNN = [\"ONEDNN\"]\n```\n\nOr \\<!-- docreview-disable x -->."
+        );
     }
 
     #[test]
