@@ -74,6 +74,26 @@ pub struct DocMemo {
     pub words: usize,
 }
 
+impl DocMemo {
+    /// The per-document findings, or (`set`) the doc-set ones if they were made.
+    pub fn stored(&self, set: bool) -> Option<&Vec<Finding>> {
+        if set {
+            self.set.as_ref().map(|(_, found)| found)
+        } else {
+            Some(&self.findings)
+        }
+    }
+
+    /// [`DocMemo::stored`], to take from.
+    pub fn stored_mut(&mut self, set: bool) -> Option<&mut Vec<Finding>> {
+        if set {
+            self.set.as_mut().map(|(_, found)| found)
+        } else {
+            Some(&mut self.findings)
+        }
+    }
+}
+
 /// The engine's memory (one rule set: a rule or config change starts a new one).
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Memo {

@@ -4,8 +4,13 @@
 //! baseline, `.vale.ini`) are read again when they change.
 
 mod actions;
+mod requests;
 mod text;
 mod worker;
+mod workspace;
+
+use requests::{CodeActionAt, parse};
+use workspace::{Workspace, poll_team_files};
 
 use crate::config::Config;
 use crate::core::baseline::Baseline;
@@ -39,55 +44,6 @@ pub struct Options {
     pub disabled_rules: Vec<String>,
 }
 
-/// What the server knows of the workspace.
-struct Workspace {
-    root: PathBuf,
-    env: Env,
-    config: Config,
-    engine: Arc<Engine>,
-    baseline: Baseline,
-}
-
-impl Workspace {
-    /// Every doc of the repository the config includes (file, path from the root); none outside a
-    /// repository.
-    fn docs(&self) -> Vec<(PathBuf, String)> {
-        let Some(repo) = crate::io::repo::Repo::discover(&self.root).ok().flatten() else {
-            return Vec::new();
-        };
-        let files = &self.config.files;
-        let is_doc = |rel: &str| files.is_doc(rel);
-        let mut notices = Vec::new();
-        repo.targets(&crate::io::repo::Scope::All, &is_doc, &mut notices)
-            .map(|targets| {
-                targets
-                    .into_iter()
-                    .map(|t| (self.root.join(&t.rel), t.rel))
-                    .collect()
-            })
-            .unwrap_or_default()
-    }
-
-    fn load(root: &Path, env: &Env) -> Result<Workspace, Error> {
-        let env = Env {
-            cwd: root.to_owned(),
-            ..env.clone()
-        };
-        let repo = crate::io::repo::Repo::discover(&env.cwd).ok().flatten();
-        let config = crate::session::load_config(None, &[], None, &env, repo.as_ref())?;
-        let engine = Arc::new(crate::session::build_engine(&config, &[])?);
-        let baseline_path = crate::session::baseline_path(repo.as_ref(), &env);
-        let baseline = crate::io::baseline::load(&baseline_path).unwrap_or_default();
-        Ok(Workspace {
-            root: repo.map_or(env.cwd.clone(), |r| r.root().to_owned()),
-            env,
-            config,
-            engine,
-            baseline,
-        })
-    }
-}
-
 /// One open document and what is known of it.
 struct Open {
     text: Text,
@@ -110,52 +66,6 @@ struct Server {
     broken: Option<String>,
     /// Word that the team's files changed, from our own watcher (when the client cannot watch).
     changed: Option<Receiver<()>>,
-}
-
-/// The team's files under `root`, looked at every second: a message each time one of them changes
-/// (for clients that cannot watch files for a server). Ends with the server.
-fn poll_team_files(root: &Path) -> Receiver<()> {
-    let files: Vec<PathBuf> = [
-        crate::config::FILE_NAME,
-        ".docreview/vocabulary.txt",
-        crate::session::BASELINE_FILE,
-        ".vale.ini",
-        "_vale.ini",
-    ]
-    .iter()
-    .map(|f| root.join(f))
-    .collect();
-    let stamp = move || -> Vec<Option<(std::time::SystemTime, u64)>> {
-        files
-            .iter()
-            .map(|f| {
-                let m = std::fs::metadata(f).ok()?;
-                Some((m.modified().ok()?, m.len()))
-            })
-            .collect()
-    };
-    let (tx, rx) = crossbeam_channel::bounded(1);
-    let spawned = std::thread::Builder::new()
-        .name("docreview-lsp-watch".into())
-        .spawn(move || {
-            let mut last = stamp();
-            loop {
-                std::thread::sleep(std::time::Duration::from_secs(1));
-                let now = stamp();
-                if now != last {
-                    last = now;
-                    // Full means a reload is already due: one is enough.
-                    if let Err(crossbeam_channel::TrySendError::Disconnected(())) = tx.try_send(())
-                    {
-                        return;
-                    }
-                }
-            }
-        });
-    if let Err(e) = spawned {
-        eprintln!("docreview lsp: cannot watch the team's files: {e}");
-    }
-    rx
 }
 
 /// Serves one client over `conn` until it says `exit`. `Ok(true)` when it asked to shut down first.
@@ -188,6 +98,8 @@ pub fn serve(conn: Connection, env: &Env) -> Result<bool, Error> {
                 config: Config::default(),
                 engine: Arc::new(crate::session::build_engine(&Config::default(), &[])?),
                 baseline: Baseline::default(),
+                vocabulary: crate::session::vocabulary_path(None, env),
+                git_dir: None,
             };
             (fallback, Some(e.to_string()))
         }
@@ -199,10 +111,7 @@ pub fn serve(conn: Connection, env: &Env) -> Result<bool, Error> {
     conn.initialize_finish(id, result).map_err(protocol)?;
     let (jobs, job_rx) = crossbeam_channel::unbounded();
     let (result_tx, results) = crossbeam_channel::unbounded();
-    let git_dir = (!env.no_cache)
-        .then(|| crate::io::repo::Repo::discover(&ws.root).ok().flatten())
-        .flatten()
-        .map(|r| r.git_dir().to_owned());
+    let git_dir = ws.git_dir.clone().filter(|_| !env.no_cache);
     worker::start(ws.engine.clone(), ws.docs(), git_dir, job_rx, result_tx);
     let mut server = Server {
         conn,
@@ -560,168 +469,4 @@ impl Server {
             }
         }
     }
-
-    fn code_actions(&self, p: CodeActionAt) -> serde_json::Value {
-        let uri = p.text_document.uri;
-        let Some(open) = self.docs.get(&uri) else {
-            return serde_json::Value::Null;
-        };
-        // Fixes are made against the text they were found in; a request about a newer text waits
-        // for its findings (the client asks again).
-        if open.checked != Some(open.text.version) {
-            return serde_json::json!([]);
-        }
-        let span =
-            open.text.offset(p.range.start, self.enc)..open.text.offset(p.range.end, self.enc);
-        let mdx = open.path.ends_with(".mdx");
-        let shown = self.shown(open);
-        let only = p.context.and_then(|c| c.only);
-        // Asked for the file's fixes only ("fix all" on save): they do not depend on the range.
-        let span = if only
-            .as_ref()
-            .is_some_and(|o| o.iter().all(|k| k.as_str().starts_with("source")))
-        {
-            0..open.text.text.len()
-        } else {
-            span
-        };
-        let mut all = actions::code_actions(&uri, &open.text, &shown, span, self.enc, mdx);
-        if let Some(only) = only {
-            // A kind asked for covers its sub-kinds (`source` covers `source.fixAll`).
-            all.retain(|a| {
-                let lsp_types::CodeActionOrCommand::CodeAction(a) = a else {
-                    return false;
-                };
-                let kind = a.kind.as_ref().map_or("", |k| k.as_str());
-                only.iter()
-                    .any(|o| kind == o.as_str() || kind.starts_with(&format!("{}.", o.as_str())))
-            });
-        }
-        serde_json::to_value(all).unwrap_or_default()
-    }
-
-    fn hover(&self, p: HoverParams) -> serde_json::Value {
-        let at = &p.text_document_position_params;
-        let Some(open) = self.docs.get(&at.text_document.uri) else {
-            return serde_json::Value::Null;
-        };
-        if open.checked != Some(open.text.version) {
-            return serde_json::Value::Null;
-        }
-        let offset = open.text.offset(at.position, self.enc);
-        let shown = self.shown(open);
-        let Some(f) = shown.iter().find(|f| f.start <= offset && offset <= f.end) else {
-            return serde_json::Value::Null;
-        };
-        let hover = Hover {
-            contents: HoverContents::Markup(MarkupContent {
-                kind: MarkupKind::Markdown,
-                value: actions::hover(f, &self.ws.engine),
-            }),
-            range: Some(open.text.range(f.start..f.end, self.enc)),
-        };
-        serde_json::to_value(hover).unwrap_or_default()
-    }
-
-    /// `textDocument/diagnostic`: what is known of the document now.
-    fn pull(&self, p: DocumentDiagnosticParams) -> serde_json::Value {
-        let report = DocumentDiagnosticReportResult::Report(DocumentDiagnosticReport::Full(
-            RelatedFullDocumentDiagnosticReport {
-                related_documents: None,
-                full_document_diagnostic_report: FullDocumentDiagnosticReport {
-                    result_id: None,
-                    items: self.diagnostics(&p.text_document.uri),
-                },
-            },
-        ));
-        serde_json::to_value(report).unwrap_or_default()
-    }
-
-    fn execute(
-        &mut self,
-        p: ExecuteCommandParams,
-    ) -> Result<serde_json::Value, (lsp_server::ErrorCode, String)> {
-        let bad = |m: String| (lsp_server::ErrorCode::InvalidParams, m);
-        let arg = p
-            .arguments
-            .first()
-            .and_then(|a| a.as_str())
-            .unwrap_or("")
-            .to_owned();
-        let outcome = match p.command.as_str() {
-            actions::ADD_WORD => {
-                if arg.is_empty() || arg.chars().any(char::is_whitespace) {
-                    return Err(bad(format!("{}: one word, not {arg:?}", actions::ADD_WORD)));
-                }
-                let repo = crate::io::repo::Repo::discover(&self.ws.env.cwd)
-                    .ok()
-                    .flatten();
-                let path = crate::session::vocabulary_path(repo.as_ref(), &self.ws.env);
-                crate::io::vocabulary::add(&path, &[arg])
-                    .map(|_| ())
-                    .map_err(|e| e.to_string())
-            }
-            actions::DISABLE_RULE => {
-                if !self.ws.engine.rules().iter().any(|r| r.info.id == arg) {
-                    return Err(bad(format!(
-                        "{}: no rule is called {arg:?}",
-                        actions::DISABLE_RULE
-                    )));
-                }
-                let path = self
-                    .ws
-                    .config
-                    .path
-                    .clone()
-                    .unwrap_or_else(|| self.ws.root.join(crate::config::FILE_NAME));
-                crate::config::disable_rule(&path, &arg)
-                    .map(|_| ())
-                    .map_err(|e| e.to_string())
-            }
-            other => {
-                return Err((
-                    lsp_server::ErrorCode::MethodNotFound,
-                    format!("docreview has no command {other}"),
-                ));
-            }
-        };
-        match outcome {
-            Ok(()) => {
-                self.reload();
-                Ok(serde_json::Value::Null)
-            }
-            Err(problem) => {
-                self.show_error(&problem);
-                Err((lsp_server::ErrorCode::RequestFailed, problem))
-            }
-        }
-    }
-}
-
-fn parse<P: serde::de::DeserializeOwned>(
-    req: Request,
-) -> Result<P, (lsp_server::ErrorCode, String)> {
-    serde_json::from_value(req.params).map_err(|e| {
-        (
-            lsp_server::ErrorCode::InvalidParams,
-            format!("bad parameters for {}: {e}", req.method),
-        )
-    })
-}
-
-/// What a code action request is about.
-#[derive(serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct CodeActionAt {
-    text_document: lsp_types::TextDocumentIdentifier,
-    range: lsp_types::Range,
-    #[serde(default)]
-    context: Option<OnlyKinds>,
-}
-
-/// The kinds of action a client asks for (all when it names none).
-#[derive(serde::Deserialize, Default)]
-struct OnlyKinds {
-    #[serde(default)]
-    only: Option<Vec<lsp_types::CodeActionKind>>,
 }

@@ -355,26 +355,12 @@ fn place_stored(
     kinds: &[bool],
     take: bool,
 ) -> Vec<Finding> {
-    fn stored(m: &mut DocMemo, set: bool) -> Option<&mut Vec<Finding>> {
-        if set {
-            m.set.as_mut().map(|(_, found)| found)
-        } else {
-            Some(&mut m.findings)
-        }
-    }
     // Sized once: a warm run over a large doc set places hundreds of thousands of findings, and a
     // vector grown by doubling would copy them all again at every step.
     let room = kinds
         .iter()
         .flat_map(|&set| hashes.iter().map(move |h| (set, h)))
-        .filter_map(|(set, h)| {
-            let m = memo.docs.get(h)?;
-            Some(if set {
-                m.set.as_ref().map_or(0, |(_, found)| found.len())
-            } else {
-                m.findings.len()
-            })
-        })
+        .filter_map(|(set, h)| memo.docs.get(h)?.stored(set).map(Vec::len))
         .sum();
     let mut out = Vec::with_capacity(room);
     if !take {
@@ -387,13 +373,7 @@ fn place_stored(
         let parts: Vec<Vec<Finding>> = places
             .par_iter()
             .map(|&(set, doc, h)| {
-                let found = memo.docs.get(h).and_then(|m| {
-                    if set {
-                        m.set.as_ref().map(|(_, found)| found)
-                    } else {
-                        Some(&m.findings)
-                    }
-                });
+                let found = memo.docs.get(h).and_then(|m| m.stored(set));
                 found.map_or_else(Vec::new, |found| {
                     found
                         .iter()
@@ -418,7 +398,7 @@ fn place_stored(
                 *n -= 1;
                 *n == 0
             });
-            let Some(found) = memo.docs.get_mut(h).and_then(|m| stored(m, set)) else {
+            let Some(found) = memo.docs.get_mut(h).and_then(|m| m.stored_mut(set)) else {
                 continue;
             };
             if last {
