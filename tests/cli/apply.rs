@@ -196,3 +196,38 @@ fn apply_never_touches_markup_around_a_fix() {
         "> Install the\n> package from [GitHub](https://github.com/x) and `Github`.\n"
     );
 }
+
+#[test]
+fn apply_fixes_a_misspelt_name_inside_inline_code_and_a_confused_word() {
+    let r = Repo::new();
+    r.write("a.md", "x\n").commit("init");
+    r.write(
+        "a.md",
+        "The workflow lives in `.github/worflows/ci.yml` and keeps it's own cache.\n\
+         It is run on each push to the main branch, and it is fast.\n\n\
+         The `highlight` shortcode is shown below:\n\n\
+         ```toml\nhighlight = true\n```\n",
+    );
+    let o = r.run(&["check", "--format", "line"]);
+    assert!(
+        o.stdout
+            .contains("a.md:1:32:spelling.known-typo:\"worflows\" in `.github/worflows/ci.yml`"),
+        "{}",
+        o.stdout
+    );
+    assert!(
+        o.stdout.contains("a.md:1:59:grammar.confused-words:"),
+        "{}",
+        o.stdout
+    );
+    let o = r.run(&["apply", "--all-fixes"]);
+    assert_eq!(o.code, 0, "{}{}", o.stdout, o.stderr);
+    assert_eq!(
+        r.read("a.md"),
+        "The workflow lives in `.github/workflows/ci.yml` and keeps its own cache.\n\
+         It is run on each push to the main branch, and it is fast.\n\n\
+         The `highlight` shortcode is shown below:\n\n\
+         ```toml\nhighlight = true\n```\n"
+            .as_bytes()
+    );
+}

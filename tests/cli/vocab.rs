@@ -105,8 +105,8 @@ fn grammar_rules_from_harper_and_our_own_catch_what_reviewers_fix() {
     r.write("a.md", "# A\n").commit("init");
     r.write(
         "a.md",
-        "# A\n\nThe Collector utilize memory. It is larger then the cache.\n\
-         Each subproject will have it's own tests.\n\n\
+        "# A\n\nThe Collector utilize memory. It is taller then the cache.\n\
+         Each subproject runs it's tests.\n\n\
          ```\nThe Collector utilize memory then it's own.\n```\n",
     );
     let o = r.check_json(&[]);

@@ -68,6 +68,7 @@ impl Engine {
             Box::new(Terminology::new(terms.clone())),
             Box::new(Grammar),
             Box::new(crate::core::rules::usage::Usage),
+            Box::new(crate::core::rules::confusions::Confusions),
             Box::new(Repetition),
             Box::new(crate::core::rules::markup::Markup),
             Box::new(crate::core::rules::links::Links),

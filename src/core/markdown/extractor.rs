@@ -35,6 +35,8 @@ pub(super) struct Extractor<'a> {
     pub(super) links: Vec<bool>,
     /// Inline code and code blocks seen (file ranges).
     pub(super) code: Vec<Range<usize>>,
+    /// The text of inline code spans, a block each (see [`Prose::code_spans`]).
+    pub(super) code_spans: Vec<Block>,
     /// Front matter seen (file ranges).
     pub(super) metadata: Vec<Range<usize>>,
     /// Images seen (file ranges), outermost only.
@@ -79,6 +81,20 @@ impl Extractor<'_> {
             return;
         }
         block.push(ph, range.start, range.len(), false);
+    }
+
+    /// Keeps the text of an inline code span as a block of its own, where it is written byte for byte in
+    /// the file (not across lines) and not part of a link's reference label.
+    fn code_span(&mut self, text: &str, range: Range<usize>) {
+        if text.trim().is_empty() || self.links.iter().any(|frozen| *frozen) {
+            return;
+        }
+        let Some(at) = self.file.get(range.clone()).and_then(|raw| raw.find(text)) else {
+            return;
+        };
+        let mut block = Block::new(BlockKind::InlineCode, text.len());
+        block.push(text, range.start + at, text.len(), true);
+        self.code_spans.push(block);
     }
 
     /// Adds text from the file, cutting out URLs and shortcodes.
@@ -136,8 +152,9 @@ impl Extractor<'_> {
                 self.block().push(shown, range.start, range.len(), verbatim);
             }
             Event::HardBreak => self.block().push("\n", range.start, range.len(), false),
-            Event::Code(_) => {
+            Event::Code(text) => {
                 self.code.push(range.clone());
+                self.code_span(&text, range.clone());
                 self.placeholder(range);
             }
             Event::InlineMath(_) | Event::DisplayMath(_) | Event::FootnoteReference(_) => {

@@ -41,6 +41,8 @@ pub enum BlockKind {
     CodeComment,
     /// A web address written in the doc (see [`Prose::links`]): not prose, only link rules read it.
     Link,
+    /// The text of an inline code span (see [`Prose::code_spans`]): not prose, only spelling reads it.
+    InlineCode,
 }
 
 /// A run of a block's text and the bytes of the file it came from.
@@ -222,18 +224,30 @@ pub struct Prose {
     /// reference definitions, autolinks, bare URLs and HTML attributes, one block each. Rules address
     /// them after the prose blocks (see [`Prose::block`]).
     pub links: Vec<Block>,
+    /// The text inside inline code spans (`` `.github/worflows` ``), one block each, numbered after the web
+    /// addresses: only spelling reads them, for known misspellings in names. Spans inside a link whose
+    /// text is its reference label are left out (changing them would break the link).
+    pub code_spans: Vec<Block>,
     /// File ranges of images (`![alt](src)`): their alt text is prose, but it is shown as plain text,
     /// so no markup may be added to it.
     pub images: Vec<Range<usize>>,
 }
 
 impl Prose {
-    /// Block `i` in one numbering: the prose blocks first, then the web addresses.
+    /// Block `i` in one numbering: the prose blocks first, then the web addresses, then the code spans.
     pub fn block(&self, i: usize) -> Option<&Block> {
         match i.checked_sub(self.blocks.len()) {
             None => self.blocks.get(i),
-            Some(l) => self.links.get(l),
+            Some(l) => match l.checked_sub(self.links.len()) {
+                None => self.links.get(l),
+                Some(c) => self.code_spans.get(c),
+            },
         }
+    }
+
+    /// The number [`Prose::block`] gives the first code span.
+    pub fn first_code_span(&self) -> usize {
+        self.blocks.len() + self.links.len()
     }
 
     /// Is the file range `r` inside inline code or a code block?
@@ -379,6 +393,7 @@ pub fn extract_with(file: &str, how: Reading) -> Prose {
         comments: Vec::new(),
         links: Vec::new(),
         code: Vec::new(),
+        code_spans: Vec::new(),
         metadata: Vec::new(),
         images: Vec::new(),
         code_comments: how.comments,
@@ -434,6 +449,7 @@ pub fn extract_with(file: &str, how: Reading) -> Prose {
         code: x.code,
         suppressions,
         links,
+        code_spans: x.code_spans,
         images: x.images,
     }
 }

@@ -3,6 +3,7 @@
 //! applies levels, scope and suppressions. Cross-document rules (consistency) get the whole doc set.
 
 pub mod agreement;
+pub mod confusions;
 pub mod consistency;
 pub mod custom;
 pub mod dictionary;

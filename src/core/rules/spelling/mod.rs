@@ -3,7 +3,8 @@
 //! - `spelling.known-typo`: a word on the list of known misspellings ([`super::misspellings`]:
 //!   "occured", "paramater", "wih"), with its correction. Flagged in running text, at a sentence start
 //!   or inside a camelCase name ("BroswerWindow"), but not where a capital marks a name, and not when
-//!   the project uses it in code, accepts it, or one doc writes it again and again.
+//!   the project uses it in code, accepts it, or one doc writes it again and again. Inside inline code, a
+//!   misspelt part of a name that only one doc writes ([`code`]: `.github/worflows`).
 //! - `spelling.unknown-word`: a word in neither harper's English dictionary nor the project's technical
 //!   vocabulary, with the dictionary's closest words. A spelling alarm on a technical term or a name is a
 //!   bug, so a word is only a candidate when nothing says it is one:
@@ -32,6 +33,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::{LazyLock, Mutex};
 
 mod candidates;
+mod code;
 
 pub use candidates::looks_technical;
 mod suggest;
@@ -71,6 +73,9 @@ const LIKELY_COMMON: u32 = 2;
 /// than typos ("nom", "mio", "mise").
 const MIN_LETTERS: usize = 5;
 
+/// Keeps the flagged words apart from the flagged code slips in [`Vocabulary::fingerprint`].
+static SEPARATOR: String = String::new();
+
 /// Is `rule` one of spelling's?
 pub fn owns(rule: &str) -> bool {
     rule == RULE || rule == TYPO || rule == LIKELY
@@ -95,7 +100,11 @@ pub fn rules() -> Vec<RuleInfo> {
                       stands in running text, also at a sentence start (after a full stop, or opening a \
                       paragraph or list item before a lower-case word), as a long word in a heading, or as \
                       part of a camelCase name (\"BroswerWindow\"), even where an unknown word would pass as \
-                      a compound. It is left alone when it is a name (a capitalised word mid-sentence, \
+                      a compound. Inside inline code, a part of a name (split at symbols and camelCase humps: \
+                      `.github/worflows`, `is_sign_poitive`) is flagged when no other doc writes it in code \
+                      and no code block writes it at all, the doc's prose is English, and it is not cut short \
+                      (`wrapp...`), quoted, a name of words or an old name cited beside its correction. It is \
+                      left alone when it is a name (a capitalised word mid-sentence, \
                       \"Big Sur\", or before another capitalised word, \"Sven Aas\"), a whole link text, \
                       written three times or more in one doc and nowhere else (that doc's word), used in \
                       code (an API may be named so), or listed in [vocabulary] accept or \
@@ -164,6 +173,8 @@ pub struct Stats {
     code: HashSet<String>,
     /// Lower-cased candidate words (unknown to the dictionary, or known misspellings) → their uses.
     unknown: HashMap<String, Uses>,
+    /// Known misspellings among the parts of names in code (`worflows` in `.github/worflows`).
+    code_typos: HashMap<String, code::CodeUse>,
 }
 
 impl Stats {
@@ -172,6 +183,11 @@ impl Stats {
             return other.merge(self);
         }
         self.code.extend(other.code);
+        for (w, u) in other.code_typos {
+            let e = self.code_typos.entry(w).or_default();
+            e.docs += u.docs;
+            e.in_block |= u.in_block;
+        }
         for (w, n) in other.unknown {
             let e = self.unknown.entry(w).or_default();
             e.docs += n.docs;
@@ -213,6 +229,7 @@ pub fn stats(doc: &DocProse<'_>) -> Stats {
         } else {
             code
         };
+        code::count(code, code.contains('\n'), &mut s.code_typos);
         for w in code.split(|c: char| !c.is_alphanumeric()) {
             if w.chars().count() > 2 && w.chars().any(char::is_alphabetic) {
                 s.code.insert(w.to_lowercase());
@@ -236,6 +253,8 @@ pub fn stats(doc: &DocProse<'_>) -> Stats {
 pub struct Vocabulary {
     /// Lower-cased candidates that are flagged.
     flagged: HashSet<String>,
+    /// Lower-cased known misspellings flagged in inline code (see [`code`]).
+    code_slips: HashSet<String>,
 }
 
 impl Vocabulary {
@@ -243,7 +262,10 @@ impl Vocabulary {
     /// and, unless a known misspelling, used by fewer than `min_docs` docs and only once.
     pub fn decide(stats: &Stats, accept: &[String], min_docs: usize) -> Vocabulary {
         let team: HashSet<String> = accept.iter().map(|w| w.to_lowercase()).collect();
-        let mut v = Vocabulary::default();
+        let mut v = Vocabulary {
+            code_slips: code::slips(&stats.code_typos, &team),
+            ..Vocabulary::default()
+        };
         for (w, n) in &stats.unknown {
             let known_typo = super::misspellings::corrections(w).is_some();
             let common = n.docs as usize >= min_docs.max(1) || n.uses >= MIN_USES;
@@ -261,12 +283,20 @@ impl Vocabulary {
     pub fn fingerprint(&self) -> u64 {
         let mut words: Vec<&String> = self.flagged.iter().collect();
         words.sort_unstable();
+        let mut slips: Vec<&String> = self.code_slips.iter().collect();
+        slips.sort_unstable();
+        // A separator no word contains keeps the two lists apart.
+        words.push(&SEPARATOR);
+        words.extend(slips);
         let joined: Vec<u8> = words.iter().flat_map(|w| w.bytes().chain([0])).collect();
         crate::core::finding::fnv1a64(&[&joined])
     }
 
     /// Spelling findings in one document.
     pub fn check(&self, doc: &DocProse<'_>, active: &Active, out: &mut Vec<Hit>) {
+        if active.has(TYPO) && !self.code_slips.is_empty() {
+            code::check(&self.code_slips, doc, out);
+        }
         if !any_on(active) || self.flagged.is_empty() {
             return;
         }
@@ -339,7 +369,7 @@ impl Vocabulary {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::core::markdown::extract;
 
@@ -353,7 +383,7 @@ mod tests {
     }
 
     /// Each doc's findings as (rule, word, replacements), with the given rules on.
-    fn found_with(
+    pub(super) fn found_with(
         docs: &[&str],
         accept: &[&str],
         min_docs: usize,
@@ -376,7 +406,8 @@ mod tests {
                 v.check(view, &active, &mut hits);
                 hits.into_iter()
                     .map(|h| {
-                        let word = view.prose.blocks[h.block].text[h.range].to_owned();
+                        let block = view.prose.block(h.block).expect("a hit's block");
+                        let word = block.text[h.range].to_owned();
                         (h.rule, word, h.replacements)
                     })
                     .collect()

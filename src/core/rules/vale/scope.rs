@@ -333,7 +333,7 @@ fn blocks(file: &str, prose: &Prose, ext: &str, wants: Wants, c: &Containers) ->
         }
         let at = first.src;
         let name = match block.kind {
-            BlockKind::CodeComment | BlockKind::Link => continue,
+            BlockKind::CodeComment | BlockKind::Link | BlockKind::InlineCode => continue,
             BlockKind::Heading => {
                 let level = c
                     .headings

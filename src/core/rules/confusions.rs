@@ -1,0 +1,451 @@
+//! `grammar.confused-words`: a real word written for another that sounds or looks like it ("it's own",
+//! "more then", "as shown bellow", "should of", "has ran"). The dictionary knows both words, so spelling
+//! cannot see the slip; only the words around it can. Each pattern here names the neighbours that make
+//! the slip certain, and leaves every other use of the word alone: "then" is flagged after "more", never
+//! on its own; "its" before "a" or "not", never before a noun.
+
+use super::misspellings::match_case;
+use super::text::{Word, next, prev};
+use super::{Active, Checker, DocProse, Hit, RuleInfo};
+use crate::core::finding::{Safety, Severity};
+
+pub const RULE: &str = "grammar.confused-words";
+
+pub struct Confusions;
+
+impl Checker for Confusions {
+    fn rules(&self) -> Vec<RuleInfo> {
+        vec![RuleInfo {
+            id: RULE.into(),
+            severity: Severity::Warning,
+            safety: Safety::Review,
+            default_on: true,
+            summary: "A word confused with one that sounds like it (\"it's own\", \"more then\", \"should of\")"
+                .into(),
+            explain: "Flags a real word written for another, only where its neighbours make the slip certain:\n\
+                      - its / it's: \"it's own\", \"in it's place\" -> \"its\"; \"its a\", \"its not\", \"its been\" -> \"it's\";\n\
+                      - your / you / you're: \"your are\", \"your can\" -> \"you\"; \"if your using\" -> \"you're\"; \
+                      \"you're own\", \"there own\" -> \"your own\", \"their own\";\n\
+                      - then / than: \"more then\", \"rather then\", \"less then\" -> \"than\"; \"since than\", \
+                      \"Than run\" at a sentence start -> \"then\";\n\
+                      - \"as shown bellow\" -> \"below\", \"boarder\" -> \"border\", \"should of\" -> \"should have\", \
+                      \"weather or not\" / \"check weather\" -> \"whether\", \"will loose data\" -> \"lose\", \
+                      \"in principal,\" -> \"in principle\", \"no affect on\" -> \"effect\", \"to chose\" -> \
+                      \"choose\", \"has ran\" -> \"has run\", \"was build with\" -> \"built\", \"sneak peak\" -> \
+                      \"peek\", \"free reign\" -> \"rein\", \"per say\" -> \"per se\".\n\
+                      Every other use of these words is left alone."
+                .into(),
+        }]
+    }
+
+    fn check(&self, doc: &DocProse<'_>, active: &Active, out: &mut Vec<Hit>) {
+        if !active.has(RULE) {
+            return;
+        }
+        for (b, block) in doc.prose.blocks.iter().enumerate() {
+            let text = block.text.as_str();
+            let ws = doc.words(b);
+            for i in 0..ws.len() {
+                let Some((fix, why)) = judge(&Around::new(text, ws, i)) else {
+                    continue;
+                };
+                let written = ws[i].text(text);
+                let fixed = match_case(written, fix);
+                out.push(Hit {
+                    block: b,
+                    range: ws[i].range(),
+                    rule: RULE.into(),
+                    message: format!("\"{written}\" {why} \"{fixed}\"."),
+                    replacements: vec![fixed],
+                });
+            }
+        }
+    }
+}
+
+/// A word and its neighbours (lower case, curly apostrophes made straight); a neighbour is `None`
+/// unless only white space separates it from the word.
+struct Around {
+    before2: Option<String>,
+    before: Option<String>,
+    word: String,
+    after: Option<String>,
+    /// Does a sentence start at the word (nothing or a full stop, `!`, `?` or `:` before it)?
+    starts: bool,
+    /// Is the word written with a capital, as at a sentence start?
+    capital: bool,
+}
+
+impl Around {
+    fn new(text: &str, ws: &[Word], i: usize) -> Around {
+        let norm = |w: Word| w.text(text).to_lowercase().replace('\u{2019}', "'");
+        let before = prev(text, ws, i);
+        let before2 = before.and_then(|_| prev(text, ws, i - 1));
+        let lead = text[..ws[i].start].trim_end();
+        Around {
+            before2: before2.map(norm),
+            before: before.map(norm),
+            word: norm(ws[i]),
+            after: next(text, ws, i).map(norm),
+            starts: lead.is_empty() || lead.ends_with(['.', '!', '?', ':']),
+            capital: ws[i].text(text).starts_with(|c: char| c.is_uppercase()),
+        }
+    }
+
+    fn before_in(&self, set: &[&str]) -> bool {
+        self.before.as_deref().is_some_and(|w| set.contains(&w))
+    }
+
+    fn after_in(&self, set: &[&str]) -> bool {
+        self.after.as_deref().is_some_and(|w| set.contains(&w))
+    }
+}
+
+const MODALS: &[&str] = &[
+    "will", "would", "could", "might", "may", "can", "cannot", "can't", "should", "must", "won't",
+    "don't", "doesn't", "didn't", "not", "never",
+];
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "its", "their", "our", "your",
+];
+
+/// Simple pasts that follow "have" only by mistake, and their participles.
+const PARTICIPLES: &[(&str, &str)] = &[
+    ("ran", "run"),
+    ("went", "gone"),
+    ("wrote", "written"),
+    ("began", "begun"),
+    ("took", "taken"),
+    ("gave", "given"),
+    ("chose", "chosen"),
+    ("broke", "broken"),
+    ("saw", "seen"),
+    ("forgot", "forgotten"),
+    ("threw", "thrown"),
+    ("drove", "driven"),
+    ("spoke", "spoken"),
+    ("stole", "stolen"),
+    ("grew", "grown"),
+    ("knew", "known"),
+    ("drew", "drawn"),
+    ("flew", "flown"),
+    ("shook", "shaken"),
+    ("froze", "frozen"),
+    ("woke", "woken"),
+    ("rode", "ridden"),
+];
+
+/// The fix and the reason, when the word is a confusion in its place.
+fn judge(a: &Around) -> Option<(&'static str, &'static str)> {
+    let w = a.word.as_str();
+    match w {
+        "it's" if a.after_in(&["own"]) => Some(("its", "means \"it is\"; the possessive is")),
+        "it's"
+            if a.after.is_some()
+                && a.before_in(&[
+                    "of", "with", "in", "on", "by", "from", "into", "onto", "at", "within",
+                    "without", "through", "under",
+                ]) =>
+        {
+            Some(("its", "means \"it is\"; the possessive is"))
+        }
+        "its"
+            if a.after_in(&[
+                "a",
+                "an",
+                "the",
+                "not",
+                "been",
+                "also",
+                "already",
+                "just",
+                "still",
+                "because",
+                "likely",
+                "unlikely",
+                "recommended",
+                "ok",
+                "okay",
+                "going",
+            ]) =>
+        {
+            Some(("it's", "is the possessive; \"it is\" is"))
+        }
+        "you're" if a.after_in(&["own"]) => Some(("your", "means \"you are\"; the possessive is")),
+        "there" | "they're" if a.after_in(&["own"]) => {
+            Some(("their", "is not the possessive; that is"))
+        }
+        "your"
+            if a.after_in(&[
+                "are", "were", "can", "cannot", "can't", "will", "won't", "should", "must",
+                "could", "would", "might", "don't", "doesn't",
+            ]) =>
+        {
+            Some(("you", "is the possessive; before a verb it is"))
+        }
+        "your"
+            if a.after_in(&["using", "trying", "looking", "getting"])
+                && a.before_in(&[
+                    "if", "when", "while", "because", "since", "as", "unless", "whether", "once",
+                ]) =>
+        {
+            Some(("you're", "is the possessive; \"you are\" is"))
+        }
+        "then"
+            if a.before_in(&[
+                "more", "less", "fewer", "rather", "better", "worse", "greater", "larger",
+                "smaller", "faster", "slower", "higher", "lower", "longer", "shorter", "bigger",
+                "easier", "harder", "older", "newer",
+            ]) || (a.before_in(&["other"])
+                && !a
+                    .before2
+                    .as_deref()
+                    .is_some_and(|d| DETERMINERS.contains(&d))) =>
+        {
+            Some(("than", "follows a comparison, which takes"))
+        }
+        "than" if a.before_in(&["since", "until", "till", "back"]) => {
+            Some(("then", "compares; in time it is"))
+        }
+        "than" if a.starts && a.capital && a.after.is_some() => {
+            Some(("then", "compares; in time it is"))
+        }
+        "bellow"
+            if !a.before_in(&["to", "a", "loud", "i", "we", "they", "you", "he", "she"])
+                && !a.before.as_deref().is_some_and(|b| MODALS.contains(&b)) =>
+        {
+            Some(("below", "is a loud cry; the place under is"))
+        }
+        "boarder" => Some(("border", "is a lodger; an edge is a")),
+        "boarders" => Some(("borders", "are lodgers; edges are")),
+        "of" if a.before_in(&["should", "could", "would", "must"]) && !a.after_in(&["course"]) => {
+            Some(("have", "after a modal verb is"))
+        }
+        "weather"
+            if a.after_in(&["or"])
+                || a.before_in(&[
+                    "check",
+                    "checks",
+                    "checking",
+                    "checked",
+                    "determine",
+                    "determines",
+                    "determining",
+                    "decide",
+                    "decides",
+                    "know",
+                    "verify",
+                    "verifies",
+                    "indicate",
+                    "indicates",
+                    "indicating",
+                    "specify",
+                    "specifies",
+                    "control",
+                    "controls",
+                    "controlling",
+                    "matter",
+                    "choose",
+                    "ask",
+                    "asks",
+                    "test",
+                    "tests",
+                    "regardless",
+                ]) =>
+        {
+            Some(("whether", "is rain and sun; a choice is"))
+        }
+        "loose" | "loosing"
+            if a.before
+                .as_deref()
+                .is_some_and(|b| MODALS.contains(&b) || b == "to")
+                && a.after_in(&[
+                    "your",
+                    "the",
+                    "all",
+                    "any",
+                    "data",
+                    "access",
+                    "track",
+                    "information",
+                    "changes",
+                    "connection",
+                    "work",
+                    "its",
+                    "their",
+                    "some",
+                    "everything",
+                    "progress",
+                    "state",
+                    "them",
+                    "it",
+                ]) =>
+        {
+            Some(if w == "loose" {
+                ("lose", "means not tight; to stop having is")
+            } else {
+                ("losing", "means setting free; to stop having is")
+            })
+        }
+        "principal"
+            if a.before_in(&["in"])
+                && (a.after.is_none()
+                    || a.after_in(&[
+                        "it", "this", "that", "the", "we", "you", "they", "but", "and", "there",
+                    ])) =>
+        {
+            Some(("principle", "is the head or the sum; a rule is a"))
+        }
+        "principals"
+            if a.before_in(&[
+                "design",
+                "guiding",
+                "core",
+                "basic",
+                "fundamental",
+                "general",
+                "same",
+                "these",
+                "following",
+            ]) =>
+        {
+            Some(("principles", "are people in charge; rules are"))
+        }
+        "affect" if a.after_in(&["on"]) && a.before_in(&["no", "an", "any", "little", "side"]) => {
+            Some(("effect", "is the verb; the result is an"))
+        }
+        "side-affect" => Some(("side-effect", "is the verb; the result is a")),
+        "side-affects" => Some(("side-effects", "is the verb; the results are")),
+        "affects" if a.before_in(&["side"]) => Some(("effects", "is the verb; the results are")),
+        "effect"
+            if a.before.as_deref().is_some_and(|b| MODALS.contains(&b))
+                && a.after_in(&[
+                    "how",
+                    "your",
+                    "performance",
+                    "the",
+                    "existing",
+                    "other",
+                    "any",
+                ]) =>
+        {
+            Some(("affect", "is the result; to change something is to"))
+        }
+        "chose"
+            if a.before
+                .as_deref()
+                .is_some_and(|b| MODALS.contains(&b) || b == "to")
+                && !a.before_in(&["never"]) =>
+        {
+            Some(("choose", "is the past; the verb's base form is"))
+        }
+        "peak" if a.before_in(&["sneak"]) => Some(("peek", "is a summit; a glance is a")),
+        "reign" if a.before_in(&["free"]) => {
+            Some(("rein", "is a monarch's rule; the idiom says free"))
+        }
+        "say" if a.before_in(&["per"]) => Some(("se", "is not Latin; the phrase says per")),
+        "build"
+            if a.before_in(&["was", "were", "been", "being", "has", "have", "had"])
+                && a.after_in(&[
+                    "with",
+                    "on",
+                    "using",
+                    "from",
+                    "by",
+                    "upon",
+                    "into",
+                    "against",
+                    "automatically",
+                ]) =>
+        {
+            Some((
+                "built",
+                "is the verb's base form; after it the participle is",
+            ))
+        }
+        _ if a.before_in(&["has", "have", "had", "having", "'ve"]) => PARTICIPLES
+            .iter()
+            .find(|(past, _)| *past == w)
+            .map(|(_, participle)| (*participle, "is the simple past; after \"have\" it is")),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(md: &str) -> Vec<(String, String)> {
+        crate::core::rules::hits_in(&Confusions, &[RULE], md)
+            .into_iter()
+            .map(|(_, text, r)| (text, r.into_iter().next().unwrap_or_default()))
+            .collect()
+    }
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn confusions_are_flagged_where_the_neighbours_make_them_certain() {
+        let md = "The crate has it's own parser, kept in it's place. Its a tool, and its not slow.\n\n\
+                  If your using the CLI, your can pass flags in you're own config or there own.\n\n\
+                  It is faster then the old one, rather then slower. Install it. Than run it, and \
+                  since than it works.\n\n\
+                  As shown bellow, the boarder is thin. You should of checked weather or not to \
+                  check weather it runs.\n\n\
+                  You will loose data, in principal, with the design principals. There is no affect \
+                  on speed, only side-affects. It may effect performance. Remember to chose one.\n\n\
+                  It has ran twice and was build with care: a sneak peak, free reign, per say.\n";
+        assert_eq!(
+            run(md),
+            pairs(&[
+                ("it's", "its"),
+                ("it's", "its"),
+                ("Its", "It's"),
+                ("its", "it's"),
+                ("your", "you're"),
+                ("your", "you"),
+                ("you're", "your"),
+                ("there", "their"),
+                ("then", "than"),
+                ("then", "than"),
+                ("Than", "Then"),
+                ("than", "then"),
+                ("bellow", "below"),
+                ("boarder", "border"),
+                ("of", "have"),
+                ("weather", "whether"),
+                ("weather", "whether"),
+                ("loose", "lose"),
+                ("principal", "principle"),
+                ("principals", "principles"),
+                ("affect", "effect"),
+                ("side-affects", "side-effects"),
+                ("effect", "affect"),
+                ("chose", "choose"),
+                ("ran", "run"),
+                ("build", "built"),
+                ("peak", "peek"),
+                ("reign", "rein"),
+                ("say", "se"),
+            ])
+        );
+    }
+
+    #[test]
+    fn the_same_words_in_their_right_places_are_left_alone() {
+        let md = "It's fast and it's free; its parser and its own tests, its true value, at its best. \
+                  Your code, your own config, you're welcome. Then run it; more than that, other than \
+                  this, the other then waits. The table below; the bull will bellow. \
+                  Of course you should, of course. The weather is fine. A loose fit, loose coupling. \
+                  The principal investigator and the principal component. The effect of it, the side \
+                  effects. You chose well and never chose badly. The build has build errors. \
+                  May of 2024. It ran and it went; a free country.\n\n\
+                  ```\nit's own code\n```\n";
+        assert_eq!(run(md), Vec::<(String, String)>::new());
+    }
+}

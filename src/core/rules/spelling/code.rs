@@ -1,0 +1,242 @@
+//! Known misspellings inside inline code: `.github/worflows`, `resources.Fingerpint`, `is_sign_poitive`.
+//! A name in code is split into its parts (at anything but a letter, and at camelCase humps), and a part
+//! on the list of known misspellings is flagged when the doc set shows it is a slip, not the API's own
+//! spelling: no other doc writes it in code, and no code block writes it at all (an API really named
+//! so is shown in its code and named in more than one page). What a part is written as on purpose is
+//! left alone: a fragment (`wrapp...`, `gettin'`, the `[c]reate` of a menu hint), a name of words
+//! (`Herbert Treis`), an old name beside its correction ("renaming `useFooInstatiation` to
+//! `useFooInstantiation`"), and every span of a doc whose prose is not plainly English (translated pages
+//! keep their placeholders in their own language: `{{nama_panggilan_sistem}}`).
+
+use super::*;
+
+/// The shortest part of a name judged: shorter known misspellings ("ot", "ser", "fo") are common
+/// abbreviations in code.
+const MIN_PART: usize = 5;
+
+/// How the doc set writes a known misspelling in code.
+#[derive(Debug, Default, Clone, Copy, Serialize, Deserialize)]
+pub(super) struct CodeUse {
+    /// Docs that write it in code.
+    pub(super) docs: u32,
+    /// Whether a code block (not inline code) writes it.
+    pub(super) in_block: bool,
+}
+
+/// The parts of a name in code and their byte offsets: runs of ASCII letters, cut before a capital
+/// that follows a lower-case letter ("registerSchemes" → "register", "Schemes") and before the last
+/// capital of a run of capitals followed by a lower-case letter ("HTTPServer" → "HTTP", "Server").
+pub(super) fn parts(code: &str) -> Vec<(usize, &str)> {
+    let b = code.as_bytes();
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for i in 0..=b.len() {
+        let letter = b.get(i).is_some_and(u8::is_ascii_alphabetic);
+        if let Some(s) = start {
+            let cut = !letter
+                || (b[i].is_ascii_uppercase() && b[i - 1].is_ascii_lowercase())
+                || (b[i].is_ascii_uppercase()
+                    && b[i - 1].is_ascii_uppercase()
+                    && b.get(i + 1).is_some_and(u8::is_ascii_lowercase));
+            if cut {
+                out.push((s, &code[s..i]));
+                start = letter.then_some(i);
+            }
+        } else if letter {
+            start = Some(i);
+        }
+    }
+    out
+}
+
+/// Records the known misspellings among the parts of one doc's code.
+pub(super) fn count(code: &str, in_block: bool, seen: &mut HashMap<String, CodeUse>) {
+    for (_, part) in parts(code) {
+        if part.len() >= MIN_PART
+            && super::super::misspellings::corrections(part).is_some_and(|f| !f.is_empty())
+        {
+            let e = seen.entry(part.to_ascii_lowercase()).or_default();
+            e.docs = 1;
+            e.in_block |= in_block;
+        }
+    }
+}
+
+/// The known misspellings of the doc set's code that are slips: one doc writes them, in inline code only.
+pub(super) fn slips(uses: &HashMap<String, CodeUse>, team: &HashSet<String>) -> HashSet<String> {
+    uses.iter()
+        .filter(|(w, u)| u.docs == 1 && !u.in_block && !team.contains(*w))
+        .map(|(w, _)| w.clone())
+        .collect()
+}
+
+/// English function words a doc's prose must hold before its code is judged as an English writer's.
+const ENGLISH_WORDS: u32 = 5;
+
+/// Is the doc's prose plainly English: enough English function words, and more than foreign ones?
+fn plainly_english(doc: &DocProse<'_>) -> bool {
+    let mut tally = crate::core::rules::language::Tally::default();
+    for (b, block) in doc.prose.blocks.iter().enumerate() {
+        tally = tally.plus(crate::core::rules::language::tally(
+            &block.text,
+            doc.words(b),
+        ));
+    }
+    tally.english >= ENGLISH_WORDS && tally.english > 2 * tally.foreign
+}
+
+/// Is the part at `at` in `code` written so on purpose: a fragment cut short or spoken (`wrapp...`,
+/// `gettin'`), a menu hint's letters (`[c]reate`), or a word of a name (`Herbert Treis Neto`: only
+/// letters and spaces, each word capitalised)?
+fn deliberate(code: &str, at: usize, part: &str) -> bool {
+    let before = code[..at].chars().next_back();
+    let after = &code[at + part.len()..];
+    let name = code.contains(' ')
+        && code.split(' ').all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic)
+        });
+    matches!(before, Some(']' | '\''))
+        || after.starts_with(['\'', '\\', '…'])
+        || after.starts_with("..")
+        || name
+}
+
+/// The prose block a code span stands in (its placeholder's block).
+fn container(doc: &DocProse<'_>, span: &crate::core::markdown::Block) -> Option<usize> {
+    let at = span.segments.first()?.src;
+    doc.prose.blocks.iter().position(|b| {
+        b.segments
+            .iter()
+            .any(|g| !g.verbatim && g.src <= at && at < g.src + g.src_len)
+    })
+}
+
+/// Findings in one doc's inline code.
+pub(super) fn check(slips: &HashSet<String>, doc: &DocProse<'_>, out: &mut Vec<Hit>) {
+    let first = doc.prose.first_code_span();
+    if doc.prose.code_spans.is_empty() || !plainly_english(doc) {
+        return;
+    }
+    for (k, span) in doc.prose.code_spans.iter().enumerate() {
+        let code = span.text.as_str();
+        // An address names someone else's repository or page as it is.
+        if code.contains("://") || code.contains('@') || code.starts_with("www.") {
+            continue;
+        }
+        for (at, part) in parts(code) {
+            if part.len() < MIN_PART
+                || !slips.contains(&part.to_ascii_lowercase())
+                || deliberate(code, at, part)
+            {
+                continue;
+            }
+            let Some(fixes) = super::super::misspellings::cased_corrections(part) else {
+                continue;
+            };
+            let Some(fix) = fixes.first() else {
+                continue;
+            };
+            // The corrected name beside it, in the same paragraph: the old one is cited ("renamed `a`
+            // to `b`").
+            let corrected = format!("{}{fix}{}", &code[..at], &code[at + part.len()..]);
+            let here = container(doc, span);
+            if doc
+                .prose
+                .code_spans
+                .iter()
+                .any(|s| s.text == corrected && container(doc, s) == here)
+            {
+                continue;
+            }
+            out.push(Hit {
+                block: first + k,
+                range: at..at + part.len(),
+                rule: TYPO.into(),
+                message: format!("\"{part}\" in `{code}` is a common misspelling of \"{fix}\"."),
+                replacements: fixes,
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each doc's code findings as (part, first fix), with the team accepting `accept`.
+    fn found(docs: &[&str], accept: &[&str]) -> Vec<Vec<(String, String)>> {
+        super::super::tests::found_with(docs, accept, MIN_DOCS, &[TYPO])
+            .into_iter()
+            .map(|hits| {
+                hits.into_iter()
+                    .map(|(_, part, fixes)| (part, fixes[0].clone()))
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_known_misspelling_in_one_doc_s_inline_code_is_flagged_in_its_case() {
+        let doc = "Put it in `.github/worflows`, call `resources.Fingerpint` and `is_sign_poitive`.\n\n\
+                   The `highlight` shortcode is the one to use.\n\nIt is not `hightlight` in the text.\n";
+        assert_eq!(
+            found(&[doc], &[])[0],
+            [
+                ("worflows".to_owned(), "workflows".to_owned()),
+                ("Fingerpint".to_owned(), "Fingerprint".to_owned()),
+                ("poitive".to_owned(), "positive".to_owned()),
+                ("hightlight".to_owned(), "highlight".to_owned()),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_api_s_own_spelling_an_address_and_a_label_are_left_alone() {
+        // Written in a code block, or in the code of two docs: the API is named so.
+        let shown = "Set `hightlight` here.\n\n```toml\nhightlight = true\n```\n";
+        let twice = ["Use `get_reciever()`.\n", "Call `get_reciever()` again.\n"];
+        let others = "See `https://example.com/worflows` and [`Fingerpint`].\n\n\
+                      [`Fingerpint`]: https://example.com/f\n";
+        assert_eq!(
+            found(&[shown, twice[0], twice[1], others], &[]),
+            vec![Vec::new(); 4]
+        );
+        // Written so on purpose: cut short, spoken, a menu hint, a name, an old name beside the new one.
+        let purpose = "A string like `wrapp...` or `gettin'` or `[c]reate` by `Herbert Treis`; the \
+                       team renamed `useBuiltinInstatiation` to `useBuiltinInstantiation` in this release.\n";
+        assert_eq!(found(&[purpose], &[]), vec![Vec::new()]);
+        // A page whose prose is not English keeps placeholders in its language.
+        let translated = "Tampilkan panggilan sistem:\n\n`truss -t {{nama_panggilan_sistem}}`\n";
+        assert_eq!(found(&[translated], &[]), vec![Vec::new()]);
+        // The team accepts it.
+        let doc = "Put it in `.github/worflows`.\n";
+        assert_eq!(found(&[doc], &["worflows"]), vec![Vec::new()]);
+    }
+
+    #[test]
+    fn names_split_at_symbols_and_humps() {
+        let words: Vec<&str> =
+            parts("registerSchemesAsPriviliged HTTPServer .github/worflows is_sign_poitive x2y")
+                .into_iter()
+                .map(|(_, p)| p)
+                .collect();
+        assert_eq!(
+            words,
+            [
+                "register",
+                "Schemes",
+                "As",
+                "Priviliged",
+                "HTTP",
+                "Server",
+                "github",
+                "worflows",
+                "is",
+                "sign",
+                "poitive",
+                "x",
+                "y"
+            ]
+        );
+    }
+}
