@@ -61,6 +61,8 @@ pub enum Error {
     Vale(crate::core::rules::vale::ValeError),
     #[error(transparent)]
     Baseline(#[from] crate::io::baseline::BaselineError),
+    #[error(transparent)]
+    Lock(#[from] crate::io::journal::LockError),
     /// The review screen stopped on a failure it showed (a fix that could not be written).
     #[error("{0}")]
     Review(String),
@@ -121,6 +123,9 @@ pub struct Env {
     pub cache_dir: Option<PathBuf>,
     /// `$VISUAL`, else `$EDITOR` (not empty): the editor the review screen's `o` opens.
     pub editor: Option<String>,
+    /// `DOCREVIEW_LOCK_WAIT` (seconds, default 30): how long a run that writes fixes waits for another
+    /// one writing in the same repository before it gives up.
+    pub lock_wait: std::time::Duration,
 }
 
 impl Env {
@@ -141,6 +146,12 @@ impl Env {
             editor: ["VISUAL", "EDITOR"]
                 .iter()
                 .find_map(|name| std::env::var(name).ok().filter(|s| !s.trim().is_empty())),
+            lock_wait: std::time::Duration::from_secs(
+                std::env::var("DOCREVIEW_LOCK_WAIT")
+                    .ok()
+                    .and_then(|s| s.trim().parse().ok())
+                    .unwrap_or(30),
+            ),
         })
     }
 }

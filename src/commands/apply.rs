@@ -24,6 +24,29 @@ struct FilePlan<'a> {
     new_text: String,
 }
 
+/// Says, once, that this run waits for another writer.
+pub(crate) fn tell_waiting(env: &Env, err: &mut dyn Write) {
+    let _ = writeln!(
+        err,
+        "Another docreview is writing fixes here; waiting up to {} s for it to finish…",
+        env.lock_wait.as_secs()
+    );
+}
+
+/// Takes the right to write fixes in the repository (or folder) of `env.cwd`: see [`Journal::lock`].
+pub(crate) fn write_lock(
+    env: &Env,
+    err: &mut dyn Write,
+) -> Result<crate::io::journal::WriteLock, Error> {
+    let repo = Repo::discover(&env.cwd)?;
+    let journal = Journal::locate(
+        repo.as_ref().map(Repo::git_dir),
+        &env.cwd,
+        env.cache_dir.as_deref(),
+    );
+    Ok(journal.lock(env.lock_wait, || tell_waiting(env, err))?)
+}
+
 /// Groups the chosen findings by document and splices them.
 fn plan<'a>(session: &Session, chosen: &[&'a Finding]) -> Vec<FilePlan<'a>> {
     let mut by_path: std::collections::HashMap<&str, Vec<&'a Finding>> =
@@ -98,6 +121,19 @@ pub fn run(
         .filter(|f| !chosen.iter().any(|c| std::ptr::eq(*c, *f)))
         .collect();
     let plans = plan(&session, &chosen);
+    // One writer at a time; what a killed writer left behind goes first.
+    let _lock = if args.dry_run || plans.iter().all(|p| p.applied.is_empty()) {
+        None
+    } else {
+        let lock = write_lock(env, err)?;
+        let dirs: std::collections::BTreeSet<&std::path::Path> = plans
+            .iter()
+            .filter(|p| !p.applied.is_empty())
+            .filter_map(|p| session.inputs.reals[p.doc].parent())
+            .collect();
+        files::clean_leftovers(dirs, lock.since);
+        Some(lock)
+    };
 
     // The report goes to stdout, unless stdout carries the diff.
     let mut report_to: Vec<u8> = Vec::new();
@@ -268,10 +304,19 @@ fn apply_accepted(
         &env.cwd,
         env.cache_dir.as_deref(),
     );
-    let entries = journal.read().map_err(|source| Error::Io {
+    // Taken before the journal is read, so two runs never write the same accepted fixes.
+    let lock = if args.dry_run {
+        None
+    } else {
+        Some(journal.lock(env.lock_wait, || tell_waiting(env, err))?)
+    };
+    let (entries, damaged) = journal.read_counting().map_err(|source| Error::Io {
         path: journal.path().display().to_string(),
         source,
     })?;
+    if let Some(notice) = journal.damage_notice(damaged) {
+        writeln!(err, "{notice}")?;
+    }
     let pending = pending_accepts(&entries);
     if pending.is_empty() {
         writeln!(
@@ -289,6 +334,9 @@ fn apply_accepted(
             PathBuf::from(&e.file)
         };
         by_file.entry(file).or_default().push(e);
+    }
+    if let Some(lock) = &lock {
+        files::clean_leftovers(by_file.keys().filter_map(|f| f.parent()), lock.since);
     }
     let mut written = Vec::new();
     let mut done_entries = Vec::new();

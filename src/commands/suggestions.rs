@@ -215,6 +215,16 @@ pub fn apply(
     for p in &located.problems {
         writeln!(err, "docreview: {p}")?;
     }
+    let _lock = if dry_run || located.files.is_empty() {
+        None
+    } else {
+        let lock = super::apply::write_lock(env, err)?;
+        files::clean_leftovers(
+            located.files.iter().filter_map(|f| f.real.parent()),
+            lock.since,
+        );
+        Some(lock)
+    };
     let mut report: Vec<u8> = Vec::new();
     let mut applied = 0;
     let mut files_written = 0;

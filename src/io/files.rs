@@ -127,6 +127,35 @@ pub fn write_new(path: &Path, content: &[u8]) -> io::Result<()> {
     Ok(())
 }
 
+/// Removes docreview's own temporary files (`.docreview-*.tmp`, see [`write_guarded`]) that a run
+/// killed between writing and renaming left in `dirs`, when they are older than `before` (the moment
+/// this run took the write lock: nothing of a live writer). Returns how many went; a file that cannot
+/// be removed is left as it is.
+pub fn clean_leftovers<'a>(
+    dirs: impl IntoIterator<Item = &'a Path>,
+    before: std::time::SystemTime,
+) -> usize {
+    let mut removed = 0;
+    for dir in dirs {
+        let Ok(entries) = fs::read_dir(dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            let ours = name.starts_with(".docreview-") && name.ends_with(".tmp");
+            let old = entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .is_ok_and(|t| t < before);
+            if ours && old && entry.file_type().is_ok_and(|t| t.is_file()) {
+                removed += usize::from(fs::remove_file(entry.path()).is_ok());
+            }
+        }
+    }
+    removed
+}
+
 /// Replaces the content of `path` with `new`, but only if it still holds exactly `expected`.
 pub fn write_guarded(path: &Path, expected: &[u8], new: &[u8]) -> Result<(), WriteError> {
     let io_err = |source| WriteError::Io {

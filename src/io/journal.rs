@@ -69,21 +69,91 @@ impl Journal {
         &self.path
     }
 
+    /// Takes the right to write fixes in this repository (or folder): one docreview at a time writes
+    /// docs and appends to this journal. Another holder is waited for up to `wait` (`waiting` is told
+    /// once, when there is something to wait for); after that the error says who holds it. The lock is
+    /// the operating system's on `journal.lock` beside the journal, so a process that dies releases it.
+    pub fn lock(
+        &self,
+        wait: std::time::Duration,
+        waiting: impl FnOnce(),
+    ) -> Result<WriteLock, LockError> {
+        let path = self.path.with_extension("lock");
+        let open = || -> io::Result<fs::File> {
+            if let Some(dir) = path.parent() {
+                fs::create_dir_all(dir)?;
+            }
+            OpenOptions::new()
+                .create(true)
+                .truncate(false)
+                .write(true)
+                .open(&path)
+        };
+        let file = open().map_err(|source| LockError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        let start = std::time::Instant::now();
+        let mut waiting = Some(waiting);
+        loop {
+            match file.try_lock() {
+                Ok(()) => {
+                    return Ok(WriteLock {
+                        _file: file,
+                        since: SystemTime::now(),
+                    });
+                }
+                Err(fs::TryLockError::WouldBlock) if start.elapsed() < wait => {
+                    if let Some(tell) = waiting.take() {
+                        tell();
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(50));
+                }
+                Err(fs::TryLockError::WouldBlock) => return Err(LockError::Busy(path)),
+                Err(fs::TryLockError::Error(source)) => {
+                    return Err(LockError::Io { path, source });
+                }
+            }
+        }
+    }
+
     /// Every readable entry, oldest first (a missing journal is empty).
     pub fn read(&self) -> io::Result<Vec<Entry>> {
+        self.read_counting().map(|(entries, _)| entries)
+    }
+
+    /// Every readable entry, and how many lines could not be read (a write cut short by a crash, a
+    /// newer format): those are skipped, and the caller says so.
+    pub fn read_counting(&self) -> io::Result<(Vec<Entry>, usize)> {
         let file = match fs::File::open(&self.path) {
             Ok(f) => f,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok((Vec::new(), 0)),
             Err(e) => return Err(e),
         };
         let mut out = Vec::new();
-        for line in io::BufReader::new(file).lines() {
+        let mut damaged = 0;
+        for line in io::BufReader::new(file).split(b'\n') {
             let line = line?;
-            if let Ok(l) = serde_json::from_str::<LineIn>(&line) {
-                out.push(l.entry);
+            if line.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            match serde_json::from_slice::<LineIn>(&line) {
+                Ok(l) => out.push(l.entry),
+                Err(_) => damaged += 1,
             }
         }
-        Ok(out)
+        Ok((out, damaged))
+    }
+
+    /// One line for the user about unreadable lines, when there are any.
+    pub fn damage_notice(&self, damaged: usize) -> Option<String> {
+        (damaged > 0).then(|| {
+            format!(
+                "docreview: skipped {damaged} unreadable line{} of the journal {} (a write cut short); the rest is used",
+                if damaged == 1 { "" } else { "s" },
+                self.path.display()
+            )
+        })
     }
 
     /// Appends entries and syncs them to disk.
@@ -114,6 +184,29 @@ impl Journal {
         f.write_all(&buf)?;
         f.sync_data()
     }
+}
+
+/// The right to write fixes, held until dropped (see [`Journal::lock`]).
+#[derive(Debug)]
+pub struct WriteLock {
+    _file: fs::File,
+    /// When it was taken: temporary files older than this are a killed run's leftovers.
+    pub since: SystemTime,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum LockError {
+    #[error(
+        "another docreview is writing fixes here (it holds {}); try again when it has finished",
+        .0.display()
+    )]
+    Busy(PathBuf),
+    #[error("cannot take the write lock {}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
 }
 
 fn ends_mid_line(f: &mut fs::File) -> io::Result<bool> {
@@ -178,6 +271,21 @@ mod tests {
                 ("a", Decision::Undo)
             ]
         );
+    }
+
+    #[test]
+    fn one_writer_at_a_time_and_the_next_when_it_is_done() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let journal = Journal::at(dir.path().join("docreview").join("journal.jsonl"));
+        let first = journal
+            .lock(std::time::Duration::ZERO, || {})
+            .expect("first");
+        let mut told = false;
+        let second = journal.lock(std::time::Duration::from_millis(120), || told = true);
+        assert!(matches!(second, Err(LockError::Busy(_))), "{second:?}");
+        assert!(told, "the wait is announced");
+        drop(first);
+        assert!(journal.lock(std::time::Duration::ZERO, || {}).is_ok());
     }
 
     #[test]

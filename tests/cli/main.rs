@@ -5,6 +5,7 @@
 mod apply;
 mod baseline;
 mod check;
+mod faults;
 mod guidelines;
 mod help;
 mod lsp;

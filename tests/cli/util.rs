@@ -52,11 +52,10 @@ pub(crate) fn run_in(dir: &Path, home: &Path, args: &[&str]) -> Out {
     run_in_env(dir, home, args, &[])
 }
 
-/// [`run_in`] with more environment variables.
-pub(crate) fn run_in_env(dir: &Path, home: &Path, args: &[&str], env: &[(&str, &str)]) -> Out {
-    let o = Command::new(BIN)
-        .args(args)
-        .envs(env.iter().copied())
+/// The binary with `args`, run in `dir` with `home` as its home and no user or system git config.
+pub(crate) fn command(dir: &Path, home: &Path, args: &[&str]) -> Command {
+    let mut c = Command::new(BIN);
+    c.args(args)
         .current_dir(dir)
         .env("HOME", home)
         .env("XDG_CONFIG_HOME", home.join(".config"))
@@ -64,7 +63,14 @@ pub(crate) fn run_in_env(dir: &Path, home: &Path, args: &[&str], env: &[(&str, &
         .env("NO_COLOR", "1")
         .env_remove("GIT_DIR")
         .env_remove("GIT_WORK_TREE")
-        .stdin(Stdio::null())
+        .stdin(Stdio::null());
+    c
+}
+
+/// [`run_in`] with more environment variables.
+pub(crate) fn run_in_env(dir: &Path, home: &Path, args: &[&str], env: &[(&str, &str)]) -> Out {
+    let o = command(dir, home, args)
+        .envs(env.iter().copied())
         .output()
         .expect("run docreview");
     Out {

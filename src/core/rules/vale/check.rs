@@ -310,17 +310,18 @@ pub fn run(rule: &Rule, block: &VBlock, state: &mut FileState) -> Vec<Found> {
                 if hit {
                     count += 1;
                 }
-                if hit && count > *max {
-                    if let Some((p, _)) = &prev {
-                        let span = p.start..r.end;
-                        let between = &text[span.clone()];
-                        let one_sentence = !between.contains(['.', '!', '?']);
-                        if one_sentence && !excepted(rule, text, &span) {
-                            let mut f = alert(rule, text, span);
-                            f.message = format_message(&rule.message, &[&curr]);
-                            out.push(f);
-                            count = 0;
-                        }
+                if hit
+                    && count > *max
+                    && let Some((p, _)) = &prev
+                {
+                    let span = p.start..r.end;
+                    let between = &text[span.clone()];
+                    let one_sentence = !between.contains(['.', '!', '?']);
+                    if one_sentence && !excepted(rule, text, &span) {
+                        let mut f = alert(rule, text, span);
+                        f.message = format_message(&rule.message, &[&curr]);
+                        out.push(f);
+                        count = 0;
                     }
                 }
                 prev = Some((r, curr));
@@ -451,11 +452,11 @@ pub fn run(rule: &Rule, block: &VBlock, state: &mut FileState) -> Vec<Found> {
             let mut trimmed = text.trim();
             let mut lead = text.len() - text.trim_start().len();
             // A `prefix` (a list marker such as "a. ") is not part of what is cased.
-            if let Some(p) = prefix {
-                if let Some(m) = p.find_all(trimmed).first().filter(|m| m.start == 0) {
-                    lead += m.end;
-                    trimmed = &trimmed[m.end..];
-                }
+            if let Some(p) = prefix
+                && let Some(m) = p.find_all(trimmed).first().filter(|m| m.start == 0)
+            {
+                lead += m.end;
+                trimmed = &trimmed[m.end..];
             }
             let range = lead..lead + trimmed.len();
             let (expected, ok) = match check {
