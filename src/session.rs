@@ -126,6 +126,9 @@ pub struct Env {
     /// `DOCREVIEW_LOCK_WAIT` (seconds, default 30): how long a run that writes fixes waits for another
     /// one writing in the same repository before it gives up.
     pub lock_wait: std::time::Duration,
+    /// `DOCREVIEW_TEST_PANIC` (set): the review screen panics after its first frame. Only the test that
+    /// proves the terminal is restored after a panic sets it.
+    pub test_panic: bool,
 }
 
 impl Env {
@@ -146,6 +149,7 @@ impl Env {
             editor: ["VISUAL", "EDITOR"]
                 .iter()
                 .find_map(|name| std::env::var(name).ok().filter(|s| !s.trim().is_empty())),
+            test_panic: var("DOCREVIEW_TEST_PANIC").is_some(),
             lock_wait: std::time::Duration::from_secs(
                 std::env::var("DOCREVIEW_LOCK_WAIT")
                     .ok()

@@ -151,6 +151,7 @@ pub fn run(
         cache,
         cwd: env.cwd.clone(),
         editor: env.editor.clone(),
+        test_panic: env.test_panic,
     };
     let outcome = crate::tui::run(plan, engine, journal, opts, reload).map_err(Error::Terminal)?;
     for n in &notices {

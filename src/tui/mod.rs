@@ -48,6 +48,24 @@ pub struct Options {
     pub cwd: PathBuf,
     /// The editor command (`$VISUAL`, `$EDITOR`); vi when none is set.
     pub editor: Option<String>,
+    /// Panic after the first frame (the test of the terminal's restoration, nothing else).
+    pub test_panic: bool,
+}
+
+/// A flag raised when the process is asked to stop (SIGTERM, SIGHUP, SIGINT from outside: in raw
+/// mode the terminal sends keys, not signals): the screen then closes as if the user quit, so the
+/// terminal is restored and every decision so far is in the journal.
+pub(crate) fn stop_flag() -> Arc<std::sync::atomic::AtomicBool> {
+    let flag = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    for signal in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        // Without the handler the default stands: the process ends, as it would have.
+        let _ = signal_hook::flag::register(signal, flag.clone());
+    }
+    flag
 }
 
 /// Docs (with the file each is written to) and findings decided elsewhere.
@@ -242,6 +260,7 @@ pub fn run(
         None => spawn_checker(plan, engine, opts.cache.take()),
     };
 
+    let stop = stop_flag();
     let mut terminal = ratatui::try_init()?;
     let guard = Restore;
     let mut tick = 0usize;
@@ -252,6 +271,9 @@ pub fn run(
     let mut failure = None;
     let mut worker_open = true;
     'main: loop {
+        if stop.load(std::sync::atomic::Ordering::Relaxed) {
+            break 'main;
+        }
         // Findings and notices from the checker thread.
         while worker_open {
             match rx.try_recv() {
@@ -308,6 +330,9 @@ pub fn run(
             };
             terminal.draw(|f| scroll_limit = view::draw(f, &state, &ui))?;
             dirty = false;
+            if opts.test_panic {
+                panic!("DOCREVIEW_TEST_PANIC: the review screen panics on purpose");
+            }
         }
         let wait = if state.checking {
             Duration::from_millis(50)

@@ -105,11 +105,15 @@ pub fn run(setup: Setup, decisions: &mut dyn Decisions) -> io::Result<String> {
     review.message = None;
     let mut state = TriageState::new(review, by_file);
 
+    let stop = super::stop_flag();
     let mut terminal = ratatui::try_init()?;
     let guard = Restore;
     let mut reviewing = false;
     let mut scroll_limit: Option<usize> = None;
     loop {
+        if stop.load(std::sync::atomic::Ordering::Relaxed) {
+            break;
+        }
         let ui = Ui {
             theme: &theme,
             keymap: &keymap,

@@ -206,3 +206,43 @@ fn a_journal_line_torn_by_a_crash_is_skipped_with_a_notice() {
     assert!(o.stdout.contains("No accepted fixes wait"), "{}", o.stdout);
     assert_eq!(r.read("a.md"), b"Install the the tool.\n");
 }
+
+/// The review screen's terminal after it ended: out of the alternate screen, lines edited and echoed
+/// again, and the doc as it was.
+fn assert_restored(s: &pty::Screen, r: &Repo, text: &[u8]) {
+    let raw = s.raw();
+    let entered = raw.rfind("\x1b[?1049h").expect("the screen was entered");
+    assert!(
+        raw[entered..].contains("\x1b[?1049l"),
+        "the alternate screen was left"
+    );
+    assert!(s.cooked(), "the terminal is out of raw mode");
+    assert_eq!(r.read("a.md"), text);
+}
+
+#[test]
+fn the_terminal_is_restored_after_a_panic_in_the_review_screen() {
+    let r = Repo::with_defaults();
+    r.write("a.md", "x\n").commit("init");
+    r.write("a.md", "Install the the tool.\n");
+    let mut s = pty::Screen::start_env(&r, &["review"], 100, 30, &[("DOCREVIEW_TEST_PANIC", "1")]);
+    let status = s.wait_exit();
+    assert!(!status.success());
+    assert!(s.raw().contains("panics on purpose"), "{}", s.raw());
+    assert_restored(&s, &r, b"Install the the tool.\n");
+}
+
+#[test]
+fn the_review_screen_closes_cleanly_on_sigterm_and_sighup() {
+    use nix::sys::signal::Signal;
+    for signal in [Signal::SIGTERM, Signal::SIGHUP] {
+        let r = Repo::with_defaults();
+        r.write("a.md", "x\n").commit("init");
+        r.write("a.md", "Install the the tool.\n");
+        let mut s = pty::Screen::start(&r, &["review"], 100, 30);
+        s.wait_for("the finding", |s| s.text().contains("[1/1]"));
+        s.signal(signal);
+        s.wait_exit();
+        assert_restored(&s, &r, b"Install the the tool.\n");
+    }
+}

@@ -244,6 +244,17 @@ pub(crate) mod pty {
 
     impl Screen {
         pub fn start(repo: &Repo, args: &[&str], cols: u16, rows: u16) -> Screen {
+            Screen::start_env(repo, args, cols, rows, &[])
+        }
+
+        /// [`Screen::start`] with more environment variables.
+        pub fn start_env(
+            repo: &Repo,
+            args: &[&str],
+            cols: u16,
+            rows: u16,
+            env: &[(&str, &str)],
+        ) -> Screen {
             let pair = native_pty_system()
                 .openpty(PtySize {
                     rows,
@@ -263,6 +274,9 @@ pub(crate) mod pty {
             cmd.env("NO_COLOR", "1");
             cmd.env_remove("VISUAL");
             cmd.env_remove("EDITOR");
+            for (k, v) in env {
+                cmd.env(k, v);
+            }
             let child = pair.slave.spawn_command(cmd).expect("spawn in pty");
             drop(pair.slave);
             let mut reader = pair.master.try_clone_reader().expect("reader");
@@ -323,6 +337,22 @@ pub(crate) mod pty {
         pub fn press(&mut self, keys: &str) {
             self.writer.write_all(keys.as_bytes()).expect("type");
             self.writer.flush().expect("flush");
+        }
+
+        /// Sends the program a signal, as `kill` would.
+        pub fn signal(&self, signal: nix::sys::signal::Signal) {
+            let pid = self.child.process_id().expect("pid");
+            let pid = nix::unistd::Pid::from_raw(i32::try_from(pid).expect("a pid"));
+            nix::sys::signal::kill(pid, signal).expect("kill");
+        }
+
+        /// Is the terminal back in its ordinary mode (lines edited and echoed), as a shell needs it?
+        pub fn cooked(&self) -> bool {
+            use nix::sys::termios::LocalFlags;
+            self._master.get_termios().is_some_and(|t| {
+                t.local_flags.contains(LocalFlags::ICANON)
+                    && t.local_flags.contains(LocalFlags::ECHO)
+            })
         }
 
         pub fn wait_exit(&mut self) -> portable_pty::ExitStatus {
