@@ -109,6 +109,82 @@ pub fn all_linters() -> BTreeMap<String, String> {
 /// or at white space where there are none. Paragraphs people write are far shorter.
 const PIECE: usize = 8_000;
 
+/// Words (whole runs of letters, any case) without which a linter cannot match, for the linters on by
+/// default: a piece of prose holding none of the enabled linters' words is not parsed at all (harper's
+/// parse of every paragraph was nearly all of a cold run). Read from each linter's patterns in
+/// harper-core 3.0; `CorrectNumberSuffix` needs a digit with a suffix's first letter after it. When a
+/// linter not listed here is on, every piece is parsed.
+const TRIGGERS: &[(&str, &[&str])] = &[
+    ("DotInitialisms", &["ie", "eg"]),
+    ("ViceVersa", &["vice", "vise"]),
+    ("DoubleCheckHyphen", &["double"]),
+    (
+        "ThisTypeOfThing",
+        &["kind", "kinds", "sort", "sorts", "type", "types"],
+    ),
+    ("WorstCaseScenario", &["worst", "worse"]),
+    (
+        "CriteriaPhenomena",
+        &["criteria", "phenomena", "criterion", "phenomenon"],
+    ),
+    ("InDetail", &["details"]),
+    (
+        "OpenCompounds",
+        &[
+            "afew",
+            "alot",
+            "aswell",
+            "atall",
+            "atleast",
+            "eachother",
+            "incase",
+            "infact",
+            "infront",
+            "upto",
+        ],
+    ),
+    ("TakeCareOf", &["care"]),
+    ("AwaitFor", &["await", "awaited", "awaiting", "awaits"]),
+    ("CorrectNumberSuffix", &[]),
+];
+
+/// What a piece must hold for the enabled linters to have anything to find: `None` when some enabled
+/// linter has no known trigger (then every piece is parsed).
+struct Gate {
+    words: Vec<&'static str>,
+    numbers: bool,
+}
+
+impl Gate {
+    fn of(enabled: &[String]) -> Option<Gate> {
+        let mut gate = Gate {
+            words: Vec::new(),
+            numbers: false,
+        };
+        for name in enabled {
+            let (_, words) = TRIGGERS.iter().find(|(n, _)| n == name)?;
+            gate.words.extend_from_slice(words);
+            gate.numbers |= name == "CorrectNumberSuffix";
+        }
+        Some(gate)
+    }
+
+    /// Could an enabled linter match in `text`?
+    fn open(&self, text: &str) -> bool {
+        let b = text.as_bytes();
+        if self.numbers
+            && b.windows(2).any(|w| {
+                w[0].is_ascii_digit()
+                    && matches!(w[1].to_ascii_lowercase(), b's' | b'n' | b'r' | b't')
+            })
+        {
+            return true;
+        }
+        text.split(|c: char| !c.is_alphabetic())
+            .any(|w| self.words.iter().any(|t| w.eq_ignore_ascii_case(t)))
+    }
+}
+
 /// The pieces of `text` harper reads (see [`PIECE`]): the whole text when it is short enough.
 fn pieces(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
@@ -407,6 +483,7 @@ impl Checker for HarperGrammar {
             return;
         }
         let set_key = crate::core::finding::fnv1a64(&[enabled.join(",").as_bytes()]);
+        let gate = Gate::of(&enabled);
         for (b, block) in doc.prose.blocks.iter().enumerate() {
             if block.text.trim().is_empty()
                 || !super::language::is_english(&block.text, doc.words(b))
@@ -415,6 +492,9 @@ impl Checker for HarperGrammar {
             }
             for piece in pieces(&block.text) {
                 let text = &block.text[piece.clone()];
+                if gate.as_ref().is_some_and(|g| !g.open(text)) {
+                    continue;
+                }
                 let key = crate::core::finding::fnv1a64(&[&set_key.to_le_bytes(), text.as_bytes()]);
                 let known = self.memo.lock().ok().and_then(|m| m.get(&key).cloned());
                 let hits = match known {
@@ -495,6 +575,50 @@ mod tests {
             ));
         }
         std::fs::write(path, out).expect("write the catalogue");
+    }
+
+    #[test]
+    fn a_piece_without_any_enabled_linter_s_words_is_not_parsed() {
+        let on: Vec<String> = ["DotInitialisms", "CorrectNumberSuffix", "ViceVersa"]
+            .map(String::from)
+            .to_vec();
+        let gate = Gate::of(&on).expect("every one has triggers");
+        assert!(!gate.open("Plain words about fields and begin, version 1.2.3."));
+        assert!(gate.open("Use it, ie. when needed."));
+        assert!(gate.open("The 2st item"));
+        assert!(gate.open("and VICE-versa"));
+        // Whatever the gate says, the findings are the same as harper's on the whole text.
+        for text in [
+            "Plain words, fields.",
+            "Use it, ie when needed, vice-versa, the 2st.",
+        ] {
+            let gated = if gate.open(text) {
+                lint_block(text, &on)
+            } else {
+                Vec::new()
+            };
+            assert_eq!(gated.len(), lint_block(text, &on).len(), "{text}");
+        }
+        // A linter without known triggers: every piece is parsed.
+        assert!(Gate::of(&["Spaces".to_owned()]).is_none());
+    }
+
+    #[test]
+    fn every_linter_on_by_default_has_its_trigger_words() {
+        let defaults: Vec<String> = include_str!("data/harper.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let mut cols = l.split('\t');
+                let name = cols.next()?;
+                (cols.next() == Some("on")).then(|| name.to_owned())
+            })
+            .collect();
+        assert!(!defaults.is_empty());
+        assert!(
+            Gate::of(&defaults).is_some(),
+            "a linter on by default needs its words in TRIGGERS, or cold runs parse every paragraph"
+        );
     }
 
     #[test]
