@@ -249,9 +249,14 @@ proptest! {
             prop_assert!(f.start <= f.end && f.end <= doc.len());
             prop_assert!(doc.is_char_boundary(f.start) && doc.is_char_boundary(f.end));
             if f.start < f.end && !f.replacements.is_empty() {
-                for c in &closed {
+                                for c in &closed {
+                    // A misspelt part of a name in inline code is fixed inside the backticks only.
+                    let inside_code = f.rule == "spelling.known-typo"
+                        && doc[c.clone()].starts_with('`')
+                        && c.start < f.start
+                        && f.end < c.end;
                     prop_assert!(
-                        f.end <= c.start || c.end <= f.start || f.rule.starts_with("links."),
+                        f.end <= c.start || c.end <= f.start || f.rule.starts_with("links.") || inside_code,
                         "{} at {:?} ({:?}) inside {:?}", f.rule, f.start..f.end, &doc[f.start..f.end], &doc[c.clone()]
                     );
                 }

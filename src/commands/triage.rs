@@ -396,6 +396,12 @@ fn screen(
         &env.cwd,
         env.cache_dir.as_deref(),
     );
+    // The screen writes accepted fixes: one writer at a time, held until it closes.
+    let lock = journal.lock(env.lock_wait, || super::apply::tell_waiting(env, &mut err))?;
+    crate::io::files::clean_leftovers(
+        session.inputs.reals.iter().filter_map(|r| r.parent()),
+        lock.since,
+    );
     let config_path = repo
         .as_ref()
         .map_or(env.cwd.clone(), |r| r.root().to_path_buf())

@@ -127,10 +127,15 @@ pub fn write_new(path: &Path, content: &[u8]) -> io::Result<()> {
     Ok(())
 }
 
-/// Removes docreview's own temporary files (`.docreview-*.tmp`, see [`write_guarded`]) that a run
-/// killed between writing and renaming left in `dirs`, when they are older than `before` (the moment
-/// this run took the write lock: nothing of a live writer). Returns how many went; a file that cannot
-/// be removed is left as it is.
+/// How the temporary file of a fix's write ([`write_guarded`]) is named: `.docreview-fix-XXXXXX.tmp`.
+/// Only fixes are written under the write lock, so only these are ever cleaned up; docreview's other
+/// files (the baseline, the config, the vocabulary) have temporary files of another name.
+pub const FIX_TEMP_PREFIX: &str = ".docreview-fix-";
+
+/// Removes the temporary files of fixes (see [`FIX_TEMP_PREFIX`]) that a run killed between writing
+/// and renaming left in `dirs`, when they are older than `before` (the moment this run took the write
+/// lock: nothing of a live writer). Returns how many went; a file that cannot be removed is left as it
+/// is.
 pub fn clean_leftovers<'a>(
     dirs: impl IntoIterator<Item = &'a Path>,
     before: std::time::SystemTime,
@@ -143,7 +148,7 @@ pub fn clean_leftovers<'a>(
         for entry in entries.flatten() {
             let name = entry.file_name();
             let name = name.to_string_lossy();
-            let ours = name.starts_with(".docreview-") && name.ends_with(".tmp");
+            let ours = name.starts_with(FIX_TEMP_PREFIX) && name.ends_with(".tmp");
             let old = entry
                 .metadata()
                 .and_then(|m| m.modified())
@@ -170,7 +175,7 @@ pub fn write_guarded(path: &Path, expected: &[u8], new: &[u8]) -> Result<(), Wri
     }
     let dir = real.parent().unwrap_or_else(|| Path::new("."));
     let mut tmp = tempfile::Builder::new()
-        .prefix(".docreview-")
+        .prefix(FIX_TEMP_PREFIX)
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(io_err)?;

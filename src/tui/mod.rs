@@ -52,20 +52,40 @@ pub struct Options {
     pub test_panic: bool,
 }
 
-/// A flag raised when the process is asked to stop (SIGTERM, SIGHUP, SIGINT from outside: in raw
-/// mode the terminal sends keys, not signals): the screen then closes as if the user quit, so the
-/// terminal is restored and every decision so far is in the journal.
-pub(crate) fn stop_flag() -> Arc<std::sync::atomic::AtomicBool> {
+/// A flag raised when the process is asked to stop (SIGTERM, SIGHUP): the screen then closes as if the
+/// user quit, so the terminal is restored and every decision so far is in the journal. (In raw mode
+/// Ctrl-C is a key, not SIGINT; SIGINT keeps its default, so Ctrl-C in an editor opened from the screen
+/// is the editor's.)
+/// The handlers are removed when the screen closes (an editor opened later gets its signals back).
+pub(crate) fn stop_flag() -> StopFlag {
     let flag = Arc::new(std::sync::atomic::AtomicBool::new(false));
-    for signal in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
+    let ids = [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP]
+        .into_iter()
         // Without the handler the default stands: the process ends, as it would have.
-        let _ = signal_hook::flag::register(signal, flag.clone());
+        .filter_map(|signal| signal_hook::flag::register(signal, flag.clone()).ok())
+        .collect();
+    StopFlag { flag, ids }
+}
+
+/// See [`stop_flag`].
+pub(crate) struct StopFlag {
+    flag: Arc<std::sync::atomic::AtomicBool>,
+    ids: Vec<signal_hook::SigId>,
+}
+
+impl StopFlag {
+    /// Was the process asked to stop?
+    pub(crate) fn raised(&self) -> bool {
+        self.flag.load(std::sync::atomic::Ordering::Relaxed)
     }
-    flag
+}
+
+impl Drop for StopFlag {
+    fn drop(&mut self) {
+        for id in self.ids.drain(..) {
+            signal_hook::low_level::unregister(id);
+        }
+    }
 }
 
 /// Docs (with the file each is written to) and findings decided elsewhere.
@@ -271,7 +291,7 @@ pub fn run(
     let mut failure = None;
     let mut worker_open = true;
     'main: loop {
-        if stop.load(std::sync::atomic::Ordering::Relaxed) {
+        if stop.raised() {
             break 'main;
         }
         // Findings and notices from the checker thread.

@@ -111,7 +111,7 @@ pub fn run(setup: Setup, decisions: &mut dyn Decisions) -> io::Result<String> {
     let mut reviewing = false;
     let mut scroll_limit: Option<usize> = None;
     loop {
-        if stop.load(std::sync::atomic::Ordering::Relaxed) {
+        if stop.raised() {
             break;
         }
         let ui = Ui {

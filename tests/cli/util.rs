@@ -237,6 +237,7 @@ pub(crate) mod pty {
         child: Box<dyn portable_pty::Child + Send + Sync>,
         writer: Box<dyn Write + Send>,
         output: Arc<Mutex<Vec<u8>>>,
+        reader: std::thread::JoinHandle<()>,
         _master: Box<dyn portable_pty::MasterPty + Send>,
         rows: u16,
         cols: u16,
@@ -283,7 +284,7 @@ pub(crate) mod pty {
             let writer = pair.master.take_writer().expect("writer");
             let output = Arc::new(Mutex::new(Vec::new()));
             let sink = output.clone();
-            std::thread::spawn(move || {
+            let reader = std::thread::spawn(move || {
                 let mut buf = [0u8; 4096];
                 while let Ok(n) = reader.read(&mut buf) {
                     if n == 0 {
@@ -298,6 +299,7 @@ pub(crate) mod pty {
                 child,
                 writer,
                 output,
+                reader,
                 _master: pair.master,
                 rows,
                 cols,
@@ -359,6 +361,11 @@ pub(crate) mod pty {
             let start = Instant::now();
             while start.elapsed() < Duration::from_secs(15) {
                 if let Ok(Some(status)) = self.child.try_wait() {
+                    // Everything it wrote, read to the end, before anyone looks at it.
+                    let drained = Instant::now();
+                    while !self.reader.is_finished() && drained.elapsed() < Duration::from_secs(5) {
+                        std::thread::sleep(Duration::from_millis(10));
+                    }
                     return status;
                 }
                 std::thread::sleep(Duration::from_millis(20));

@@ -70,6 +70,10 @@ struct Around {
     before: Option<String>,
     word: String,
     after: Option<String>,
+    /// The word after that one (lower case), when only white space separates them.
+    after2: Option<String>,
+    /// Is the next word written in lower case (not "A" of a DNS record, not "CAN" of a bus)?
+    after_lower: bool,
     /// Does a sentence start at the word (nothing or a full stop, `!`, `?` or `:` before it)?
     starts: bool,
     /// Is the word written with a capital, as at a sentence start?
@@ -81,12 +85,16 @@ impl Around {
         let norm = |w: Word| w.text(text).to_lowercase().replace('\u{2019}', "'");
         let before = prev(text, ws, i);
         let before2 = before.and_then(|_| prev(text, ws, i - 1));
+        let after = next(text, ws, i);
+        let after2 = after.and_then(|_| next(text, ws, i + 1));
         let lead = text[..ws[i].start].trim_end();
         Around {
             before2: before2.map(norm),
             before: before.map(norm),
             word: norm(ws[i]),
-            after: next(text, ws, i).map(norm),
+            after: after.map(norm),
+            after2: after2.map(norm),
+            after_lower: after.is_some_and(|w| !w.text(text).chars().any(char::is_uppercase)),
             starts: lead.is_empty() || lead.ends_with(['.', '!', '?', ':']),
             capital: ws[i].text(text).starts_with(|c: char| c.is_uppercase()),
         }
@@ -151,24 +159,11 @@ fn judge(a: &Around) -> Option<(&'static str, &'static str)> {
             Some(("its", "means \"it is\"; the possessive is"))
         }
         "its"
-            if a.after_in(&[
-                "a",
-                "an",
-                "the",
-                "not",
-                "been",
-                "also",
-                "already",
-                "just",
-                "still",
-                "because",
-                "likely",
-                "unlikely",
-                "recommended",
-                "ok",
-                "okay",
-                "going",
-            ]) =>
+            if a.after_lower
+                && a.after_in(&[
+                    "a", "an", "the", "not", "been", "also", "already", "just", "still", "because",
+                    "going",
+                ]) =>
         {
             Some(("it's", "is the possessive; \"it is\" is"))
         }
@@ -177,10 +172,11 @@ fn judge(a: &Around) -> Option<(&'static str, &'static str)> {
             Some(("their", "is not the possessive; that is"))
         }
         "your"
-            if a.after_in(&[
-                "are", "were", "can", "cannot", "can't", "will", "won't", "should", "must",
-                "could", "would", "might", "don't", "doesn't",
-            ]) =>
+            if a.after_lower
+                && a.after_in(&[
+                    "are", "were", "can", "cannot", "can't", "will", "won't", "should", "must",
+                    "could", "would", "might", "don't", "doesn't",
+                ]) =>
         {
             Some(("you", "is the possessive; before a verb it is"))
         }
@@ -201,7 +197,7 @@ fn judge(a: &Around) -> Option<(&'static str, &'static str)> {
                 && !a
                     .before2
                     .as_deref()
-                    .is_some_and(|d| DETERMINERS.contains(&d))) =>
+                    .is_some_and(|d| DETERMINERS.contains(&d) || matches!(d, "each" | "one"))) =>
         {
             Some(("than", "follows a comparison, which takes"))
         }
@@ -223,8 +219,8 @@ fn judge(a: &Around) -> Option<(&'static str, &'static str)> {
             Some(("have", "after a modal verb is"))
         }
         "weather"
-            if a.after_in(&["or"])
-                || a.before_in(&[
+            if (a.after_in(&["or"]) && a.after2.as_deref() == Some("not"))
+                || (a.before_in(&[
                     "check",
                     "checks",
                     "checking",
@@ -252,7 +248,10 @@ fn judge(a: &Around) -> Option<(&'static str, &'static str)> {
                     "test",
                     "tests",
                     "regardless",
-                ]) =>
+                ]) && a.after_in(&[
+                    "the", "a", "an", "it", "this", "that", "you", "your", "there", "they", "we",
+                    "its", "their", "all", "any",
+                ])) =>
         {
             Some(("whether", "is rain and sun; a choice is"))
         }
@@ -297,27 +296,33 @@ fn judge(a: &Around) -> Option<(&'static str, &'static str)> {
         {
             Some(("principle", "is the head or the sum; a rule is a"))
         }
-        "principals"
-            if a.before_in(&[
-                "design",
-                "guiding",
-                "core",
-                "basic",
-                "fundamental",
-                "general",
-                "same",
-                "these",
-                "following",
-            ]) =>
-        {
+        "principals" if a.before_in(&["design", "guiding", "basic", "fundamental", "general"]) => {
             Some(("principles", "are people in charge; rules are"))
         }
         "affect" if a.after_in(&["on"]) && a.before_in(&["no", "an", "any", "little", "side"]) => {
             Some(("effect", "is the verb; the result is an"))
         }
-        "side-affect" => Some(("side-effect", "is the verb; the result is a")),
-        "side-affects" => Some(("side-effects", "is the verb; the results are")),
-        "affects" if a.before_in(&["side"]) => Some(("effects", "is the verb; the results are")),
+        "side-affect" => Some(("side-effect", "takes the verb \"affect\"; the noun is")),
+        "side-affects" => Some(("side-effects", "takes the verb \"affect\"; the noun is")),
+        // "the side affects of …", not "one side affects the other".
+        "affects"
+            if a.before_in(&["side"])
+                && a.before2.as_deref().is_some_and(|d| {
+                    matches!(
+                        d,
+                        "the"
+                            | "any"
+                            | "no"
+                            | "its"
+                            | "their"
+                            | "possible"
+                            | "unintended"
+                            | "unwanted"
+                    )
+                }) =>
+        {
+            Some(("effects", "is the verb; the results are"))
+        }
         "effect"
             if a.before.as_deref().is_some_and(|b| MODALS.contains(&b))
                 && a.after_in(&[
@@ -361,7 +366,7 @@ fn judge(a: &Around) -> Option<(&'static str, &'static str)> {
         {
             Some((
                 "built",
-                "is the verb's base form; after it the participle is",
+                "is the base form; after \"was\" or \"has\" the participle is",
             ))
         }
         _ if a.before_in(&["has", "have", "had", "having", "'ve"]) => PARTICIPLES
@@ -398,7 +403,7 @@ mod tests {
                   As shown bellow, the boarder is thin. You should of checked weather or not to \
                   check weather it runs.\n\n\
                   You will loose data, in principal, with the design principals. There is no affect \
-                  on speed, only side-affects. It may effect performance. Remember to chose one.\n\n\
+                  on speed, only side-affects, and the side affects are few. It may effect performance. Remember to chose one.\n\n\
                   It has ran twice and was build with care: a sneak peak, free reign, per say.\n";
         assert_eq!(
             run(md),
@@ -425,6 +430,7 @@ mod tests {
                 ("principals", "principles"),
                 ("affect", "effect"),
                 ("side-affects", "side-effects"),
+                ("affects", "effects"),
                 ("effect", "affect"),
                 ("chose", "choose"),
                 ("ran", "run"),
@@ -444,7 +450,9 @@ mod tests {
                   Of course you should, of course. The weather is fine. A loose fit, loose coupling. \
                   The principal investigator and the principal component. The effect of it, the side \
                   effects. You chose well and never chose badly. The build has build errors. \
-                  May of 2024. It ran and it went; a free country.\n\n\
+                                    May of 2024. It ran and it went; a free country. Its A record, your CAN bus, the \
+                  following principals, one side affects the other, its likely cause, nodes talk to \
+                  each other then elect, check weather data, weather or climate.\n\n\
                   ```\nit's own code\n```\n";
         assert_eq!(run(md), Vec::<(String, String)>::new());
     }
