@@ -33,10 +33,21 @@ pub(crate) fn tell_waiting(env: &Env, err: &mut dyn Write) {
     );
 }
 
-/// Takes the right to write fixes in the repository (or folder) of `env.cwd`: see [`Journal::lock`].
-pub(crate) fn write_lock(
+/// Takes the right to write fixes beside `journal` (see [`Journal::lock`]), waiting as `env` says.
+pub(crate) fn lock(
+    journal: &Journal,
     env: &Env,
     err: &mut dyn Write,
+) -> Result<crate::io::journal::WriteLock, Error> {
+    Ok(journal.lock(env.lock_wait, || tell_waiting(env, err))?)
+}
+
+/// [`lock`] for the repository (or folder) of `env.cwd`, then the leftovers of a killed run beside
+/// `files` (the docs about to be written) removed.
+pub(crate) fn write_lock<'a>(
+    env: &Env,
+    err: &mut dyn Write,
+    files: impl IntoIterator<Item = &'a std::path::Path>,
 ) -> Result<crate::io::journal::WriteLock, Error> {
     let repo = Repo::discover(&env.cwd)?;
     let journal = Journal::locate(
@@ -44,7 +55,9 @@ pub(crate) fn write_lock(
         &env.cwd,
         env.cache_dir.as_deref(),
     );
-    Ok(journal.lock(env.lock_wait, || tell_waiting(env, err))?)
+    let taken = lock(&journal, env, err)?;
+    files::clean_leftovers(files, taken.since);
+    Ok(taken)
 }
 
 /// Groups the chosen findings by document and splices them.
@@ -125,14 +138,12 @@ pub fn run(
     let _lock = if args.dry_run || plans.iter().all(|p| p.applied.is_empty()) {
         None
     } else {
-        let lock = write_lock(env, err)?;
-        let dirs: std::collections::BTreeSet<&std::path::Path> = plans
-            .iter()
-            .filter(|p| !p.applied.is_empty())
-            .filter_map(|p| session.inputs.reals[p.doc].parent())
-            .collect();
-        files::clean_leftovers(dirs, lock.since);
-        Some(lock)
+        let writing = plans.iter().filter(|p| !p.applied.is_empty());
+        Some(write_lock(
+            env,
+            err,
+            writing.map(|p| session.inputs.reals[p.doc].as_path()),
+        )?)
     };
 
     // The report goes to stdout, unless stdout carries the diff.
@@ -305,10 +316,10 @@ fn apply_accepted(
         env.cache_dir.as_deref(),
     );
     // Taken before the journal is read, so two runs never write the same accepted fixes.
-    let lock = if args.dry_run {
+    let taken = if args.dry_run {
         None
     } else {
-        Some(journal.lock(env.lock_wait, || tell_waiting(env, err))?)
+        Some(lock(&journal, env, err)?)
     };
     let (entries, damaged) = journal.read_counting().map_err(|source| Error::Io {
         path: journal.path().display().to_string(),
@@ -335,8 +346,8 @@ fn apply_accepted(
         };
         by_file.entry(file).or_default().push(e);
     }
-    if let Some(lock) = &lock {
-        files::clean_leftovers(by_file.keys().filter_map(|f| f.parent()), lock.since);
+    if let Some(taken) = &taken {
+        files::clean_leftovers(by_file.keys().map(PathBuf::as_path), taken.since);
     }
     let mut written = Vec::new();
     let mut done_entries = Vec::new();

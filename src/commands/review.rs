@@ -61,15 +61,13 @@ pub fn run(
     );
     // The screen writes accepted fixes as it goes (or, deferred, only journals them): one writer at a
     // time, held until the screen closes.
-    let lock = journal.lock(env.lock_wait, || super::apply::tell_waiting(env, err))?;
+    let lock = super::apply::lock(&journal, env, err)?;
     if let Ok((_, damaged)) = journal.read_counting()
         && let Some(notice) = journal.damage_notice(damaged)
     {
         writeln!(err, "{notice}").map_err(Error::Output)?;
     }
-    let dirs: std::collections::BTreeSet<&std::path::Path> =
-        plan.docs.iter().filter_map(|p| p.abs.parent()).collect();
-    crate::io::files::clean_leftovers(dirs, lock.since);
+    crate::io::files::clean_leftovers(plan.docs.iter().map(|p| p.abs.as_path()), lock.since);
     // After the editor: read the doc again and check it on the lines now changed.
     let planned: HashMap<String, Planned> = plan
         .docs

@@ -218,12 +218,11 @@ pub fn apply(
     let _lock = if dry_run || located.files.is_empty() {
         None
     } else {
-        let lock = super::apply::write_lock(env, err)?;
-        files::clean_leftovers(
-            located.files.iter().filter_map(|f| f.real.parent()),
-            lock.since,
-        );
-        Some(lock)
+        Some(super::apply::write_lock(
+            env,
+            err,
+            located.files.iter().map(|f| f.real.as_path()),
+        )?)
     };
     let mut report: Vec<u8> = Vec::new();
     let mut applied = 0;

@@ -397,9 +397,9 @@ fn screen(
         env.cache_dir.as_deref(),
     );
     // The screen writes accepted fixes: one writer at a time, held until it closes.
-    let lock = journal.lock(env.lock_wait, || super::apply::tell_waiting(env, &mut err))?;
+    let lock = super::apply::lock(&journal, env, &mut err)?;
     crate::io::files::clean_leftovers(
-        session.inputs.reals.iter().filter_map(|r| r.parent()),
+        session.inputs.reals.iter().map(PathBuf::as_path),
         lock.since,
     );
     let config_path = repo

@@ -133,13 +133,15 @@ pub fn write_new(path: &Path, content: &[u8]) -> io::Result<()> {
 pub const FIX_TEMP_PREFIX: &str = ".docreview-fix-";
 
 /// Removes the temporary files of fixes (see [`FIX_TEMP_PREFIX`]) that a run killed between writing
-/// and renaming left in `dirs`, when they are older than `before` (the moment this run took the write
-/// lock: nothing of a live writer). Returns how many went; a file that cannot be removed is left as it
-/// is.
+/// and renaming left beside `files` (the docs this run may write; each folder is looked at once), when
+/// they are older than `before` (the moment this run took the write lock: nothing of a live writer).
+/// Returns how many went; a file that cannot be removed is left as it is.
 pub fn clean_leftovers<'a>(
-    dirs: impl IntoIterator<Item = &'a Path>,
+    files: impl IntoIterator<Item = &'a Path>,
     before: std::time::SystemTime,
 ) -> usize {
+    let dirs: std::collections::BTreeSet<&Path> =
+        files.into_iter().filter_map(Path::parent).collect();
     let mut removed = 0;
     for dir in dirs {
         let Ok(entries) = fs::read_dir(dir) else {

@@ -113,7 +113,11 @@ pub fn code_actions(
             ..CodeAction::default()
         }));
     }
-    let blocks = code_and_tables(&text.text);
+    let blocks = if touching.is_empty() {
+        Vec::new()
+    } else {
+        code_and_tables(&text.text)
+    };
     let mut rules_seen = Vec::new();
     for f in &touching {
         if f.rule.starts_with("spelling.") && !f.text.trim().is_empty() {
@@ -162,14 +166,18 @@ pub fn code_actions(
     out
 }
 
-/// The byte ranges of fenced and indented code blocks and of tables: a comment there would show in
-/// the code sample, or not silence the row.
+/// The byte ranges of code blocks, tables, front matter and HTML blocks: a comment there would show in
+/// the code sample, not silence the row, or break the YAML. Parsed as the engine parses (its dialect,
+/// after a BOM).
 fn code_and_tables(text: &str) -> Vec<std::ops::Range<usize>> {
-    use pulldown_cmark::{Event, Options, Parser, Tag};
-    Parser::new_ext(text, Options::ENABLE_TABLES)
+    use pulldown_cmark::{Event, Parser, Tag};
+    let base = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    Parser::new_ext(&text[base..], crate::core::markdown::options())
         .into_offset_iter()
         .filter_map(|(e, r)| match e {
-            Event::Start(Tag::CodeBlock(_) | Tag::Table(_)) => Some(r),
+            Event::Start(
+                Tag::CodeBlock(_) | Tag::Table(_) | Tag::MetadataBlock(_) | Tag::HtmlBlock,
+            ) => Some(r.start + base..r.end + base),
             _ => None,
         })
         .collect()
@@ -308,7 +316,7 @@ mod tests {
 
     #[test]
     fn a_line_is_silenced_where_the_comment_changes_nothing_rendered() {
-        let doc = "Hard break on Github  \nBackslash on Github\\\n## Using Github ##\nPlain Github\n\n\
+        let doc = "---\ntitle: On Github\n---\nHard break on Github  \nBackslash on Github\\\n## Using Github ##\nPlain Github\n\n\
                    ```python\n# from Github\n```\n\n| Github | host |\n|---|---|\n| a | b |\n";
         let blocks = code_and_tables(doc);
         let place = |needle: &str| {
@@ -321,6 +329,8 @@ mod tests {
                 s
             })
         };
+        // Front matter is YAML: a comment would break it.
+        assert_eq!(place("title: On").as_deref(), None);
         assert_eq!(
             place("Hard break").as_deref(),
             Some("Hard break on Github <!-- x -->  ")

@@ -305,7 +305,9 @@ fn within(ranges: &[Range<usize>], r: &Range<usize>) -> bool {
 
 const UTF8_BOM: &str = "\u{feff}";
 
-fn options() -> Options {
+/// The Markdown dialect docreview reads (tables, footnotes, front matter, math, …): whoever parses a
+/// doc again must parse it the same way.
+pub(crate) fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH

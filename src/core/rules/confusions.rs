@@ -46,6 +46,10 @@ impl Checker for Confusions {
             let text = block.text.as_str();
             let ws = doc.words(b);
             for i in 0..ws.len() {
+                // Most words are none of the confusable ones: no neighbours to gather for them.
+                if !confusable(ws[i].text(text)) {
+                    continue;
+                }
                 let Some((fix, why)) = judge(&Around::new(text, ws, i)) else {
                     continue;
                 };
@@ -143,6 +147,56 @@ const PARTICIPLES: &[(&str, &str)] = &[
     ("woke", "woken"),
     ("rode", "ridden"),
 ];
+
+/// The words [`judge`] looks at (lower case; a curly apostrophe stands for a straight one).
+const CONFUSABLE: &[&str] = &[
+    "it's",
+    "its",
+    "you're",
+    "there",
+    "they're",
+    "your",
+    "then",
+    "than",
+    "bellow",
+    "boarder",
+    "boarders",
+    "of",
+    "weather",
+    "loose",
+    "loosing",
+    "principal",
+    "principals",
+    "affect",
+    "side-affect",
+    "side-affects",
+    "affects",
+    "effect",
+    "chose",
+    "peak",
+    "reign",
+    "say",
+    "build",
+];
+
+/// Is `word` one [`judge`] may flag (any case)?
+fn confusable(word: &str) -> bool {
+    let same = |key: &str| {
+        word.len() >= key.len()
+            && word.len() <= key.len() + 2
+            && word
+                .chars()
+                .map(|c| {
+                    if c == '\u{2019}' {
+                        '\''
+                    } else {
+                        c.to_ascii_lowercase()
+                    }
+                })
+                .eq(key.chars())
+    };
+    CONFUSABLE.iter().any(|k| same(k)) || PARTICIPLES.iter().any(|(past, _)| same(past))
+}
 
 /// The fix and the reason, when the word is a confusion in its place.
 fn judge(a: &Around) -> Option<(&'static str, &'static str)> {
