@@ -8,6 +8,8 @@
 #   scripts/bench-corpus.sh [CORPUS_DIR]     default: ../shared/corpus, else generated docs
 #   COLD=0 scripts/bench-corpus.sh           skip the cold run (a minute or more on the full corpus)
 #   DOCREVIEW_BIN=/path/to/docreview ...     time another build (e.g. before and after a change)
+#   COPIES=16 scripts/bench-corpus.sh        the corpus 16 times over, in folders copy1..copy16 (the same
+#                                            content under other names): how time and memory grow
 #
 # Needs: a release build (cargo build --release), git, GNU time (/usr/bin/time), ripgrep; hyperfine if present.
 set -euo pipefail
@@ -20,7 +22,12 @@ trap 'rm -rf "$work"' EXIT
 repo="$work/repo"
 mkdir -p "$repo"
 if [ -d "$src" ]; then
-  (cd "$src" && find . \( -name '*.md' -o -name '*.markdown' -o -name '*.mdx' \) -print0 | tar --null -T - -cf - | tar -xf - -C "$repo")
+  copies="${COPIES:-1}"
+  for k in $(seq 1 "$copies"); do
+    dest="$repo"; [ "$copies" = 1 ] || dest="$repo/copy$k"
+    mkdir -p "$dest"
+    (cd "$src" && find . \( -name '*.md' -o -name '*.markdown' -o -name '*.mdx' \) -print0 | tar --null -T - -cf - | tar -xf - -C "$dest")
+  done
 else
   echo "no corpus at $src; generating 1500 docs" >&2
   para='INC allows automatically find better solution on Github. There is tiny accuracy drop with ONEDNN, and the the data set is big. See `code` and [a link](https://example.com).'

@@ -129,6 +129,9 @@ pub struct Env {
     /// `DOCREVIEW_TEST_PANIC` (set): the review screen panics after its first frame. Only the test that
     /// proves the terminal is restored after a panic sets it.
     pub test_panic: bool,
+    /// `DOCREVIEW_PART_BYTES` (default 8 MiB): how much text a report's check reads and checks at
+    /// a time (see [`crate::io::parts`]); tests make it small to check a doc set in many parts.
+    pub part_bytes: u64,
 }
 
 impl Env {
@@ -156,6 +159,11 @@ impl Env {
                     .and_then(|s| s.trim().parse().ok())
                     .unwrap_or(30),
             ),
+            part_bytes: std::env::var("DOCREVIEW_PART_BYTES")
+                .ok()
+                .and_then(|s| s.trim().parse().ok())
+                .filter(|&n| n > 0)
+                .unwrap_or(crate::io::parts::PART_BYTES),
         })
     }
 }
@@ -190,6 +198,22 @@ impl Session {
         err: &mut dyn Write,
         from_index: bool,
     ) -> Result<Session, Error> {
+        let (mut session, mut notices) = Session::plan(scope, env, from_index)?;
+        session.inputs = session.plan.read_docs(&mut notices)?;
+        session.inputs.context = session.plan.read_context();
+        if !scope.quiet {
+            write_notices(err, &notices)?;
+        }
+        Ok(session)
+    }
+
+    /// Loads config and engine and plans the docs, reading none of them yet (see
+    /// [`Session::report_findings`]); the notices so far.
+    pub fn plan(
+        scope: &ScopeArgs,
+        env: &Env,
+        from_index: bool,
+    ) -> Result<(Session, Vec<String>), Error> {
         let repo = Repo::discover(&env.cwd)?;
         let config = load_config(
             scope.config.as_deref(),
@@ -213,21 +237,54 @@ impl Session {
             from_index,
             &mut notices,
         )?;
-        let mut inputs = plan.read_docs(&mut notices)?;
-        inputs.context = plan.read_context();
-        if !scope.quiet {
-            for n in notices {
-                writeln!(err, "docreview: {n}")?;
-            }
-        }
-        Ok(Session {
+        let session = Session {
             config,
             engine,
-            inputs,
+            inputs: Inputs::default(),
             plan,
             cache,
             words: Vec::new(),
-        })
+        };
+        Ok((session, notices))
+    }
+
+    /// A report's findings in scope, baselined ones left out, for a session from [`Session::plan`]:
+    /// the docs are read a part at a time and let go once checked (a report over a doc set of any
+    /// size holds one part's texts; see [`crate::core::engine::Parts`]), so `inputs.docs` have no
+    /// text afterwards. Notices (files skipped, docs that changed during the check) go to `err`
+    /// unless `quiet`.
+    pub fn report_findings(
+        &mut self,
+        env: &Env,
+        progress: bool,
+        quiet: bool,
+        mut notices: Vec<String>,
+        err: &mut dyn Write,
+    ) -> Result<Vec<Finding>, Error> {
+        let mut parts = crate::io::parts::InParts::new(&self.plan, env.part_bytes);
+        let done = Arc::new(AtomicUsize::new(0));
+        let bytes = usize::try_from(parts.bytes).unwrap_or(usize::MAX);
+        let bar = Progress::start(done.clone(), self.plan.docs.len(), bytes, progress);
+        let mut memo = crate::io::cache::memo_of(&mut self.cache);
+        memo.once = true;
+        let checked = self
+            .engine
+            .check_in_parts(&mut parts, &mut memo, &mut self.cache, &done);
+        bar.finish();
+        crate::io::cache::keep(&mut self.cache, &mut memo, &self.engine);
+        notices.append(&mut parts.notices);
+        notices.extend(checked.changed.iter().map(|p| {
+            format!("{p} changed while it was being checked: left out of this report, check again")
+        }));
+        if !quiet {
+            write_notices(err, &notices)?;
+        }
+        if let Some(e) = parts.error {
+            return Err(e.into());
+        }
+        self.inputs = parts.reader.inputs;
+        self.words = checked.words;
+        Ok(self.plan.unbaselined(checked.findings))
     }
 
     /// Every finding in scope, baselined ones left out.
@@ -262,6 +319,14 @@ impl Session {
         crate::io::cache::keep(&mut self.cache, &mut memo, &self.engine);
         checked.findings
     }
+}
+
+/// Writes each notice on a line of its own.
+fn write_notices(err: &mut dyn Write, notices: &[String]) -> io::Result<()> {
+    for n in notices {
+        writeln!(err, "docreview: {n}")?;
+    }
+    Ok(())
 }
 
 /// The user's look and keys for the review and triage screens.

@@ -7,6 +7,7 @@ pub mod editor;
 pub mod files;
 pub mod guidelines;
 pub mod journal;
+pub mod parts;
 pub mod repo;
 pub mod scope;
 pub mod vale;

@@ -23,6 +23,7 @@ pub struct ReadError {
 }
 
 /// The docs to check and the docs that only inform doc-set-wide counts.
+#[derive(Default)]
 pub struct Inputs {
     pub docs: Vec<Doc>,
     /// Path to write each doc back to (symlinks resolved), parallel to `docs`.
@@ -30,6 +31,8 @@ pub struct Inputs {
     /// Path of each doc for diff headers (repository-relative when in a repository).
     pub diff_paths: Vec<String>,
     pub context: Vec<Doc>,
+    /// The plan's index of each doc of `docs`.
+    pub planned: Vec<usize>,
 }
 
 /// A doc to read: where it is, how to show it, which lines are in scope.
@@ -58,57 +61,12 @@ pub struct Plan {
 impl Plan {
     /// Reads the docs in scope (in parallel); unreadable kinds of file become notices.
     pub fn read_docs(&self, notices: &mut Vec<String>) -> Result<Inputs, ReadError> {
-        let root = self.root.as_deref();
-        let loaded: Vec<_> = self
-            .docs
-            .par_iter()
-            .map(|d| match &d.content {
-                Some(text) => Ok(Some(files::Loaded {
-                    real: d.abs.clone(),
-                    text: text.clone(),
-                })),
-                None => read_one(&d.abs, root, &d.shown),
-            })
-            .collect();
-        let mut inputs = Inputs {
-            docs: Vec::new(),
-            reals: Vec::new(),
-            diff_paths: Vec::new(),
-            context: Vec::new(),
-        };
-        // git never looks through a symlinked folder, so only a doc itself can be a link: the real path
-        // of any other doc of a repository is the real root joined with its path.
-        let real_root = root.map(|r| std::fs::canonicalize(r).unwrap_or_else(|_| r.to_path_buf()));
-        let mut seen_real: HashSet<PathBuf> = HashSet::new();
-        for (d, r) in self.docs.iter().zip(loaded) {
-            match r {
-                Ok(Some(l)) => {
-                    // A symlink to another doc in scope is that doc: check it once.
-                    let real = match &real_root {
-                        Some(rr) if l.real == d.abs => rr.join(&d.diff_path),
-                        _ => l.real.clone(),
-                    };
-                    if !seen_real.insert(real) {
-                        notices.push(format!(
-                            "skipping {}: the same file as another doc in scope",
-                            d.shown
-                        ));
-                        continue;
-                    }
-                    inputs.docs.push(Doc {
-                        path: d.shown.clone(),
-                        text: l.text,
-                        lines: d.lines.clone(),
-                    });
-                    inputs.reals.push(l.real);
-                    inputs.diff_paths.push(d.diff_path.clone());
-                }
-                Ok(None) => {}
-                Err((notice, None)) => notices.push(notice),
-                Err((_, Some(e))) => return Err(e),
-            }
-        }
-        Ok(inputs)
+        let mut reader = Reader::new(self);
+        let docs = reader.read(0..self.docs.len(), notices)?;
+        Ok(Inputs {
+            docs,
+            ..reader.inputs
+        })
     }
 
     /// Leaves out the findings recorded in the baseline.
@@ -132,18 +90,130 @@ impl Plan {
 
     /// Reads the context docs (silently skipping what cannot be read).
     pub fn read_context(&self) -> Vec<Doc> {
-        let root = self.root.as_deref();
-        self.context
-            .par_iter()
-            .filter_map(|(abs, rel)| {
-                let l = files::read(abs, root).ok()?.ok()?;
-                Some(Doc {
-                    path: rel.clone(),
-                    text: l.text,
-                    lines: Lines::All,
-                })
-            })
+        (0..self.context.len())
+            .into_par_iter()
+            .filter_map(|i| self.context_doc(i))
             .collect()
+    }
+
+    /// Context doc `i`, read now (`None` when it cannot be read: it is left out of the counts).
+    pub fn context_doc(&self, i: usize) -> Option<Doc> {
+        let (abs, rel) = &self.context[i];
+        let l = files::read(abs, self.root.as_deref()).ok()?.ok()?;
+        Some(Doc {
+            path: rel.clone(),
+            text: l.text,
+            lines: Lines::All,
+        })
+    }
+
+    /// The text of doc `k` of `inputs` (read from this plan) as it is now: its staged text, or the
+    /// file (`None` when it can no longer be read).
+    pub fn text_again(&self, inputs: &Inputs, k: usize) -> Option<String> {
+        match &self.docs.get(*inputs.planned.get(k)?)?.content {
+            Some(text) => Some(text.clone()),
+            None => Some(
+                files::read(inputs.reals.get(k)?, self.root.as_deref())
+                    .ok()?
+                    .ok()?
+                    .text,
+            ),
+        }
+    }
+}
+
+/// Reads a plan's docs in scope, all at once or a range at a time: each file once (a symlink to
+/// another doc in scope is that doc), unreadable kinds of file as notices.
+pub struct Reader<'a> {
+    pub plan: &'a Plan,
+    /// git never looks through a symlinked folder, so only a doc itself can be a link: the real path
+    /// of any other doc of a repository is the real root joined with its path.
+    real_root: Option<PathBuf>,
+    seen_real: HashSet<PathBuf>,
+    /// The docs read so far without their text (`docs`), where each is written (`reals`), its diff
+    /// path and its place in the plan; `context` stays empty.
+    pub inputs: Inputs,
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(plan: &'a Plan) -> Reader<'a> {
+        let root = plan.root.as_deref();
+        Reader {
+            plan,
+            real_root: root.map(|r| std::fs::canonicalize(r).unwrap_or_else(|_| r.to_path_buf())),
+            seen_real: HashSet::new(),
+            inputs: Inputs::default(),
+        }
+    }
+
+    /// Reads the plan's docs `range` (in parallel), after the ranges read before: the docs kept.
+    pub fn read(
+        &mut self,
+        range: std::ops::Range<usize>,
+        notices: &mut Vec<String>,
+    ) -> Result<Vec<Doc>, ReadError> {
+        let root = self.plan.root.as_deref();
+        let planned = &self.plan.docs[range.clone()];
+        let loaded: Vec<_> = planned.par_iter().map(|d| load(d, root)).collect();
+        let mut docs = Vec::new();
+        for ((i, d), r) in range.zip(planned).zip(loaded) {
+            match r {
+                Ok(Some(l)) => {
+                    // A symlink to another doc in scope is that doc: check it once.
+                    let real = match &self.real_root {
+                        Some(rr) if l.real == d.abs => rr.join(&d.diff_path),
+                        _ => l.real.clone(),
+                    };
+                    if !self.seen_real.insert(real) {
+                        notices.push(format!(
+                            "skipping {}: the same file as another doc in scope",
+                            d.shown
+                        ));
+                        continue;
+                    }
+                    docs.push(Doc {
+                        path: d.shown.clone(),
+                        text: l.text,
+                        lines: d.lines.clone(),
+                    });
+                    self.inputs.docs.push(Doc {
+                        path: d.shown.clone(),
+                        text: String::new(),
+                        lines: d.lines.clone(),
+                    });
+                    self.inputs.reals.push(l.real);
+                    self.inputs.diff_paths.push(d.diff_path.clone());
+                    self.inputs.planned.push(i);
+                }
+                Ok(None) => {}
+                Err((notice, None)) => notices.push(notice),
+                Err((_, Some(e))) => return Err(e),
+            }
+        }
+        Ok(docs)
+    }
+
+    /// Reads doc `k` of those read so far again, as it is now (`None` when it can no longer be read).
+    pub fn again(&self, k: usize) -> Option<Doc> {
+        let text = self.plan.text_again(&self.inputs, k)?;
+        Some(Doc {
+            text,
+            ..self.inputs.docs.get(k)?.clone()
+        })
+    }
+}
+
+/// Reads one planned doc: its staged text, or the file.
+fn load(
+    d: &Planned,
+    root: Option<&Path>,
+) -> Result<Option<files::Loaded>, (String, Option<ReadError>)> {
+    match &d.content {
+        Some(text) => Ok(Some(files::Loaded {
+            real: d.abs.clone(),
+            text: text.clone(),
+        })),
+        None => read_one(&d.abs, root, &d.shown),
     }
 }
 

@@ -372,6 +372,53 @@ fn submodules_are_skipped_with_a_notice() {
     assert_eq!(o.code, 0);
 }
 
+#[test]
+fn a_doc_set_checked_a_part_at_a_time_gets_the_report_of_one_part() {
+    let r = Repo::new();
+    for i in 0..12 {
+        let text = match i % 3 {
+            0 => format!("# Part {i}\n\nThe dataset is on Github, the dataset {i} too.\n"),
+            1 => format!("Doc {i} has a data-set. It dont recieve the the data.\n"),
+            _ => format!("Doc {i}: the dataset, a dataset, each dataset.\n"),
+        };
+        r.write(&format!("docs/d{i:02}.md"), &text);
+    }
+    r.commit("docs");
+    r.write(
+        "docs/d04.md",
+        "Doc 4 has a data-set. It dont recieve the data.\n",
+    );
+    for args in [
+        &["check", "--all", "--format", "json"][..],
+        &["check", "--format", "json"],
+        &["check", "--all"],
+        &["check", "--all", "--format", "sarif"],
+    ] {
+        let whole = run_in_env(&r.root, &r.home, args, &[("DOCREVIEW_NO_CACHE", "1")]);
+        assert_eq!(whole.code, 1, "{args:?}: {}", whole.stderr);
+        // Each doc a part of its own, with and without the cache (the second run remembers).
+        for cache in [None, Some(("DOCREVIEW_NO_CACHE", "1")), None] {
+            let mut env = vec![("DOCREVIEW_PART_BYTES", "1")];
+            env.extend(cache);
+            let parts = run_in_env(&r.root, &r.home, args, &env);
+            assert_eq!(parts.stdout, whole.stdout, "{args:?} {env:?}");
+            assert_eq!(parts.code, 1);
+        }
+    }
+    let rules: Vec<String> = r
+        .run_uncached(&["check", "--all", "--format", "json"])
+        .findings()
+        .into_iter()
+        .map(|(_, rule, _)| rule)
+        .collect();
+    assert!(
+        rules.iter().any(|r| r == "consistency.variant")
+            && rules.iter().any(|r| r.starts_with("spelling."))
+            && rules.iter().any(|r| r == "grammar.repeated-word"),
+        "the docs must exercise the doc-set and the per-doc rules: {rules:?}"
+    );
+}
+
 // ---- output contracts and exit codes ------------------------------------------------------------
 
 #[test]

@@ -23,7 +23,7 @@ use crate::core::rules::grammar::Grammar;
 use crate::core::rules::harper::{HarperGrammar, ParagraphMemo};
 use crate::core::rules::language;
 use crate::core::rules::repetition::Repetition;
-use crate::core::rules::spelling::{self, Vocabulary};
+use crate::core::rules::spelling;
 use crate::core::rules::terminology::{TermError, Terminology, Terms};
 use crate::core::rules::text::sentence_around;
 use crate::core::rules::{Active, Checker, DocProse, Hit, RuleInfo};
@@ -32,12 +32,14 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+mod docset;
 mod kinds;
 mod overlap;
 mod place;
 mod run;
 mod settings;
 
+pub use docset::Parts;
 use kinds::{is_change_entry, is_foreign, prose_of, reads_changelogs, reads_code_comments};
 pub use kinds::{is_changelog, is_license};
 use place::touches;
@@ -115,6 +117,8 @@ pub struct Checked {
     pub findings: Vec<Finding>,
     /// Per document of `docs`, in order.
     pub words: Vec<usize>,
+    /// Docs of a check in parts that changed between its readings (their findings are left out).
+    pub changed: Vec<String>,
 }
 
 impl Engine {
@@ -750,14 +754,15 @@ mod tests {
         let mut once = memo.clone();
         once.once = true;
         once.dirty = false;
+        let last = AtomicUsize::new(0);
         assert_eq!(
             e.run(&changed, &mut once, &mut loads)
-                .check(&context, &done)
+                .check(&context, &last)
                 .findings,
             fresh2
         );
         assert!(!once.dirty);
-        assert_eq!(done.load(Ordering::Relaxed), 2);
+        assert_eq!(last.load(Ordering::Relaxed), 2, "both docs are done");
     }
 
     #[test]

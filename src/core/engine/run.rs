@@ -5,6 +5,7 @@
 //! under the same rule set is not parsed again (its findings are placed again by text, so moved lines
 //! keep theirs), and a doc set whose contents are all unchanged keeps its doc-set verdicts.
 
+use super::docset::{all_judged, counts_missing, set_key};
 use super::kinds::is_mdx;
 use super::*;
 
@@ -15,7 +16,7 @@ pub struct Run<'a> {
     memo: &'a mut Memo,
     stored: &'a mut dyn Stored,
     /// Each doc's memo key, in order.
-    hashes: Vec<u64>,
+    pub(super) hashes: Vec<u64>,
     /// Docs the fast stage checked afresh, waiting for the slow stage before they are remembered.
     waiting: Vec<Waiting>,
 }
@@ -92,6 +93,7 @@ impl Run<'_> {
         Checked {
             findings: self.engine.finish(out),
             words,
+            changed: Vec::new(),
         }
     }
 
@@ -162,7 +164,7 @@ impl Run<'_> {
     /// Runs the per-document rules of `speed` over every document not remembered, and returns their
     /// findings in scope. With every rule, or no slow rule on, the documents are remembered at once;
     /// otherwise they wait for [`Run::slow`].
-    fn per_doc(&mut self, speed: Speed, done: &AtomicUsize) -> Vec<Finding> {
+    pub(super) fn per_doc(&mut self, speed: Speed, done: &AtomicUsize) -> Vec<Finding> {
         let engine = self.engine;
         let waits = speed == Speed::Fast && engine.has_slow_rules();
         let todo: Vec<usize> = (0..self.docs.len())
@@ -214,7 +216,8 @@ impl Run<'_> {
                 (w, counts)
             })
             .collect();
-        done.store(docs.len(), Ordering::Relaxed);
+        // The remembered docs are done too (each checked one counted itself).
+        done.fetch_add(docs.len() - checked.len(), Ordering::Relaxed);
         let mut out = Vec::new();
         for (w, counts) in checked {
             if let Some(c) = counts {
@@ -254,101 +257,30 @@ impl Run<'_> {
     /// Judges the doc set (`docs` and `context`) and remembers each doc's doc-set findings under the
     /// verdicts. An unchanged doc set keeps its verdicts; findings stored under them stay valid.
     fn judge(&mut self, context: &[Doc]) {
-        let (engine, docs, hashes) = (self.engine, self.docs, &self.hashes);
+        let (engine, docs) = (self.engine, self.docs);
         let memo = &mut *self.memo;
         let context_hashes: Vec<u64> = context.par_iter().map(memo_key).collect();
         memo.used.extend(context_hashes.iter().copied());
-        let mut all_hashes: Vec<u64> = hashes.iter().chain(&context_hashes).copied().collect();
-        all_hashes.sort_unstable();
-        let set_bytes: Vec<u8> = all_hashes.iter().flat_map(|h| h.to_le_bytes()).collect();
-        let set_key = crate::core::finding::fnv1a64(&[&set_bytes]);
-        let known = memo.sets.get(&set_key).copied();
-        let all_cached = known.is_some_and(|v| {
-            hashes.iter().all(|h| {
-                memo.docs
-                    .get(h)
-                    .and_then(|m| m.set.as_ref())
-                    .is_some_and(|(fp, _)| *fp == v)
-            })
-        });
-        if all_cached {
+        let key = set_key(&self.hashes, &context_hashes);
+        if all_judged(memo, &self.hashes, key) {
             return;
         }
         // Count the doc set: stored counts where there are any, fresh ones for the rest.
-        let missing = hashes
-            .iter()
-            .chain(&context_hashes)
-            .any(|h| !memo.counts.contains_key(h));
-        if missing {
+        if counts_missing(memo, &self.hashes) || counts_missing(memo, &context_hashes) {
             self.stored.load_counts(memo);
         }
-        let to_count: Vec<(u64, &Doc)> = docs
-            .iter()
-            .zip(hashes)
-            .chain(context.iter().zip(&context_hashes))
-            .filter(|(_, h)| !memo.counts.contains_key(h))
-            .map(|(d, h)| (*h, d))
-            .collect();
-        let counted: Vec<(u64, DocCounts)> = to_count
-            .par_iter()
-            .map(|(h, d)| {
-                let p = prose_of(d, engine.code_comments);
-                (*h, engine.doc_counts(&DocProse::new(&d.text, &p)))
-            })
-            .collect();
-        if !counted.is_empty() {
-            memo.dirty = true;
-        }
-        memo.counts.extend(counted);
-        let mut seen = HashSet::new();
-        let total = hashes
-            .iter()
-            .chain(&context_hashes)
-            .filter(|h| seen.insert(**h))
-            .filter_map(|h| memo.counts.get(h))
-            .fold(DocCounts::default(), |acc, c| acc.merge(c.clone()));
-        let verdicts = Consistency::decide(&total.consistency, &engine.prefer, &engine.terms);
-        let vocabulary = Vocabulary::decide(&total.spelling, &engine.vocabulary, engine.min_docs);
-        let fp = crate::core::finding::fnv1a64(&[
-            &verdicts.fingerprint().to_le_bytes(),
-            &vocabulary.fingerprint().to_le_bytes(),
-        ]);
-        memo.sets.insert(set_key, fp);
-        memo.dirty = true;
-        // Doc-set findings for docs that have none under these verdicts.
-        let todo: Vec<usize> = (0..docs.len())
-            .filter(|&i| {
-                memo.docs
-                    .get(&hashes[i])
-                    .and_then(|m| m.set.as_ref())
-                    .is_none_or(|(v, _)| *v != fp)
-            })
-            .collect();
-        let computed: Vec<(usize, Vec<Finding>)> = todo
-            .par_iter()
-            .map(|&i| {
-                let doc = &docs[i];
-                let p = prose_of(doc, engine.code_comments);
-                let mut hits = Vec::new();
-                let view = DocProse::new(&doc.text, &p);
-                verdicts.check(&view, &engine.active, &mut hits);
-                vocabulary.check(&view, &engine.active, &mut hits);
-                drop(view);
-                (i, engine.findings_on(doc, &Lines::All, &p, hits))
-            })
-            .collect();
-        for (i, found) in computed {
-            if let Some(m) = memo.docs.get_mut(&hashes[i]) {
-                m.set = Some((fp, sorted(found.iter().map(pathless).collect())));
-            }
-        }
+        let all: Vec<Option<&Doc>> = docs.iter().chain(context).map(Some).collect();
+        let all_hashes: Vec<u64> = self.hashes.iter().chain(&context_hashes).copied().collect();
+        engine.count_missing(&all, &all_hashes, memo);
+        let verdicts = engine.decide(memo, &all_hashes, key);
+        engine.judge_docs(&verdicts, &all[..docs.len()], &self.hashes, memo);
     }
 }
 
 /// The remembered findings of `docs` in scope, at their paths: for each of `kinds`, the per-document
 /// ones (`false`) or the doc-set ones (`true`). With `take` (a memory used once that will not be saved), findings are moved out
 /// instead of copied (all but the last of several docs with the same content get copies).
-fn place_stored(
+pub(super) fn place_stored(
     docs: &[Doc],
     hashes: &[u64],
     memo: &mut Memo,
@@ -426,14 +358,14 @@ fn place_stored(
 
 /// Findings kept in the memo are kept in report order, so that a warm run's findings, placed
 /// document by document, are already (nearly) sorted and the final sort is a linear pass.
-fn sorted(mut findings: Vec<Finding>) -> Vec<Finding> {
+pub(super) fn sorted(mut findings: Vec<Finding>) -> Vec<Finding> {
     sort_findings(&mut findings);
     findings
 }
 
 /// What a document is remembered by: its content, and what its path says about how it is read (MDX
 /// reads differently; a changelog or a licence is held to other rules).
-fn memo_key(doc: &Doc) -> u64 {
+pub(super) fn memo_key(doc: &Doc) -> u64 {
     let mut hash = content_hash(&doc.text);
     if is_mdx(doc) {
         hash = hash.rotate_left(1) ^ 0x006d_6478;
