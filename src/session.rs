@@ -49,9 +49,9 @@ pub enum Error {
     /// The command line asks for something that cannot be done as asked.
     #[error("{0}")]
     Usage(String),
-    /// A suggestions file does not hold what it should.
-    #[error("{path}: {problem}")]
-    Malformed { path: String, problem: String },
+    /// A suggestions file does not hold what it should: `path:line:column: what`.
+    #[error("{0}")]
+    Malformed(String),
     #[error(transparent)]
     Guidelines(#[from] crate::io::guidelines::LoadError),
     #[error(

@@ -277,7 +277,7 @@ proptest! {
             prop_assert!(!e.to_string().is_empty());
         }
         if let Err(e) = docreview::core::suggestions::parse(&text) {
-            prop_assert!(!e.is_empty());
+            prop_assert!(!e.message.is_empty());
         }
         let _ = markdown::extract(&text);
     }

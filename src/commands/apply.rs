@@ -350,7 +350,7 @@ fn apply_accepted(
         files::clean_leftovers(by_file.keys().map(PathBuf::as_path), taken.since);
     }
     let mut written = Vec::new();
-    let mut done_entries = Vec::new();
+    let mut journal_error = None;
     let mut outdated = Vec::new();
     let mut failed = Vec::new();
     let mut fixes = 0;
@@ -416,13 +416,25 @@ fn apply_accepted(
         }
         fixes += result.applied.len();
         written.push(shown);
-        for &k in &result.applied {
-            let (mut e, r) = placed[k].clone();
-            e.decision = Decision::Written;
-            e.written = true;
-            e.start = r.start;
-            e.end = r.end;
-            done_entries.push(e);
+        let done: Vec<Entry> = result
+            .applied
+            .iter()
+            .map(|&k| {
+                let (mut e, r) = placed[k].clone();
+                e.decision = Decision::Written;
+                e.written = true;
+                e.start = r.start;
+                e.end = r.end;
+                e
+            })
+            .collect();
+        // Recorded file by file, as each is written: a run killed midway leaves a journal that
+        // knows every file it wrote but the last (whose accepted text is then no longer there).
+        if !args.dry_run
+            && journal_error.is_none()
+            && let Err(e) = journal.append(&done)
+        {
+            journal_error = Some(e);
         }
     }
     let report_to: &mut dyn Write = if args.dry_run { err } else { out };
@@ -443,9 +455,7 @@ fn apply_accepted(
     for f in &failed {
         writeln!(report_to, "error: {f}")?;
     }
-    if !args.dry_run
-        && let Err(e) = journal.append(&done_entries)
-    {
+    if let Some(e) = journal_error {
         writeln!(
             report_to,
             "error: cannot record the writes in the journal: {e}"

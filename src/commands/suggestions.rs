@@ -43,17 +43,20 @@ fn root(env: &Env) -> Result<PathBuf, Error> {
 /// Reads the JSON and locates every suggestion in the current files.
 pub fn locate_all(json_path: &Path, env: &Env) -> Result<Located, Error> {
     let shown_json = display_path(&env.cwd.join(json_path), &env.cwd);
-    let json = std::fs::read_to_string(env.cwd.join(json_path)).map_err(|source| Error::Io {
-        path: shown_json.clone(),
-        source,
+    let json = std::fs::read_to_string(env.cwd.join(json_path)).map_err(|source| {
+        if source.kind() == std::io::ErrorKind::InvalidData {
+            Error::Malformed(format!("{shown_json}: not UTF-8 text"))
+        } else {
+            Error::Io {
+                path: shown_json.clone(),
+                source,
+            }
+        }
     })?;
     let suggestions::Parsed {
         suggestions: all,
         skipped: problems,
-    } = suggestions::parse(&json).map_err(|e| Error::Malformed {
-        path: shown_json.clone(),
-        problem: e.to_string(),
-    })?;
+    } = suggestions::parse(&json).map_err(|e| Error::Malformed(e.in_file(&shown_json)))?;
     let root = root(env)?;
     let mut located = Located {
         files: Vec::new(),

@@ -217,9 +217,20 @@ fn glob_list(v: Option<Vec<Spanned<String>>>) -> (Vec<String>, Vec<Range<usize>>
 impl Config {
     /// Reads and parses a config file.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
-            path: path.display().to_string(),
-            source,
+        let text = std::fs::read_to_string(path).map_err(|source| {
+            if source.kind() == std::io::ErrorKind::InvalidData {
+                ConfigError::At {
+                    path: path.display().to_string(),
+                    line: 1,
+                    column: 1,
+                    message: "not UTF-8 text".into(),
+                }
+            } else {
+                ConfigError::Read {
+                    path: path.display().to_string(),
+                    source,
+                }
+            }
         })?;
         Config::parse(path, &text)
     }

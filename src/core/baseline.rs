@@ -7,6 +7,7 @@
 //! The file (`.docreview-baseline.json`, meant to be committed) lists one entry per line in a stable
 //! order, so its diffs are small and merge well.
 
+use crate::core::Located;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
@@ -28,9 +29,10 @@ pub struct Baseline {
     index: HashSet<Record>,
 }
 
+/// Why a baseline's text is not a baseline, and where.
 #[derive(Debug, thiserror::Error)]
-#[error("not a docreview baseline: {0}")]
-pub struct BaselineError(String);
+#[error("{}", .0.message)]
+pub struct BaselineError(pub crate::core::Located);
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -78,12 +80,13 @@ impl Baseline {
 
     /// Parses the file's text.
     pub fn parse(text: &str) -> Result<Baseline, BaselineError> {
-        let f: File = serde_json::from_str(text).map_err(|e| BaselineError(e.to_string()))?;
+        let f: File = serde_json::from_str(text)
+            .map_err(|e| BaselineError(Located::json(&e, "not a docreview baseline")))?;
         if f.version != 1 {
-            return Err(BaselineError(format!(
-                "version {} is newer than this docreview understands (1)",
+            return Err(BaselineError(Located::file(format!(
+                "not a docreview baseline: version {} is newer than this docreview understands (1)",
                 f.version
-            )));
+            ))));
         }
         Ok(Baseline::new(f.findings))
     }

@@ -122,16 +122,13 @@ pub struct Parsed {
 
 /// Reads either JSON shape. An input that is not a JSON list is an error; items that cannot be used
 /// are problems, and the rest still loads.
-pub fn parse(json: &str) -> Result<Parsed, String> {
-    let value: Value = serde_json::from_str(json).map_err(|e| {
-        format!(
-            "line {}, column {}: not valid JSON: {e}",
-            e.line(),
-            e.column()
-        )
-    })?;
+pub fn parse(json: &str) -> Result<Parsed, crate::core::Located> {
+    let value: Value =
+        serde_json::from_str(json).map_err(|e| crate::core::Located::json(&e, "not valid JSON"))?;
     let Value::Array(items) = value else {
-        return Err("expected a JSON list of review comments".into());
+        return Err(crate::core::Located::file(
+            "expected a JSON list of review comments".into(),
+        ));
     };
     let mut out = Vec::new();
     let mut problems = Vec::new();

@@ -6,8 +6,9 @@ use std::path::Path;
 /// Why the baseline could not be read or written.
 #[derive(Debug, thiserror::Error)]
 pub enum BaselineError {
-    #[error("{path}: {problem}")]
-    Malformed { path: String, problem: String },
+    /// `path:line:column: what is wrong`.
+    #[error("{0}")]
+    Malformed(String),
     #[error("cannot read {path}")]
     Read {
         path: String,
@@ -25,10 +26,8 @@ pub enum BaselineError {
 /// Reads the baseline; a missing file is an empty one.
 pub fn load(path: &Path) -> Result<Baseline, BaselineError> {
     match std::fs::read_to_string(path) {
-        Ok(text) => Baseline::parse(&text).map_err(|e| BaselineError::Malformed {
-            path: path.display().to_string(),
-            problem: e.to_string(),
-        }),
+        Ok(text) => Baseline::parse(&text)
+            .map_err(|e| BaselineError::Malformed(e.0.in_file(&path.display().to_string()))),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Baseline::default()),
         Err(source) => Err(BaselineError::Read {
             path: path.display().to_string(),
@@ -58,7 +57,13 @@ mod tests {
         assert!(load(&path).expect("missing is empty").is_empty());
         std::fs::write(&path, "{ not json").expect("write");
         let e = load(&path).expect_err("malformed").to_string();
-        assert!(e.starts_with(&format!("{}: ", path.display())), "{e}");
+        assert_eq!(
+            e,
+            format!(
+                "{}:1:3: not a docreview baseline: key must be a string",
+                path.display()
+            )
+        );
         let nowhere = dir.path().join("no-such-folder").join("b.json");
         let e = save(&nowhere, &Baseline::default()).expect_err("no folder");
         assert!(e.to_string().starts_with("cannot write "), "{e}");

@@ -15,6 +15,9 @@ pub enum LoadError {
     Glob(String),
     #[error("--guideline {0}: no such file")]
     NoSuchFile(String),
+    /// A file that cannot be read as a guideline: `path:line:column: what`.
+    #[error("{0}")]
+    Malformed(String),
     #[error("cannot read {path}")]
     Read {
         path: String,
@@ -95,9 +98,15 @@ pub fn load(
     let mut loaded = Vec::new();
     for file in files {
         let read = |p: &Path| {
-            std::fs::read_to_string(p).map_err(|source| LoadError::Read {
-                path: display_path(p, cwd),
-                source,
+            std::fs::read_to_string(p).map_err(|source| {
+                if source.kind() == std::io::ErrorKind::InvalidData {
+                    LoadError::Malformed(format!("{}: not UTF-8 text", display_path(p, cwd)))
+                } else {
+                    LoadError::Read {
+                        path: display_path(p, cwd),
+                        source,
+                    }
+                }
             })
         };
         let text = read(&file)?;
@@ -112,6 +121,9 @@ pub fn load(
             &text,
             sibling.as_ref().map(|(p, t)| (p.as_str(), t.as_str())),
         );
+        if let Some(what) = g.malformed.take() {
+            return Err(LoadError::Malformed(what));
+        }
         // Two files with the same name in different folders: the second one's ids get a number.
         let base = g.slug.clone();
         let mut n = 1;

@@ -27,7 +27,11 @@ fn read(path: &Path) -> Result<String, ValeError> {
     std::fs::read_to_string(path).map_err(|e| ValeError {
         file: path.display().to_string(),
         line: 0,
-        message: format!("cannot read it: {e}"),
+        message: if e.kind() == std::io::ErrorKind::InvalidData {
+            "not UTF-8 text".into()
+        } else {
+            format!("cannot read it: {e}")
+        },
     })
 }
 

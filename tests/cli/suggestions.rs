@@ -147,7 +147,10 @@ fn suggestions_from_discussions_and_bad_input() {
     r.write("bad.json", "[{\"path\": \"docs/intro.md\",");
     let bad = r.run(&["apply", "--suggestions", "bad.json"]);
     assert_eq!(bad.code, 2);
-    assert!(bad.stderr.contains("bad.json: line 1"), "{}", bad.stderr);
+    assert_eq!(
+        bad.stderr.trim_end(),
+        "error: bad.json:1:26: not valid JSON: EOF while parsing a value"
+    );
     // A path that leaves the repository is never followed.
     fs::write(r.root.parent().expect("parent").join("outside.md"), "x\n").expect("write");
     let escape = serde_json::json!([review_comment(

@@ -29,11 +29,14 @@ pub(super) fn read_discussions(g: &mut Guideline, path: &str, json: &str, line_o
     let discussions: Vec<Discussion> = match serde_json::from_str(json) {
         Ok(d) => d,
         Err(e) => {
-            g.problems.push(Problem {
-                path: path.to_owned(),
-                line: e.line() + line_offset,
-                message: format!("the discussions are not valid JSON: {e}"),
-            });
+            let what = if e.classify() == serde_json::error::Category::Data {
+                "the discussions are not a list of review discussions"
+            } else {
+                "the discussions are not valid JSON"
+            };
+            let mut at = crate::core::Located::json(&e, what);
+            at.line += line_offset;
+            g.malformed.get_or_insert(at.in_file(path));
             return;
         }
     };

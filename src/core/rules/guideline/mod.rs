@@ -10,8 +10,10 @@
 //! - every ```` ```suggestion ```` block in a discussion becomes an [`Example`]: the lines the reviewer
 //!   saw and the lines they proposed, for `docreview guidelines test`.
 //!
-//! Everything here is pure: the caller reads the files. A malformed part (front matter, JSON, a
-//! suggestion block) is reported as a [`Problem`] with its line, and the rest still loads.
+//! Everything here is pure: the caller reads the files. A part that cannot be used (a front matter
+//! line, a suggestion block) is reported as a [`Problem`] with its line, and the rest still loads;
+//! a file that cannot be read as a guideline at all (front matter never closed, discussions that
+//! are not JSON) is [`Guideline::malformed`], which stops the command.
 
 use super::{Active, Checker, DocProse, Hit, RuleInfo};
 use crate::core::finding::{Safety, Severity};
@@ -44,6 +46,10 @@ pub struct Guideline {
     pub rules: Vec<GuidelineRule>,
     pub examples: Vec<Example>,
     pub problems: Vec<Problem>,
+    /// What makes the file unreadable as a guideline (`path:line:column: what`): its front matter is
+    /// not closed, its discussions are not JSON. Such a file stops every command, as a broken config
+    /// does: fixes written under half a guideline are not what its team asked for.
+    pub malformed: Option<String>,
 }
 
 impl Guideline {
@@ -175,10 +181,11 @@ pub fn parse(path: &str, text: &str, sibling: Option<(&str, &str)>) -> Guideline
             .skip(1)
             .position(|l| matches!(l.trim_end(), "---" | "..."))
         {
-            None => g.problems.push(problem(
-                1,
-                "the front matter has no closing \"---\" line; it is ignored".into(),
-            )),
+            None => {
+                g.malformed = Some(format!(
+                    "{path}:1:1: the front matter has no closing \"---\" line"
+                ));
+            }
             Some(end) => {
                 let end = end + 1;
                 for (i, line) in lines[1..end].iter().enumerate() {
@@ -430,18 +437,30 @@ Key practices:\n\
     }
 
     #[test]
-    fn malformed_parts_are_reported_with_lines_and_the_rest_loads() {
+    fn unusable_parts_are_problems_with_lines_and_a_broken_file_is_malformed() {
         let g = parse(
             "g.md",
-            "---\ntitle: T\nthis is not a field\n---\nIncorrect: `ONEDNN`\nCorrect: `oneDNN`\n\n[ {\"discussion_id\": 1,\n  oops } ]\n",
+            "---\ntitle: T\nthis is not a field\n---\nIncorrect: `ONEDNN`\nCorrect: `oneDNN`\n",
             None,
         );
         assert_eq!(g.rules.len(), 1, "{:?}", g.rules);
         let lines: Vec<usize> = g.problems.iter().map(|p| p.line).collect();
-        assert_eq!(lines, [3, 9], "{:?}", g.problems);
+        assert_eq!(lines, [3], "{:?}", g.problems);
+        assert_eq!(g.malformed, None);
+        let json = parse(
+            "g.md",
+            "---\ntitle: T\n---\nIncorrect: `ONEDNN`\nCorrect: `oneDNN`\n\n[ {\"discussion_id\": 1,\n  oops } ]\n",
+            None,
+        );
+        assert_eq!(
+            json.malformed.as_deref(),
+            Some("g.md:8:3: the discussions are not valid JSON: key must be a string")
+        );
         let open = parse("g.md", "---\ntitle: T\nIncorrect: \"a\"\n", None);
-        assert_eq!(open.problems[0].line, 1);
-        assert_eq!(open.title, "g");
+        assert_eq!(
+            open.malformed.as_deref(),
+            Some("g.md:1:1: the front matter has no closing \"---\" line")
+        );
         let none = parse("g.md", "Just advice.\n", None);
         assert_eq!(none.problems.len(), 1);
     }
@@ -469,7 +488,13 @@ Key practices:\n\
             ("g.json", 1)
         );
         let bad = parse("g.md", "---\ntitle: T\n---\n", Some(("g.json", "[1, 2")));
-        assert_eq!(bad.problems[0].path, "g.json");
+        assert_eq!(
+            bad.malformed.as_deref(),
+            Some(
+                "g.json:1:2: the discussions are not a list of review discussions: invalid type: \
+                 integer `1`, expected struct Discussion"
+            )
+        );
     }
 
     #[test]
