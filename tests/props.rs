@@ -264,10 +264,11 @@ proptest! {
         }
     }
 
-    /// Files people hand docreview are parsed without a panic, whatever their bytes; a refusal says
-    /// what is wrong.
+    /// Files people hand docreview are parsed without a panic or a hang, whatever their bytes; a
+    /// refusal says what is wrong.
     #[test]
     fn config_guideline_vale_and_suggestion_files_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+        let started = std::time::Instant::now();
         let text = String::from_utf8_lossy(&bytes);
         if let Err(e) = docreview::config::Config::parse(std::path::Path::new(".docreview.toml"), &text) {
             prop_assert!(!e.to_string().is_empty());
@@ -280,5 +281,8 @@ proptest! {
             prop_assert!(!e.message.is_empty());
         }
         let _ = markdown::extract(&text);
+        // A few hundred bytes take microseconds; a second (in a debug build, on a busy machine) can
+        // only mean a parse that loops or backtracks.
+        prop_assert!(started.elapsed() < std::time::Duration::from_secs(1), "{:?}", started.elapsed());
     }
 }

@@ -302,6 +302,22 @@ pub fn pending_accepts(entries: &[Entry]) -> Vec<Entry> {
         .collect()
 }
 
+/// Where an accepted fix whose text is gone already stands in `text`: its replacement, with the
+/// context it was accepted in around it.
+fn already_written(text: &str, e: &Entry) -> Option<std::ops::Range<usize>> {
+    let after = e.after.as_deref().filter(|a| !a.is_empty())?;
+    reanchor(text, after, &e.context_before, &e.context_after, e.start)
+}
+
+/// The journal's record that an accepted fix is written, at `r`.
+fn written_entry(mut e: Entry, r: std::ops::Range<usize>) -> Entry {
+    e.decision = Decision::Written;
+    e.written = true;
+    e.start = r.start;
+    e.end = r.end;
+    e
+}
+
 /// `docreview apply --accepted`: writes the fixes accepted in the last `review --defer` session.
 fn apply_accepted(
     args: &ApplyArgs,
@@ -369,6 +385,7 @@ fn apply_accepted(
         };
         let mut edits = Vec::new();
         let mut placed = Vec::new();
+        let mut already = Vec::new();
         for e in &list {
             let exact = text.get(e.start..e.end) == Some(e.before.as_str());
             let span = if exact {
@@ -390,10 +407,15 @@ fn apply_accepted(
                     });
                     placed.push((e.clone(), r));
                 }
-                None => outdated.push(format!(
-                    "{shown}: \"{}\" ({}) is no longer there",
-                    e.before, e.rule
-                )),
+                None => match already_written(&text, e) {
+                    // A run killed between writing the file and recording it, or the same fix made
+                    // by hand: recorded now, so no later run reports it again.
+                    Some(r) => already.push(written_entry(e.clone(), r)),
+                    None => outdated.push(format!(
+                        "{shown}: \"{}\" ({}) is no longer there",
+                        e.before, e.rule
+                    )),
+                },
             }
         }
         let result = edit::apply(&text, &edits);
@@ -402,6 +424,9 @@ fn apply_accepted(
                 "{shown}: \"{}\" overlaps another accepted fix",
                 placed[*k].0.before
             ));
+        }
+        if !args.dry_run && journal_error.is_none() && !already.is_empty() {
+            journal_error = journal.append(&already).err();
         }
         if result.applied.is_empty() {
             continue;
@@ -420,12 +445,8 @@ fn apply_accepted(
             .applied
             .iter()
             .map(|&k| {
-                let (mut e, r) = placed[k].clone();
-                e.decision = Decision::Written;
-                e.written = true;
-                e.start = r.start;
-                e.end = r.end;
-                e
+                let (e, r) = placed[k].clone();
+                written_entry(e, r)
             })
             .collect();
         // Recorded file by file, as each is written: a run killed midway leaves a journal that

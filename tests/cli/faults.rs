@@ -693,3 +693,44 @@ fn odd_files_among_the_docs_are_skipped_with_a_notice_and_the_rest_is_fixed() {
         b"Install the the tool.\n"
     );
 }
+
+#[test]
+fn a_doc_of_one_five_megabyte_line_is_checked_and_fixed_in_bounded_time() {
+    let r = Repo::with_defaults();
+    // Just under the 5 MB limit, one line, no line break at all; one doubled word near its end.
+    let sentence = "Plain words go on and on without a break here. ";
+    let mut text = sentence.repeat(4_900_000 / sentence.len());
+    text.push_str("Install the the tool.");
+    r.write("long.md", &text).commit("init");
+    let started = Instant::now();
+    let o = r.run_uncached(&["apply", "--all"]);
+    let took = started.elapsed();
+    assert_eq!(o.code, 0, "{}{}", o.stdout, o.stderr);
+    assert!(o.stdout.contains("Fixed 1 finding"), "{}", o.stdout);
+    let fixed = r.read("long.md");
+    assert_eq!(fixed.len(), text.len() - 4);
+    assert!(fixed.ends_with(b"Install the tool."));
+    // Minutes would mean a parse that grows faster than the text (it once did).
+    assert!(took < Duration::from_secs(120), "took {took:?}");
+}
+
+#[test]
+fn accepted_fixes_found_already_written_are_recorded_not_reported_outdated() {
+    // A run killed between writing a file and recording it leaves the file fixed and the journal
+    // unaware; the same fixes made another way look alike.
+    let r = tree(2);
+    defer_everything(&r, 8);
+    let mut apply: Vec<&str> = vec!["apply", "--all"];
+    apply.extend(RULES);
+    assert_eq!(r.run(&apply).code, 0);
+    let fixed: Vec<Vec<u8>> = (0..2).map(|i| r.read(&doc_path(i))).collect();
+    let o = r.run(&["apply", "--accepted"]);
+    assert_eq!(o.code, 0, "{}{}", o.stdout, o.stderr);
+    assert!(!o.stdout.contains("outdated"), "{}", o.stdout);
+    assert_eq!(
+        (0..2).map(|i| r.read(&doc_path(i))).collect::<Vec<_>>(),
+        fixed
+    );
+    let o = r.run(&["apply", "--accepted"]);
+    assert!(o.stdout.contains("No accepted fixes wait"), "{}", o.stdout);
+}

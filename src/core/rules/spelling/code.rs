@@ -159,6 +159,153 @@ pub(super) fn check(slips: &HashSet<String>, doc: &DocProse<'_>, out: &mut Vec<H
     }
 }
 
+/// How the doc set writes one whole inline code span.
+#[derive(Debug, Default, Clone, Copy, Serialize, Deserialize)]
+pub(super) struct SpanUse {
+    pub(super) docs: u32,
+    pub(super) uses: u32,
+}
+
+/// Docs that must write a span the same way before a span one slip from it is taken for its slip.
+const SPAN_COMMON: u32 = 3;
+
+/// Is `code` a name worth comparing whole: 6 to 40 characters of ASCII without spaces, four letters
+/// or more, not an address?
+fn comparable(code: &str) -> bool {
+    (6..=40).contains(&code.len())
+        && code.bytes().all(|b| b.is_ascii_graphic())
+        && code.bytes().filter(u8::is_ascii_alphabetic).count() >= 4
+        && !code.contains("://")
+        && !code.contains('@')
+}
+
+/// Records one inline code span.
+pub(super) fn count_span(code: &str, seen: &mut HashMap<String, SpanUse>) {
+    if comparable(code) {
+        let e = seen.entry(code.to_owned()).or_default();
+        e.docs = 1;
+        e.uses += 1;
+    }
+}
+
+/// Inline code written once, in one doc, one finger slip from code that [`SPAN_COMMON`] docs or more
+/// write (a neighbouring key hit for a letter, two neighbouring letters swapped; not a case change,
+/// not a digit, not a letter added or dropped, which make other real names: `enable`, `enabled`):
+/// `node_nodules` for `node_modules`, `.gitigonre` for `.gitignore`. Only where one such code is
+/// near; the team's words are left alone. Each slip maps to its fix and how many docs write that.
+pub(super) fn span_slips(
+    uses: &HashMap<String, SpanUse>,
+    team: &HashSet<String>,
+) -> HashMap<String, (String, u32)> {
+    let mut common: HashMap<usize, Vec<(&str, u32)>> = HashMap::new();
+    for (c, u) in uses {
+        if u.docs >= SPAN_COMMON {
+            common
+                .entry(c.len())
+                .or_default()
+                .push((c.as_str(), u.docs));
+        }
+    }
+    let mut out = HashMap::new();
+    for (rare, u) in uses {
+        if u.docs != 1 || u.uses != 1 || team.contains(&rare.to_lowercase()) {
+            continue;
+        }
+        let Some(same_length) = common.get(&rare.len()) else {
+            continue;
+        };
+        let near: Vec<&(&str, u32)> = same_length
+            .iter()
+            .filter(|(c, _)| one_slip(rare, c))
+            .collect();
+        if let [(fix, docs)] = near.as_slice()
+            && makes_a_non_word(rare, fix)
+        {
+            out.insert(rare.clone(), ((*fix).to_owned(), *docs));
+        }
+    }
+    out
+}
+
+/// Does the slip turn a part of the name (split as [`parts`] splits it) of four letters or more into
+/// a word no dictionary knows? Two real names one key apart are mostly both made of words (`strong`
+/// and `string`, `.clock()` and `.click()`, `TraitDef` and `TraitRef`); a slip mostly makes a non-word
+/// (`experimnetal`, `useSumbit`).
+fn makes_a_non_word(typo: &str, fix: &str) -> bool {
+    let Some(at) = typo.bytes().zip(fix.bytes()).position(|(a, b)| a != b) else {
+        return false;
+    };
+    parts(typo)
+        .into_iter()
+        .find(|(start, part)| *start <= at && at < start + part.len())
+        .is_some_and(|(_, part)| {
+            part.len() >= 4
+                && !crate::core::rules::dictionary::is_known_word(part)
+                && !crate::core::rules::dictionary::is_listed(&part.to_ascii_lowercase())
+        })
+}
+
+/// Is `typo` `fix` with one finger slip in its letters (same length, same case where they agree)?
+fn one_slip(typo: &str, fix: &str) -> bool {
+    let diff: Vec<usize> = typo
+        .bytes()
+        .zip(fix.bytes())
+        .enumerate()
+        .filter(|(_, (a, b))| a != b)
+        .map(|(i, _)| i)
+        .collect();
+    let letters = diff.iter().all(|&i| {
+        typo.as_bytes()[i].is_ascii_alphabetic() && fix.as_bytes()[i].is_ascii_alphabetic()
+    });
+    !diff.is_empty()
+        && diff.len() <= 2
+        && letters
+        && !typo.eq_ignore_ascii_case(fix)
+        && super::finger_slip(&typo.to_ascii_lowercase(), &fix.to_ascii_lowercase())
+}
+
+/// Findings on inline code one slip from the doc set's common code (see [`span_slips`]); a span with
+/// a known misspelling flagged in it (`typos`: [`check`] says so) is left to that finding.
+pub(super) fn check_spans(
+    slips: &HashMap<String, (String, u32)>,
+    typos: &HashSet<String>,
+    doc: &DocProse<'_>,
+    out: &mut Vec<Hit>,
+) {
+    if doc.prose.code_spans.is_empty() || !plainly_english(doc) {
+        return;
+    }
+    let first = doc.prose.first_code_span();
+    for (k, span) in doc.prose.code_spans.iter().enumerate() {
+        let code = span.text.as_str();
+        let Some((fix, docs)) = slips.get(code) else {
+            continue;
+        };
+        if parts(code)
+            .iter()
+            .any(|(_, p)| typos.contains(&p.to_ascii_lowercase()))
+        {
+            continue;
+        }
+        // Written in one of this doc's code blocks too: meant as written.
+        let in_block = doc.prose.code.iter().any(|r| {
+            doc.file
+                .get(r.clone())
+                .is_some_and(|c| c.contains('\n') && c.contains(code))
+        });
+        if in_block {
+            continue;
+        }
+        out.push(Hit {
+            block: first + k,
+            range: 0..code.len(),
+            rule: SLIP.into(),
+            message: format!("`{code}` is one slip from `{fix}`, which {docs} docs write."),
+            replacements: vec![fix.clone()],
+        });
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -211,6 +358,83 @@ mod tests {
         // The team accepts it.
         let doc = "Put it in `.github/worflows`.\n";
         assert_eq!(found(&[doc], &["worflows"]), vec![Vec::new()]);
+    }
+
+    /// Each doc's code-slip findings as (span, fix).
+    fn slips_found(docs: &[&str], accept: &[&str]) -> Vec<Vec<(String, String)>> {
+        super::super::tests::found_with(docs, accept, MIN_DOCS, &[SLIP])
+            .into_iter()
+            .map(|hits| {
+                hits.into_iter()
+                    .map(|(_, span, fixes)| (span, fixes[0].clone()))
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn code_one_slip_from_the_doc_set_s_common_code_is_flagged() {
+        let common =
+            "Delete `node_modules` and `.gitignore`, then set `enableGitInfo` and `useSubmit`.\n";
+        let slip = "Then you remove the `node_nodules` folder, edit the `.gitigonre` file, set \
+                    `enableGitInto` to true and call `useSumbit` in the config of this site.\n";
+        let found = slips_found(&[common, common, common, slip], &[]);
+        // A slip that makes another word (`nodules`, `Into`) is left alone: real names differ so too.
+        assert_eq!(
+            found[3],
+            [
+                (".gitigonre".to_owned(), ".gitignore".to_owned()),
+                ("useSumbit".to_owned(), "useSubmit".to_owned()),
+            ]
+        );
+        assert!(found[..3].iter().all(Vec::is_empty));
+    }
+
+    #[test]
+    fn a_known_misspelling_in_the_span_is_one_finding_not_two() {
+        let common = "Call `useSubmit` in this page of the guide for the form and the data.\n";
+        let slip = "Then you call `useSumbit` in the form of this page and the data is sent.\n";
+        let found = super::super::tests::found_with(
+            &[common, common, common, slip],
+            &[],
+            MIN_DOCS,
+            &[SLIP, TYPO],
+        );
+        let rules: Vec<&str> = found[3].iter().map(|(rule, _, _)| rule.as_str()).collect();
+        assert_eq!(rules, [TYPO]);
+        let alone = super::super::tests::found_with(
+            &[common, common, common, slip],
+            &[],
+            MIN_DOCS,
+            &[SLIP],
+        );
+        assert_eq!(alone[3].len(), 1, "{alone:?}");
+    }
+
+    #[test]
+    fn other_names_near_common_code_are_left_alone() {
+        let common =
+            "Use `conv1d_layer`, `enable_all`, `Install` and `node_modules` in `amd64_build`.\n";
+        // A digit, a letter added, a case change, a key far from the one meant, code the doc shows in
+        // a block, code two docs write, and the team's word.
+        let others = [
+            "In this guide we use `conv2d_layer`, `enable_alls`, `INSTALL` and `node_xodules` for the site.\n",
+            "In this guide the `arm64_build` is set for the site.\n\n```sh\nmake arm64_build\n```\n",
+            "In this guide the `node_nodules` folder is named for the site.\n",
+            "In this guide the `node_nodules` folder is named again for the site.\n",
+            "In this guide the `amd64_buils` target is the one of the team for the site.\n",
+        ];
+        let mut docs = vec![common; 3];
+        docs.extend(others);
+        // Without the team's word, only it is flagged: the others are judged and left alone.
+        let found = slips_found(&docs, &[]);
+        assert_eq!(
+            found[7],
+            [("amd64_buils".to_owned(), "amd64_build".to_owned())]
+        );
+        assert!(found[..7].iter().all(Vec::is_empty), "{found:?}");
+        let found = slips_found(&docs, &["amd64_buils"]);
+        assert!(found.iter().all(Vec::is_empty), "{found:?}");
     }
 
     #[test]

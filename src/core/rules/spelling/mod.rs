@@ -49,6 +49,8 @@ pub const TYPO: &str = "spelling.known-typo";
 
 pub const LIKELY: &str = "spelling.likely-typo";
 
+pub const SLIP: &str = "spelling.code-slip";
+
 /// Docs that must use a word before it counts as the project's vocabulary, by default.
 pub const MIN_DOCS: usize = 3;
 
@@ -78,16 +80,35 @@ static SEPARATOR: String = String::new();
 
 /// Is `rule` one of spelling's?
 pub fn owns(rule: &str) -> bool {
-    rule == RULE || rule == TYPO || rule == LIKELY
+    rule == RULE || rule == TYPO || rule == LIKELY || rule == SLIP
 }
 
 /// Is any spelling rule on?
 pub fn any_on(active: &Active) -> bool {
-    active.has(RULE) || active.has(TYPO) || active.has(LIKELY)
+    active.has(RULE) || active.has(TYPO) || active.has(LIKELY) || active.has(SLIP)
 }
 
 pub fn rules() -> Vec<RuleInfo> {
     vec![
+        RuleInfo {
+            id: SLIP.into(),
+            severity: Severity::Warning,
+            safety: Safety::Review,
+            default_on: true,
+            summary: "Inline code one slip from code the doc set writes often (`useSumbit` → `useSubmit`)"
+                .into(),
+            explain: "Flags inline code (a whole span: a name, a path, a flag) that one doc writes once when \
+                      code three docs or more write the same way is one finger slip from it, and the slip \
+                      turns a part of the name of four letters or more into a word no dictionary knows: a \
+                      neighbouring key hit for a letter, or two neighbouring letters swapped (`useSumbit` → \
+                      `useSubmit`, `.gitigonre` → `.gitignore`, `k6/experimnetal` → `k6/experimental`). Two \
+                      real names one key apart are mostly both made of words (`strong` and `string`, \
+                      `.clock()` and `.click()`), so a slip that makes another word is left alone, as are a \
+                      case change, a digit, a letter added or dropped (`conv1d` and `conv2d`, `enable` and \
+                      `enabled`), code the same doc also writes in a code block, code in a doc whose prose \
+                      is not English, and code listed in [vocabulary] accept or .docreview/vocabulary.txt."
+                .into(),
+        },
         RuleInfo {
             id: TYPO.into(),
             severity: Severity::Warning,
@@ -175,6 +196,9 @@ pub struct Stats {
     unknown: HashMap<String, Uses>,
     /// Known misspellings among the parts of names in code (`worflows` in `.github/worflows`).
     code_typos: HashMap<String, code::CodeUse>,
+    /// Whole inline code spans that are names (see [`code::span_slips`]).
+    #[serde(default)]
+    spans: HashMap<String, code::SpanUse>,
 }
 
 impl Stats {
@@ -190,6 +214,11 @@ impl Stats {
         }
         for (w, n) in other.unknown {
             let e = self.unknown.entry(w).or_default();
+            e.docs += n.docs;
+            e.uses += n.uses;
+        }
+        for (c, n) in other.spans {
+            let e = self.spans.entry(c).or_default();
             e.docs += n.docs;
             e.uses += n.uses;
         }
@@ -236,6 +265,9 @@ pub fn stats(doc: &DocProse<'_>) -> Stats {
             }
         }
     }
+    for span in &doc.prose.code_spans {
+        code::count_span(&span.text, &mut s.spans);
+    }
     for b in 0..doc.prose.blocks.len() {
         candidates(doc, b, |_, word, _| {
             let e = s.unknown.entry(word.to_lowercase()).or_default();
@@ -255,6 +287,8 @@ pub struct Vocabulary {
     flagged: HashSet<String>,
     /// Lower-cased known misspellings flagged in inline code (see [`code`]).
     code_slips: HashSet<String>,
+    /// Inline code one slip from the doc set's common code → the fix and its docs.
+    span_slips: HashMap<String, (String, u32)>,
 }
 
 impl Vocabulary {
@@ -264,6 +298,7 @@ impl Vocabulary {
         let team: HashSet<String> = accept.iter().map(|w| w.to_lowercase()).collect();
         let mut v = Vocabulary {
             code_slips: code::slips(&stats.code_typos, &team),
+            span_slips: code::span_slips(&stats.spans, &team),
             ..Vocabulary::default()
         };
         for (w, n) in &stats.unknown {
@@ -288,6 +323,14 @@ impl Vocabulary {
         // A separator no word contains keeps the two lists apart.
         words.push(&SEPARATOR);
         words.extend(slips);
+        let mut spans: Vec<(&String, &(String, u32))> = self.span_slips.iter().collect();
+        spans.sort_unstable();
+        let pairs: Vec<String> = spans
+            .iter()
+            .map(|(slip, (fix, docs))| format!("{slip}\u{1}{fix}\u{1}{docs}"))
+            .collect();
+        words.push(&SEPARATOR);
+        words.extend(pairs.iter());
         let joined: Vec<u8> = words.iter().flat_map(|w| w.bytes().chain([0])).collect();
         crate::core::finding::fnv1a64(&[&joined])
     }
@@ -296,6 +339,15 @@ impl Vocabulary {
     pub fn check(&self, doc: &DocProse<'_>, active: &Active, out: &mut Vec<Hit>) {
         if active.has(TYPO) && !self.code_slips.is_empty() {
             code::check(&self.code_slips, doc, out);
+        }
+        if active.has(SLIP) && !self.span_slips.is_empty() {
+            let none = HashSet::new();
+            let typos = if active.has(TYPO) {
+                &self.code_slips
+            } else {
+                &none
+            };
+            code::check_spans(&self.span_slips, typos, doc, out);
         }
         if !any_on(active) || self.flagged.is_empty() {
             return;
