@@ -249,10 +249,8 @@ impl Session {
     }
 
     /// A report's findings in scope, baselined ones left out, for a session from [`Session::plan`]:
-    /// the docs are read a part at a time and let go once checked (a report over a doc set of any
-    /// size holds one part's texts; see [`crate::core::engine::Parts`]), so `inputs.docs` have no
-    /// text afterwards. Notices (files skipped, docs that changed during the check) go to `err`
-    /// unless `quiet`.
+    /// the docs are read a part at a time ([`crate::core::engine::Parts`]), so `inputs.docs` have no
+    /// text afterwards. Notices (files skipped, docs changed meanwhile) go to `err` unless `quiet`.
     pub fn report_findings(
         &mut self,
         env: &Env,
@@ -322,7 +320,7 @@ impl Session {
 }
 
 /// Writes each notice on a line of its own.
-fn write_notices(err: &mut dyn Write, notices: &[String]) -> io::Result<()> {
+pub fn write_notices(err: &mut dyn Write, notices: &[String]) -> io::Result<()> {
     for n in notices {
         writeln!(err, "docreview: {n}")?;
     }

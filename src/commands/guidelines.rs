@@ -27,9 +27,7 @@ pub fn run(
         GuidelinesAction::Test { files, .. } => (files, !files.is_empty()),
     };
     let config = load_config(args.config.as_deref(), files, None, env, repo.as_ref())?;
-    for n in guideline_notices(&config) {
-        writeln!(err, "docreview: {n}").map_err(Error::Output)?;
-    }
+    crate::session::write_notices(err, &guideline_notices(&config)).map_err(Error::Output)?;
     // With files named, `test` covers only those; the rules of every loaded guideline still run.
     let chosen: Vec<&Guideline> = if only {
         let named: Vec<String> = files

@@ -37,9 +37,7 @@ pub fn run(
         repo.as_ref(),
     )?;
     if !args.scope.quiet {
-        for n in guideline_notices(&config) {
-            writeln!(err, "docreview: {n}").map_err(Error::Output)?;
-        }
+        crate::session::write_notices(err, &guideline_notices(&config)).map_err(Error::Output)?;
     }
     let engine = std::sync::Arc::new(build_engine(&config, &args.scope.rules)?);
     let cache = open_cache(repo.as_ref(), &engine, env);

@@ -40,16 +40,19 @@ pub(super) fn set_key(hashes: &[u64], context: &[u64]) -> u64 {
     crate::core::finding::fnv1a64(&[&bytes])
 }
 
+/// Has the doc with content `hash` its doc-set findings under the verdicts `fingerprint`?
+fn judged(memo: &Memo, hash: u64, fingerprint: u64) -> bool {
+    memo.docs
+        .get(&hash)
+        .and_then(|m| m.set.as_ref())
+        .is_some_and(|(fp, _)| *fp == fingerprint)
+}
+
 /// Has every doc of `hashes` its doc-set findings under the verdicts remembered for doc set `key`?
 pub(super) fn all_judged(memo: &Memo, hashes: &[u64], key: u64) -> bool {
-    memo.sets.get(&key).is_some_and(|v| {
-        hashes.iter().all(|h| {
-            memo.docs
-                .get(h)
-                .and_then(|m| m.set.as_ref())
-                .is_some_and(|(fp, _)| fp == v)
-        })
-    })
+    memo.sets
+        .get(&key)
+        .is_some_and(|&v| hashes.iter().all(|&h| judged(memo, h, v)))
 }
 
 /// Do any of `hashes` lack their counts in `memo`?
@@ -113,12 +116,7 @@ impl Engine {
     ) -> Vec<usize> {
         let fp = verdicts.fingerprint;
         let todo: Vec<usize> = (0..docs.len())
-            .filter(|&i| {
-                memo.docs
-                    .get(&hashes[i])
-                    .and_then(|m| m.set.as_ref())
-                    .is_none_or(|(v, _)| *v != fp)
-            })
+            .filter(|&i| !judged(memo, hashes[i], fp))
             .collect();
         let computed: Vec<(usize, Option<Vec<Finding>>)> = todo
             .par_iter()
@@ -209,13 +207,7 @@ impl Engine {
                 let verdicts = self.decide(memo, &all, key);
                 for (n, range) in bounds.iter().enumerate() {
                     let fp = verdicts.fingerprint;
-                    let needed = hashes[range.clone()].iter().any(|h| {
-                        memo.docs
-                            .get(h)
-                            .and_then(|m| m.set.as_ref())
-                            .is_none_or(|(v, _)| *v != fp)
-                    });
-                    if needed {
+                    if hashes[range.clone()].iter().any(|&h| !judged(memo, h, fp)) {
                         let docs = parts.again(n, false);
                         let docs = same_texts(&docs, &hashes[range.clone()]);
                         let unread =

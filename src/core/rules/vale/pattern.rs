@@ -256,7 +256,9 @@ impl Pattern {
             Err(plain) => match fancy_regex::Regex::new(&src.replace(r"\Z", r"\z")) {
                 Ok(re) => {
                     let anchored = format!(r"\G(?:{})", re.as_str());
-                    let gate = regex::Regex::new(&relaxed(&fast))
+                    // The gate reads word boundaries as the backtracker does (Unicode): with the
+                    // fast engine's ASCII ones it would miss starts the backtracker finds ("é é").
+                    let gate = regex::Regex::new(&relaxed(&src.replace(r"\Z", r"\z")))
                         .ok()
                         .zip(fancy_regex::Regex::new(&anchored).ok())
                         .map(|(loose, anchored)| Box::new(Gate { loose, anchored }));
@@ -357,6 +359,11 @@ mod tests {
         assert_eq!(look.find_all("foo bar, foo baz"), vec![9..12]);
         let back = Pattern::new(r"\b(\w+) \1\b").expect("compiles");
         assert_eq!(back.find_all("it is is so"), vec![3..8]);
+        assert_eq!(
+            back.find_all("é é"),
+            vec![0..5],
+            "word boundaries around letters outside ASCII"
+        );
         assert!(Pattern::new("(unclosed").is_err());
     }
 
