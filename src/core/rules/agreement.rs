@@ -9,6 +9,7 @@ use super::dictionary::word_metadata;
 use super::text::{Word, is_all_lower, starts_sentence};
 use super::{Active, Checker, DocProse, Hit, RuleInfo};
 use crate::core::finding::{Safety, Severity};
+use crate::core::markdown::BlockKind;
 
 pub const RULE: &str = "grammar.agreement";
 pub const GERUND: &str = "grammar.gerund";
@@ -31,77 +32,32 @@ const TAKE_GERUND: &[&str] = &[
     "recommends",
 ];
 
-/// Determiners before a singular noun phrase.
-const DETERMINERS: &[&str] = &[
-    "the", "this", "that", "each", "every", "a", "an", "its", "our", "your", "their", "his", "her",
-    "my", "another", "one",
+/// Determiners that open a sentence with a singular noun phrase as its subject ("The", "Each").
+/// "That" and "One" are left out: at a sentence's start they are as often pronouns; "A" and "An"
+/// too: a list item that opens with one is a noun phrase more often than a sentence ("A default
+/// enqueue plugin").
+const SENTENCE_DETERMINERS: &[&str] = &[
+    "the", "this", "each", "every", "its", "our", "your", "their", "his", "my", "another",
 ];
 
-/// Words after which a noun phrase is followed by a bare verb on purpose: causatives and perception
-/// verbs ("let the job run"), auxiliaries in questions ("does the job run"), subjunctive "that".
-const BARE_VERB_BEFORE: &[&str] = &[
-    "let",
-    "lets",
-    "make",
-    "makes",
-    "made",
-    "making",
-    "help",
-    "helps",
-    "helped",
-    "have",
-    "has",
-    "had",
-    "see",
-    "sees",
-    "saw",
-    "watch",
-    "watches",
-    "hear",
-    "hears",
-    "do",
-    "does",
-    "did",
-    "can",
-    "could",
-    "should",
-    "would",
-    "will",
-    "may",
-    "might",
-    "must",
-    "shall",
-    "that",
-    "if",
-    "whether",
-    "lest",
-    "unless",
-    "to",
-    "and",
-    "or",
-    "not",
-    "why",
-    "how",
-    "where",
-    "when",
-    "what",
-    "which",
-    "who",
-    "whom",
-    "whose",
-    "bid",
-    "require",
-    "requires",
-    "required",
-    "demand",
-    "demands",
-    "suggest",
-    "suggests",
-    "recommend",
-    "recommends",
-    "insist",
-    "ensure",
-    "ensures",
+/// Nouns for a group, which British English gives a plural verb ("the team decide", "the majority
+/// agree").
+const COLLECTIVE: &str = "majority minority team staff group family committee government crew \
+    audience public community couple pair rest remainder number variety personnel police board council \
+    jury management company press band class army party panel firm club faculty population data media";
+
+/// Numbers, which the dictionary also knows as nouns ("The two contain the same data").
+const NUMBERS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "hundred", "thousand", "million", "billion", "dozen", "both", "half",
+];
+
+/// Words that after a bare verb show it was a noun: "the identity precompile was", "the update
+/// can".
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "can", "could", "will",
+    "would", "should", "may", "might", "must", "shall", "does", "do", "did", "isn't", "wasn't",
+    "can't", "won't", "doesn't",
 ];
 
 pub struct Agreement;
@@ -125,14 +81,16 @@ impl Checker for Agreement {
             id: RULE.into(),
             severity: Severity::Warning,
             safety: Safety::Review,
-            default_on: false,
+            default_on: true,
             summary: "A singular subject with a plural verb form (\"The Collector utilize\")".into(),
             explain: "When explaining what a component does, the verb must agree with it: \"The Collector \
-                      utilize memory\" → \"The Collector utilizes memory\". The rule uses harper-core's \
-                      dictionary for word classes and only fires when the subject is unmistakably a singular noun \
-                      and the verb unmistakably a verb in its base form, so it is rarely wrong but misses \
-                      many cases. Causatives and questions (\"let the job run\", \"does the job run\") are \
-                      fine."
+                      utilize memory\" → \"The Collector utilizes memory\", \"This section introduce how to\" → \
+                      \"introduces\". Only a subject that opens its sentence counts (\"The\", \"This\", \"Each\", \
+                      \"Our\" and a singular noun), with a word harper-core's dictionary knows only as a verb \
+                      right after it, and no other verb of the clause further on (\"The skip reconcile option is \
+                      configured\" is one long subject). Collective nouns (\"the team decide\"), numbers, names, \
+                      headings and table cells are left alone, so it misses many cases but is rarely wrong.\n\
+                      Reads the comments of code blocks too (\"# this function calibrate the model\")."
                 .into(),
             },
         ]
@@ -149,6 +107,13 @@ impl Checker for Agreement {
             return;
         }
         for (b, block) in doc.prose.blocks.iter().enumerate() {
+            // Headings and table cells are mostly noun phrases ("The form submit response").
+            if !matches!(
+                block.kind,
+                BlockKind::Paragraph | BlockKind::Other | BlockKind::CodeComment
+            ) {
+                continue;
+            }
             let text = block.text.as_str();
             let ws = doc.words(b);
             if ws.len() < 3 || !super::language::is_english(text, ws) {
@@ -167,10 +132,15 @@ impl Checker for Agreement {
 }
 
 /// A finding for subject `ws[i]` and verb `ws[i + 1]`, if they disagree.
+///
+/// Only a subject that opens its sentence counts: a singular determiner, then the noun, then the verb
+/// ("The Collector utilize memory", "This function calibrate the model"). Further into a sentence the
+/// noun next to the verb is too often not its subject ("elements of this transaction represent", "in
+/// this scenario the EVM can reinterpret"), and a noun in front of another noun is a modifier ("the
+/// identity precompile was").
 fn at(text: &str, ws: &[Word], i: usize) -> Option<Hit> {
     let (noun_w, verb_w) = (ws[i], ws[i + 1]);
-    let gap = &text[noun_w.end..verb_w.start];
-    if gap != " " {
+    if text[noun_w.end..verb_w.start] != *" " {
         return None;
     }
     let noun = noun_w.text(text);
@@ -178,41 +148,33 @@ fn at(text: &str, ws: &[Word], i: usize) -> Option<Hit> {
     if !is_all_lower(verb) || verb.len() < 3 || !noun.chars().all(char::is_alphabetic) {
         return None;
     }
-    // Subject: a determiner before it, or the start of a sentence (a capitalised noun).
-    let det = i
-        .checked_sub(1)
-        .map(|j| ws[j])
-        .filter(|d| text[d.end..noun_w.start] == *" ");
-    let det_word = det.map(|d| d.text(text).to_lowercase());
-    match &det_word {
-        Some(d) if DETERMINERS.contains(&d.as_str()) => {
-            let before = det
-                .and_then(|d| ws.iter().position(|w| *w == d))
-                .and_then(|k| k.checked_sub(1))
-                .map(|k| ws[k].text(text).to_lowercase());
-            if before
-                .as_deref()
-                .is_some_and(|w| BARE_VERB_BEFORE.contains(&w))
-            {
-                return None;
-            }
-        }
-        _ => {
-            if !starts_sentence(text, noun_w.start) {
-                return None;
-            }
-        }
+    let det = ws[..i]
+        .last()
+        .filter(|d| text[d.end..noun_w.start] == *" ")?;
+    let det_word = det.text(text).to_lowercase();
+    if !SENTENCE_DETERMINERS.contains(&det_word.as_str()) || !starts_sentence(text, det.start) {
+        return None;
     }
-    let n = word_metadata(noun)?;
-    if !n.is_noun()
-        || !n.is_singular_noun()
-        || n.is_verb()
-        || n.is_adjective()
-        || n.is_likely_homograph()
+    let noun_lower = noun.to_lowercase();
+    if COLLECTIVE.split_whitespace().any(|c| c == noun_lower)
+        || AUXILIARIES.contains(&noun_lower.as_str())
+        || ["need", "dare", "ought", "used"].contains(&noun_lower.as_str())
+        || NUMBERS.contains(&noun_lower.as_str())
     {
         return None;
     }
+    let n = word_metadata(noun)?;
+    // After a determiner a noun that is a verb too is the noun ("this function"); an adjective may
+    // still be the first word of a longer noun phrase ("the main process").
+    if !n.is_noun() || !n.is_singular_noun() || n.is_adjective() {
+        return None;
+    }
     if n.is_non_singular_noun() || n.is_pronoun() || n.is_determiner() {
+        return None;
+    }
+    // A product's name is often the first word of a longer one ("This Docker compose file"); a
+    // plural the dictionary does not mark as one ("Our findings indicate") is not singular.
+    if n.noun.is_some_and(|d| d.is_proper == Some(true)) || looks_plural(&noun_lower) {
         return None;
     }
     let v = word_metadata(verb)?;
@@ -222,6 +184,26 @@ fn at(text: &str, ws: &[Word], i: usize) -> Option<Hit> {
     if v.is_verb_third_person_singular_present_form() || v.is_verb_past_form() || v.preposition {
         return None;
     }
+    // A verb has something after it in its sentence, and that is not another verb: "the identity
+    // precompile was rendered" and a heading "The server restart" are noun phrases.
+    let after = ws.get(i + 2)?;
+    let gap = &text[verb_w.end..after.start];
+    if gap != " " {
+        return None;
+    }
+    let after = after.text(text).to_lowercase();
+    if AUXILIARIES.contains(&after.as_str())
+        || word_metadata(&after).is_some_and(|m| {
+            m.is_verb() && !m.is_noun() && !m.is_determiner() && !m.is_adverb() && !m.preposition
+        })
+    {
+        return None;
+    }
+    // The clause's real verb further on: the words up to it were one long subject ("The skip
+    // reconcile option is configured", "The default ignore inbound ports list has").
+    if finite_verb_follows(text, &ws[i + 2..]) {
+        return None;
+    }
     let agreed = third_person(verb)?;
     Some(Hit {
         block: 0,
@@ -229,6 +211,41 @@ fn at(text: &str, ws: &[Word], i: usize) -> Option<Hit> {
         rule: RULE.into(),
         message: format!("\"{noun}\" is singular: the verb is \"{agreed}\", not \"{verb}\"."),
         replacements: vec![agreed],
+    })
+}
+
+/// Whether a finite verb (an auxiliary, or a verb form in -s or a past that is no noun) comes in
+/// `rest` before the clause ends (punctuation, a conjunction, a relative pronoun).
+fn finite_verb_follows(text: &str, rest: &[Word]) -> bool {
+    const CLAUSE_ENDS: &[&str] = &[
+        "that", "which", "who", "whom", "whose", "and", "or", "but", "if", "when", "because", "so",
+        "as", "while", "where", "since", "after", "before", "until", "unless", "than", "to",
+        "then", "once",
+    ];
+    for (k, w) in rest.iter().enumerate() {
+        if k > 0 && text[rest[k - 1].end..w.start] != *" " {
+            return false;
+        }
+        let word = w.text(text).to_lowercase();
+        if CLAUSE_ENDS.contains(&word.as_str()) {
+            return false;
+        }
+        if AUXILIARIES.contains(&word.as_str())
+            || word_metadata(&word).is_some_and(|m| {
+                !m.is_noun()
+                    && (m.is_verb_third_person_singular_present_form() || m.is_verb_past_form())
+            })
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// A word in -s whose stem is a noun: a plural, whatever the dictionary marks ("findings").
+fn looks_plural(noun: &str) -> bool {
+    noun.strip_suffix('s').is_some_and(|stem| {
+        !stem.ends_with(['s', 'u', 'i']) && word_metadata(stem).is_some_and(|m| m.is_noun())
     })
 }
 
@@ -350,6 +367,17 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_opening_subject_with_a_bare_verb() {
+        assert_eq!(
+            run("This function calibrate the model. Each worker utilize its own pool.\n"),
+            [
+                ("calibrate".to_owned(), vec!["calibrates".to_owned()]),
+                ("utilize".to_owned(), vec!["utilizes".to_owned()]),
+            ]
+        );
+    }
+
+    #[test]
     fn right_uses_of_the_base_form_are_left_alone() {
         for ok in [
             "Let the collector utilize memory.\n",
@@ -358,6 +386,22 @@ mod tests {
             "The collector utilizes memory.\n",
             "We require that the collector utilize memory.\n",
             "The data processing pipeline runs.\n",
+            "The identity precompile was rendered ineffective by it.\n",
+            "The elements of this transaction represent a signature.\n",
+            "In this scenario the EVM can reinterpret legacy calls.\n",
+            "The majority decide to make a hard fork.\n",
+            "Two precompile contracts are specified.\n",
+            "## The server restart\n",
+            "The identity precompile (`0x04`) is cheap.\n",
+            "That way users create fewer files.\n",
+            "This will generate a file. This may seem odd. This can happen twice.\n",
+            "- A default enqueue plugin to honor the semantics.\n",
+            "This Docker compose file contains five services.\n",
+            "Our findings indicate robust use of the collector.\n",
+            "The skip reconcile option is configured with an annotation.\n",
+            "The default ignore inbound ports list has changed.\n",
+            "The two contain the same information.\n",
+            "| Name | What |\n|---|---|\n| `r` | The form submit response. |\n",
         ] {
             assert!(run(ok).is_empty(), "{ok}");
         }

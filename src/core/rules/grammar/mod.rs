@@ -9,10 +9,12 @@
 //! Each pattern needs word-class knowledge; that lives in `data/*.txt` (see [`super::lexicon`]). Every
 //! pattern errs towards silence: a missed mistake costs less than a reviewer's trust.
 
+use super::dictionary::word_metadata;
 use super::lexicon::{ADJECTIVES, COUNTABLE, UNCOUNTABLE, is_clear_verb, is_ly_adverb, is_verb};
 use super::text::{Word, is_all_lower, is_all_upper, is_space, next, prev, starts_sentence};
 use super::{Active, Checker, DocProse, Hit, RuleInfo};
 use crate::core::finding::{Safety, Severity};
+use crate::core::markdown::BlockKind;
 
 mod missing;
 mod sound;
@@ -76,7 +78,8 @@ impl Checker for Grammar {
         for (b, block) in doc.prose.blocks.iter().enumerate() {
             let text = block.text.as_str();
             let ws = doc.words(b);
-            if allow {
+            // A table cell is a fragment, often a quoted title ("allow define it as a variable").
+            if allow && block.kind != BlockKind::TableCell {
                 allow_to(b, text, ws, out);
             }
             if article {
@@ -124,7 +127,12 @@ fn allow_to(b: usize, text: &str, ws: &[Word], out: &mut Vec<Hit>) {
         if !is_all_lower(first) {
             continue;
         }
-        let verb = if is_ly_adverb(first) {
+        // An adverb, and only that: "nightly" and "weekly" are adjectives too ("enable nightly
+        // support to compile").
+        let adverb = is_ly_adverb(first)
+            && first.chars().all(char::is_alphabetic)
+            && word_metadata(first).is_none_or(|m| !m.is_adjective() && !m.is_noun());
+        let verb = if adverb {
             match next(text, ws, i + 1) {
                 Some(w2) if is_all_lower(w2.text(text)) && is_verb(w2.text(text)) => w2,
                 _ => continue,
@@ -134,6 +142,13 @@ fn allow_to(b: usize, text: &str, ws: &[Word], out: &mut Vec<Hit>) {
         } else {
             continue;
         };
+        // A word joined to the next by a hyphen is a modifier ("allows read-only access"); one that is
+        // an adjective too, or ends a list item before a comma, describes rather than acts ("enables
+        // truly open, multi-cloud clusters").
+        let tail = &text[verb.end..];
+        if tail.starts_with(['-', ',', '/']) || ADJECTIVES.contains(verb.text(text)) {
+            continue;
+        }
         // "allows find-and-replace" style compounds and "allow list" nouns are excluded by the word list;
         // a verb followed by "of" is a noun ("allows review of").
         if let Some(after) = ws.iter().find(|w| w.start >= verb.end)
@@ -258,6 +273,10 @@ mod tests {
             "Once it is enabled run the script.",
             "Enable debug logging.",
             "The allow list is empty.",
+            "Allows read-only access to the bucket.",
+            "It enables truly open, multi-cloud Kubernetes.",
+            "The flag will enable nightly support to compile tests.",
+            "| PR | Title |\n|---|---|\n| #1 | allow define it as a variable |",
             "This allows use of the cache.",
             "Policies allow create persistentvolumes.",
             "It allows unset, RuntimeDefault and Localhost.",
