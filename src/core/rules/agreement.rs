@@ -57,7 +57,7 @@ const NUMBERS: &[&str] = &[
 const AUXILIARIES: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "has", "have", "had", "can", "could", "will",
     "would", "should", "may", "might", "must", "shall", "does", "do", "did", "isn't", "wasn't",
-    "can't", "won't", "doesn't",
+    "can't", "won't", "doesn't", "cannot",
 ];
 
 pub struct Agreement;
@@ -178,10 +178,23 @@ fn at(text: &str, ws: &[Word], i: usize) -> Option<Hit> {
         return None;
     }
     let v = word_metadata(verb)?;
-    if !v.is_verb() || !v.is_verb_lemma() || v.is_noun() || v.is_adjective() || v.is_adverb() {
+    if !v.is_verb() || !v.is_verb_lemma() || v.is_adjective() || v.is_adverb() {
         return None;
     }
     if v.is_verb_third_person_singular_present_form() || v.is_verb_past_form() || v.preposition {
+        return None;
+    }
+    // A word that is a noun too ("run", "manage", "return") is the verb only with its object right
+    // after it: "Each node run its own agent", not "The build step run". A pronoun there starts a
+    // relative clause as often ("The opcode table it imports").
+    if v.is_noun()
+        && !ws.get(i + 2).is_some_and(|o| {
+            let o_word = o.text(text).to_lowercase();
+            text[verb_w.end..o.start] == *" "
+                && OBJECT_STARTS.contains(&o_word.as_str())
+                && !["it", "them"].contains(&o_word.as_str())
+        })
+    {
         return None;
     }
     // A verb has something after it in its sentence, and that is not another verb: "the identity
@@ -369,10 +382,14 @@ mod tests {
     #[test]
     fn a_sentence_opening_subject_with_a_bare_verb() {
         assert_eq!(
-            run("This function calibrate the model. Each worker utilize its own pool.\n"),
+            run(
+                "This function calibrate the model. Each worker utilize its own pool. This \
+                 method return the value.\n"
+            ),
             [
                 ("calibrate".to_owned(), vec!["calibrates".to_owned()]),
                 ("utilize".to_owned(), vec!["utilizes".to_owned()]),
+                ("return".to_owned(), vec!["returns".to_owned()]),
             ]
         );
     }
@@ -394,6 +411,8 @@ mod tests {
             "## The server restart\n",
             "The identity precompile (`0x04`) is cheap.\n",
             "That way users create fewer files.\n",
+            "The build step run takes a minute. The user name field is empty.\n",
+            "The opcode table it imports is long. This cannot control the output.\n",
             "This will generate a file. This may seem odd. This can happen twice.\n",
             "- A default enqueue plugin to honor the semantics.\n",
             "This Docker compose file contains five services.\n",

@@ -248,8 +248,78 @@ fn translate(src: &str) -> String {
     out
 }
 
+/// Go's character classes in the Rust engines' spelling: inside `[…]` Go reads `[` and the pairs
+/// `&&`, `--`, `~~` as plain characters, where Rust's engines read a nested class or a set
+/// operation. So `[-[".\w]` (a class of `-`, `[`, `"`, `.` and word characters) gets its `[`
+/// escaped; a POSIX class (`[[:alpha:]]`) is kept.
+fn go_classes(src: &str) -> String {
+    let chars: Vec<char> = src.chars().collect();
+    let mut out = String::with_capacity(src.len() + 8);
+    let mut i = 0;
+    let mut in_class = false;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\\' {
+            out.push(c);
+            if let Some(&d) = chars.get(i + 1) {
+                out.push(d);
+            }
+            i += 2;
+            continue;
+        }
+        if !in_class {
+            out.push(c);
+            if c == '[' {
+                in_class = true;
+                // `^` and a `]` right after the opening bracket belong to it.
+                if chars.get(i + 1) == Some(&'^') {
+                    out.push('^');
+                    i += 1;
+                }
+                if chars.get(i + 1) == Some(&']') {
+                    out.push_str("\\]");
+                    i += 1;
+                }
+            }
+            i += 1;
+            continue;
+        }
+        match c {
+            ']' => {
+                in_class = false;
+                out.push(c);
+            }
+            '[' if chars.get(i + 1) == Some(&':') => {
+                // A POSIX class: copy through its closing `:]`.
+                let end = (i + 2..chars.len().saturating_sub(1))
+                    .find(|&k| chars[k] == ':' && chars[k + 1] == ']');
+                match end {
+                    Some(k) => {
+                        out.extend(&chars[i..k + 2]);
+                        i = k + 2;
+                        continue;
+                    }
+                    None => out.push_str("\\["),
+                }
+            }
+            '[' => out.push_str("\\["),
+            '&' | '-' | '~' if chars.get(i + 1) == Some(&c) => {
+                out.push(c);
+                out.push('\\');
+                out.push(c);
+                i += 2;
+                continue;
+            }
+            _ => out.push(c),
+        }
+        i += 1;
+    }
+    out
+}
+
 impl Pattern {
     pub fn new(src: &str) -> Result<Pattern, String> {
+        let src = &go_classes(src);
         let fast = translate(src);
         match regex::Regex::new(&fast) {
             Ok(re) => Ok(Pattern::Plain(re)),
@@ -421,5 +491,19 @@ mod tests {
         assert_eq!(relaxed(r"\b(\w+) \1\b"), r"\b(\w+) (?:.*?)\b");
         assert_eq!(relaxed(r"[(?=]a"), r"[(?=]a", "a class is kept whole");
         assert_eq!(relaxed(r"(?>ab)c"), "(?:ab)c");
+    }
+
+    #[test]
+    fn go_classes_read_a_bracket_inside_a_class_as_a_character() {
+        assert_eq!(go_classes(r#"[-[".\w:/\]]"#), r#"[-\[".\w:/\]]"#);
+        assert_eq!(go_classes("[[:alpha:]]x[&&]"), r"[[:alpha:]]x[&\&]");
+        assert_eq!(go_classes("[]a]"), r"[\]a]");
+        // A style's token with look-behind and look-ahead around a name, as a docs team wrote it.
+        let p =
+            Pattern::new(r#"(?<![-[".\w:/\]])\bfluent bit\b(?![-\]".\w:/\]])"#).expect("compiles");
+        assert_eq!(
+            p.find_all("Use fluent bit here, not [fluent bit] or fluent bit-x."),
+            vec![4..14]
+        );
     }
 }
