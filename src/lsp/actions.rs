@@ -33,16 +33,22 @@ pub fn diagnostic(
         .unwrap_or_default();
     let range = text.range(f.start..f.end, enc);
     // The rule's reason, one line, where the editor shows more about a diagnostic.
-    let why = engine
+    let info = engine
         .rules()
         .iter()
         .find(|r| r.info.id == f.rule)
-        .map(|r| r.info.summary.clone())
-        .filter(|s| !s.is_empty());
+        .map(|r| &r.info);
+    let why = info.map(|i| i.summary.clone()).filter(|s| !s.is_empty());
+    // Where the rule is explained at length (a Vale rule's `link`): editors make the code a link.
+    let code_description = info
+        .and_then(|i| i.link.as_deref())
+        .and_then(|l| Url::parse(l).ok())
+        .map(|href| lsp_types::CodeDescription { href });
     Diagnostic {
         range,
         severity: Some(severity),
         code: Some(NumberOrString::String(f.rule.clone())),
+        code_description,
         source: Some("docreview".into()),
         message: format!("{}{fix}", f.message),
         related_information: why.map(|message| {

@@ -5,11 +5,14 @@
 
 mod actions;
 mod requests;
+mod settings;
 mod text;
+pub mod transport;
 mod worker;
 mod workspace;
 
 use requests::{CodeActionAt, parse};
+use settings::Options;
 use workspace::{Workspace, poll_team_files};
 
 use crate::config::Config;
@@ -33,17 +36,6 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use text::{Encoding, Text};
 
-/// Settings a client may pass in `initializationOptions` (or later through
-/// `workspace/didChangeConfiguration`, under a `docreview` key).
-#[derive(Debug, Default, Clone, serde::Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct Options {
-    /// Findings below this level are not shown (`suggestion`, `warning`, `error`).
-    pub min_severity: Option<Severity>,
-    /// Rule ids or globs (`spelling.*`) whose findings are not shown.
-    pub disabled_rules: Vec<String>,
-}
-
 /// One open document and what is known of it.
 struct Open {
     text: Text,
@@ -66,6 +58,9 @@ struct Server {
     broken: Option<String>,
     /// Word that the team's files changed, from our own watcher (when the client cannot watch).
     changed: Option<Receiver<()>>,
+    /// Whether the client answers `workspace/configuration`, and how many times it was asked.
+    asks_config: bool,
+    config_asked: u32,
 }
 
 /// Serves one client over `conn` until it says `exit`. `Ok(true)` when it asked to shut down first.
@@ -84,12 +79,12 @@ pub fn serve(conn: Connection, env: &Env) -> Result<bool, Error> {
     } else {
         Encoding::Utf16
     };
-    let options: Options = params
-        .initialization_options
-        .clone()
-        .and_then(|v| serde_json::from_value(v).ok())
-        .unwrap_or_default();
-    let (ws, broken) = match Workspace::load(&root, env) {
+    let (options, bad_options) = match params.initialization_options.as_ref().map(Options::read) {
+        Some(Ok(options)) => (options, None),
+        Some(Err(problem)) => (Options::default(), Some(problem)),
+        None => (Options::default(), None),
+    };
+    let (ws, broken) = match Workspace::load(&root, env, &options) {
         Ok(ws) => (ws, None),
         Err(e) => {
             let fallback = Workspace {
@@ -123,10 +118,22 @@ pub fn serve(conn: Connection, env: &Env) -> Result<bool, Error> {
         results,
         broken,
         changed: None,
+        asks_config: params
+            .capabilities
+            .workspace
+            .as_ref()
+            .and_then(|w| w.configuration)
+            .unwrap_or(false),
+        config_asked: 0,
     };
     if let Some(problem) = server.broken.clone() {
         server.show_error(&problem);
     }
+    if let Some(problem) = bad_options {
+        server.show(lsp_types::MessageType::WARNING, &problem);
+    }
+    server.warn_unknown_rules();
+    server.ask_config();
     let client_watches = params
         .capabilities
         .workspace
@@ -197,7 +204,7 @@ impl Server {
                         }
                         Message::Notification(_) if shut_down => {}
                         Message::Notification(n) => self.notification(n),
-                        Message::Response(_) => {}
+                        Message::Response(r) => self.response(r),
                     }
                 }
                 recv(results) -> checked => {
@@ -215,13 +222,85 @@ impl Server {
     }
 
     fn show_error(&self, problem: &str) {
+        self.show(lsp_types::MessageType::ERROR, problem);
+    }
+
+    fn show(&self, typ: lsp_types::MessageType, message: &str) {
+        let message = if message.starts_with("docreview") {
+            message.to_owned()
+        } else {
+            format!("docreview: {message}")
+        };
         self.send(Notification::new(
             lsp_types::notification::ShowMessage::METHOD.into(),
-            lsp_types::ShowMessageParams {
-                typ: lsp_types::MessageType::ERROR,
-                message: format!("docreview: {problem}"),
-            },
+            lsp_types::ShowMessageParams { typ, message },
         ));
+    }
+
+    /// Asks a client that can answer `workspace/configuration` for the `docreview` section.
+    fn ask_config(&mut self) {
+        if !self.asks_config {
+            return;
+        }
+        self.config_asked += 1;
+        let params = lsp_types::ConfigurationParams {
+            items: vec![lsp_types::ConfigurationItem {
+                scope_uri: Url::from_directory_path(&self.ws.root).ok(),
+                section: Some("docreview".into()),
+            }],
+        };
+        self.send(Request::new(
+            RequestId::from(format!("docreview-config-{}", self.config_asked)),
+            lsp_types::request::WorkspaceConfiguration::METHOD.into(),
+            params,
+        ));
+    }
+
+    /// A client's answer to one of our requests: only the latest `workspace/configuration` matters.
+    fn response(&mut self, r: Response) {
+        let latest = RequestId::from(format!("docreview-config-{}", self.config_asked));
+        if r.id != latest {
+            return;
+        }
+        let section = r
+            .response_result
+            .as_ref()
+            .ok()
+            .and_then(|v| v.as_array())
+            .and_then(|items| items.first())
+            .cloned()
+            .unwrap_or_default();
+        match Options::read(&section) {
+            Ok(options) => self.set_options(options),
+            Err(problem) => self.show(lsp_types::MessageType::WARNING, &problem),
+        }
+    }
+
+    /// New settings from the client: the rules built again when their levels changed, the
+    /// diagnostics shown again in any case.
+    fn set_options(&mut self, options: Options) {
+        let rules_changed = options.rules != self.options.rules;
+        self.options = options;
+        if rules_changed {
+            self.reload();
+            self.warn_unknown_rules();
+        } else {
+            self.republish();
+        }
+    }
+
+    /// Names the rules of the editor's settings that no rule matches (a typo turns nothing on).
+    fn warn_unknown_rules(&self) {
+        let unknown = self
+            .ws
+            .engine
+            .unknown_patterns(self.options.rules.keys().map(String::as_str));
+        if let Some(first) = unknown.first() {
+            self.show(
+                lsp_types::MessageType::WARNING,
+                &format!("docreview: the settings name rule \"{first}\", which does not exist (`docreview rules` lists them)"),
+            );
+        }
     }
 
     /// Asks the client to tell us when the team's files change (where it can).
@@ -322,14 +401,11 @@ impl Server {
             }
             DidChangeWatchedFiles::METHOD => self.reload(),
             DidChangeConfiguration::METHOD => {
-                let settings = n
-                    .params
-                    .get("settings")
-                    .and_then(|s| s.get("docreview").or(Some(s)));
-                if let Some(options) = settings.and_then(|s| serde_json::from_value(s.clone()).ok())
-                {
-                    self.options = options;
-                    self.republish();
+                match settings::pushed(&n.params).map(Options::read) {
+                    Some(Ok(options)) => self.set_options(options),
+                    Some(Err(problem)) => self.show(lsp_types::MessageType::WARNING, &problem),
+                    // Nothing pushed: a client that answers `workspace/configuration` expects to be asked.
+                    None => self.ask_config(),
                 }
             }
             _ => {}
@@ -443,7 +519,7 @@ impl Server {
 
     /// Reads the team's files again and checks every open document with the new rules.
     fn reload(&mut self) {
-        match Workspace::load(&self.ws.root, &self.ws.env) {
+        match Workspace::load(&self.ws.root, &self.ws.env, &self.options) {
             Ok(ws) => {
                 self.ws = ws;
                 self.broken = None;

@@ -36,13 +36,20 @@ impl Workspace {
             .unwrap_or_default()
     }
 
-    pub(super) fn load(root: &Path, env: &Env) -> Result<Workspace, Error> {
+    /// Reads the team's files under `root`, with the editor's rule levels (`options.rules`) laid
+    /// over the team's `[rules]`.
+    pub(super) fn load(root: &Path, env: &Env, options: &Options) -> Result<Workspace, Error> {
         let env = Env {
             cwd: root.to_owned(),
             ..env.clone()
         };
         let repo = crate::io::repo::Repo::discover(&env.cwd).ok().flatten();
-        let config = crate::session::load_config(None, &[], None, &env, repo.as_ref())?;
+        let mut config = crate::session::load_config(None, &[], None, &env, repo.as_ref())?;
+        // Read before the server took them; a level that cannot be read was refused there.
+        config
+            .settings
+            .levels
+            .extend(options.levels().unwrap_or_default());
         let engine = Arc::new(crate::session::build_engine(&config, &[])?);
         let baseline_path = crate::session::baseline_path(repo.as_ref(), &env);
         let baseline = crate::io::baseline::load(&baseline_path)?;

@@ -525,3 +525,85 @@ fn the_teams_config_is_read_again_when_it_changes_on_disk() {
     c.notify("exit", Value::Null);
     assert_eq!(c.exit_code(), 0);
 }
+
+#[test]
+fn the_editors_settings_turn_rules_on_and_up_and_a_broken_message_is_skipped() {
+    let r = Repo::with_defaults();
+    let text = "# Build\n\nBuild it with ONEDNN enabled. Please run it with less files.\n";
+    r.write(".vale.ini", "StylesPath = styles\n\n[*.md]\nBasedOnStyles = Team\n")
+        .write(
+            "styles/Team/Please.yml",
+            "extends: existence\nmessage: \"Leave out '%s'.\"\nlink: https://docs.example.com/style#please\nlevel: warning\ntokens:\n  - please\nignorecase: true\n",
+        )
+        .write("build.md", text)
+        .commit("init");
+    let mut c = Client::start(&r);
+    c.request(
+        "initialize",
+        json!({"processId": null, "rootUri": format!("file://{}", r.root.display()),
+               "capabilities": {"workspace": {"configuration": true}}}),
+    );
+    c.notify("initialized", json!({}));
+    // The server asks for its section; this editor turns on a rule the team left off and raises
+    // another to an error.
+    let ask = c.wait("workspace/configuration", |m| {
+        m["method"] == "workspace/configuration"
+    });
+    assert_eq!(ask["params"]["items"][0]["section"], "docreview", "{ask}");
+    c.send(
+        json!({"jsonrpc": "2.0", "id": ask["id"].clone(), "result": [
+            {"rules": {"grammar.less-fewer": "on", "terminology.canonical": "error"}}
+        ]}),
+    );
+    // A message whose body is not JSON is skipped, with a line in the editor's log.
+    let stdin = c.stdin.as_mut().expect("stdin");
+    write!(stdin, "Content-Length: 9\r\n\r\n{{not json").expect("write");
+    stdin.flush().expect("flush");
+    let logged = c.wait("a log line", |m| m["method"] == "window/logMessage");
+    assert!(
+        logged["params"]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("not JSON-RPC")),
+        "{logged}"
+    );
+    let uri = open(&mut c, &r, "build.md", text);
+    let mut diags = c.diagnostics(&uri, 1);
+    for _ in 0..3 {
+        if codes(&diags).contains(&"grammar.less-fewer".to_owned()) {
+            break;
+        }
+        diags = c.diagnostics(&uri, 1);
+    }
+    assert!(
+        codes(&diags).contains(&"grammar.less-fewer".to_owned()),
+        "a rule turned on in the editor's settings: {diags:#?}"
+    );
+    let canonical = diags
+        .iter()
+        .find(|d| d["code"] == "terminology.canonical")
+        .expect("canonical");
+    assert_eq!(canonical["severity"], 1, "raised to an error: {canonical}");
+    let vale = diags
+        .iter()
+        .find(|d| d["code"] == "Team.Please")
+        .expect("the team's Vale rule");
+    assert_eq!(
+        vale["codeDescription"]["href"], "https://docs.example.com/style#please",
+        "{vale}"
+    );
+    // Settings of the wrong shape are named, not silently dropped.
+    c.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"docreview": {"disabledRules": "spelling.*"}}}),
+    );
+    let shown = c.wait("a warning", |m| m["method"] == "window/showMessage");
+    assert!(
+        shown["params"]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("settings were not used") && m.contains("invalid type")),
+        "{shown}"
+    );
+    assert!(c.request("shutdown", Value::Null).is_null());
+    c.notify("exit", Value::Null);
+    assert_eq!(c.exit_code(), 0);
+}

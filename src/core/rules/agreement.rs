@@ -66,6 +66,7 @@ impl Checker for Agreement {
     fn rules(&self) -> Vec<RuleInfo> {
         vec![
             RuleInfo {
+                link: None,
                 id: GERUND.into(),
                 severity: Severity::Warning,
                 safety: Safety::Review,
@@ -78,6 +79,7 @@ impl Checker for Agreement {
                     .into(),
             },
             RuleInfo {
+            link: None,
             id: RULE.into(),
             severity: Severity::Warning,
             safety: Safety::Review,

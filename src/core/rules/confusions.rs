@@ -16,6 +16,7 @@ pub struct Confusions;
 impl Checker for Confusions {
     fn rules(&self) -> Vec<RuleInfo> {
         vec![RuleInfo {
+            link: None,
             id: RULE.into(),
             severity: Severity::Warning,
             safety: Safety::Review,

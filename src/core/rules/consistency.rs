@@ -317,6 +317,7 @@ fn winner<'a>(
 impl Consistency {
     pub fn rule() -> RuleInfo {
         RuleInfo {
+            link: None,
             id: RULE.into(),
             severity: Severity::Suggestion,
             safety: Safety::Review,

@@ -44,6 +44,7 @@ impl Checker for Custom {
         self.rules
             .iter()
             .map(|r| RuleInfo {
+                link: None,
                 id: r.id.clone(),
                 severity: r.severity,
                 safety: if r.safe { Safety::Safe } else { Safety::Review },

@@ -450,6 +450,7 @@ impl Checker for HarperGrammar {
         self.linters
             .iter()
             .map(|l| RuleInfo {
+                link: None,
                 id: l.id.clone(),
                 severity: Severity::Warning,
                 safety: Safety::Review,

@@ -46,6 +46,7 @@ impl Checker for Links {
     fn rules(&self) -> Vec<RuleInfo> {
         vec![
             RuleInfo {
+                link: None,
                 id: TRACKING.into(),
                 severity: Severity::Warning,
                 safety: Safety::Safe,
@@ -60,6 +61,7 @@ impl Checker for Links {
                     .into(),
             },
             RuleInfo {
+                link: None,
                 id: LOCALE.into(),
                 severity: Severity::Suggestion,
                 safety: Safety::Review,

@@ -60,6 +60,7 @@ pub struct Markup;
 impl Checker for Markup {
     fn rules(&self) -> Vec<RuleInfo> {
         vec![RuleInfo {
+            link: None,
             id: RULE.into(),
             severity: Severity::Suggestion,
             safety: Safety::Review,

@@ -42,6 +42,8 @@ pub struct RuleInfo {
     pub summary: String,
     /// Several lines for `docreview rules explain`: why, examples, how to silence it.
     pub explain: String,
+    /// Where the rule is explained at length (a Vale rule's `link`), for editors' links.
+    pub link: Option<String>,
 }
 
 /// A rule's finding in one block's text (see [`crate::core::markdown::Block`]).

@@ -47,6 +47,7 @@ pub struct Repetition;
 impl Checker for Repetition {
     fn rules(&self) -> Vec<RuleInfo> {
         vec![RuleInfo {
+            link: None,
             id: RULE.into(),
             severity: Severity::Warning,
             safety: Safety::Safe,

@@ -70,6 +70,7 @@ impl Checker for Sentences {
     fn rules(&self) -> Vec<RuleInfo> {
         vec![
             RuleInfo {
+                link: None,
                 id: SENTENCE_SPACING.into(),
                 severity: Severity::Warning,
                 safety: Safety::Safe,
@@ -82,6 +83,7 @@ impl Checker for Sentences {
                     .into(),
             },
             RuleInfo {
+                link: None,
                 id: CAPITAL_AFTER_COMMA.into(),
                 severity: Severity::Warning,
                 safety: Safety::Review,
@@ -93,6 +95,7 @@ impl Checker for Sentences {
                     .into(),
             },
             RuleInfo {
+                link: None,
                 id: CODE_SPACING.into(),
                 severity: Severity::Warning,
                 safety: Safety::Review,
@@ -106,6 +109,7 @@ impl Checker for Sentences {
                     .into(),
             },
             RuleInfo {
+                link: None,
                 id: FINAL_PERIOD.into(),
                 severity: Severity::Suggestion,
                 safety: Safety::Review,

@@ -23,6 +23,7 @@ pub struct Usage;
 /// A rule of this family; `default_on` as measured (see `precision.md`).
 fn info(id: &str, default_on: bool, summary: &str, explain: &str) -> RuleInfo {
     RuleInfo {
+        link: None,
         id: id.into(),
         severity: Severity::Warning,
         safety: Safety::Review,

@@ -33,6 +33,7 @@ impl Checker for Grammar {
     fn rules(&self) -> Vec<RuleInfo> {
         vec![
             RuleInfo {
+                link: None,
                 id: ALLOW_TO.into(),
                 severity: Severity::Warning,
                 safety: Safety::Review,
@@ -47,6 +48,7 @@ impl Checker for Grammar {
                     .into(),
             },
             RuleInfo {
+                link: None,
                 id: ARTICLE.into(),
                 severity: Severity::Warning,
                 safety: Safety::Review,

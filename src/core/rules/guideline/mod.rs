@@ -304,6 +304,7 @@ impl Checker for Guidelines {
         self.rules
             .iter()
             .map(|(r, _)| RuleInfo {
+                link: None,
                 id: r.id.clone(),
                 severity: Severity::Warning,
                 safety: Safety::Review,

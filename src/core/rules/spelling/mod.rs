@@ -91,6 +91,7 @@ pub fn any_on(active: &Active) -> bool {
 pub fn rules() -> Vec<RuleInfo> {
     vec![
         RuleInfo {
+            link: None,
             id: SLIP.into(),
             severity: Severity::Warning,
             safety: Safety::Review,
@@ -110,6 +111,7 @@ pub fn rules() -> Vec<RuleInfo> {
                 .into(),
         },
         RuleInfo {
+            link: None,
             id: TYPO.into(),
             severity: Severity::Warning,
             safety: Safety::Review,
@@ -133,6 +135,7 @@ pub fn rules() -> Vec<RuleInfo> {
                 .into(),
         },
         RuleInfo {
+            link: None,
             id: LIKELY.into(),
             severity: Severity::Warning,
             safety: Safety::Review,
@@ -155,6 +158,7 @@ pub fn rules() -> Vec<RuleInfo> {
                 .into(),
         },
         RuleInfo {
+            link: None,
             id: RULE.into(),
             severity: Severity::Warning,
             safety: Safety::Review,

@@ -39,6 +39,7 @@ impl Terminology {
 impl Checker for Terminology {
     fn rules(&self) -> Vec<RuleInfo> {
         vec![RuleInfo {
+            link: None,
             id: RULE.into(),
             severity: Severity::Warning,
             safety: Safety::Safe,

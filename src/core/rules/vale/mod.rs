@@ -396,6 +396,7 @@ impl Vale {
                     r.id, r.id
                 ));
                 RuleInfo {
+                    link: (!r.link.is_empty()).then(|| r.link.clone()),
                     id: r.id.clone(),
                     severity: self.level(r),
                     safety: Self::safety(r),

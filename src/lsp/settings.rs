@@ -1,0 +1,115 @@
+//! The editor's settings for docreview: passed in `initializationOptions`, pushed with
+//! `workspace/didChangeConfiguration`, or asked for with `workspace/configuration` (section
+//! `docreview`), whichever the client does.
+//!
+//! ```json
+//! { "minSeverity": "warning",
+//!   "disabledRules": ["spelling.*"],
+//!   "rules": { "grammar.final-period": "on", "terminology.canonical": "error" } }
+//! ```
+//!
+//! `rules` reads like `.docreview.toml`'s `[rules]` (`on`, `off`, `suggestion`, `warning`, `error`;
+//! ids, families or globs) and is laid over the team's file, so a writer can turn on a rule the team
+//! left off or see one at another level in their own editor only.
+
+use crate::core::engine::Level;
+use crate::core::finding::Severity;
+use std::collections::BTreeMap;
+
+/// The settings, as the client sent them.
+#[derive(Debug, Default, Clone, PartialEq, serde::Deserialize)]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
+pub struct Options {
+    /// Findings below this level are not shown (`suggestion`, `warning`, `error`).
+    pub min_severity: Option<Severity>,
+    /// Rule ids or globs (`spelling.*`) whose findings are not shown.
+    pub disabled_rules: Vec<String>,
+    /// Rule ids or globs and their level, over the team's `[rules]`.
+    pub rules: BTreeMap<String, String>,
+}
+
+impl Options {
+    /// The settings in `value` (a client's `docreview` section; `null` is none), or why they cannot
+    /// be used: a wrong type, an unknown key or level, named so the writer can fix it.
+    pub fn read(value: &serde_json::Value) -> Result<Options, String> {
+        if value.is_null() {
+            return Ok(Options::default());
+        }
+        let options: Options = serde_json::from_value(value.clone())
+            .map_err(|e| format!("docreview's settings were not used: {e}"))?;
+        options.levels()?;
+        Ok(options)
+    }
+
+    /// `rules` as the engine's levels.
+    pub fn levels(&self) -> Result<Vec<(String, Level)>, String> {
+        self.rules
+            .iter()
+            .map(|(pattern, level)| {
+                Level::parse(level)
+                    .map(|l| (pattern.clone(), l))
+                    .ok_or_else(|| {
+                        format!(
+                            "docreview's settings were not used: rules.{pattern} is \"{level}\"; \
+                         say on, off, suggestion, warning or error"
+                        )
+                    })
+            })
+            .collect()
+    }
+}
+
+/// The settings inside what a client pushed with `workspace/didChangeConfiguration`: under a
+/// `docreview` key, or the settings themselves. `None` when it sent nothing to read (clients that
+/// are asked for settings send `null` and expect to be asked).
+pub fn pushed(params: &serde_json::Value) -> Option<&serde_json::Value> {
+    let settings = params.get("settings").filter(|s| !s.is_null())?;
+    match settings.get("docreview") {
+        Some(ours) => Some(ours),
+        None if settings.as_object().is_some_and(|o| o.is_empty()) => None,
+        None => Some(settings),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn settings_read_like_the_config_and_wrong_ones_are_named() {
+        let o = Options::read(&json!({
+            "minSeverity": "warning",
+            "rules": {"grammar.final-period": "on", "terminology.canonical": "error"}
+        }))
+        .expect("valid");
+        assert_eq!(o.min_severity, Some(Severity::Warning));
+        assert_eq!(
+            o.levels().expect("levels"),
+            [
+                ("grammar.final-period".to_owned(), Level::On),
+                (
+                    "terminology.canonical".to_owned(),
+                    Level::At(Severity::Error)
+                ),
+            ]
+        );
+        let wrong_type = Options::read(&json!({"disabledRules": "spelling.*"})).unwrap_err();
+        assert!(wrong_type.contains("invalid type"), "{wrong_type}");
+        let unknown = Options::read(&json!({"minSeverty": "error"})).unwrap_err();
+        assert!(unknown.contains("minSeverty"), "{unknown}");
+        let level = Options::read(&json!({"rules": {"spelling.*": "loud"}})).unwrap_err();
+        assert!(level.contains("rules.spelling.* is \"loud\""), "{level}");
+        assert_eq!(Options::read(&json!(null)), Ok(Options::default()));
+    }
+
+    #[test]
+    fn pushed_settings_are_found_under_docreview_or_as_they_are() {
+        let ours = json!({"settings": {"docreview": {"minSeverity": "error"}}});
+        assert_eq!(pushed(&ours), Some(&json!({"minSeverity": "error"})));
+        let bare = json!({"settings": {"minSeverity": "error"}});
+        assert_eq!(pushed(&bare), Some(&json!({"minSeverity": "error"})));
+        assert_eq!(pushed(&json!({"settings": null})), None);
+        assert_eq!(pushed(&json!({"settings": {}})), None);
+    }
+}
