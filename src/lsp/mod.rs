@@ -305,16 +305,9 @@ impl Server {
 
     /// Asks the client to tell us when the team's files change (where it can).
     fn watch_files(&self) {
-        let globs = [
-            "**/.docreview.toml",
-            "**/.docreview/vocabulary.txt",
-            "**/.docreview-baseline.json",
-            "**/.vale.ini",
-            "**/_vale.ini",
-        ];
-        let watchers: Vec<serde_json::Value> = globs
+        let watchers: Vec<serde_json::Value> = workspace::TEAM_FILES
             .iter()
-            .map(|g| serde_json::json!({ "globPattern": g }))
+            .map(|f| serde_json::json!({ "globPattern": format!("**/{f}") }))
             .collect();
         let register = lsp_types::RegistrationParams {
             registrations: vec![lsp_types::Registration {

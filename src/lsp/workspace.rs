@@ -67,19 +67,19 @@ impl Workspace {
     }
 }
 
+/// The team's files, from the workspace root: read again when one of them changes.
+pub(super) const TEAM_FILES: [&str; 5] = [
+    crate::config::FILE_NAME,
+    ".docreview/vocabulary.txt",
+    crate::session::BASELINE_FILE,
+    ".vale.ini",
+    "_vale.ini",
+];
+
 /// The team's files under `root`, looked at every second: a message each time one of them changes
 /// (for clients that cannot watch files for a server). Ends with the server.
 pub(super) fn poll_team_files(root: &Path) -> Receiver<()> {
-    let files: Vec<PathBuf> = [
-        crate::config::FILE_NAME,
-        ".docreview/vocabulary.txt",
-        crate::session::BASELINE_FILE,
-        ".vale.ini",
-        "_vale.ini",
-    ]
-    .iter()
-    .map(|f| root.join(f))
-    .collect();
+    let files: Vec<PathBuf> = TEAM_FILES.iter().map(|f| root.join(f)).collect();
     let stamp = move || -> Vec<Option<(std::time::SystemTime, u64)>> {
         files
             .iter()
