@@ -17,8 +17,7 @@ use crate::core::finding::Severity;
 use std::collections::BTreeMap;
 
 /// The settings, as the client sent them.
-#[derive(Debug, Default, Clone, PartialEq, serde::Deserialize)]
-#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
+#[derive(Debug, Default, Clone, PartialEq)]
 pub struct Options {
     /// Findings below this level are not shown (`suggestion`, `warning`, `error`).
     pub min_severity: Option<Severity>,
@@ -32,11 +31,35 @@ impl Options {
     /// The settings in `value` (a client's `docreview` section; `null` is none), or why they cannot
     /// be used: a wrong type, an unknown key or level, named so the writer can fix it.
     pub fn read(value: &serde_json::Value) -> Result<Options, String> {
+        let not_used = |e: String| format!("docreview's settings were not used: {e}");
+        // `{"docreview": {…}}` as well as the section itself (an editor's `initializationOptions`
+        // are written either way).
+        let value = value.get("docreview").unwrap_or(value);
         if value.is_null() {
             return Ok(Options::default());
         }
-        let options: Options = serde_json::from_value(value.clone())
-            .map_err(|e| format!("docreview's settings were not used: {e}"))?;
+        let Some(fields) = value.as_object() else {
+            return Err(not_used(format!("expected an object, not {value}")));
+        };
+        // Field by field, so that a wrong one is named ("disabledRules: invalid type: …").
+        let mut options = Options::default();
+        for (key, v) in fields {
+            let read = match key.as_str() {
+                "minSeverity" => {
+                    serde_json::from_value(v.clone()).map(|x| options.min_severity = x)
+                }
+                "disabledRules" => {
+                    serde_json::from_value(v.clone()).map(|x| options.disabled_rules = x)
+                }
+                "rules" => serde_json::from_value(v.clone()).map(|x| options.rules = x),
+                _ => {
+                    return Err(not_used(format!(
+                        "unknown setting `{key}` (docreview reads minSeverity, disabledRules, rules)"
+                    )));
+                }
+            };
+            read.map_err(|e| not_used(format!("{key}: {e}")))?;
+        }
         options.levels()?;
         Ok(options)
     }
@@ -95,12 +118,17 @@ mod tests {
             ]
         );
         let wrong_type = Options::read(&json!({"disabledRules": "spelling.*"})).unwrap_err();
-        assert!(wrong_type.contains("invalid type"), "{wrong_type}");
+        assert!(
+            wrong_type.contains("disabledRules: invalid type"),
+            "{wrong_type}"
+        );
         let unknown = Options::read(&json!({"minSeverty": "error"})).unwrap_err();
         assert!(unknown.contains("minSeverty"), "{unknown}");
         let level = Options::read(&json!({"rules": {"spelling.*": "loud"}})).unwrap_err();
         assert!(level.contains("rules.spelling.* is \"loud\""), "{level}");
         assert_eq!(Options::read(&json!(null)), Ok(Options::default()));
+        let wrapped = Options::read(&json!({"docreview": {"minSeverity": "error"}})).expect("ok");
+        assert_eq!(wrapped.min_severity, Some(Severity::Error));
     }
 
     #[test]
