@@ -19,12 +19,26 @@ pub(super) fn likely_typo(
     let block = &doc.prose.blocks[b];
     if matches!(block.kind, BlockKind::Heading | BlockKind::TableCell)
         || doc.whole_link_text(b, view.clone())
-        || doc.link_text(b, view).is_some()
+        || doc.link_text(b, view.clone()).is_some()
         || doc
             .prose
             .links
             .iter()
             .any(|l| l.text.to_lowercase().contains(word))
+    {
+        return None;
+    }
+    // A block that is only this word (a list of handles: "- immutablet", "* tim-sendible") names
+    // someone; a word in quotes is mentioned, often coined ("\"springified\" binstubs").
+    let text = block.text.as_str();
+    let (start, end) = (view.start, view.end);
+    let bare = |c: char| c.is_whitespace() || c == '-' || c == '_' || c.is_alphanumeric();
+    if text.trim().chars().all(bare) && !text.trim().contains(char::is_whitespace) {
+        return None;
+    }
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    if before.is_some_and(|c| "\"“'‘".contains(c)) && after.is_some_and(|c| "\"”'’".contains(c))
     {
         return None;
     }
@@ -46,7 +60,14 @@ pub(super) fn likely_typo(
     // One slip only (harper searches two edits deep, as it counts two swapped letters as two): a word
     // two slips from the nearest is a guess. Of several words one slip away, the only one a finger
     // slip explains is the word meant ("customm": "custom", a key pressed twice; not "customs").
-    let common = |c: &&&String| crate::core::rules::misspellings::frequency(c) >= LIKELY_COMMON;
+    // A letter added at the end is a key pressed twice ("customm") or an ending the dictionary
+    // lacks ("brackety", "immutablet"): only the first is a slip.
+    let common = |c: &&&String| {
+        crate::core::rules::misspellings::frequency(c) >= LIKELY_COMMON
+            && !(word.len() == c.len() + 1
+                && word.starts_with(c.as_str())
+                && !word.ends_with(&c[c.len() - 1..]))
+    };
     let one = at(1);
     match one.as_slice() {
         [only] if common(&only) => Some((*only).clone()),

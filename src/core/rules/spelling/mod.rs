@@ -532,6 +532,11 @@ pub(super) mod tests {
             "It reports an incompabitility here.\n",
             "Open the recfile first.\n",
             "The chrominance channel is kept.\n",
+            // A list of handles, a word in quotes, a letter added at the end that is no key pressed
+            // twice.
+            "- immutablet\n- tim-sendible\n",
+            "New apps ship with \"springified\" binstubs.\n",
+            "Prompts become more brackety over time.\n",
         ] {
             let hits = found_with(&[text], &[], MIN_DOCS, &[LIKELY]);
             assert!(hits[0].is_empty(), "{text}: {hits:?}");
