@@ -262,14 +262,19 @@ impl Server {
         if r.id != latest {
             return;
         }
-        let section = r
+        // An error, or nothing for our section (`[null]`, `[]`): the settings stay as they are
+        // (passed in `initializationOptions`, say).
+        let Some(section) = r
             .response_result
             .as_ref()
             .ok()
             .and_then(|v| v.as_array())
             .and_then(|items| items.first())
+            .filter(|v| !v.is_null())
             .cloned()
-            .unwrap_or_default();
+        else {
+            return;
+        };
         match Options::read(&section) {
             Ok(options) => self.set_options(options),
             Err(problem) => self.show(lsp_types::MessageType::WARNING, &problem),
@@ -395,7 +400,11 @@ impl Server {
             DidChangeWatchedFiles::METHOD => self.reload(),
             DidChangeConfiguration::METHOD => {
                 match settings::pushed(&n.params).map(Options::read) {
-                    Some(Ok(options)) => self.set_options(options),
+                    Some(Ok(options)) => {
+                        // Newer than any answer still on its way.
+                        self.config_asked += 1;
+                        self.set_options(options);
+                    }
                     Some(Err(problem)) => self.show(lsp_types::MessageType::WARNING, &problem),
                     // Nothing pushed: a client that answers `workspace/configuration` expects to be asked.
                     None => self.ask_config(),

@@ -16,6 +16,9 @@ use crate::core::engine::Level;
 use crate::core::finding::Severity;
 use std::collections::BTreeMap;
 
+/// The keys docreview reads; others are left to the tools they belong to.
+const KEYS: [&str; 3] = ["minSeverity", "disabledRules", "rules"];
+
 /// The settings, as the client sent them.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Options {
@@ -52,11 +55,8 @@ impl Options {
                     serde_json::from_value(v.clone()).map(|x| options.disabled_rules = x)
                 }
                 "rules" => serde_json::from_value(v.clone()).map(|x| options.rules = x),
-                _ => {
-                    return Err(not_used(format!(
-                        "unknown setting `{key}` (docreview reads minSeverity, disabledRules, rules)"
-                    )));
-                }
+                // Another tool's setting in the same section (an extension's `trace`): not ours.
+                _ => Ok(()),
             };
             read.map_err(|e| not_used(format!("{key}: {e}")))?;
         }
@@ -89,8 +89,15 @@ pub fn pushed(params: &serde_json::Value) -> Option<&serde_json::Value> {
     let settings = params.get("settings").filter(|s| !s.is_null())?;
     match settings.get("docreview") {
         Some(ours) => Some(ours),
-        None if settings.as_object().is_some_and(|o| o.is_empty()) => None,
-        None => Some(settings),
+        // The section itself only if it holds docreview's own keys (a client may push every
+        // server's settings at once: `{"pylsp": …}`).
+        None if settings
+            .as_object()
+            .is_some_and(|o| o.keys().any(|k| KEYS.contains(&k.as_str()))) =>
+        {
+            Some(settings)
+        }
+        None => None,
     }
 }
 
@@ -122,8 +129,8 @@ mod tests {
             wrong_type.contains("disabledRules: invalid type"),
             "{wrong_type}"
         );
-        let unknown = Options::read(&json!({"minSeverty": "error"})).unwrap_err();
-        assert!(unknown.contains("minSeverty"), "{unknown}");
+        let others = Options::read(&json!({"trace": {"server": "off"}, "minSeverity": "error"}));
+        assert_eq!(others.map(|o| o.min_severity), Ok(Some(Severity::Error)));
         let level = Options::read(&json!({"rules": {"spelling.*": "loud"}})).unwrap_err();
         assert!(level.contains("rules.spelling.* is \"loud\""), "{level}");
         assert_eq!(Options::read(&json!(null)), Ok(Options::default()));
@@ -139,5 +146,6 @@ mod tests {
         assert_eq!(pushed(&bare), Some(&json!({"minSeverity": "error"})));
         assert_eq!(pushed(&json!({"settings": null})), None);
         assert_eq!(pushed(&json!({"settings": {}})), None);
+        assert_eq!(pushed(&json!({"settings": {"pylsp": {"x": 1}}})), None);
     }
 }

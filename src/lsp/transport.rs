@@ -87,7 +87,9 @@ pub fn read(
 
 /// Whether the framing was read and only the body was wrong (lsp-server's wording for that case).
 fn is_bad_body(e: &io::Error) -> bool {
-    e.to_string().starts_with("malformed LSP payload")
+    e.get_ref()
+        .is_some_and(|inner| inner.is::<std::string::FromUtf8Error>())
+        || e.to_string().starts_with("malformed LSP payload")
 }
 
 /// The first line of lsp-server's error, without the body it quotes in full.
@@ -119,16 +121,18 @@ mod tests {
 
     #[test]
     fn a_body_that_is_not_json_rpc_is_skipped_and_the_next_message_read() {
-        let input = [
+        let mut input = b"Content-Length: 1\r\n\r\n\xff".to_vec();
+        let rest = [
             framed("{not json"),
             framed(r#"{"jsonrpc":"2.0","id":1}"#),
             framed(r#"{"jsonrpc":"2.0","method":"exit"}"#),
             framed(r#"{"jsonrpc":"2.0","method":"never-read"}"#),
         ]
         .concat();
+        input.extend_from_slice(rest.as_bytes());
         let (to_server, from_reader) = crossbeam_channel::unbounded();
         let (notices, logged) = crossbeam_channel::unbounded();
-        read(&mut input.as_bytes(), &to_server, &notices).expect("reads to exit");
+        read(&mut input.as_slice(), &to_server, &notices).expect("reads to exit");
         let read: Vec<Message> = from_reader.try_iter().collect();
         assert_eq!(read.len(), 1, "only `exit` is a message: {read:?}");
         assert!(matches!(&read[0], Message::Notification(n) if n.method == "exit"));
@@ -139,7 +143,11 @@ mod tests {
                 other => format!("{other:?}"),
             })
             .collect();
-        assert_eq!(logged.len(), 2, "{logged:?}");
+        assert_eq!(
+            logged.len(),
+            3,
+            "not UTF-8, not JSON, not a message: {logged:?}"
+        );
         assert!(logged[0].contains("not JSON-RPC"), "{logged:?}");
     }
 

@@ -48,7 +48,7 @@ impl Workspace {
         // Read before the server took them; a level that cannot be read was refused there.
         config
             .settings
-            .levels
+            .over
             .extend(options.levels().unwrap_or_default());
         let engine = Arc::new(crate::session::build_engine(&config, &[])?);
         let baseline_path = crate::session::baseline_path(repo.as_ref(), &env);

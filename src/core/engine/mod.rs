@@ -253,6 +253,25 @@ mod tests {
         .expect("engine")
     }
 
+    #[test]
+    fn levels_laid_over_win_whatever_their_patterns() {
+        let text = "# Tuning\n\nINC allows automatically find better solution.\n";
+        let with = |over: Vec<(String, Level)>| {
+            let engine = Engine::new(&Settings {
+                levels: vec![("grammar.allow-to".to_owned(), Level::Off)],
+                over,
+                ..Settings::default()
+            })
+            .expect("engine");
+            engine
+                .check(&[doc("g.md", text)], &[])
+                .iter()
+                .any(|f| f.rule == "grammar.allow-to")
+        };
+        assert!(!with(Vec::new()));
+        assert!(with(vec![("grammar.*".to_owned(), Level::On)]));
+    }
+
     const GUIDELINE: &str = "# Tuning\n\nINC allows automatically find better solution.\n\n\
         It will find operator which mostly influence accuracy drops.\n\n\
         With int8 there is tiny accuracy drop.\n\nBuild with ONEDNN enabled.\n";

@@ -27,6 +27,8 @@ impl Level {
 pub struct Settings {
     /// `[rules]`: (pattern, level). A more specific pattern wins: exact id over family over glob.
     pub levels: Vec<(String, Level)>,
+    /// Levels laid over `levels` (a language client's settings): they win whatever their patterns.
+    pub over: Vec<(String, Level)>,
     /// `--rule`: when not empty, only rules matching one of these patterns run.
     pub only: Vec<String>,
     /// `[terms]`: canonical spelling → extra variants.
@@ -89,6 +91,11 @@ impl Engine {
         infos.extend(spelling::rules());
         let mut levels = settings.levels.clone();
         levels.sort_by_key(|(p, _)| specificity(p));
+        // The editor's levels come after the team's, whatever their patterns: its `grammar.*`
+        // turns on a rule the team's `grammar.final-period` turned off.
+        let mut over = settings.over.clone();
+        over.sort_by_key(|(p, _)| specificity(p));
+        levels.extend(over);
         let states: Vec<RuleState> = infos
             .into_iter()
             .map(|info| {

@@ -52,6 +52,12 @@ const NUMBERS: &[&str] = &[
     "twelve", "hundred", "thousand", "million", "billion", "dozen", "both", "half",
 ];
 
+/// Nouns of time and manner that open a phrase before an instruction ("Each time update the
+/// lockfile", "This way install it once").
+const TIMES: &[&str] = &[
+    "time", "way", "day", "week", "month", "year", "moment", "morning", "evening", "night",
+];
+
 /// Words that after a bare verb show it was a noun: "the identity precompile was", "the update
 /// can".
 const AUXILIARIES: &[&str] = &[
@@ -162,6 +168,7 @@ fn at(text: &str, ws: &[Word], i: usize) -> Option<Hit> {
         || AUXILIARIES.contains(&noun_lower.as_str())
         || ["need", "dare", "ought", "used"].contains(&noun_lower.as_str())
         || NUMBERS.contains(&noun_lower.as_str())
+        || TIMES.contains(&noun_lower.as_str())
     {
         return None;
     }
@@ -238,7 +245,9 @@ fn finite_verb_follows(text: &str, rest: &[Word]) -> bool {
         "then", "once",
     ];
     for (k, w) in rest.iter().enumerate() {
-        if k > 0 && text[rest[k - 1].end..w.start] != *" " {
+        // Punctuation ends the clause; a parenthesis or inline code inside it does not ("The
+        // skip reconcile option (`--skip`) is configured").
+        if k > 0 && text[rest[k - 1].end..w.start].contains(['.', ',', ';', ':', '!', '?']) {
             return false;
         }
         let word = w.text(text).to_lowercase();
@@ -421,6 +430,8 @@ mod tests {
             "Our findings indicate robust use of the collector.\n",
             "The skip reconcile option is configured with an annotation.\n",
             "The default ignore inbound ports list has changed.\n",
+            "The skip reconcile option (`--skip`) is configured with an annotation.\n",
+            "Each time update the lockfile. This time install it with the flag.\n",
             "The two contain the same information.\n",
             "| Name | What |\n|---|---|\n| `r` | The form submit response. |\n",
         ] {

@@ -249,8 +249,7 @@ fn translate(src: &str) -> String {
 }
 
 /// Go's character classes in the Rust engines' spelling: inside `[…]` Go reads `[` and the pairs
-/// `&&`, `--`, `~~` as plain characters, where Rust's engines read a nested class or a set
-/// operation. So `[-[".\w]` (a class of `-`, `[`, `"`, `.` and word characters) gets its `[`
+/// `&&`, `~~` as plain characters, where Rust's engines read a nested class or a set operation. So `[-[".\w]` (a class of `-`, `[`, `"`, `.` and word characters) gets its `[`
 /// escaped; a POSIX class (`[[:alpha:]]`) is kept.
 fn go_classes(src: &str) -> String {
     let chars: Vec<char> = src.chars().collect();
@@ -268,6 +267,16 @@ fn go_classes(src: &str) -> String {
             continue;
         }
         if !in_class {
+            // A comment is copied as it is: a `[` in it opens no class.
+            if c == '(' && chars.get(i + 1) == Some(&'?') && chars.get(i + 2) == Some(&'#') {
+                let end = chars[i..]
+                    .iter()
+                    .position(|&d| d == ')')
+                    .map_or(chars.len(), |k| i + k + 1);
+                out.extend(&chars[i..end]);
+                i = end;
+                continue;
+            }
             out.push(c);
             if c == '[' {
                 in_class = true;
@@ -303,7 +312,8 @@ fn go_classes(src: &str) -> String {
                 }
             }
             '[' => out.push_str("\\["),
-            '&' | '-' | '~' if chars.get(i + 1) == Some(&c) => {
+            // (`--` is left alone: in Go it may be a range, `[--/]`.)
+            '&' | '~' if chars.get(i + 1) == Some(&c) => {
                 out.push(c);
                 out.push('\\');
                 out.push(c);
@@ -498,6 +508,10 @@ mod tests {
         assert_eq!(go_classes(r#"[-[".\w:/\]]"#), r#"[-\[".\w:/\]]"#);
         assert_eq!(go_classes("[[:alpha:]]x[&&]"), r"[[:alpha:]]x[&\&]");
         assert_eq!(go_classes("[]a]"), r"[\]a]");
+        assert_eq!(
+            go_classes(r"(?#avoid [x)\b[Tt]he\b"),
+            r"(?#avoid [x)\b[Tt]he\b"
+        );
         // A style's token with look-behind and look-ahead around a name, as a docs team wrote it.
         let p =
             Pattern::new(r#"(?<![-[".\w:/\]])\bfluent bit\b(?![-\]".\w:/\]])"#).expect("compiles");
