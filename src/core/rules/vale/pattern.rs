@@ -206,8 +206,7 @@ fn relaxed(src: &str) -> String {
     out
 }
 
-/// Vale writes patterns for Go's regexp2; a few spellings differ in Rust. `\Z` (end of text, before a
-/// final newline) is `\z` closely enough for prose blocks. A word boundary is the ASCII one, as in
+/// The fast engine's spelling of a pattern [`go_syntax`] gave: a word boundary is the ASCII one, as in
 /// Vale's RE2-compatible patterns: the Unicode one would stop the fast engine at every letter outside
 /// ASCII (and at the mark that stands for inline code in the prose), costing the slow one.
 fn translate(src: &str) -> String {
@@ -219,7 +218,6 @@ fn translate(src: &str) -> String {
             '\\' => match chars.next() {
                 Some('b') if !in_class => out.push_str("(?-u:\\b)"),
                 Some('B') if !in_class => out.push_str("(?-u:\\B)"),
-                Some('Z') => out.push_str("\\z"),
                 Some(d) => {
                     out.push('\\');
                     out.push(d);
@@ -248,10 +246,11 @@ fn translate(src: &str) -> String {
     out
 }
 
-/// Go's character classes in the Rust engines' spelling: inside `[…]` Go reads `[` and the pairs
+/// A Vale pattern (Go's regexp2 syntax) in the spelling both Rust engines read: `\Z` (end of text,
+/// before a final newline) is `\z`, closely enough for prose blocks; and character classes: inside `[…]` Go reads `[` and the pairs
 /// `&&`, `~~` as plain characters, where Rust's engines read a nested class or a set operation. So `[-[".\w]` (a class of `-`, `[`, `"`, `.` and word characters) gets its `[`
 /// escaped; a POSIX class (`[[:alpha:]]`) is kept.
-fn go_classes(src: &str) -> String {
+fn go_syntax(src: &str) -> String {
     let chars: Vec<char> = src.chars().collect();
     let mut out = String::with_capacity(src.len() + 8);
     let mut i = 0;
@@ -259,9 +258,14 @@ fn go_classes(src: &str) -> String {
     while i < chars.len() {
         let c = chars[i];
         if c == '\\' {
-            out.push(c);
-            if let Some(&d) = chars.get(i + 1) {
-                out.push(d);
+            match chars.get(i + 1) {
+                // `\Z` (end of text, before a final newline) is `\z` closely enough for prose blocks.
+                Some('Z') if !in_class => out.push_str("\\z"),
+                Some(&d) => {
+                    out.push(c);
+                    out.push(d);
+                }
+                None => out.push(c),
             }
             i += 2;
             continue;
@@ -329,16 +333,16 @@ fn go_classes(src: &str) -> String {
 
 impl Pattern {
     pub fn new(src: &str) -> Result<Pattern, String> {
-        let src = &go_classes(src);
+        let src = &go_syntax(src);
         let fast = translate(src);
         match regex::Regex::new(&fast) {
             Ok(re) => Ok(Pattern::Plain(re)),
-            Err(plain) => match fancy_regex::Regex::new(&src.replace(r"\Z", r"\z")) {
+            Err(plain) => match fancy_regex::Regex::new(src) {
                 Ok(re) => {
                     let anchored = format!(r"\G(?:{})", re.as_str());
                     // The gate reads word boundaries as the backtracker does (Unicode): with the
                     // fast engine's ASCII ones it would miss starts the backtracker finds ("é é").
-                    let gate = regex::Regex::new(&relaxed(&src.replace(r"\Z", r"\z")))
+                    let gate = regex::Regex::new(&relaxed(src))
                         .ok()
                         .zip(fancy_regex::Regex::new(&anchored).ok())
                         .map(|(loose, anchored)| Box::new(Gate { loose, anchored }));
@@ -496,7 +500,7 @@ mod tests {
     #[test]
     fn the_gate_drops_only_what_matches_no_text() {
         assert_eq!(relaxed(r"\bfoo(?! bar)\b"), r"\bfoo\b");
-        assert_eq!(translate(r"\bfoo[\b]\Z"), r"(?-u:\b)foo[\b]\z");
+        assert_eq!(translate(&go_syntax(r"\bfoo[\b]\Z")), r"(?-u:\b)foo[\b]\z");
         assert_eq!(relaxed(r"(?<=[(])x(?=\))"), "x");
         assert_eq!(relaxed(r"\b(\w+) \1\b"), r"\b(\w+) (?:.*?)\b");
         assert_eq!(relaxed(r"[(?=]a"), r"[(?=]a", "a class is kept whole");
@@ -504,12 +508,12 @@ mod tests {
     }
 
     #[test]
-    fn go_classes_read_a_bracket_inside_a_class_as_a_character() {
-        assert_eq!(go_classes(r#"[-[".\w:/\]]"#), r#"[-\[".\w:/\]]"#);
-        assert_eq!(go_classes("[[:alpha:]]x[&&]"), r"[[:alpha:]]x[&\&]");
-        assert_eq!(go_classes("[]a]"), r"[\]a]");
+    fn go_syntax_reads_a_bracket_inside_a_class_as_a_character() {
+        assert_eq!(go_syntax(r#"[-[".\w:/\]]"#), r#"[-\[".\w:/\]]"#);
+        assert_eq!(go_syntax("[[:alpha:]]x[&&]"), r"[[:alpha:]]x[&\&]");
+        assert_eq!(go_syntax("[]a]"), r"[\]a]");
         assert_eq!(
-            go_classes(r"(?#avoid [x)\b[Tt]he\b"),
+            go_syntax(r"(?#avoid [x)\b[Tt]he\b"),
             r"(?#avoid [x)\b[Tt]he\b"
         );
         // A style's token with look-behind and look-ahead around a name, as a docs team wrote it.
