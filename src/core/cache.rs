@@ -5,6 +5,7 @@
 
 use crate::core::finding::Finding;
 use crate::core::rules::consistency::Counts;
+use crate::core::rules::name_case::NameCounts;
 use crate::core::rules::spelling::Stats;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
@@ -31,6 +32,7 @@ pub fn placed(f: &Finding, path: &str) -> Finding {
 pub struct DocCounts {
     pub consistency: Counts,
     pub spelling: Stats,
+    pub names: NameCounts,
 }
 
 impl DocCounts {
@@ -38,6 +40,7 @@ impl DocCounts {
         DocCounts {
             consistency: self.consistency.merge(other.consistency),
             spelling: self.spelling.merge(other.spelling),
+            names: self.names.merge(other.names),
         }
     }
 }

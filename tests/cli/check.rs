@@ -917,3 +917,51 @@ fn the_cache_gives_the_same_findings_and_follows_rule_and_config_changes() {
     assert_eq!(o.code, 1, "{}", o.stderr);
     assert!(!r.path(".git/docreview/cache").exists());
 }
+
+#[test]
+fn a_name_the_docs_capitalise_is_flagged_in_lower_case_when_the_team_turns_the_rule_on() {
+    let r = Repo::with_defaults();
+    for i in 0..12 {
+        r.write(
+            &format!("docs/p{i}.md"),
+            &format!("# Page {i}\n\nWe build the site with Zorblax, and Zorblax is fast.\n\nThen Zorblax renders it.\n\nRun `zorblax serve` to preview.\n"),
+        );
+    }
+    r.write(
+        "docs/install.md",
+        "# Install\n\nThat is the case after a fresh install of zorblax.\n\nTo preview, run zorblax serve in a shell.\n",
+    );
+    r.write("docs/users.md", "# Users\n\nLog in as the zorblax user.\n");
+    r.commit("docs");
+    let name_case = |o: &Out| -> Vec<(String, String, Vec<String>)> {
+        findings_with_fixes(o)
+            .into_iter()
+            .filter(|(rule, _, _)| rule == "consistency.name-case")
+            .collect()
+    };
+    // Off by default: below the precision gate.
+    assert!(name_case(&r.run_uncached(&["check", "--all", "--format", "json"])).is_empty());
+    r.write(
+        ".docreview.toml",
+        "[rules]\n\"consistency.name-case\" = \"on\"\n",
+    );
+    let whole = r.run_uncached(&["check", "--all", "--format", "json"]);
+    // The name (36 capitals mid-sentence against 3 in lower case), not the command after "run" nor
+    // the account name.
+    assert_eq!(
+        name_case(&whole),
+        [(
+            "consistency.name-case".to_owned(),
+            "zorblax".to_owned(),
+            vec!["Zorblax".to_owned()]
+        )]
+    );
+    // Each doc a part of its own: the same verdict from the same doc set.
+    let parts = run_in_env(
+        &r.root,
+        &r.home,
+        &["check", "--all", "--format", "json"],
+        &[("DOCREVIEW_NO_CACHE", "1"), ("DOCREVIEW_PART_BYTES", "1")],
+    );
+    assert_eq!(parts.stdout, whole.stdout);
+}

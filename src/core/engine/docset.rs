@@ -28,7 +28,8 @@ pub trait Parts {
 pub(super) struct Verdicts {
     consistency: Consistency,
     vocabulary: Vocabulary,
-    /// Identifies both: doc-set findings stored under it stay valid.
+    names: NameCase,
+    /// Identifies all three: doc-set findings stored under it stay valid.
     pub(super) fingerprint: u64,
 }
 
@@ -91,15 +92,18 @@ impl Engine {
             .fold(DocCounts::default(), |acc, c| acc.merge(c.clone()));
         let consistency = Consistency::decide(&total.consistency, &self.prefer, &self.terms);
         let vocabulary = Vocabulary::decide(&total.spelling, &self.vocabulary, self.min_docs);
+        let names = NameCase::decide(&total.names, &self.terms);
         let fingerprint = crate::core::finding::fnv1a64(&[
             &consistency.fingerprint().to_le_bytes(),
             &vocabulary.fingerprint().to_le_bytes(),
+            &names.fingerprint().to_le_bytes(),
         ]);
         memo.sets.insert(key, fingerprint);
         memo.dirty = true;
         Verdicts {
             consistency,
             vocabulary,
+            names,
             fingerprint,
         }
     }
@@ -129,6 +133,7 @@ impl Engine {
                 let view = DocProse::new(&doc.text, &p);
                 verdicts.consistency.check(&view, &self.active, &mut hits);
                 verdicts.vocabulary.check(&view, &self.active, &mut hits);
+                verdicts.names.check(&view, &self.active, &mut hits);
                 drop(view);
                 (i, Some(self.findings_on(doc, &Lines::All, &p, hits)))
             })

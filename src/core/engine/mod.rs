@@ -22,6 +22,7 @@ use crate::core::rules::custom::{Custom, CustomRule};
 use crate::core::rules::grammar::Grammar;
 use crate::core::rules::harper::{HarperGrammar, ParagraphMemo};
 use crate::core::rules::language;
+use crate::core::rules::name_case::{self, NameCase};
 use crate::core::rules::repetition::Repetition;
 use crate::core::rules::spelling;
 use crate::core::rules::terminology::{TermError, Terminology, Terms};
@@ -183,12 +184,14 @@ impl Engine {
 
     /// Is `rule` judged across the doc set (so re-checking one document alone cannot judge it)?
     pub fn is_doc_set_rule(rule: &str) -> bool {
-        rule == consistency::RULE || spelling::owns(rule)
+        rule == consistency::RULE || rule == name_case::RULE || spelling::owns(rule)
     }
 
     /// Does any doc-set-wide rule run (so context docs are worth reading)?
     pub fn needs_doc_set(&self) -> bool {
-        self.active.has(consistency::RULE) || spelling::any_on(&self.active)
+        self.active.has(consistency::RULE)
+            || self.active.has(name_case::RULE)
+            || spelling::any_on(&self.active)
     }
 
     /// What one document contributes to the doc-set rules that are on.
@@ -203,6 +206,11 @@ impl Engine {
                 spelling::stats(view)
             } else {
                 spelling::Stats::default()
+            },
+            names: if self.active.has(name_case::RULE) {
+                name_case::count(view)
+            } else {
+                name_case::NameCounts::default()
             },
         }
     }

@@ -85,6 +85,7 @@ impl Engine {
         let mut infos: Vec<RuleInfo> = checkers.iter().flat_map(|c| c.rules()).collect();
         infos.extend(harper.rules());
         infos.push(Consistency::rule());
+        infos.push(crate::core::rules::name_case::NameCase::rule());
         if let Some(v) = &settings.vale {
             infos.extend(v.rule_infos());
         }

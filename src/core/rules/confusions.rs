@@ -26,7 +26,7 @@ impl Checker for Confusions {
             explain: "Flags a real word written for another, only where its neighbours make the slip certain:\n\
                       - its / it's: \"it's own\", \"in it's place\" -> \"its\"; \"its a\", \"its not\", \"its been\" -> \"it's\";\n\
                       - your / you / you're: \"your are\", \"your can\" -> \"you\"; \"if your using\" -> \"you're\"; \
-                      \"you're own\", \"there own\" -> \"your own\", \"their own\";\n\
+                      \"you're own\", \"there own\" -> \"your own\", \"their own\"; \"in you config file\" -> \"your\";\n\
                       - then / than: \"more then\", \"rather then\", \"less then\" -> \"than\"; \"since than\", \
                       \"Than run\" at a sentence start -> \"then\";\n\
                       - \"as shown bellow\" -> \"below\", \"boarder\" -> \"border\", \"should of\" -> \"should have\", \
@@ -151,6 +151,7 @@ const PARTICIPLES: &[(&str, &str)] = &[
 
 /// The words [`judge`] looks at (lower case; a curly apostrophe stands for a straight one).
 const CONFUSABLE: &[&str] = &[
+    "you",
     "it's",
     "its",
     "you're",
@@ -179,6 +180,54 @@ const CONFUSABLE: &[&str] = &[
     "say",
     "build",
 ];
+
+/// Prepositions after which "you" is the object, and a noun after it is a slip of "your" ("in you
+/// config file").
+const PREPOSITIONS: &[&str] = &[
+    "in", "on", "into", "onto", "from", "with", "at", "within", "inside", "under", "to", "for",
+];
+
+/// Does the word after "you" name a thing: a singular noun (that may be a verb too: "in you
+/// browser", "with you account", "to you home directory") or a lower-case word no dictionary knows ("in
+/// you config")? Not a plural ("for you developers"), a pronoun, a determiner ("for you all") or a
+/// word of time or place ("to you first", "with you today").
+fn names_a_thing(a: &Around) -> bool {
+    use super::dictionary::{is_known_word, word_metadata};
+    const NOT_THINGS: &[&str] = &[
+        "time", "way", "day", "week", "month", "year", "today", "tomorrow", "now", "here", "there",
+        "alone", "first", "last", "next", "too", "guys", "folks", "people", "back", "up", "down",
+        "out", "off", "free", "right", "again", "know", "like", "both",
+    ];
+    let Some(w) = a.after.as_deref() else {
+        return false;
+    };
+    // "-ing" words after "you" are its verb ("for you using the annotation").
+    if NOT_THINGS.contains(&w) || !w.chars().all(|c| c.is_ascii_lowercase()) || w.ends_with("ing") {
+        return false;
+    }
+    match word_metadata(w) {
+        Some(m) => {
+            m.noun.as_ref().is_some_and(|n| {
+                n.is_plural != Some(true)
+                    && n.is_proper != Some(true)
+                    && n.is_possessive != Some(true)
+            }) && m.pronoun.is_none()
+                && m.determiner.is_none()
+                && m.conjunction.is_none()
+                && !m.preposition
+        }
+        None => w.len() >= 3 && !is_known_word(w),
+    }
+}
+
+/// Is the word after "you" a noun and no verb ("to you browser"), or followed by a noun ("to you home
+/// directory")?
+fn noun_follows(a: &Around) -> bool {
+    use super::dictionary::word_metadata;
+    let noun_only =
+        |w: &str| word_metadata(w).is_some_and(|m| m.noun.is_some() && m.verb.is_none());
+    a.after.as_deref().is_some_and(noun_only) || a.after2.as_deref().is_some_and(noun_only)
+}
 
 /// Is `word` one [`judge`] may flag (any case)?
 fn confusable(word: &str) -> bool {
@@ -225,6 +274,19 @@ fn judge(a: &Around) -> Option<(&'static str, &'static str)> {
         "you're" if a.after_in(&["own"]) => Some(("your", "means \"you are\"; the possessive is")),
         "there" | "they're" if a.after_in(&["own"]) => {
             Some(("their", "is not the possessive; that is"))
+        }
+        "you"
+            if a.before_in(PREPOSITIONS)
+                && a.after_lower
+                && names_a_thing(a)
+                // After "to", a verb may follow a stray "you" ("you intend to you use"): only a
+                // noun phrase says "your".
+                && (!a.before_in(&["to"]) || noun_follows(a)) =>
+        {
+            Some((
+                "your",
+                "is the person; before the thing of theirs it names, the possessive is",
+            ))
         }
         "your"
             if a.after_lower
@@ -510,5 +572,19 @@ mod tests {
                   each other then elect, check weather data, weather or climate.\n\n\
                   ```\nit's own code\n```\n";
         assert_eq!(run(md), Vec::<(String, String)>::new());
+    }
+
+    #[test]
+    fn you_before_the_thing_it_owns_is_your() {
+        let md = "Set it in you config file. It points to you home directory. Log in with you \
+                  account.\n";
+        assert_eq!(
+            run(md),
+            pairs(&[("you", "your"), ("you", "your"), ("you", "your")])
+        );
+        let fine = "It is sent to you first. We built it for you developers, for you all, with you \
+                    today, and it comes to you free of charge, made for you using a tool. Is it on you? Thanks to you, it runs \
+                    in you and me. Each one you intend to you use.\n";
+        assert_eq!(run(fine), Vec::<(String, String)>::new());
     }
 }

@@ -15,6 +15,7 @@ pub mod lexicon;
 pub mod links;
 pub mod markup;
 pub mod misspellings;
+pub mod name_case;
 pub mod precision;
 pub mod repetition;
 pub mod sentences;

@@ -206,6 +206,18 @@ pub fn starts_sentence(text: &str, at: usize) -> bool {
     before.is_empty() || before.ends_with(['.', '!', '?', ':'])
 }
 
+/// Is `text[start..end]` a word in quotes ("the \"strimzi\" template", a coinage: "\"springified\"")?
+pub fn quoted(text: &str, start: usize, end: usize) -> bool {
+    text[..start]
+        .chars()
+        .next_back()
+        .is_some_and(|c| "\"“'‘".contains(c))
+        && text[end..]
+            .chars()
+            .next()
+            .is_some_and(|c| "\"”'’".contains(c))
+}
+
 pub fn is_all_lower(s: &str) -> bool {
     s.chars().all(|c| !c.is_alphabetic() || c.is_lowercase())
 }

@@ -65,7 +65,11 @@ impl Checker for Grammar {
                           \"use the `--force` flag\", \"set `minDomains` field\" -> \"set the `minDomains` field\". \
                           Only after a preposition or one of a few verbs (use, set, call, pass, run), only before \
                           nouns that name a thing in code (flag, option, field, method, …).\n\
-                          4. \"For example of …\" -> \"For an example of …\"."
+                          4. \"For example of …\" -> \"For an example of …\".\n\
+                          5. \"an\" where no article can stand is a slip: of \"and\" before a word that never \
+                          follows an article (\"unsafe an hence\"), between a word and its negation (\"named an \
+                          unnamed\") or before a phrase that repeats the word before it (\"C code an Rust code\"); of \
+                          \"can\" after a subject (\"You an also scale out\")."
                     .into(),
             },
         ]
@@ -338,6 +342,36 @@ mod tests {
             vec![pair("a MXNet", "an MXNet")]
         );
         assert_eq!(fixes("On a iOS device.\n"), vec![pair("a iOS", "an iOS")]);
+    }
+
+    /// Where no article could stand, "an" is a slip for "and", and "a" would be the wrong fix.
+    #[test]
+    fn an_that_joins_two_words_is_and() {
+        for md in [
+            "You can't mix named an unnamed parameters.\n",
+            "It is a mix of C code an Rust code.\n",
+            "They are object unsafe an hence placed apart.\n",
+        ] {
+            assert_eq!(fixes(md), vec![pair("an", "and")], "{md}");
+        }
+        assert_eq!(fixes("You an also scale out.\n"), vec![pair("an", "can")]);
+        // An article before a consonant sound is still "a"; an article before its own negation is one.
+        assert_eq!(
+            fixes("Add an user list.\n"),
+            vec![pair("an user", "a user")]
+        );
+        assert_eq!(
+            fixes("It is an unnamed value.\n"),
+            Vec::<(String, String)>::new()
+        );
+        assert_eq!(
+            fixes("Give the user an idea.\n"),
+            Vec::<(String, String)>::new()
+        );
+        assert_eq!(
+            fixes("It fails by using an not existing API.\n"),
+            Vec::<(String, String)>::new()
+        );
     }
 
     #[test]

@@ -267,6 +267,50 @@ pub(super) fn not_a_noun_start(w: &str) -> bool {
         )
 }
 
+/// Is the "an" at `ws[i]` a slip for "and"? Only where no article could stand: before a word that
+/// never opens a noun phrase ("unsafe an hence placed"), between two words of which the second is the
+/// first negated ("named an unnamed"), before a phrase that repeats the word before it ("C code an
+/// Rust code").
+fn and_slip(text: &str, ws: &[Word], i: usize) -> bool {
+    // Not "not": "using an not existing API" wants "a non-existing", not "and".
+    const NEVER_AFTER_ARTICLE: &[&str] = &[
+        "hence",
+        "thus",
+        "therefore",
+        "then",
+        "also",
+        "so",
+        "still",
+        "yet",
+        "instead",
+    ];
+    let (Some(p), Some(n)) = (prev(text, ws, i), next(text, ws, i)) else {
+        return false;
+    };
+    let before = p.text(text).to_lowercase();
+    let after = n.text(text).to_lowercase();
+    if !before.chars().all(char::is_alphabetic) || !after.chars().all(char::is_alphabetic) {
+        return false;
+    }
+    if NEVER_AFTER_ARTICLE.contains(&after.as_str()) {
+        return true;
+    }
+    if ["un", "in", "non", "dis", "im", "ir", "il"]
+        .iter()
+        .any(|neg| after.strip_prefix(neg) == Some(before.as_str()))
+    {
+        return before.len() >= 4;
+    }
+    if sound_of(n.text(text)) != Some(Sound::Consonant) || not_a_noun_start(&before) {
+        return false;
+    }
+    let Some(n2) = next(text, ws, i + 1) else {
+        return false;
+    };
+    let then = n2.text(text);
+    then.to_lowercase() == before && before.len() >= 3
+}
+
 pub(super) fn a_or_an(b: usize, text: &str, ws: &[Word], out: &mut Vec<Hit>) {
     for i in 0..ws.len() {
         let art = ws[i].text(text);
@@ -289,6 +333,28 @@ pub(super) fn a_or_an(b: usize, text: &str, ws: &[Word], out: &mut Vec<Hit>) {
         }
         let Some(n) = next(text, ws, i) else { continue };
         let word = n.text(text);
+        if is_an && art == "an" && and_slip(text, ws, i) {
+            // After a subject pronoun the slip is of "can" ("You an also scale out").
+            let subject = prev(text, ws, i).is_some_and(|p| {
+                matches!(
+                    p.text(text).to_lowercase().as_str(),
+                    "i" | "you" | "we" | "they" | "he" | "she" | "it"
+                )
+            });
+            let (fix, message) = if subject {
+                ("can", "\"an\" after a subject is a slip: \"can\".")
+            } else {
+                ("and", "\"an\" joins two words here: \"and\".")
+            };
+            out.push(Hit {
+                block: b,
+                range: ws[i].start..ws[i].end,
+                rule: ARTICLE.into(),
+                message: message.into(),
+                replacements: vec![fix.into()],
+            });
+            continue;
+        }
         if not_a_noun_start(&word.to_lowercase()) {
             continue;
         }

@@ -36,10 +36,7 @@ pub(super) fn likely_typo(
     if text.trim().chars().all(bare) && !text.trim().contains(char::is_whitespace) {
         return None;
     }
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
-    if before.is_some_and(|c| "\"“'‘".contains(c)) && after.is_some_and(|c| "\"”'’".contains(c))
-    {
+    if crate::core::rules::text::quoted(text, start, end) {
         return None;
     }
     let near = dictionary::near_words(word, 2, 12);
