@@ -1,6 +1,6 @@
 //! What the engine remembers between runs, as plain data: for each document content (by hash), its
-//! findings under the per-document rules (whole file, before any line filter), its consistency counts,
-//! and its consistency findings under one set of verdicts; for each doc set, the verdicts' fingerprint.
+//! findings under the per-document rules (whole file, before any line filter), its doc-set counts,
+//! and its doc-set findings under one set of verdicts; for each doc set, the verdicts' fingerprint.
 //! Reading and writing the files is `io::cache`'s job; deciding what is still valid is the engine's.
 
 use crate::core::finding::Finding;
@@ -27,7 +27,8 @@ pub fn placed(f: &Finding, path: &str) -> Finding {
     }
 }
 
-/// What one document contributes to the doc-set rules: consistency counts and spelling stats.
+/// What one document contributes to the doc-set rules: consistency counts, spelling stats and the
+/// capitals of the names it writes.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct DocCounts {
     pub consistency: Counts,
@@ -70,7 +71,7 @@ impl Stored for Nothing {
 pub struct DocMemo {
     /// Per-document rules, whole file.
     pub findings: Vec<Finding>,
-    /// Consistency findings, valid for the verdicts with this fingerprint.
+    /// Doc-set findings (consistency, names, spelling), valid for the verdicts with this fingerprint.
     pub set: Option<(u64, Vec<Finding>)>,
     /// Words of prose (for findings per 1,000 words).
     #[serde(default)]
@@ -101,7 +102,7 @@ impl DocMemo {
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Memo {
     pub docs: HashMap<u64, DocMemo>,
-    /// Doc set (hash of all content hashes) → fingerprint of its consistency verdicts.
+    /// Doc set (hash of all content hashes) → fingerprint of its doc-set verdicts.
     pub sets: HashMap<u64, u64>,
     /// Consistency counts per content hash (stored apart: only needed when the doc set changed).
     #[serde(skip)]

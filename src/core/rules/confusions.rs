@@ -187,9 +187,9 @@ const PREPOSITIONS: &[&str] = &[
     "in", "on", "into", "onto", "from", "with", "at", "within", "inside", "under", "to", "for",
 ];
 
-/// Does the word after "you" name a thing: a singular noun (that may be a verb too: "in you
-/// browser", "with you account", "to you home directory") or a lower-case word no dictionary knows ("in
-/// you config")? Not a plural ("for you developers"), a pronoun, a determiner ("for you all") or a
+/// Does the word after "you" name a thing: a singular noun ("in you browser"; one that may be a verb
+/// too only before a noun: "to you home directory") or a lower-case word no dictionary knows ("in you
+/// config")? Not a plural ("for you developers"), a pronoun, a determiner ("for you all") or a
 /// word of time or place ("to you first", "with you today").
 fn names_a_thing(a: &Around) -> bool {
     use super::dictionary::{is_known_word, word_metadata};
@@ -202,7 +202,14 @@ fn names_a_thing(a: &Around) -> bool {
         return false;
     };
     // "-ing" words after "you" are its verb ("for you using the annotation").
-    if NOT_THINGS.contains(&w) || !w.chars().all(|c| c.is_ascii_lowercase()) || w.ends_with("ing") {
+    // Nor a modal, however the dictionary also knows it as a noun ("in you can start", "on you
+    // need nothing").
+    if NOT_THINGS.contains(&w)
+        || MODALS.contains(&w)
+        || w == "need"
+        || !w.chars().all(|c| c.is_ascii_lowercase())
+        || w.ends_with("ing")
+    {
         return false;
     }
     match word_metadata(w) {
@@ -215,18 +222,17 @@ fn names_a_thing(a: &Around) -> bool {
                 && m.determiner.is_none()
                 && m.conjunction.is_none()
                 && !m.preposition
+                // A word that may be a verb ("logged in you can", "you intend to you use", "in you
+                // see") says "your" only before a noun ("to you home directory").
+                && (m.verb.is_none() || a.after2.as_deref().is_some_and(noun_only))
         }
         None => w.len() >= 3 && !is_known_word(w),
     }
 }
 
-/// Is the word after "you" a noun and no verb ("to you browser"), or followed by a noun ("to you home
-/// directory")?
-fn noun_follows(a: &Around) -> bool {
-    use super::dictionary::word_metadata;
-    let noun_only =
-        |w: &str| word_metadata(w).is_some_and(|m| m.noun.is_some() && m.verb.is_none());
-    a.after.as_deref().is_some_and(noun_only) || a.after2.as_deref().is_some_and(noun_only)
+/// Is `w` a noun and no verb ("directory", not "use")?
+fn noun_only(w: &str) -> bool {
+    super::dictionary::word_metadata(w).is_some_and(|m| m.noun.is_some() && m.verb.is_none())
 }
 
 /// Is `word` one [`judge`] may flag (any case)?
@@ -275,19 +281,10 @@ fn judge(a: &Around) -> Option<(&'static str, &'static str)> {
         "there" | "they're" if a.after_in(&["own"]) => {
             Some(("their", "is not the possessive; that is"))
         }
-        "you"
-            if a.before_in(PREPOSITIONS)
-                && a.after_lower
-                && names_a_thing(a)
-                // After "to", a verb may follow a stray "you" ("you intend to you use"): only a
-                // noun phrase says "your".
-                && (!a.before_in(&["to"]) || noun_follows(a)) =>
-        {
-            Some((
-                "your",
-                "is the person; before the thing of theirs it names, the possessive is",
-            ))
-        }
+        "you" if a.before_in(PREPOSITIONS) && a.after_lower && names_a_thing(a) => Some((
+            "your",
+            "is the person; before the thing of theirs it names, the possessive is",
+        )),
         "your"
             if a.after_lower
                 && a.after_in(&[
@@ -576,15 +573,17 @@ mod tests {
 
     #[test]
     fn you_before_the_thing_it_owns_is_your() {
-        let md = "Set it in you config file. It points to you home directory. Log in with you \
-                  account.\n";
-        assert_eq!(
-            run(md),
-            pairs(&[("you", "your"), ("you", "your"), ("you", "your")])
-        );
+        for md in [
+            "Keep it in you repository.\n",
+            "It points to you home directory.\n",
+            "Open it in you browser.\n",
+        ] {
+            assert_eq!(run(md), pairs(&[("you", "your")]), "{md}");
+        }
         let fine = "It is sent to you first. We built it for you developers, for you all, with you \
                     today, and it comes to you free of charge, made for you using a tool. Is it on you? Thanks to you, it runs \
-                    in you and me. Each one you intend to you use.\n";
+                    in you and me. Each one you intend to you use. Once logged in you can start; \
+                    from now on you will see it, and after signing in you need nothing.\n";
         assert_eq!(run(fine), Vec::<(String, String)>::new());
     }
 }

@@ -157,11 +157,6 @@ fn mentioned(text: &str, ws: &[Word], i: usize) -> bool {
     if quoted(text, w.start, w.end) {
         return true;
     }
-    let Some(p) = i.checked_sub(1).map(|j| ws[j]) else {
-        return false;
-    };
-    let prev = p.text(text);
-    let gap = &text[p.end..w.start];
     if ws
         .get(i + 1)
         .filter(|n| text[w.end..n.start].trim().is_empty())
@@ -169,6 +164,11 @@ fn mentioned(text: &str, ws: &[Word], i: usize) -> bool {
     {
         return true;
     }
+    let Some(p) = i.checked_sub(1).map(|j| ws[j]) else {
+        return false;
+    };
+    let prev = p.text(text);
+    let gap = &text[p.end..w.start];
     COMMAND_VERBS.contains(&prev.to_lowercase().as_str())
         || (gap.trim() == "" && prev.chars().all(|c| c.is_ascii_lowercase()) && !is_known(prev))
         || text[..p.start].ends_with('-')
@@ -195,7 +195,7 @@ impl NameCase {
                       proposed: \"after a fresh install of hugo\" -> \"Hugo\". Left alone: inline code and code \
                       blocks, headings and table cells, paths and URLs, a word after \"run\", \"type\" or \"call\" \
                       (a command: \"run hugo server\"), before \"user\", \"package\", \"namespace\" and the like (an \
-                      identifier: \"the postgres user\"), a word in quotes, a doc that writes it in lower case three times or more (its \
+                      identifier: \"the postgres user\"), a word in quotes, a doc whose prose writes it in lower case three times or more (its \
                       choice), and names on the terminology list whose lower case that rule flags itself. A name \
                       the docs often write in lower case (a command name) reaches no verdict at all."
                 .into(),
@@ -244,15 +244,20 @@ impl NameCase {
             let ws = doc.words(b);
             for (i, w) in ws.iter().enumerate() {
                 let t = w.text(text);
-                if !t.starts_with(|c: char| c.is_ascii_lowercase()) {
+                // The shape `count` counted: letters, all in lower case ("hu-go" is not "hugo").
+                if !t.bytes().all(|c| c.is_ascii_lowercase()) {
                     continue;
                 }
                 let h = hash_key(HASH_START, t);
                 if !self.names.contains_key(&h) || !stands_alone(text, w.range()) {
                     continue;
                 }
+                // A command or an identifier is no choice of spelling; prose in lower case is.
+                if mentioned(text, ws, i) {
+                    continue;
+                }
                 *uses.entry(h).or_insert(0) += 1;
-                if !mentioned(text, ws, i) && !doc.whole_link_text(b, w.range()) {
+                if !doc.whole_link_text(b, w.range()) {
                     found.push((b, *w, h));
                 }
             }
@@ -312,6 +317,7 @@ mod tests {
             ("After a fresh install of hugo it works.", "hugo", false),
             ("Scale on the redis stream.", "redis", false),
             ("It maps the local postgres user.", "postgres", true),
+            ("postgres user: the account", "postgres", true),
         ];
         for (text, word, used) in cases {
             let ws = crate::core::rules::text::words(text);

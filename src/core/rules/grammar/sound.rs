@@ -272,7 +272,7 @@ pub(super) fn not_a_noun_start(w: &str) -> bool {
 /// first negated ("named an unnamed"), before a phrase that repeats the word before it ("C code an
 /// Rust code").
 fn and_slip(text: &str, ws: &[Word], i: usize) -> bool {
-    // Not "not": "using an not existing API" wants "a non-existing", not "and".
+    // Not "not" ("using an not existing API" wants "a non-existing") nor "still" ("an still image").
     const NEVER_AFTER_ARTICLE: &[&str] = &[
         "hence",
         "thus",
@@ -280,7 +280,6 @@ fn and_slip(text: &str, ws: &[Word], i: usize) -> bool {
         "then",
         "also",
         "so",
-        "still",
         "yet",
         "instead",
     ];
@@ -292,14 +291,16 @@ fn and_slip(text: &str, ws: &[Word], i: usize) -> bool {
     if !before.chars().all(char::is_alphabetic) || !after.chars().all(char::is_alphabetic) {
         return false;
     }
-    if NEVER_AFTER_ARTICLE.contains(&after.as_str()) {
+    // As written: "post an SO answer" names something.
+    if NEVER_AFTER_ARTICLE.contains(&n.text(text)) {
         return true;
     }
     if ["un", "in", "non", "dis", "im", "ir", "il"]
         .iter()
         .any(|neg| after.strip_prefix(neg) == Some(before.as_str()))
     {
-        return before.len() >= 4;
+        // An adjective and its negation ("named an unnamed"), not a verb and a noun ("take an intake").
+        return before.len() >= 4 && word_metadata(&before).is_some_and(|m| m.adjective.is_some());
     }
     if sound_of(n.text(text)) != Some(Sound::Consonant) || not_a_noun_start(&before) {
         return false;
@@ -335,11 +336,20 @@ pub(super) fn a_or_an(b: usize, text: &str, ws: &[Word], out: &mut Vec<Hit>) {
         let word = n.text(text);
         if is_an && art == "an" && and_slip(text, ws, i) {
             // After a subject pronoun the slip is of "can" ("You an also scale out").
+            // A pronoun that opens its clause is its subject ("You an also"); after a verb it is an
+            // object ("Build it an then run it": "and").
             let subject = prev(text, ws, i).is_some_and(|p| {
                 matches!(
                     p.text(text).to_lowercase().as_str(),
                     "i" | "you" | "we" | "they" | "he" | "she" | "it"
-                )
+                ) && (starts_sentence(text, p.start)
+                    || text[..p.start].trim_end().ends_with([',', ';'])
+                    || prev(text, ws, i - 1).is_some_and(|c| {
+                        matches!(
+                            c.text(text).to_lowercase().as_str(),
+                            "and" | "but" | "or" | "so" | "if" | "when" | "because" | "that"
+                        )
+                    }))
             });
             let (fix, message) = if subject {
                 ("can", "\"an\" after a subject is a slip: \"can\".")
