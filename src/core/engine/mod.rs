@@ -122,6 +122,9 @@ pub struct Checked {
     pub changed: Vec<String>,
 }
 
+/// The rules judged from the whole doc set's counts, beside the spelling family.
+const DOC_SET_RULES: [&str; 2] = [consistency::RULE, name_case::RULE];
+
 impl Engine {
     /// Is `rule` one of harper-core's linters?
     pub fn is_harper_rule(&self, rule: &str) -> bool {
@@ -184,14 +187,12 @@ impl Engine {
 
     /// Is `rule` judged across the doc set (so re-checking one document alone cannot judge it)?
     pub fn is_doc_set_rule(rule: &str) -> bool {
-        rule == consistency::RULE || rule == name_case::RULE || spelling::owns(rule)
+        DOC_SET_RULES.contains(&rule) || spelling::owns(rule)
     }
 
     /// Does any doc-set-wide rule run (so context docs are worth reading)?
     pub fn needs_doc_set(&self) -> bool {
-        self.active.has(consistency::RULE)
-            || self.active.has(name_case::RULE)
-            || spelling::any_on(&self.active)
+        DOC_SET_RULES.iter().any(|r| self.active.has(r)) || spelling::any_on(&self.active)
     }
 
     /// What one document contributes to the doc-set rules that are on.
