@@ -52,6 +52,10 @@ pub trait Stored {
     fn load_counts(&mut self, memo: &mut Memo);
     /// The paragraphs harper linted in earlier runs (some document is checked afresh).
     fn load_paragraphs(&mut self) -> crate::core::rules::harper::ParagraphMemo;
+    /// Saves `memo` now where this store keeps one (it is no longer dirty once saved); a store that
+    /// keeps nothing lets it go unsaved. A memory used once and saved can then hand its findings to
+    /// the report instead of copying them.
+    fn save_now(&mut self, memo: &mut Memo);
 }
 
 /// No stored memory (outside a repository, or with `DOCREVIEW_NO_CACHE`): a run remembers only what
@@ -60,6 +64,10 @@ pub struct Nothing;
 
 impl Stored for Nothing {
     fn load_counts(&mut self, _: &mut Memo) {}
+
+    fn save_now(&mut self, memo: &mut Memo) {
+        memo.dirty = false;
+    }
 
     fn load_paragraphs(&mut self) -> crate::core::rules::harper::ParagraphMemo {
         Default::default()

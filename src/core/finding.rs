@@ -167,7 +167,12 @@ pub fn fnv1a64(parts: &[&[u8]]) -> u64 {
 /// Fingerprint of a finding: rule, matched text, the sentence around it with whitespace collapsed and case
 /// folded, and the occurrence number of the same match within that sentence.
 pub fn fingerprint(rule: &str, text: &str, sentence: &str, occurrence: usize) -> String {
-    let norm = normalise_sentence(sentence);
+    fingerprint_normalised(rule, text, &normalise_sentence(sentence), occurrence)
+}
+
+/// [`fingerprint`] with the sentence already normalised ([`normalise_sentence`]): for many findings in
+/// one sentence.
+pub fn fingerprint_normalised(rule: &str, text: &str, norm: &str, occurrence: usize) -> String {
     let occ = occurrence.to_string();
     format!(
         "{:016x}",

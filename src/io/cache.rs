@@ -17,6 +17,11 @@ impl crate::core::cache::Stored for Cache {
     fn load_paragraphs(&mut self) -> ParagraphMemo {
         Cache::load_paragraphs(self)
     }
+
+    fn save_now(&mut self, memo: &mut Memo) {
+        // A memory that could not be written stays dirty: its findings are then copied.
+        let _ = self.save(memo);
+    }
 }
 
 /// No cache (outside a repository, or `DOCREVIEW_NO_CACHE`): nothing stored, a memory of one run only.
@@ -31,6 +36,13 @@ impl crate::core::cache::Stored for Option<Cache> {
         self.as_ref()
             .map(Cache::load_paragraphs)
             .unwrap_or_default()
+    }
+
+    fn save_now(&mut self, memo: &mut Memo) {
+        match self {
+            Some(cache) => cache.save_now(memo),
+            None => crate::core::cache::Nothing.save_now(memo),
+        }
     }
 }
 

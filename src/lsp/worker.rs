@@ -210,6 +210,9 @@ impl crate::core::cache::Stored for Stored {
             .map(crate::io::cache::Cache::load_paragraphs)
             .unwrap_or_default()
     }
+
+    /// Never written: the server's memory lives on from edit to edit.
+    fn save_now(&mut self, _: &mut Memo) {}
 }
 
 /// The workspace's docs: the list, their texts once read, and the texts the editor sent for open ones

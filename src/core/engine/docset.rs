@@ -226,6 +226,11 @@ impl Engine {
             .iter()
             .map(|h| memo.docs.get(h).map_or(0, |m| m.words))
             .collect();
+        // Nothing changes the memo after this point: one used once is saved now and hands its
+        // findings over instead of copying them.
+        if memo.once {
+            stored.save_now(memo);
+        }
         let take = memo.once && !memo.dirty;
         let kinds: &[bool] = if doc_set { &[false, true] } else { &[false] };
         let mut out = place_stored(&shells, &hashes, memo, kinds, take);

@@ -742,6 +742,7 @@ mod tests {
             fn load_paragraphs(&mut self) -> crate::core::rules::harper::ParagraphMemo {
                 Default::default()
             }
+            fn save_now(&mut self, _: &mut Memo) {}
         }
         let mut loads = Loads::default();
         let done = AtomicUsize::new(0);

@@ -3,6 +3,7 @@
 //! what really changes, or the finding is reported without a fix.
 
 use super::*;
+use crate::core::finding::{fingerprint_normalised, normalise_sentence};
 
 impl Engine {
     /// Turns one document's hits into findings on `lines`.
@@ -156,7 +157,11 @@ impl Engine {
         }
         let starts = line_starts(file);
         let mut occurrences: HashMap<(String, String, u64), usize> = HashMap::new();
-        let mut out = Vec::new();
+        // A style may flag a line many times: its normal form and hash are worked out once.
+        let mut last_line: Option<(usize, String, u64)> = None;
+        // Whether the config set each rule's level, asked once per rule.
+        let mut configured: HashMap<String, bool> = HashMap::new();
+        let mut out = Vec::with_capacity(alerts.len());
         for a in alerts {
             let Some(&(severity, safety)) = self.severity.get(&a.rule) else {
                 continue;
@@ -174,22 +179,36 @@ impl Engine {
                 .find('\n')
                 .map_or(file.len(), |i| line_start + i);
             let text = file[a.range.clone()].to_owned();
-            let around = &file[line_start..line_end];
+            let (norm, hash) = match &last_line {
+                Some((l, norm, hash)) if *l == line => (norm.as_str(), *hash),
+                _ => {
+                    let around = &file[line_start..line_end];
+                    let (_, norm, hash) = last_line.insert((
+                        line,
+                        normalise_sentence(around),
+                        crate::core::finding::fnv1a64(&[around.as_bytes()]),
+                    ));
+                    (norm.as_str(), *hash)
+                }
+            };
             let n = occurrences
-                .entry((
-                    a.rule.clone(),
-                    text.clone(),
-                    crate::core::finding::fnv1a64(&[around.as_bytes()]),
-                ))
+                .entry((a.rule.clone(), text.clone(), hash))
                 .or_insert(0);
-            let fp = fingerprint(&a.rule, &text, around, *n);
+            let fp = fingerprint_normalised(&a.rule, &text, norm, *n);
             *n += 1;
             // A rule the config set to a level keeps it; otherwise the level Vale's setup gives.
-            let configured = self
-                .states
-                .iter()
-                .find(|s| s.info.id == a.rule)
-                .is_some_and(|s| s.severity != Some(s.info.severity));
+            let configured = match configured.get(&a.rule) {
+                Some(&c) => c,
+                None => {
+                    let c = self
+                        .states
+                        .iter()
+                        .find(|s| s.info.id == a.rule)
+                        .is_some_and(|s| s.severity != Some(s.info.severity));
+                    configured.insert(a.rule.clone(), c);
+                    c
+                }
+            };
             out.push(Finding {
                 path: doc.path.clone(),
                 rule: a.rule,

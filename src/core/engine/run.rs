@@ -85,8 +85,11 @@ impl Run<'_> {
             self.judge(context);
         }
         let words = self.words();
-        // Nothing changes the memo after this point: one used once and unchanged may hand its
+        // Nothing changes the memo after this point: one used once is saved now and hands its
         // findings over instead of copying them.
+        if self.memo.once {
+            self.stored.save_now(self.memo);
+        }
         let take = self.memo.once && !self.memo.dirty;
         let kinds: &[bool] = if doc_set { &[false, true] } else { &[false] };
         let out = place_stored(self.docs, &self.hashes, self.memo, kinds, take);

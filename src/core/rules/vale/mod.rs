@@ -81,6 +81,13 @@ pub struct Alert {
     pub raw: bool,
 }
 
+/// A thread's copy of the rules, with the prefilter that says which existence and substitution rules
+/// can match a block at all.
+struct Local {
+    rules: Vec<Rule>,
+    prefilter: Option<pattern::Prefilter>,
+}
+
 /// A loaded Vale setup.
 pub struct Vale {
     rules: Vec<Rule>,
@@ -92,6 +99,8 @@ pub struct Vale {
     /// `Style.Rule = level` lines, wherever they are (Vale keeps one level per rule).
     levels: HashMap<String, Severity>,
     min: Severity,
+    /// Built on the first check (a listing of the rules never needs it).
+    prefilter: std::sync::OnceLock<Option<pattern::Prefilter>>,
     /// Identifies the setup (every file's text), for the cache.
     pub fingerprint: u64,
 }
@@ -257,6 +266,7 @@ impl Vale {
             globs,
             ignores,
             levels,
+            prefilter: std::sync::OnceLock::new(),
             fingerprint,
         })
     }
@@ -337,11 +347,11 @@ impl Vale {
             .collect()
     }
 
-    /// This thread's own copy of the rules: a compiled pattern keeps a pool of search caches, and
-    /// threads sharing one pool wait on each other.
-    fn local_rules(&self) -> std::rc::Rc<Vec<Rule>> {
+    /// This thread's own copy of the rules and their prefilter: a compiled pattern keeps a pool of
+    /// search caches, and threads sharing one pool wait on each other.
+    fn local_rules(&self, active: &super::Active) -> std::rc::Rc<Local> {
         thread_local! {
-            static LOCAL: std::cell::RefCell<Option<(u64, std::rc::Rc<Vec<Rule>>)>> =
+            static LOCAL: std::cell::RefCell<Option<(u64, std::rc::Rc<Local>)>> =
                 const { std::cell::RefCell::new(None) };
         }
         LOCAL.with(|local| {
@@ -349,7 +359,23 @@ impl Vale {
             match &*local {
                 Some((fp, rules)) if *fp == self.fingerprint => rules.clone(),
                 _ => {
-                    let rules = std::rc::Rc::new(self.rules.clone());
+                    let prefilter = self
+                        .prefilter
+                        .get_or_init(|| {
+                            pattern::Prefilter::new(self.rules.iter().enumerate().filter_map(
+                                |(i, r)| match &r.kind {
+                                    _ if !active.has(&r.id) => None,
+                                    Kind::Existence { pattern }
+                                    | Kind::Substitution { pattern, .. } => Some((i, pattern)),
+                                    _ => None,
+                                },
+                            ))
+                        })
+                        .clone();
+                    let rules = std::rc::Rc::new(Local {
+                        rules: self.rules.clone(),
+                        prefilter,
+                    });
                     *local = Some((self.fingerprint, rules.clone()));
                     rules
                 }
@@ -416,21 +442,21 @@ impl Vale {
         prose: &Prose,
         active: &super::Active,
     ) -> Vec<Alert> {
-        let local = self.local_rules();
-        let rules: Vec<&Rule> = self
+        let local = self.local_rules(active);
+        let rules: Vec<(usize, &Rule)> = self
             .rules_for(path)
             .into_iter()
-            .map(|i| &local[i])
-            .filter(|r| active.has(&r.id))
+            .map(|i| (i, &local.rules[i]))
+            .filter(|(_, r)| active.has(&r.id))
             .collect();
         if rules.is_empty() {
             return Vec::new();
         }
         let wants = Wants {
-            sentence: rules.iter().any(|r| r.scope.names("sentence")),
-            paragraph: rules.iter().any(|r| r.scope.names("paragraph")),
-            raw: rules.iter().any(|r| r.scope.names("raw")),
-            summary: rules.iter().any(|r| r.scope.names("summary")),
+            sentence: rules.iter().any(|(_, r)| r.scope.names("sentence")),
+            paragraph: rules.iter().any(|(_, r)| r.scope.names("paragraph")),
+            raw: rules.iter().any(|(_, r)| r.scope.names("raw")),
+            summary: rules.iter().any(|(_, r)| r.scope.names("summary")),
         };
         let ext = std::path::Path::new(path)
             .extension()
@@ -483,6 +509,11 @@ impl Vale {
         let ignored_scopes = (!block_scopes.is_empty())
             .then(|| scope::Scope::parse(&block_scopes).ok())
             .flatten();
+        // Per rule of the setup: may it match this block? (Rules the prefilter does not cover: yes.)
+        let mut can = vec![true; local.rules.len()];
+        // Per block name (a doc has few: `text.md`, `text.heading.h2.md`…): which of `rules` it is in
+        // scope of.
+        let mut in_scope: HashMap<&str, Vec<bool>> = HashMap::new();
         for block in &blocks {
             if ignored_scopes
                 .as_ref()
@@ -490,8 +521,17 @@ impl Vale {
             {
                 continue;
             }
-            for rule in &rules {
-                if !rule.scope.matches(&block.scope) {
+            if let Some(p) = &local.prefilter {
+                p.mark(&block.text, &mut can);
+            }
+            let scoped = in_scope.entry(block.scope.as_str()).or_insert_with(|| {
+                rules
+                    .iter()
+                    .map(|(_, r)| r.scope.matches(&block.scope))
+                    .collect()
+            });
+            for (&(i, rule), &scoped) in rules.iter().zip(scoped.iter()) {
+                if !can[i] || !scoped {
                     continue;
                 }
                 for Found {
