@@ -147,7 +147,7 @@ impl Cache {
         }
         fs::create_dir_all(&self.dir)?;
         let bytes = postcard::to_stdvec(&memo).map_err(std::io::Error::other)?;
-        crate::io::files::write_new(&self.paragraphs_file(), &bytes)?;
+        crate::io::files::write_disposable(&self.paragraphs_file(), &bytes)?;
         // Paragraph files of other builds can never be used again.
         let mine = self.paragraphs_file();
         if let Ok(entries) = fs::read_dir(&self.dir) {
@@ -177,7 +177,7 @@ impl Cache {
             memo.docs.retain(|h, _| used.contains(h));
         }
         let bytes = postcard::to_stdvec(&*memo).map_err(std::io::Error::other)?;
-        crate::io::files::write_new(&self.file("memo"), &bytes)?;
+        crate::io::files::write_disposable(&self.file("memo"), &bytes)?;
         if !memo.counts.is_empty() {
             // Keep what was stored before for docs not counted in this run.
             self.load_counts(memo);
@@ -186,7 +186,7 @@ impl Cache {
                 memo.counts.retain(|h, _| used.contains(h));
             }
             let bytes = postcard::to_stdvec(&memo.counts).map_err(std::io::Error::other)?;
-            crate::io::files::write_new(&self.file("counts"), &bytes)?;
+            crate::io::files::write_disposable(&self.file("counts"), &bytes)?;
         }
         // Files of other rule sets can never be used again.
         let mine = format!("{:016x}.", self.version);

@@ -893,6 +893,15 @@ fn the_cache_gives_the_same_findings_and_follows_rule_and_config_changes() {
         "the cache is stored"
     );
     assert_eq!(r.check_json(&["--all"]).texts(), cold, "warm = cold");
+    // The cache is written without waiting for the disk: a file a crash left short is read as
+    // nothing remembered, never as fewer findings.
+    for e in std::fs::read_dir(r.path(".git/docreview/cache")).expect("cache dir") {
+        let path = e.expect("entry").path();
+        let bytes = std::fs::read(&path).expect("read");
+        std::fs::write(&path, &bytes[..bytes.len() / 2]).expect("cut short");
+    }
+    assert_eq!(r.check_json(&["--all"]).texts(), cold, "torn cache = cold");
+    assert_eq!(r.check_json(&["--all"]).texts(), cold, "and stored again");
     // A rule turned off: its findings go, whatever the cache holds.
     r.write(
         ".docreview.toml",
