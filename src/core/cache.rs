@@ -162,7 +162,8 @@ fn merge(acc: u64, lane: u64) -> u64 {
     (acc ^ round(0, lane)).wrapping_mul(P1).wrapping_add(P4)
 }
 
-fn xxh64(bytes: &[u8]) -> u64 {
+/// XXH64 (seed 0) of `bytes`: the content hash, and the seal of the cache's files.
+pub fn xxh64(bytes: &[u8]) -> u64 {
     let mut rest = bytes;
     let mut h = if bytes.len() >= 32 {
         let mut v = [P1.wrapping_add(P2), P2, 0, 0u64.wrapping_sub(P1)];

@@ -117,10 +117,7 @@ impl Cache {
             return;
         }
         self.counts_loaded = true;
-        let stored: HashMap<u64, DocCounts> = fs::read(self.file("counts"))
-            .ok()
-            .and_then(|bytes| postcard::from_bytes(&bytes).ok())
-            .unwrap_or_default();
+        let stored: HashMap<u64, DocCounts> = read_sealed(&self.file("counts")).unwrap_or_default();
         for (h, c) in stored {
             memo.counts.entry(h).or_insert(c);
         }
@@ -129,10 +126,7 @@ impl Cache {
     /// Paragraphs harper linted in earlier runs of this docreview build (any rule set: the key of each
     /// entry names the linters that ran).
     pub fn load_paragraphs(&self) -> ParagraphMemo {
-        fs::read(self.paragraphs_file())
-            .ok()
-            .and_then(|bytes| postcard::from_bytes(&bytes).ok())
-            .unwrap_or_default()
+        read_sealed(&self.paragraphs_file()).unwrap_or_default()
     }
 
     /// Saves what harper linted (at most [`KEEP_PARAGRAPHS`] entries).
@@ -146,8 +140,7 @@ impl Cache {
             }
         }
         fs::create_dir_all(&self.dir)?;
-        let bytes = postcard::to_stdvec(&memo).map_err(std::io::Error::other)?;
-        crate::io::files::write_disposable(&self.paragraphs_file(), &bytes)?;
+        crate::io::files::write_disposable(&self.paragraphs_file(), &sealed(&memo)?)?;
         // Paragraph files of other builds can never be used again.
         let mine = self.paragraphs_file();
         if let Ok(entries) = fs::read_dir(&self.dir) {
@@ -176,8 +169,7 @@ impl Cache {
             let used = &memo.used;
             memo.docs.retain(|h, _| used.contains(h));
         }
-        let bytes = postcard::to_stdvec(&*memo).map_err(std::io::Error::other)?;
-        crate::io::files::write_disposable(&self.file("memo"), &bytes)?;
+        crate::io::files::write_disposable(&self.file("memo"), &sealed(&*memo)?)?;
         if !memo.counts.is_empty() {
             // Keep what was stored before for docs not counted in this run.
             self.load_counts(memo);
@@ -185,8 +177,7 @@ impl Cache {
                 let used = &memo.used;
                 memo.counts.retain(|h, _| used.contains(h));
             }
-            let bytes = postcard::to_stdvec(&memo.counts).map_err(std::io::Error::other)?;
-            crate::io::files::write_disposable(&self.file("counts"), &bytes)?;
+            crate::io::files::write_disposable(&self.file("counts"), &sealed(&memo.counts)?)?;
         }
         // Files of other rule sets can never be used again.
         let mine = format!("{:016x}.", self.version);
@@ -207,10 +198,32 @@ impl Cache {
 }
 
 fn read_memo(file: &Path) -> Memo {
-    fs::read(file)
-        .ok()
-        .and_then(|bytes| postcard::from_bytes::<Memo>(&bytes).ok())
-        .unwrap_or_default()
+    read_sealed(file).unwrap_or_default()
+}
+
+/// A cache file's bytes: the value, then its length and its hash (eight bytes each, little-endian).
+/// The cache is written without waiting for the disk, so after a crash a file may be short, or as
+/// long as it should be with zeros or old bytes at its end, which the format alone would read as
+/// findings: the seal tells such a file from a whole one.
+fn sealed(value: &impl serde::Serialize) -> std::io::Result<Vec<u8>> {
+    let mut bytes = postcard::to_stdvec(value).map_err(std::io::Error::other)?;
+    let hash = crate::core::cache::xxh64(&bytes);
+    let len = bytes.len() as u64;
+    bytes.extend_from_slice(&len.to_le_bytes());
+    bytes.extend_from_slice(&hash.to_le_bytes());
+    Ok(bytes)
+}
+
+/// What [`sealed`] wrote in `file`; `None` when it is missing, cut short, torn or of another format.
+fn read_sealed<T: serde::de::DeserializeOwned>(file: &Path) -> Option<T> {
+    let bytes = fs::read(file).ok()?;
+    let (body, seal) = bytes.split_at_checked(bytes.len().checked_sub(16)?)?;
+    let len = u64::from_le_bytes(seal[..8].try_into().ok()?);
+    let hash = u64::from_le_bytes(seal[8..].try_into().ok()?);
+    if len != body.len() as u64 || hash != crate::core::cache::xxh64(body) {
+        return None;
+    }
+    postcard::from_bytes(body).ok()
 }
 
 /// A number that changes whenever the executable does (0 when it cannot be told).

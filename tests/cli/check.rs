@@ -893,15 +893,26 @@ fn the_cache_gives_the_same_findings_and_follows_rule_and_config_changes() {
         "the cache is stored"
     );
     assert_eq!(r.check_json(&["--all"]).texts(), cold, "warm = cold");
-    // The cache is written without waiting for the disk: a file a crash left short is read as
-    // nothing remembered, never as fewer findings.
-    for e in std::fs::read_dir(r.path(".git/docreview/cache")).expect("cache dir") {
-        let path = e.expect("entry").path();
-        let bytes = std::fs::read(&path).expect("read");
-        std::fs::write(&path, &bytes[..bytes.len() / 2]).expect("cut short");
+    // The cache is written without waiting for the disk: a file a crash left short, or as long as it
+    // was with zeros at its end, is read as nothing remembered, never as other findings.
+    let tear = |zeros: bool| {
+        for e in std::fs::read_dir(r.path(".git/docreview/cache")).expect("cache dir") {
+            let path = e.expect("entry").path();
+            let mut bytes = std::fs::read(&path).expect("read");
+            let half = bytes.len() / 2;
+            if zeros {
+                bytes[half..].fill(0);
+            } else {
+                bytes.truncate(half);
+            }
+            std::fs::write(&path, &bytes).expect("tear");
+        }
+    };
+    for zeros in [false, true] {
+        tear(zeros);
+        assert_eq!(r.check_json(&["--all"]).texts(), cold, "torn cache = cold");
+        assert_eq!(r.check_json(&["--all"]).texts(), cold, "and stored again");
     }
-    assert_eq!(r.check_json(&["--all"]).texts(), cold, "torn cache = cold");
-    assert_eq!(r.check_json(&["--all"]).texts(), cold, "and stored again");
     // A rule turned off: its findings go, whatever the cache holds.
     r.write(
         ".docreview.toml",

@@ -281,8 +281,9 @@ impl Run<'_> {
 }
 
 /// The remembered findings of `docs` in scope, at their paths: for each of `kinds`, the per-document
-/// ones (`false`) or the doc-set ones (`true`). With `take` (a memory used once that will not be saved), findings are moved out
-/// instead of copied (all but the last of several docs with the same content get copies).
+/// ones (`false`) or the doc-set ones (`true`). With `take` (a memory used once and already saved, or
+/// with nowhere to be saved), findings are moved out instead of copied (all but the last of several
+/// docs with the same content get copies).
 pub(super) fn place_stored(
     docs: &[Doc],
     hashes: &[u64],

@@ -99,7 +99,8 @@ pub struct Vale {
     /// `Style.Rule = level` lines, wherever they are (Vale keeps one level per rule).
     levels: HashMap<String, Severity>,
     min: Severity,
-    /// Built on the first check (a listing of the rules never needs it).
+    /// Built on the first check, over the rules active then (a listing of the rules never needs it; a
+    /// rule turned on later is not covered, so it searches every block, as without a prefilter).
     prefilter: std::sync::OnceLock<Option<pattern::Prefilter>>,
     /// Identifies the setup (every file's text), for the cache.
     pub fingerprint: u64,

@@ -14,11 +14,19 @@ pub enum Pattern {
 /// What keeps the backtracker off most of the text: `loose`, the pattern without its look-around and
 /// back-references, matches at least wherever the full pattern could start a match, so the full
 /// pattern is only tried, anchored (`anchored` is `\G(?:pattern)`), where `loose` finds a start.
+/// `loose` comes in two forms: with the pattern's word boundaries (Unicode ones, as the backtracker
+/// reads them), which the fast engine reads at full speed in ASCII text only and slowly elsewhere;
+/// and without them, fast in any text but trying every position of a long word (quadratic in the
+/// word's length). The first reads ASCII text and long blocks, the second the others.
 #[derive(Debug)]
 pub struct Gate {
+    bounded: regex::Regex,
     loose: regex::Regex,
     anchored: fancy_regex::Regex,
 }
+
+/// Up to this many bytes a block outside ASCII is read by the gate without word boundaries.
+const UNBOUNDED_UP_TO: usize = 4096;
 
 /// A copy for another thread, compiled afresh: a backtracking pattern's compiled parts are shared
 /// between its clones, and with them the pool of search caches its threads would queue on.
@@ -33,6 +41,7 @@ impl Clone for Pattern {
                 Box::new(fresh(re)),
                 gate.as_ref().map(|g| {
                     Box::new(Gate {
+                        bounded: g.bounded.clone(),
                         loose: g.loose.clone(),
                         anchored: fresh(&g.anchored),
                     })
@@ -47,9 +56,14 @@ impl Gate {
     /// and says what it matched (`Some(None)`: nothing; `None`: stop). After a match the walk goes on
     /// from its end, so the matches are those a search of the full pattern finds, in order.
     fn scan(&self, text: &str, mut attempt: impl FnMut(usize) -> Option<Option<Range<usize>>>) {
+        let loose = if text.is_ascii() || text.len() > UNBOUNDED_UP_TO {
+            &self.bounded
+        } else {
+            &self.loose
+        };
         let mut pos = 0;
         while pos <= text.len() {
-            let Some(start) = self.loose.find_at(text, pos).map(|m| m.start()) else {
+            let Some(start) = loose.find_at(text, pos).map(|m| m.start()) else {
                 return;
             };
             match attempt(start) {
@@ -102,10 +116,10 @@ fn after_char(text: &str, at: usize) -> usize {
         .map_or(at + 1, |c| at + c.len_utf8())
 }
 
-/// `src` without look-around groups (`(?=…)`, `(?!…)`, `(?<=…)`, `(?<!…)`) and word boundaries (they
-/// match no text), with back-references loosened to "anything": a pattern that matches at least
-/// wherever `src` does.
-fn relaxed(src: &str) -> String {
+/// `src` without look-around groups (`(?=…)`, `(?!…)`, `(?<=…)`, `(?<!…)`: they match no text), and
+/// without word boundaries unless `boundaries`, with back-references loosened to "anything": a pattern
+/// that matches at least wherever `src` does.
+fn relaxed(src: &str, boundaries: bool) -> String {
     let chars: Vec<char> = src.chars().collect();
     let mut out = String::with_capacity(src.len());
     let mut i = 0;
@@ -116,7 +130,7 @@ fn relaxed(src: &str) -> String {
             let next = chars.get(i + 1).copied();
             match next {
                 Some(d) if d.is_ascii_digit() && d != '0' && !in_class => {
-                    out.push_str("(?:.*?)");
+                    out.push_str("(?s:.*?)");
                     i += 2;
                     while chars.get(i).is_some_and(char::is_ascii_digit) {
                         i += 1;
@@ -124,7 +138,7 @@ fn relaxed(src: &str) -> String {
                     continue;
                 }
                 Some('k') if !in_class && chars.get(i + 2) == Some(&'<') => {
-                    out.push_str("(?:.*?)");
+                    out.push_str("(?s:.*?)");
                     i += 3;
                     while i < chars.len() && chars[i] != '>' {
                         i += 1;
@@ -135,8 +149,18 @@ fn relaxed(src: &str) -> String {
                 // A word boundary matches no text: the gate goes without it, so the fast engine keeps
                 // to its linear-time automaton (a Unicode word boundary sends it to a slower one at
                 // every letter outside ASCII), and a start next to such a letter is never missed.
-                Some('b' | 'B') if !in_class => {
+                Some('b' | 'B') if !in_class && !boundaries => {
+                    // An empty group in its place keeps a quantifier after it (`\b{2}`) applying to
+                    // nothing; a named boundary (`\b{start}`) goes whole.
+                    out.push_str("(?:)");
                     i += 2;
+                    let rest: String = chars[i..chars.len().min(i + 12)].iter().collect();
+                    for named in ["{start}", "{end}", "{start-half}", "{end-half}"] {
+                        if rest.starts_with(named) {
+                            i += named.len();
+                            break;
+                        }
+                    }
                     continue;
                 }
                 Some(d) => {
@@ -350,10 +374,19 @@ impl Pattern {
                     let anchored = format!(r"\G(?:{})", re.as_str());
                     // The gate has no word boundaries: the fast engine's ASCII ones would miss
                     // starts the backtracker's Unicode ones find ("é é").
-                    let gate = regex::Regex::new(&relaxed(src))
-                        .ok()
-                        .zip(fancy_regex::Regex::new(&anchored).ok())
-                        .map(|(loose, anchored)| Box::new(Gate { loose, anchored }));
+                    let loose = |boundaries| regex::Regex::new(&relaxed(src, boundaries)).ok();
+                    let gate = match (
+                        loose(true),
+                        loose(false),
+                        fancy_regex::Regex::new(&anchored).ok(),
+                    ) {
+                        (Some(bounded), Some(loose), Some(anchored)) => Some(Box::new(Gate {
+                            bounded,
+                            loose,
+                            anchored,
+                        })),
+                        _ => None,
+                    };
                     Ok(Pattern::Fancy(Box::new(re), gate))
                 }
                 Err(_) => Err(plain.to_string()),
@@ -517,7 +550,7 @@ impl Prefilter {
         for (i, p) in patterns {
             let source = match p {
                 Pattern::Plain(re) => re.as_str().to_owned(),
-                Pattern::Fancy(re, Some(_)) => relaxed(re.as_str()),
+                Pattern::Fancy(re, Some(_)) => relaxed(re.as_str(), false),
                 Pattern::Fancy(_, None) => continue,
             };
             let Some(found) = required(&source) else {
@@ -553,11 +586,13 @@ impl Prefilter {
         // A full automaton reads fastest; past a few thousand literals (a team's long word lists) the
         // crate chooses, to keep its memory in bounds.
         let kind = (literals.len() <= 4096).then_some(aho_corasick::AhoCorasickKind::DFA);
-        let automaton = aho_corasick::AhoCorasick::builder()
-            .kind(kind)
-            .ascii_case_insensitive(true)
-            .build(&literals)
-            .ok()?;
+        let build = |kind| {
+            aho_corasick::AhoCorasick::builder()
+                .kind(kind)
+                .ascii_case_insensitive(true)
+                .build(&literals)
+        };
+        let automaton = build(kind).or_else(|_| build(None)).ok()?;
         Some(Prefilter {
             literals: automaton,
             owners,
@@ -764,17 +799,35 @@ mod tests {
 
     #[test]
     fn the_gate_drops_only_what_matches_no_text() {
-        assert_eq!(relaxed(r"\bfoo(?! bar)\b"), "foo");
+        assert_eq!(relaxed(r"\bfoo(?! bar)\b", true), r"\bfoo\b");
+        assert_eq!(relaxed(r"\bfoo(?! bar)\b", false), "(?:)foo(?:)");
         assert_eq!(translate(&go_syntax(r"\bfoo[\b]\Z")), r"(?-u:\b)foo[\b]\z");
-        assert_eq!(relaxed(r"(?<=[(])x(?=\))"), "x");
-        assert_eq!(relaxed(r"\b(\w+) \1\b"), r"(\w+) (?:.*?)");
+        assert_eq!(relaxed(r"(?<=[(])x(?=\))", true), "x");
+        assert_eq!(relaxed(r"\b(\w+) \1\b", true), r"\b(\w+) (?s:.*?)\b");
         assert_eq!(
-            relaxed(r"[\b]x\B"),
-            r"[\b]x",
+            relaxed(r"[\b]x\B", false),
+            r"[\b]x(?:)",
             "a backspace in a class is kept"
         );
-        assert_eq!(relaxed(r"[(?=]a"), r"[(?=]a", "a class is kept whole");
-        assert_eq!(relaxed(r"(?>ab)c"), "(?:ab)c");
+        // A quantified boundary and a named one, which the backtracker reads too.
+        assert_eq!(relaxed(r"x\b{2}", false), r"x(?:){2}");
+        assert_eq!(relaxed(r"\b{start}x", false), r"(?:)x");
+        for src in [r"(?<!y)x\b{2}", r"(?<!y)\b{start}x\b{end}", r"a(\n)\1b"] {
+            let p = Pattern::new(src).expect("compiles");
+            assert!(
+                matches!(p, Pattern::Fancy(_, Some(_))),
+                "{src} keeps its gate"
+            );
+        }
+        assert_eq!(
+            Pattern::new(r"a(\n)\1b")
+                .expect("compiles")
+                .find_all("a\n\nb"),
+            vec![0..4],
+            "a back-reference to a line break"
+        );
+        assert_eq!(relaxed(r"[(?=]a", true), r"[(?=]a", "a class is kept whole");
+        assert_eq!(relaxed(r"(?>ab)c", true), "(?:ab)c");
     }
 
     #[test]
