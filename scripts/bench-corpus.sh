@@ -10,6 +10,9 @@
 #   DOCREVIEW_BIN=/path/to/docreview ...     time another build (e.g. before and after a change)
 #   COPIES=16 scripts/bench-corpus.sh        the corpus 16 times over, in folders copy1..copy16 (the same
 #                                            content under other names): how time and memory grow
+#   VALE_STYLES=DIR scripts/bench-corpus.sh  a team's Vale styles (each folder of DIR a style, e.g.
+#                                            errata-ai's Microsoft and Google) in a .vale.ini of the
+#                                            repository, and only their rules run (--rule 'Style.*')
 #
 # Needs: a release build (cargo build --release), git, GNU time (/usr/bin/time), ripgrep; hyperfine if present.
 set -euo pipefail
@@ -35,6 +38,18 @@ else
     { echo "# Doc $i"; echo; for _ in $(seq 1 $((10 + i % 20))); do echo "$para"; echo; done; } > "$repo/doc$i.md"
   done
 fi
+rules=()
+if [ -n "${VALE_STYLES:-}" ]; then
+  mkdir -p "$repo/styles"
+  names=()
+  for d in "$VALE_STYLES"/*/; do
+    n="$(basename "$d")"; cp -r "$d" "$repo/styles/$n"; names+=("$n"); rules+=(--rule "$n.*")
+  done
+  [ "${#names[@]}" -gt 0 ] || { echo "no style folders in $VALE_STYLES" >&2; exit 2; }
+  joined="$(printf '%s, ' "${names[@]}")"
+  printf 'StylesPath = styles\nMinAlertLevel = suggestion\n\n[*.md]\nBasedOnStyles = %s\n' "${joined%, }" > "$repo/.vale.ini"
+  echo "Vale styles: ${joined%, } (only their rules)"
+fi
 cd "$repo"
 git init -q . && git add -A && git -c user.name=bench -c user.email=bench@example.invalid commit -qm corpus
 git status --short >/dev/null   # refresh the index, as any git command in a user's clone does
@@ -45,17 +60,18 @@ run() { "$@" >/dev/null 2>"$work/err"; local code=$?; [ "$code" -le 1 ] || { ech
 set +e
 if [ "${COLD:-1}" != 0 ]; then
   /usr/bin/time -f "cold  docreview check --all: %e s wall, %U s user, %M KB max RSS" \
-    "$bin" check --all --format json >/dev/null 2>"$work/err"
+    "$bin" check --all ${rules[@]+"${rules[@]}"} --format json >/dev/null 2>"$work/err"
   tail -1 "$work/err"
 else
-  run "$bin" check --all --format json   # fills the cache
+  run "$bin" check --all ${rules[@]+"${rules[@]}"} --format json   # fills the cache
 fi
 set -e
-/usr/bin/time -f "warm  docreview check --all: %e s wall, %M KB max RSS" "$bin" check --all --format json >/dev/null 2>"$work/err" || true
+/usr/bin/time -f "warm  docreview check --all: %e s wall, %M KB max RSS" "$bin" check --all ${rules[@]+"${rules[@]}"} --format json >/dev/null 2>"$work/err" || true
 tail -1 "$work/err"
 /usr/bin/time -f "      rg -c the:              %e s wall, %M KB max RSS" rg -c the . >/dev/null 2>"$work/err" || true
 tail -1 "$work/err"
+rs="${rules[*]:-}"; [ -z "$rs" ] || rs="$rs "
 if command -v hyperfine >/dev/null; then
   hyperfine -N -i --warmup 3 --runs "${RUNS:-20}" \
-    "$bin check --all --format json" "$bin check --all" "rg -c the ." 2>/dev/null | grep -E "Benchmark|Time|±|faster" || true
+    "$bin check --all ${rs}--format json" "$bin check --all${rs:+ ${rs% }}" "rg -c the ." 2>/dev/null | grep -E "Benchmark|Time|±|faster" || true
 fi
