@@ -7,6 +7,7 @@ pub mod check;
 mod fields;
 pub mod ini;
 pub mod pattern;
+mod prefilter;
 pub mod rule;
 pub mod scope;
 pub mod sequence;
@@ -85,7 +86,7 @@ pub struct Alert {
 /// can match a block at all.
 struct Local {
     rules: Vec<Rule>,
-    prefilter: Option<pattern::Prefilter>,
+    prefilter: Option<prefilter::Prefilter>,
 }
 
 /// A loaded Vale setup.
@@ -101,7 +102,7 @@ pub struct Vale {
     min: Severity,
     /// Built on the first check, over the rules active then (a listing of the rules never needs it; a
     /// rule turned on later is not covered, so it searches every block, as without a prefilter).
-    prefilter: std::sync::OnceLock<Option<pattern::Prefilter>>,
+    prefilter: std::sync::OnceLock<Option<prefilter::Prefilter>>,
     /// Identifies the setup (every file's text), for the cache.
     pub fingerprint: u64,
 }
@@ -363,7 +364,7 @@ impl Vale {
                     let prefilter = self
                         .prefilter
                         .get_or_init(|| {
-                            pattern::Prefilter::new(self.rules.iter().enumerate().filter_map(
+                            prefilter::Prefilter::new(self.rules.iter().enumerate().filter_map(
                                 |(i, r)| match &r.kind {
                                     _ if !active.has(&r.id) => None,
                                     Kind::Existence { pattern }
