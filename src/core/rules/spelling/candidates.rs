@@ -13,11 +13,18 @@ pub(super) fn likely_typo(
     word: &str,
 ) -> Option<String> {
     let letters = word.chars().count();
-    if letters < LIKELY_LETTERS || !word.chars().all(|c| c.is_ascii_lowercase()) {
+    let mut chars = word.chars();
+    // "Wherther": a capital first letter and the rest lower case. A capital marks a name ("Bastian",
+    // "Alacritty"), so the slip must be toward a word this doc writes; it is looked for in lower case
+    // and offered in the word's case.
+    let capital = chars.next().is_some_and(|c| c.is_ascii_uppercase());
+    if letters < LIKELY_LETTERS || !chars.all(|c| c.is_ascii_lowercase()) {
         return None;
     }
+    let lower = word.to_ascii_lowercase();
+    let word = lower.as_str();
     let block = &doc.prose.blocks[b];
-    if matches!(block.kind, BlockKind::Heading | BlockKind::TableCell)
+    if (!capital && matches!(block.kind, BlockKind::Heading | BlockKind::TableCell))
         || doc.whole_link_text(b, view.clone())
         || doc.link_text(b, view.clone()).is_some()
         || doc
@@ -59,14 +66,18 @@ pub(super) fn likely_typo(
     // slip explains is the word meant ("customm": "custom", a key pressed twice; not "customs").
     // A letter added at the end is a key pressed twice ("customm") or an ending the dictionary
     // lacks ("brackety", "immutablet"): only the first is a slip.
+    // A word is common when people misspell it too, or when this doc writes it elsewhere: the word its
+    // writer uses is the word a slip was made toward ("feature unifcation" in a doc of "unification").
+    // The singular of a plural the doc writes ("smartypant processors") is a form, not a slip.
     let common = |c: &&&String| {
-        crate::core::rules::misspellings::frequency(c) >= LIKELY_COMMON
+        ((!capital && crate::core::rules::misspellings::frequency(c) >= LIKELY_COMMON)
+            || (doc_writes(doc, c) && c.strip_suffix('s') != Some(word)))
             && !(word.len() == c.len() + 1
                 && word.starts_with(c.as_str())
                 && !word.ends_with(&c[c.len() - 1..]))
     };
     let one = at(1);
-    match one.as_slice() {
+    let fix = match one.as_slice() {
         [only] if common(&only) => Some((*only).clone()),
         [_, _, ..] => match one
             .iter()
@@ -78,7 +89,22 @@ pub(super) fn likely_typo(
             _ => None,
         },
         _ => None,
-    }
+    }?;
+    Some(if capital {
+        crate::core::rules::text::capitalise(&fix)
+    } else {
+        fix
+    })
+}
+
+/// Does the doc's prose write `word` (lower case) as a word of its own, in any case?
+fn doc_writes(doc: &DocProse<'_>, word: &str) -> bool {
+    (0..doc.prose.blocks.len()).any(|b| {
+        let text = doc.prose.blocks[b].text.as_str();
+        doc.words(b)
+            .iter()
+            .any(|w| w.text(text).eq_ignore_ascii_case(word))
+    })
 }
 
 /// What kind of spelling candidate a word is.
@@ -87,6 +113,9 @@ pub(super) enum Candidate {
     Typo(Vec<String>),
     /// Unknown to the dictionary and to everything that marks terms.
     Unknown,
+    /// Like [`Candidate::Unknown`], with a capital first letter: a name, unless one slip from a word the
+    /// doc writes.
+    Capital,
 }
 
 /// Calls `f` with each candidate word of block `b`: known misspellings, and prose words the dictionary
@@ -127,27 +156,36 @@ pub(super) fn candidates(doc: &DocProse<'_>, b: usize, mut f: impl FnMut(Word, &
                 }
                 continue;
             }
-            // A capitalised word is a name (a product, a person, a place), at a sentence start too: in
-            // docs, names open list items, headings and table cells all the time.
-            if looks_technical(word) || word.chars().next().is_some_and(char::is_uppercase) {
+            if looks_technical(word) {
                 continue;
             }
-            if !is_known(word)
-                && !dictionary::is_listed(word)
-                && !is_other_dialect(word)
-                && !is_derived(word)
-                && !is_term(word)
-            {
+            let unknown = |w: &str| {
+                !is_known(w)
+                    && !dictionary::is_listed(&w.to_lowercase())
+                    && !is_other_dialect(w)
+                    && !is_derived(w)
+                    && !is_term(w)
+            };
+            // A capitalised word is a name (a product, a person, a place), at a sentence start too: in
+            // docs, names open list items, headings and table cells all the time. A long one may still
+            // be a slip for a word the doc writes (see [`likely_typo`]).
+            if word.chars().next().is_some_and(char::is_uppercase) {
+                if word.chars().count() >= LIKELY_LETTERS && unknown(word) {
+                    f(here, word, Candidate::Capital);
+                }
+                continue;
+            }
+            if unknown(word) {
                 f(here, word, Candidate::Unknown);
             }
         }
     }
 }
 
-/// Is a known misspelling at `here` a slip, not a name or a deliberate form? Capitalised, it is a slip
-/// only inside running text, after the end of a sentence and before a lower-case word ("It works.
+/// Is a known misspelling at `here` a slip, not a name or a deliberate form? Capitalised, a short one is
+/// a slip only inside running text, after the end of a sentence and before a lower-case word ("It works.
 /// Occured twice"): at the start of a block (a list of people, a heading) and mid-sentence ("Big Sur")
-/// a capital marks a name. A whole link text is a name too, and a prefix kept apart by a hyphen
+/// a capital marks a name; a long one is a slip anywhere ("Certificate Transperancy"). A whole link text is a name too, and a prefix kept apart by a hyphen
 /// ("mis-parse") or a short part of a hyphenated word is not a word of its own.
 pub(super) fn plain_typo(
     doc: &DocProse<'_>,
@@ -180,10 +218,10 @@ pub(super) fn plain_typo(
             || next
                 .trim_start_matches(|c: char| !c.is_alphanumeric())
                 .starts_with(|c: char| c.is_lowercase());
-        // In a heading, a long word: names there are short or known ("## Configure Syntax
-        // Hightlighter").
-        let heading_word = kind == BlockKind::Heading && word.chars().count() >= 7;
-        if !((starts && next_lower) || heading_word) {
+        // A long word, anywhere: names are short or known, a long misspelling is a slip even where
+        // a capital marks a name ("## Configure Syntax Hightlighter", "Certificate Transperancy").
+        let long = word.chars().count() >= LIKELY_LETTERS;
+        if !((starts && next_lower) || long) {
             return false;
         }
     }

@@ -2,7 +2,8 @@
 //!
 //! - `spelling.known-typo`: a word on the list of known misspellings ([`super::misspellings`]:
 //!   "occured", "paramater", "wih"), with its correction. Flagged in running text, at a sentence start
-//!   or inside a camelCase name ("BroswerWindow"), but not where a capital marks a name, and not when
+//!   or inside a camelCase name ("BroswerWindow"), but not where a capital marks a name (unless the word
+//!   is long: "Certificate Transperancy"), and not when
 //!   the project uses it in code, accepts it, or one doc writes it again and again. Inside inline code, a
 //!   misspelt part of a name that only one doc writes ([`code`]: `.github/worflows`).
 //! - `spelling.unknown-word`: a word in neither harper's English dictionary nor the project's technical
@@ -121,16 +122,17 @@ pub fn rules() -> Vec<RuleInfo> {
                       typos checker uses), each with its correction: \"occured\" → \"occurred\", \
                       \"targetting\" → \"targeting\", \"wih\" → \"with\". Such a word is flagged wherever it \
                       stands in running text, also at a sentence start (after a full stop, or opening a \
-                      paragraph or list item before a lower-case word), as a long word in a heading, or as \
-                      part of a camelCase name (\"BroswerWindow\"), even where an unknown word would pass as \
-                      a compound. Inside inline code, a part of a name (split at symbols and camelCase humps: \
+                      paragraph or list item before a lower-case word), as a word of seven letters or more \
+                      anywhere, capitalised or not (\"Certificate Transperancy\"), or as part of a camelCase \
+                      name (\"BroswerWindow\"), even where an unknown word would pass as a compound. Inside \
+                      inline code, a part of a name (split at symbols and camelCase humps: \
                       `.github/worflows`, `is_sign_poitive`) is flagged when no other doc writes it in code \
                       and no code block writes it at all, the doc's prose is English, and it is not cut short \
                       (`wrapp...`), quoted, a name of words or an old name cited beside its correction. It is \
-                      left alone when it is a name (a capitalised word mid-sentence, \
-                      \"Big Sur\", or before another capitalised word, \"Sven Aas\"), a whole link text, \
-                      written three times or more in one doc and nowhere else (that doc's word), used in \
-                      code (an API may be named so), or listed in [vocabulary] accept or \
+                      left alone when it is a name (a capitalised word of fewer than seven letters \
+                      mid-sentence, \"Big Sur\", or before another capitalised word, \"Sven Aas\"), a whole \
+                      link text, written three times or more in one doc and nowhere else (that doc's word), \
+                      used in code (an API may be named so), or listed in [vocabulary] accept or \
                       .docreview/vocabulary.txt."
                 .into(),
         },
@@ -142,19 +144,25 @@ pub fn rules() -> Vec<RuleInfo> {
             default_on: true,
             summary: "An unknown word one slip from one common English word (\"prerequisistes\" → \"prerequisites\")"
                 .into(),
-            explain: "Flags a lower-case word of seven letters or more that the dictionary and the project's \
-                      vocabulary do not know, when exactly one English word is one slip away (a letter added, \
-                      dropped or changed, or two letters swapped): \"prerequisistes\" → \"prerequisites\", \
-                      \"validiating\" → \"validating\"; of several such words, the only one a finger slip \
-                      explains (a key pressed twice or beside its neighbour, a neighbouring key, two letters \
-                      swapped: \"customm\" → \"custom\", not \"customs\"). That word must be a common one (people misspell it \
-                      too) and share the first letter: slips are made toward words people write often, and \
-                      almost never change the first letter. A word found in a longer English word list \
-                      (SCOWL's, \"chrominance\", \"focussed\") is not unknown. Everything that keeps a word \
-                      from spelling.unknown-word keeps it from this rule as well (code, names, words used \
-                      twice or by several docs, the vocabulary), and so do headings, table cells, link texts \
-                      and words the doc's own links contain (package and project names: \"bytenode\"). \
-                      When it is on it takes those words from spelling.unknown-word, with the one fix."
+            explain: "Flags a word of seven letters or more that the dictionary and the project's vocabulary \
+                      do not know, in lower case or with only its first letter capitalised, when exactly one \
+                      English word is one slip away (a letter added, dropped or changed, or two letters \
+                      swapped): \"prerequisistes\" → \"prerequisites\", \"validiating\" → \"validating\"; of \
+                      several such words, the only one a finger slip explains (a key pressed twice or beside \
+                      its neighbour, a neighbouring key, two letters swapped: \"customm\" → \"custom\", not \
+                      \"customs\"). That word must share the first letter (slips almost never change it) and \
+                      be a common one: people misspell it too, or the doc writes it elsewhere (\"feature \
+                      unifcation\" in a doc about unification), but not as the plural of the word \
+                      (\"smartypant processors\" beside \"smartypants\" is a form, not a slip). A capitalised \
+                      word is a name (\"Bastian\", \"Alacritty\") unless the word one slip away is one the doc \
+                      writes (\"Disabales\" in a doc that writes \"disables\"); it is judged in headings and \
+                      table cells too, and its fix keeps the capital. A word found in a longer English word \
+                      list (SCOWL's, \"chrominance\", \"focussed\") is not unknown. Everything else that keeps \
+                      a word from spelling.unknown-word keeps it from this rule as well (code, words used twice \
+                      or by several docs, the vocabulary), and so do link texts, words the doc's own links \
+                      contain (package and project names: \"bytenode\") and, for a lower-case word, headings \
+                      and table cells. When it is on it takes those words from spelling.unknown-word, with the \
+                      one fix."
                 .into(),
         },
         RuleInfo {
@@ -362,6 +370,7 @@ impl Vocabulary {
                     return;
                 }
                 let range = w.start..w.start + word.len();
+                let capital = matches!(kind, Candidate::Capital);
                 match kind {
                     Candidate::Typo(fixes) if active.has(TYPO) => {
                         let message = match fixes.first() {
@@ -378,7 +387,9 @@ impl Vocabulary {
                             replacements: fixes,
                         });
                     }
-                    Candidate::Unknown if active.has(RULE) || active.has(LIKELY) => {
+                    Candidate::Unknown | Candidate::Capital
+                        if active.has(RULE) || active.has(LIKELY) =>
+                    {
                         if word.chars().count() < MIN_LETTERS {
                             return;
                         }
@@ -394,7 +405,8 @@ impl Vocabulary {
                             });
                             return;
                         }
-                        if !active.has(RULE) {
+                        // A capitalised word no slip explains is a name.
+                        if capital || !active.has(RULE) {
                             return;
                         }
                         let mut replacements = suggestions(word);
@@ -541,6 +553,47 @@ pub(super) mod tests {
             let hits = found_with(&[text], &[], MIN_DOCS, &[LIKELY]);
             assert!(hits[0].is_empty(), "{text}: {hits:?}");
         }
+    }
+
+    #[test]
+    fn a_slip_toward_a_word_the_doc_writes_is_likely_in_either_case() {
+        let fixes = |text: &str| -> Vec<(String, Vec<String>)> {
+            found_with(&[text], &[], MIN_DOCS, &[LIKELY])[0]
+                .iter()
+                .map(|(_, w, r)| (w.clone(), r.clone()))
+                .collect()
+        };
+        // "unification" is no word people often misspell, but this doc writes it: the slip is toward it.
+        let doc = "Feature unification is hard. Allow users to control feature unifcation.\n";
+        assert_eq!(
+            fixes(doc),
+            [("unifcation".to_owned(), vec!["unification".to_owned()])]
+        );
+        assert!(fixes("Allow users to control feature unifcation.\n").is_empty());
+        // A capital marks a name unless the doc writes the word one slip away; the fix keeps the case.
+        let doc = "It disables the agent.\n\n## Disabales observability\n";
+        assert_eq!(
+            fixes(doc),
+            [("Disabales".to_owned(), vec!["Disables".to_owned()])]
+        );
+        assert!(fixes("Thanks to Bastian Muller for the review.\n").is_empty());
+        assert!(fixes("Disabales the agent.\n").is_empty());
+        // The singular of a plural the doc writes is a form of it, not a slip.
+        assert!(
+            fixes("Use the smartypants filter, as most smartypant processors do.\n").is_empty()
+        );
+    }
+
+    #[test]
+    fn a_long_known_misspelling_is_found_where_a_capital_would_mark_a_name() {
+        assert_eq!(
+            words(&[
+                "It disables Certificate Transperancy checks.\n\n| Key | Descripion |\n|---|---|\n"
+            ]),
+            ["Transperancy", "Descripion"]
+        );
+        // A short one mid-sentence is still a name's to keep ("Big Sur").
+        assert!(words(&["It runs on Big Sur and Othere Linux.\n"]).is_empty());
     }
 
     #[test]
