@@ -67,7 +67,10 @@ pub(super) fn is_change_entry(file: &str, block: &markdown::Block) -> bool {
         .and_then(|rest| rest.find('\n'))
         .map_or(file.len(), |i| end + i);
     let lead = before[line_start..].trim_start_matches([' ', '\t', '>']);
-    let listed = lead.starts_with(['-', '*', '+'])
+    // A bullet is followed by a space: "*Note: … (#123)*" is emphasis, not an entry.
+    let listed = lead
+        .strip_prefix(['-', '*', '+'])
+        .is_some_and(|rest| rest.starts_with([' ', '\t']))
         || lead
             .split_once(['.', ')'])
             .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));

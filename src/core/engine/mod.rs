@@ -480,7 +480,8 @@ mod tests {
                      - fix teh ONEDNN build (#43)\n\
                      - dns: set the the hostname on error objects (Ben Noordhuis)\n\
                      - feat(cli): add a dns flag (Ann Lee)\n\
-                     - timeout: the the seconds to wait (default 30)\n";
+                     - timeout: the the seconds to wait (default 30)\n\n\
+                     *Note: the the diff is based on [a newer text](https://github.com/o/r/pull/44).*\n";
         let found: Vec<(String, String)> = engine()
             .check(&[doc("blog/release-2.0.md", notes)], &[])
             .into_iter()
@@ -490,6 +491,8 @@ mod tests {
             found,
             [
                 ("grammar.repeated-word".to_owned(), "The the".to_owned()),
+                ("grammar.repeated-word".to_owned(), "the the".to_owned()),
+                // Emphasis that opens a paragraph is no bullet.
                 ("grammar.repeated-word".to_owned(), "the the".to_owned())
             ]
         );
