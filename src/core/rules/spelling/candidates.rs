@@ -5,7 +5,8 @@
 use super::*;
 
 /// The one English word an unknown word at `view` of block `b` is a slip for, if there is exactly one
-/// (see [`LIKELY`]); none in headings, table cells and link texts, nor for a word the doc's links contain.
+/// (see [`LIKELY`]); none in link texts nor for a word the doc's links contain, and for a lower-case word
+/// none in headings and table cells.
 pub(super) fn likely_typo(
     doc: &DocProse<'_>,
     b: usize,
@@ -17,7 +18,11 @@ pub(super) fn likely_typo(
     // "Wherther": a capital first letter and the rest lower case. A capital marks a name ("Bastian",
     // "Alacritty"), so the slip must be toward a word this doc writes; it is looked for in lower case
     // and offered in the word's case.
-    let capital = chars.next().is_some_and(|c| c.is_ascii_uppercase());
+    let capital = match chars.next() {
+        Some(c) if c.is_ascii_uppercase() => true,
+        Some(c) if c.is_ascii_lowercase() => false,
+        _ => return None,
+    };
     if letters < LIKELY_LETTERS || !chars.all(|c| c.is_ascii_lowercase()) {
         return None;
     }
@@ -46,7 +51,7 @@ pub(super) fn likely_typo(
     if crate::core::rules::text::quoted(text, start, end) {
         return None;
     }
-    let near = dictionary::near_words(word, 2, 12);
+    let near = near_words(word);
     let plain = |c: &&String| {
         c.chars().all(|c| c.is_ascii_lowercase())
             && c.len() >= 4
@@ -95,6 +100,29 @@ pub(super) fn likely_typo(
     } else {
         fix
     })
+}
+
+thread_local! {
+    /// The dictionary's words near each word this thread asked [`likely_typo`] about: a fuzzy search is
+    /// costly, and a doc set is judged again whenever its vocabulary changes.
+    static NEAR: std::cell::RefCell<HashMap<String, Vec<String>>> =
+        std::cell::RefCell::new(HashMap::new());
+}
+
+/// The dictionary's words within two slips of `word` (lower case), remembered per thread.
+fn near_words(word: &str) -> Vec<String> {
+    if let Some(found) = NEAR.with(|m| m.borrow().get(word).cloned()) {
+        return found;
+    }
+    let found = dictionary::near_words(word, 2, 12);
+    NEAR.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() >= 20_000 {
+            m.clear();
+        }
+        m.insert(word.to_owned(), found.clone());
+    });
+    found
 }
 
 /// Does the doc's prose write `word` (lower case) as a word of its own, in any case?
@@ -185,8 +213,9 @@ pub(super) fn candidates(doc: &DocProse<'_>, b: usize, mut f: impl FnMut(Word, &
 /// Is a known misspelling at `here` a slip, not a name or a deliberate form? Capitalised, a short one is
 /// a slip only inside running text, after the end of a sentence and before a lower-case word ("It works.
 /// Occured twice"): at the start of a block (a list of people, a heading) and mid-sentence ("Big Sur")
-/// a capital marks a name; a long one is a slip anywhere ("Certificate Transperancy"). A whole link text is a name too, and a prefix kept apart by a hyphen
-/// ("mis-parse") or a short part of a hyphenated word is not a word of its own.
+/// a capital marks a name; a long one is a slip anywhere ("Certificate Transperancy"). A whole link text
+/// is a name too, and a prefix kept apart by a hyphen ("mis-parse") or a short part of a hyphenated word
+/// is not a word of its own.
 pub(super) fn plain_typo(
     doc: &DocProse<'_>,
     b: usize,
@@ -220,7 +249,7 @@ pub(super) fn plain_typo(
                 .starts_with(|c: char| c.is_lowercase());
         // A long word, anywhere: names are short or known, a long misspelling is a slip even where
         // a capital marks a name ("## Configure Syntax Hightlighter", "Certificate Transperancy").
-        let long = word.chars().count() >= LIKELY_LETTERS;
+        let long = word.chars().count() >= TYPO_LONG;
         if !((starts && next_lower) || long) {
             return false;
         }

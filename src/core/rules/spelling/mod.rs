@@ -63,6 +63,10 @@ const MIN_USES: u32 = 2;
 /// misspelling in several docs is a common slip).
 const TYPO_CHOSEN: u32 = 3;
 
+/// The shortest capitalised known misspelling [`TYPO`] flags where a capital would mark a name
+/// ("Certificate Transperancy"): names are short or known.
+const TYPO_LONG: usize = 7;
+
 /// The shortest word [`LIKELY`] judges: the longer a word, the fewer dictionary words lie one slip from
 /// it by chance.
 const LIKELY_LETTERS: usize = 7;
@@ -129,7 +133,7 @@ pub fn rules() -> Vec<RuleInfo> {
                       `.github/worflows`, `is_sign_poitive`) is flagged when no other doc writes it in code \
                       and no code block writes it at all, the doc's prose is English, and it is not cut short \
                       (`wrapp...`), quoted, a name of words or an old name cited beside its correction. It is \
-                      left alone when it is a name (a capitalised word of fewer than seven letters \
+                      left alone when it is a name (a capitalised word of fewer than seven letters, \
                       mid-sentence, \"Big Sur\", or before another capitalised word, \"Sven Aas\"), a whole \
                       link text, written three times or more in one doc and nowhere else (that doc's word), \
                       used in code (an API may be named so), or listed in [vocabulary] accept or \
@@ -156,7 +160,7 @@ pub fn rules() -> Vec<RuleInfo> {
                       (\"smartypant processors\" beside \"smartypants\" is a form, not a slip). A capitalised \
                       word is a name (\"Bastian\", \"Alacritty\") unless the word one slip away is one the doc \
                       writes (\"Disabales\" in a doc that writes \"disables\"); it is judged in headings and \
-                      table cells too, and its fix keeps the capital. A word found in a longer English word \
+                      table cells too (not a block of that one word), and its fix keeps the capital. A word found in a longer English word \
                       list (SCOWL's, \"chrominance\", \"focussed\") is not unknown. Everything else that keeps \
                       a word from spelling.unknown-word keeps it from this rule as well (code, words used twice \
                       or by several docs, the vocabulary), and so do link texts, words the doc's own links \
@@ -576,6 +580,9 @@ pub(super) mod tests {
             fixes(doc),
             [("Disabales".to_owned(), vec!["Disables".to_owned()])]
         );
+        let table =
+            "It disables the agent.\n\n| Flag | Effect |\n|---|---|\n| off | Disabales it |\n";
+        assert_eq!(fixes(table).len(), 1, "{:?}", fixes(table));
         assert!(fixes("Thanks to Bastian Muller for the review.\n").is_empty());
         assert!(fixes("Disabales the agent.\n").is_empty());
         // The singular of a plural the doc writes is a form of it, not a slip.
