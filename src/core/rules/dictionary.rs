@@ -144,13 +144,13 @@ pub fn is_known(word: &str) -> bool {
 }
 
 /// `answer(word)`, remembered in this thread's `memo` (cleared when it holds more than `limit` words).
-fn remembered(
-    memo: &'static std::thread::LocalKey<RefCell<HashMap<String, bool>>>,
+fn remembered<V: Clone>(
+    memo: &'static std::thread::LocalKey<RefCell<HashMap<String, V>>>,
     word: &str,
     limit: usize,
-    answer: impl FnOnce(&str) -> bool,
-) -> bool {
-    if let Some(k) = memo.with(|m| m.borrow().get(word).copied()) {
+    answer: impl FnOnce(&str) -> V,
+) -> V {
+    if let Some(k) = memo.with(|m| m.borrow().get(word).cloned()) {
         return k;
     }
     let k = answer(word);
@@ -159,9 +159,20 @@ fn remembered(
         if m.len() > limit {
             m.clear();
         }
-        m.insert(word.to_owned(), k);
+        m.insert(word.to_owned(), k.clone());
     });
     k
+}
+
+thread_local! {
+    /// Dictionary words near each word this thread asked [`near_words_remembered`] about.
+    static NEAR_WORDS: RefCell<HashMap<String, Vec<String>>> = RefCell::new(HashMap::new());
+}
+
+/// [`near_words`] within two edits, at most 12, remembered per thread: the search is costly, and a
+/// doc set is judged again whenever its vocabulary changes.
+pub fn near_words_remembered(word: &str) -> Vec<String> {
+    remembered(&NEAR_WORDS, word, 20_000, |w| near_words(w, 2, 12))
 }
 
 #[cfg(test)]

@@ -51,7 +51,7 @@ pub(super) fn likely_typo(
     if crate::core::rules::text::quoted(text, start, end) {
         return None;
     }
-    let near = near_words(word);
+    let near = dictionary::near_words_remembered(word);
     let plain = |c: &&String| {
         c.chars().all(|c| c.is_ascii_lowercase())
             && c.len() >= 4
@@ -100,29 +100,6 @@ pub(super) fn likely_typo(
     } else {
         fix
     })
-}
-
-thread_local! {
-    /// The dictionary's words near each word this thread asked [`likely_typo`] about: a fuzzy search is
-    /// costly, and a doc set is judged again whenever its vocabulary changes.
-    static NEAR: std::cell::RefCell<HashMap<String, Vec<String>>> =
-        std::cell::RefCell::new(HashMap::new());
-}
-
-/// The dictionary's words within two slips of `word` (lower case), remembered per thread.
-fn near_words(word: &str) -> Vec<String> {
-    if let Some(found) = NEAR.with(|m| m.borrow().get(word).cloned()) {
-        return found;
-    }
-    let found = dictionary::near_words(word, 2, 12);
-    NEAR.with(|m| {
-        let mut m = m.borrow_mut();
-        if m.len() >= 20_000 {
-            m.clear();
-        }
-        m.insert(word.to_owned(), found.clone());
-    });
-    found
 }
 
 /// Does the doc's prose write `word` (lower case) as a word of its own, in any case?
