@@ -188,6 +188,10 @@ pub struct Session {
     pub cache: Option<Cache>,
     /// Words of prose per doc of `inputs.docs`, as counted by the last [`Session::all_findings`].
     pub words: Vec<usize>,
+    /// The report remembered for this setup, if any ([`Session::plan`] with a report's setup).
+    pub remembered: Option<crate::io::remembered::Memory>,
+    /// What the docs of the last [`Session::report_findings`] were, when none changed meanwhile.
+    pub docs_key: Option<[u64; 2]>,
 }
 
 impl Session {
@@ -198,7 +202,7 @@ impl Session {
         err: &mut dyn Write,
         from_index: bool,
     ) -> Result<Session, Error> {
-        let (mut session, mut notices) = Session::plan(scope, env, from_index)?;
+        let (mut session, mut notices) = Session::plan(scope, env, from_index, None)?;
         session.inputs = session.plan.read_docs(&mut notices)?;
         session.inputs.context = session.plan.read_context();
         if !scope.quiet {
@@ -208,11 +212,14 @@ impl Session {
     }
 
     /// Loads config and engine and plans the docs, reading none of them yet (see
-    /// [`Session::report_findings`]); the notices so far.
+    /// [`Session::report_findings`]); the notices so far. For a report made for `setup` (see
+    /// [`crate::io::remembered::setup_key`]), the report remembered for it is opened; the engine's
+    /// memory is read ahead only when there is none.
     pub fn plan(
         scope: &ScopeArgs,
         env: &Env,
         from_index: bool,
+        setup: Option<&str>,
     ) -> Result<(Session, Vec<String>), Error> {
         let repo = Repo::discover(&env.cwd)?;
         let config = load_config(
@@ -225,7 +232,11 @@ impl Session {
         let engine = build_engine(&config, &scope.rules)?;
         let mut notices = guideline_notices(&config);
         let mut cache = open_cache(repo.as_ref(), &engine, env);
-        if let Some(c) = cache.as_mut() {
+        let remembered = cache
+            .as_ref()
+            .zip(setup)
+            .and_then(|(c, how)| c.remembered(how));
+        if let Some(c) = cache.as_mut().filter(|_| remembered.is_none()) {
             c.prefetch();
         }
         let plan = plan_docs(
@@ -244,6 +255,8 @@ impl Session {
             plan,
             cache,
             words: Vec::new(),
+            remembered,
+            docs_key: None,
         };
         Ok((session, notices))
     }
@@ -282,7 +295,20 @@ impl Session {
         }
         self.inputs = parts.reader.inputs;
         self.words = checked.words;
+        if checked.changed.is_empty() {
+            let paths: Vec<&str> = self.inputs.docs.iter().map(|d| d.path.as_str()).collect();
+            let (content, context) = (&checked.content, &checked.context);
+            let key = crate::io::remembered::docs_key(&self.plan, &paths, content, context);
+            self.docs_key = Some(key);
+        }
         Ok(self.plan.unbaselined(checked.findings))
+    }
+
+    /// Reads the engine's memory ahead (once the remembered report turned out not to be the one).
+    pub fn prefetch(&mut self) {
+        if let Some(c) = self.cache.as_mut() {
+            c.prefetch();
+        }
     }
 
     /// Every finding in scope, baselined ones left out.
@@ -325,35 +351,6 @@ pub fn write_notices(err: &mut dyn Write, notices: &[String]) -> io::Result<()> 
         writeln!(err, "docreview: {n}")?;
     }
     Ok(())
-}
-
-/// The user's look and keys for the review and triage screens.
-pub struct Screen {
-    pub theme: crate::tui::theme::Theme,
-    pub keymap: crate::tui::keymap::KeyMap,
-}
-
-impl Screen {
-    /// The theme named by `--theme`, else by the user's config, else the default one (`mono` when
-    /// `NO_COLOR` is set), and the key table with the user's overrides.
-    pub fn load(theme: Option<&str>, env: &Env) -> Result<Screen, Error> {
-        let user_dir = config::user_dir(env.config_dir.as_deref());
-        let user = config::UserConfig::load(user_dir.as_deref())?;
-        let name = theme
-            .map(str::to_owned)
-            .or(user.theme.clone())
-            .unwrap_or_else(|| {
-                if env.no_color {
-                    "mono".to_owned()
-                } else {
-                    "default".to_owned()
-                }
-            });
-        Ok(Screen {
-            theme: crate::tui::theme::Theme::load(&name, user_dir.as_deref())?,
-            keymap: crate::tui::keymap::KeyMap::with_overrides(&user.keys)?,
-        })
-    }
 }
 
 /// The engine's cache in a repository, unless `DOCREVIEW_NO_CACHE` is set.

@@ -1,11 +1,14 @@
 //! `docreview check`: the findings in scope as a report for people or CI (human, JSON, SARIF, rdjson,
-//! GitHub annotations, a diff of the fixes).
+//! GitHub annotations, a diff of the fixes). A report is remembered whole in the repository's cache:
+//! when nothing it depends on changed, the next one is written from memory
+//! ([`crate::io::remembered`]).
 
 use super::min_severity;
 use crate::cli::{CheckArgs, FormatArg};
 use crate::core::finding::Finding;
+use crate::io::remembered::{self, Recorder, Replay};
 use crate::report::{self, Summary};
-use crate::session::{EXIT_CLEAN, EXIT_FINDINGS, Env, Error, Session};
+use crate::session::{EXIT_CLEAN, EXIT_FINDINGS, Env, Error, Session, write_notices};
 use std::collections::HashMap;
 use std::io::Write;
 
@@ -16,14 +19,53 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<u8, Error> {
-    let (mut session, notices) = Session::plan(&args.scope, env, true)?;
+    // All a report depends on besides the rule set and the docs: the command line and how the
+    // process was started (working folder, terminals, colour, environment).
+    let how = format!("{args:?}\n{env:?}");
+    let (mut session, notices) = Session::plan(&args.scope, env, true, Some(&how))?;
     let floor = min_severity(args.min_severity);
     let quiet = args.scope.quiet;
+    // Bytes of the report already written from memory, for these docs.
+    let mut written = None;
+    if let Some(memory) = session.remembered.take() {
+        let context = session.engine.needs_doc_set();
+        let read = remembered::read_keys(&session.plan, env.part_bytes, context);
+        if let Some(read) = read.filter(|r| memory.is_for(r.docs)) {
+            if !quiet {
+                write_notices(err, &notices)?;
+                write_notices(err, &read.notices)?;
+            }
+            match memory.replay(out)? {
+                Replay::Whole(code) => {
+                    out.flush()?;
+                    // The process ends now: freeing the engine piece by piece would only delay it.
+                    std::mem::forget(session);
+                    return Ok(code);
+                }
+                // Damaged on disk after its first bytes (those were right): the report is made
+                // afresh, the same bytes, and only the rest of it written.
+                Replay::Broken(n) => written = Some((n, read.docs)),
+            }
+        }
+        session.prefetch();
+    }
     let findings: Vec<Finding> = session
-        .report_findings(env, !quiet && env.stderr_tty, quiet, notices, err)?
+        .report_findings(
+            env,
+            !quiet && env.stderr_tty,
+            quiet || written.is_some(),
+            notices,
+            err,
+        )?
         .into_iter()
         .filter(|f| f.severity >= floor)
         .collect();
+    if written.is_some_and(|(_, docs)| session.docs_key != Some(docs)) {
+        // Made afresh for other docs than the bytes written: the rest would not fit them.
+        return Err(Error::Usage(
+            "a doc changed while its report was written from the cache: check again".into(),
+        ));
+    }
     let summary = Summary::of(&findings, session.inputs.docs.len());
     // The check let each doc's text go once checked: the formats that show lines read the docs
     // with findings again.
@@ -31,11 +73,13 @@ pub fn run(
         args.format,
         FormatArg::Sarif | FormatArg::Rdjson | FormatArg::Diff | FormatArg::Human
     );
-    let texts = if shows_lines {
+    let (texts, current) = if shows_lines {
         texts_again(&session, &findings, quiet, err)?
     } else {
-        HashMap::new()
+        (HashMap::new(), true)
     };
+    let dir = session.cache.as_ref().map(|c| c.dir());
+    let out = &mut Recorder::new(out, written.map_or(0, |(n, _)| n), dir);
     let sources: HashMap<&str, &str> = texts
         .iter()
         .map(|(p, t)| (p.as_str(), t.as_str()))
@@ -84,6 +128,10 @@ pub fn run(
     } else {
         EXIT_FINDINGS
     };
+    // Remembered only when every doc stayed as it was read while the report was made.
+    if let (Some(cache), Some(docs), true) = (&session.cache, session.docs_key, current) {
+        cache.keep_report(out, &how, docs, code);
+    }
     // The report is out and the process is about to end: returning every doc and finding to the
     // allocator one by one would only delay the exit (measured on the corpus, warm: 71 against 84 ms).
     drop(sources);
@@ -95,13 +143,14 @@ pub fn run(
 
 /// The texts of the docs with findings, read again (in parallel) for a report that shows lines. A
 /// doc whose text no longer holds its findings' words where they were found changed since it was
-/// checked: it is shown without its lines (a notice says so) rather than with the wrong ones.
+/// checked: it is shown without its lines (a notice says so) rather than with the wrong ones, and
+/// the second value is then `false`.
 fn texts_again(
     session: &Session,
     findings: &[Finding],
     quiet: bool,
     err: &mut dyn Write,
-) -> Result<HashMap<String, String>, Error> {
+) -> Result<(HashMap<String, String>, bool), Error> {
     use rayon::prelude::*;
     let mut by_path: HashMap<&str, Vec<&Finding>> = HashMap::new();
     for f in findings {
@@ -122,6 +171,7 @@ fn texts_again(
         })
         .collect();
     let mut texts = HashMap::new();
+    let current = read.iter().all(|(_, t)| t.is_some());
     for (path, text) in read {
         match text {
             Some(text) => {
@@ -134,5 +184,5 @@ fn texts_again(
             None => {}
         }
     }
-    Ok(texts)
+    Ok((texts, current))
 }

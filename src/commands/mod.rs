@@ -47,3 +47,32 @@ pub fn min_severity(arg: SeverityArg) -> Severity {
         SeverityArg::Error => Severity::Error,
     }
 }
+
+/// The user's look and keys for the review and triage screens.
+pub struct Screen {
+    pub theme: crate::tui::theme::Theme,
+    pub keymap: crate::tui::keymap::KeyMap,
+}
+
+impl Screen {
+    /// The theme named by `--theme`, else by the user's config, else the default one (`mono` when
+    /// `NO_COLOR` is set), and the key table with the user's overrides.
+    pub fn load(theme: Option<&str>, env: &Env) -> Result<Screen, Error> {
+        let user_dir = crate::config::user_dir(env.config_dir.as_deref());
+        let user = crate::config::UserConfig::load(user_dir.as_deref())?;
+        let name = theme
+            .map(str::to_owned)
+            .or(user.theme.clone())
+            .unwrap_or_else(|| {
+                if env.no_color {
+                    "mono".to_owned()
+                } else {
+                    "default".to_owned()
+                }
+            });
+        Ok(Screen {
+            theme: crate::tui::theme::Theme::load(&name, user_dir.as_deref())?,
+            keymap: crate::tui::keymap::KeyMap::with_overrides(&user.keys)?,
+        })
+    }
+}

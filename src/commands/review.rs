@@ -1,14 +1,15 @@
 //! `docreview review` (and plain `docreview`): the review screen, with its journal of decisions and the
 //! pull request suggestions it can take.
 
+use super::Screen;
 use crate::cli::ReviewArgs;
 use crate::core::engine::Lines;
 use crate::io::files;
 use crate::io::repo::Repo;
 use crate::io::scope::Planned;
 use crate::session::{
-    EXIT_CLEAN, Env, Error, Screen, build_engine, engine_needs_context, guideline_notices,
-    load_config, open_cache, plan_docs, vocabulary_path,
+    EXIT_CLEAN, Env, Error, build_engine, engine_needs_context, guideline_notices, load_config,
+    open_cache, plan_docs, vocabulary_path,
 };
 use std::collections::HashMap;
 use std::io::Write;

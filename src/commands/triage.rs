@@ -2,6 +2,7 @@
 //! findings per 1,000 words) and, on a terminal, lets a team decide group by group; `docreview baseline`
 //! records what stays for now, so CI reports only new problems.
 
+use super::Screen;
 use crate::cli::{BaselineAction, BaselineArgs, ScopeArgs, TriageArgs, TriageFormat};
 use crate::core::baseline::{Baseline, Record};
 use crate::core::engine::Lines;
@@ -12,7 +13,7 @@ use crate::io::journal::Journal;
 use crate::io::repo::Repo;
 use crate::io::scope::Plan;
 use crate::report::plural;
-use crate::session::{BASELINE_FILE, EXIT_CLEAN, Env, Error, Screen, Session, baseline_path};
+use crate::session::{BASELINE_FILE, EXIT_CLEAN, Env, Error, Session, baseline_path};
 use crate::tui::Reloader;
 use crate::tui::triage::{Decisions, Setup};
 use serde::Serialize;

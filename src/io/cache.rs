@@ -1,5 +1,6 @@
-//! The engine's memory on disk: `<git-dir>/docreview/cache/`, one pair of files per rule set
-//! (`<version>.memo` with findings, `<version>.counts` with consistency counts, read only when needed).
+//! The engine's memory on disk: `<git-dir>/docreview/cache/`, files per rule set (`<version>.memo`
+//! with findings, `<version>.counts` with consistency counts, read only when needed, and
+//! `<version>.report`, the last report remembered whole: [`crate::io::remembered`]).
 //! Safe to delete at any time; a rule or config change starts a new pair and the old ones are removed.
 //! A damaged or foreign file is ignored (and replaced), never an error: the cache only ever saves time.
 
@@ -66,6 +67,9 @@ pub fn keep(cache: &mut Option<Cache>, memo: &mut Memo, engine: &crate::core::en
 /// Above this many documents, entries not used by the latest run are dropped when saving.
 const KEEP_UNUSED_UP_TO: usize = 20_000;
 
+/// Reports remembered whole at most per rule set (one per way of asking: formats, scopes).
+const KEEP_REPORTS: usize = 3;
+
 /// Paragraphs remembered at most (about 10 MB).
 const KEEP_PARAGRAPHS: usize = 500_000;
 
@@ -101,6 +105,57 @@ impl Cache {
 
     fn file(&self, ext: &str) -> PathBuf {
         self.dir.join(format!("{:016x}.{ext}", self.version))
+    }
+
+    /// The folder of the cache's files.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Where the report of this rule set made as `how` says (the command line and how the process
+    /// was started, as text) is remembered (see [`crate::io::remembered`]), and its setup key.
+    fn report_file(&self, how: &str) -> (PathBuf, u64) {
+        let setup = crate::io::remembered::setup_key(self.version, how);
+        (self.file(&format!("{setup:016x}.report")), setup)
+    }
+
+    /// The report remembered for the setup `how`, if there is one.
+    pub fn remembered(&self, how: &str) -> Option<crate::io::remembered::Memory> {
+        let (file, setup) = self.report_file(how);
+        crate::io::remembered::Memory::open(&file, setup)
+    }
+
+    /// Keeps the report `recorded` (made as `how` says, for `docs`, with exit status `code`), and
+    /// lets go of all but the [`KEEP_REPORTS`] newest of this rule set.
+    pub fn keep_report(
+        &self,
+        recorded: &mut crate::io::remembered::Recorder,
+        how: &str,
+        docs: [u64; 2],
+        code: u8,
+    ) {
+        let (file, setup) = self.report_file(how);
+        recorded.keep(&file, setup, docs, code);
+        let mine = format!("{:016x}.", self.version);
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return;
+        };
+        let mut reports: Vec<(std::time::SystemTime, PathBuf)> = entries
+            .flatten()
+            .filter(|e| {
+                let name = e.file_name();
+                let name = name.to_string_lossy();
+                name.starts_with(&mine) && name.ends_with(".report")
+            })
+            .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
+            .collect();
+        reports.sort_by(|a, b| {
+            b.0.cmp(&a.0)
+                .then_with(|| (a.1 != file).cmp(&(b.1 != file)))
+        });
+        for (_, old) in reports.into_iter().skip(KEEP_REPORTS) {
+            let _ = fs::remove_file(old);
+        }
     }
 
     /// The stored memory (empty when there is none or it cannot be read).
@@ -185,9 +240,10 @@ impl Cache {
             for e in entries.flatten() {
                 let name = e.file_name();
                 let name = name.to_string_lossy();
-                if !name.starts_with(&mine)
-                    && (name.ends_with(".memo") || name.ends_with(".counts"))
-                {
+                let ours = [".memo", ".counts", ".report"]
+                    .iter()
+                    .any(|e| name.ends_with(e));
+                if !name.starts_with(&mine) && ours {
                     let _ = fs::remove_file(e.path());
                 }
             }

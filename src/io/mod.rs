@@ -8,6 +8,7 @@ pub mod files;
 pub mod guidelines;
 pub mod journal;
 pub mod parts;
+pub mod remembered;
 pub mod repo;
 pub mod scope;
 pub mod vale;

@@ -938,6 +938,130 @@ fn the_cache_gives_the_same_findings_and_follows_rule_and_config_changes() {
     assert!(!r.path(".git/docreview/cache").exists());
 }
 
+/// The reports remembered whole in the cache, by file name, with the inode of each (a report written
+/// again is a new file, renamed into place).
+fn reports(r: &Repo) -> Vec<(String, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    let mut out: Vec<(String, u64)> = fs::read_dir(r.path(".git/docreview/cache"))
+        .expect("cache dir")
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".report"))
+        .map(|e| {
+            let ino = e.metadata().expect("meta").ino();
+            (e.file_name().to_string_lossy().into_owned(), ino)
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// A change to a repository, and what it is.
+type Change<'a> = (&'static str, Box<dyn Fn() + 'a>);
+
+#[test]
+fn a_report_is_written_again_from_memory_only_while_nothing_it_depends_on_changed() {
+    let r = Repo::new();
+    r.write("a.md", "On Github.\n\nWe use the data-set here.\n")
+        .write("b.md", "A dataset and a dataset and a dataset.\n")
+        .write("c.md", "A clean doc.\n")
+        .commit("init");
+    let fresh = |args: &[&str]| r.run_uncached(args);
+    let same = |args: &[&str], why: &str| {
+        let (o, f) = (r.run(args), fresh(args));
+        assert_eq!((o.code, &o.stdout), (f.code, &f.stdout), "{why}: {args:?}");
+        o
+    };
+    let json = ["check", "--all", "--format", "json"];
+    let human = ["check", "--all", "--color", "always"];
+    let first = same(&json, "cold");
+    assert_eq!(first.code, 1);
+    let kept = reports(&r);
+    assert_eq!(kept.len(), 1, "one report remembered");
+    same(&json, "warm");
+    assert_eq!(
+        reports(&r),
+        kept,
+        "written from memory: the report was not made again"
+    );
+    // Another way of asking is another report; both are kept.
+    same(&human, "human");
+    same(&human, "human, warm");
+    same(&["check", "c.md", "--format", "json"], "a clean doc");
+    let clean = r.run(&["check", "c.md", "--format", "json"]);
+    assert_eq!(clean.code, 0, "the exit status is remembered too");
+    assert_eq!(reports(&r).len(), 3);
+    assert!(reports(&r).contains(&kept[0]), "{:?}", reports(&r));
+    // Each change below must show in the very next report.
+    let changes: Vec<Change> = vec![
+        (
+            "a doc's text",
+            Box::new(|| {
+                r.write(
+                    "a.md",
+                    "On Github and Gitlab.\n\nWe use the data-set here.\n\nThe recieve step.\n",
+                );
+            }),
+        ),
+        (
+            "a doc added",
+            Box::new(|| {
+                r.write("d.md", "Also on Github.\n");
+            }),
+        ),
+        (
+            "a doc removed",
+            Box::new(|| fs::remove_file(r.path("d.md")).expect("rm")),
+        ),
+        // b.md is the only doc that spells it "dataset": the doc-set verdict turns.
+        (
+            "another doc's text",
+            Box::new(|| {
+                r.write("b.md", "A data-set and a data-set.\n");
+            }),
+        ),
+        (
+            "the config",
+            Box::new(|| {
+                r.write(".docreview.toml", "[terms]\ndataset = [\"here\"]\n");
+            }),
+        ),
+        (
+            "the vocabulary",
+            Box::new(|| {
+                r.write(".docreview/vocabulary.txt", "recieve\n");
+            }),
+        ),
+        (
+            "the baseline",
+            Box::new(|| {
+                r.run(&["baseline", "write"]);
+            }),
+        ),
+    ];
+    let mut before = r.run(&json).stdout;
+    for (what, change) in changes {
+        change();
+        let after = same(&json, what).stdout;
+        assert_ne!(after, before, "{what} changed the report");
+        same(&json, what);
+        before = after;
+    }
+    // A report damaged on disk (a crash before the disk had it) is never written out: made again.
+    for e in fs::read_dir(r.path(".git/docreview/cache"))
+        .expect("cache dir")
+        .flatten()
+    {
+        if e.file_name().to_string_lossy().ends_with(".report") {
+            let mut bytes = fs::read(e.path()).expect("read");
+            bytes[3] ^= 0x20;
+            fs::write(e.path(), &bytes).expect("damage");
+        }
+    }
+    same(&json, "damaged");
+    same(&human, "damaged");
+    assert!(reports(&r).len() <= 3, "{:?}", reports(&r));
+}
+
 #[test]
 fn a_name_the_docs_capitalise_is_flagged_in_lower_case_when_the_team_turns_the_rule_on() {
     let r = Repo::with_defaults();

@@ -181,8 +181,8 @@ impl Engine {
         }
         let doc_set = self.needs_doc_set();
         let mut changed: Vec<usize> = Vec::new();
+        let mut context: Vec<u64> = Vec::new();
         if doc_set {
-            let mut context: Vec<u64> = Vec::new();
             let mut context_bounds: Vec<Range<usize>> = Vec::new();
             for n in 0..context_parts {
                 let docs = parts.first(n, true);
@@ -247,6 +247,8 @@ impl Engine {
             findings: self.finish(out),
             words,
             changed,
+            content: hashes,
+            context,
         }
     }
 }

@@ -45,7 +45,7 @@ use kinds::{is_change_entry, is_foreign, prose_of, reads_changelogs, reads_code_
 pub use kinds::{is_changelog, is_license};
 use place::touches;
 pub use place::{line_of, line_starts, sort_findings};
-pub use run::Run;
+pub use run::{Run, memo_key};
 pub use settings::{CODE_COMMENTS, Level, Settings};
 
 /// Which lines of a document findings may be reported on.
@@ -120,6 +120,10 @@ pub struct Checked {
     pub words: Vec<usize>,
     /// Docs of a check in parts that changed between its readings (their findings are left out).
     pub changed: Vec<String>,
+    /// What each document was remembered by ([`memo_key`]), in order, and each context doc read
+    /// (a check in parts: what a report remembered whole is keyed by; empty otherwise).
+    pub content: Vec<u64>,
+    pub context: Vec<u64>,
 }
 
 /// The rules judged from the whole doc set's counts, beside the spelling family.

@@ -97,6 +97,8 @@ impl Run<'_> {
             findings: self.engine.finish(out),
             words,
             changed: Vec::new(),
+            content: Vec::new(),
+            context: Vec::new(),
         }
     }
 
@@ -369,7 +371,7 @@ pub(super) fn sorted(mut findings: Vec<Finding>) -> Vec<Finding> {
 
 /// What a document is remembered by: its content, and what its path says about how it is read (MDX
 /// reads differently; a changelog or a licence is held to other rules).
-pub(super) fn memo_key(doc: &Doc) -> u64 {
+pub fn memo_key(doc: &Doc) -> u64 {
     let mut hash = content_hash(&doc.text);
     if is_mdx(doc) {
         hash = hash.rotate_left(1) ^ 0x006d_6478;

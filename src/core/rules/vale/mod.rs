@@ -177,8 +177,16 @@ impl Vale {
                 id, path, reason, ..
             } => unsupported.push(Unsupported { id, path, reason }),
         };
-        for f in &files {
-            add(rule::parse(&f.style, &f.name, &f.path, &f.text, &shared)?);
+        // Parsed (and their patterns compiled) on every core; the first error in file order stops.
+        let parsed: Vec<Result<Parsed, ValeError>> = {
+            use rayon::prelude::*;
+            files
+                .par_iter()
+                .map(|f| rule::parse(&f.style, &f.name, &f.path, &f.text, &shared))
+                .collect()
+        };
+        for p in parsed {
+            add(p?);
         }
         let builtin = |name: &str, yaml: &str, shared: &Shared| {
             rule::parse(

@@ -1,0 +1,417 @@
+//! A `check` report remembered whole. When nothing the report depends on changed since the last one
+//! (this build and its rule set, the command line and how it was started, the plan of docs with
+//! their lines in scope and the baseline, the content of every doc and context doc read), the report
+//! is the same bytes, and a warm run writes them again instead of placing and formatting every
+//! finding. One report per rule set, beside the memo: `<git-dir>/docreview/cache/<version>.report`.
+//! Like the rest of the cache it only saves time: a missing, damaged or foreign file is a miss, never
+//! an error, and a run that has nowhere to keep one still writes its report.
+//!
+//! The file is the report's bytes, then a trailer (postcard) with what they were made for, the exit
+//! status and a CRC-32 of every chunk, then the trailer's length and its hash (eight bytes each). It is
+//! written without waiting for the disk, so after a crash it may be short or hold zeros: every chunk
+//! is checked before a byte of the report is written out.
+
+use crate::core::cache::xxh64;
+use crate::core::engine::{Parts, memo_key};
+use crate::core::finding::fnv1a64;
+use crate::io::parts::InParts;
+use crate::io::scope::Plan;
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::fs::File;
+use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::path::Path;
+
+/// Bytes a chunk of the report holds (each has its own CRC-32).
+const CHUNK: usize = 1 << 20;
+
+/// A report larger than this is not remembered (it is written out as it is made, never held whole).
+const LARGEST: u64 = 1 << 30;
+
+/// What a report was made for, beside its bytes.
+#[derive(Debug, Serialize, Deserialize)]
+struct Trailer {
+    /// [`setup_key`]: the build's rule set, the command line and how it was started.
+    setup: u64,
+    /// [`docs_key`]: the plan and the content of what was read.
+    docs: [u64; 2],
+    /// The exit status the report was given.
+    code: u8,
+    /// CRC-32 of each [`CHUNK`] of the report, in order.
+    sums: Vec<u32>,
+}
+
+/// What identifies a report's setup: the rule set's version (which holds this build's identity), the
+/// command line and how the process was started (working folder, terminals, colour, environment),
+/// all as their debug text, so that a field added to either is part of it without a word here.
+pub fn setup_key(version: u64, how: &str) -> u64 {
+    xxh64(&[&version.to_le_bytes()[..], how.as_bytes()].concat())
+}
+
+/// What identifies the docs of a report: the plan (docs in scope with their lines, context docs, the
+/// baseline), the path of each doc read with what it is remembered by, and each context doc's.
+/// Two hashes of different kinds: a report shown for the wrong docs is worse than none.
+pub fn docs_key(plan: &Plan, paths: &[&str], content: &[u64], context: &[u64]) -> [u64; 2] {
+    let mut bytes = format!("{plan:?}").into_bytes();
+    for (path, key) in paths.iter().zip(content) {
+        bytes.extend_from_slice(path.as_bytes());
+        bytes.push(0);
+        bytes.extend_from_slice(&key.to_le_bytes());
+    }
+    bytes.extend_from_slice(&(paths.len() as u64).to_le_bytes());
+    for key in context {
+        bytes.extend_from_slice(&key.to_le_bytes());
+    }
+    [xxh64(&bytes), fnv1a64(&[&bytes])]
+}
+
+/// A remembered report whose setup is this run's, its docs not yet compared.
+pub struct Memory {
+    file: File,
+    trailer: Trailer,
+    /// Length of the report in bytes.
+    body: u64,
+}
+
+impl Memory {
+    /// The report remembered in `path`, if it was made for `setup` and its trailer is whole.
+    pub fn open(path: &Path, setup: u64) -> Option<Memory> {
+        let mut file = File::open(path).ok()?;
+        let len = file.metadata().ok()?.len();
+        let mut seal = [0u8; 16];
+        file.seek(SeekFrom::Start(len.checked_sub(16)?)).ok()?;
+        file.read_exact(&mut seal).ok()?;
+        let (size, hash) = seal.split_at(8);
+        let size = u64::from_le_bytes(size.try_into().ok()?);
+        let body = len.checked_sub(16)?.checked_sub(size)?;
+        let mut bytes = vec![0u8; usize::try_from(size).ok()?];
+        file.seek(SeekFrom::Start(body)).ok()?;
+        file.read_exact(&mut bytes).ok()?;
+        if u64::from_le_bytes(hash.try_into().ok()?) != xxh64(&bytes) {
+            return None;
+        }
+        let trailer: Trailer = postcard::from_bytes(&bytes).ok()?;
+        let chunks = usize::try_from(body.div_ceil(CHUNK as u64)).ok()?;
+        (trailer.setup == setup && trailer.sums.len() == chunks).then_some(Memory {
+            file,
+            trailer,
+            body,
+        })
+    }
+
+    /// Was the report made for these docs ([`docs_key`])?
+    pub fn is_for(&self, docs: [u64; 2]) -> bool {
+        self.trailer.docs == docs
+    }
+
+    /// Writes the remembered report to `out`, a batch of chunks at a time, each batch read and
+    /// checked on every core before any of it is written. A chunk found damaged stops it: what was
+    /// written before it is right, and the caller makes the rest afresh.
+    pub fn replay(&self, out: &mut dyn Write) -> io::Result<Replay> {
+        const BATCH: usize = 16;
+        let mut buf = vec![0u8; CHUNK * BATCH];
+        let mut written = 0u64;
+        for (b, sums) in self.trailer.sums.chunks(BATCH).enumerate() {
+            let at = (b * BATCH * CHUNK) as u64;
+            let len = usize::try_from((self.body - at).min(buf.len() as u64)).unwrap_or(0);
+            let whole: Vec<bool> = buf[..len]
+                .par_chunks_mut(CHUNK)
+                .zip(sums)
+                .enumerate()
+                .map(|(i, (chunk, &sum))| {
+                    let read = read_at(&self.file, chunk, at + (i * CHUNK) as u64);
+                    read.is_ok() && crc32fast::hash(chunk) == sum
+                })
+                .collect();
+            let good = whole.iter().take_while(|&&ok| ok).count();
+            let right = len.min(good * CHUNK);
+            out.write_all(&buf[..right])?;
+            written += right as u64;
+            if good < whole.len() {
+                return Ok(Replay::Broken(written));
+            }
+        }
+        Ok(Replay::Whole(self.trailer.code))
+    }
+}
+
+/// How [`Memory::replay`] ended.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Replay {
+    /// The whole report was written; its exit status.
+    Whole(u8),
+    /// The report is damaged on disk after its first this many bytes, which were written.
+    Broken(u64),
+}
+
+/// Fills `buf` from `file` at offset `at`, leaving the file's position alone (so that every core can
+/// read a part of one file at once).
+#[cfg(unix)]
+fn read_at(file: &File, buf: &mut [u8], at: u64) -> io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, buf, at)
+}
+
+#[cfg(windows)]
+fn read_at(file: &File, mut buf: &mut [u8], mut at: u64) -> io::Result<()> {
+    while !buf.is_empty() {
+        match std::os::windows::fs::FileExt::seek_read(file, buf, at)? {
+            0 => return Err(io::ErrorKind::UnexpectedEof.into()),
+            n => {
+                buf = &mut buf[n..];
+                at += n as u64;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// What [`read_keys`] found.
+pub struct ReadNow {
+    /// [`docs_key`] of the docs as they are now.
+    pub docs: [u64; 2],
+    /// What the reading had to say (files skipped, and why): a report's own notices.
+    pub notices: Vec<String>,
+}
+
+/// Reads the plan's docs (and context docs when `context`) a part at a time, as a report's check
+/// does, to say whether they are still the ones a remembered report was made for. `None` when a doc
+/// cannot be read at all (the check says why).
+pub fn read_keys(plan: &Plan, part_bytes: u64, context: bool) -> Option<ReadNow> {
+    let mut parts = InParts::new(plan, part_bytes);
+    let (doc_parts, context_parts) = parts.count();
+    let mut paths: Vec<String> = Vec::new();
+    let mut content: Vec<u64> = Vec::new();
+    for n in 0..doc_parts {
+        let docs = parts.first(n, false);
+        content.extend(docs.par_iter().map(memo_key).collect::<Vec<_>>());
+        paths.extend(docs.into_iter().map(|d| d.path));
+    }
+    let context_parts = if context { context_parts } else { 0 };
+    let mut keys: Vec<u64> = Vec::new();
+    for n in 0..context_parts {
+        keys.extend(
+            parts
+                .first(n, true)
+                .par_iter()
+                .map(memo_key)
+                .collect::<Vec<_>>(),
+        );
+    }
+    if parts.error.is_some() {
+        return None;
+    }
+    let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
+    Some(ReadNow {
+        docs: docs_key(plan, &paths, &content, &keys),
+        notices: parts.notices,
+    })
+}
+
+/// A report on its way out, also written to a temporary file in the cache folder, to be kept by
+/// [`Recorder::keep`] once it is known whole and worth remembering.
+pub struct Recorder<'a> {
+    out: &'a mut dyn Write,
+    /// Bytes of the report not to write out again (a remembered report's first bytes, written
+    /// before it was found damaged).
+    skip: u64,
+    /// `None` once anything went wrong with the copy (it is then simply not kept).
+    copy: Option<tempfile::NamedTempFile>,
+    chunk: Vec<u8>,
+    sums: Vec<u32>,
+    len: u64,
+}
+
+impl<'a> Recorder<'a> {
+    /// Writes to `out` all but the first `skip` bytes, and copies all to a temporary file in `dir`
+    /// (created if needed) when there is one.
+    pub fn new(out: &'a mut dyn Write, skip: u64, dir: Option<&Path>) -> Recorder<'a> {
+        let copy = dir.and_then(|dir| {
+            std::fs::create_dir_all(dir).ok()?;
+            tempfile::Builder::new()
+                .prefix(".report-")
+                .suffix(".tmp")
+                .tempfile_in(dir)
+                .ok()
+        });
+        Recorder {
+            out,
+            skip,
+            copy,
+            chunk: Vec::new(),
+            sums: Vec::new(),
+            len: 0,
+        }
+    }
+
+    fn copy(&mut self, mut bytes: &[u8]) {
+        while self.copy.is_some() && !bytes.is_empty() {
+            let take = bytes.len().min(CHUNK - self.chunk.len());
+            self.chunk.extend_from_slice(&bytes[..take]);
+            bytes = &bytes[take..];
+            if self.chunk.len() == CHUNK {
+                self.seal_chunk();
+            }
+        }
+    }
+
+    fn seal_chunk(&mut self) {
+        self.len += self.chunk.len() as u64;
+        let written = self.copy.as_mut().map(|c| c.write_all(&self.chunk));
+        if self.len > LARGEST || !matches!(written, Some(Ok(()))) {
+            self.copy = None;
+            self.chunk = Vec::new();
+            return;
+        }
+        self.sums.push(crc32fast::hash(&self.chunk));
+        self.chunk.clear();
+    }
+
+    /// Keeps the copy as the report remembered in `path` for `setup` and `docs`, with exit status
+    /// `code`. The cache only saves time: a copy that cannot be kept is let go.
+    pub fn keep(&mut self, path: &Path, setup: u64, docs: [u64; 2], code: u8) {
+        if !self.chunk.is_empty() {
+            self.seal_chunk();
+        }
+        let Some(mut copy) = self.copy.take() else {
+            return;
+        };
+        let trailer = Trailer {
+            setup,
+            docs,
+            code,
+            sums: std::mem::take(&mut self.sums),
+        };
+        let Ok(bytes) = postcard::to_stdvec(&trailer) else {
+            return;
+        };
+        let seal = [
+            (bytes.len() as u64).to_le_bytes(),
+            xxh64(&bytes).to_le_bytes(),
+        ]
+        .concat();
+        if copy.write_all(&bytes).is_ok() && copy.write_all(&seal).is_ok() {
+            let _ = copy.persist(path);
+        }
+    }
+}
+
+impl Write for Recorder<'_> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        let skip = usize::try_from(self.skip)
+            .unwrap_or(usize::MAX)
+            .min(bytes.len());
+        self.skip -= skip as u64;
+        self.out.write_all(&bytes[skip..])?;
+        self.copy(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report(len: usize) -> Vec<u8> {
+        (0..len).map(|i| (i * 7 % 251) as u8).collect()
+    }
+
+    fn remember(path: &Path, body: &[u8], setup: u64, docs: [u64; 2], code: u8) {
+        let mut out = Vec::new();
+        let mut rec = Recorder::new(&mut out, 0, path.parent());
+        // In uneven pieces, as a report is written.
+        for piece in body.chunks(777_777) {
+            rec.write_all(piece).expect("write");
+        }
+        rec.keep(path, setup, docs, code);
+        assert_eq!(out, body, "the report went out unchanged");
+    }
+
+    #[test]
+    fn a_report_is_remembered_for_its_setup_and_docs_only() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let path = dir.path().join("cache/v.report");
+        for len in [0, 5, CHUNK, 3 * CHUNK + 11, 9 * CHUNK] {
+            let body = report(len);
+            remember(&path, &body, 7, [1, 2], 1);
+            assert!(Memory::open(&path, 8).is_none(), "another setup");
+            let memory = Memory::open(&path, 7).expect("open");
+            assert!(!memory.is_for([1, 3]), "other docs");
+            assert!(memory.is_for([1, 2]));
+            let mut again = Vec::new();
+            assert_eq!(memory.replay(&mut again).expect("write"), Replay::Whole(1));
+            assert!(again == body, "{len} bytes back");
+        }
+        let leftovers = std::fs::read_dir(dir.path().join("cache"))
+            .expect("ls")
+            .count();
+        assert_eq!(leftovers, 1, "only the report itself");
+    }
+
+    #[test]
+    fn a_damaged_report_is_never_written_out() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let path = dir.path().join("v.report");
+        let body = report(40 * CHUNK + 5);
+        remember(&path, &body, 7, [1, 2], 0);
+        let whole = std::fs::read(&path).expect("read");
+        // A chunk of the report changed (a crash before the disk had it), any chunk: what is
+        // written before it is right, and nothing of it or after it.
+        for at in [0, CHUNK + 3, 17 * CHUNK, 40 * CHUNK + 4] {
+            let mut torn = whole.clone();
+            torn[at] ^= 0xff;
+            std::fs::write(&path, &torn).expect("write");
+            let memory = Memory::open(&path, 7).expect("the trailer is whole");
+            let mut out = Vec::new();
+            let first = (at / CHUNK * CHUNK) as u64;
+            assert_eq!(
+                memory.replay(&mut out).expect("write"),
+                Replay::Broken(first)
+            );
+            assert!(body.starts_with(&out), "byte {at} changed");
+            // The rest made afresh, and only the rest written: the report whole, once.
+            let mut rec = Recorder::new(&mut out, first, None);
+            rec.write_all(&body).expect("write");
+            assert!(out == body, "byte {at} changed: the report whole");
+        }
+        // Cut short, or the trailer torn: not even opened.
+        for cut in [whole.len() - 1, whole.len() - 20, body.len(), 10] {
+            std::fs::write(&path, &whole[..cut]).expect("write");
+            assert!(Memory::open(&path, 7).is_none(), "cut at {cut}");
+        }
+        let mut zeroed = whole.clone();
+        let n = zeroed.len();
+        zeroed[n - 30..].fill(0);
+        std::fs::write(&path, &zeroed).expect("write");
+        assert!(Memory::open(&path, 7).is_none(), "trailer zeroed");
+    }
+
+    #[test]
+    fn a_report_with_nowhere_to_be_kept_still_goes_out() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let mut out = Vec::new();
+        let mut rec = Recorder::new(&mut out, 0, None);
+        rec.write_all(b"report").expect("write");
+        rec.keep(&dir.path().join("v.report"), 1, [1, 1], 0);
+        assert_eq!(out, b"report", "written out all the same");
+        assert!(!dir.path().join("v.report").exists());
+    }
+
+    #[test]
+    fn the_docs_key_tells_content_paths_and_context_apart() {
+        let plan = Plan::default();
+        let base = docs_key(&plan, &["a.md", "b.md"], &[1, 2], &[3]);
+        assert_eq!(base, docs_key(&plan, &["a.md", "b.md"], &[1, 2], &[3]));
+        for other in [
+            docs_key(&plan, &["a.md", "b.md"], &[1, 4], &[3]),
+            docs_key(&plan, &["a.md", "c.md"], &[1, 2], &[3]),
+            docs_key(&plan, &["a.md", "b.md"], &[1, 2], &[]),
+            docs_key(&plan, &["a.md"], &[1], &[2, 3]),
+        ] {
+            assert_ne!(base, other);
+        }
+    }
+}
