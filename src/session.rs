@@ -192,6 +192,8 @@ pub struct Session {
     pub remembered: Option<crate::io::remembered::Memory>,
     /// What the docs of the last [`Session::report_findings`] were, when none changed meanwhile.
     pub docs_key: Option<[u64; 2]>,
+    /// What each doc of `inputs.docs` was remembered by when [`Session::report_findings`] read it.
+    pub content: Vec<u64>,
 }
 
 impl Session {
@@ -257,6 +259,7 @@ impl Session {
             words: Vec::new(),
             remembered,
             docs_key: None,
+            content: Vec::new(),
         };
         Ok((session, notices))
     }
@@ -301,6 +304,7 @@ impl Session {
             let key = crate::io::remembered::docs_key(&self.plan, &paths, content, context);
             self.docs_key = Some(key);
         }
+        self.content = checked.content;
         Ok(self.plan.unbaselined(checked.findings))
     }
 

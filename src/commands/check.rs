@@ -5,8 +5,9 @@
 
 use super::min_severity;
 use crate::cli::{CheckArgs, FormatArg};
+use crate::core::engine::{Doc, memo_key};
 use crate::core::finding::Finding;
-use crate::io::remembered::{self, Recorder, Replay};
+use crate::io::remembered::{self, Recorder};
 use crate::report::{self, Summary};
 use crate::session::{EXIT_CLEAN, EXIT_FINDINGS, Env, Error, Session, write_notices};
 use std::collections::HashMap;
@@ -25,47 +26,28 @@ pub fn run(
     let (mut session, notices) = Session::plan(&args.scope, env, true, Some(&how))?;
     let floor = min_severity(args.min_severity);
     let quiet = args.scope.quiet;
-    // Bytes of the report already written from memory, for these docs.
-    let mut written = None;
     if let Some(memory) = session.remembered.take() {
         let context = session.engine.needs_doc_set();
         let read = remembered::read_keys(&session.plan, env.part_bytes, context);
-        if let Some(read) = read.filter(|r| memory.is_for(r.docs)) {
+        // Every byte is checked before the first is written: a report damaged on disk is made afresh.
+        if let Some(read) = read.filter(|r| memory.is_for(r.docs) && memory.is_whole()) {
             if !quiet {
                 write_notices(err, &notices)?;
                 write_notices(err, &read.notices)?;
             }
-            match memory.replay(out)? {
-                Replay::Whole(code) => {
-                    out.flush()?;
-                    // The process ends now: freeing the engine piece by piece would only delay it.
-                    std::mem::forget(session);
-                    return Ok(code);
-                }
-                // Damaged on disk after its first bytes (those were right): the report is made
-                // afresh, the same bytes, and only the rest of it written.
-                Replay::Broken(n) => written = Some((n, read.docs)),
-            }
+            let code = memory.write_to(out)?;
+            out.flush()?;
+            // The process ends now: freeing the engine piece by piece would only delay it.
+            std::mem::forget(session);
+            return Ok(code);
         }
         session.prefetch();
     }
     let findings: Vec<Finding> = session
-        .report_findings(
-            env,
-            !quiet && env.stderr_tty,
-            quiet || written.is_some(),
-            notices,
-            err,
-        )?
+        .report_findings(env, !quiet && env.stderr_tty, quiet, notices, err)?
         .into_iter()
         .filter(|f| f.severity >= floor)
         .collect();
-    if written.is_some_and(|(_, docs)| session.docs_key != Some(docs)) {
-        // Made afresh for other docs than the bytes written: the rest would not fit them.
-        return Err(Error::Usage(
-            "a doc changed while its report was written from the cache: check again".into(),
-        ));
-    }
     let summary = Summary::of(&findings, session.inputs.docs.len());
     // The check let each doc's text go once checked: the formats that show lines read the docs
     // with findings again.
@@ -79,7 +61,7 @@ pub fn run(
         (HashMap::new(), true)
     };
     let dir = session.cache.as_ref().map(|c| c.dir());
-    let out = &mut Recorder::new(out, written.map_or(0, |(n, _)| n), dir);
+    let out = &mut Recorder::new(out, dir);
     let sources: HashMap<&str, &str> = texts
         .iter()
         .map(|(p, t)| (p.as_str(), t.as_str()))
@@ -156,23 +138,28 @@ fn texts_again(
     for f in findings {
         by_path.entry(f.path.as_str()).or_default().push(f);
     }
-    let read: Vec<(String, Option<String>)> = session
+    // Each text read again, and whether it is the one checked (else the report is not remembered).
+    let read: Vec<(String, Option<String>, bool)> = session
         .inputs
         .docs
         .par_iter()
         .enumerate()
         .filter_map(|(k, doc)| {
             let found = by_path.get(doc.path.as_str())?;
-            let text = session
-                .plan
-                .text_again(&session.inputs, k)
+            let text = session.plan.text_again(&session.inputs, k).map(|text| Doc {
+                text,
+                ..doc.clone()
+            });
+            let same = text.as_ref().map(memo_key) == session.content.get(k).copied();
+            let text = text
+                .map(|d| d.text)
                 .filter(|t| found.iter().all(|f| t.get(f.start..f.end) == Some(&f.text)));
-            Some((doc.path.clone(), text))
+            Some((doc.path.clone(), text, same))
         })
         .collect();
     let mut texts = HashMap::new();
-    let current = read.iter().all(|(_, t)| t.is_some());
-    for (path, text) in read {
+    let current = read.iter().all(|(_, t, same)| t.is_some() && *same);
+    for (path, text, _) in read {
         match text {
             Some(text) => {
                 texts.insert(path, text);

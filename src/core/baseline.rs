@@ -23,10 +23,20 @@ pub struct Record {
 }
 
 /// A set of entries.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Clone, Default, PartialEq, Eq)]
 pub struct Baseline {
     entries: Vec<Record>,
     index: HashSet<Record>,
+}
+
+/// The entries, in order, and not the index made of them: a hash set's order changes from one run
+/// to the next, and a report remembered whole is keyed by the debug text of the plan that holds this.
+impl std::fmt::Debug for Baseline {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Baseline")
+            .field("entries", &self.entries)
+            .finish_non_exhaustive()
+    }
 }
 
 /// Why a baseline's text is not a baseline, and where.
@@ -134,6 +144,22 @@ mod tests {
             rule: rule.into(),
             fingerprint: fp.into(),
         }
+    }
+
+    /// Two baselines of the same entries read the same, whatever order their sets keep.
+    #[test]
+    fn the_debug_text_is_the_entries_in_order() {
+        let records: Vec<Record> = (0..12).map(|i| e(&format!("{i}.md"), "r.x", "f")).collect();
+        let first = format!("{:?}", Baseline::new(records.clone()));
+        for _ in 0..20 {
+            let mut shuffled = records.clone();
+            shuffled.rotate_left(5);
+            assert_eq!(format!("{:?}", Baseline::new(shuffled)), first);
+        }
+        assert!(
+            first.contains("\"0.md\"") && !first.contains("index"),
+            "{first}"
+        );
     }
 
     #[test]

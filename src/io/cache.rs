@@ -1,7 +1,7 @@
 //! The engine's memory on disk: `<git-dir>/docreview/cache/`, files per rule set (`<version>.memo`
 //! with findings, `<version>.counts` with consistency counts, read only when needed, and
-//! `<version>.report`, the last report remembered whole: [`crate::io::remembered`]).
-//! Safe to delete at any time; a rule or config change starts a new pair and the old ones are removed.
+//! `<version>.<setup>.report`, reports remembered whole: [`crate::io::remembered`]).
+//! Safe to delete at any time; a rule or config change starts new files and the old ones are removed.
 //! A damaged or foreign file is ignored (and replaced), never an error: the cache only ever saves time.
 
 use crate::core::cache::{DocCounts, Memo};
@@ -126,7 +126,8 @@ impl Cache {
     }
 
     /// Keeps the report `recorded` (made as `how` says, for `docs`, with exit status `code`), and
-    /// lets go of all but the [`KEEP_REPORTS`] newest of this rule set.
+    /// lets go of all but the [`KEEP_REPORTS`] used last of this rule set, and of temporary files a
+    /// run killed while writing left behind (an hour old: a run writing one keeps it fresh).
     pub fn keep_report(
         &self,
         recorded: &mut crate::io::remembered::Recorder,
@@ -140,15 +141,20 @@ impl Cache {
         let Ok(entries) = fs::read_dir(&self.dir) else {
             return;
         };
-        let mut reports: Vec<(std::time::SystemTime, PathBuf)> = entries
-            .flatten()
-            .filter(|e| {
-                let name = e.file_name();
-                let name = name.to_string_lossy();
-                name.starts_with(&mine) && name.ends_with(".report")
-            })
-            .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
-            .collect();
+        let stale = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        let mut reports: Vec<(std::time::SystemTime, PathBuf)> = Vec::new();
+        for e in entries.flatten() {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            let Some(modified) = e.metadata().and_then(|m| m.modified()).ok() else {
+                continue;
+            };
+            if name.starts_with(&mine) && name.ends_with(".report") {
+                reports.push((modified, e.path()));
+            } else if name.starts_with('.') && name.ends_with(".tmp") && modified < stale {
+                let _ = fs::remove_file(e.path());
+            }
+        }
         reports.sort_by(|a, b| {
             b.0.cmp(&a.0)
                 .then_with(|| (a.1 != file).cmp(&(b.1 != file)))

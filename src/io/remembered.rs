@@ -2,7 +2,8 @@
 //! (this build and its rule set, the command line and how it was started, the plan of docs with
 //! their lines in scope and the baseline, the content of every doc and context doc read), the report
 //! is the same bytes, and a warm run writes them again instead of placing and formatting every
-//! finding. One report per rule set, beside the memo: `<git-dir>/docreview/cache/<version>.report`.
+//! finding. Kept beside the memo, one per setup, the three used last per rule set:
+//! `<git-dir>/docreview/cache/<version>.<setup>.report`.
 //! Like the rest of the cache it only saves time: a missing, damaged or foreign file is a miss, never
 //! an error, and a run that has nowhere to keep one still writes its report.
 //!
@@ -25,8 +26,9 @@ use std::path::Path;
 /// Bytes a chunk of the report holds (each has its own CRC-32).
 const CHUNK: usize = 1 << 20;
 
-/// A report larger than this is not remembered (it is written out as it is made, never held whole).
-const LARGEST: u64 = 1 << 30;
+/// A report larger than this is not remembered (it is written out as it is made, never held whole):
+/// up to three are kept per rule set.
+const LARGEST: u64 = 256 << 20;
 
 /// What a report was made for, beside its bytes.
 #[derive(Debug, Serialize, Deserialize)]
@@ -58,7 +60,9 @@ pub fn docs_key(plan: &Plan, paths: &[&str], content: &[u64], context: &[u64]) -
         bytes.push(0);
         bytes.extend_from_slice(&key.to_le_bytes());
     }
+    debug_assert_eq!(paths.len(), content.len());
     bytes.extend_from_slice(&(paths.len() as u64).to_le_bytes());
+    bytes.extend_from_slice(&(content.len() as u64).to_le_bytes());
     for key in context {
         bytes.extend_from_slice(&key.to_le_bytes());
     }
@@ -104,44 +108,34 @@ impl Memory {
         self.trailer.docs == docs
     }
 
-    /// Writes the remembered report to `out`, a batch of chunks at a time, each batch read and
-    /// checked on every core before any of it is written. A chunk found damaged stops it: what was
-    /// written before it is right, and the caller makes the rest afresh.
-    pub fn replay(&self, out: &mut dyn Write) -> io::Result<Replay> {
-        const BATCH: usize = 16;
-        let mut buf = vec![0u8; CHUNK * BATCH];
-        let mut written = 0u64;
-        for (b, sums) in self.trailer.sums.chunks(BATCH).enumerate() {
-            let at = (b * BATCH * CHUNK) as u64;
-            let len = usize::try_from((self.body - at).min(buf.len() as u64)).unwrap_or(0);
-            let whole: Vec<bool> = buf[..len]
-                .par_chunks_mut(CHUNK)
-                .zip(sums)
-                .enumerate()
-                .map(|(i, (chunk, &sum))| {
-                    let read = read_at(&self.file, chunk, at + (i * CHUNK) as u64);
-                    read.is_ok() && crc32fast::hash(chunk) == sum
-                })
-                .collect();
-            let good = whole.iter().take_while(|&&ok| ok).count();
-            let right = len.min(good * CHUNK);
-            out.write_all(&buf[..right])?;
-            written += right as u64;
-            if good < whole.len() {
-                return Ok(Replay::Broken(written));
-            }
-        }
-        Ok(Replay::Whole(self.trailer.code))
+    /// Is every chunk of the report whole? Each is read where it is, on every core.
+    pub fn is_whole(&self) -> bool {
+        let (file, body) = (&self.file, self.body);
+        let whole = self.trailer.sums.par_iter().enumerate().map_init(
+            || vec![0u8; CHUNK],
+            |buf, (n, &sum)| {
+                let at = (n * CHUNK) as u64;
+                let len = usize::try_from((body - at).min(CHUNK as u64)).unwrap_or(0);
+                read_at(file, &mut buf[..len], at).is_ok() && crc32fast::hash(&buf[..len]) == sum
+            },
+        );
+        whole.all(|ok| ok)
     }
-}
 
-/// How [`Memory::replay`] ended.
-#[derive(Debug, PartialEq, Eq)]
-pub enum Replay {
-    /// The whole report was written; its exit status.
-    Whole(u8),
-    /// The report is damaged on disk after its first this many bytes, which were written.
-    Broken(u64),
+    /// Writes the remembered report to `out` (once [`Memory::is_whole`] said so) and returns its exit
+    /// status. The report is marked used, so that the reports kept are the ones used last.
+    pub fn write_to(&self, out: &mut dyn Write) -> io::Result<u8> {
+        let mut buf = vec![0u8; usize::try_from(self.body.min(4 * CHUNK as u64)).unwrap_or(0)];
+        let mut at = 0;
+        while at < self.body {
+            let len = usize::try_from((self.body - at).min(buf.len() as u64)).unwrap_or(0);
+            read_at(&self.file, &mut buf[..len], at)?;
+            out.write_all(&buf[..len])?;
+            at += len as u64;
+        }
+        let _ = self.file.set_modified(std::time::SystemTime::now());
+        Ok(self.trailer.code)
+    }
 }
 
 /// Fills `buf` from `file` at offset `at`, leaving the file's position alone (so that every core can
@@ -211,68 +205,71 @@ pub fn read_keys(plan: &Plan, part_bytes: u64, context: bool) -> Option<ReadNow>
 /// [`Recorder::keep`] once it is known whole and worth remembering.
 pub struct Recorder<'a> {
     out: &'a mut dyn Write,
-    /// Bytes of the report not to write out again (a remembered report's first bytes, written
-    /// before it was found damaged).
-    skip: u64,
     /// `None` once anything went wrong with the copy (it is then simply not kept).
-    copy: Option<tempfile::NamedTempFile>,
-    chunk: Vec<u8>,
+    copy: Option<io::BufWriter<tempfile::NamedTempFile>>,
+    /// The CRC-32 of the chunk being copied, and how much of it was.
+    crc: crc32fast::Hasher,
+    in_chunk: usize,
     sums: Vec<u32>,
     len: u64,
 }
 
 impl<'a> Recorder<'a> {
-    /// Writes to `out` all but the first `skip` bytes, and copies all to a temporary file in `dir`
-    /// (created if needed) when there is one.
-    pub fn new(out: &'a mut dyn Write, skip: u64, dir: Option<&Path>) -> Recorder<'a> {
+    /// Writes to `out`, and copies to a temporary file in `dir` (created if needed) when there is one.
+    pub fn new(out: &'a mut dyn Write, dir: Option<&Path>) -> Recorder<'a> {
         let copy = dir.and_then(|dir| {
             std::fs::create_dir_all(dir).ok()?;
-            tempfile::Builder::new()
+            let file = tempfile::Builder::new()
                 .prefix(".report-")
                 .suffix(".tmp")
                 .tempfile_in(dir)
-                .ok()
+                .ok()?;
+            Some(io::BufWriter::with_capacity(CHUNK, file))
         });
         Recorder {
             out,
-            skip,
             copy,
-            chunk: Vec::new(),
+            crc: crc32fast::Hasher::new(),
+            in_chunk: 0,
             sums: Vec::new(),
             len: 0,
         }
     }
 
-    fn copy(&mut self, mut bytes: &[u8]) {
-        while self.copy.is_some() && !bytes.is_empty() {
-            let take = bytes.len().min(CHUNK - self.chunk.len());
-            self.chunk.extend_from_slice(&bytes[..take]);
-            bytes = &bytes[take..];
-            if self.chunk.len() == CHUNK {
+    /// Copies `bytes` as they are (large writes go straight to the file), summing each chunk.
+    fn copy(&mut self, bytes: &[u8]) {
+        let Some(copy) = self.copy.as_mut() else {
+            return;
+        };
+        self.len += bytes.len() as u64;
+        if self.len > LARGEST || copy.write_all(bytes).is_err() {
+            self.copy = None;
+            return;
+        }
+        let mut rest = bytes;
+        while !rest.is_empty() {
+            let take = rest.len().min(CHUNK - self.in_chunk);
+            self.crc.update(&rest[..take]);
+            (self.in_chunk, rest) = (self.in_chunk + take, &rest[take..]);
+            if self.in_chunk == CHUNK {
                 self.seal_chunk();
             }
         }
     }
 
     fn seal_chunk(&mut self) {
-        self.len += self.chunk.len() as u64;
-        let written = self.copy.as_mut().map(|c| c.write_all(&self.chunk));
-        if self.len > LARGEST || !matches!(written, Some(Ok(()))) {
-            self.copy = None;
-            self.chunk = Vec::new();
-            return;
-        }
-        self.sums.push(crc32fast::hash(&self.chunk));
-        self.chunk.clear();
+        let crc = std::mem::replace(&mut self.crc, crc32fast::Hasher::new());
+        self.sums.push(crc.finalize());
+        self.in_chunk = 0;
     }
 
     /// Keeps the copy as the report remembered in `path` for `setup` and `docs`, with exit status
     /// `code`. The cache only saves time: a copy that cannot be kept is let go.
     pub fn keep(&mut self, path: &Path, setup: u64, docs: [u64; 2], code: u8) {
-        if !self.chunk.is_empty() {
+        if self.in_chunk > 0 {
             self.seal_chunk();
         }
-        let Some(mut copy) = self.copy.take() else {
+        let Some(Ok(mut copy)) = self.copy.take().map(io::BufWriter::into_inner) else {
             return;
         };
         let trailer = Trailer {
@@ -297,11 +294,7 @@ impl<'a> Recorder<'a> {
 
 impl Write for Recorder<'_> {
     fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
-        let skip = usize::try_from(self.skip)
-            .unwrap_or(usize::MAX)
-            .min(bytes.len());
-        self.skip -= skip as u64;
-        self.out.write_all(&bytes[skip..])?;
+        self.out.write_all(bytes)?;
         self.copy(bytes);
         Ok(bytes.len())
     }
@@ -321,7 +314,7 @@ mod tests {
 
     fn remember(path: &Path, body: &[u8], setup: u64, docs: [u64; 2], code: u8) {
         let mut out = Vec::new();
-        let mut rec = Recorder::new(&mut out, 0, path.parent());
+        let mut rec = Recorder::new(&mut out, path.parent());
         // In uneven pieces, as a report is written.
         for piece in body.chunks(777_777) {
             rec.write_all(piece).expect("write");
@@ -334,15 +327,16 @@ mod tests {
     fn a_report_is_remembered_for_its_setup_and_docs_only() {
         let dir = tempfile::tempdir().expect("tmp");
         let path = dir.path().join("cache/v.report");
-        for len in [0, 5, CHUNK, 3 * CHUNK + 11, 9 * CHUNK] {
+        for len in [0, 5, CHUNK, 3 * CHUNK + 11, 9 * CHUNK, 21 * CHUNK + 1] {
             let body = report(len);
             remember(&path, &body, 7, [1, 2], 1);
             assert!(Memory::open(&path, 8).is_none(), "another setup");
             let memory = Memory::open(&path, 7).expect("open");
             assert!(!memory.is_for([1, 3]), "other docs");
             assert!(memory.is_for([1, 2]));
+            assert!(memory.is_whole());
             let mut again = Vec::new();
-            assert_eq!(memory.replay(&mut again).expect("write"), Replay::Whole(1));
+            assert_eq!(memory.write_to(&mut again).expect("write"), 1);
             assert!(again == body, "{len} bytes back");
         }
         let leftovers = std::fs::read_dir(dir.path().join("cache"))
@@ -358,25 +352,17 @@ mod tests {
         let body = report(40 * CHUNK + 5);
         remember(&path, &body, 7, [1, 2], 0);
         let whole = std::fs::read(&path).expect("read");
-        // A chunk of the report changed (a crash before the disk had it), any chunk: what is
-        // written before it is right, and nothing of it or after it.
+        // A chunk of the report changed (a crash before the disk had it), any chunk, the last one
+        // too: the report is not whole.
         for at in [0, CHUNK + 3, 17 * CHUNK, 40 * CHUNK + 4] {
             let mut torn = whole.clone();
             torn[at] ^= 0xff;
             std::fs::write(&path, &torn).expect("write");
             let memory = Memory::open(&path, 7).expect("the trailer is whole");
-            let mut out = Vec::new();
-            let first = (at / CHUNK * CHUNK) as u64;
-            assert_eq!(
-                memory.replay(&mut out).expect("write"),
-                Replay::Broken(first)
-            );
-            assert!(body.starts_with(&out), "byte {at} changed");
-            // The rest made afresh, and only the rest written: the report whole, once.
-            let mut rec = Recorder::new(&mut out, first, None);
-            rec.write_all(&body).expect("write");
-            assert!(out == body, "byte {at} changed: the report whole");
+            assert!(!memory.is_whole(), "byte {at} changed");
         }
+        std::fs::write(&path, &whole).expect("write");
+        assert!(Memory::open(&path, 7).expect("open").is_whole());
         // Cut short, or the trailer torn: not even opened.
         for cut in [whole.len() - 1, whole.len() - 20, body.len(), 10] {
             std::fs::write(&path, &whole[..cut]).expect("write");
@@ -393,7 +379,7 @@ mod tests {
     fn a_report_with_nowhere_to_be_kept_still_goes_out() {
         let dir = tempfile::tempdir().expect("tmp");
         let mut out = Vec::new();
-        let mut rec = Recorder::new(&mut out, 0, None);
+        let mut rec = Recorder::new(&mut out, None);
         rec.write_all(b"report").expect("write");
         rec.keep(&dir.path().join("v.report"), 1, [1, 1], 0);
         assert_eq!(out, b"report", "written out all the same");

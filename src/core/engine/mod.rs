@@ -120,9 +120,10 @@ pub struct Checked {
     pub words: Vec<usize>,
     /// Docs of a check in parts that changed between its readings (their findings are left out).
     pub changed: Vec<String>,
-    /// What each document was remembered by ([`memo_key`]), in order, and each context doc read
-    /// (a check in parts: what a report remembered whole is keyed by; empty otherwise).
+    /// What each document was remembered by ([`memo_key`]), in order (a check in parts: part of
+    /// what a report remembered whole is keyed by; empty otherwise).
     pub content: Vec<u64>,
+    /// What each context doc read was remembered by, in order (a check in parts with doc-set rules).
     pub context: Vec<u64>,
 }
 

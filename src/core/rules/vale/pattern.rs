@@ -3,11 +3,10 @@
 //! otherwise with `fancy-regex` (which backtracks, bounded by its step limit).
 
 use std::ops::Range;
-use std::sync::OnceLock;
 
 #[derive(Debug)]
 pub enum Pattern {
-    Plain(Lazy),
+    Plain(regex::Regex),
     /// A backtracking pattern, with a linear-time gate where one can be made.
     Fancy(Box<fancy_regex::Regex>, Option<Box<Gate>>),
 }
@@ -24,54 +23,6 @@ pub struct Gate {
     bounded: regex::Regex,
     loose: regex::Regex,
     anchored: fancy_regex::Regex,
-}
-
-/// A pattern the `regex` crate reads, checked when the rule is read and compiled when first searched
-/// with: compiling every pattern of a large style is most of loading it, and a run whose docs are
-/// all remembered never searches.
-#[derive(Debug)]
-pub struct Lazy {
-    src: String,
-    /// `None`: too large to compile even with room to spare (it then matches nothing).
-    re: OnceLock<Option<regex::Regex>>,
-}
-
-impl Lazy {
-    fn new(src: String) -> Result<Lazy, String> {
-        // What `regex` checks before it compiles: the syntax and its translation.
-        regex_syntax::parse(&src).map_err(|e| e.to_string())?;
-        Ok(Lazy {
-            src,
-            re: OnceLock::new(),
-        })
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.src
-    }
-
-    fn get(&self) -> Option<&regex::Regex> {
-        let compile = || {
-            regex::RegexBuilder::new(&self.src)
-                .size_limit(256 << 20)
-                .build()
-                .ok()
-        };
-        self.re.get_or_init(compile).as_ref()
-    }
-}
-
-impl Clone for Lazy {
-    fn clone(&self) -> Lazy {
-        let re = OnceLock::new();
-        if let Some(compiled) = self.re.get() {
-            let _ = re.set(compiled.clone());
-        }
-        Lazy {
-            src: self.src.clone(),
-            re,
-        }
-    }
 }
 
 /// Up to this many bytes a block outside ASCII is read by the gate without word boundaries.
@@ -416,7 +367,7 @@ impl Pattern {
     pub fn new(src: &str) -> Result<Pattern, String> {
         let src = &go_syntax(src);
         let fast = translate(src);
-        match Lazy::new(fast) {
+        match regex::Regex::new(&fast) {
             Ok(re) => Ok(Pattern::Plain(re)),
             Err(plain) => match fancy_regex::Regex::new(src) {
                 Ok(re) => {
@@ -438,7 +389,7 @@ impl Pattern {
                     };
                     Ok(Pattern::Fancy(Box::new(re), gate))
                 }
-                Err(_) => Err(plain),
+                Err(_) => Err(plain.to_string()),
             },
         }
     }
@@ -452,7 +403,7 @@ impl Pattern {
 
     pub fn is_match(&self, text: &str) -> bool {
         match self {
-            Pattern::Plain(re) => re.get().is_some_and(|re| re.is_match(text)),
+            Pattern::Plain(re) => re.is_match(text),
             Pattern::Fancy(_, Some(gate)) => gate.is_match(text),
             Pattern::Fancy(re, None) => re.is_match(text).unwrap_or(false),
         }
@@ -461,9 +412,7 @@ impl Pattern {
     /// Every non-overlapping match.
     pub fn find_all(&self, text: &str) -> Vec<Range<usize>> {
         match self {
-            Pattern::Plain(re) => re.get().map_or_else(Vec::new, |re| {
-                re.find_iter(text).map(|m| m.range()).collect()
-            }),
+            Pattern::Plain(re) => re.find_iter(text).map(|m| m.range()).collect(),
             Pattern::Fancy(_, Some(gate)) => gate.find_all(text),
             Pattern::Fancy(re, None) => re
                 .find_iter(text)
@@ -476,11 +425,10 @@ impl Pattern {
     /// Every match with its groups (index 0: the whole match).
     pub fn captures_all(&self, text: &str) -> Vec<Vec<Option<Range<usize>>>> {
         match self {
-            Pattern::Plain(re) => re.get().map_or_else(Vec::new, |re| {
-                re.captures_iter(text)
-                    .map(|c| c.iter().map(|g| g.map(|m| m.range())).collect())
-                    .collect()
-            }),
+            Pattern::Plain(re) => re
+                .captures_iter(text)
+                .map(|c| c.iter().map(|g| g.map(|m| m.range())).collect())
+                .collect(),
             Pattern::Fancy(_, Some(gate)) => gate.captures_all(text),
             Pattern::Fancy(re, None) => re
                 .captures_iter(text)
@@ -493,10 +441,7 @@ impl Pattern {
     /// `text` with every match replaced by `with` (`$1`, `${name}` expand).
     pub fn replace_all(&self, text: &str, with: &str) -> String {
         match self {
-            Pattern::Plain(re) => re.get().map_or_else(
-                || text.to_owned(),
-                |re| re.replace_all(text, with).into_owned(),
-            ),
+            Pattern::Plain(re) => re.replace_all(text, with).into_owned(),
             Pattern::Fancy(re, _) => re.replace_all(text, with).into_owned(),
         }
     }
