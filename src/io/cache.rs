@@ -267,7 +267,7 @@ fn read_memo(file: &Path) -> Memo {
 /// The cache is written without waiting for the disk, so after a crash a file may be short, or as
 /// long as it should be with zeros or old bytes at its end, which the format alone would read as
 /// findings: the seal tells such a file from a whole one.
-fn sealed(value: &impl serde::Serialize) -> std::io::Result<Vec<u8>> {
+pub(crate) fn sealed(value: &impl serde::Serialize) -> std::io::Result<Vec<u8>> {
     let mut bytes = postcard::to_stdvec(value).map_err(std::io::Error::other)?;
     let hash = crate::core::cache::xxh64(&bytes);
     let len = bytes.len() as u64;
@@ -278,7 +278,16 @@ fn sealed(value: &impl serde::Serialize) -> std::io::Result<Vec<u8>> {
 
 /// What [`sealed`] wrote in `file`; `None` when it is missing, cut short, torn or of another format.
 fn read_sealed<T: serde::de::DeserializeOwned>(file: &Path) -> Option<T> {
-    let bytes = fs::read(file).ok()?;
+    unsealed(&fs::read(file).ok()?)
+}
+
+/// The length of the value a [`sealed`] text ends with, read from its last sixteen bytes.
+pub(crate) fn sealed_len(last: &[u8; 16]) -> Option<u64> {
+    last.first_chunk().map(|len| u64::from_le_bytes(*len))
+}
+
+/// The value of [`sealed`] bytes; `None` when they are cut short, torn or of another format.
+pub(crate) fn unsealed<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Option<T> {
     let (body, seal) = bytes.split_at_checked(bytes.len().checked_sub(16)?)?;
     let len = u64::from_le_bytes(seal[..8].try_into().ok()?);
     let hash = u64::from_le_bytes(seal[8..].try_into().ok()?);

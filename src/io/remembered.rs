@@ -15,12 +15,13 @@
 use crate::core::cache::xxh64;
 use crate::core::engine::{Parts, memo_key};
 use crate::core::finding::fnv1a64;
+use crate::io::cache::{sealed, sealed_len, unsealed};
 use crate::io::parts::InParts;
 use crate::io::scope::Plan;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::fs::File;
-use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::io::{self, Write};
 use std::path::Path;
 
 /// Bytes a chunk of the report holds (each has its own CRC-32).
@@ -80,21 +81,15 @@ pub struct Memory {
 impl Memory {
     /// The report remembered in `path`, if it was made for `setup` and its trailer is whole.
     pub fn open(path: &Path, setup: u64) -> Option<Memory> {
-        let mut file = File::open(path).ok()?;
+        let file = File::open(path).ok()?;
         let len = file.metadata().ok()?.len();
-        let mut seal = [0u8; 16];
-        file.seek(SeekFrom::Start(len.checked_sub(16)?)).ok()?;
-        file.read_exact(&mut seal).ok()?;
-        let (size, hash) = seal.split_at(8);
-        let size = u64::from_le_bytes(size.try_into().ok()?);
-        let body = len.checked_sub(16)?.checked_sub(size)?;
-        let mut bytes = vec![0u8; usize::try_from(size).ok()?];
-        file.seek(SeekFrom::Start(body)).ok()?;
-        file.read_exact(&mut bytes).ok()?;
-        if u64::from_le_bytes(hash.try_into().ok()?) != xxh64(&bytes) {
-            return None;
-        }
-        let trailer: Trailer = postcard::from_bytes(&bytes).ok()?;
+        let mut last = [0u8; 16];
+        read_at(&file, &mut last, len.checked_sub(16)?).ok()?;
+        let size = sealed_len(&last)?.checked_add(16)?;
+        let body = len.checked_sub(size)?;
+        let mut sealed = vec![0u8; usize::try_from(size).ok()?];
+        read_at(&file, &mut sealed, body).ok()?;
+        let trailer: Trailer = unsealed(&sealed)?;
         let chunks = usize::try_from(body.div_ceil(CHUNK as u64)).ok()?;
         (trailer.setup == setup && trailer.sums.len() == chunks).then_some(Memory {
             file,
@@ -278,15 +273,9 @@ impl<'a> Recorder<'a> {
             code,
             sums: std::mem::take(&mut self.sums),
         };
-        let Ok(bytes) = postcard::to_stdvec(&trailer) else {
-            return;
-        };
-        let seal = [
-            (bytes.len() as u64).to_le_bytes(),
-            xxh64(&bytes).to_le_bytes(),
-        ]
-        .concat();
-        if copy.write_all(&bytes).is_ok() && copy.write_all(&seal).is_ok() {
+        if let Ok(sealed) = sealed(&trailer)
+            && copy.write_all(&sealed).is_ok()
+        {
             let _ = copy.persist(path);
         }
     }

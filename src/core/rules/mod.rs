@@ -66,6 +66,8 @@ pub struct DocProse<'a> {
     pub prose: &'a Prose,
     words: Vec<std::cell::OnceCell<Vec<text::Word>>>,
     code: std::cell::OnceCell<String>,
+    /// Every word of the doc's prose, in ASCII lower case.
+    written: std::cell::OnceCell<HashSet<String>>,
 }
 
 impl<'a> DocProse<'a> {
@@ -77,6 +79,7 @@ impl<'a> DocProse<'a> {
                 .map(|_| std::cell::OnceCell::new())
                 .collect(),
             code: std::cell::OnceCell::new(),
+            written: std::cell::OnceCell::new(),
         }
     }
 
@@ -158,6 +161,22 @@ impl<'a> DocProse<'a> {
         ['\'', '"']
             .iter()
             .any(|q| code.contains(&format!("{q}{word}{q}")))
+    }
+
+    /// Does the doc's prose write `word` (in ASCII lower case) as a word of its own, in any case? The
+    /// doc's words are gathered on first use.
+    pub fn writes(&self, word: &str) -> bool {
+        let written = self.written.get_or_init(|| {
+            (0..self.prose.blocks.len())
+                .flat_map(|b| {
+                    let text = self.prose.blocks[b].text.as_str();
+                    self.words(b)
+                        .iter()
+                        .map(|w| w.text(text).to_ascii_lowercase())
+                })
+                .collect()
+        });
+        written.contains(word)
     }
 
     /// The words of block `b`.

@@ -76,7 +76,7 @@ pub(super) fn likely_typo(
     // The singular of a plural the doc writes ("smartypant processors") is a form, not a slip.
     let common = |c: &&&String| {
         ((!capital && crate::core::rules::misspellings::frequency(c) >= LIKELY_COMMON)
-            || (doc_writes(doc, c) && c.strip_suffix('s') != Some(word)))
+            || (doc.writes(c) && c.strip_suffix('s') != Some(word)))
             && !(word.len() == c.len() + 1
                 && word.starts_with(c.as_str())
                 && !word.ends_with(&c[c.len() - 1..]))
@@ -99,16 +99,6 @@ pub(super) fn likely_typo(
         crate::core::rules::text::capitalise(&fix)
     } else {
         fix
-    })
-}
-
-/// Does the doc's prose write `word` (lower case) as a word of its own, in any case?
-fn doc_writes(doc: &DocProse<'_>, word: &str) -> bool {
-    (0..doc.prose.blocks.len()).any(|b| {
-        let text = doc.prose.blocks[b].text.as_str();
-        doc.words(b)
-            .iter()
-            .any(|w| w.text(text).eq_ignore_ascii_case(word))
     })
 }
 
