@@ -6,7 +6,7 @@ use super::rule::{Action, Case, Kind, Rule};
 use super::scope::VBlock;
 use super::words::{cased, spelled, suggestions, word_tokens};
 use crate::core::rules::text::capitalise;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 /// What a rule found in a block: a range of the block's text, the message, and replacements.
@@ -15,6 +15,85 @@ pub struct Found {
     pub range: Range<usize>,
     pub message: String,
     pub replacements: Vec<String>,
+}
+
+/// What a block's searches found, for patterns more than one rule searches: styles built on one
+/// another repeat each other's rules, and each such pattern is searched once per block. Keyed by the
+/// first rule with the pattern ([`twins`]); cleared before each block.
+#[derive(Debug, Default)]
+pub struct Searched {
+    finds: HashMap<usize, Vec<Range<usize>>>,
+    captures: HashMap<usize, Vec<Vec<Option<Range<usize>>>>>,
+}
+
+impl Searched {
+    pub fn clear(&mut self) {
+        self.finds.clear();
+        self.captures.clear();
+    }
+
+    fn find_all(
+        &mut self,
+        twin: Option<usize>,
+        pattern: &Pattern,
+        text: &str,
+    ) -> Vec<Range<usize>> {
+        match twin {
+            Some(k) => self
+                .finds
+                .entry(k)
+                .or_insert_with(|| pattern.find_all(text))
+                .clone(),
+            None => pattern.find_all(text),
+        }
+    }
+
+    fn captures_all(
+        &mut self,
+        twin: Option<usize>,
+        pattern: &Pattern,
+        text: &str,
+    ) -> Vec<Vec<Option<Range<usize>>>> {
+        match twin {
+            Some(k) => self
+                .captures
+                .entry(k)
+                .or_insert_with(|| pattern.captures_all(text))
+                .clone(),
+            None => pattern.captures_all(text),
+        }
+    }
+}
+
+/// The pattern a rule searches a block with, and whether it asks for its groups (a substitution's
+/// swaps) or its matches only; `None` for the rules that search otherwise.
+fn searched(kind: &Kind) -> Option<(&Pattern, bool)> {
+    match kind {
+        Kind::Existence { pattern }
+        | Kind::Occurrence { pattern, .. }
+        | Kind::Repetition { pattern, .. } => Some((pattern, false)),
+        Kind::Substitution { pattern, .. } => Some((pattern, true)),
+        _ => None,
+    }
+}
+
+/// For each rule, the first rule that searches with the same pattern in the same way, where there is
+/// another (itself included); `None` for a pattern only one rule has.
+pub fn twins(rules: &[Rule]) -> Vec<Option<usize>> {
+    let mut first: HashMap<(bool, &str), (usize, usize)> = HashMap::new();
+    for (i, r) in rules.iter().enumerate() {
+        if let Some((p, groups)) = searched(&r.kind) {
+            first.entry((groups, p.as_str())).or_insert((i, 0)).1 += 1;
+        }
+    }
+    rules
+        .iter()
+        .map(|r| {
+            let (p, groups) = searched(&r.kind)?;
+            let &(k, users) = first.get(&(groups, p.as_str()))?;
+            (users > 1).then_some(k)
+        })
+        .collect()
 }
 
 /// What a file's rules remember from block to block (definitions a conditional rule saw, variants a
@@ -178,12 +257,19 @@ fn same_token(expected: &str, observed: &str) -> bool {
 }
 
 /// Runs `rule` over `block`; `state` carries what earlier blocks of the file showed.
-pub fn run(rule: &Rule, block: &VBlock, state: &mut FileState) -> Vec<Found> {
+/// `twin`: the rule's key in `searched` when other rules search with its pattern too.
+pub fn run(
+    rule: &Rule,
+    block: &VBlock,
+    state: &mut FileState,
+    searched: &mut Searched,
+    twin: Option<usize>,
+) -> Vec<Found> {
     let text = block.text.as_str();
     let mut out = Vec::new();
     match &rule.kind {
         Kind::Existence { pattern } => {
-            for r in pattern.find_all(text) {
+            for r in searched.find_all(twin, pattern, text) {
                 if r.is_empty() || excepted(rule, text, &r) {
                     continue;
                 }
@@ -196,7 +282,7 @@ pub fn run(rule: &Rule, block: &VBlock, state: &mut FileState) -> Vec<Found> {
             ignorecase,
             capitalize,
         } => {
-            for caps in pattern.captures_all(text) {
+            for caps in searched.captures_all(twin, pattern, text) {
                 for (g, range) in caps.iter().enumerate().skip(1) {
                     let (Some(range), Some((key, repl))) = (range, swaps.get(g - 1)) else {
                         continue;
@@ -264,7 +350,7 @@ pub fn run(rule: &Rule, block: &VBlock, state: &mut FileState) -> Vec<Found> {
             }
         }
         Kind::Occurrence { pattern, max, min } => {
-            let found = pattern.find_all(text);
+            let found = searched.find_all(twin, pattern, text);
             let n = found.len();
             if (*max > 0 && n > *max) || (*min > 0 && n < *min) {
                 let count = n.to_string();
@@ -294,7 +380,7 @@ pub fn run(rule: &Rule, block: &VBlock, state: &mut FileState) -> Vec<Found> {
         } => {
             let mut prev: Option<(Range<usize>, String)> = None;
             let mut count = 0;
-            for r in pattern.find_all(text) {
+            for r in searched.find_all(twin, pattern, text) {
                 let curr = text[r.clone()].trim().to_owned();
                 let hit = match &prev {
                     Some((_, p)) if !curr.is_empty() => {
@@ -422,10 +508,10 @@ pub fn run(rule: &Rule, block: &VBlock, state: &mut FileState) -> Vec<Found> {
             dictionaries,
             custom,
         } => {
-            let mut seen = HashSet::new();
+            // Every occurrence is reported, a word written twice in a block twice.
             for r in word_tokens(text) {
                 let word = &text[r.clone()];
-                if !seen.insert(word) || filters.iter().any(|f| f.is_match(word)) {
+                if filters.iter().any(|f| f.is_match(word)) {
                     continue;
                 }
                 let lower = word.to_lowercase();

@@ -82,11 +82,12 @@ pub struct Alert {
     pub raw: bool,
 }
 
-/// A thread's copy of the rules, with the prefilter that says which existence and substitution rules
-/// can match a block at all.
+/// A thread's copy of the rules, with the prefilters that say which existence and substitution rules
+/// can match a block at all: one per set of rules a block is in scope of (a sentence is asked only for
+/// the rules of sentences, no block for the rules `--rule` leaves out).
 struct Local {
     rules: Vec<Rule>,
-    prefilter: Option<prefilter::Prefilter>,
+    prefilters: std::cell::RefCell<HashMap<Vec<usize>, Option<std::rc::Rc<prefilter::Prefilter>>>>,
 }
 
 /// A loaded Vale setup.
@@ -100,9 +101,10 @@ pub struct Vale {
     /// `Style.Rule = level` lines, wherever they are (Vale keeps one level per rule).
     levels: HashMap<String, Severity>,
     min: Severity,
-    /// Built on the first check, over the rules active then (a listing of the rules never needs it; a
-    /// rule turned on later is not covered, so it searches every block, as without a prefilter).
-    prefilter: std::sync::OnceLock<Option<prefilter::Prefilter>>,
+    /// The prefilters built so far, by the rules they cover (each thread takes its own copy).
+    prefilters: std::sync::Mutex<HashMap<Vec<usize>, Option<prefilter::Prefilter>>>,
+    /// Per rule, the first rule that searches with the same pattern, if another does ([`check::twins`]).
+    twins: Vec<Option<usize>>,
     /// Identifies the setup (every file's text), for the cache.
     pub fingerprint: u64,
 }
@@ -269,6 +271,7 @@ impl Vale {
             }
         }
         Ok(Vale {
+            twins: check::twins(&rules),
             rules,
             unsupported,
             min: ini.min_alert_level.unwrap_or(Severity::Suggestion),
@@ -276,7 +279,7 @@ impl Vale {
             globs,
             ignores,
             levels,
-            prefilter: std::sync::OnceLock::new(),
+            prefilters: Default::default(),
             fingerprint,
         })
     }
@@ -357,9 +360,9 @@ impl Vale {
             .collect()
     }
 
-    /// This thread's own copy of the rules and their prefilter: a compiled pattern keeps a pool of
-    /// search caches, and threads sharing one pool wait on each other.
-    fn local_rules(&self, active: &super::Active) -> std::rc::Rc<Local> {
+    /// This thread's own copy of the rules: a compiled pattern keeps a pool of search caches, and
+    /// threads sharing one pool wait on each other.
+    fn local_rules(&self) -> std::rc::Rc<Local> {
         thread_local! {
             static LOCAL: std::cell::RefCell<Option<(u64, std::rc::Rc<Local>)>> =
                 const { std::cell::RefCell::new(None) };
@@ -369,28 +372,49 @@ impl Vale {
             match &*local {
                 Some((fp, rules)) if *fp == self.fingerprint => rules.clone(),
                 _ => {
-                    let prefilter = self
-                        .prefilter
-                        .get_or_init(|| {
-                            prefilter::Prefilter::new(self.rules.iter().enumerate().filter_map(
-                                |(i, r)| match &r.kind {
-                                    _ if !active.has(&r.id) => None,
-                                    Kind::Existence { pattern }
-                                    | Kind::Substitution { pattern, .. } => Some((i, pattern)),
-                                    _ => None,
-                                },
-                            ))
-                        })
-                        .clone();
                     let rules = std::rc::Rc::new(Local {
                         rules: self.rules.clone(),
-                        prefilter,
+                        prefilters: Default::default(),
                     });
                     *local = Some((self.fingerprint, rules.clone()));
                     rules
                 }
             }
         })
+    }
+
+    /// The prefilter over the existence and substitution rules among `rules` (indices), built once
+    /// for all threads and copied to each.
+    fn prefilter_for(
+        &self,
+        local: &Local,
+        rules: Vec<usize>,
+    ) -> Option<std::rc::Rc<prefilter::Prefilter>> {
+        if let Some(p) = local.prefilters.borrow().get(&rules) {
+            return p.clone();
+        }
+        let built = {
+            let mut shared = self
+                .prefilters
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            shared
+                .entry(rules.clone())
+                .or_insert_with(|| {
+                    prefilter::Prefilter::new(rules.iter().filter_map(|&i| {
+                        match &self.rules.get(i)?.kind {
+                            Kind::Existence { pattern } | Kind::Substitution { pattern, .. } => {
+                                Some((i, pattern))
+                            }
+                            _ => None,
+                        }
+                    }))
+                })
+                .clone()
+        };
+        let p = built.map(std::rc::Rc::new);
+        local.prefilters.borrow_mut().insert(rules, p.clone());
+        p
     }
 
     /// Every rule of the setup, for the engine's registry; on by default where `.vale.ini` turns it on
@@ -452,7 +476,7 @@ impl Vale {
         prose: &Prose,
         active: &super::Active,
     ) -> Vec<Alert> {
-        let local = self.local_rules(active);
+        let local = self.local_rules();
         let rules: Vec<(usize, &Rule)> = self
             .rules_for(path)
             .into_iter()
@@ -521,9 +545,11 @@ impl Vale {
             .flatten();
         // Per rule of the setup: may it match this block? (Rules the prefilter does not cover: yes.)
         let mut can = vec![true; local.rules.len()];
+        let mut searched = check::Searched::default();
         // Per block name (a doc has few: `text.md`, `text.heading.h2.md`…): which of `rules` it is in
-        // scope of.
-        let mut in_scope: HashMap<&str, Vec<bool>> = HashMap::new();
+        // scope of, and the prefilter over those.
+        type InScope = (Vec<bool>, Option<std::rc::Rc<prefilter::Prefilter>>);
+        let mut in_scope: HashMap<&str, InScope> = HashMap::new();
         for block in &blocks {
             if ignored_scopes
                 .as_ref()
@@ -531,24 +557,34 @@ impl Vale {
             {
                 continue;
             }
-            if let Some(p) = &local.prefilter {
-                p.mark(&block.text, &mut can);
-            }
-            let scoped = in_scope.entry(block.scope.as_str()).or_insert_with(|| {
-                rules
+            let (scoped, filter) = in_scope.entry(block.scope.as_str()).or_insert_with(|| {
+                let scoped: Vec<bool> = rules
                     .iter()
                     .map(|(_, r)| r.scope.matches(&block.scope))
-                    .collect()
+                    .collect();
+                let covered = rules
+                    .iter()
+                    .zip(&scoped)
+                    .filter(|&(_, &s)| s)
+                    .map(|(&(i, _), _)| i)
+                    .collect();
+                (scoped, self.prefilter_for(&local, covered))
             });
+            can.fill(true);
+            if let Some(p) = filter {
+                p.mark(&block.text, &mut can);
+            }
+            searched.clear();
             for (&(i, rule), &scoped) in rules.iter().zip(scoped.iter()) {
                 if !can[i] || !scoped {
                     continue;
                 }
+                let twin = self.twins.get(i).copied().flatten();
                 for Found {
                     range,
                     message,
                     replacements,
-                } in check::run(rule, block, &mut state)
+                } in check::run(rule, block, &mut state, &mut searched, twin)
                 {
                     // A whole-document statistic is reported at the start of the file, as in Vale.
                     let whole = matches!(rule.kind, Kind::Metric { .. } | Kind::Readability { .. });
@@ -724,7 +760,7 @@ mod tests {
         let got = run(
             &v,
             "a.md",
-            "This typpo, kubeflow and abdominocentesis, 42 and HTTPie.\n",
+            "This typpo, kubeflow and abdominocentesis, 42 and HTTPie. A typpo again.\n",
         );
         let spelled: Vec<(&str, &[String])> = got
             .iter()
@@ -733,7 +769,11 @@ mod tests {
             .collect();
         // "HTTPie" passes none of Vale's filters (CamelCase starts with one capital), as in Vale.
         let words: Vec<&str> = spelled.iter().map(|s| s.0).collect();
-        assert_eq!(words, ["typpo", "HTTPie"], "{got:?}");
+        assert_eq!(
+            words,
+            ["typpo", "HTTPie", "typpo"],
+            "every occurrence: {got:?}"
+        );
         assert!(spelled[0].1.contains(&"typo".to_owned()), "{spelled:?}");
     }
 
@@ -757,5 +797,63 @@ mod tests {
             ]
         );
         assert_eq!(got[1].3, ["is"], "Vale's truncate action keeps one word");
+    }
+
+    /// Styles built on one another repeat rules: each style's rule reports under its own name, and a
+    /// rule of another kind with the same pattern still reports its own way.
+    #[test]
+    fn rules_that_share_a_pattern_each_report() {
+        let exist =
+            "extends: existence\nmessage: \"Avoid '%s'.\"\nignorecase: true\ntokens:\n  - simply\n";
+        let count = "extends: occurrence\nmessage: \"'%s' times\"\nmax: 1\ntoken: '(?i)simply'\n";
+        let v = setup(
+            "[*]\nBasedOnStyles = Acme, Beta\n",
+            &[
+                ("Acme", "Simply", exist),
+                ("Beta", "Simply", exist),
+                ("Beta", "Twice", count),
+            ],
+            &[],
+        );
+        let got = run(&v, "a.md", "Simply put, it simply works.\n");
+        let rules: Vec<(&str, &str)> = got.iter().map(|g| (g.0.as_str(), g.1.as_str())).collect();
+        assert_eq!(
+            rules,
+            [
+                ("Acme.Simply", "Simply"),
+                ("Beta.Simply", "Simply"),
+                ("Beta.Twice", "Simply"),
+                ("Acme.Simply", "simply"),
+                ("Beta.Simply", "simply"),
+            ]
+        );
+        let twins = check::twins(&v.rules);
+        assert_eq!(twins.iter().filter(|t| t.is_some()).count(), 2, "{twins:?}");
+    }
+
+    /// As in Vale, a paragraph's sentences are blocks of their own for the rules of sentences only: a
+    /// rule of the text reads each paragraph once, whole.
+    #[test]
+    fn sentences_are_read_by_sentence_rules_only() {
+        let ends = "extends: existence\nmessage: \"Ends with '%s'.\"\nnonword: true\ntokens:\n  - '[a-z]+\\.$'\n";
+        let sentence = format!("{ends}scope: sentence\n");
+        let v = setup(
+            "[*]\nBasedOnStyles = Acme\n",
+            &[
+                ("Acme", "TextEnd", ends),
+                ("Acme", "SentenceEnd", &sentence),
+            ],
+            &[],
+        );
+        let got = run(&v, "a.md", "One here. Two there.\n");
+        let rules: Vec<(&str, &str)> = got.iter().map(|g| (g.0.as_str(), g.1.as_str())).collect();
+        assert_eq!(
+            rules,
+            [
+                ("Acme.SentenceEnd", "here."),
+                ("Acme.SentenceEnd", "there."),
+                ("Acme.TextEnd", "there."),
+            ]
+        );
     }
 }

@@ -1,9 +1,10 @@
 //! Vale's scopes over a Markdown doc. Each block of prose gets Vale's name for where it sits
 //! (`text.heading.h2.md`, `text.list.md`, `text.table.header.md`, `text.blockquote.md`, `text.md` for a
-//! paragraph, with `paragraph.…` and `sentence.…` parts where a rule asks for them), plus `raw.md` (the
-//! file as written) and `summary.md` (the running text of the whole doc). A rule's `scope` selects
-//! blocks by those names: `heading` matches every heading, `~heading` every text block but headings,
-//! `list & ~blockquote` both conditions.
+//! paragraph, with `paragraph.md` and `sentence.md` blocks of each paragraph where a rule asks for
+//! them), plus `raw.md` (the file as written) and `summary.md` (the running text of the whole doc). A
+//! rule's `scope` selects blocks by those names, as Vale does (every name of the scope among the
+//! block's): `heading` matches every heading, `text` (the default) every `text.…` block but not a
+//! paragraph's sentences, `~heading` every text block but headings, `list & ~blockquote` both.
 
 use crate::core::markdown::{BlockKind, Prose};
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag};
@@ -64,8 +65,9 @@ impl Scope {
             parts.iter().all(|part| {
                 let inside = has(part);
                 if part.negated {
-                    // A negated scope selects text blocks only: never the raw file or the summary.
-                    !inside && !named("raw") && !named("summary")
+                    // A negated scope selects text blocks only: never the raw file, the summary, a
+                    // paragraph or a sentence.
+                    !inside && named("text")
                 } else {
                     inside
                 }
@@ -97,7 +99,7 @@ pub enum Origin {
 /// A block of text as Vale's rules see it.
 #[derive(Debug, Clone)]
 pub struct VBlock {
-    /// `text.heading.h1.md`, `sentence.text.md`, `raw.md`, …
+    /// `text.heading.h1.md`, `sentence.md`, `raw.md`, …
     pub scope: String,
     pub text: String,
     pub origin: Origin,
@@ -367,7 +369,7 @@ fn blocks(file: &str, prose: &Prose, ext: &str, wants: Wants, c: &Containers) ->
         if name == "text" {
             if wants.paragraph {
                 out.push(VBlock::of(
-                    format!("paragraph.text.{ext}"),
+                    format!("paragraph.{ext}"),
                     prose,
                     b,
                     whole.clone(),
@@ -375,7 +377,7 @@ fn blocks(file: &str, prose: &Prose, ext: &str, wants: Wants, c: &Containers) ->
             }
             if wants.sentence {
                 for s in sentences(&block.text) {
-                    out.push(VBlock::of(format!("sentence.text.{ext}"), prose, b, s));
+                    out.push(VBlock::of(format!("sentence.{ext}"), prose, b, s));
                 }
             }
         }
@@ -421,8 +423,14 @@ mod tests {
         assert!(scope(&["list & ~blockquote"]).matches("text.list.md"));
         assert!(!scope(&["list & ~blockquote"]).matches("text.blockquote.md"));
         assert!(scope(&["heading", "list"]).matches("text.list.md"));
-        assert!(scope(&["sentence"]).matches("sentence.text.md"));
+        assert!(scope(&["sentence"]).matches("sentence.md"));
         assert!(!scope(&["sentence"]).matches("text.md"));
+        assert!(
+            !scope(&["text"]).matches("sentence.md"),
+            "text rules read the whole text once"
+        );
+        assert!(!scope(&["~heading"]).matches("sentence.md"));
+        assert!(!scope(&["text"]).matches("paragraph.md"));
         assert!(Scope::parse(&["code".to_owned()]).is_err());
     }
 
@@ -442,8 +450,8 @@ mod tests {
             .collect();
         let want = [
             ("text.heading.h1.md", "Title"),
-            ("sentence.text.md", "A paragraph."),
-            ("sentence.text.md", "Another one."),
+            ("sentence.md", "A paragraph."),
+            ("sentence.md", "Another one."),
             ("text.md", "A paragraph. Another one."),
             ("text.list.md", "an item"),
             ("text.blockquote.md", "a quote"),
