@@ -37,34 +37,38 @@ impl Vale {
     }
 
     /// The prefilter over the existence and substitution rules among `rules` (indices), built once
-    /// for all threads and copied to each.
+    /// for all threads and copied to each; keyed by those rules only, so blocks whose scopes differ
+    /// only in rules of other kinds share one.
     pub(super) fn prefilter_for(
         &self,
         local: &Local,
         rules: Vec<usize>,
     ) -> Option<std::rc::Rc<prefilter::Prefilter>> {
+        let pattern = |i: usize| match &self.rules.get(i)?.kind {
+            Kind::Existence { pattern } | Kind::Substitution { pattern, .. } => Some((i, pattern)),
+            _ => None,
+        };
+        let rules: Vec<usize> = rules
+            .into_iter()
+            .filter(|&i| pattern(i).is_some())
+            .collect();
+        if rules.is_empty() {
+            return None;
+        }
         if let Some(p) = local.prefilters.borrow().get(&rules) {
             return p.clone();
         }
-        let built = {
-            let mut shared = self
-                .prefilters
+        let shared = || {
+            self.prefilters
                 .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner);
-            shared
-                .entry(rules.clone())
-                .or_insert_with(|| {
-                    prefilter::Prefilter::new(rules.iter().filter_map(|&i| {
-                        match &self.rules.get(i)?.kind {
-                            Kind::Existence { pattern } | Kind::Substitution { pattern, .. } => {
-                                Some((i, pattern))
-                            }
-                            _ => None,
-                        }
-                    }))
-                })
-                .clone()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
         };
+        let known = shared().get(&rules).cloned();
+        // Built outside the lock: a thread that wants another prefilter does not wait for this one.
+        let built = known.unwrap_or_else(|| {
+            let fresh = prefilter::Prefilter::new(rules.iter().filter_map(|&i| pattern(i)));
+            shared().entry(rules.clone()).or_insert(fresh).clone()
+        });
         let p = built.map(std::rc::Rc::new);
         local.prefilters.borrow_mut().insert(rules, p.clone());
         p

@@ -4,7 +4,8 @@
 //! them), plus `raw.md` (the file as written) and `summary.md` (the running text of the whole doc). A
 //! rule's `scope` selects blocks by those names, as Vale does (every name of the scope among the
 //! block's): `heading` matches every heading, `text` (the default) every `text.…` block but not a
-//! paragraph's sentences, `~heading` every text block but headings, `list & ~blockquote` both.
+//! paragraph's sentences, `~heading` every block of prose but headings (sentences too),
+//! `list & ~blockquote` both.
 
 use crate::core::markdown::{BlockKind, Prose};
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag};
@@ -65,9 +66,9 @@ impl Scope {
             parts.iter().all(|part| {
                 let inside = has(part);
                 if part.negated {
-                    // A negated scope selects text blocks only: never the raw file, the summary, a
-                    // paragraph or a sentence.
-                    !inside && named("text")
+                    // A negated scope selects the blocks of prose, a paragraph's sentences too, as
+                    // in Vale: never the raw file or the summary.
+                    !inside && !named("raw") && !named("summary")
                 } else {
                     inside
                 }
@@ -429,7 +430,9 @@ mod tests {
             !scope(&["text"]).matches("sentence.md"),
             "text rules read the whole text once"
         );
-        assert!(!scope(&["~heading"]).matches("sentence.md"));
+        assert!(scope(&["~heading"]).matches("sentence.md"));
+        assert!(scope(&["sentence & ~heading"]).matches("sentence.md"));
+        assert!(scope(&["paragraph & ~blockquote"]).matches("paragraph.md"));
         assert!(!scope(&["text"]).matches("paragraph.md"));
         assert!(Scope::parse(&["code".to_owned()]).is_err());
     }
