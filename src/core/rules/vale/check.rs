@@ -32,36 +32,29 @@ impl Searched {
         self.captures.clear();
     }
 
-    fn find_all(
-        &mut self,
-        twin: Option<usize>,
-        pattern: &Pattern,
-        text: &str,
-    ) -> Vec<Range<usize>> {
-        match twin {
-            Some(k) => self
-                .finds
-                .entry(k)
-                .or_insert_with(|| pattern.find_all(text))
-                .clone(),
-            None => pattern.find_all(text),
-        }
+    fn find_all(&mut self, twin: Option<usize>, p: &Pattern, text: &str) -> Vec<Range<usize>> {
+        once(&mut self.finds, twin, || p.find_all(text))
     }
 
     fn captures_all(
         &mut self,
         twin: Option<usize>,
-        pattern: &Pattern,
+        p: &Pattern,
         text: &str,
     ) -> Vec<Vec<Option<Range<usize>>>> {
-        match twin {
-            Some(k) => self
-                .captures
-                .entry(k)
-                .or_insert_with(|| pattern.captures_all(text))
-                .clone(),
-            None => pattern.captures_all(text),
-        }
+        once(&mut self.captures, twin, || p.captures_all(text))
+    }
+}
+
+/// `search()`, made once per block for all the rules that share the pattern (`twin`: their key).
+fn once<T: Clone>(
+    made: &mut HashMap<usize, T>,
+    twin: Option<usize>,
+    search: impl FnOnce() -> T,
+) -> T {
+    match twin {
+        Some(k) => made.entry(k).or_insert_with(search).clone(),
+        None => search(),
     }
 }
 

@@ -592,6 +592,14 @@ mod tests {
         .expect("builds")
     }
 
+    /// Each alert of `a.md` as its rule and the text it marks: `Acme.Words: utilize`.
+    fn marked(v: &Vale, md: &str) -> Vec<String> {
+        run(v, "a.md", md)
+            .into_iter()
+            .map(|g| format!("{}: {}", g.0, g.1))
+            .collect()
+    }
+
     fn run(v: &Vale, path: &str, md: &str) -> Vec<(String, String, String, Vec<String>)> {
         let prose = crate::core::markdown::extract(md);
         let active = Active(v.rule_infos().into_iter().map(|r| r.id).collect());
@@ -751,16 +759,14 @@ mod tests {
             ],
             &[],
         );
-        let got = run(&v, "a.md", "Simply put, it simply works.\n");
-        let rules: Vec<(&str, &str)> = got.iter().map(|g| (g.0.as_str(), g.1.as_str())).collect();
         assert_eq!(
-            rules,
+            marked(&v, "Simply put, it simply works.\n"),
             [
-                ("Acme.Simply", "Simply"),
-                ("Beta.Simply", "Simply"),
-                ("Beta.Twice", "Simply"),
-                ("Acme.Simply", "simply"),
-                ("Beta.Simply", "simply"),
+                "Acme.Simply: Simply",
+                "Beta.Simply: Simply",
+                "Beta.Twice: Simply",
+                "Acme.Simply: simply",
+                "Beta.Simply: simply",
             ]
         );
         let twins = check::twins(&v.rules);
@@ -785,14 +791,12 @@ mod tests {
             ],
             &[],
         );
-        let got = run(&v, "a.md", "One here. Two there.\n");
-        let rules: Vec<(&str, &str)> = got.iter().map(|g| (g.0.as_str(), g.1.as_str())).collect();
         assert_eq!(
-            rules,
+            marked(&v, "One here. Two there.\n"),
             [
-                ("Acme.SentenceEnd", "here."),
-                ("Acme.SentenceEnd", "there."),
-                ("Acme.TextEnd", "there."),
+                "Acme.SentenceEnd: here.",
+                "Acme.SentenceEnd: there.",
+                "Acme.TextEnd: there.",
             ]
         );
     }
