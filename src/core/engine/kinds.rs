@@ -39,15 +39,11 @@ pub(super) fn is_foreign(prose: &Prose) -> bool {
 }
 
 /// Is a block an entry of a list of changes: a list item that cites a pull request, an issue or a
-/// commit ("- Fix the parser ([#123](…))", "* [[`a1b2c3d`](…/commit/a1b2c3d)] - **fs**: …")? Its words are
-/// a commit's or a pull request's title, kept as they were written, so no rule reads them.
+/// commit ("- Fix the parser ([#123](…))", "* [[`a1b2c3d`](…/commit/a1b2c3d)] - **fs**: …") in a list
+/// whose other items cite too? Its words are a commit's or a pull request's title, kept as they were
+/// written, so no rule reads them. One item citing a pull request among items that do not ("- App is
+/// unmaintained … [discontinued](…/pull/22699)") is the doc's own prose.
 pub(super) fn is_change_entry(file: &str, block: &markdown::Block) -> bool {
-    static REFERENCE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(
-            r"\[#\d+\]|\(#\d+\)|/(?:pull|issues)/\d+|/commit/[0-9a-f]{7,40}|\[`?[0-9a-f]{7,40}`?\]",
-        )
-        .expect("static regex")
-    });
     if !matches!(
         block.kind,
         markdown::BlockKind::Other | markdown::BlockKind::Paragraph
@@ -66,14 +62,31 @@ pub(super) fn is_change_entry(file: &str, block: &markdown::Block) -> bool {
         .get(end..)
         .and_then(|rest| rest.find('\n'))
         .map_or(file.len(), |i| end + i);
-    let lead = before[line_start..].trim_start_matches([' ', '\t', '>']);
-    // A bullet is followed by a space: "*Note: … (#123)*" is emphasis, not an entry.
-    let listed = lead
-        .strip_prefix(['-', '*', '+'])
-        .is_some_and(|rest| rest.starts_with([' ', '\t']))
-        || lead
-            .split_once(['.', ')'])
-            .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+    let Some(text) = file.get(line_start..line_end) else {
+        return false;
+    };
+    if !(is_item(text) && cites(text)) {
+        return false;
+    }
+    // The nearest other items of the same list, above and below: a change list's items all read
+    // like changes.
+    let indent = indent_of(text);
+    let above = sibling(file[..line_start].lines().rev(), indent, true);
+    let below = sibling(file.get(line_end..).unwrap_or("").lines(), indent, false);
+    match (above, below) {
+        (None, None) => true,
+        (a, b) => a == Some(true) || b == Some(true),
+    }
+}
+
+/// Does a list line cite a pull request, an issue or a commit, or read like a commit title?
+fn cites(line: &str) -> bool {
+    static REFERENCE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"\[#\d+\]|\(#\d+\b|/(?:pull|issues)/\d+|/commit/[0-9a-f]{7,40}|\[`?[0-9a-f]{7,40}`?\]",
+        )
+        .expect("static regex")
+    });
     // "- dns: set hostname property on error object (Ben Noordhuis)": a lower-case area, a colon, the
     // title and its author's name (not "- timeout: seconds to wait (default 30)").
     static TITLE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -82,10 +95,74 @@ pub(super) fn is_change_entry(file: &str, block: &markdown::Block) -> bool {
         )
         .expect("static regex")
     });
-    let Some(text) = file.get(line_start..line_end) else {
-        return false;
-    };
-    listed && (REFERENCE.is_match(text) || TITLE.is_match(lead_and_rest(text)))
+    REFERENCE.is_match(line) || TITLE.is_match(lead_and_rest(line))
+}
+
+/// Does a list line read like a change, its citation aside: "- net: throw on invalid socket timeouts
+/// (cjihrig)" (an area and a colon), "- Proper EPERM error code support (Igor Zinkovsky, isaacs)" (its
+/// authors' names or handles, not a remark: "(which, amongst other things, …)")? Asked of the items
+/// beside one that cites.
+fn reads_like_change(line: &str) -> bool {
+    static CHANGE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"^[-*+]\s+(?:\*\*)?[a-z][\w./-]*(?:\*\*)?(?:\([\w-]+\))?:\s|\((?:[\w.-]+|[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){1,3})(?:, (?:[\w.-]+|[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){1,3})){0,5}\)\.?\s*$",
+        )
+        .expect("static regex")
+    });
+    cites(line) || CHANGE.is_match(lead_and_rest(line))
+}
+
+/// Does the line open a list item? A bullet is followed by a space: "*Note: … (#123)*" is emphasis.
+fn is_item(line: &str) -> bool {
+    let lead = lead_and_rest(line);
+    lead.strip_prefix(['-', '*', '+'])
+        .is_some_and(|rest| rest.starts_with([' ', '\t']))
+        || lead
+            .split_once(['.', ')'])
+            .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// The width of a line's indentation and block-quote markers.
+fn indent_of(line: &str) -> usize {
+    line.len() - lead_and_rest(line).len()
+}
+
+/// Does the nearest other item at `indent` among `lines` (read away from an item, `upward` or down) read
+/// like a change, its nested items and wrapped lines included? `None` when the list ends first: a line
+/// indented less, or a line at the same margin that opens no item (a paragraph, a heading).
+fn sibling<'a>(lines: impl Iterator<Item = &'a str>, indent: usize, upward: bool) -> Option<bool> {
+    // Above an item, the lines indented more belong to the item above; below it, to the item itself
+    // until the next item, and then to that one.
+    let mut deeper = false;
+    let mut found: Option<bool> = None;
+    for line in lines.take(60) {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let here = indent_of(line);
+        if let Some(change) = found {
+            if here > indent {
+                if reads_like_change(line) {
+                    return Some(true);
+                }
+                continue;
+            }
+            return Some(change);
+        }
+        if here < indent || (here == indent && !is_item(line)) {
+            return None;
+        }
+        if here == indent {
+            let change = reads_like_change(line) || (upward && deeper);
+            if upward || change {
+                return Some(change);
+            }
+            found = Some(false);
+            continue;
+        }
+        deeper |= upward && reads_like_change(line);
+    }
+    found
 }
 
 /// A list line without its indentation and block-quote markers.

@@ -509,6 +509,33 @@ mod tests {
     }
 
     #[test]
+    fn an_item_citing_a_pull_request_is_a_change_only_in_a_list_of_changes() {
+        let md = "# Rules\n\n\
+                  * An app with known vulnerabilites is [discontinued](https://github.com/o/r/pull/7).\n\
+                  * An app without a homepage (example: a repository without a README).\n\n\
+                  ## 0.2\n\n\
+                  - net: throw on invalid timeouts (cjihrig)\n\
+                  - http: fix the the parser (Ann Lee) [#8](https://github.com/o/r/pull/8)\n\n\
+                  ## 0.1\n\n\
+                  - **ann**:\n  - [Fixed the the parser](https://github.com/o/r/pull/9)\n\
+                  - **bob**: [Fixed teh lexer](https://github.com/o/r/pull/10)\n";
+        let found: Vec<(String, String)> = engine()
+            .check(&[doc("docs/rules.md", md)], &[])
+            .into_iter()
+            .map(|f| (f.rule, f.text))
+            .collect();
+        // The first list is the doc's own sentences; the others are changes (an area and a colon, an
+        // author's handle; a nested item that cites), whatever their words.
+        assert_eq!(
+            found,
+            [(
+                "spelling.known-typo".to_owned(),
+                "vulnerabilites".to_owned()
+            )]
+        );
+    }
+
+    #[test]
     fn nothing_in_code_urls_or_front_matter() {
         let md = "---\ntitle: INC allows automatically find\n---\n\n```\nthere is tiny accuracy drop ONEDNN\n```\n\n\
                   `ONEDNN` and https://example.com/ONEDNN/the the and [x](https://ONEDNN.io)\n";

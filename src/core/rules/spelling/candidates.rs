@@ -122,17 +122,24 @@ pub(super) fn candidates(doc: &DocProse<'_>, b: usize, mut f: impl FnMut(Word, &
         return;
     }
     for &w in doc.words(b) {
-        if technical_neighbours(text, w) {
+        if technical_neighbours(text, w) && !slash_alternative(text, w) {
             continue;
         }
         let whole = w.text(text);
         // Three or more parts joined by hyphens name a flag, a package or a job ("kube-qpi-burst",
-        // "gke-kubernetes-engprod"), not English.
-        if whole.split('-').filter(|p| !p.is_empty()).count() >= 3 {
-            continue;
-        }
+        // "gke-kubernetes-engprod"): a part is judged only when all the others are English
+        // ("ignore-worksapce-cycles").
+        let many = whole.split('-').filter(|p| !p.is_empty()).count() >= 3;
         let mut start = w.start;
         for part in whole.split('-') {
+            if many
+                && whole
+                    .split('-')
+                    .any(|p| !p.is_empty() && p != part && !is_known(p))
+            {
+                start += part.len() + 1;
+                continue;
+            }
             let word = part
                 .strip_suffix("'s")
                 .or_else(|| part.strip_suffix("\u{2019}s"))
@@ -308,6 +315,43 @@ pub fn looks_technical(word: &str) -> bool {
         || !word
             .chars()
             .all(|c| c.is_alphabetic() || c == '\'' || c == '\u{2019}')
+}
+
+/// Is the word at `w` one of two or three words joined by slashes, each other one a dictionary word
+/// ("incldue/exclude", "Chinese/Janapese/Korean")? Such a run offers alternatives in prose; a path or a
+/// URL has other characters around it, or parts no dictionary knows.
+pub(super) fn slash_alternative(text: &str, w: Word) -> bool {
+    let is_part = |c: char| c.is_ascii_alphabetic() || c == '/';
+    let start = text[..w.start]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_part(c))
+        .last()
+        .map_or(w.start, |(i, _)| i);
+    let end = w.end
+        + text[w.end..]
+            .chars()
+            .take_while(|&c| is_part(c))
+            .map(char::len_utf8)
+            .sum::<usize>();
+    let parts: Vec<&str> = text[start..end].split('/').collect();
+    // "a/incldue", "x/y/z": single letters are a path's or a math's, not words offered in turn.
+    if !(2..=3).contains(&parts.len()) || parts.iter().any(|p| p.len() < 3) {
+        return false;
+    }
+    let open = text[..start]
+        .chars()
+        .next_back()
+        .is_none_or(|c| c.is_whitespace() || "(\"'\u{201c}\u{2018}".contains(c));
+    let mut after = text[end..].chars();
+    let close = match after.next() {
+        None => true,
+        Some(c) if c.is_whitespace() || ",;:)!?\"'\u{201d}\u{2019}".contains(c) => true,
+        Some('.') => after.next().is_none_or(char::is_whitespace),
+        _ => false,
+    };
+    let me = w.text(text);
+    open && close && parts.iter().all(|p| *p == me || is_known(p))
 }
 
 /// Is the word glued to characters that only code uses (`snake_case`, `file.yaml`, `--flag`, `@user`,

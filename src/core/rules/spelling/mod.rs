@@ -13,7 +13,8 @@
 //!     (`ONNX`), joined to code-like neighbours (`snake_case`, `file.yaml`, `--flag`, `@user`), one or
 //!     two letters; a capital first letter (a name: a product, a person, a place), wherever it stands;
 //!   - the doc set: words that occur in inline code or code blocks of any doc, words that at least
-//!     `min_docs` docs use, and words used twice (a typo is rarely made the same way twice);
+//!     `min_docs` docs use, and words used in two sentences (a typo is rarely made the same way twice;
+//!     a sentence copied to another doc is one use);
 //!   - the team: `[vocabulary] accept` in `.docreview.toml` and `.docreview/vocabulary.txt`;
 //!   - derivation: a known word with a prefix or suffix, or two known words joined ("threadpool"),
 //!     unless a dictionary word is one slip away ("keybard" is "keyboard", not "key" + "bard").
@@ -55,9 +56,13 @@ pub const SLIP: &str = "spelling.code-slip";
 /// Docs that must use a word before it counts as the project's vocabulary, by default.
 pub const MIN_DOCS: usize = 3;
 
-/// Uses of an unknown word across the doc set that make it the project's own (a typo is rarely made the
-/// same way twice; a known misspelling is flagged however often it is made).
-const MIN_USES: u32 = 2;
+/// Uses of an unknown word across the doc set, each in its own words, that make it the project's own (a
+/// typo is rarely made the same way twice, though a copied sentence copies it; a known misspelling is
+/// flagged however often it is made).
+const MIN_USES: usize = 2;
+
+/// The words either side of a use that tell a use apart from a copy of it.
+const CONTEXT_WORDS: usize = 3;
 
 /// Uses of a known misspelling in a single doc that make it that doc's deliberate word (the same
 /// misspelling in several docs is a common slip).
@@ -162,8 +167,8 @@ pub fn rules() -> Vec<RuleInfo> {
                       writes (\"Disabales\" in a doc that writes \"disables\"); it is judged in headings and \
                       table cells too (not a block of that one word), and its fix keeps the capital. A word found in a longer English word \
                       list (SCOWL's, \"chrominance\", \"focussed\") is not unknown. Everything else that keeps \
-                      a word from spelling.unknown-word keeps it from this rule as well (code, words used twice \
-                      or by several docs, the vocabulary), and so do link texts, words the doc's own links \
+                      a word from spelling.unknown-word keeps it from this rule as well (code, words used in two \
+                      sentences or by several docs, the vocabulary), and so do link texts, words the doc's own links \
                       contain (package and project names: \"bytenode\") and, for a lower-case word, headings \
                       and table cells. When it is on it takes those words from spelling.unknown-word, with the \
                       one fix."
@@ -182,7 +187,8 @@ pub fn rules() -> Vec<RuleInfo> {
                       capitals (ONNX), words joined to code-like characters (snake_case, config.yaml, --flag);\n\
                       - names: words with a capital first letter, wherever they stand;\n\
                       - words that appear in inline code or a code block anywhere in the doc set, words that at \
-                      least 3 docs use ([vocabulary] min_docs) and words used twice;\n\
+                      least 3 docs use ([vocabulary] min_docs) and words used in two sentences (a copy of a \
+                      sentence is the same one);\n\
                       - known words with a prefix or suffix and two known words joined (threadpool), unless a \
                       dictionary word is one slip away (keybard: keyboard);\n\
                       - words shorter than five letters, and words no dictionary word is close to;\n\
@@ -197,10 +203,34 @@ pub fn rules() -> Vec<RuleInfo> {
 }
 
 /// How often the doc set uses an unknown word.
-#[derive(Debug, Default, Clone, Copy, Serialize, Deserialize)]
+#[derive(Debug, Default, Clone, Serialize, Deserialize)]
 struct Uses {
     docs: u32,
     uses: u32,
+    /// The uses' surroundings (see [`context`]), told apart up to [`MIN_USES`]: a sentence copied to
+    /// another doc (a renamed page, a docs version) is one use, however many copies there are.
+    contexts: Vec<u64>,
+}
+
+impl Uses {
+    fn add_context(&mut self, context: u64) {
+        if self.contexts.len() < MIN_USES && !self.contexts.contains(&context) {
+            self.contexts.push(context);
+        }
+    }
+}
+
+/// The words either side of the word at `w` in `text`, lower-cased, as a number: two uses with the same
+/// surroundings are one sentence written twice.
+fn context(text: &str, w: crate::core::rules::text::Word) -> u64 {
+    let before = text[..w.start].split_whitespace().rev().take(CONTEXT_WORDS);
+    let after = text[w.end..].split_whitespace().take(CONTEXT_WORDS);
+    let around: Vec<String> = before
+        .chain(std::iter::once(&text[w.start..w.end]))
+        .chain(after)
+        .map(str::to_lowercase)
+        .collect();
+    crate::core::finding::fnv1a64(&[around.join(" ").as_bytes()])
 }
 
 /// What one document tells about the vocabulary. Mergeable and storable like consistency counts.
@@ -232,6 +262,9 @@ impl Stats {
             let e = self.unknown.entry(w).or_default();
             e.docs += n.docs;
             e.uses += n.uses;
+            for c in n.contexts {
+                e.add_context(c);
+            }
         }
         for (c, n) in other.spans {
             let e = self.spans.entry(c).or_default();
@@ -285,12 +318,14 @@ pub fn stats(doc: &DocProse<'_>) -> Stats {
         code::count_span(&span.text, &mut s.spans);
     }
     for b in 0..doc.prose.blocks.len() {
-        candidates(doc, b, |_, word, _| {
+        let text = doc.prose.blocks[b].text.as_str();
+        candidates(doc, b, |w, word, _| {
             let e = s.unknown.entry(word.to_lowercase()).or_default();
             if e.uses == 0 {
                 e.docs = 1;
             }
             e.uses += 1;
+            e.add_context(context(text, w));
         });
     }
     s
@@ -309,7 +344,8 @@ pub struct Vocabulary {
 
 impl Vocabulary {
     /// Decides which candidates are flagged: not in code, not accepted by the team (`accept`, any case),
-    /// and, unless a known misspelling, used by fewer than `min_docs` docs and only once.
+    /// and, unless a known misspelling, used by fewer than `min_docs` docs and in one sentence only (a
+    /// sentence copied to other docs is still one).
     pub fn decide(stats: &Stats, accept: &[String], min_docs: usize) -> Vocabulary {
         let team: HashSet<String> = accept.iter().map(|w| w.to_lowercase()).collect();
         let mut v = Vocabulary {
@@ -319,7 +355,7 @@ impl Vocabulary {
         };
         for (w, n) in &stats.unknown {
             let known_typo = super::misspellings::corrections(w).is_some();
-            let common = n.docs as usize >= min_docs.max(1) || n.uses >= MIN_USES;
+            let common = n.docs as usize >= min_docs.max(1) || n.contexts.len() >= MIN_USES;
             // A known misspelling one doc writes again and again is its word ("queued onces"), not a
             // slip.
             let chosen = n.uses >= TYPO_CHOSEN && n.docs == 1;
@@ -698,6 +734,31 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn words_offered_in_turn_and_flags_of_english_words_are_read_part_by_part() {
+        let doc = "Set the incldue/exclude filters for Chinese/Korean/Japanese text, then set \
+                   ignore-worksapce-cycles and allow-by-defaylt.\n\n\
+                   Paths stay: src/incldue/x, a/incldue, incldue/exclude/x, incldue/exclude.yaml and \
+                   kube-worksapce-qpi.\n";
+        let found: Vec<(String, String)> = found_with(&[doc], &[], MIN_DOCS, &[LIKELY, TYPO])[0]
+            .iter()
+            .map(|(rule, w, r)| {
+                (
+                    w.clone(),
+                    r.first().cloned().unwrap_or_default() + " " + rule,
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("incldue".to_owned(), format!("include {TYPO}")),
+                ("worksapce".to_owned(), format!("workspace {TYPO}")),
+                ("defaylt".to_owned(), format!("default {LIKELY}")),
+            ]
+        );
+    }
+
+    #[test]
     fn code_words_and_common_words_are_vocabulary() {
         let a = "Call `requantize` first, then requantize again. The environvent differs.\n";
         let b = "```python\nx = dequantize(y)\n```\n\nWe dequantize the environvent.\n";
@@ -705,6 +766,11 @@ pub(super) mod tests {
         assert!(words(&[a, b]).is_empty());
         // Used once, it is flagged.
         assert_eq!(words(&["The environvent differs.\n"]), ["environvent"]);
+        // A sentence copied to another doc (a renamed page, a docs version) is still one use: the typo
+        // is flagged in both copies. Written in another sentence, the word is the doc set's.
+        let copy = "We saw how the environvent differs between runs.\n";
+        assert_eq!(words(&[copy, copy]), ["environvent", "environvent"]);
+        assert!(words(&[copy, "The environvent is ready.\n"]).is_empty());
         // Accepted by the team, in any case.
         assert!(found(&["The environvent differs.\n"], &["Environvent"], MIN_DOCS)[0].is_empty());
     }
