@@ -33,7 +33,8 @@ impl Checker for Confusions {
                       \"weather or not\" / \"check weather\" -> \"whether\", \"will loose data\" -> \"lose\", \
                       \"in principal,\" -> \"in principle\", \"no affect on\" -> \"effect\", \"to chose\" -> \
                       \"choose\", \"has ran\" -> \"has run\", \"was build with\" -> \"built\", \"sneak peak\" -> \
-                      \"peek\", \"free reign\" -> \"rein\", \"per say\" -> \"per se\".\n\
+                      \"peek\", \"free reign\" -> \"rein\", \"per say\" -> \"per se\", \"is therefor harmless\" -> \
+                      \"therefore\" (the legal \"payment therefor\", closing its phrase, stays).\n\
                       Every other use of these words is left alone."
                 .into(),
         }]
@@ -163,6 +164,7 @@ const CONFUSABLE: &[&str] = &[
     "bellow",
     "boarder",
     "boarders",
+    "therefor",
     "of",
     "weather",
     "loose",
@@ -328,6 +330,15 @@ fn judge(a: &Around) -> Option<(&'static str, &'static str)> {
             Some(("below", "is a loud cry; the place under is"))
         }
         "boarder" => Some(("border", "is a lodger; an edge is a")),
+        // "Therefor" is the legal "for that" and closes its phrase ("payment therefor"); one that goes
+        // on to a word ("is therefor harmless", "should therefor always") means "as a result".
+        "therefor"
+            if a.after_lower
+                && a.after.is_some()
+                && !a.after_in(&["is", "are", "was", "were", "shall", "will", "must", "may"]) =>
+        {
+            Some(("therefore", "is the legal \"for that\"; \"as a result\" is"))
+        }
         "boarders" => Some(("borders", "are lodgers; edges are")),
         "of" if a.before_in(&["should", "could", "would", "must"]) && !a.after_in(&["course"]) => {
             Some(("have", "after a modal verb is"))
@@ -518,7 +529,8 @@ mod tests {
                   check weather it runs.\n\n\
                   You will loose data, in principal, with the design principals. There is no affect \
                   on speed, only side-affects, and the side affects are few. It may effect performance. Remember to chose one.\n\n\
-                  It has ran twice and was build with care: a sneak peak, free reign, per say.\n";
+                  It has ran twice and was build with care: a sneak peak, free reign, per say. It \
+                  is therefor harmless.\n";
         assert_eq!(
             run(md),
             pairs(&[
@@ -552,6 +564,7 @@ mod tests {
                 ("peak", "peek"),
                 ("reign", "rein"),
                 ("say", "se"),
+                ("therefor", "therefore"),
             ])
         );
     }
@@ -566,7 +579,8 @@ mod tests {
                   effects. You chose well and never chose badly. The build has build errors. \
                                     May of 2024. It ran and it went; a free country. Its A record, your CAN bus, the \
                   following principals, one side affects the other, its likely cause, nodes talk to \
-                  each other then elect, check weather data, weather or climate.\n\n\
+                  each other then elect, check weather data, weather or climate. The payment \
+                  therefor. The reasons therefor are given.\n\n\
                   ```\nit's own code\n```\n";
         assert_eq!(run(md), Vec::<(String, String)>::new());
     }
