@@ -39,10 +39,11 @@ pub(super) fn is_foreign(prose: &Prose) -> bool {
 }
 
 /// Is a block an entry of a list of changes: a list item that cites a pull request, an issue or a
-/// commit ("- Fix the parser ([#123](…))", "* [[`a1b2c3d`](…/commit/a1b2c3d)] - **fs**: …") in a list
-/// whose other items cite too? Its words are a commit's or a pull request's title, kept as they were
-/// written, so no rule reads them. One item citing a pull request among items that do not ("- App is
-/// unmaintained … [discontinued](…/pull/22699)") is the doc's own prose.
+/// commit ("- Fix the parser ([#123](…))", "* [[`a1b2c3d`](…/commit/a1b2c3d)] - **fs**: …"), alone or
+/// beside an item that reads like a change too (see [`reads_like_change`])? Its words are a commit's or
+/// a pull request's title, kept as they were written, so no rule reads them. One item citing a pull
+/// request among items that do not ("- App is unmaintained … [discontinued](…/pull/22699)") is the
+/// doc's own prose.
 pub(super) fn is_change_entry(file: &str, block: &markdown::Block) -> bool {
     if !matches!(
         block.kind,
@@ -98,18 +99,35 @@ fn cites(line: &str) -> bool {
     REFERENCE.is_match(line) || TITLE.is_match(lead_and_rest(line))
 }
 
-/// Does a list line read like a change, its citation aside: "- net: throw on invalid socket timeouts
-/// (cjihrig)" (an area and a colon), "- Proper EPERM error code support (Igor Zinkovsky, isaacs)" (its
-/// authors' names or handles, not a remark: "(which, amongst other things, …)")? Asked of the items
-/// beside one that cites.
+/// Does a list line read like a change: does it cite (see [`cites`]), or end with its authors' names or
+/// handles ("- net: throw on invalid socket timeouts (cjihrig)", "- Proper EPERM error code support (Igor
+/// Zinkovsky, isaacs)": capitalised names, or single words no dictionary knows; not a remark,
+/// "(optional)", "(default 30)", "(which, amongst other things, …)")? Asked of the items beside one that
+/// cites.
 fn reads_like_change(line: &str) -> bool {
-    static CHANGE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(
-            r"^[-*+]\s+(?:\*\*)?[a-z][\w./-]*(?:\*\*)?(?:\([\w-]+\))?:\s|\((?:[\w.-]+|[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){1,3})(?:, (?:[\w.-]+|[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){1,3})){0,5}\)\.?\s*$",
-        )
-        .expect("static regex")
+    static AUTHORS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\(([^()]+)\)\.?\s*$").expect("static regex")
     });
-    cites(line) || CHANGE.is_match(lead_and_rest(line))
+    let rest = lead_and_rest(line);
+    let author = |who: &str| {
+        let words: Vec<&str> = who.split_whitespace().collect();
+        match words.as_slice() {
+            [one] => {
+                one.chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+                    && !crate::core::rules::dictionary::is_known(one)
+            }
+            [_, _, ..] if words.len() <= 4 => words
+                .iter()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase())),
+            _ => false,
+        }
+    };
+    cites(line)
+        || AUTHORS
+            .captures(rest)
+            .and_then(|c| c.get(1))
+            .is_some_and(|who| who.as_str().split(", ").all(author))
 }
 
 /// Does the line open a list item? A bullet is followed by a space: "*Note: … (#123)*" is emphasis.
@@ -129,14 +147,16 @@ fn indent_of(line: &str) -> usize {
 
 /// Does the nearest other item at `indent` among `lines` (read away from an item, `upward` or down) read
 /// like a change, its nested items and wrapped lines included? `None` when the list ends first: a line
-/// indented less, or a line at the same margin that opens no item (a paragraph, a heading).
+/// indented less, or a line at the same margin that opens no item (a paragraph, a heading, a lazily
+/// wrapped line), or none within 60 lines.
 fn sibling<'a>(lines: impl Iterator<Item = &'a str>, indent: usize, upward: bool) -> Option<bool> {
     // Above an item, the lines indented more belong to the item above; below it, to the item itself
     // until the next item, and then to that one.
     let mut deeper = false;
     let mut found: Option<bool> = None;
     for line in lines.take(60) {
-        if line.trim().is_empty() {
+        // A blank line, or a block quote's empty line (">"), neither ends nor belongs to an item.
+        if lead_and_rest(line).trim().is_empty() {
             continue;
         }
         let here = indent_of(line);

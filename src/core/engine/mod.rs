@@ -513,25 +513,37 @@ mod tests {
         let md = "# Rules\n\n\
                   * An app with known vulnerabilites is [discontinued](https://github.com/o/r/pull/7).\n\
                   * An app without a homepage (example: a repository without a README).\n\n\
+                  ## Options\n\n\
+                  - timeout: seconds to wait (default 30)\n\
+                  - retries: see [the discusion](https://github.com/o/r/issues/4)\n\
+                  - mode: the mode to run in (optional)\n\n\
                   ## 0.2\n\n\
-                  - net: throw on invalid timeouts (cjihrig)\n\
-                  - http: fix the the parser (Ann Lee) [#8](https://github.com/o/r/pull/8)\n\n\
+                  - Throw on invalid timeouts (cjihrig)\n\
+                  - Fix the the parser (Ann Lee) [#8](https://github.com/o/r/pull/8)\n\n\
                   ## 0.1\n\n\
                   - **ann**:\n  - [Fixed the the parser](https://github.com/o/r/pull/9)\n\
-                  - **bob**: [Fixed teh lexer](https://github.com/o/r/pull/10)\n";
+                  - **bob**: [Fixed teh lexer](https://github.com/o/r/pull/10)\n\n\
+                  > - Fix teh parser, see [#3](https://github.com/o/r/pull/3)\n\
+                  >\n\
+                  > - Another line of our own prose.\n";
         let found: Vec<(String, String)> = engine()
             .check(&[doc("docs/rules.md", md)], &[])
             .into_iter()
             .map(|f| (f.rule, f.text))
             .collect();
-        // The first list is the doc's own sentences; the others are changes (an area and a colon, an
-        // author's handle; a nested item that cites), whatever their words.
+        // The rules and the options are the doc's own sentences (a remark in brackets is no author),
+        // also past a block quote's empty line; the releases are changes (an author's handle, a
+        // nested item that cites), whatever their words.
         assert_eq!(
             found,
-            [(
-                "spelling.known-typo".to_owned(),
-                "vulnerabilites".to_owned()
-            )]
+            [
+                (
+                    "spelling.known-typo".to_owned(),
+                    "vulnerabilites".to_owned()
+                ),
+                ("spelling.known-typo".to_owned(), "discusion".to_owned()),
+                ("spelling.known-typo".to_owned(), "teh".to_owned()),
+            ]
         );
     }
 

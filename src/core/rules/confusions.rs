@@ -33,8 +33,8 @@ impl Checker for Confusions {
                       \"weather or not\" / \"check weather\" -> \"whether\", \"will loose data\" -> \"lose\", \
                       \"in principal,\" -> \"in principle\", \"no affect on\" -> \"effect\", \"to chose\" -> \
                       \"choose\", \"has ran\" -> \"has run\", \"was build with\" -> \"built\", \"sneak peak\" -> \
-                      \"peek\", \"free reign\" -> \"rein\", \"per say\" -> \"per se\", \"is therefor harmless\" -> \
-                      \"therefore\" (the legal \"payment therefor\", closing its phrase, stays).\n\
+                      \"peek\", \"free reign\" -> \"rein\", \"per say\" -> \"per se\", \"is therefor harmless\" and \
+                      \"Therefor,\" -> \"therefore\" (the legal \"payment therefor\" stays).\n\
                       Every other use of these words is left alone."
                 .into(),
         }]
@@ -330,12 +330,17 @@ fn judge(a: &Around) -> Option<(&'static str, &'static str)> {
             Some(("below", "is a loud cry; the place under is"))
         }
         "boarder" => Some(("border", "is a lodger; an edge is a")),
-        // "Therefor" is the legal "for that" and closes its phrase ("payment therefor"); one that goes
-        // on to a word ("is therefor harmless", "should therefor always") means "as a result".
+        // "Therefor" is the legal "for that", after the noun or verb it completes ("payment therefor",
+        // "the reasons therefor are", "liable therefor under"); one that opens a sentence or goes on to
+        // the words it qualifies ("is therefor harmless", "should therefor always") means "as a result".
         "therefor"
-            if a.after_lower
-                && a.after.is_some()
-                && !a.after_in(&["is", "are", "was", "were", "shall", "will", "must", "may"]) =>
+            if a.starts
+                || (a.after_lower
+                    && a.after.is_some()
+                    && !a.after_in(&[
+                        "is", "are", "was", "were", "be", "being", "shall", "will", "must", "may",
+                        "to", "by", "in", "under", "of", "and", "or", "from", "at", "with", "for",
+                    ])) =>
         {
             Some(("therefore", "is the legal \"for that\"; \"as a result\" is"))
         }
@@ -530,7 +535,7 @@ mod tests {
                   You will loose data, in principal, with the design principals. There is no affect \
                   on speed, only side-affects, and the side affects are few. It may effect performance. Remember to chose one.\n\n\
                   It has ran twice and was build with care: a sneak peak, free reign, per say. It \
-                  is therefor harmless.\n";
+                  is therefor harmless. Therefor, it runs.\n";
         assert_eq!(
             run(md),
             pairs(&[
@@ -565,6 +570,7 @@ mod tests {
                 ("reign", "rein"),
                 ("say", "se"),
                 ("therefor", "therefore"),
+                ("Therefor", "Therefore"),
             ])
         );
     }
@@ -580,7 +586,8 @@ mod tests {
                                     May of 2024. It ran and it went; a free country. Its A record, your CAN bus, the \
                   following principals, one side affects the other, its likely cause, nodes talk to \
                   each other then elect, check weather data, weather or climate. The payment \
-                  therefor. The reasons therefor are given.\n\n\
+                  therefor. The reasons therefor are given, and the buyer is liable therefor under \
+                  the law.\n\n\
                   ```\nit's own code\n```\n";
         assert_eq!(run(md), Vec::<(String, String)>::new());
     }

@@ -346,8 +346,8 @@ pub(super) fn slash_alternative(text: &str, w: Word) -> bool {
     let mut after = text[end..].chars();
     let close = match after.next() {
         None => true,
-        Some(c) if c.is_whitespace() || ",;:)!?\"'\u{201d}\u{2019}".contains(c) => true,
-        Some('.') => after.next().is_none_or(char::is_whitespace),
+        Some(c) if c.is_whitespace() || ",;)!?\"'\u{201d}\u{2019}".contains(c) => true,
+        Some('.' | ':') => after.next().is_none_or(char::is_whitespace),
         _ => false,
     };
     let me = w.text(text);

@@ -220,11 +220,17 @@ impl Uses {
     }
 }
 
-/// The words either side of the word at `w` in `text`, lower-cased, as a number: two uses with the same
-/// surroundings are one sentence written twice.
+/// The words either side of the word at `w` in its sentence, lower-cased, as a number: two uses with the
+/// same surroundings are one sentence written twice (whatever sentences stand around it).
 fn context(text: &str, w: crate::core::rules::text::Word) -> u64 {
-    let before = text[..w.start].split_whitespace().rev().take(CONTEXT_WORDS);
-    let after = text[w.end..].split_whitespace().take(CONTEXT_WORDS);
+    let sentence = crate::core::rules::text::sentence_around(text, w.start..w.end);
+    let before = text[sentence.start..w.start]
+        .split_whitespace()
+        .rev()
+        .take(CONTEXT_WORDS);
+    let after = text[w.end..sentence.end]
+        .split_whitespace()
+        .take(CONTEXT_WORDS);
     let around: Vec<String> = before
         .chain(std::iter::once(&text[w.start..w.end]))
         .chain(after)
@@ -737,8 +743,8 @@ pub(super) mod tests {
     fn words_offered_in_turn_and_flags_of_english_words_are_read_part_by_part() {
         let doc = "Set the incldue/exclude filters for Chinese/Korean/Japanese text, then set \
                    ignore-worksapce-cycles and allow-by-defaylt.\n\n\
-                   Paths stay: src/incldue/x, a/incldue, incldue/exclude/x, incldue/exclude.yaml and \
-                   kube-worksapce-qpi.\n";
+                   Paths stay: src/incldue/x, a/incldue, incldue/exclude/x, incldue/exclude.yaml, \
+                   incldue/qpzx, ~/incldue/exclude, incldue/exclude:x and kube-worksapce-qpi.\n";
         let found: Vec<(String, String)> = found_with(&[doc], &[], MIN_DOCS, &[LIKELY, TYPO])[0]
             .iter()
             .map(|(rule, w, r)| {
@@ -770,6 +776,9 @@ pub(super) mod tests {
         // is flagged in both copies. Written in another sentence, the word is the doc set's.
         let copy = "We saw how the environvent differs between runs.\n";
         assert_eq!(words(&[copy, copy]), ["environvent", "environvent"]);
+        // Whatever sentences stand around the copy.
+        let around = "See below. We saw how the environvent differs between runs. Read on.\n";
+        assert_eq!(words(&[copy, around]), ["environvent", "environvent"]);
         assert!(words(&[copy, "The environvent is ready.\n"]).is_empty());
         // Accepted by the team, in any case.
         assert!(found(&["The environvent differs.\n"], &["Environvent"], MIN_DOCS)[0].is_empty());
