@@ -236,9 +236,17 @@ mod tests {
 
     /// The rules of the findings `e` makes on one doc, in order.
     fn rules_of(e: &Engine, path: &str, text: &str) -> Vec<String> {
+        found_of(e, path, text)
+            .into_iter()
+            .map(|(r, _)| r)
+            .collect()
+    }
+
+    /// The (rule, text) of each finding `e` makes on one doc, in order.
+    fn found_of(e: &Engine, path: &str, text: &str) -> Vec<(String, String)> {
         e.check(&[doc(path, text)], &[])
             .into_iter()
-            .map(|f| f.rule)
+            .map(|f| (f.rule, f.text))
             .collect()
     }
 
@@ -487,11 +495,7 @@ mod tests {
                      - feat(cli): add a dns flag (Ann Lee)\n\
                      - timeout: the the seconds to wait (default 30)\n\n\
                      *Note: the the diff is based on [a newer text](https://github.com/o/r/pull/44).*\n";
-        let found: Vec<(String, String)> = engine()
-            .check(&[doc("blog/release-2.0.md", notes)], &[])
-            .into_iter()
-            .map(|f| (f.rule, f.text))
-            .collect();
+        let found = found_of(&engine(), "blog/release-2.0.md", notes);
         assert_eq!(
             found,
             [
@@ -526,11 +530,7 @@ mod tests {
                   > - Fix teh parser, see [#3](https://github.com/o/r/pull/3)\n\
                   >\n\
                   > - Another line of our own prose.\n";
-        let found: Vec<(String, String)> = engine()
-            .check(&[doc("docs/rules.md", md)], &[])
-            .into_iter()
-            .map(|f| (f.rule, f.text))
-            .collect();
+        let found = found_of(&engine(), "docs/rules.md", md);
         // The rules and the options are the doc's own sentences (a remark in brackets is no author),
         // also past a block quote's empty line; the releases are changes (an author's handle, a
         // nested item that cites), whatever their words.

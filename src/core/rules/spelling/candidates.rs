@@ -132,14 +132,6 @@ pub(super) fn candidates(doc: &DocProse<'_>, b: usize, mut f: impl FnMut(Word, &
         let many = whole.split('-').filter(|p| !p.is_empty()).count() >= 3;
         let mut start = w.start;
         for part in whole.split('-') {
-            if many
-                && whole
-                    .split('-')
-                    .any(|p| !p.is_empty() && p != part && !is_known(p))
-            {
-                start += part.len() + 1;
-                continue;
-            }
             let word = part
                 .strip_suffix("'s")
                 .or_else(|| part.strip_suffix("\u{2019}s"))
@@ -149,7 +141,12 @@ pub(super) fn candidates(doc: &DocProse<'_>, b: usize, mut f: impl FnMut(Word, &
                 end: start + word.len(),
             };
             start += part.len() + 1;
-            if word.is_empty() {
+            if word.is_empty()
+                || (many
+                    && whole
+                        .split('-')
+                        .any(|p| !p.is_empty() && p != part && !is_known(p)))
+            {
                 continue;
             }
             if let Some(fixes) = typo(word) {
