@@ -34,7 +34,10 @@ impl Checker for Confusions {
                       \"in principal,\" -> \"in principle\", \"no affect on\" -> \"effect\", \"to chose\" -> \
                       \"choose\", \"has ran\" -> \"has run\", \"was build with\" -> \"built\", \"sneak peak\" -> \
                       \"peek\", \"free reign\" -> \"rein\", \"per say\" -> \"per se\", \"is therefor harmless\" and \
-                      \"Therefor,\" -> \"therefore\" (the legal \"payment therefor\" stays).\n\
+                      \"Therefor,\" -> \"therefore\" (the legal \"payment therefor\" stays);\n\
+                      - if / it / they / not, where a sentence has lost a word's place: \"If is set\" -> \"If \
+                      it\" (or \"It\"), \"It you use it\" or \"I you use it\" -> \"If\", \"The have been \
+                      fixed\" -> \"They\", \"this is no the only one\" or \"we are no using it\" -> \"not\".\n\
                       Every other use of these words is left alone."
                 .into(),
         }]
@@ -56,13 +59,15 @@ impl Checker for Confusions {
                     continue;
                 };
                 let written = ws[i].text(text);
-                let fixed = match_case(written, fix);
+                let replacements: Vec<String> =
+                    fix.split('|').map(|f| match_case(written, f)).collect();
+                let fixed = &replacements[0];
                 out.push(Hit {
                     block: b,
                     range: ws[i].range(),
                     rule: RULE.into(),
                     message: format!("\"{written}\" {why} \"{fixed}\"."),
-                    replacements: vec![fixed],
+                    replacements,
                 });
             }
         }
@@ -84,6 +89,8 @@ struct Around {
     starts: bool,
     /// Is the word written with a capital, as at a sentence start?
     capital: bool,
+    /// Is it written with a capital and the rest in lower case ("If", not "IF" of a spreadsheet)?
+    title: bool,
 }
 
 impl Around {
@@ -103,6 +110,10 @@ impl Around {
             after_lower: after.is_some_and(|w| !w.text(text).chars().any(char::is_uppercase)),
             starts: lead.is_empty() || lead.ends_with(['.', '!', '?', ':']),
             capital: ws[i].text(text).starts_with(|c: char| c.is_uppercase()),
+            title: {
+                let mut cs = ws[i].text(text).chars();
+                cs.next().is_some_and(char::is_uppercase) && !cs.any(char::is_uppercase)
+            },
         }
     }
 
@@ -181,6 +192,23 @@ const CONFUSABLE: &[&str] = &[
     "reign",
     "say",
     "build",
+    "if",
+    "it",
+    "i",
+    "the",
+    "no",
+];
+
+/// Forms of "be" after which "no" before an article or a verb in "-ing" is a slip of "not" ("this is no
+/// the only change", "we are no using it").
+const BE: &[&str] = &[
+    "is", "are", "was", "were", "am", "be", "been", "isn't", "aren't",
+];
+
+/// Subjects that make "no" after "be" a slip of "not": "we are no using it", "this is no the only
+/// one"; "there is no escaping it" and "the answer is no" do not.
+const SUBJECTS: &[&str] = &[
+    "i", "you", "we", "they", "he", "she", "it", "this", "that", "which",
 ];
 
 /// Prepositions after which "you" is the object, and a noun after it is a slip of "your" ("in you
@@ -256,7 +284,8 @@ fn confusable(word: &str) -> bool {
     CONFUSABLE.iter().any(|k| same(k)) || PARTICIPLES.iter().any(|(past, _)| same(past))
 }
 
-/// The fix and the reason, when the word is a confusion in its place.
+/// The fix and the reason, when the word is a confusion in its place; alternatives are split by `|`,
+/// the likelier first ("If is set" lost its "it" more often than it was "It is set").
 fn judge(a: &Around) -> Option<(&'static str, &'static str)> {
     let w = a.word.as_str();
     match w {
@@ -303,6 +332,61 @@ fn judge(a: &Around) -> Option<(&'static str, &'static str)> {
                 ]) =>
         {
             Some(("you're", "is the possessive; \"you are\" is"))
+        }
+        // A sentence opened by "If" and a verb has lost its subject ("If is set, …": "If it"; "If will
+        // always have a value": "It");
+        // one opened by "It" or "I" and a subject has lost its condition ("I you use i18n, ...").
+        "if" if a.starts
+            && a.title
+            && a.after_lower
+            && a.after_in(&[
+                "is", "was", "will", "has", "does", "can", "should", "would", "must", "may",
+                "might", "could", "isn't", "doesn't", "won't", "wasn't",
+            ]) =>
+        {
+            // "If would like to contribute": the person asked is "you".
+            if a.after_in(&["would"]) && a.after2.as_deref() == Some("like") {
+                Some(("if you", "needs its subject before a verb:"))
+            } else {
+                Some(("if it|it", "needs its subject before a verb:"))
+            }
+        }
+        "it" | "i"
+            if a.starts && a.title && a.after_lower && a.after_in(&["you", "we", "they"]) =>
+        {
+            Some((
+                "if",
+                "cannot stand before another subject; a condition opens with",
+            ))
+        }
+        // "The have been hardened": an article before a verb is a slip of "they".
+        "the"
+            if a.starts
+                && a.title
+                && a.after_lower
+                && a.after_in(&["have", "are", "were", "don't", "didn't", "won't", "can't"]) =>
+        {
+            Some(("they", "needs a noun; before a verb the subject is"))
+        }
+        // "This is no the only one", "we are no using it": a pronoun is the subject. "If the answer
+        // is no the script exits" (a value), "there is no escaping it", "no a priori reason" and "it is
+        // no laughing matter" stay; a word in "-ing" is a verb only when its object follows.
+        "no" if a.before_in(BE)
+            && a.after_lower
+            && a.before2.as_deref().is_some_and(|s| SUBJECTS.contains(&s))
+            && ((a.after_in(&["a", "an", "the"])
+                && !a.after2.as_deref().is_some_and(|w| w.ends_with("priori")))
+                || (a.after.as_deref().is_some_and(|w| {
+                    w.len() >= 5 && w.ends_with("ing") && !w.ends_with("thing")
+                }) && a.after2.as_deref().is_some_and(|w| {
+                    DETERMINERS.contains(&w)
+                        || matches!(
+                            w,
+                            "it" | "them" | "him" | "her" | "us" | "me" | "any" | "all"
+                        )
+                }))) =>
+        {
+            Some(("not", "is none; the negation of a verb is"))
         }
         "then"
             if a.before_in(&[
@@ -590,6 +674,37 @@ mod tests {
                   the law.\n\n\
                   ```\nit's own code\n```\n";
         assert_eq!(run(md), Vec::<(String, String)>::new());
+    }
+
+    #[test]
+    fn a_word_standing_in_another_words_place_is_flagged_only_there() {
+        let md = "If would like to help, ask. If will always have a value. I you use it, it runs. It we stop, it stops. The have \
+                  been fixed. This is no the only way, and we are no using it.\n";
+        assert_eq!(
+            run(md),
+            pairs(&[
+                ("If", "If you"),
+                ("If", "If it"),
+                ("I", "If"),
+                ("It", "If"),
+                ("The", "They"),
+                ("no", "not"),
+                ("no", "not"),
+            ])
+        );
+        // The likelier fix first, the other one after it.
+        let all = crate::core::rules::hits_in(&Confusions, &[RULE], "If is set, it runs.\n");
+        assert_eq!(all.len(), 1);
+        assert_eq!(all[0].2, vec!["If it".to_owned(), "It".to_owned()]);
+        let fine = "If it is set, it runs. If you use it, it runs. It is what you need; I think you \
+                    know. The tools have changed, and the ones that are here will stay. There is no \
+                    escaping it, there is no a priori reason, it is no longer used, and this is no \
+                    setting of ours. Say it if will power fails; then it is done. It is often then \
+                    that it fails. The Have button. It: you decide. IF is a function. IT you can trust. \
+                    It is no laughing matter. It is no string but a number. It is no warning; it is \
+                    an error. If the answer is no the script exits. Crashes were more likely then \
+                    than now.\n";
+        assert_eq!(run(fine), Vec::<(String, String)>::new());
     }
 
     #[test]

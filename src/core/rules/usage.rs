@@ -5,7 +5,9 @@
 //! - `grammar.less-fewer`: "less" before a plural countable noun → "fewer" ("less files");
 //! - `grammar.number-unit`: a number and a unit that together describe a noun take a hyphen
 //!   ("a 10 second timeout" → "a 10-second timeout");
-//! - `grammar.going-to`: "is going generate" → "is going to generate".
+//! - `grammar.going-to`: "is going generate" → "is going to generate";
+//! - `grammar.abbreviation-dots`: "e.g" and "i.e" without their last period → "e.g.", "i.e.";
+//! - `grammar.missing-be`: a modal verb before a participle → "cannot be resolved".
 
 use super::lexicon::is_clear_verb;
 use super::text::{Word, next, prev};
@@ -16,6 +18,8 @@ pub const CAN_NOT: &str = "grammar.can-not";
 pub const LESS_FEWER: &str = "grammar.less-fewer";
 pub const NUMBER_UNIT: &str = "grammar.number-unit";
 pub const GOING_TO: &str = "grammar.going-to";
+pub const ABBREVIATION_DOTS: &str = "grammar.abbreviation-dots";
+pub const MISSING_BE: &str = "grammar.missing-be";
 
 /// The `grammar` family's word-usage patterns.
 pub struct Usage;
@@ -67,6 +71,29 @@ impl Checker for Usage {
                  form of \"be\" when a verb that is not also a noun follows; \"going forward\", \"going live\" and \
                  the like are left alone.",
             ),
+            info(
+                ABBREVIATION_DOTS,
+                true,
+                "\"e.g\" or \"i.e\" without its last period (\"e.g.\", \"i.e.\")",
+                "Each letter of \"e.g.\" and \"i.e.\" stands for a word and takes its period: \"(e.g \
+                 YAML)\" -> \"(e.g. YAML)\", \"i.e, the file\" -> \"i.e., the file\". Flagged only where the \
+                 abbreviation stands apart (a space, a bracket or the start of the text before it); \"eg\" and \
+                 \"ie\" are left to `grammar.dot-initialisms`.",
+            ),
+            info(
+                MISSING_BE,
+                true,
+                "A modal verb before a participle (\"cannot resolved\", \"can changed the\")",
+                "After \"can\", \"must\", \"will\" and the other modal verbs comes a verb's base form; a \
+                 participle there has lost its \"be\" (\"the link cannot resolved\" -> \"cannot be resolved\", \
+                 \"must only installed\" -> \"must only be installed\") or was meant as the base form, when \
+                 its object follows (\"you can changed the padding\" -> \"can change\"); both fixes are \
+                 offered. Questions (\"Where should generated files be stored?\") and comparisons (\"as can \
+                 named arguments\") are left alone. Flagged only for a participle in -ed of a \
+                 verb the word list knows, right after the modal or one adverb (\"not\", \"only\", \"also\", \
+                 …); a base form that ends in -ed (\"need\", \"embed\") and a noun before \"will\" or \"can\" \
+                 (\"free will based on\") are left alone.",
+            ),
         ]
     }
 
@@ -76,6 +103,8 @@ impl Checker for Usage {
             active.has(LESS_FEWER),
             active.has(NUMBER_UNIT),
             active.has(GOING_TO),
+            active.has(ABBREVIATION_DOTS),
+            active.has(MISSING_BE),
         ];
         if !on.iter().any(|x| *x) {
             return;
@@ -90,11 +119,233 @@ impl Checker for Usage {
                     "less" if on[1] => less_fewer(b, text, ws, i, out),
                     "a" | "an" | "the" if on[2] => number_unit(b, text, ws, i, out),
                     "going" if on[3] => going_to(b, text, ws, i, out),
+                    "e" | "i" if on[4] => abbreviation_dots(b, text, ws, i, out),
                     _ => {}
+                }
+                if on[5]
+                    && MODALS.contains(&w.to_ascii_lowercase().replace('\u{2019}', "'").as_str())
+                {
+                    missing_be(b, text, ws, i, out);
                 }
             }
         }
     }
+}
+
+/// Modal verbs: a base form follows them, never a participle.
+const MODALS: &[&str] = &[
+    "can",
+    "cannot",
+    "can't",
+    "could",
+    "couldn't",
+    "should",
+    "shouldn't",
+    "would",
+    "wouldn't",
+    "will",
+    "won't",
+    "must",
+    "mustn't",
+    "may",
+    "might",
+    "shall",
+];
+
+/// Adverbs that may stand between a modal and its verb ("must only be amended").
+const BETWEEN: &[&str] = &[
+    "not",
+    "only",
+    "also",
+    "never",
+    "always",
+    "still",
+    "just",
+    "even",
+    "now",
+    "then",
+    "easily",
+    "automatically",
+    "simply",
+    "usually",
+    "typically",
+    "probably",
+    "already",
+    "safely",
+    "directly",
+];
+
+/// The base form a participle in -ed comes from, if the word list knows it as a verb and the word is
+/// not a base form itself ("resolved" → "resolve", "installed" → "install", "applied" → "apply",
+/// "stopped" → "stop"; not "need", "embed").
+fn participle_of(word: &str) -> Option<String> {
+    let stem = word.strip_suffix("ed")?;
+    if !word.is_ascii() || stem.len() < 2 || super::lexicon::is_verb(word) {
+        return None;
+    }
+    let mut bases = vec![format!("{stem}e"), stem.to_owned()];
+    if let Some(y) = stem.strip_suffix('i') {
+        bases.push(format!("{y}y"));
+    }
+    let b = stem.as_bytes();
+    if b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2] {
+        bases.push(stem[..stem.len() - 1].to_owned());
+    }
+    bases.into_iter().find(|v| super::lexicon::is_verb(v))
+}
+
+/// A modal (`ws[i]`), maybe an adverb, then a participle in -ed: "be" is missing before it.
+fn missing_be(b: usize, text: &str, ws: &[Word], i: usize, out: &mut Vec<Hit>) {
+    // "free will based on", "a can opened": the noun, not the modal; "as can named arguments": a
+    // comparison that leaves its verb out.
+    if prev(text, ws, i).is_some_and(|p| {
+        matches!(
+            p.text(text).to_ascii_lowercase().as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "free"
+                | "good"
+                | "ill"
+                | "own"
+                | "at"
+                | "his"
+                | "her"
+                | "their"
+                | "as"
+                | "so"
+                | "than"
+                | "nor"
+        )
+    }) {
+        return;
+    }
+    // A question puts its subject after the modal, and a participle may describe it ("Where should
+    // generated files be stored?").
+    let rest = &text[ws[i].end..];
+    if rest
+        .find(['.', '!', '?', ';'])
+        .is_some_and(|end| rest[end..].starts_with('?'))
+    {
+        return;
+    }
+    let Some(mut verb) = next(text, ws, i) else {
+        return;
+    };
+    // No reading of a modal takes a participle, right after it or after one adverb.
+    let mut at = i + 1;
+    if BETWEEN.contains(&verb.text(text)) {
+        let Some(after) = next(text, ws, at) else {
+            return;
+        };
+        verb = after;
+        at += 1;
+    }
+    let v = verb.text(text);
+    if !v.chars().all(|c| c.is_ascii_lowercase()) {
+        return;
+    }
+    let Some(base) = participle_of(v) else {
+        return;
+    };
+    // "can changed the padding", "will not updated it": with its object after it the verb meant its
+    // base form; "can deployed with 2 nodes", "will created.": the passive lost its "be".
+    let object = next(text, ws, at)
+        .map(|w| w.text(text).to_ascii_lowercase())
+        .is_some_and(|w| {
+            !w.ends_with("ly")
+                && !matches!(
+                    w.as_str(),
+                    "by" | "to"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "for"
+                        | "from"
+                        | "with"
+                        | "as"
+                        | "into"
+                        | "using"
+                        | "via"
+                        | "after"
+                        | "before"
+                        | "when"
+                        | "if"
+                        | "and"
+                        | "or"
+                        | "again"
+                        | "twice"
+                        | "here"
+                        | "there"
+                        | "later"
+                        | "now"
+                        | "first"
+                        | "instead"
+                        | "inside"
+                        | "under"
+                        | "over"
+                        | "through"
+                        | "during"
+                        | "without"
+                        | "within"
+                        | "until"
+                        | "unless"
+                        | "once"
+                        | "only"
+                        | "also"
+                        | "together"
+                )
+        });
+    let passive = format!("be {v}");
+    let (message, replacements) = if object {
+        (
+            format!("After a modal verb comes the base form: \"{base}\" (or \"{passive}\")."),
+            vec![base, passive],
+        )
+    } else {
+        (
+            format!("A modal verb takes \"be\" before a participle: \"{passive}\"."),
+            vec![passive, base],
+        )
+    };
+    out.push(Hit {
+        block: b,
+        range: verb.start..verb.end,
+        rule: MISSING_BE.into(),
+        message,
+        replacements,
+    });
+}
+
+/// "e.g" or "i.e" (`ws[i]` is its first letter) with no period after its last letter.
+fn abbreviation_dots(b: usize, text: &str, ws: &[Word], i: usize, out: &mut Vec<Hit>) {
+    let Some(last) = ws.get(i + 1) else {
+        return;
+    };
+    let first = ws[i];
+    // "e.g" and "E.g", not the outline number "I.E".
+    if !matches!(
+        (first.text(text), last.text(text)),
+        ("e" | "E", "g") | ("i" | "I", "e")
+    )
+        || &text[first.end..last.start] != "."
+        // Standing apart: not a part of a dotted name ("config.e.g") nor of a longer run ("i.e.g").
+        || text[..first.start]
+            .chars()
+            .next_back()
+            .is_some_and(|c| !(c.is_whitespace() || matches!(c, '(' | '[' | '"' | '\u{201c}')))
+        || text[last.end..].starts_with(['.', '@', '/', '_'])
+    {
+        return;
+    }
+    let written = &text[first.start..last.end];
+    out.push(Hit {
+        block: b,
+        range: first.start..last.end,
+        rule: ABBREVIATION_DOTS.into(),
+        message: format!("\"{written}\" lacks its last period."),
+        replacements: vec![format!("{written}.")],
+    });
 }
 
 fn can_not(doc: &DocProse<'_>, b: usize, ws: &[Word], i: usize, out: &mut Vec<Hit>) {
@@ -273,10 +524,21 @@ mod tests {
     use super::*;
 
     fn run(md: &str) -> Vec<(String, String, String)> {
-        crate::core::rules::hits_in(&Usage, &[CAN_NOT, LESS_FEWER, NUMBER_UNIT, GOING_TO], md)
-            .into_iter()
-            .map(|(rule, text, fixes)| (rule, text, fixes.into_iter().next().unwrap_or_default()))
-            .collect()
+        crate::core::rules::hits_in(
+            &Usage,
+            &[
+                CAN_NOT,
+                LESS_FEWER,
+                NUMBER_UNIT,
+                GOING_TO,
+                ABBREVIATION_DOTS,
+                MISSING_BE,
+            ],
+            md,
+        )
+        .into_iter()
+        .map(|(rule, text, fixes)| (rule, text, fixes.into_iter().next().unwrap_or_default()))
+        .collect()
     }
 
     fn one(rule: &str, text: &str, fix: &str) -> Vec<(String, String, String)> {
@@ -352,5 +614,70 @@ mod tests {
         ] {
             assert!(run(ok).is_empty(), "{ok}: {:?}", run(ok));
         }
+    }
+
+    /// Each case's text has exactly the one finding (rule, flagged text, first fix); each fine text none.
+    fn expect(rule: &str, cases: &[(&str, &str, &str)], fine: &[&str]) {
+        for (md, text, fix) in cases {
+            assert_eq!(run(md), one(rule, text, fix), "{md}");
+        }
+        for ok in fine {
+            assert!(run(ok).is_empty(), "{ok}: {:?}", run(ok));
+        }
+    }
+
+    #[test]
+    fn e_g_and_i_e_take_their_last_period() {
+        expect(
+            ABBREVIATION_DOTS,
+            &[
+                ("Use a format (e.g YAML) for it.\n", "e.g", "e.g."),
+                ("A sequence, i.e, an array.\n", "i.e", "i.e."),
+                ("E.g: a list.\n", "E.g", "E.g."),
+            ],
+            &[
+                "Use a format (e.g. YAML) for it.",
+                "A sequence, i.e., an array.",
+                "Set config.e.g to one.",
+                "The key i.e.g is odd.",
+                "Mail e.g@example.com now.",
+                "A file e.g/x.md here.",
+                "See Section I.E for details.",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_modal_before_a_participle_has_lost_be() {
+        expect(
+            MISSING_BE,
+            &[
+                (
+                    "If a link cannot resolved, it fails.\n",
+                    "resolved",
+                    "be resolved",
+                ),
+                (
+                    "The tool must only installed by an admin.\n",
+                    "installed",
+                    "be installed",
+                ),
+                ("The rule can applied twice.\n", "applied", "be applied"),
+                ("You can changed the padding.\n", "changed", "change"),
+                ("Cannot resolved, it fails.\n", "resolved", "be resolved"),
+            ],
+            &[
+                "Where should generated files be stored?",
+                "How can signed URLs expire?",
+                "As can named arguments.",
+                "It cannot be resolved.",
+                "You will need a key.",
+                "You can embed it.",
+                "Of his own free will based on reason.",
+                "It can, used well, help.",
+                "The can opened easily.",
+                "It may not be used.",
+            ],
+        );
     }
 }

@@ -37,14 +37,17 @@ impl Checker for Grammar {
                 id: ALLOW_TO.into(),
                 severity: Severity::Warning,
                 safety: Safety::Review,
-                default_on: false,
+                default_on: true,
                 summary: "\"allow\"/\"enable\" followed by a bare verb (\"allows automatically find\")".into(),
                 explain: "\"Allow\", \"enable\" and \"permit\" take an object and a to-infinitive: \"INC allows you to \
                           automatically find a better solution\", or a gerund: \"allows finding\". Followed directly by a bare \
                           verb (\"allows automatically find\") the sentence no longer says who does what, which is exactly \
                           where technical explanations of cause and effect go wrong.\n\
                           The first replacement adds \"you to\", the second only \"to\"; pick the one that fits, or name \
-                          the real actor. Words that are also nouns (\"allows access\") are only flagged after an adverb."
+                          the real actor. Words that are also nouns (\"allows access\") are only flagged after an adverb, \
+                          adjectives (\"allows completely secure provisioning\") only before their object, and \
+                          \"permit\" only after \"it\", \"this\", \"that\", \"which\", \"who\" or \"also\" (\"work \
+                          permits simply expire\" is the noun)."
                     .into(),
             },
             RuleInfo {
@@ -121,6 +124,23 @@ fn allow_to(b: usize, text: &str, ws: &[Word], out: &mut Vec<Hit>) {
             "enable" | "enables" | "enabling" => false,
             _ => continue,
         };
+        // "permit" is as often the noun ("work permits automatically add a stage", "those permits
+        // simply rank last"): any form of it is a verb only after its subject's pronoun ("which
+        // permits") or "also".
+        if trigger.starts_with('p')
+            && !prev(text, ws, i).is_some_and(|p| {
+                matches!(
+                    lower(text, p).as_str(),
+                    "it" | "this" | "that" | "which" | "who" | "also"
+                )
+            })
+        {
+            continue;
+        }
+        // "/allow add the model": a command.
+        if text[..ws[i].start].ends_with(['/', '-', '`']) {
+            continue;
+        }
         let past = trigger.ends_with("ed");
         // "is allowed", "are enabled": passive, and often the end of a clause missing its comma.
         if past && prev(text, ws, i).is_some_and(|p| BE.contains(&lower(text, p).as_str())) {
@@ -140,7 +160,23 @@ fn allow_to(b: usize, text: &str, ws: &[Word], out: &mut Vec<Hit>) {
             && word_metadata(first).is_none_or(|m| !m.is_adjective() && !m.is_noun());
         let verb = if adverb {
             match next(text, ws, i + 1) {
-                Some(w2) if is_all_lower(w2.text(text)) && is_verb(w2.text(text)) => w2,
+                // "allows completely secure provisioning", "allow fully free candidates": after an
+                // adverb, a word that is an adjective too acts only when its object or a preposition
+                // follows ("allowing seamlessly switch to").
+                Some(w2)
+                    if is_all_lower(w2.text(text))
+                        && is_verb(w2.text(text))
+                        && (word_metadata(w2.text(text)).is_none_or(|m| !m.is_adjective())
+                            || object_follows(text, ws, i + 2)
+                            || next(text, ws, i + 2).is_some_and(|w| {
+                                matches!(
+                                    lower(text, w).as_str(),
+                                    "to" | "from" | "into" | "with" | "between" | "across" | "over"
+                                )
+                            })) =>
+                {
+                    w2
+                }
                 _ => continue,
             }
         } else if direct_ok && is_clear_verb(first) && object_follows(text, ws, i + 1) {
@@ -267,6 +303,13 @@ mod tests {
                 "enables you to quickly build"
             )]
         );
+        assert_eq!(
+            fixes("A class which permits simply connect to it.\n"),
+            vec![pair(
+                "permits simply connect",
+                "permits you to simply connect"
+            )]
+        );
     }
 
     #[test]
@@ -286,6 +329,11 @@ mod tests {
             "This allows use of the cache.",
             "Policies allow create persistentvolumes.",
             "It allows unset, RuntimeDefault and Localhost.",
+            "High-risk work permits automatically add a stage.",
+            "Those permits simply rank last.",
+            "A backend allows completely secure provisioning.",
+            "Allow fully free candidates to be chosen.",
+            "Run /allow add the model to retry.",
         ] {
             assert!(run(ok).is_empty(), "{ok}: {:?}", run(ok));
         }
