@@ -113,8 +113,8 @@ impl Checker for Usage {
             let text = block.text.as_str();
             let ws = doc.words(b);
             for i in 0..ws.len() {
-                let w = ws[i].text(text);
-                match w.to_ascii_lowercase().as_str() {
+                let lower = ws[i].text(text).to_ascii_lowercase();
+                match lower.as_str() {
                     "can" if on[0] => can_not(doc, b, ws, i, out),
                     "less" if on[1] => less_fewer(b, text, ws, i, out),
                     "a" | "an" | "the" if on[2] => number_unit(b, text, ws, i, out),
@@ -122,9 +122,7 @@ impl Checker for Usage {
                     "e" | "i" if on[4] => abbreviation_dots(b, text, ws, i, out),
                     _ => {}
                 }
-                if on[5]
-                    && MODALS.contains(&w.to_ascii_lowercase().replace('\u{2019}', "'").as_str())
-                {
+                if on[5] && is_modal(&lower) {
                     missing_be(b, text, ws, i, out);
                 }
             }
@@ -151,6 +149,12 @@ const MODALS: &[&str] = &[
     "might",
     "shall",
 ];
+
+/// Is the lower-case `word` a modal verb (a curly apostrophe standing for a straight one)?
+fn is_modal(word: &str) -> bool {
+    MODALS.contains(&word)
+        || (word.contains('\u{2019}') && MODALS.contains(&word.replace('\u{2019}', "'").as_str()))
+}
 
 /// Adverbs that may stand between a modal and its verb ("must only be amended").
 const BETWEEN: &[&str] = &[
@@ -665,6 +669,11 @@ mod tests {
                 ("The rule can applied twice.\n", "applied", "be applied"),
                 ("You can changed the padding.\n", "changed", "change"),
                 ("Cannot resolved, it fails.\n", "resolved", "be resolved"),
+                (
+                    "It can\u{2019}t resolved, it fails.\n",
+                    "resolved",
+                    "be resolved",
+                ),
             ],
             &[
                 "Where should generated files be stored?",
