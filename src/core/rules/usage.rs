@@ -257,7 +257,7 @@ fn missing_be(b: usize, text: &str, ws: &[Word], i: usize, out: &mut Vec<Hit>) {
     let object = next(text, ws, at)
         .map(|w| w.text(text).to_ascii_lowercase())
         .is_some_and(|w| {
-            !w.ends_with("ly")
+            !super::lexicon::is_ly_adverb(&w)
                 && !matches!(
                     w.as_str(),
                     "by" | "to"
