@@ -120,6 +120,8 @@ enum Piece {
     Fence(String),
     Link(String, String),
     Html(String),
+    /// An HTML block: an attribute value, its words, inline code.
+    HtmlBlock(String, String, String),
     Break,
 }
 
@@ -131,6 +133,7 @@ fn piece() -> impl Strategy<Value = Piece> {
         1 => "[a-z =;\n]{0,20}".prop_map(Piece::Fence),
         1 => ("[a-z ]{1,8}", "[a-z/]{1,10}").prop_map(|(t, u)| Piece::Link(t, format!("https://example.com/{u}"))),
         1 => "[a-z]{1,6}".prop_map(|t| Piece::Html(format!("<span class=\"{t}\">"))),
+        1 => ("[a-z' >=日]{0,8}", word, "[a-z<>' ]{0,8}").prop_map(|(a, w, c)| Piece::HtmlBlock(a, w, c)),
         1 => Just(Piece::Break),
     ]
 }
@@ -189,6 +192,35 @@ fn document() -> impl Strategy<Value = (String, Vec<Range<usize>>)> {
                         closed.push(start..doc.len());
                         doc.push(' ');
                     }
+                    Piece::HtmlBlock(attr, words, code) => {
+                        // Every tag, the code element with its content, and the entity are closed.
+                        doc.push_str(&format!("{nl}{nl}"));
+                        let mut tag = |doc: &mut String, t: &str| {
+                            let start = doc.len();
+                            doc.push_str(t);
+                            closed.push(start..doc.len());
+                        };
+                        tag(
+                            &mut doc,
+                            &format!(
+                                "<div title=\"{}\" data-x='{}'>",
+                                attr.replace('"', ""),
+                                attr.replace('\'', "")
+                            ),
+                        );
+                        doc.push_str(nl);
+                        tag(&mut doc, "<p>");
+                        doc.push_str(&words);
+                        tag(&mut doc, &format!("<code>{}</code>", code.replace('<', "")));
+                        tag(&mut doc, "&amp;");
+                        doc.push_str(&words);
+                        tag(&mut doc, "</p>");
+                        doc.push_str(nl);
+                        tag(&mut doc, "<!-- a comment -->");
+                        doc.push_str(nl);
+                        tag(&mut doc, "</div>");
+                        doc.push_str(&format!("{nl}{nl}"));
+                    }
                     Piece::Break => doc.push_str(&format!("{nl}{nl}")),
                 }
             }
@@ -205,8 +237,9 @@ proptest! {
     /// What the rules read as prose never covers code, a web address, an HTML tag or front matter, and
     /// always lies on character boundaries.
     #[test]
-    fn prose_never_covers_code_addresses_tags_or_front_matter((doc, closed) in document()) {
-        let prose = markdown::extract(&doc);
+    fn prose_never_covers_code_addresses_tags_or_front_matter((doc, closed) in document(), html in any::<bool>()) {
+        // Also with the text of HTML blocks read as prose.
+        let prose = markdown::extract_with(&doc, markdown::Reading { html, ..markdown::Reading::default() });
         for r in prose.ranges() {
             prop_assert!(doc.is_char_boundary(r.start) && doc.is_char_boundary(r.end));
             for c in &closed {

@@ -27,6 +27,9 @@
 //! [code]
 //! comments = true                  # check the comments in fenced code (# …, // …) for spelling and grammar
 //!
+//! [markdown]
+//! html_blocks = false              # check the text between the tags of HTML blocks (<p>…</p>) as prose
+//!
 //! [[rule]]
 //! id = "utilize"
 //! pattern = '\butiliz(e|es|ed|ing)\b'
@@ -85,6 +88,7 @@ struct Raw {
     consistency: Option<RawConsistency>,
     vocabulary: Option<RawVocabulary>,
     code: Option<RawCode>,
+    markdown: Option<RawMarkdown>,
     rule: Option<Vec<RawRule>>,
     vale: Option<Spanned<toml::Value>>,
 }
@@ -93,6 +97,12 @@ struct Raw {
 #[serde(deny_unknown_fields)]
 struct RawCode {
     comments: Option<bool>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMarkdown {
+    html_blocks: Option<bool>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -321,6 +331,9 @@ impl Config {
 
         if let Some(c) = raw.code {
             cfg.settings.code_comments = c.comments;
+        }
+        if let Some(m) = raw.markdown {
+            cfg.settings.html_blocks = m.html_blocks;
         }
 
         if let Some(v) = raw.vocabulary {

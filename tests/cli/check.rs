@@ -678,6 +678,29 @@ fn comments_in_code_blocks_are_checked_and_fixed_but_never_the_code() {
 }
 
 #[test]
+fn html_block_text_is_checked_and_fixed_when_the_team_turns_it_on() {
+    let r = Repo::with_defaults();
+    r.write("a.md", "x\n").commit("init");
+    let doc = "<div class=\"recieve\">\n  <p>Replace any occurance of <code>recieve</code>.</p>\n</div>\n";
+    r.write("a.md", doc);
+    // Off by default: HTML blocks are markup.
+    assert!(r.check_json(&[]).texts().is_empty());
+    r.write(".docreview.toml", "[markdown]\nhtml_blocks = true\n");
+    let o = r.check_json(&[]);
+    assert_eq!(o.texts(), vec!["occurance"], "{}{}", o.stdout, o.stderr);
+    let applied = r.run(&["apply", "--rule", "spelling.known-typo", "--all-fixes"]);
+    assert_eq!(applied.code, 0, "{}{}", applied.stdout, applied.stderr);
+    assert_eq!(
+        r.read("a.md"),
+        b"<div class=\"recieve\">\n  <p>Replace any occurrence of <code>recieve</code>.</p>\n</div>\n"
+    );
+    r.write(".docreview.toml", "[markdown]\nhtml_block = true\n");
+    let o = r.run(&["check", "--all"]);
+    assert_eq!(o.code, 2, "{}{}", o.stdout, o.stderr);
+    assert!(o.stderr.contains("html_block"), "{}", o.stderr);
+}
+
+#[test]
 fn git_scope_flags_and_paths_do_not_mix() {
     let r = Repo::new();
     r.write("a.md", "x\n").commit("init");

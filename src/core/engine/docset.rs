@@ -71,7 +71,7 @@ impl Engine {
             .filter(|(_, h)| !memo.counts.contains_key(h))
             .filter_map(|(d, h)| {
                 let d = (*d)?;
-                let p = prose_of(d, self.code_comments);
+                let p = prose_of(d, self.reading);
                 Some((*h, self.doc_counts(&DocProse::new(&d.text, &p))))
             })
             .collect();
@@ -128,7 +128,7 @@ impl Engine {
                 let Some(doc) = docs[i] else {
                     return (i, None);
                 };
-                let p = prose_of(doc, self.code_comments);
+                let p = prose_of(doc, self.reading);
                 let mut hits = Vec::new();
                 let view = DocProse::new(&doc.text, &p);
                 verdicts.consistency.check(&view, &self.active, &mut hits);

@@ -1,5 +1,5 @@
 //! Docs and blocks that are not the doc's own English prose, and which rules still read them: changelogs
-//! (spelling and doubled words only), licences (nothing), translations, change-list entries, comments
+//! and change-list entries (spelling and doubled words only), licences (nothing), translations, comments
 //! in code blocks (spelling and grammar only).
 
 use super::*;
@@ -41,9 +41,9 @@ pub(super) fn is_foreign(prose: &Prose) -> bool {
 /// Is a block an entry of a list of changes: a list item that cites a pull request, an issue or a
 /// commit ("- Fix the parser ([#123](…))", "* [[`a1b2c3d`](…/commit/a1b2c3d)] - **fs**: …"), alone or
 /// beside an item that reads like a change too (see [`reads_like_change`])? Its words are a commit's or
-/// a pull request's title, kept as they were written, so no rule reads them. One item citing a pull
-/// request among items that do not ("- App is unmaintained … [discontinued](…/pull/22699)") is the
-/// doc's own prose.
+/// a pull request's title, kept as they were written: like a changelog's, they are read for misspellings
+/// and doubled words only. One item citing a pull request among items that do not ("- App is
+/// unmaintained … [discontinued](…/pull/22699)") is the doc's own prose.
 pub(super) fn is_change_entry(file: &str, block: &markdown::Block) -> bool {
     if !matches!(
         block.kind,
@@ -78,6 +78,31 @@ pub(super) fn is_change_entry(file: &str, block: &markdown::Block) -> bool {
         (None, None) => true,
         (a, b) => a == Some(true) || b == Some(true),
     }
+}
+
+/// Is `range` of a block's text inside a change entry's credit: brackets that hold only capitalised
+/// names ("(Sebastiaan Deckers)", "(Ann Lee, Bob Noordhuis)"), or the entry's last brackets holding one
+/// handle ("… (#21104) (beeen)")?
+pub(super) fn in_credit(text: &str, range: std::ops::Range<usize>) -> bool {
+    let (Some(before), Some(after)) = (text.get(..range.start), text.get(range.end..)) else {
+        return false;
+    };
+    let Some(open) = before.rfind('(') else {
+        return false;
+    };
+    let Some(close) = after.find(')').map(|i| range.end + i) else {
+        return false;
+    };
+    let last = text[close + 1..]
+        .chars()
+        .all(|c| c.is_whitespace() || c == '.' || c == crate::core::markdown::PLACEHOLDER)
+        && !text[open + 1..close].trim().contains(char::is_whitespace);
+    (last
+        || text[open + 1..close]
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|w| !w.is_empty())
+            .all(|w| w == "and" || w.chars().next().is_some_and(char::is_uppercase)))
+        && !before[open..].contains(')')
 }
 
 /// Does a list line cite a pull request, an issue or a commit, or read like a commit title?
@@ -215,13 +240,14 @@ pub(super) fn is_mdx(doc: &Doc) -> bool {
 }
 
 /// The prose of a doc: MDX files (`.mdx`) also leave out their imports, exports and `{…}` expressions;
-/// with `comments`, the comments of fenced code are prose too.
-pub(super) fn prose_of(doc: &Doc, comments: bool) -> Prose {
+/// as `reading` says, the comments of fenced code and the text of HTML blocks are prose too.
+pub(super) fn prose_of(doc: &Doc, reading: Reading) -> Prose {
     markdown::extract_with(
         &doc.text,
         markdown::Reading {
             mdx: is_mdx(doc),
-            comments,
+            comments: reading.comments,
+            html: reading.html,
         },
     )
 }

@@ -41,7 +41,9 @@ mod run;
 mod settings;
 
 pub use docset::Parts;
-use kinds::{is_change_entry, is_foreign, prose_of, reads_changelogs, reads_code_comments};
+use kinds::{
+    in_credit, is_change_entry, is_foreign, prose_of, reads_changelogs, reads_code_comments,
+};
 pub use kinds::{is_changelog, is_license};
 use place::touches;
 pub use place::{line_of, line_starts, sort_findings};
@@ -107,8 +109,17 @@ pub struct Engine {
     severity: HashMap<String, (Severity, Safety)>,
     /// The settings as text, for [`Engine::version`].
     settings_key: String,
-    /// Comments in fenced code are prose.
-    code_comments: bool,
+    /// What beside Markdown's own text is prose: comments in fenced code, HTML blocks.
+    reading: Reading,
+}
+
+/// What beside Markdown's own text an engine reads as prose.
+#[derive(Debug, Clone, Copy)]
+struct Reading {
+    /// The comments of fenced code.
+    comments: bool,
+    /// The text of HTML blocks.
+    html: bool,
 }
 
 /// What [`Run::check`] found, and each document's words of prose (counted by the check and
@@ -486,24 +497,36 @@ mod tests {
             assert!(rules_of(&engine(), path, md).is_empty(), "{path}");
         }
         assert!(!is_license("docs/licensing-faq.md"));
-        // Anywhere, a list item that cites a pull request, an issue or a commit is a commit's title.
+        // Anywhere, a list item that cites a pull request, an issue or a commit is a commit's title:
+        // read for typos and doubled words only, and never in its authors' names.
         let notes = "# Release 2.0\n\nThe the release brings a new parser.\n\n\
                      * [[`a1b2c3d4e5`](https://github.com/o/r/commit/a1b2c3d4e5)] - **deps**: update the the \
                      paramater (Ann) [#42](https://github.com/o/r/pull/42)\n\
                      - fix teh ONEDNN build (#43)\n\
-                     - dns: set the the hostname on error objects (Ben Noordhuis)\n\
+                     - dns: set the the hostname on error objects (Sebastiaan Noordhuis)\n\
                      - feat(cli): add a dns flag (Ann Lee)\n\
+                     - chore: add a teh flag (#45) (beeen)\n\
+                     - fix the parser (#46) (closes the occurance)\n\
                      - timeout: the the seconds to wait (default 30)\n\n\
                      *Note: the the diff is based on [a newer text](https://github.com/o/r/pull/44).*\n";
         let found = found_of(&engine(), "blog/release-2.0.md", notes);
         assert_eq!(
             found,
             [
-                ("grammar.repeated-word".to_owned(), "The the".to_owned()),
-                ("grammar.repeated-word".to_owned(), "the the".to_owned()),
+                ("grammar.repeated-word", "The the"),
+                ("grammar.repeated-word", "the the"),
+                ("spelling.known-typo", "paramater"),
+                // Not "ONEDNN": names are not read in a change entry.
+                ("spelling.known-typo", "teh"),
+                ("grammar.repeated-word", "the the"),
+                // Not "beeen", the author's handle.
+                ("spelling.known-typo", "teh"),
+                ("spelling.known-typo", "occurance"),
+                ("grammar.repeated-word", "the the"),
                 // Emphasis that opens a paragraph is no bullet.
-                ("grammar.repeated-word".to_owned(), "the the".to_owned())
+                ("grammar.repeated-word", "the the")
             ]
+            .map(|(rule, text)| (rule.to_owned(), text.to_owned()))
         );
         let rules = rules_of(&engine(), "guide.md", md);
         assert!(
@@ -515,7 +538,7 @@ mod tests {
     #[test]
     fn an_item_citing_a_pull_request_is_a_change_only_in_a_list_of_changes() {
         let md = "# Rules\n\n\
-                  * An app with known vulnerabilites is [discontinued](https://github.com/o/r/pull/7).\n\
+                  * An app on Github with known vulnerabilites is [discontinued](https://github.com/o/r/pull/7).\n\
                   * An app without a homepage (example: a repository without a README).\n\n\
                   ## Options\n\n\
                   - timeout: seconds to wait (default 30)\n\
@@ -523,7 +546,7 @@ mod tests {
                   - mode: the mode to run in (optional)\n\n\
                   ## 0.2\n\n\
                   - Throw on invalid timeouts (cjihrig)\n\
-                  - Fix the the parser (Ann Lee) [#8](https://github.com/o/r/pull/8)\n\n\
+                  - Fix the the Github parser (Ann Lee) [#8](https://github.com/o/r/pull/8)\n\n\
                   ## 0.1\n\n\
                   - **ann**:\n  - [Fixed the the parser](https://github.com/o/r/pull/9)\n\
                   - **bob**: [Fixed teh lexer](https://github.com/o/r/pull/10)\n\n\
@@ -533,17 +556,19 @@ mod tests {
         let found = found_of(&engine(), "docs/rules.md", md);
         // The rules and the options are the doc's own sentences (a remark in brackets is no author),
         // also past a block quote's empty line; the releases are changes (an author's handle, a
-        // nested item that cites), whatever their words.
+        // nested item that cites): read for typos and doubled words only, not for names.
         assert_eq!(
             found,
             [
-                (
-                    "spelling.known-typo".to_owned(),
-                    "vulnerabilites".to_owned()
-                ),
-                ("spelling.known-typo".to_owned(), "discusion".to_owned()),
-                ("spelling.known-typo".to_owned(), "teh".to_owned()),
+                ("terminology.canonical", "Github"),
+                ("spelling.known-typo", "vulnerabilites"),
+                ("spelling.known-typo", "discusion"),
+                ("grammar.repeated-word", "the the"),
+                ("grammar.repeated-word", "the the"),
+                ("spelling.known-typo", "teh"),
+                ("spelling.known-typo", "teh"),
             ]
+            .map(|(rule, text)| (rule.to_owned(), text.to_owned()))
         );
     }
 
@@ -806,7 +831,7 @@ mod tests {
         // Words of prose come back from memory too, as a fresh count has them.
         let counted: Vec<usize> = docs
             .iter()
-            .map(|d| prose_of(d, CODE_COMMENTS).words())
+            .map(|d| prose_of(d, e.reading).words())
             .collect();
         assert_eq!(again.words, counted);
         let again = again.findings;

@@ -62,9 +62,13 @@ impl Engine {
             if block.kind == markdown::BlockKind::CodeComment && !reads_code_comments(&hit.rule) {
                 continue;
             }
-            if *change_entries
-                .entry(hit.block)
-                .or_insert_with(|| is_change_entry(file, block))
+            // A change entry is a commit's or a pull request's title: like a changelog, it is read for
+            // typos and doubled words only, and never in its authors' names.
+            if (!reads_changelogs(&hit.rule)
+                || (spelling::owns(&hit.rule) && in_credit(&block.text, hit.range.clone())))
+                && *change_entries
+                    .entry(hit.block)
+                    .or_insert_with(|| is_change_entry(file, block))
             {
                 continue;
             }

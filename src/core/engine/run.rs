@@ -187,7 +187,7 @@ impl Run<'_> {
             .par_iter()
             .map(|&i| {
                 let doc = &docs[i];
-                let prose = prose_of(doc, engine.code_comments);
+                let prose = prose_of(doc, engine.reading);
                 let view = DocProse::new(&doc.text, &prose);
                 let mut hits = Vec::new();
                 engine.run_checkers(&view, speed, &mut hits);

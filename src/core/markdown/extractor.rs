@@ -46,6 +46,11 @@ pub(super) struct Extractor<'a> {
     /// How many inline HTML code elements (`<code>…</code>`, `<kbd>`, `<samp>`, `<var>`) are open:
     /// their text is code, as if it were in backticks.
     pub(super) html_code: usize,
+    /// Read the text of HTML blocks as prose.
+    pub(super) html_blocks: bool,
+    /// Inside an HTML block read as prose: where its reader stands (see [`super::html`]).
+    pub(super) in_html_block: bool,
+    pub(super) html: super::html::HtmlState,
 }
 
 impl Extractor<'_> {
@@ -140,6 +145,7 @@ impl Extractor<'_> {
                     self.comments.push(range);
                 }
             }
+            Event::Html(_) if self.in_html_block => self.html_line(range),
             Event::Text(_) if self.html_code > 0 => {
                 self.code.push(range.clone());
                 self.placeholder(range);
@@ -182,6 +188,14 @@ impl Extractor<'_> {
             Tag::Paragraph => self.open(BlockKind::Paragraph, range.len()),
             Tag::Heading { .. } => self.open(BlockKind::Heading, range.len()),
             Tag::TableCell => self.open(BlockKind::TableCell, range.len()),
+            Tag::HtmlBlock if self.html_blocks => {
+                // Its text between the tags is prose (see [`super::html`]); its comments still switch
+                // rules.
+                self.flush();
+                self.comments.push(range);
+                self.in_html_block = true;
+                self.html = super::html::HtmlState::default();
+            }
             Tag::CodeBlock(_) | Tag::MetadataBlock(_) | Tag::HtmlBlock => {
                 self.flush();
                 match &tag {
@@ -261,6 +275,10 @@ impl Extractor<'_> {
             | TagEnd::Strikethrough
             | TagEnd::Superscript
             | TagEnd::Subscript => {}
+            TagEnd::HtmlBlock if self.in_html_block => {
+                self.in_html_block = false;
+                self.flush();
+            }
             _ => self.flush(),
         }
     }

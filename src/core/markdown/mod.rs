@@ -16,6 +16,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 mod extractor;
+mod html;
 mod not_prose;
 mod suppressions;
 
@@ -345,6 +346,8 @@ pub struct Reading {
     /// The comments in fenced code blocks of known languages are prose too
     /// ([`BlockKind::CodeComment`]).
     pub comments: bool,
+    /// The text between the tags of HTML blocks is prose too (see [`html`]).
+    pub html: bool,
 }
 
 /// Extracts the prose of a file, as MDX (`mdx`: import/export lines and `{…}` expressions are code)
@@ -355,6 +358,7 @@ pub fn extract_as(file: &str, mdx: bool) -> Prose {
         Reading {
             mdx,
             comments: false,
+            html: false,
         },
     )
 }
@@ -400,6 +404,9 @@ pub fn extract_with(file: &str, how: Reading) -> Prose {
         images: Vec::new(),
         code_comments: how.comments,
         html_code: 0,
+        html_blocks: how.html,
+        in_html_block: false,
+        html: html::HtmlState::default(),
     };
     // A file with old Mac line breaks (a lone carriage return) is parsed with each one read as a line
     // feed: the same length, so every offset still points into the file as written.
@@ -598,9 +605,82 @@ mod tests {
     }
 
     #[test]
-    fn html_block_is_not_prose() {
+    fn html_block_is_not_prose_by_default() {
         let md = "<div>\nthe the\n</div>\n\nAfter.\n";
         assert_eq!(prose(md), vec![(22, "After.")]);
+    }
+
+    /// The prose of `md` read with the text of HTML blocks.
+    fn extract_html(md: &str) -> Prose {
+        extract_with(
+            md,
+            Reading {
+                html: true,
+                ..Reading::default()
+            },
+        )
+    }
+
+    #[test]
+    fn text_between_the_tags_of_an_html_block_is_prose() {
+        // A heading tag and the paragraph glued to it: two blocks, the heading's kind kept.
+        let md = "<h3 id=\"x\" title=\"Not prose\">Custom setup</h3>\nSince then, it works.\n";
+        let p = extract_html(md);
+        let blocks: Vec<(BlockKind, &str)> =
+            p.blocks.iter().map(|b| (b.kind, b.text.trim())).collect();
+        assert_eq!(
+            blocks,
+            [
+                (BlockKind::Heading, "Custom setup"),
+                (BlockKind::Other, "Since then, it works.")
+            ]
+        );
+        assert_eq!(&md[p.blocks[1].segments[0].src..][..5], "Since");
+        // Attributes, comments, entities, code elements, Markdown code and link addresses are left
+        // out; indentation is layout; a cell is a table cell.
+        let md = "<div class=\"note\">\n  <p>Use <code>x teh</code> &amp; <b>bold</b> \
+                  `y teh`, see [docs](../a/teh).</p> <!-- teh -->\n\
+                  <table><tr><td>One cell</td></tr></table>\n</div>\n";
+        let p = extract_html(md);
+        let blocks: Vec<(BlockKind, &str)> =
+            p.blocks.iter().map(|b| (b.kind, b.text.trim())).collect();
+        assert_eq!(
+            blocks,
+            [
+                (
+                    BlockKind::Paragraph,
+                    "Use \u{fffc} \u{fffc} bold \u{fffc}, see [docs]\u{fffc}."
+                ),
+                (BlockKind::TableCell, "One cell")
+            ]
+        );
+        assert!(!p.blocks.iter().any(|b| b.text.contains("teh")));
+    }
+
+    #[test]
+    fn attributes_stay_out_of_html_prose_whatever_their_quotes() {
+        // An apostrophe in an unquoted value opens no quote; a ">" inside a quoted value ends nothing.
+        let md = "<p><img alt=Ann's photo><a title='a > the teh'>link</a> text.</p>\n\
+                  <P>This is <B>the</B> the best.</P>\n";
+        let texts: Vec<String> = extract_html(md)
+            .blocks
+            .iter()
+            .map(|b| b.text.trim().to_owned())
+            .collect();
+        assert_eq!(texts, ["\u{fffc}link text.", "This is the the best."]);
+    }
+
+    #[test]
+    fn code_and_markup_inside_an_html_block_are_not_prose() {
+        // A tag, a comment and a <pre> across lines; fenced code and list items in a component.
+        let md = "<div\n  class=\"a teh\">Kept\n<!-- teh\nteh -->\n<pre>\nteh\n</pre>\n</div>\n\n\
+                  <Steps>\n1. Install it:\n   ```sh\n   pnpm add teh\n   ```\n- firebase\n</Steps>\n";
+        let texts: Vec<String> = extract_html(md)
+            .blocks
+            .iter()
+            .map(|b| b.text.trim().to_owned())
+            .collect();
+        assert_eq!(texts, ["Kept", "Install it:", "firebase"]);
     }
 
     #[test]

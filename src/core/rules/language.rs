@@ -29,6 +29,11 @@ const FOREIGN: &[&str] = &[
     "est", "une", "pour", "dans", "qui", "avec", "vous", "pas", "sont", "il", "di", "che", "è",
     "della", "sono", "nel", "der", "und", "ist", "nicht", "mit", "ein", "eine", "zu", "auf", "für",
     "von", "wird", "het", "een", "niet", "voor", "zijn", "się", "jest", "że", "nie", "dla", "oraz",
+    // Indonesian and Malay, Romanian, Hungarian, Turkish, Swahili: only words no English text or
+    // command writes.
+    "yang", "untuk", "dengan", "tidak", "adalah", "dari", "pada", "akan", "atau", "juga", "și",
+    "să", "în", "este", "sau", "pentru", "és", "hogy", "nem", "egy", "vagy", "için", "ile", "bir",
+    "olarak", "kwa", "katika", "kuwa", "hii",
 ];
 
 /// Words a block needs before its own function words decide; a shorter one follows its document.
@@ -122,6 +127,12 @@ mod tests {
     fn translations_are_told_from_english() {
         assert!(foreign(
             "Para usar el componente de la API, instale el paquete con npm."
+        ));
+        assert!(foreign(
+            "Ucapkan terima kasih atas idenya dan jelaskan kenapa ide tersebut tidak sesuai dengan proyek."
+        ));
+        assert!(foreign(
+            "Sponzorok és támogatók, hogy mindenki kézzelfogható előnyökhöz jut, vagy nem."
         ));
         assert!(foreign(
             "O Biome não formata o código da mesma forma que o Prettier em todos os casos."

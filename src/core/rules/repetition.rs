@@ -84,6 +84,11 @@ impl Checker for Repetition {
                 if !a.eq_ignore_ascii_case(z) || !a.chars().all(char::is_alphabetic) {
                     continue;
                 }
+                // The first is the last part of a name in code ("v8::Function::Call call", "obj.Set
+                // set").
+                if text[..w1.start].ends_with([':', '.', '/', '#', '\\', '@', '$']) {
+                    continue;
+                }
                 // Written differently, the two are different things ("Amazon Web Services services",
                 // "of type TYPE", ":::tip Tip"); only a capital that starts a sentence may differ.
                 if a != z
@@ -95,8 +100,14 @@ impl Checker for Repetition {
                 }
                 // Quoted ("the duplicate word "to to"") or across the lines of a code comment (the same
                 // comment line repeated): written so on purpose.
-                let quoted = text[..w1.start].ends_with(['"', '\'', '\u{201c}'])
-                    && text[w2.end..].starts_with(['"', '\'', '\u{201d}']);
+                // A quotation that starts at the first ("crashed on "new new Foo();"") is copied as
+                // it was written.
+                let quoted = text[..w1.start].ends_with(['"', '\u{201c}'])
+                    && text[w2.end..]
+                        .split('\n')
+                        .next()
+                        .is_some_and(|line| line.contains(['"', '\u{201d}']))
+                    || text[..w1.start].ends_with('\'') && text[w2.end..].starts_with('\'');
                 let comment_lines = block.kind == crate::core::markdown::BlockKind::CodeComment
                     && text[w1.end..w2.start].contains('\n');
                 // The texts of two links or images side by side ("![Logo](a.png) ![Logo](b.png)").
@@ -325,7 +336,10 @@ mod tests {
             "Back up Amazon Web Services services daily.",
             "The key is not of type TYPE here.",
             ":::warning Warning\n",
+            "Refactor the deprecated v8::Function::Call call.\n",
+            "Set obj.Set set.\n",
             "Fix the duplicate word \"to to\" in the docs.",
+            "Fix a crash on \"new new Foo();\" (#15850).",
             "See ![Logo](a.png) ![Logo](b.png) here.",
             "> info **info** Use it.",
         ] {

@@ -118,7 +118,7 @@ pub(super) enum Candidate {
 /// a possessive `'s` is not part of the word.
 pub(super) fn candidates(doc: &DocProse<'_>, b: usize, mut f: impl FnMut(Word, &str, Candidate)) {
     let text = doc.prose.blocks[b].text.as_str();
-    if !crate::core::rules::language::is_english(text, doc.words(b)) {
+    if !crate::core::rules::language::is_english(text, doc.words(b)) || mentions_typos(text) {
         return;
     }
     for &w in doc.words(b) {
@@ -146,6 +146,15 @@ pub(super) fn candidates(doc: &DocProse<'_>, b: usize, mut f: impl FnMut(Word, &
                     && whole
                         .split('-')
                         .any(|p| !p.is_empty() && p != part && !is_known(p)))
+            {
+                continue;
+            }
+            // "somethin'", "gettin'": a dropped "g" written on purpose.
+            let after = &text[here.end..];
+            if after.starts_with(['\'', '\u{2019}'])
+                && !after.chars().nth(1).is_some_and(char::is_alphanumeric)
+                && word.ends_with("in")
+                && is_known(&format!("{word}g"))
             {
                 continue;
             }
@@ -179,6 +188,15 @@ pub(super) fn candidates(doc: &DocProse<'_>, b: usize, mut f: impl FnMut(Word, &
             }
         }
     }
+}
+
+/// Does a block speak of typos ("fix typo in example usage "occured"", "Docs: fixes typo
+/// peerDepencies")? Its misspellings are quoted, not made.
+fn mentions_typos(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        let lower = w.to_ascii_lowercase();
+        matches!(lower.as_str(), "typo" | "typos" | "typoed") || lower.starts_with("misspel")
+    })
 }
 
 /// Is a known misspelling at `here` a slip, not a name or a deliberate form? Capitalised, a short one is

@@ -669,6 +669,17 @@ pub(super) mod tests {
         let names = "* Sven Aas\n* Stephen Childs\n\n## Big Sur\n\nIt runs on Big Sur with HashiCorp Vault. Thanks to [jus](https://jus.li), \
                      it does not mis-parse.\n\n- [l]ist the files, [o]utput them.\n";
         assert!(words(&[names]).is_empty(), "{:?}", words(&[names]));
+        // A dropped "g" is written on purpose; the same word without the apostrophe is a slip.
+        assert_eq!(
+            words(&["You got somethin' to show, it's gettin’ late, and somethin is off.\n"]),
+            ["somethin"]
+        );
+        // A sentence about typos quotes them; typography is no typo.
+        assert!(words(&["- docs: fix typo in example usage \"occured\" (#1)\n"]).is_empty());
+        assert_eq!(
+            words(&["The typography scale keeps the occurance of headings.\n"]),
+            ["occurance"]
+        );
         // A paragraph or a list item starts a sentence.
         assert_eq!(
             words(&["Rember to use it.\n\n- Othere examples follow.\n\n- Calle Englund\n"]),
