@@ -210,6 +210,11 @@ fn document() -> impl Strategy<Value = (String, Vec<Range<usize>>)> {
                         );
                         doc.push_str(nl);
                         tag(&mut doc, "<p>");
+                        // An apostrophe in an unquoted value opens no quote.
+                        tag(
+                            &mut doc,
+                            &format!("<img alt=Ann's data-y='{}'>", attr.replace('\'', "")),
+                        );
                         doc.push_str(&words);
                         tag(&mut doc, &format!("<code>{}</code>", code.replace('<', "")));
                         tag(&mut doc, "&amp;");

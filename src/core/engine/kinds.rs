@@ -241,13 +241,12 @@ pub(super) fn is_mdx(doc: &Doc) -> bool {
 
 /// The prose of a doc: MDX files (`.mdx`) also leave out their imports, exports and `{…}` expressions;
 /// as `reading` says, the comments of fenced code and the text of HTML blocks are prose too.
-pub(super) fn prose_of(doc: &Doc, reading: Reading) -> Prose {
+pub(super) fn prose_of(doc: &Doc, reading: markdown::Reading) -> Prose {
     markdown::extract_with(
         &doc.text,
         markdown::Reading {
             mdx: is_mdx(doc),
-            comments: reading.comments,
-            html: reading.html,
+            ..reading
         },
     )
 }

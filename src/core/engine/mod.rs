@@ -109,17 +109,9 @@ pub struct Engine {
     severity: HashMap<String, (Severity, Safety)>,
     /// The settings as text, for [`Engine::version`].
     settings_key: String,
-    /// What beside Markdown's own text is prose: comments in fenced code, HTML blocks.
-    reading: Reading,
-}
-
-/// What beside Markdown's own text an engine reads as prose.
-#[derive(Debug, Clone, Copy)]
-struct Reading {
-    /// The comments of fenced code.
-    comments: bool,
-    /// The text of HTML blocks.
-    html: bool,
+    /// What beside Markdown's own text is prose: comments in fenced code, HTML blocks (`mdx` is set
+    /// per doc, by its name).
+    reading: markdown::Reading,
 }
 
 /// What [`Run::check`] found, and each document's words of prose (counted by the check and

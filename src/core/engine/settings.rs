@@ -147,7 +147,8 @@ impl Engine {
             .collect();
         Ok(Engine {
             settings_key: format!("{settings:?}"),
-            reading: Reading {
+            reading: markdown::Reading {
+                mdx: false,
                 comments: settings.code_comments.unwrap_or(CODE_COMMENTS),
                 html: settings.html_blocks.unwrap_or(HTML_BLOCKS),
             },

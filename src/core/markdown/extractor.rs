@@ -3,6 +3,9 @@
 
 use super::*;
 
+/// Elements whose text is code, as if it were in backticks.
+pub(super) const CODE_ELEMENTS: &[&str] = &["code", "kbd", "samp", "var", "tt"];
+
 /// Is `html` the opening (`Some(true)`) or closing (`Some(false)`) tag of an element whose text is code?
 pub(super) fn html_code_tag(html: &str) -> Option<bool> {
     let tag = html.trim();
@@ -18,7 +21,7 @@ pub(super) fn html_code_tag(html: &str) -> Option<bool> {
         .take_while(char::is_ascii_alphanumeric)
         .flat_map(|c| c.to_lowercase())
         .collect();
-    matches!(name.as_str(), "code" | "kbd" | "samp" | "var" | "tt").then_some(!closing)
+    CODE_ELEMENTS.contains(&name.as_str()).then_some(!closing)
 }
 
 pub(super) struct Extractor<'a> {

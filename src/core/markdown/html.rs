@@ -243,24 +243,18 @@ impl Extractor<'_> {
     fn special(&mut self, line: &str, base: usize, i: usize) -> usize {
         let rest = &line[i..];
         let bytes = rest.as_bytes();
-        if let Some(after) = rest.strip_prefix("<!--") {
-            match after.find("-->") {
-                Some(at) => return i + 4 + at + 3,
-                None => {
-                    self.html = HtmlState::Comment("-->");
-                    return line.len();
-                }
-            }
-        }
-        if rest.starts_with("<!") || rest.starts_with("<?") {
-            let close = if rest.starts_with("<?") { "?>" } else { ">" };
-            match rest[2..].find(close) {
-                Some(at) => return i + 2 + at + close.len(),
+        // A comment, a declaration or a processing instruction: what opens it and what closes it.
+        let aside = [("<!--", "-->"), ("<!", ">"), ("<?", "?>")]
+            .into_iter()
+            .find(|(open, _)| rest.starts_with(open));
+        if let Some((open, close)) = aside {
+            return match rest[open.len()..].find(close) {
+                Some(at) => i + open.len() + at + close.len(),
                 None => {
                     self.html = HtmlState::Comment(close);
-                    return line.len();
+                    line.len()
                 }
-            }
+            };
         }
         if bytes[0] == b'<' {
             let closing = bytes.get(1) == Some(&b'/');
@@ -280,8 +274,7 @@ impl Extractor<'_> {
                 return i + from;
             }
             // A lone "<" ("a < b") is text.
-            self.text(&line[i..i + 1], base + i..base + i + 1);
-            return i + 1;
+            return self.literal(line, base, i, 1);
         }
         if bytes[0] == b'&' {
             let len = rest[1..]
@@ -291,8 +284,7 @@ impl Extractor<'_> {
                 self.placeholder(base + i..base + i + len + 1);
                 return i + len + 1;
             }
-            self.text(&line[i..i + 1], base + i..base + i + 1);
-            return i + 1;
+            return self.literal(line, base, i, 1);
         }
         if bytes[0] == b'`' {
             // Markdown's inline code, which authors write inside HTML too.
@@ -304,21 +296,24 @@ impl Extractor<'_> {
                 self.placeholder(base + i..base + end);
                 return end;
             }
-            self.text(&line[i..i + ticks], base + i..base + i + ticks);
-            return i + ticks;
+            return self.literal(line, base, i, ticks);
         }
         // "](": a Markdown link's address.
         match rest[2..].find(')') {
             Some(at) => {
-                self.text(&line[i..i + 1], base + i..base + i + 1);
+                self.literal(line, base, i, 1);
                 self.placeholder(base + i + 1..base + i + 2 + at + 1);
                 i + 2 + at + 1
             }
-            None => {
-                self.text(&line[i..i + 2], base + i..base + i + 2);
-                i + 2
-            }
+            None => self.literal(line, base, i, 2),
         }
+    }
+
+    /// Takes `len` bytes of `line` from `i` as text (a special character that turned out plain);
+    /// returns where the text goes on.
+    fn literal(&mut self, line: &str, base: usize, i: usize, len: usize) -> usize {
+        self.text(&line[i..i + len], base + i..base + i + len);
+        i + len
     }
 
     /// A tag (at `range` of the file) has ended: what it does to the text around it.
@@ -401,7 +396,7 @@ fn block_marker(line: &str) -> Option<usize> {
 
 /// Is an element's content inline code (`<code>`, `<kbd>`, …): a placeholder in its sentence.
 fn inline_code(name: &str) -> bool {
-    matches!(name, "code" | "kbd" | "samp" | "var" | "tt")
+    super::extractor::CODE_ELEMENTS.contains(&name)
 }
 
 /// Where the next tag, comment, entity, inline code or link address starts in `line` from `i`.

@@ -194,8 +194,11 @@ pub(super) fn candidates(doc: &DocProse<'_>, b: usize, mut f: impl FnMut(Word, &
 /// peerDepencies")? Its misspellings are quoted, not made.
 fn mentions_typos(text: &str) -> bool {
     text.split(|c: char| !c.is_alphanumeric()).any(|w| {
-        let lower = w.to_ascii_lowercase();
-        matches!(lower.as_str(), "typo" | "typos" | "typoed") || lower.starts_with("misspel")
+        ["typo", "typos", "typoed"]
+            .iter()
+            .any(|t| w.eq_ignore_ascii_case(t))
+            || w.get(..7)
+                .is_some_and(|p| p.eq_ignore_ascii_case("misspel"))
     })
 }
 
