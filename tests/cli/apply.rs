@@ -231,3 +231,32 @@ fn apply_fixes_a_misspelt_name_inside_inline_code_and_a_confused_word() {
             .as_bytes()
     );
 }
+
+#[test]
+fn apply_closes_an_unpaired_backtick_and_bold_where_the_reader_sees_them() {
+    let r = Repo::new();
+    r.write("a.md", "x\n").commit("init");
+    r.write(
+        "a.md",
+        "- Add the file `robots.txt to the root.\r\n\
+         - Keep \\` and `paired` code as written.\r\n\r\n\
+         > This option is **required for the build.\r\n",
+    );
+    let o = r.run(&["check", "--format", "line"]);
+    assert!(
+        o.stdout.contains("a.md:1:16:markup.unpaired:")
+            && o.stdout.contains("a.md:4:18:markup.unpaired:")
+            && !o.stdout.contains("a.md:2:"),
+        "{}",
+        o.stdout
+    );
+    let o = r.run(&["apply", "--all-fixes"]);
+    assert_eq!(o.code, 0, "{}{}", o.stdout, o.stderr);
+    assert_eq!(
+        r.read("a.md"),
+        "- Add the file `robots.txt` to the root.\r\n\
+         - Keep \\` and `paired` code as written.\r\n\r\n\
+         > This option is **required** for the build.\r\n"
+            .as_bytes()
+    );
+}

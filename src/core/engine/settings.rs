@@ -82,6 +82,7 @@ impl Engine {
             Box::new(crate::core::rules::markup::Markup),
             Box::new(crate::core::rules::links::Links),
             Box::new(crate::core::rules::sentences::Sentences),
+            Box::new(crate::core::rules::unpaired::Unpaired),
             Box::new(crate::core::rules::agreement::Agreement),
             Box::new(Custom::new(settings.custom.clone())),
             Box::new(crate::core::rules::guideline::Guidelines::new(

@@ -44,6 +44,8 @@ pub(super) struct Extractor<'a> {
     pub(super) metadata: Vec<Range<usize>>,
     /// Images seen (file ranges), outermost only.
     pub(super) images: Vec<Range<usize>>,
+    /// File ranges of the HTML blocks read as prose.
+    pub(super) html_ranges: Vec<Range<usize>>,
     /// Read the comments of fenced code as prose.
     pub(super) code_comments: bool,
     /// How many inline HTML code elements (`<code>…</code>`, `<kbd>`, `<samp>`, `<var>`) are open:
@@ -195,7 +197,8 @@ impl Extractor<'_> {
                 // Its text between the tags is prose (see [`super::html`]); its comments still switch
                 // rules.
                 self.flush();
-                self.comments.push(range);
+                self.comments.push(range.clone());
+                self.html_ranges.push(range);
                 self.in_html_block = true;
                 self.html = super::html::HtmlState::default();
             }

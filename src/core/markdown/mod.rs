@@ -232,6 +232,9 @@ pub struct Prose {
     /// File ranges of images (`![alt](src)`): their alt text is prose, but it is shown as plain text,
     /// so no markup may be added to it.
     pub images: Vec<Range<usize>>,
+    /// File ranges of HTML blocks read as prose (`[markdown] html_blocks`): Markdown is not rendered
+    /// there, so no Markdown may be added to their text.
+    pub html: Vec<Range<usize>>,
 }
 
 impl Prose {
@@ -259,6 +262,11 @@ impl Prose {
     /// Is the file range `r` inside an image's alt text?
     pub fn in_image(&self, r: &Range<usize>) -> bool {
         within(&self.images, r)
+    }
+
+    /// Is the file range `r` inside an HTML block read as prose?
+    pub fn in_html(&self, r: &Range<usize>) -> bool {
+        within(&self.html, r)
     }
 
     /// Words of prose (whitespace-separated runs), the measure behind "findings per 1,000 words".
@@ -402,6 +410,7 @@ pub fn extract_with(file: &str, how: Reading) -> Prose {
         code_spans: Vec::new(),
         metadata: Vec::new(),
         images: Vec::new(),
+        html_ranges: Vec::new(),
         code_comments: how.comments,
         html_code: 0,
         html_blocks: how.html,
@@ -460,6 +469,7 @@ pub fn extract_with(file: &str, how: Reading) -> Prose {
         links,
         code_spans: x.code_spans,
         images: x.images,
+        html: x.html_ranges,
     }
 }
 

@@ -22,6 +22,7 @@ pub mod sentences;
 pub mod spelling;
 pub mod terminology;
 pub mod text;
+pub mod unpaired;
 pub mod usage;
 pub mod vale;
 

@@ -5,7 +5,8 @@
 //!   first focus") → lower case;
 //! - `markup.code-spacing`: inline code glued to a word ("the `entryPoints`option") → a space between,
 //!   or two or three spaces between it and a word ("and  `href`") → one;
-//! - `grammar.final-period`: a paragraph whose other sentences end with full stops, but not its last.
+//! - `grammar.final-period`: a paragraph whose other sentences end with full stops, but not its last;
+//! - `grammar.double-capital`: a Shift key held a letter too long ("THe current design") → "The".
 
 use super::text::{is_all_lower, words};
 use super::{Active, Checker, DocProse, Hit, RuleInfo};
@@ -16,6 +17,7 @@ pub const SENTENCE_SPACING: &str = "grammar.sentence-spacing";
 pub const CAPITAL_AFTER_COMMA: &str = "grammar.capital-after-comma";
 pub const CODE_SPACING: &str = "markup.code-spacing";
 pub const FINAL_PERIOD: &str = "grammar.final-period";
+pub const DOUBLE_CAPITAL: &str = "grammar.double-capital";
 
 /// Words that start a clause, never a name: capitalised after a comma, they are a slip.
 const FUNCTION_WORDS: &[&str] = &[
@@ -122,6 +124,19 @@ impl Checker for Sentences {
                           emphasis) follows it in the file."
                     .into(),
             },
+            RuleInfo {
+                link: None,
+                id: DOUBLE_CAPITAL.into(),
+                severity: Severity::Warning,
+                safety: Safety::Review,
+                default_on: true,
+                summary: "A function word's second letter capitalised by a held Shift key (\"THe\", \"WHen\")".into(),
+                explain: "A function word with two capitals and then lower case: \"THe current design\" → \"The \
+                          current design\", \"WHen\" → \"When\". Other words written that way are names (OAuth, GLib) or \
+                          show where an abbreviation comes from (\"Vi IMproved\", \"Bourne-Again SHell\"), and are \
+                          left alone, as are an abbreviation's plurals (ITs, PRs)."
+                    .into(),
+            },
         ]
     }
 
@@ -130,7 +145,8 @@ impl Checker for Sentences {
         let comma = active.has(CAPITAL_AFTER_COMMA);
         let code = active.has(CODE_SPACING);
         let period = active.has(FINAL_PERIOD);
-        if !spacing && !comma && !code && !period {
+        let capitals = active.has(DOUBLE_CAPITAL);
+        if !spacing && !comma && !code && !period && !capitals {
             return;
         }
         for (b, block) in doc.prose.blocks.iter().enumerate() {
@@ -138,6 +154,15 @@ impl Checker for Sentences {
             let ws = doc.words(b);
             for (i, w) in ws.iter().enumerate() {
                 let word = w.text(text);
+                if capitals && let Some(fix) = held_shift(word) {
+                    out.push(Hit {
+                        block: b,
+                        range: w.start..w.end,
+                        rule: DOUBLE_CAPITAL.into(),
+                        message: format!("One capital too many: \"{fix}\"."),
+                        replacements: vec![fix],
+                    });
+                }
                 if spacing
                     && let Some(next) = ws.get(i + 1)
                     && &text[w.end..next.start] == "."
@@ -473,6 +498,24 @@ fn makes_a_word(code: &str, glued: &str) -> bool {
             && super::dictionary::is_known_word(&format!("{code}{}", &glued[1..]).to_lowercase())
 }
 
+/// "THe" → "The": two capitals, then lower case, in a function word. Other words written so are names
+/// ("OAuth", "GLib") or show where an abbreviation comes from ("Vi IMproved", "Bourne-Again SHell",
+/// "Universally Unique IDentifier"); an abbreviation's plural ("ITs", "PRs") is none of these.
+fn held_shift(word: &str) -> Option<String> {
+    let b = word.as_bytes();
+    if b.len() < 3
+        || !b[0].is_ascii_uppercase()
+        || !b[1].is_ascii_uppercase()
+        || !b[2..].iter().all(u8::is_ascii_lowercase)
+        || &word[2..] == "s"
+    {
+        return None;
+    }
+    let mut fix = word.to_ascii_lowercase();
+    fix[..1].make_ascii_uppercase();
+    FUNCTION_WORDS.contains(&fix.as_str()).then_some(fix)
+}
+
 /// Is a run of `run` spaces between code and the character `beyond` it a slip? Two or three spaces
 /// next to a word are (not a line end, a placeholder or more code; four or more line things up).
 fn is_extra_space(run: usize, beyond: Option<char>) -> bool {
@@ -489,6 +532,7 @@ mod tests {
             CAPITAL_AFTER_COMMA,
             CODE_SPACING,
             FINAL_PERIOD,
+            DOUBLE_CAPITAL,
         ];
         let hits = crate::core::rules::hits_in(&Sentences, &rules, md);
         hits.into_iter()
@@ -507,6 +551,25 @@ mod tests {
         assert!(run("It will now return nil reflect.Type\n- calls to it\n").is_empty());
         assert!(run("Support net.Server options and align stream.Duplex with it.\n").is_empty());
         assert!(run("Use sync.Once to guard it, or call t.Run and rows.Next here.\n").is_empty());
+    }
+
+    #[test]
+    fn a_held_shift_key_is_one_capital_too_many() {
+        assert_eq!(
+            run("THe fix is included in v2.1.4. It stops WHen asked.\n"),
+            [
+                (DOUBLE_CAPITAL.into(), "THe".into(), "The".into()),
+                (DOUBLE_CAPITAL.into(), "WHen".into(), "When".into())
+            ]
+        );
+        // Names written with two capitals, where an abbreviation comes from, plurals of abbreviations,
+        // all capitals.
+        assert!(
+            run("OAuth, GLib and XPath pass their ITs and PRs; THE END and `THe`.\n").is_empty()
+        );
+        assert!(
+            run("Vim (Vi IMproved) and the Z SHell use a UUID (Unique IDentifier).\n").is_empty()
+        );
     }
 
     #[test]
