@@ -112,7 +112,7 @@ fn single_mark(doc: &DocProse<'_>, b: usize, mark: char) -> Option<usize> {
         let start = i + off;
         let len = text[start..].len() - text[start..].trim_start_matches(mark).len();
         i = start + len;
-        // Escaped marks and entities are not written as themselves ("\\\\`" is an escaped backslash
+        // Escaped marks and entities are not written as themselves ("\\`" is an escaped backslash
         // and a mark).
         let written = block
             .to_source(doc.file, start..start + len)
