@@ -264,9 +264,11 @@ impl Prose {
         within(&self.images, r)
     }
 
-    /// Is the file range `r` inside an HTML block read as prose?
-    pub fn in_html(&self, r: &Range<usize>) -> bool {
-        within(&self.html, r)
+    /// Does Markdown written at the file range `r` show as Markdown? Not in an image's alt text (shown
+    /// as plain text) nor in an HTML block read as prose (not rendered): a fix that adds backticks or
+    /// asterisks must not land there.
+    pub fn renders_markup(&self, r: &Range<usize>) -> bool {
+        !within(&self.images, r) && !within(&self.html, r)
     }
 
     /// Words of prose (whitespace-separated runs), the measure behind "findings per 1,000 words".

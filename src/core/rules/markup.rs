@@ -115,8 +115,8 @@ impl Checker for Markup {
 static MEMBER_ONLY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[a-z]+(?:\.[a-z]+)+$").expect("regex"));
 
-/// May the text at `view` in block `b` take backticks, and is it the doc's running text? Not in image
-/// alt text (shown as plain text), not in a heading, a table cell or a link text, and not in a caption (a
+/// May the text at `view` in block `b` take backticks, and is it the doc's running text? Not where
+/// Markdown does not render (alt text, HTML blocks), not in a heading, a table cell or a link text, and not in a caption (a
 /// paragraph that is one bold or italic run, "**webpack.config.js**" above a code block): a reference
 /// page's headings, tables and indexes name an API in the style its authors chose (and a heading's words
 /// make its anchor).
@@ -129,7 +129,7 @@ fn fits_code(doc: &DocProse<'_>, b: usize, view: std::ops::Range<usize>) -> bool
     let Some(src) = block.to_source_lossy(view.clone()) else {
         return false;
     };
-    !doc.prose.in_image(&src) && doc.link_text(b, view).is_none()
+    doc.prose.renders_markup(&src) && doc.link_text(b, view).is_none()
 }
 
 /// Is a block's text one token alone, perhaps with a note in parentheses: a list of field names
@@ -297,6 +297,18 @@ mod tests {
     fn run(md: &str) -> Vec<String> {
         let hits = crate::core::rules::hits_in(&Markup, &[RULE], md);
         hits.into_iter().map(|(_, text, _)| text).collect()
+    }
+
+    #[test]
+    fn no_backticks_are_added_where_markdown_does_not_render() {
+        let how = crate::core::markdown::Reading {
+            html: true,
+            ..Default::default()
+        };
+        let doc = "Call next() here.\n\n<p>Call next() here.</p>\n\n![Call next() here](a.png)\n";
+        let hits = crate::core::rules::hits_in_read(&Markup, &[RULE], doc, how);
+        assert_eq!(hits.len(), 1, "{hits:?}");
+        assert_eq!(hits[0].1, "next()");
     }
 
     #[test]

@@ -217,7 +217,23 @@ pub(crate) fn hits_in(
     rules: &[&str],
     md: &str,
 ) -> Vec<(String, String, Vec<String>)> {
-    let prose = crate::core::markdown::extract(md);
+    hits_in_read(
+        checker,
+        rules,
+        md,
+        crate::core::markdown::Reading::default(),
+    )
+}
+
+/// [`hits_in`], the text read as `how` (HTML blocks, comments in code, MDX).
+#[cfg(test)]
+pub(crate) fn hits_in_read(
+    checker: &dyn Checker,
+    rules: &[&str],
+    md: &str,
+    how: crate::core::markdown::Reading,
+) -> Vec<(String, String, Vec<String>)> {
+    let prose = crate::core::markdown::extract_with(md, how);
     let doc = DocProse::new(md, &prose);
     let active = Active(rules.iter().map(|r| (*r).to_owned()).collect());
     let mut out = Vec::new();

@@ -50,6 +50,7 @@ impl Checker for Unpaired {
         if !active.has(RULE) {
             return;
         }
+        let footnotes = std::cell::OnceCell::new();
         for (b, block) in doc.prose.blocks.iter().enumerate() {
             if !matches!(
                 block.kind,
@@ -65,24 +66,22 @@ impl Checker for Unpaired {
                 // prose as code too ("granted on root.**"); one with a line that starts "** " uses it
                 // as a footnote mark ("the Pro plan**").
                 if hides_mark(doc, b, mark)
-                    || (mark == '*' && (doc.code_text().contains("**") || footnote_stars(doc)))
+                    || (mark == '*'
+                        && (doc.code_text().contains("**")
+                            || *footnotes.get_or_init(|| footnote_stars(doc))))
                 {
                     continue;
                 }
                 // A code span cut in two by a blank line leaves an opening backtick in one block and a
                 // closing one in the next.
                 let opens = |n: usize, at: usize| {
-                    let t = &doc.prose.blocks[n].text;
-                    t[at + 1..]
-                        .chars()
-                        .next()
+                    neighbours(&doc.prose.blocks[n].text, at, 1)
+                        .1
                         .is_some_and(|c| !c.is_whitespace())
                 };
                 let closes = |n: usize, at: usize| {
-                    let t = &doc.prose.blocks[n].text;
-                    t[..at]
-                        .chars()
-                        .next_back()
+                    neighbours(&doc.prose.blocks[n].text, at, 1)
+                        .0
                         .is_some_and(|c| !c.is_whitespace())
                 };
                 let cut = mark == '`'
@@ -134,6 +133,14 @@ fn single_mark(doc: &DocProse<'_>, b: usize, mark: char) -> Option<usize> {
     }
 }
 
+/// The characters either side of the mark of `len` bytes at `at` in `text`.
+fn neighbours(text: &str, at: usize, len: usize) -> (Option<char>, Option<char>) {
+    (
+        text[..at].chars().next_back(),
+        text[at + len..].chars().next(),
+    )
+}
+
 /// Does a block of the doc start with "** ", a footnote mark's note ("** Only in the EU.")?
 fn footnote_stars(doc: &DocProse<'_>) -> bool {
     doc.prose
@@ -166,8 +173,7 @@ fn pair(doc: &DocProse<'_>, b: usize, at: usize, mark: char) -> Option<Hit> {
     let text = doc.prose.blocks[b].text.as_str();
     let len = if mark == '`' { 1 } else { 2 };
     let m = &text[at..at + len];
-    let before = text[..at].chars().next_back();
-    let after = text[at + len..].chars().next();
+    let (before, after) = neighbours(text, at, len);
     let space = |c: Option<char>| c.is_none_or(char::is_whitespace);
     let (range, word) = if space(before) || before.is_some_and(|c| OPENING.contains(&c)) {
         // Opens: the word after it runs to the next space, less the punctuation that ends a sentence
@@ -215,7 +221,7 @@ fn pair(doc: &DocProse<'_>, b: usize, at: usize, mark: char) -> Option<Hit> {
         // ("(see foo)`") leaves the run's start unclear.
         let balanced = word.matches('(').count() >= word.matches(')').count()
             && word.matches('[').count() >= word.matches(']').count();
-        if !balanced || word.ends_with(['+', '-']) || !word.chars().any(char::is_alphanumeric) {
+        if !balanced || word.ends_with(['+', '-']) {
             return None;
         }
         (at - word.len()..at + len, word)
@@ -233,7 +239,7 @@ fn pair(doc: &DocProse<'_>, b: usize, at: usize, mark: char) -> Option<Hit> {
     let block = &doc.prose.blocks[b];
     if block
         .to_source(doc.file, range.clone())
-        .is_none_or(|src| doc.prose.in_image(&src) || doc.prose.in_html(&src))
+        .is_none_or(|src| !doc.prose.renders_markup(&src))
     {
         return None;
     }
@@ -322,36 +328,28 @@ fn trim_end(word: &str, keep_colon: bool) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::markdown::Prose;
 
-    /// The rule's findings in `doc` read as `how`, with the doc's prose.
-    fn hits(doc: &str, how: crate::core::markdown::Reading) -> (Vec<Hit>, Prose) {
-        let prose = crate::core::markdown::extract_with(doc, how);
-        let mut hits = Vec::new();
-        Unpaired.check(
-            &DocProse::new(doc, &prose),
-            &Active([RULE.to_owned()].into()),
-            &mut hits,
-        );
-        (hits, prose)
+    /// (flagged text, fixes) for each finding in `doc`.
+    fn hits(doc: &str) -> Vec<(String, Vec<String>)> {
+        crate::core::rules::hits_in(&Unpaired, &[RULE], doc)
+            .into_iter()
+            .map(|(_, text, fixes)| (text, fixes))
+            .collect()
     }
 
     /// (flagged text, first fix) for each finding in `doc`.
     fn found(doc: &str) -> Vec<(String, String)> {
-        let (hits, prose) = hits(doc, Default::default());
-        hits.into_iter()
-            .map(|h| {
-                let text = &prose.blocks[h.block].text;
-                (text[h.range].to_owned(), h.replacements[0].clone())
-            })
+        hits(doc)
+            .into_iter()
+            .map(|(text, fixes)| (text, fixes[0].clone()))
             .collect()
     }
 
     /// The fixes of the one finding in `doc`, best first.
     fn fixes(doc: &str) -> Vec<String> {
-        let (hits, _) = hits(doc, Default::default());
-        assert_eq!(hits.len(), 1, "{doc:?}");
-        hits[0].replacements.clone()
+        let mut all = hits(doc);
+        assert_eq!(all.len(), 1, "{doc:?}");
+        all.remove(0).1
     }
 
     #[test]
@@ -469,9 +467,17 @@ mod tests {
             html: true,
             ..Default::default()
         };
-        let (hits, prose) = hits("<p>Add the file `robots.txt to the root.</p>\n", how);
-        assert!(!prose.blocks.is_empty(), "the HTML block is read as prose");
-        assert!(hits.is_empty());
+        let doc = "<p>Add the file `robots.txt to the root.</p>\n";
+        assert!(
+            !crate::core::markdown::extract_with(doc, how)
+                .blocks
+                .is_empty(),
+            "the HTML block is read as prose"
+        );
+        assert_eq!(
+            crate::core::rules::hits_in_read(&Unpaired, &[RULE], doc, how),
+            []
+        );
     }
 
     #[test]
