@@ -82,8 +82,25 @@ pub(super) fn likely_typo(
                 && !word.ends_with(&c[c.len() - 1..]))
     };
     let one = at(1);
+    // A letter left out or two neighbours swapped are the commonest slips and rarely make another
+    // form of a word (a letter added makes compounds and endings: "skillsets", "checksumming"), so
+    // a word only such a slip from one dictionary word is that word, however rare ("unifcation",
+    // "aflicted"), in a doc written in English and not a part of a hyphenated coinage ("de-magified").
+    // A letter before an English word is a coined name, not a word with its second letter left out
+    // ("rvalues" beside "lvalues", not "revalues"); a letter left out further on is a slip
+    // ("pemitted", though "emitted" is a word).
+    let hyphen = ['-', '\u{2010}', '\u{2011}'];
+    let plain_slip = |c: &String| {
+        let left_out = dropped(word, c)
+            .is_some_and(|at| at != 1 || !super::words::known_or_inflected(&word[1..]));
+        !capital
+            && (left_out || swapped(word, c))
+            && !text[..start].ends_with(hyphen)
+            && !text[end..].starts_with(hyphen)
+            && super::code::plainly_english(doc)
+    };
     let fix = match one.as_slice() {
-        [only] if common(&only) => Some((*only).clone()),
+        [only] if common(&only) || plain_slip(only) => Some((*only).clone()),
         [_, _, ..] => match one
             .iter()
             .filter(|c| finger_slip(word, c))
@@ -100,6 +117,27 @@ pub(super) fn likely_typo(
     } else {
         fix
     })
+}
+
+/// Where `fix` has the letter `typo` left out, when that is the only difference and not `fix`'s last
+/// letter (a dropped last letter makes another form: "smartypant").
+fn dropped(typo: &str, fix: &str) -> Option<usize> {
+    let (t, f) = (typo.as_bytes(), fix.as_bytes());
+    if f.len() != t.len() + 1 {
+        return None;
+    }
+    let at = t.iter().zip(f).position(|(a, b)| a != b)?;
+    (t[at..] == f[at + 1..]).then_some(at)
+}
+
+/// Is `typo` `fix` with two neighbouring letters swapped?
+fn swapped(typo: &str, fix: &str) -> bool {
+    let (t, f) = (typo.as_bytes(), fix.as_bytes());
+    let diff: Vec<usize> = (0..t.len().min(f.len()))
+        .filter(|&i| t[i] != f[i])
+        .collect();
+    t.len() == f.len()
+        && matches!(diff.as_slice(), [i, j] if *j == i + 1 && t[*i] == f[*j] && t[*j] == f[*i])
 }
 
 /// What kind of spelling candidate a word is.

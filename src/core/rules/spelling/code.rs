@@ -74,7 +74,7 @@ pub(super) fn slips(uses: &HashMap<String, CodeUse>, team: &HashSet<String>) -> 
 const ENGLISH_WORDS: u32 = 5;
 
 /// Is the doc's prose plainly English: enough English function words, and more than foreign ones?
-fn plainly_english(doc: &DocProse<'_>) -> bool {
+pub(super) fn plainly_english(doc: &DocProse<'_>) -> bool {
     let mut tally = crate::core::rules::language::Tally::default();
     for (b, block) in doc.prose.blocks.iter().enumerate() {
         tally = tally.plus(crate::core::rules::language::tally(

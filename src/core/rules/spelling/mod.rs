@@ -162,7 +162,12 @@ pub fn rules() -> Vec<RuleInfo> {
                       \"customs\"). That word must share the first letter (slips almost never change it) and \
                       be a common one: people misspell it too, or the doc writes it elsewhere (\"feature \
                       unifcation\" in a doc about unification), but not as the plural of the word \
-                      (\"smartypant processors\" beside \"smartypants\" is a form, not a slip). A capitalised \
+                      (\"smartypant processors\" beside \"smartypants\" is a form, not a slip). The commonest \
+                      slips need no such evidence: when the word is the only word one slip away with one of its \
+                      letters left out (not the last) or two neighbouring letters swapped, it is the word meant, \
+                      however rare (\"aflicted\" → \"afflicted\", \"queryalbe\" → \"queryable\"), in a doc \
+                      written in English, outside hyphenated coinages (\"de-magified\") and names of a letter \
+                      and a word (\"rvalues\"). A capitalised \
                       word is a name (\"Bastian\", \"Alacritty\") unless the word one slip away is one the doc \
                       writes (\"Disabales\" in a doc that writes \"disables\"); it is judged in headings and \
                       table cells too (not a block of that one word), and its fix keeps the capital. A word found in a longer English word \
@@ -615,6 +620,51 @@ pub(super) mod tests {
             fixes(doc),
             [("unifcation".to_owned(), vec!["unification".to_owned()])]
         );
+        // Without it, a word one added letter from a rare word is left alone ("refile" + "c"); one
+        // dropped letter or two swapped neighbours from it is a slip, in a doc written in English
+        // (a line of it is too short to tell).
+        let english = "It is the one thing that we want, and it is not hard to see why: ";
+        assert!(fixes(&format!("{english}the recfile is kept.\n")).is_empty());
+        assert_eq!(
+            fixes(&format!(
+                "{english}feature unifcation, and the crate is aflicted by it.\n"
+            )),
+            [
+                ("unifcation".to_owned(), vec!["unification".to_owned()]),
+                ("aflicted".to_owned(), vec!["afflicted".to_owned()])
+            ]
+        );
+        assert_eq!(
+            fixes(&format!("{english}the reintepretation of it.\n")),
+            [(
+                "reintepretation".to_owned(),
+                vec!["reinterpretation".to_owned()]
+            )]
+        );
+        // Of several words one slip away, none is chosen by the letter left out alone: "tailered" is
+        // "tailored" with a vowel changed, not "trailered".
+        assert!(fixes(&format!("{english}a tailered fit.\n")).is_empty());
+        assert_eq!(
+            fixes(&format!("{english}the queryalbe store.\n")),
+            [("queryalbe".to_owned(), vec!["queryable".to_owned()])]
+        );
+        assert_eq!(
+            fixes(&format!("{english}the pemitted values.\n")),
+            [("pemitted".to_owned(), vec!["permitted".to_owned()])]
+        );
+        for coined in [
+            "it could be de-magified again",
+            "it could be de\u{2010}magified again",
+            "a magified-ish build",
+            "lvalues and rvalues",
+            "the smartypant step",
+            "Unifcation",
+        ] {
+            assert!(
+                fixes(&format!("{english}{coined}.\n")).is_empty(),
+                "{coined}"
+            );
+        }
         assert!(fixes("Allow users to control feature unifcation.\n").is_empty());
         // A capital marks a name unless the doc writes the word one slip away; the fix keeps the case.
         let doc = "It disables the agent.\n\n## Disabales observability\n";
