@@ -151,7 +151,7 @@ pub fn rules() -> Vec<RuleInfo> {
             severity: Severity::Warning,
             safety: Safety::Review,
             default_on: true,
-            summary: "An unknown word one slip from one common English word (\"prerequisistes\" → \"prerequisites\")"
+            summary: "An unknown word one likely slip from one English word (\"prerequisistes\" → \"prerequisites\")"
                 .into(),
             explain: "Flags a word of seven letters or more that the dictionary and the project's vocabulary \
                       do not know, in lower case or with only its first letter capitalised, when exactly one \
