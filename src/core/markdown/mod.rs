@@ -259,11 +259,6 @@ impl Prose {
         within(&self.code, r)
     }
 
-    /// Is the file range `r` inside an image's alt text?
-    pub fn in_image(&self, r: &Range<usize>) -> bool {
-        within(&self.images, r)
-    }
-
     /// Does Markdown written at the file range `r` show as Markdown? Not in an image's alt text (shown
     /// as plain text) nor in an HTML block read as prose (not rendered): a fix that adds backticks or
     /// asterisks must not land there.
@@ -823,13 +818,19 @@ mod tests {
     }
 
     #[test]
-    fn image_alt_text_is_prose_that_knows_it_is_alt_text() {
-        let md = "See ![the node_modules tree](tree.svg) and node_modules.\n";
-        let p = extract(md);
-        let alt = md.find("node_modules").expect("alt");
-        let plain = md.rfind("node_modules").expect("plain");
-        assert!(p.in_image(&(alt..alt + 12)));
-        assert!(!p.in_image(&(plain..plain + 12)));
+    fn alt_text_and_html_blocks_are_prose_where_markdown_does_not_render() {
+        let md =
+            "See ![the node_modules tree](tree.svg) and node_modules.\n\n<p>node_modules</p>\n";
+        let p = extract_with(
+            md,
+            Reading {
+                html: true,
+                ..Default::default()
+            },
+        );
+        let at: Vec<usize> = md.match_indices("node_modules").map(|(i, _)| i).collect();
+        let shown = |i: usize| p.renders_markup(&(at[i]..at[i] + 12));
+        assert_eq!([shown(0), shown(1), shown(2)], [false, true, false]);
     }
 
     #[test]

@@ -39,6 +39,9 @@ const FOREIGN: &[&str] = &[
 /// Words a block needs before its own function words decide; a shorter one follows its document.
 pub const BLOCK_WORDS: usize = 6;
 
+/// English function words a doc's prose must hold before it is judged plainly English.
+const PLAIN_ENGLISH: u32 = 5;
+
 /// English and foreign function words in a text.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Tally {
@@ -53,6 +56,12 @@ impl Tally {
             english: self.english + other.english,
             foreign: self.foreign + other.foreign,
         }
+    }
+
+    /// Plainly English: enough English function words ([`PLAIN_ENGLISH`]), and more than twice the
+    /// foreign ones.
+    pub fn is_plainly_english(self) -> bool {
+        self.english >= PLAIN_ENGLISH && self.english > 2 * self.foreign
     }
 
     /// Enough function words to tell, and more of them foreign than English.

@@ -116,10 +116,10 @@ static MEMBER_ONLY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[a-z]+(?:\.[a-z]+)+$").expect("regex"));
 
 /// May the text at `view` in block `b` take backticks, and is it the doc's running text? Not where
-/// Markdown does not render (alt text, HTML blocks), not in a heading, a table cell or a link text, and not in a caption (a
-/// paragraph that is one bold or italic run, "**webpack.config.js**" above a code block): a reference
-/// page's headings, tables and indexes name an API in the style its authors chose (and a heading's words
-/// make its anchor).
+/// Markdown does not render (alt text, HTML blocks), not in a heading, a table cell or a link text, and
+/// not in a caption (a paragraph that is one bold or italic run, "**webpack.config.js**" above a code
+/// block): a reference page's headings, tables and indexes name an API in the style its authors chose
+/// (and a heading's words make its anchor).
 fn fits_code(doc: &DocProse<'_>, b: usize, view: std::ops::Range<usize>) -> bool {
     use crate::core::markdown::BlockKind;
     let block = &doc.prose.blocks[b];

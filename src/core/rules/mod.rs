@@ -69,6 +69,7 @@ pub struct DocProse<'a> {
     code: std::cell::OnceCell<String>,
     /// Every word of the doc's prose, in ASCII lower case.
     written: std::cell::OnceCell<HashSet<String>>,
+    english: std::cell::OnceCell<bool>,
 }
 
 impl<'a> DocProse<'a> {
@@ -81,7 +82,20 @@ impl<'a> DocProse<'a> {
                 .collect(),
             code: std::cell::OnceCell::new(),
             written: std::cell::OnceCell::new(),
+            english: std::cell::OnceCell::new(),
         }
+    }
+
+    /// Is the doc's prose as a whole plainly English (see [`language::Tally::is_plainly_english`])?
+    /// Rules that judge words a translated page keeps in its own language (its code's placeholders, a
+    /// rare word one slip from an English one) ask this; asked once per doc.
+    pub fn plainly_english(&self) -> bool {
+        *self.english.get_or_init(|| {
+            (0..self.prose.blocks.len())
+                .map(|b| language::tally(&self.prose.blocks[b].text, self.words(b)))
+                .fold(language::Tally::default(), language::Tally::plus)
+                .is_plainly_english()
+        })
     }
 
     /// The places in block `b`'s text that stand for inline code (placeholders, not cut-out HTML).

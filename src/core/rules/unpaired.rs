@@ -126,11 +126,15 @@ fn single_mark(doc: &DocProse<'_>, b: usize, mark: char) -> Option<usize> {
         runs += 1;
         found = Some((start, len));
     }
-    let want = if mark == '`' { 1 } else { 2 };
     match found {
-        Some((start, len)) if runs == 1 && len == want => Some(start),
+        Some((start, len)) if runs == 1 && len == opener_len(mark) => Some(start),
         _ => None,
     }
+}
+
+/// How many of `mark` open a run: one backtick, two asterisks.
+fn opener_len(mark: char) -> usize {
+    if mark == '`' { 1 } else { 2 }
 }
 
 /// The characters either side of the mark of `len` bytes at `at` in `text`.
@@ -171,7 +175,7 @@ fn hides_mark(doc: &DocProse<'_>, b: usize, mark: char) -> bool {
 /// after it.
 fn pair(doc: &DocProse<'_>, b: usize, at: usize, mark: char) -> Option<Hit> {
     let text = doc.prose.blocks[b].text.as_str();
-    let len = if mark == '`' { 1 } else { 2 };
+    let len = opener_len(mark);
     let m = &text[at..at + len];
     let (before, after) = neighbours(text, at, len);
     let space = |c: Option<char>| c.is_none_or(char::is_whitespace);

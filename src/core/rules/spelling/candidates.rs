@@ -97,7 +97,7 @@ pub(super) fn likely_typo(
             && (left_out || swapped(word, c))
             && !text[..start].ends_with(hyphen)
             && !text[end..].starts_with(hyphen)
-            && super::code::plainly_english(doc)
+            && doc.plainly_english()
     };
     let fix = match one.as_slice() {
         [only] if common(&only) || plain_slip(only) => Some((*only).clone()),

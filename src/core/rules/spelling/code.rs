@@ -70,21 +70,6 @@ pub(super) fn slips(uses: &HashMap<String, CodeUse>, team: &HashSet<String>) -> 
         .collect()
 }
 
-/// English function words a doc's prose must hold before its code is judged as an English writer's.
-const ENGLISH_WORDS: u32 = 5;
-
-/// Is the doc's prose plainly English: enough English function words, and more than foreign ones?
-pub(super) fn plainly_english(doc: &DocProse<'_>) -> bool {
-    let mut tally = crate::core::rules::language::Tally::default();
-    for (b, block) in doc.prose.blocks.iter().enumerate() {
-        tally = tally.plus(crate::core::rules::language::tally(
-            &block.text,
-            doc.words(b),
-        ));
-    }
-    tally.english >= ENGLISH_WORDS && tally.english > 2 * tally.foreign
-}
-
 /// Is the part at `at` in `code` written so on purpose: a fragment cut short or spoken (`wrapp...`,
 /// `gettin'`), a menu hint's letters (`[c]reate`), or a word of a name (`Herbert Treis Neto`: only
 /// letters and spaces, each word capitalised)?
@@ -114,7 +99,7 @@ fn container(doc: &DocProse<'_>, span: &crate::core::markdown::Block) -> Option<
 /// Findings in one doc's inline code.
 pub(super) fn check(slips: &HashSet<String>, doc: &DocProse<'_>, out: &mut Vec<Hit>) {
     let first = doc.prose.first_code_span();
-    if doc.prose.code_spans.is_empty() || !plainly_english(doc) {
+    if doc.prose.code_spans.is_empty() || !doc.plainly_english() {
         return;
     }
     for (k, span) in doc.prose.code_spans.iter().enumerate() {
@@ -272,7 +257,7 @@ pub(super) fn check_spans(
     doc: &DocProse<'_>,
     out: &mut Vec<Hit>,
 ) {
-    if doc.prose.code_spans.is_empty() || !plainly_english(doc) {
+    if doc.prose.code_spans.is_empty() || !doc.plainly_english() {
         return;
     }
     let first = doc.prose.first_code_span();
