@@ -260,3 +260,32 @@ fn apply_closes_an_unpaired_backtick_and_bold_where_the_reader_sees_them() {
             .as_bytes()
     );
 }
+
+#[test]
+fn apply_all_fixes_mends_verbs_that_disagree_or_follow_be() {
+    let r = Repo::new();
+    r.write("a.md", "x\n").commit("init");
+    r.write(
+        "a.md",
+        "# Scripts\r\n\r\nThese scripts runs within the renderer. The tool is contains a parser.\r\n\r\n\
+         What it is depends on the load. The value is set by the server.\r\n",
+    );
+    let o = r.run(&["check", "--format", "json"]);
+    for rule in ["\"grammar.agreement\"", "\"grammar.be-verb\""] {
+        assert!(o.stdout.contains(rule), "{rule}: {}", o.stdout);
+    }
+    let o = r.run(&[
+        "apply",
+        "--all-fixes",
+        "--rule",
+        "grammar.agreement",
+        "--rule",
+        "grammar.be-verb",
+    ]);
+    assert_eq!(o.code, 0, "{}{}", o.stdout, o.stderr);
+    assert_eq!(
+        String::from_utf8_lossy(&r.read("a.md")),
+        "# Scripts\r\n\r\nThese scripts run within the renderer. The tool contains a parser.\r\n\r\n\
+         What it is depends on the load. The value is set by the server.\r\n"
+    );
+}

@@ -84,6 +84,7 @@ impl Engine {
             Box::new(crate::core::rules::sentences::Sentences),
             Box::new(crate::core::rules::unpaired::Unpaired),
             Box::new(crate::core::rules::agreement::Agreement),
+            Box::new(crate::core::rules::be_verb::BeVerb),
             Box::new(Custom::new(settings.custom.clone())),
             Box::new(crate::core::rules::guideline::Guidelines::new(
                 &settings.guidelines,

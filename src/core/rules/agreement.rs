@@ -1,5 +1,6 @@
 //! `grammar.agreement`: a singular subject with a verb in its base form ("The Collector utilize
-//! memory" → "utilizes"). Word classes come from harper-core's dictionary, and the pattern only fires
+//! memory" → "utilizes") or with "are"/"were" ("The pod are created" → "is"), and a plural subject
+//! with a verb in -s ("These scripts runs" → "run"). Word classes come from harper-core's dictionary, and the pattern only fires
 //! where every word is unambiguous: a determiner that takes the singular (or none, at the start of a
 //! sentence), a word that is only a singular noun, and a word that is only a verb in its base form.
 //! Constructions where a base verb is right ("let the server restart", "does the job run", "requires
@@ -9,7 +10,6 @@ use super::dictionary::word_metadata;
 use super::text::{Word, is_all_lower, starts_sentence};
 use super::{Active, Checker, DocProse, Hit, RuleInfo};
 use crate::core::finding::{Safety, Severity};
-use crate::core::markdown::BlockKind;
 
 pub const RULE: &str = "grammar.agreement";
 pub const GERUND: &str = "grammar.gerund";
@@ -52,6 +52,67 @@ const NUMBERS: &[&str] = &[
     "twelve", "hundred", "thousand", "million", "billion", "dozen", "both", "half",
 ];
 
+/// Nouns whose plural is the same word ("The emoji are rendered"): harper's dictionary marks few
+/// of them.
+const ZERO_PLURAL: &[&str] = &[
+    "emoji",
+    "kanji",
+    "sheep",
+    "deer",
+    "fish",
+    "aircraft",
+    "spacecraft",
+    "offspring",
+    "moose",
+    "bison",
+    "salmon",
+    "trout",
+    "shrimp",
+    "squid",
+    "swine",
+    "cattle",
+    "kudos",
+    "dice",
+    "kana",
+    "haiku",
+    "tofu",
+];
+
+/// Nouns for an organisation or a body of people, which British English gives a plural verb like
+/// the collective nouns above ("The Foundation are pleased").
+const INSTITUTIONS: &[&str] = &[
+    "foundation",
+    "department",
+    "organisation",
+    "organization",
+    "university",
+    "school",
+    "squad",
+    "crowd",
+    "choir",
+    "orchestra",
+    "workforce",
+    "electorate",
+    "herd",
+    "clergy",
+    "infantry",
+    "enemy",
+    "youth",
+    "team",
+    "office",
+    "ministry",
+    "union",
+    "society",
+    "association",
+    "institute",
+    "college",
+    "agency",
+    "community",
+    "project",
+    "council",
+    "federation",
+];
+
 /// Nouns of time and manner that open a phrase before an instruction ("Each time update the
 /// lockfile", "This way install it once").
 const TIMES: &[&str] = &[
@@ -90,7 +151,7 @@ impl Checker for Agreement {
             severity: Severity::Warning,
             safety: Safety::Review,
             default_on: true,
-            summary: "A singular subject with a plural verb form (\"The Collector utilize\")".into(),
+            summary: "A subject and a verb that disagree in number (\"The Collector utilize\", \"These scripts runs\")".into(),
             explain: "When explaining what a component does, the verb must agree with it: \"The Collector \
                       utilize memory\" → \"The Collector utilizes memory\", \"This section introduce how to\" → \
                       \"introduces\". Only a subject that opens its sentence counts (\"The\", \"This\", \"Each\", \
@@ -98,6 +159,11 @@ impl Checker for Agreement {
                       right after it, and no other verb of the clause further on (\"The skip reconcile option is \
                       configured\" is one long subject). Collective nouns (\"the team decide\"), numbers, names, \
                       headings and table cells are left alone, so it misses many cases but is rarely wrong.\n\
+                      The mirror case too: a plural subject that opens its sentence with a verb in -s (\"These \
+                      scripts runs within the renderer\" → \"run\", \"The following examples shows\" → \
+                      \"show\"), when the noun is one the dictionary knows only as a plural and no other verb \
+                      of the clause follows; and \"are\" or \"were\" after a singular subject (\"The pod are \
+                      created\" → \"is\"), except after nouns whose plural is the same word (\"emoji\").\n\
                       Reads the comments of code blocks too (\"# this function calibrate the model\")."
                 .into(),
             },
@@ -114,21 +180,14 @@ impl Checker for Agreement {
         if !agreement && !gerund {
             return;
         }
-        for (b, block) in doc.prose.blocks.iter().enumerate() {
-            // Headings and table cells are mostly noun phrases ("The form submit response").
-            if !matches!(
-                block.kind,
-                BlockKind::Paragraph | BlockKind::Other | BlockKind::CodeComment
-            ) {
-                continue;
-            }
-            let text = block.text.as_str();
-            let ws = doc.words(b);
-            if ws.len() < 3 || !super::language::is_english(text, ws) {
-                continue;
-            }
+        for (b, text, ws) in doc.sentence_blocks() {
             for i in 0..ws.len() - 1 {
-                if agreement && let Some(hit) = at(text, ws, i) {
+                // In a code comment a plural subject is mostly a variable ("// The options
+                // contains the settings").
+                let comment =
+                    doc.prose.blocks[b].kind == crate::core::markdown::BlockKind::CodeComment;
+                let plural = || (!comment).then(|| plural_at(text, ws, i)).flatten();
+                if agreement && let Some(hit) = at(text, ws, i).or_else(plural) {
                     out.push(Hit { block: b, ..hit });
                 }
                 if gerund && let Some(hit) = gerund_at(text, ws, i) {
@@ -186,6 +245,32 @@ fn at(text: &str, ws: &[Word], i: usize) -> Option<Hit> {
     if n.noun.is_some_and(|d| d.is_proper == Some(true)) || looks_plural(&noun_lower) {
         return None;
     }
+    // "are" and "were" after a singular subject: whatever follows, the verb is "is" or "was" ("The
+    // file are cached"), when the noun is singular for sure (not in -s: "The status are").
+    if let Some(agreed) = match verb {
+        "are" => Some("is"),
+        "were" => Some("was"),
+        _ => None,
+    } {
+        // Latin and Greek plurals ("The metadata are", "The nuclei were") and nouns that take a
+        // plural verb in British English ("The department are") are not singular here.
+        if noun_lower.ends_with(['s', 'a', 'i'])
+            || noun_lower.ends_with("ae")
+            || ZERO_PLURAL.contains(&noun_lower.as_str())
+            || INSTITUTIONS.contains(&noun_lower.as_str())
+            || !is_all_lower(noun)
+        {
+            return None;
+        }
+        ws.get(i + 2)?;
+        return Some(Hit {
+            block: 0,
+            range: verb_w.start..verb_w.end,
+            rule: RULE.into(),
+            message: format!("\"{noun}\" is singular: the verb is \"{agreed}\", not \"{verb}\"."),
+            replacements: vec![agreed.to_owned()],
+        });
+    }
     let v = word_metadata(verb)?;
     if !v.is_verb() || !v.is_verb_lemma() || v.is_adjective() || v.is_adverb() {
         return None;
@@ -233,6 +318,154 @@ fn at(text: &str, ws: &[Word], i: usize) -> Option<Hit> {
         rule: RULE.into(),
         message: format!("\"{noun}\" is singular: the verb is \"{agreed}\", not \"{verb}\"."),
         replacements: vec![agreed],
+    })
+}
+
+/// Determiners that open a sentence with a plural noun phrase as its subject ("These scripts").
+const PLURAL_DETERMINERS: &[&str] = &[
+    "the", "these", "those", "all", "many", "several", "both", "some", "most", "our", "your",
+    "their", "its", "my", "his",
+];
+
+/// Words after a verb that show it is one: an object, a clause or a question word ("These scripts
+/// runs within", "Both frameworks allows you", "These steps shows how").
+const VERB_FOLLOWERS: &[&str] = &[
+    "how", "what", "which", "that", "when", "where", "whether", "why", "if", "you", "us", "we",
+    "to", "up", "out",
+];
+
+/// A finding for a plural subject `ws[i]` and a verb in -s `ws[i + 1]` ("These scripts runs
+/// within the renderer" → "run"). The mirror of [`at`], held to the same conditions: a subject
+/// that opens its sentence with a determiner, a noun the dictionary knows only as a plural (in -s,
+/// not a science or a noun that takes a singular verb: "physics", "news"), a verb form that cannot be a noun there, and no other verb of the
+/// clause further on ("The settings pages lists are long").
+fn plural_at(text: &str, ws: &[Word], i: usize) -> Option<Hit> {
+    let (noun_w, verb_w) = (ws[i], ws[i + 1]);
+    if text[noun_w.end..verb_w.start] != *" " {
+        return None;
+    }
+    let noun = noun_w.text(text);
+    let verb = verb_w.text(text);
+    if !is_all_lower(verb) || !is_all_lower(noun) || !noun.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    // The determiner, maybe across one adjective ("The following options allows").
+    let mut det = *ws[..i].last()?;
+    if text[det.end..noun_w.start] != *" " {
+        return None;
+    }
+    let first = det.text(text).to_lowercase();
+    if !PLURAL_DETERMINERS.contains(&first.as_str()) {
+        let adjective = ["following", "other", "new", "same"].contains(&first.as_str())
+            || is_all_lower(det.text(text))
+                && word_metadata(&first).is_some_and(|m| {
+                    m.is_adjective() && !m.is_noun() && !m.is_verb() && !m.is_adverb()
+                });
+        let before = *ws[..i - 1].last()?;
+        if !adjective || text[before.end..det.start] != *" " {
+            return None;
+        }
+        det = before;
+    }
+    let det_word = det.text(text).to_lowercase();
+    if !PLURAL_DETERMINERS.contains(&det_word.as_str()) || !starts_sentence(text, det.start) {
+        return None;
+    }
+    if !noun.ends_with('s')
+        || noun.ends_with("ss")
+        || noun.ends_with("us")
+        || noun.ends_with("ics")
+        || [
+            "news",
+            "means",
+            "series",
+            "species",
+            "headquarters",
+            "barracks",
+            "crossroads",
+            "gallows",
+            "whereabouts",
+            "thanks",
+        ]
+        .contains(&noun)
+        || COLLECTIVE.split_whitespace().any(|c| c == noun)
+    {
+        return None;
+    }
+    let n = word_metadata(noun)?;
+    if !n.is_plural_noun_only() || n.is_adjective() || n.is_pronoun() || n.is_determiner() {
+        return None;
+    }
+    let agreed = base_form(verb)?;
+    let v = word_metadata(verb)?;
+    if v.is_adjective() || v.is_adverb() || v.preposition || v.is_determiner() {
+        return None;
+    }
+    // What comes next must be part of the verb's clause: a word that would start its object, a
+    // preposition, a clause. A verb form that is a noun too ("runs", "shows") is the verb only so;
+    // otherwise "The problems teams describe" is a noun phrase with a relative clause.
+    let after_w = ws.get(i + 2)?;
+    if text[verb_w.end..after_w.start] != *" " {
+        return None;
+    }
+    let after = after_w.text(text).to_lowercase();
+    let m = word_metadata(&after);
+    // "all", "each" and "both" after a plural float from its subject ("the flags values all
+    // satisfy").
+    let opens_clause = (OBJECT_STARTS.contains(&after.as_str())
+        && !["all", "each", "both"].contains(&after.as_str()))
+        || VERB_FOLLOWERS.contains(&after.as_str())
+        || m.as_ref().is_some_and(|m| m.preposition && !m.is_verb());
+    if v.is_noun() && !opens_clause {
+        return None;
+    }
+    if AUXILIARIES.contains(&after.as_str())
+        || m.as_ref()
+            .is_some_and(|m| m.is_verb() && !m.is_noun() && !m.preposition)
+        || finite_verb_follows(text, &ws[i + 2..])
+    {
+        return None;
+    }
+    Some(Hit {
+        block: 0,
+        range: verb_w.start..verb_w.end,
+        rule: RULE.into(),
+        message: format!("\"{noun}\" is plural: the verb is \"{agreed}\", not \"{verb}\"."),
+        replacements: vec![agreed],
+    })
+}
+
+/// The base form of a verb in -s that takes a singular subject ("runs" → "run", "supports" →
+/// "support", "applies" → "apply", "is" → "are"), if the dictionary knows both.
+pub(super) fn base_form(verb: &str) -> Option<String> {
+    let irregular = match verb {
+        "is" => Some("are"),
+        "has" => Some("have"),
+        "does" => Some("do"),
+        "was" => Some("were"),
+        _ => None,
+    };
+    if let Some(base) = irregular {
+        return Some(base.to_owned());
+    }
+    if verb.len() < 4 {
+        return None;
+    }
+    let v = word_metadata(verb)?;
+    if !v.is_verb_third_person_singular_present_form() || v.is_verb_lemma() {
+        return None;
+    }
+    let stem = verb.strip_suffix('s')?;
+    let mut bases = vec![stem.to_owned()];
+    if let Some(s) = stem.strip_suffix("ie") {
+        bases.push(format!("{s}y"));
+    }
+    if let Some(s) = stem.strip_suffix('e') {
+        bases.push(s.to_owned());
+    }
+    bases.into_iter().find(|b| {
+        third_person(b).as_deref() == Some(verb)
+            && word_metadata(b).is_some_and(|m| m.is_verb_lemma())
     })
 }
 
@@ -356,7 +589,7 @@ fn progressive(verb: &str) -> Option<String> {
 }
 
 /// The third person singular of a base verb ("utilize" → "utilizes"), if the dictionary knows it.
-fn third_person(verb: &str) -> Option<String> {
+pub(super) fn third_person(verb: &str) -> Option<String> {
     let form = match verb {
         "be" => "is".to_owned(),
         "have" => "has".to_owned(),
@@ -434,6 +667,67 @@ mod tests {
             "Each time update the lockfile. This time install it with the flag.\n",
             "The two contain the same information.\n",
             "| Name | What |\n|---|---|\n| `r` | The form submit response. |\n",
+        ] {
+            assert!(run(ok).is_empty(), "{ok}");
+        }
+    }
+
+    #[test]
+    fn a_sentence_opening_plural_subject_with_a_verb_in_s() {
+        assert_eq!(
+            run(
+                "These scripts runs within the renderer. Both frameworks allows you to start. \
+                 These steps shows how it works. The changes impacts the build.\n"
+            ),
+            [
+                ("runs".to_owned(), vec!["run".to_owned()]),
+                ("allows".to_owned(), vec!["allow".to_owned()]),
+                ("shows".to_owned(), vec!["show".to_owned()]),
+                ("impacts".to_owned(), vec!["impact".to_owned()]),
+            ]
+        );
+        assert_eq!(
+            run("All entries applies to the cluster.\n"),
+            [("applies".to_owned(), vec!["apply".to_owned()])]
+        );
+    }
+
+    #[test]
+    fn are_and_were_after_a_singular_subject() {
+        assert_eq!(
+            run("The pod are created successfully. Its syntax were close to CSV.\n"),
+            [
+                ("are".to_owned(), vec!["is".to_owned()]),
+                ("were".to_owned(), vec!["was".to_owned()]),
+            ]
+        );
+        for ok in [
+            "The emoji are rendered as images. The pods are created.\n",
+            "The status are shown. The following are supported. The two are unrelated.\n",
+            "The team are here. The data are stored. The pod are\n",
+            "The antennae are aligned.\n",
+            "The metadata are stored. The nuclei are counted. The Foundation are pleased.\n",
+            "The department are reviewing it. The haiku are short.\n",
+        ] {
+            assert!(run(ok).is_empty(), "{ok}");
+        }
+    }
+
+    #[test]
+    fn plural_subjects_that_agree_or_are_not_plural_are_left_alone() {
+        for ok in [
+            "These scripts run within the renderer.\n",
+            "The analysis shows how it works. The status looks fine. The alias keeps it.\n",
+            "The physics makes sense. The news reaches you.\n",
+            "The problems teams describe are real.\n",
+            "The settings pages lists are long.\n",
+            "The unit tests runs finished.\n",
+            "The following flags values all satisfy it.\n",
+            "The barracks houses the soldiers. Our thanks goes to you.\n",
+            "```js\n// The options contains the settings.\nlet x = 1;\n```\n",
+            "After that the scripts runs within the renderer.\n",
+            "## These scripts runs within the renderer\n",
+            "These Scripts runs within the renderer.\n",
         ] {
             assert!(run(ok).is_empty(), "{ok}");
         }

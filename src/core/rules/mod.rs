@@ -3,6 +3,7 @@
 //! applies levels, scope and suppressions. Cross-document rules (consistency) get the whole doc set.
 
 pub mod agreement;
+pub mod be_verb;
 pub mod confusions;
 pub mod consistency;
 pub mod custom;
@@ -200,6 +201,26 @@ impl<'a> DocProse<'a> {
             Some(cell) => cell.get_or_init(|| text::words(&self.prose.blocks[b].text)),
             None => &[],
         }
+    }
+
+    /// The blocks whose sentences the grammar rules read, with their index, text and words: English
+    /// paragraphs, list items and code comments of three words or more. Headings and table cells are
+    /// left out: they are mostly noun phrases ("The form submit response").
+    pub fn sentence_blocks(&self) -> impl Iterator<Item = (usize, &str, &[text::Word])> + '_ {
+        self.prose
+            .blocks
+            .iter()
+            .enumerate()
+            .filter(|(_, block)| {
+                matches!(
+                    block.kind,
+                    crate::core::markdown::BlockKind::Paragraph
+                        | crate::core::markdown::BlockKind::Other
+                        | crate::core::markdown::BlockKind::CodeComment
+                )
+            })
+            .map(|(b, block)| (b, block.text.as_str(), self.words(b)))
+            .filter(|(_, text, ws)| ws.len() >= 3 && language::is_english(text, ws))
     }
 }
 
