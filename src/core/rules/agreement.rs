@@ -187,7 +187,17 @@ impl Checker for Agreement {
                 let comment =
                     doc.prose.blocks[b].kind == crate::core::markdown::BlockKind::CodeComment;
                 let plural = || (!comment).then(|| plural_at(text, ws, i)).flatten();
-                if agreement && let Some(hit) = at(text, ws, i).or_else(plural) {
+                // A subject set off by markup is a name ("The *options* is a list").
+                let plain = || {
+                    let subject = ws[i.saturating_sub(1)].start..ws[i + 1].end;
+                    doc.prose.blocks[b]
+                        .to_source_lossy(subject.clone())
+                        .is_some_and(|src| src.len() == subject.len())
+                };
+                if agreement
+                    && let Some(hit) = at(text, ws, i).or_else(plural)
+                    && plain()
+                {
                     out.push(Hit { block: b, ..hit });
                 }
                 if gerund && let Some(hit) = gerund_at(text, ws, i) {
@@ -705,7 +715,7 @@ mod tests {
             "The emoji are rendered as images. The pods are created.\n",
             "The status are shown. The following are supported. The two are unrelated.\n",
             "The team are here. The data are stored. The pod are\n",
-            "The antennae are aligned.\n",
+            "The antennae are aligned. The *options* is a list.\n",
             "The metadata are stored. The nuclei are counted. The Foundation are pleased.\n",
             "The department are reviewing it. The haiku are short.\n",
         ] {
