@@ -8,6 +8,7 @@
 
 use super::dictionary::word_metadata;
 use super::text::{Word, is_all_lower, starts_sentence};
+use super::verb_forms::{base_form, progressive, third_person};
 use super::{Active, Checker, DocProse, Hit, RuleInfo};
 use crate::core::finding::{Safety, Severity};
 
@@ -445,40 +446,6 @@ fn plural_at(text: &str, ws: &[Word], i: usize) -> Option<Hit> {
     })
 }
 
-/// The base form of a verb in -s that takes a singular subject ("runs" → "run", "supports" →
-/// "support", "applies" → "apply", "is" → "are"), if the dictionary knows both.
-pub(super) fn base_form(verb: &str) -> Option<String> {
-    let irregular = match verb {
-        "is" => Some("are"),
-        "has" => Some("have"),
-        "does" => Some("do"),
-        "was" => Some("were"),
-        _ => None,
-    };
-    if let Some(base) = irregular {
-        return Some(base.to_owned());
-    }
-    if verb.len() < 4 {
-        return None;
-    }
-    let v = word_metadata(verb)?;
-    if !v.is_verb_third_person_singular_present_form() || v.is_verb_lemma() {
-        return None;
-    }
-    let stem = verb.strip_suffix('s')?;
-    let mut bases = vec![stem.to_owned()];
-    if let Some(s) = stem.strip_suffix("ie") {
-        bases.push(format!("{s}y"));
-    }
-    if let Some(s) = stem.strip_suffix('e') {
-        bases.push(s.to_owned());
-    }
-    bases.into_iter().find(|b| {
-        third_person(b).as_deref() == Some(verb)
-            && word_metadata(b).is_some_and(|m| m.is_verb_lemma())
-    })
-}
-
 /// Whether a finite verb (an auxiliary, or a verb form in -s or a past that is no noun) comes in
 /// `rest` before the clause ends (punctuation, a conjunction, a relative pronoun).
 fn finite_verb_follows(text: &str, rest: &[Word]) -> bool {
@@ -570,50 +537,6 @@ fn gerund_at(text: &str, ws: &[Word], i: usize) -> Option<Hit> {
         message: format!("\"{head}\" takes the -ing form: \"{ing}\", not \"{verb}\"."),
         replacements: vec![ing],
     })
-}
-
-/// The -ing form of a base verb ("destructure" → "destructuring", "run" → "running"), if the
-/// dictionary knows it.
-fn progressive(verb: &str) -> Option<String> {
-    let chars: Vec<char> = verb.chars().collect();
-    let mut forms = Vec::new();
-    if let Some(stem) = verb.strip_suffix("ie") {
-        forms.push(format!("{stem}ying"));
-    }
-    if let Some(stem) = verb.strip_suffix('e')
-        && !verb.ends_with("ee")
-    {
-        forms.push(format!("{stem}ing"));
-    }
-    if let [.., a, b, c] = chars.as_slice()
-        && !"aeiou".contains(*a)
-        && "aeiou".contains(*b)
-        && !"aeiouwxy".contains(*c)
-    {
-        forms.push(format!("{verb}{c}ing"));
-    }
-    forms.push(format!("{verb}ing"));
-    forms
-        .into_iter()
-        .find(|f| word_metadata(f).is_some_and(|m| m.is_verb_progressive_form()))
-}
-
-/// The third person singular of a base verb ("utilize" → "utilizes"), if the dictionary knows it.
-pub(super) fn third_person(verb: &str) -> Option<String> {
-    let form = match verb {
-        "be" => "is".to_owned(),
-        "have" => "has".to_owned(),
-        v if v.ends_with(['s', 'x', 'z', 'o']) || v.ends_with("sh") || v.ends_with("ch") => {
-            format!("{v}es")
-        }
-        v if v.ends_with('y') && !v[..v.len() - 1].ends_with(['a', 'e', 'i', 'o', 'u']) => {
-            format!("{}ies", &v[..v.len() - 1])
-        }
-        v => format!("{v}s"),
-    };
-    let m = word_metadata(&form)?;
-    m.is_verb_third_person_singular_present_form()
-        .then_some(form)
 }
 
 #[cfg(test)]

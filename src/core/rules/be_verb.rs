@@ -5,9 +5,9 @@
 //! dictionary knows as nothing else (no noun, adjective, adverb or participle: "is set", "is run",
 //! "is open" are right), so the pattern fires only where no reading of the sentence is English.
 
-use super::agreement::{base_form, third_person};
 use super::dictionary::word_metadata;
 use super::text::{Word, is_all_lower, starts_sentence};
+use super::verb_forms::{base_form, participle, third_person};
 use super::{Active, Checker, DocProse, Hit, RuleInfo};
 use crate::core::finding::{Safety, Severity};
 
@@ -189,21 +189,6 @@ fn finite_only(word: &str) -> Option<bool> {
     } else {
         None
     }
-}
-
-/// The participle in -ed of a base verb ("disable" → "disabled", "apply" → "applied", "emit" →
-/// "emitted"), if the dictionary knows it.
-fn participle(base: &str) -> Option<String> {
-    let mut forms = vec![format!("{base}d"), format!("{base}ed")];
-    if let Some(stem) = base.strip_suffix('y') {
-        forms.push(format!("{stem}ied"));
-    }
-    if let Some(last) = base.chars().last() {
-        forms.push(format!("{base}{last}ed"));
-    }
-    forms
-        .into_iter()
-        .find(|f| f.ends_with("ed") && word_metadata(f).is_some_and(|m| m.is_verb()))
 }
 
 /// Words that start a verb's object: after a verb they show it is meant as one ("will be publish
@@ -474,7 +459,7 @@ mod tests {
             "The operator is contains, not equals. What is provide used for?\n",
             "The real question is does the cache help? The lint level is deny in CI.\n",
             "The model is overfit on the data. The project is beset with problems.\n",
-            "Use it: 0 is unmute the line.\n",
+            "Set it so that 0 is unmute the line here.\n",
         ] {
             assert!(run(ok).is_empty(), "{ok}");
         }

@@ -26,6 +26,7 @@ pub mod text;
 pub mod unpaired;
 pub mod usage;
 pub mod vale;
+pub mod verb_forms;
 
 use crate::core::finding::{Safety, Severity};
 use crate::core::markdown::Prose;
