@@ -289,3 +289,44 @@ fn apply_all_fixes_mends_verbs_that_disagree_or_follow_be() {
          What it is depends on the load. The value is set by the server.\r\n"
     );
 }
+
+#[test]
+fn apply_all_fixes_mends_doubled_determiners_a_to_after_a_modal_and_same_without_the() {
+    let r = Repo::new();
+    r.write("a.md", "x\n").commit("init");
+    r.write(
+        "a.md",
+        "# Queue\r\n\r\nConvert the header into an a valid URL first. Once the queue is empty, the\r\n\
+         a new page is pulled.\r\n\r\nTo enable it, you must to set the flag. This lets you to use the \
+         detector.\r\n\r\nIt tries as hard as it can to make the status match. The limit is same as the \
+         default.\r\n",
+    );
+    // "to" after a modal is only looked for when asked (it is off by default).
+    let o = r.run(&["check", "--format", "json"]);
+    for rule in ["\"grammar.double-determiner\"", "\"grammar.the-same\""] {
+        assert!(o.stdout.contains(rule), "{rule}: {}", o.stdout);
+    }
+    assert!(
+        !o.stdout.contains("\"grammar.bare-infinitive\""),
+        "{}",
+        o.stdout
+    );
+    let o = r.run(&[
+        "apply",
+        "--all-fixes",
+        "--rule",
+        "grammar.double-determiner",
+        "--rule",
+        "grammar.bare-infinitive",
+        "--rule",
+        "grammar.the-same",
+    ]);
+    assert_eq!(o.code, 0, "{}{}", o.stdout, o.stderr);
+    assert_eq!(
+        String::from_utf8_lossy(&r.read("a.md")),
+        "# Queue\r\n\r\nConvert the header into a valid URL first. Once the queue is empty,\r\n\
+         a new page is pulled.\r\n\r\nTo enable it, you must set the flag. This lets you use the \
+         detector.\r\n\r\nIt tries as hard as it can to make the status match. The limit is the same as \
+         the default.\r\n"
+    );
+}

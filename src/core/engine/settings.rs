@@ -85,6 +85,8 @@ impl Engine {
             Box::new(crate::core::rules::unpaired::Unpaired),
             Box::new(crate::core::rules::agreement::Agreement),
             Box::new(crate::core::rules::be_verb::BeVerb),
+            Box::new(crate::core::rules::function_words::FunctionWords),
+            Box::new(crate::core::rules::noun_number::NounNumber),
             Box::new(Custom::new(settings.custom.clone())),
             Box::new(crate::core::rules::guideline::Guidelines::new(
                 &settings.guidelines,

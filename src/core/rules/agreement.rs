@@ -345,6 +345,35 @@ const VERB_FOLLOWERS: &[&str] = &[
     "to", "up", "out",
 ];
 
+/// Is `noun` a plural and nothing else: in -s (not -ss, -us, -ics, "news", "series"), not a
+/// collective, and known to the dictionary only as a plural noun?
+pub(crate) fn plainly_plural(noun: &str) -> bool {
+    if !noun.ends_with('s')
+        || noun.ends_with("ss")
+        || noun.ends_with("us")
+        || noun.ends_with("ics")
+        || [
+            "news",
+            "means",
+            "series",
+            "species",
+            "headquarters",
+            "barracks",
+            "crossroads",
+            "gallows",
+            "whereabouts",
+            "thanks",
+        ]
+        .contains(&noun)
+        || COLLECTIVE.split_whitespace().any(|c| c == noun)
+    {
+        return false;
+    }
+    word_metadata(noun).is_some_and(|n| {
+        n.is_plural_noun_only() && !n.is_adjective() && !n.is_pronoun() && !n.is_determiner()
+    })
+}
+
 /// A finding for a plural subject `ws[i]` and a verb in -s `ws[i + 1]` ("These scripts runs
 /// within the renderer" → "run"). The mirror of [`at`], held to the same conditions: a subject
 /// that opens its sentence with a determiner, a noun the dictionary knows only as a plural (in -s,
@@ -382,29 +411,7 @@ fn plural_at(text: &str, ws: &[Word], i: usize) -> Option<Hit> {
     if !PLURAL_DETERMINERS.contains(&det_word.as_str()) || !starts_sentence(text, det.start) {
         return None;
     }
-    if !noun.ends_with('s')
-        || noun.ends_with("ss")
-        || noun.ends_with("us")
-        || noun.ends_with("ics")
-        || [
-            "news",
-            "means",
-            "series",
-            "species",
-            "headquarters",
-            "barracks",
-            "crossroads",
-            "gallows",
-            "whereabouts",
-            "thanks",
-        ]
-        .contains(&noun)
-        || COLLECTIVE.split_whitespace().any(|c| c == noun)
-    {
-        return None;
-    }
-    let n = word_metadata(noun)?;
-    if !n.is_plural_noun_only() || n.is_adjective() || n.is_pronoun() || n.is_determiner() {
+    if !plainly_plural(noun) {
         return None;
     }
     let agreed = base_form(verb)?;

@@ -101,6 +101,14 @@ impl Checker for Grammar {
     }
 }
 
+/// "a" or "an" before `word`, by its sound, when that is clear ("an hour", "a URL").
+pub(crate) fn indefinite_article(word: &str) -> Option<&'static str> {
+    Some(match sound_of(word)? {
+        Sound::Vowel => "an",
+        Sound::Consonant => "a",
+    })
+}
+
 fn lower(text: &str, w: Word) -> String {
     w.text(text).to_lowercase()
 }
