@@ -191,6 +191,13 @@ impl Block {
             .then_some(prev.src + prev.src_len)
     }
 
+    /// Is `view` written in the file exactly as it reads, with no markup inside it ("is **opt in**",
+    /// "The *options* is")? Words set apart by markup are a name or a saying, not a slip.
+    pub fn is_plain(&self, view: Range<usize>) -> bool {
+        self.to_source_lossy(view.clone())
+            .is_some_and(|src| src.len() == view.len())
+    }
+
     /// File byte range covered by `view`, even when it crosses markup (for reporting a finding that
     /// cannot be fixed mechanically).
     pub fn to_source_lossy(&self, view: Range<usize>) -> Option<Range<usize>> {

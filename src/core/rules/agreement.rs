@@ -189,12 +189,8 @@ impl Checker for Agreement {
                     doc.prose.blocks[b].kind == crate::core::markdown::BlockKind::CodeComment;
                 let plural = || (!comment).then(|| plural_at(text, ws, i)).flatten();
                 // A subject set off by markup is a name ("The *options* is a list").
-                let plain = || {
-                    let subject = ws[i.saturating_sub(1)].start..ws[i + 1].end;
-                    doc.prose.blocks[b]
-                        .to_source_lossy(subject.clone())
-                        .is_some_and(|src| src.len() == subject.len())
-                };
+                let plain =
+                    || doc.prose.blocks[b].is_plain(ws[i.saturating_sub(1)].start..ws[i + 1].end);
                 if agreement
                     && let Some(hit) = at(text, ws, i).or_else(plural)
                     && plain()

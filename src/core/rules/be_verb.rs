@@ -9,7 +9,6 @@ use super::dictionary::word_metadata;
 use super::text::{Word, is_all_lower, starts_sentence};
 use super::verb_forms::{base_form, participle, third_person};
 use super::{Active, Checker, DocProse, Hit, RuleInfo};
-use crate::core::finding::{Safety, Severity};
 
 pub const RULE: &str = "grammar.be-verb";
 
@@ -42,15 +41,11 @@ pub struct BeVerb;
 
 impl Checker for BeVerb {
     fn rules(&self) -> Vec<RuleInfo> {
-        vec![RuleInfo {
-            link: None,
-            id: RULE.into(),
-            severity: Severity::Warning,
-            safety: Safety::Review,
-            default_on: true,
-            summary: "A form of \"be\" before a verb that cannot follow it (\"is contains\", \"will be appear\")"
-                .into(),
-            explain: "\"Is\", \"are\", \"was\", \"were\" and \"be\" take a participle or an adjective, never a \
+        vec![RuleInfo::review(
+            RULE,
+            true,
+            "A form of \"be\" before a verb that cannot follow it (\"is contains\", \"will be appear\")",
+            "\"Is\", \"are\", \"was\", \"were\" and \"be\" take a participle or an adjective, never a \
                       verb in its base form or in -s: \"The tool is contains a parser\" → \"contains\", \"what \
                       is contains\" → \"what it contains\" (\"is\" for \"it\"), \"the option will be appear\" → \
                       \"will appear\", \"the file is provide by\" → \"is provided by\", \"the goal is \
@@ -61,9 +56,8 @@ impl Checker for BeVerb {
                       questions, a verb before a particle or a noun (\"is opt in\", \"are exclude \
                       patterns\") or that ends its clause or a list (\"the operators are contains, equals \
                       and matches\"), policy values (\"is deny\"), headings and table cells.\n\
-                      Reads the comments of code blocks too."
-                .into(),
-        }]
+                      Reads the comments of code blocks too.",
+        )]
     }
 
     fn slow(&self) -> bool {
@@ -82,10 +76,7 @@ impl Checker for BeVerb {
                 };
                 // Markup between the two ("is **opt in to complexity**") sets the verb apart: a
                 // saying, a name.
-                let crosses_markup = block
-                    .to_source_lossy(hit.range.clone())
-                    .is_none_or(|src| src.len() != hit.range.len());
-                if !crosses_markup {
+                if block.is_plain(hit.range.clone()) {
                     out.push(Hit { block: b, ..hit });
                 }
             }

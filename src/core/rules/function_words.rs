@@ -12,7 +12,6 @@
 use super::dictionary::word_metadata;
 use super::text::{Word, is_all_lower, next, prev, starts_sentence};
 use super::{Active, Checker, DocProse, Hit, RuleInfo};
-use crate::core::finding::{Safety, Severity};
 use crate::core::markdown::BlockKind;
 
 pub const DOUBLE_DETERMINER: &str = "grammar.double-determiner";
@@ -150,15 +149,11 @@ pub struct FunctionWords;
 impl Checker for FunctionWords {
     fn rules(&self) -> Vec<RuleInfo> {
         vec![
-            RuleInfo {
-                link: None,
-                id: DOUBLE_DETERMINER.into(),
-                severity: Severity::Warning,
-                safety: Safety::Review,
-                default_on: true,
-                summary: "An article right before another determiner (\"for a the page\", \"an a valid URL\")"
-                    .into(),
-                explain: "\"A\", \"an\" and \"the\" never stand right before another determiner: \"for a the \
+            RuleInfo::review(
+                DOUBLE_DETERMINER,
+                true,
+                "An article right before another determiner (\"for a the page\", \"an a valid URL\")",
+                "\"A\", \"an\" and \"the\" never stand right before another determiner: \"for a the \
                           page\" → \"for the page\", \"into an a valid URL\" → \"a valid URL\", \"employ a their \
                           own strategy\" → \"their own\", \"the this proposal\" → \"this proposal\". Two in a \
                           row are what a rewrite leaves when it adds one and keeps the other. The first fix \
@@ -170,33 +165,24 @@ impl Checker for FunctionWords {
                           keyword (\"the a element\", \"the a key\", \"the this keyword\"), capitalised \
                           names (\"The A Team\"), quoted pairs, sentences about articles themselves, \
                           headings and table cells. Across a line break inside a paragraph the fix keeps the \
-                          break. Reads the comments of code blocks too."
-                    .into(),
-            },
-            RuleInfo {
-                link: None,
-                id: THE_SAME.into(),
-                severity: Severity::Warning,
-                safety: Safety::Review,
-                default_on: true,
-                summary: "\"same\" without \"the\" (\"is same as\", \"at same time\")".into(),
-                explain: "\"Same\" takes \"the\" in front of it: \"The limit is same as the default\" → \"is the \
+                          break. Reads the comments of code blocks too.",
+            ),
+            RuleInfo::review(
+                THE_SAME,
+                true,
+                "\"same\" without \"the\" (\"is same as\", \"at same time\")",
+                "\"Same\" takes \"the\" in front of it: \"The limit is same as the default\" → \"is the \
                           same as\", \"requests arrive at same time\" → \"at the same time\", \"volumes of \
                           same type\" → \"of the same type\". Flagged after a form of \"be\", a preposition or a \
                           verb that takes an object (share, use, keep, return), before \"as\" or a noun. \
                           Compounds (\"same-origin\"), \"Same as above\" at the start of a line and \"the \
-                          same\", \"this same\", \"its same\" are left alone."
-                    .into(),
-            },
-            RuleInfo {
-                link: None,
-                id: BARE_INFINITIVE.into(),
-                severity: Severity::Warning,
-                safety: Safety::Review,
-                default_on: false,
-                summary: "\"to\" after a modal verb or after \"let\" + object (\"you must to set\", \"lets you to use\")"
-                    .into(),
-                explain: "After a modal verb (can, could, should, must, may, might, shall, will) and \
+                          same\", \"this same\", \"its same\" are left alone.",
+            ),
+            RuleInfo::review(
+                BARE_INFINITIVE,
+                false,
+                "\"to\" after a modal verb or after \"let\" + object (\"you must to set\", \"lets you to use\")",
+                "After a modal verb (can, could, should, must, may, might, shall, will) and \
                           after \"let\" with its object, English takes the bare verb: \"you must to set\" → \
                           \"you must set\", \"Test should to create a Job\" → \"should create\", \"This lets \
                           you to use\" → \"lets you use\" (or \"allows you to use\", the second fix). \
@@ -204,9 +190,8 @@ impl Checker for FunctionWords {
                           \"what\", where the modal stands for a verb left out (\"as hard as it can to \
                           make\", \"what we can to help\"). \"The will to live\" is a noun. Reads the \
                           comments of code blocks too. Off by default: its findings are rare, and too few of \
-                          the ones read before its last conditions were right (see the measured precision)."
-                    .into(),
-            },
+                          the ones read before its last conditions were right (see the measured precision).",
+            ),
         ]
     }
 
@@ -219,16 +204,12 @@ impl Checker for FunctionWords {
         }
         for (b, text, ws) in doc.sentence_blocks() {
             let block = &doc.prose.blocks[b];
-            // Markup between the words sets one apart ("the *this* binding", "[a](…) the").
-            let plain = |range: std::ops::Range<usize>| {
-                block
-                    .to_source_lossy(range.clone())
-                    .is_some_and(|src| src.len() == range.len())
-            };
+            // Each hit must be plain text: markup between the words sets one apart ("the *this*
+            // binding", "[a](…) the").
             for i in 0..ws.len() {
                 if determiners
                     && let Some(hit) = double_determiner(doc, block.kind, text, ws, i)
-                    && plain(hit.range.clone())
+                    && block.is_plain(hit.range.clone())
                     && !mentions_articles(
                         &text[super::text::sentence_around(text, hit.range.clone())],
                     )
@@ -237,13 +218,13 @@ impl Checker for FunctionWords {
                 }
                 if infinitive
                     && let Some(hit) = bare_infinitive(text, ws, i)
-                    && plain(hit.range.clone())
+                    && block.is_plain(hit.range.clone())
                 {
                     out.push(Hit { block: b, ..hit });
                 }
                 if same
                     && let Some(hit) = the_same(text, ws, i)
-                    && plain(hit.range.clone())
+                    && block.is_plain(hit.range.clone())
                 {
                     out.push(Hit { block: b, ..hit });
                 }
@@ -400,9 +381,6 @@ fn bare_infinitive(text: &str, ws: &[Word], i: usize) -> Option<Hit> {
             return None;
         }
         let verb = infinitive_verb(text, ws, i + 2)?;
-        if idiom(text, ws, verb) {
-            return None;
-        }
         if clause_before(text, ws, i)
             .any(|w| ELLIPSIS_OPENERS.contains(&w.text(text).to_lowercase().as_str()))
         {
@@ -461,7 +439,7 @@ fn bare_infinitive(text: &str, ws: &[Word], i: usize) -> Option<Hit> {
     };
     let to = next(text, ws, last)?;
     let verb = infinitive_verb(text, ws, last + 2)?;
-    if to.text(text) != "to" || idiom(text, ws, verb) {
+    if to.text(text) != "to" {
         return None;
     }
     let between = &text[w.start..to.start];
@@ -490,27 +468,25 @@ fn bare_infinitive(text: &str, ws: &[Word], i: usize) -> Option<Hit> {
     })
 }
 
-/// Is the verb at `verb` part of an idiom that keeps its "to" ("to date", "to begin with")?
-fn idiom(text: &str, ws: &[Word], verb: Word) -> bool {
-    let v = verb.text(text);
-    let k = ws.iter().position(|w| *w == verb);
-    let after = k.and_then(|k| next(text, ws, k)).map(|w| w.text(text));
-    v == "date" || (matches!(v, "begin" | "start") && after == Some("with"))
-}
-
 /// The verb a "to" at `ws[k - 1]` opens, with at most one adverb in -ly before it ("to explicitly
-/// choose").
+/// choose"); none for an idiom that keeps its "to" ("to date", "to begin with").
 fn infinitive_verb(text: &str, ws: &[Word], k: usize) -> Option<Word> {
-    let w = next(text, ws, k - 1)?;
-    let word = w.text(text);
-    if bare_verb(word) {
-        return Some(w);
+    let mut at = k;
+    let mut w = next(text, ws, k - 1)?;
+    if !bare_verb(w.text(text)) {
+        if !super::lexicon::is_ly_adverb(w.text(text)) {
+            return None;
+        }
+        at += 1;
+        w = next(text, ws, k)?;
+        if !bare_verb(w.text(text)) {
+            return None;
+        }
     }
-    if !super::lexicon::is_ly_adverb(word) {
-        return None;
-    }
-    let v = next(text, ws, k)?;
-    bare_verb(v.text(text)).then_some(v)
+    let v = w.text(text);
+    let after = next(text, ws, at).map(|n| n.text(text));
+    let idiom = v == "date" || (matches!(v, "begin" | "start") && after == Some("with"));
+    (!idiom).then_some(w)
 }
 
 /// "same" at `ws[i]` after a verb or preposition, before "as" or a noun, with no "the".

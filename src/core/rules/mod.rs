@@ -52,6 +52,22 @@ pub struct RuleInfo {
     pub link: Option<String>,
 }
 
+impl RuleInfo {
+    /// A warning whose fix needs a reviewer's eye, the shape of most grammar rules; `default_on` as
+    /// measured (see `precision.md`).
+    pub fn review(id: &str, default_on: bool, summary: &str, explain: &str) -> RuleInfo {
+        RuleInfo {
+            link: None,
+            id: id.into(),
+            severity: crate::core::finding::Severity::Warning,
+            safety: crate::core::finding::Safety::Review,
+            default_on,
+            summary: summary.into(),
+            explain: explain.into(),
+        }
+    }
+}
+
 /// A rule's finding in one block's text (see [`crate::core::markdown::Block`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {

@@ -12,7 +12,6 @@
 use super::lexicon::is_clear_verb;
 use super::text::{Word, next, prev};
 use super::{Active, Checker, DocProse, Hit, RuleInfo};
-use crate::core::finding::{Safety, Severity};
 
 pub const CAN_NOT: &str = "grammar.can-not";
 pub const LESS_FEWER: &str = "grammar.less-fewer";
@@ -24,30 +23,17 @@ pub const MISSING_BE: &str = "grammar.missing-be";
 /// The `grammar` family's word-usage patterns.
 pub struct Usage;
 
-/// A rule of this family; `default_on` as measured (see `precision.md`).
-fn info(id: &str, default_on: bool, summary: &str, explain: &str) -> RuleInfo {
-    RuleInfo {
-        link: None,
-        id: id.into(),
-        severity: Severity::Warning,
-        safety: Safety::Review,
-        default_on,
-        summary: summary.into(),
-        explain: explain.into(),
-    }
-}
-
 impl Checker for Usage {
     fn rules(&self) -> Vec<RuleInfo> {
         vec![
-            info(
+            RuleInfo::review(
                 CAN_NOT,
                 true,
                 "\"can not\" written for \"cannot\"",
                 "\"Cannot\" is one word: \"the file can not be read\" -> \"the file cannot be read\". \"Can not \
                  only …\" (where \"not only\" belongs together) and an emphasised \"not\" are left alone.",
             ),
-            info(
+            RuleInfo::review(
                 LESS_FEWER,
                 false,
                 "\"less\" before a plural countable noun (\"less files\" -> \"fewer files\")",
@@ -55,7 +41,7 @@ impl Checker for Usage {
                  \"less memory\". Flagged only where \"less\" stands right before a plural noun the dictionary \
                  knows as countable, and not in \"more or less\", \"no less\" or \"much less\".",
             ),
-            info(
+            RuleInfo::review(
                 NUMBER_UNIT,
                 true,
                 "A number and a unit before a noun without a hyphen (\"a 10 second timeout\")",
@@ -63,7 +49,7 @@ impl Checker for Usage {
                  timeout\", \"a 3-step process\", \"a 64-bit integer\". Flagged only after \"a\", \"an\" or \"the\", \
                  with the unit in the singular and a noun right after it.",
             ),
-            info(
+            RuleInfo::review(
                 GOING_TO,
                 false,
                 "\"going\" before a bare verb without \"to\" (\"is going generate\")",
@@ -71,7 +57,7 @@ impl Checker for Usage {
                  form of \"be\" when a verb that is not also a noun follows; \"going forward\", \"going live\" and \
                  the like are left alone.",
             ),
-            info(
+            RuleInfo::review(
                 ABBREVIATION_DOTS,
                 true,
                 "\"e.g\" or \"i.e\" without its last period (\"e.g.\", \"i.e.\")",
@@ -80,7 +66,7 @@ impl Checker for Usage {
                  abbreviation stands apart (a space, a bracket or the start of the text before it); \"eg\" and \
                  \"ie\" are left to `grammar.dot-initialisms`.",
             ),
-            info(
+            RuleInfo::review(
                 MISSING_BE,
                 true,
                 "A modal verb before a participle (\"cannot resolved\", \"can changed the\")",
