@@ -58,6 +58,23 @@ fn the_same_mistakes_in_code_inline_code_and_urls_produce_nothing() {
 }
 
 #[test]
+fn a_style_guide_that_quotes_wrong_forms_beside_right_ones_is_not_flagged_for_them() {
+    let r = Repo::new();
+    r.write("a.md", "x\n").commit("init");
+    r.write(
+        "a.md",
+        "# Writing rules\n\n\
+         - Product name: always \"GitHub\" (not Github, GITHUB).\n\
+         - Articles: write \"a URL\", \"an HTML page\" (not \"an URL\").\n\
+         - Search as you type: a user typing \"run\", \"runn\", \"running\" sends three requests.\n\n\
+         Our code lives on Github, and an URL here is one occurence of a slip.\n",
+    );
+    let o = r.check_json(&[]);
+    // The same forms in the doc's own sentence are slips.
+    assert_eq!(o.texts(), ["Github", "an URL", "occurence"], "{}", o.stdout);
+}
+
+#[test]
 fn only_changed_lines_are_reported_unless_lines_all() {
     let r = Repo::new();
     r.write("a.md", "Old Github line.\n\nStable text.\n")

@@ -96,7 +96,14 @@ impl Engine {
             }
             let text = file[span.clone()].to_owned();
             let sentence_range = sentence_around(&block.text, hit.range.clone());
+            // A sentence that quotes the fix beside the flagged form speaks of the forms (a style
+            // guide's "always "Meilisearch" (not MeiliSearch)"): its wrong form is an example.
+            let within =
+                hit.range.start - sentence_range.start..hit.range.end - sentence_range.start;
             let sentence = &block.text[sentence_range];
+            if crate::core::rules::text::contrasts(sentence, within, &hit.replacements) {
+                continue;
+            }
             // Occurrences are counted over the whole file, so a fingerprint does not depend on which
             // lines are in scope.
             let occ_key = (

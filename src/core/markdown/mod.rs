@@ -903,6 +903,17 @@ mod tests {
         );
     }
 
+    #[test]
+    fn the_label_of_a_full_reference_without_a_definition_is_not_prose() {
+        // No definition here (a site may append them to every page): Markdown leaves the brackets as
+        // text, and the label is still a key, not words.
+        let p = extract("Built on [MkDocs][mkdocs] and [Python Markdown][python-markdown].\n");
+        assert_eq!(p.blocks[0].text.matches(PLACEHOLDER).count(), 2);
+        assert!(!p.blocks[0].text.contains("mkdocs"));
+        assert!(p.blocks[0].text.contains("[MkDocs"));
+        assert!(!p.blocks[0].text.contains("python-markdown"));
+    }
+
     // ---- mapping back to the file ------------------------------------------------------------------
 
     #[test]

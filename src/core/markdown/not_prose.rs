@@ -5,7 +5,7 @@ use super::*;
 
 /// Shortcodes and bare URLs inside text: Hugo `{{< … >}}` / `{{% … %}}`, Go/Jinja `{{ … }}`, Jinja
 /// `{% … %}` and `{# … #}`, kramdown attribute lists `{: … }`, `http(s)://…`, `ftp://…`, `www.…`,
-/// `mailto:…`.
+/// `mailto:…`, and the labels of full reference links (`][label]`).
 pub(super) static NOT_PROSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         // A Liquid/Jekyll raw block is code through and through.
@@ -20,6 +20,9 @@ pub(super) static NOT_PROSE: LazyLock<Regex> = LazyLock::new(|| {
         // Kramdown attribute lists ("{: .note}", "{:toc}").
         r"|\{:[^}\n]*\}",
         r"|mailto:[^\s<>\x60]+",
+        // The label of a full reference link ("[MkDocs][mkdocs]"): a key, and text only when no
+        // definition in the file gives it an address (a site may add them to every page).
+        r"|\]\[[^\]\[\n]+\]",
     ))
     .expect("static regex")
 });

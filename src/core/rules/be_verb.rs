@@ -316,6 +316,15 @@ fn fixes(be: &str, verb: &str, in_s: bool, opens_without_subject: bool, next: &s
         if !opens_without_subject && be == "is" {
             fixes.push(it);
         }
+        // Before "by" or "with", a passive that took an -s for its -ed ("will be replaces with" →
+        // "be replaced") comes first.
+        if matches!(next, "by" | "with")
+            && let Some(passive) = base_form(verb)
+                .and_then(|base| participle(&base))
+                .map(|p| format!("{be} {p}"))
+        {
+            fixes.insert(0, passive);
+        }
         return fixes;
     }
     let active = match be {
@@ -422,7 +431,7 @@ mod tests {
         assert_eq!(
             run(
                 "The tools are contains a parser. The tool is provide a parser. The event is emit \
-                 when it ends. The file is provide by the host.\n"
+                 when it ends. The file is provide by the host. It will be replaces with a link.\n"
             ),
             [
                 ("are contains".to_owned(), strings(&["contain"])),
@@ -437,6 +446,10 @@ mod tests {
                 (
                     "is provide".to_owned(),
                     strings(&["is provided", "provides", "is to provide"])
+                ),
+                (
+                    "be replaces".to_owned(),
+                    strings(&["be replaced", "replace"])
                 ),
             ]
         );

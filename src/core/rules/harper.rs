@@ -513,6 +513,13 @@ impl Checker for HarperGrammar {
                     let Some(id) = self.id_of.get(&h.linter) else {
                         continue;
                     };
+                    // "Anchors in details": the doc's HTML element (it writes `details` as code or a
+                    // tag), not "in detail" said wrongly.
+                    if h.linter == "InDetail"
+                        && details_named(doc, &block.text, &h.range, piece.start)
+                    {
+                        continue;
+                    }
                     out.push(Hit {
                         block: b,
                         range: piece.start + h.range.start..piece.start + h.range.end,
@@ -524,6 +531,23 @@ impl Checker for HarperGrammar {
             }
         }
     }
+}
+
+/// Is "in details" at `range` (in the piece at `at` of `text`) the plural noun, not "in detail" said
+/// wrongly: the doc's HTML element (it writes `details` as code or a tag), "details of" something, or
+/// the object of "interested in"?
+fn details_named(doc: &DocProse<'_>, text: &str, range: &Range<usize>, at: usize) -> bool {
+    let (start, end) = (at + range.start, at + range.end);
+    let before = text[..start.min(text.len())].split_whitespace().next_back();
+    let after = text.get(end..).and_then(|t| t.split_whitespace().next());
+    doc.file.contains("<details")
+        || doc
+            .prose
+            .code_spans
+            .iter()
+            .any(|span| span.text.trim() == "details")
+        || after.is_some_and(|w| w.eq_ignore_ascii_case("of"))
+        || before.is_some_and(|w| w.to_lowercase().starts_with("interest"))
 }
 
 #[cfg(test)]
@@ -673,5 +697,27 @@ mod tests {
         let hits = lint_block(&text, &enabled);
         assert_eq!(hits.len(), 1, "{hits:?}");
         assert_eq!(&text[hits[0].range.clone()], "a");
+    }
+
+    #[test]
+    fn in_details_is_a_slip_unless_the_doc_names_the_details_element() {
+        let run = |md: &str| {
+            crate::core::rules::hits_in(&HarperGrammar::new(), &["grammar.in-detail"], md)
+                .into_iter()
+                .map(|(_, w, _)| w)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            run("The options are explained in details below.\n"),
+            ["in details"]
+        );
+        assert!(run("If you are interested in more details, ask.\n").is_empty());
+        assert!(run("It will log in details of the results.\n").is_empty());
+        let element = "- Fixed anchors in details.\n- Improved printing of `details`.\n";
+        assert!(run(element).is_empty());
+        assert!(
+            run("Fixed anchors in details.\n\n<details>\n<summary>More</summary>\n</details>\n")
+                .is_empty()
+        );
     }
 }

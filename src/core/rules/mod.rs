@@ -145,6 +145,11 @@ impl<'a> DocProse<'a> {
     /// if it stands in one. Only the block's own bytes are searched (one byte either side, where a
     /// link's brackets may sit), so asking for every word of a long doc stays linear.
     pub fn link_text(&self, b: usize, view: Range<usize>) -> Option<&'a str> {
+        self.link_span(b, view).map(|r| &self.file[r])
+    }
+
+    /// Where in the file the text of [`Self::link_text`] is.
+    pub fn link_span(&self, b: usize, view: Range<usize>) -> Option<Range<usize>> {
         let block = &self.prose.blocks[b];
         let src = block.to_source_lossy(view)?;
         let file = self.file;
@@ -165,7 +170,7 @@ impl<'a> DocProse<'a> {
         let after = &file[close..];
         (!file[src.end..close].contains('[')
             && (after.starts_with("](") || after.starts_with("][")))
-        .then(|| &file[open + 1..close])
+        .then(|| open + 1..close)
     }
 
     /// The doc's code (inline code and code blocks, without their fence lines), one piece a line;

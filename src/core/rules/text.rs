@@ -218,6 +218,76 @@ pub fn quoted(text: &str, start: usize, end: usize) -> bool {
             .is_some_and(|c| "\"”'’".contains(c))
 }
 
+/// The quotations of a sentence (within straight or curly double quotes, or single quotes that are not
+/// apostrophes), as ranges of their insides; long ones (more than eight words) are passages, not forms.
+pub fn quotations(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for (open, close) in [
+        ('"', '"'),
+        ('\u{201c}', '\u{201d}'),
+        ('\'', '\''),
+        ('\u{2018}', '\u{2019}'),
+    ] {
+        let mut from = 0;
+        while let Some(o) = text[from..].find(open).map(|i| from + i) {
+            let inside = o + open.len_utf8();
+            if text[..o]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+            {
+                from = inside;
+                continue;
+            }
+            // A closing mark followed by a letter is an apostrophe ("don't"), not the quotation's end.
+            let Some(c) = text[inside..]
+                .match_indices(close)
+                .map(|(i, _)| inside + i)
+                .find(|&c| {
+                    text[c + close.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_none_or(|n| !n.is_alphanumeric())
+                })
+            else {
+                break;
+            };
+            if c > inside && text[inside..c].split_whitespace().count() <= 8 {
+                out.push(inside..c);
+            }
+            from = c + close.len_utf8();
+        }
+    }
+    out
+}
+
+/// Does the sentence set `text[range]` beside its fix, quoted ("always "Meilisearch" (not MeiliSearch)",
+/// "write "a URL" (not "an URL")", "a user types "run", "runn""): then it speaks of the forms
+/// themselves, and the wrong one is an example, not a slip.
+pub fn contrasts(sentence: &str, range: Range<usize>, fixes: &[String]) -> bool {
+    let quotes = quotations(sentence);
+    if quotes.is_empty() {
+        return false;
+    }
+    let is_quoted = |form: &str| {
+        let form = form.trim();
+        !form.is_empty() && quotes.iter().any(|q| sentence[q.clone()].trim() == form)
+    };
+    fixes.iter().take(3).any(|fix| {
+        is_quoted(fix)
+            || quotes.iter().any(|q| {
+                q.start <= range.start && range.end <= q.end && {
+                    let fixed = format!(
+                        "{}{fix}{}",
+                        &sentence[q.start..range.start],
+                        &sentence[range.end..q.end]
+                    );
+                    is_quoted(&fixed)
+                }
+            })
+    })
+}
+
 pub fn is_all_lower(s: &str) -> bool {
     s.chars().all(|c| !c.is_alphabetic() || c.is_lowercase())
 }
@@ -281,6 +351,37 @@ mod tests {
         assert!(starts_sentence(t, 0));
         assert!(starts_sentence(t, t.find("World").expect("w")));
         assert!(!starts_sentence(t, t.find("and").expect("a")));
+    }
+
+    #[test]
+    fn a_wrong_form_quoted_beside_its_fix_is_an_example() {
+        let fix = |s: &str| vec![s.to_owned()];
+        let t = r#"Product name: always "Meilisearch" (not MeiliSearch, meiliSearch)."#;
+        let at = t.find("MeiliSearch").expect("m");
+        assert!(contrasts(t, at..at + 11, &fix("Meilisearch")));
+        let t = r#"Write "a URL", "an HTML" (not "an URL", "a HTML")."#;
+        let at = t.find("an URL").expect("a");
+        assert!(contrasts(t, at..at + 2, &fix("a")));
+        assert!(contrasts(t, at..at + 6, &fix("a URL")));
+        let t = "A user typing \u{201c}run\u{201d}, \u{201c}runn\u{201d} sends two requests.";
+        let at = t.find("runn").expect("r");
+        assert!(contrasts(t, at..at + 4, &fix("run")));
+        // The fix only in the doc's words, or no quotation at all: a slip.
+        let t = r#"Click "Save" and open Github, then GitHub."#;
+        let at = t.find("Github").expect("g");
+        assert!(!contrasts(t, at..at + 6, &fix("GitHub")));
+        let t = "Don't open Github: it's GitHub's page.";
+        let at = t.find("Github").expect("g");
+        assert!(!contrasts(t, at..at + 6, &fix("GitHub")));
+    }
+
+    #[test]
+    fn quotations_skip_apostrophes_and_passages() {
+        let t = r#"It's "one" and 'two' but don't 'x y'."#;
+        let q: Vec<&str> = quotations(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(q, vec!["one", "two", "x y"]);
+        let long = r#""one two three four five six seven eight nine""#;
+        assert!(quotations(long).is_empty());
     }
 
     #[test]

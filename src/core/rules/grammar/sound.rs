@@ -133,12 +133,15 @@ pub(super) fn sound_of(word: &str) -> Option<Sound> {
         .take_while(|&(i, c)| i == 0 || c.is_ascii_lowercase())
         .map(|(_, c)| c)
         .collect();
-    if syllable.len() >= 2
-        && syllable.len() < first_part.len()
-        && c0.is_ascii_uppercase()
-        && spelled_out(&syllable.to_lowercase())
-    {
-        return Some(letter_sound(c0));
+    if syllable.len() >= 2 && syllable.len() < first_part.len() && c0.is_ascii_uppercase() {
+        // Three letters or more without a vowel ("MsgProto", "CfgLoader") shorten a word, read as that
+        // word ("message") or as letters ("XmlReader"): which is not known.
+        if syllable.len() >= 3 && !syllable.chars().any(|c| "aeiouyAEIOUY".contains(c)) {
+            return None;
+        }
+        if spelled_out(&syllable.to_lowercase()) {
+            return Some(letter_sound(c0));
+        }
     }
     // "iOS", "eBPF": a lower-case letter said by its name, then capitals.
     let c1 = chars.next();
@@ -166,6 +169,16 @@ pub(super) fn sound_of(word: &str) -> Option<Sound> {
     }
     if c0.is_ascii_uppercase() && c1.is_some_and(|c| c.is_ascii_uppercase()) {
         return None; // "LLaMA" and friends: said as a word, but which?
+    }
+    // A word no English dictionary knows that opens with "u" ("ultricies" in a placeholder's Latin) may
+    // be said "you" or "uh".
+    let part = first_part.to_lowercase();
+    if part.starts_with('u')
+        && !YOU_WORDS.iter().any(|p| part.starts_with(p))
+        && !crate::core::rules::dictionary::is_known(&part)
+        && !crate::core::rules::dictionary::is_listed(&part)
+    {
+        return None;
     }
     Some(word_sound(&lowered))
 }

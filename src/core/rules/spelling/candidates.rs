@@ -244,8 +244,9 @@ fn mentions_typos(text: &str) -> bool {
 /// a slip only inside running text, after the end of a sentence and before a lower-case word ("It works.
 /// Occured twice"): at the start of a block (a list of people, a heading) and mid-sentence ("Big Sur")
 /// a capital marks a name; a long one is a slip anywhere ("Certificate Transperancy"). A whole link text
-/// is a name too, and a prefix kept apart by a hyphen ("mis-parse") or a short part of a hyphenated word
-/// is not a word of its own.
+/// is a name too, a prefix kept apart by a hyphen ("mis-parse") or a short part of a hyphenated word
+/// is not a word of its own, and a word beside one with a letter English does not write belongs to
+/// another language ("raison d'être").
 pub(super) fn plain_typo(
     doc: &DocProse<'_>,
     b: usize,
@@ -284,7 +285,14 @@ pub(super) fn plain_typo(
             return false;
         }
     }
+    // Beside a word with a letter English does not write ("raison d'être", "Modül"), the word belongs to
+    // a phrase of another language.
+    let foreign = |token: Option<&str>| {
+        token.is_some_and(|t| t.chars().any(|c| c.is_alphabetic() && !c.is_ascii()))
+    };
     !doc.whole_link_text(b, here.start..here.end)
+        && !foreign(text[..here.start].split_whitespace().next_back())
+        && !foreign(text[here.end..].split_whitespace().next())
 }
 
 /// A word spelled the way another English dialect spells a known word ("synthesised", "anonymising",

@@ -730,6 +730,11 @@ pub(super) mod tests {
             words(&["The typography scale keeps the occurance of headings.\n"]),
             ["occurance"]
         );
+        // Beside a word of another language, a word belongs to that language's phrase.
+        assert_eq!(
+            words(&["Its very raison d'être, and the raison we chose it.\n"]),
+            ["raison"]
+        );
         // A paragraph or a list item starts a sentence.
         assert_eq!(
             words(&["Rember to use it.\n\n- Othere examples follow.\n\n- Calle Englund\n"]),

@@ -4,26 +4,88 @@
 use super::*;
 
 /// A lower-case label that opens a block and is followed by a colon ("**openssl**: upgrade to …",
-/// "tls: make ciphers configurable"): the name of a module or an area, as the project spells it.
+/// "tls: make ciphers configurable", "url (string): the icon's address"): the name of a module, an
+/// area or a parameter, as the project spells it. Anywhere, a lower-case name followed by a colon and a
+/// value ("urls: [ "nats://…" ]", "format: \"json\"") is a key.
 pub(super) fn is_label(text: &str, range: std::ops::Range<usize>) -> bool {
-    text[..range.start].trim_matches(['*', '_', ' ']).is_empty()
-        && is_all_lower(&text[range.clone()])
-        && text[range.end..]
-            .trim_start_matches(['*', '_'])
-            .starts_with(':')
-}
-
-/// A whole link text in lower case that its address spells the same way ("[sqlite](https://jsr.io/@db/
-/// sqlite)", "[png](logo.png)"): the name of the module or file it links to, as its owner writes it.
-pub(super) fn names_its_target(doc: &DocProse<'_>, b: usize, view: std::ops::Range<usize>) -> bool {
-    let surface = &doc.prose.blocks[b].text[view.clone()];
-    if !is_all_lower(surface) || !doc.whole_link_text(b, view.clone()) {
+    if !is_all_lower(&text[range.clone()]) {
         return false;
     }
-    let Some(src) = doc.prose.blocks[b].to_source_lossy(view) else {
+    let after = text[range.end..].trim_start_matches(['*', '_']);
+    // A parameter's type in brackets may stand between its name and the colon.
+    let after = match after.strip_prefix(" (") {
+        Some(rest) if !rest[..rest.find(')').unwrap_or(0)].contains(' ') => {
+            rest.split_once(')').map_or("", |(_, tail)| tail)
+        }
+        _ => after,
+    };
+    let Some(value) = after.strip_prefix(':') else {
         return false;
     };
-    let after = doc.file[src.end..].trim_start_matches(['*', '_']);
+    text[..range.start].trim_matches(['*', '_', ' ']).is_empty()
+        || value
+            .strip_prefix(' ')
+            .and_then(|v| v.chars().next())
+            .is_some_and(|c| matches!(c, '[' | '{' | '"' | '\'' | '\u{201c}') || c.is_ascii_digit())
+}
+
+/// A lower-case name before a word for a key ("the tls property", "the url field") where the doc
+/// writes that name as inline code too (`tls`): the key, spelled as the configuration spells it.
+pub(super) fn names_a_key(doc: &DocProse<'_>, text: &str, range: std::ops::Range<usize>) -> bool {
+    const KEYS: &[&str] = &[
+        "attribute",
+        "attributes",
+        "block",
+        "field",
+        "fields",
+        "flag",
+        "key",
+        "keys",
+        "option",
+        "options",
+        "parameter",
+        "parameters",
+        "property",
+        "properties",
+        "section",
+        "setting",
+        "settings",
+    ];
+    let surface = &text[range.clone()];
+    let next = text[range.end..].split_whitespace().next().unwrap_or("");
+    is_all_lower(surface)
+        && KEYS.contains(&next.trim_end_matches(['.', ',', ';', ':', ')']))
+        && doc
+            .prose
+            .code_spans
+            .iter()
+            .any(|span| span.text.trim() == surface)
+}
+
+/// A link text in lower case that its address spells the same way ("[sqlite](https://jsr.io/@db/
+/// sqlite)", "[png](logo.png)", "[nats top](nats_tools/nats_top/)"): the name of the module, file or
+/// command it links to, as its owner writes it.
+pub(super) fn names_its_target(doc: &DocProse<'_>, b: usize, view: std::ops::Range<usize>) -> bool {
+    let surface = &doc.prose.blocks[b].text[view.clone()];
+    if !is_all_lower(surface) {
+        return false;
+    }
+    // A link's text, or the whole text of a shortcut reference ("[tauri]").
+    let span = match doc.link_span(b, view.clone()) {
+        Some(span) => span,
+        None if doc.whole_link_text(b, view.clone()) => {
+            let Some(src) = doc.prose.blocks[b].to_source_lossy(view) else {
+                return false;
+            };
+            src
+        }
+        None => return false,
+    };
+    let link = doc.file[span.clone()].trim_matches(['*', '_']);
+    if !is_all_lower(link) {
+        return false;
+    }
+    let after = doc.file[span.end..].trim_start_matches(['*', '_']);
     let target = if let Some(inline) = after.strip_prefix("](") {
         inline.split(')').next().unwrap_or("")
     } else {
@@ -32,10 +94,14 @@ pub(super) fn names_its_target(doc: &DocProse<'_>, b: usize, view: std::ops::Ran
             .strip_prefix("][")
             .and_then(|t| t.split(']').next())
             .filter(|l| !l.is_empty())
-            .unwrap_or(surface);
+            .unwrap_or(link);
         definition(doc.file, label).unwrap_or("")
-    };
-    target.to_lowercase().contains(surface)
+    }
+    .to_lowercase();
+    // A name of several words is written in an address with hyphens, underscores or nothing between.
+    ["-", "_", "", " "]
+        .iter()
+        .any(|join| target.contains(&link.split_whitespace().collect::<Vec<_>>().join(join)))
 }
 
 /// The address of the link reference definition `[label]: address` in `file` (labels match without

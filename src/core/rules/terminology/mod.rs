@@ -81,6 +81,7 @@ impl Checker for Terminology {
                         || names_an_account(&block.text, range.end));
                 if literal
                     || is_label(&block.text, range.clone())
+                    || names_a_key(doc, &block.text, range.clone())
                     || names_its_target(doc, b, range.clone())
                     || in_quotes(&block.text, range.clone())
                     || is_persons_name(&block.text, range.clone(), &term.canonical)
@@ -239,6 +240,22 @@ mod tests {
         let found =
             crate::core::rules::hits_in(&Terminology::new(Terms::builtin().clone()), &[RULE], once);
         assert_eq!(found.len(), 1);
+    }
+
+    #[test]
+    fn keys_parameters_and_links_naming_their_target_are_kept_as_written() {
+        let found = crate::core::rules::hits_in(
+            &Terminology::new(Terms::builtin().clone()),
+            &[RULE],
+            "Items:\n\n- url (string): the address of the icon\n\n\
+             Give several, e.g., urls: [ \"nats://a:4222\" ] in the tls block.\n\n\
+             The tls property turns on `tls`; the json field stays.\n\n\
+             - [nats top](nats_tools/nats_top/) shows the servers over tls.\n",
+        );
+        let words: Vec<&str> = found.iter().map(|(_, w, _)| w.as_str()).collect();
+        // Not in the doc's inline code, "json" before "field" is the format; "tls" in running text
+        // and not before a key's noun is the protocol.
+        assert_eq!(words, ["json", "tls"]);
     }
 
     #[test]
