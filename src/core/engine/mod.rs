@@ -861,7 +861,7 @@ mod tests {
     #[test]
     fn the_same_text_as_markdown_and_as_mdx_is_remembered_apart() {
         let e = engine();
-        let text = "Intro on Github.\n\n{props.flag ? 'Tick the the box' : 'none'}\n";
+        let text = "Intro on Github.\n\n{props.flag ? (Tick the the box) : none}\n";
         let md = vec![doc("a.md", text)];
         let mdx = vec![doc("a.mdx", text)];
         let mut memo = Memo::default();

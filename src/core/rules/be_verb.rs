@@ -316,14 +316,18 @@ fn fixes(be: &str, verb: &str, in_s: bool, opens_without_subject: bool, next: &s
         if !opens_without_subject && be == "is" {
             fixes.push(it);
         }
-        // Before "by" or "with", a passive that took an -s for its -ed ("will be replaces with" →
-        // "be replaced") comes first.
-        if matches!(next, "by" | "with")
-            && let Some(passive) = base_form(verb)
-                .and_then(|base| participle(&base))
-                .map(|p| format!("{be} {p}"))
+        // Before "by" or "with", a passive may have taken an -s for its -ed ("is replaces by" → "is
+        // replaced"; "will be replaces with" → "be replaced"): first before "by", last before "with",
+        // where a verb is as often active ("is communicates with").
+        if let Some(passive) = base_form(verb)
+            .and_then(|base| participle(&base))
+            .map(|p| format!("{be} {p}"))
         {
-            fixes.insert(0, passive);
+            match next {
+                "by" => fixes.insert(0, passive),
+                "with" => fixes.push(passive),
+                _ => {}
+            }
         }
         return fixes;
     }
@@ -431,7 +435,8 @@ mod tests {
         assert_eq!(
             run(
                 "The tools are contains a parser. The tool is provide a parser. The event is emit \
-                 when it ends. The file is provide by the host. It will be replaces with a link.\n"
+                 when it ends. The file is provide by the host. It will be replaces with a link. The module is \
+                 communicates with the daemon. The text is replaces by a link.\n"
             ),
             [
                 ("are contains".to_owned(), strings(&["contain"])),
@@ -449,7 +454,15 @@ mod tests {
                 ),
                 (
                     "be replaces".to_owned(),
-                    strings(&["be replaced", "replace"])
+                    strings(&["replace", "be replaced"])
+                ),
+                (
+                    "is communicates".to_owned(),
+                    strings(&["communicates", "it communicates", "is communicated"])
+                ),
+                (
+                    "is replaces".to_owned(),
+                    strings(&["is replaced", "replaces", "it replaces"])
                 ),
             ]
         );

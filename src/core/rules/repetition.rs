@@ -107,7 +107,15 @@ impl Checker for Repetition {
                         .split('\n')
                         .next()
                         .is_some_and(|line| line.contains(['"', '\u{201d}']))
-                    || text[..w1.start].ends_with('\'') && text[w2.end..].starts_with('\'');
+                    || text[..w1.start].ends_with('\'') && text[w2.end..].starts_with('\'')
+                    // Inside a short quotation: an example of the slip ("avoid "This is is wrong""),
+                    // or words quoted from elsewhere.
+                    || {
+                        let sentence = super::text::sentence_around(text, w1.start..w2.end);
+                        super::text::quotations(&text[sentence.clone()]).iter().any(|q| {
+                            sentence.start + q.start <= w1.start && w2.end <= sentence.start + q.end
+                        })
+                    };
                 let comment_lines = block.kind == crate::core::markdown::BlockKind::CodeComment
                     && text[w1.end..w2.start].contains('\n');
                 // The texts of two links or images side by side ("![Logo](a.png) ![Logo](b.png)").
@@ -340,12 +348,15 @@ mod tests {
             "Set obj.Set set.\n",
             "Fix the duplicate word \"to to\" in the docs.",
             "Fix a crash on \"new new Foo();\" (#15850).",
+            "Avoid doubled words (e.g. \u{201c}This is is wrong\u{201d}).",
             "See ![Logo](a.png) ![Logo](b.png) here.",
             "> info **info** Use it.",
         ] {
             assert!(run(ok).is_empty(), "{ok}: {:?}", run(ok));
         }
         assert_eq!(run("The the file.\n").len(), 1);
+        // Quotation marks that close no quotation are no quotation.
+        assert_eq!(run("Its \"size is is 4.\n").len(), 1);
     }
 
     #[test]

@@ -261,30 +261,42 @@ pub fn quotations(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// Does the sentence set `text[range]` beside its fix, quoted ("always "Meilisearch" (not MeiliSearch)",
-/// "write "a URL" (not "an URL")", "a user types "run", "runn""): then it speaks of the forms
-/// themselves, and the wrong one is an example, not a slip.
+/// Does the sentence set `text[range]` beside its fix, quoted, as a wrong form against the right one:
+/// itself quoted ("write "a URL" (not "an URL")", "a user types "run", "runn""), or after the quoted
+/// fix and a "not" ("always "Meilisearch" (not MeiliSearch)")? Then it speaks of the forms, and the
+/// wrong one is an example, not a slip. A quoted label elsewhere in the sentence ("open the "GitHub"
+/// tab, then Github") is no such contrast.
 pub fn contrasts(sentence: &str, range: Range<usize>, fixes: &[String]) -> bool {
     let quotes = quotations(sentence);
     if quotes.is_empty() {
         return false;
     }
-    let is_quoted = |form: &str| {
+    let quoted_as = |form: &str| {
         let form = form.trim();
-        !form.is_empty() && quotes.iter().any(|q| sentence[q.clone()].trim() == form)
+        quotes
+            .iter()
+            .find(|q| !form.is_empty() && sentence[(*q).clone()].trim() == form)
+            .cloned()
     };
-    fixes.iter().take(3).any(|fix| {
-        is_quoted(fix)
-            || quotes.iter().any(|q| {
-                q.start <= range.start && range.end <= q.end && {
-                    let fixed = format!(
-                        "{}{fix}{}",
-                        &sentence[q.start..range.start],
-                        &sentence[range.end..q.end]
-                    );
-                    is_quoted(&fixed)
-                }
-            })
+    let inside = quotes
+        .iter()
+        .find(|q| q.start <= range.start && range.end <= q.end);
+    fixes.iter().take(3).any(|fix| match inside {
+        Some(q) => {
+            let fixed = format!(
+                "{}{fix}{}",
+                &sentence[q.start..range.start],
+                &sentence[range.end..q.end]
+            );
+            quoted_as(fix).is_some() || quoted_as(&fixed).is_some()
+        }
+        None => quoted_as(fix).is_some_and(|q| {
+            q.end < range.start
+                && sentence[q.end..range.start].len() < 40
+                && sentence[q.end..range.start]
+                    .split(|c: char| !c.is_alphabetic())
+                    .any(|w| w.eq_ignore_ascii_case("not"))
+        }),
     })
 }
 
@@ -366,10 +378,20 @@ mod tests {
         let t = "A user typing \u{201c}run\u{201d}, \u{201c}runn\u{201d} sends two requests.";
         let at = t.find("runn").expect("r");
         assert!(contrasts(t, at..at + 4, &fix("run")));
-        // The fix only in the doc's words, or no quotation at all: a slip.
+        // The fix only in the doc's words, a quoted label beside the doc's own slip, or no quotation
+        // at all: a slip.
         let t = r#"Click "Save" and open Github, then GitHub."#;
         let at = t.find("Github").expect("g");
         assert!(!contrasts(t, at..at + 6, &fix("GitHub")));
+        let t = r#"Open the "GitHub" tab, then sign in to Github."#;
+        let at = t.find("Github").expect("g");
+        assert!(!contrasts(t, at..at + 6, &fix("GitHub")));
+        let t = r#"Set "receive" to true to recieve events."#;
+        let at = t.find("recieve").expect("r");
+        assert!(!contrasts(t, at..at + 7, &fix("receive")));
+        let t = r#"Write "a URL" and then an URL here."#;
+        let at = t.find("an URL").expect("a");
+        assert!(!contrasts(t, at..at + 6, &fix("a URL")));
         let t = "Don't open Github: it's GitHub's page.";
         let at = t.find("Github").expect("g");
         assert!(!contrasts(t, at..at + 6, &fix("GitHub")));

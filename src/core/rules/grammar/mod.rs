@@ -398,10 +398,14 @@ mod tests {
             vec![pair("a MXNet", "an MXNet")]
         );
         assert_eq!(fixes("On a iOS device.\n"), vec![pair("a iOS", "an iOS")]);
-        // A known word in "u" keeps its sound.
+        // A known word in "u", a prefix "un-" or "up-" and a name in camel case keep their sound.
         assert_eq!(
-            fixes("Drop a unused import.\n"),
-            vec![pair("a unused", "an unused")]
+            fixes("Drop a unused import, a unmarshal error and a UpDownCounter.\n"),
+            vec![
+                pair("a unused", "an unused"),
+                pair("a unmarshal", "an unmarshal"),
+                pair("a UpDownCounter", "an UpDownCounter")
+            ]
         );
     }
 

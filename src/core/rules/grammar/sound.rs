@@ -170,13 +170,16 @@ pub(super) fn sound_of(word: &str) -> Option<Sound> {
     if c0.is_ascii_uppercase() && c1.is_some_and(|c| c.is_ascii_uppercase()) {
         return None; // "LLaMA" and friends: said as a word, but which?
     }
-    // A word no English dictionary knows that opens with "u" ("ultricies" in a placeholder's Latin) may
-    // be said "you" or "uh".
-    let part = first_part.to_lowercase();
+    // A lower-case word no English dictionary knows that opens with "u" ("ultricies" in a placeholder's
+    // Latin) may be said "you" or "uh"; the prefixes "un-" and "up-" are "uh" ("an unmarshal error").
+    let part = first_part;
     if part.starts_with('u')
+        && part.chars().all(|c| c.is_ascii_lowercase())
+        && !part.starts_with("un")
+        && !part.starts_with("up")
         && !YOU_WORDS.iter().any(|p| part.starts_with(p))
-        && !crate::core::rules::dictionary::is_known(&part)
-        && !crate::core::rules::dictionary::is_listed(&part)
+        && !crate::core::rules::dictionary::is_known(part)
+        && !crate::core::rules::dictionary::is_listed(part)
     {
         return None;
     }

@@ -285,10 +285,15 @@ pub(super) fn plain_typo(
             return false;
         }
     }
-    // Beside a word with a letter English does not write ("raison d'être", "Modül"), the word belongs to
-    // a phrase of another language.
+    // Beside a word with an accented letter that English does not know ("raison d'être"; not "naïve" or
+    // "10 µs"), the word belongs to a phrase of another language.
     let foreign = |token: Option<&str>| {
-        token.is_some_and(|t| t.chars().any(|c| c.is_alphabetic() && !c.is_ascii()))
+        token.is_some_and(|t| {
+            let t = t.trim_matches(|c: char| !c.is_alphanumeric());
+            t.chars().any(|c| ('\u{c0}'..='\u{24f}').contains(&c))
+                && !t.contains(|c: char| c.is_ascii_digit())
+                && !super::words::known_or_inflected(&t.to_lowercase())
+        })
     };
     !doc.whole_link_text(b, here.start..here.end)
         && !foreign(text[..here.start].split_whitespace().next_back())

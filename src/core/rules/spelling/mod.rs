@@ -735,6 +735,10 @@ pub(super) mod tests {
             words(&["Its very raison d'être, and the raison we chose it.\n"]),
             ["raison"]
         );
+        assert_eq!(
+            words(&["The naïve recieve loop took 10 µs occured twice.\n"]),
+            ["recieve", "occured"]
+        );
         // A paragraph or a list item starts a sentence.
         assert_eq!(
             words(&["Rember to use it.\n\n- Othere examples follow.\n\n- Calle Englund\n"]),

@@ -6,7 +6,7 @@ use super::*;
 /// A lower-case label that opens a block and is followed by a colon ("**openssl**: upgrade to …",
 /// "tls: make ciphers configurable", "url (string): the icon's address"): the name of a module, an
 /// area or a parameter, as the project spells it. Anywhere, a lower-case name followed by a colon and a
-/// value ("urls: [ "nats://…" ]", "format: \"json\"") is a key.
+/// list, a map or a string ("urls: [ "nats://…" ]", "format: \"json\"") is a key.
 pub(super) fn is_label(text: &str, range: std::ops::Range<usize>) -> bool {
     if !is_all_lower(&text[range.clone()]) {
         return false;
@@ -26,7 +26,7 @@ pub(super) fn is_label(text: &str, range: std::ops::Range<usize>) -> bool {
         || value
             .strip_prefix(' ')
             .and_then(|v| v.chars().next())
-            .is_some_and(|c| matches!(c, '[' | '{' | '"' | '\'' | '\u{201c}') || c.is_ascii_digit())
+            .is_some_and(|c| matches!(c, '[' | '{' | '"' | '\'' | '\u{201c}'))
 }
 
 /// A lower-case name before a word for a key ("the tls property", "the url field") where the doc
@@ -98,10 +98,15 @@ pub(super) fn names_its_target(doc: &DocProse<'_>, b: usize, view: std::ops::Ran
         definition(doc.file, label).unwrap_or("")
     }
     .to_lowercase();
-    // A name of several words is written in an address with hyphens, underscores or nothing between.
-    ["-", "_", "", " "]
+    let words: Vec<&str> = link.split_whitespace().collect();
+    if words.len() == 1 {
+        return target.contains(link);
+    }
+    // A name of several words is written in an address with underscores or nothing between
+    // ("nats_top", "natsbench"); hyphens join the words of any title made into an address.
+    ["_", ""]
         .iter()
-        .any(|join| target.contains(&link.split_whitespace().collect::<Vec<_>>().join(join)))
+        .any(|join| target.contains(&words.join(join)))
 }
 
 /// The address of the link reference definition `[label]: address` in `file` (labels match without

@@ -250,12 +250,14 @@ mod tests {
             "Items:\n\n- url (string): the address of the icon\n\n\
              Give several, e.g., urls: [ \"nats://a:4222\" ] in the tls block.\n\n\
              The tls property turns on `tls`; the json field stays.\n\n\
-             - [nats top](nats_tools/nats_top/) shows the servers over tls.\n",
+             - [nats top](nats_tools/nats_top/) shows the servers over tls.\n\n\
+             Read the [javascript guide](https://x.dev/javascript-guide), the [html](https://x.dev/api/#html) \
+             method, and note that it requires mysql: 5.7 or later.\n",
         );
         let words: Vec<&str> = found.iter().map(|(_, w, _)| w.as_str()).collect();
         // Not in the doc's inline code, "json" before "field" is the format; "tls" in running text
         // and not before a key's noun is the protocol.
-        assert_eq!(words, ["json", "tls"]);
+        assert_eq!(words, ["json", "tls", "javascript", "mysql"]);
     }
 
     #[test]
