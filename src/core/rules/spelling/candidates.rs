@@ -28,6 +28,11 @@ pub(super) fn likely_typo(
     }
     let lower = word.to_ascii_lowercase();
     let word = lower.as_str();
+    // A name glued to "js" is a JavaScript library's or format's ("commonjs", "nodejs"), not a slip
+    // toward an English word ("commons").
+    if word.ends_with("js") {
+        return None;
+    }
     let block = &doc.prose.blocks[b];
     if (!capital && matches!(block.kind, BlockKind::Heading | BlockKind::TableCell))
         || doc.whole_link_text(b, view.clone())

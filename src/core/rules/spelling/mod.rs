@@ -569,6 +569,11 @@ pub(super) mod tests {
                 vec!["prerequisites".to_owned()]
             )]
         );
+        // A name glued to "js" is no slip.
+        let js = "It uses [`import`] (esm), not [`require`] (commonjs), and the prerequisistes.\n";
+        let js = found_with(&[js], &[], MIN_DOCS, &[LIKELY]);
+        let words: Vec<&str> = js[0].iter().map(|(_, w, _)| w.as_str()).collect();
+        assert_eq!(words, ["prerequisistes"]);
         // Of several words one slip away, the one a finger slip explains.
         let doubled = found_with(&["You add a customm field.\n"], &[], MIN_DOCS, &[LIKELY]);
         assert_eq!(doubled[0].len(), 1, "{doubled:?}");
