@@ -57,7 +57,9 @@ impl Checker for Repetition {
                       package\". Line breaks between the two do not hide it. Doubles that English allows are left \
                       alone: \"had had\", \"very very\", proper names (\"Walla Walla\"), numbers, and \"that that\" \
                       unless it is clearly wrong (\"so that that the …\").\n\
-                      The fix removes one copy and keeps the line structure; it is safe to apply in batch."
+                      The fix removes one copy and keeps the line structure (\"It it a\" and \"it it not\" \
+                      become \"It is a\", \"it is not\": there the second stood for \"is\"); it is safe to \
+                      apply in batch."
                 .into(),
         }]
     }
@@ -178,6 +180,22 @@ impl Checker for Repetition {
                         },
                     });
                     i = last;
+                    continue;
+                }
+                // "It it a compile-time error": before an article or "not", the second "it" stood
+                // for "is".
+                let next = ws
+                    .get(i + 1)
+                    .filter(|n| is_space(&text[w2.end..n.start]))
+                    .map(|n| n.text(text).to_lowercase());
+                if low == "it" && matches!(next.as_deref(), Some("a" | "an" | "the" | "not")) {
+                    out.push(Hit {
+                        block: b,
+                        range: w1.start..w2.end,
+                        rule: RULE.into(),
+                        message: format!("\"{a}\" is written twice in a row."),
+                        replacements: vec![format!("{a} is"), a.to_owned()],
+                    });
                     continue;
                 }
                 if let Some((range, replacement)) = deletion(text, w1, w2) {
@@ -374,6 +392,18 @@ mod tests {
         ] {
             assert!(run(ok).is_empty(), "{ok}: {:?}", run(ok));
         }
+    }
+
+    #[test]
+    fn it_it_before_an_article_or_not_was_it_is() {
+        let hits =
+            crate::core::rules::hits_in(&Repetition, &[RULE], "It it a compile-time error.\n");
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].1, "It it");
+        assert_eq!(hits[0].2, ["It is", "It"]);
+        // Elsewhere one copy goes.
+        let hits = crate::core::rules::hits_in(&Repetition, &[RULE], "Run it it now.\n");
+        assert_eq!(hits[0].2.len(), 1);
     }
 
     #[test]
