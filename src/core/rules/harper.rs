@@ -513,16 +513,15 @@ impl Checker for HarperGrammar {
                     let Some(id) = self.id_of.get(&h.linter) else {
                         continue;
                     };
+                    let range = piece.start + h.range.start..piece.start + h.range.end;
                     // "Anchors in details": the doc's HTML element (it writes `details` as code or a
                     // tag), not "in detail" said wrongly.
-                    if h.linter == "InDetail"
-                        && details_named(doc, &block.text, &h.range, piece.start)
-                    {
+                    if h.linter == "InDetail" && details_named(doc, &block.text, &range) {
                         continue;
                     }
                     out.push(Hit {
                         block: b,
-                        range: piece.start + h.range.start..piece.start + h.range.end,
+                        range,
                         rule: id.clone(),
                         message: h.message,
                         replacements: h.replacements,
@@ -533,19 +532,14 @@ impl Checker for HarperGrammar {
     }
 }
 
-/// Is "in details" at `range` (in the piece at `at` of `text`) the plural noun, not "in detail" said
-/// wrongly: the doc's HTML element (it writes `details` as code or a tag), "details of" something, or
-/// the object of "interested in"?
-fn details_named(doc: &DocProse<'_>, text: &str, range: &Range<usize>, at: usize) -> bool {
-    let (start, end) = (at + range.start, at + range.end);
-    let before = text[..start.min(text.len())].split_whitespace().next_back();
-    let after = text.get(end..).and_then(|t| t.split_whitespace().next());
+/// Is "in details" at `range` of `text` the plural noun, not "in detail" said wrongly: the doc's HTML
+/// element (it writes `details` as code or a tag), "details of" something, or the object of
+/// "interested in"?
+fn details_named(doc: &DocProse<'_>, text: &str, range: &Range<usize>) -> bool {
+    let before = text[..range.start].split_whitespace().next_back();
+    let after = text[range.end..].split_whitespace().next();
     doc.file.contains("<details")
-        || doc
-            .prose
-            .code_spans
-            .iter()
-            .any(|span| span.text.trim() == "details")
+        || doc.inline_code_is("details")
         || after.is_some_and(|w| w.eq_ignore_ascii_case("of"))
         || before.is_some_and(|w| w.to_lowercase().starts_with("interest"))
 }

@@ -203,6 +203,15 @@ impl<'a> DocProse<'a> {
             .any(|q| code.contains(&format!("{q}{word}{q}")))
     }
 
+    /// Does the doc write `word` as a whole inline code span (`` `tls` ``, `` `details` ``): then the
+    /// word names that code (a key, an element) wherever the prose uses it as a name.
+    pub fn inline_code_is(&self, word: &str) -> bool {
+        self.prose
+            .code_spans
+            .iter()
+            .any(|span| span.text.trim() == word)
+    }
+
     /// Does the doc's prose write `word` (in ASCII lower case) as a word of its own, in any case? The
     /// doc's words are gathered on first use.
     pub fn writes(&self, word: &str) -> bool {

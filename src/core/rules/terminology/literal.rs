@@ -55,11 +55,7 @@ pub(super) fn names_a_key(doc: &DocProse<'_>, text: &str, range: std::ops::Range
     let next = text[range.end..].split_whitespace().next().unwrap_or("");
     is_all_lower(surface)
         && KEYS.contains(&next.trim_end_matches(['.', ',', ';', ':', ')']))
-        && doc
-            .prose
-            .code_spans
-            .iter()
-            .any(|span| span.text.trim() == surface)
+        && doc.inline_code_is(surface)
 }
 
 /// A link text in lower case that its address spells the same way ("[sqlite](https://jsr.io/@db/
