@@ -435,6 +435,40 @@ mod tests {
     }
 
     #[test]
+    fn every_rule_has_an_id_of_its_own() {
+        // A level in .docreview.toml names one rule: harper's "gong to" linter is not docreview's
+        // `grammar.going-to`.
+        let mut seen = std::collections::HashSet::new();
+        let all = every_rule();
+        let twice: Vec<&str> = all
+            .rules()
+            .iter()
+            .map(|r| r.info.id.as_str())
+            .filter(|id| !seen.insert(*id))
+            .collect();
+        assert!(twice.is_empty(), "{twice:?}");
+        let only = |rule: &str| {
+            let engine = Engine::new(&Settings {
+                levels: vec![(rule.to_owned(), Level::On)],
+                ..Settings::default()
+            })
+            .expect("engine");
+            let text =
+                "# Plans\n\nThe team is going generate the report, and we are gong to ship it.\n";
+            let mut rules: Vec<String> = engine
+                .check(&[doc("g.md", text)], &[])
+                .into_iter()
+                .map(|f| f.rule)
+                .filter(|r| r.contains("going"))
+                .collect();
+            rules.dedup();
+            rules
+        };
+        assert_eq!(only("grammar.going-to"), ["grammar.going-to"]);
+        assert_eq!(only("grammar.harper-going-to"), ["grammar.harper-going-to"]);
+    }
+
+    #[test]
     fn every_rule_on_by_default_passed_the_precision_gate() {
         use crate::core::rules::precision;
         let mut problems = Vec::new();

@@ -92,15 +92,20 @@ impl Engine {
                 &settings.guidelines,
             )),
         ];
-        let harper = HarperGrammar::new();
         let mut infos: Vec<RuleInfo> = checkers.iter().flat_map(|c| c.rules()).collect();
+        let doc_set = [
+            Consistency::rule(),
+            crate::core::rules::name_case::NameCase::rule(),
+        ];
+        let spelling = spelling::rules();
+        let own = infos.iter().chain(&doc_set).chain(&spelling);
+        let harper = HarperGrammar::beside(&own.map(|i| i.id.clone()).collect());
         infos.extend(harper.rules());
-        infos.push(Consistency::rule());
-        infos.push(crate::core::rules::name_case::NameCase::rule());
+        infos.extend(doc_set);
         if let Some(v) = &settings.vale {
             infos.extend(v.rule_infos());
         }
-        infos.extend(spelling::rules());
+        infos.extend(spelling);
         let mut levels = settings.levels.clone();
         levels.sort_by_key(|(p, _)| specificity(p));
         // The editor's levels come after the team's, whatever their patterns: its `grammar.*`

@@ -360,15 +360,23 @@ struct Linter {
     description: String,
 }
 
-fn catalogue() -> Vec<Linter> {
+/// harper's linters as rules. A linter whose name would be the id of one of docreview's own rules
+/// (`taken`) is `grammar.harper-<name>`: harper's `GoingTo` mends "gong to", docreview's
+/// `grammar.going-to` a missing "to", and a level set for one must never reach the other.
+fn catalogue(taken: &std::collections::HashSet<String>) -> Vec<Linter> {
     super::lexicon::rows(include_str!("data/harper.tsv"))
         .filter_map(|l| {
             let mut parts = l.splitn(3, '\t');
             let name = parts.next()?.trim().to_owned();
             let default_on = parts.next()? == "on";
             let description = plain_message(parts.next().unwrap_or(""));
+            let id = format!("grammar.{}", kebab(&name));
             Some(Linter {
-                id: format!("grammar.{}", kebab(&name)),
+                id: if taken.contains(&id) {
+                    format!("grammar.harper-{}", kebab(&name))
+                } else {
+                    id
+                },
                 name,
                 default_on,
                 description,
@@ -399,7 +407,12 @@ impl Default for HarperGrammar {
 
 impl HarperGrammar {
     pub fn new() -> HarperGrammar {
-        let linters = catalogue();
+        HarperGrammar::beside(&std::collections::HashSet::new())
+    }
+
+    /// harper's linters beside docreview's own rules, whose ids (`taken`) they leave to them.
+    pub fn beside(taken: &std::collections::HashSet<String>) -> HarperGrammar {
+        let linters = catalogue(taken);
         let id_of = linters
             .iter()
             .map(|l| (l.name.clone(), l.id.clone()))
@@ -552,8 +565,10 @@ mod tests {
     /// upgrade that adds or renames linters fails here until the list is regenerated.
     #[test]
     fn the_catalogue_matches_harper() {
-        let ours: std::collections::BTreeSet<String> =
-            catalogue().into_iter().map(|l| l.name).collect();
+        let ours: std::collections::BTreeSet<String> = catalogue(&Default::default())
+            .into_iter()
+            .map(|l| l.name)
+            .collect();
         let theirs: std::collections::BTreeSet<String> = all_linters()
             .into_keys()
             .filter(|n| !LEFT_OUT.contains(&n.as_str()))
@@ -568,7 +583,7 @@ mod tests {
         if std::env::var_os("DOCREVIEW_WRITE_HARPER").is_none() {
             return;
         }
-        let defaults: HashMap<String, bool> = catalogue()
+        let defaults: HashMap<String, bool> = catalogue(&Default::default())
             .into_iter()
             .map(|l| (l.name, l.default_on))
             .collect();
