@@ -3,15 +3,15 @@
 //! - `grammar.sentence-spacing`: no space after a full stop ("an external package.This would") → ". ";
 //! - `grammar.capital-after-comma`: a function word capitalised after a comma ("In the above code, The
 //!   first focus") → lower case;
-//! - `markup.code-spacing`: inline code glued to a word ("the `entryPoints`option") → a space between,
-//!   or two or three spaces between it and a word ("and  `href`") → one;
+//! - `markup.code-spacing`: inline code glued to a word ("the `entryPoints`option") → a space between
+//!   (two spaces beside code are one once rendered: nothing a reader sees);
 //! - `grammar.final-period`: a paragraph whose other sentences end with full stops, but not its last;
 //! - `grammar.double-capital`: a Shift key held a letter too long ("THe current design") → "The".
 
 use super::text::{is_all_lower, words};
 use super::{Active, Checker, DocProse, Hit, RuleInfo};
 use crate::core::finding::{Safety, Severity};
-use crate::core::markdown::{BlockKind, PLACEHOLDER};
+use crate::core::markdown::PLACEHOLDER;
 
 pub const SENTENCE_SPACING: &str = "grammar.sentence-spacing";
 pub const CAPITAL_AFTER_COMMA: &str = "grammar.capital-after-comma";
@@ -102,12 +102,12 @@ impl Checker for Sentences {
                 severity: Severity::Warning,
                 safety: Safety::Review,
                 default_on: true,
-                summary: "Inline code glued to the next or previous word (\"`entryPoints`option\"), or set off by two spaces".into(),
+                summary: "Inline code glued to the next or previous word (\"`entryPoints`option\")".into(),
                 explain: "Inline code needs a space on each side when a word follows or precedes it: \"the \
                           `entryPoints`option\" → \"the `entryPoints` option\". Plural and possessive endings \
-                          (`Pod`s, `Pod`'s) and punctuation are fine; so are languages written without spaces. Two or three \
-                          spaces between code and a word in running text (\"and  `href` set\") become one; \
-                          indentation, line ends and table cells are left alone."
+                          (`Pod`s, `Pod`'s) and punctuation are fine; so are languages written without spaces. Two spaces \
+                          beside code (\"and  `href` set\") are left alone: Markdown shows them as one, so a \
+                          reader never sees them (grammar.spaces, off by default, finds double spaces anywhere)."
                     .into(),
             },
             RuleInfo {
@@ -402,31 +402,6 @@ fn code_spacing(doc: &DocProse<'_>, b: usize, out: &mut Vec<Hit>) {
     for view in doc.inline_code(b) {
         let after = view.end;
         let tail = &text[after..];
-        if block.kind != BlockKind::TableCell {
-            let word = tail.trim_start_matches(' ');
-            let run = tail.len() - word.len();
-            if is_extra_space(run, word.chars().next()) {
-                out.push(Hit {
-                    block: b,
-                    range: after..after + run,
-                    rule: CODE_SPACING.into(),
-                    message: "One space is enough between the code and the next word.".into(),
-                    replacements: vec![" ".into()],
-                });
-            }
-            let head = &text[..view.start];
-            let word = head.trim_end_matches(' ');
-            let run = head.len() - word.len();
-            if is_extra_space(run, word.chars().next_back()) {
-                out.push(Hit {
-                    block: b,
-                    range: view.start - run..view.start,
-                    rule: CODE_SPACING.into(),
-                    message: "One space is enough between the previous word and the code.".into(),
-                    replacements: vec![" ".into()],
-                });
-            }
-        }
         // Glued words count only where the code is a name (not an operator such as `..`), the word
         // touches the backticks in the file (no link or emphasis between), and the two do not make one
         // word on purpose ("`desc`ription", "`Sized`ness").
@@ -514,12 +489,6 @@ fn held_shift(word: &str) -> Option<String> {
     let mut fix = word.to_ascii_lowercase();
     fix[..1].make_ascii_uppercase();
     FUNCTION_WORDS.contains(&fix.as_str()).then_some(fix)
-}
-
-/// Is a run of `run` spaces between code and the character `beyond` it a slip? Two or three spaces
-/// next to a word are (not a line end, a placeholder or more code; four or more line things up).
-fn is_extra_space(run: usize, beyond: Option<char>) -> bool {
-    (2..=3).contains(&run) && beyond.is_some_and(|c| c.is_ascii_alphanumeric())
 }
 
 #[cfg(test)]
@@ -612,18 +581,9 @@ mod tests {
             )
             .is_empty()
         );
-        // Two spaces next to code in running text are one too many, on either side.
-        assert_eq!(
-            run("Fixed buttons with `variant` and  `href` set.\n"),
-            [(CODE_SPACING.into(), "  ".into(), " ".into())]
-        );
-        assert_eq!(
-            run("Set `href`  to a link.\n"),
-            [(CODE_SPACING.into(), "  ".into(), " ".into())]
-        );
-        // Not next to HTML, not four spaces (alignment), not at a line's end, not in a table.
-        assert!(run("A <b>bold</b>  word and `x`    aligned and `y`  \nnext.\n").is_empty());
-        assert!(run("| a | b |\n|---|---|\n| `x`  y | z |\n").is_empty());
+        // Two spaces beside code are one once rendered: nothing a reader sees.
+        assert!(run("Fixed buttons with `variant` and  `href` set.\n").is_empty());
+        assert!(run("Set `href`  to a link, `x`    aligned.\n").is_empty());
     }
 
     #[test]
