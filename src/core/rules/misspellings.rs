@@ -13,11 +13,19 @@ use std::sync::LazyLock;
 /// The corrections of a known misspelling (case-insensitive lookup), best first; `Some(&[])` for a word
 /// known to be wrong with no single correction. `None` when the word is not a known misspelling.
 pub fn corrections(word: &str) -> Option<&'static [&'static str]> {
-    if word.len() < 3 {
+    if word.len() < 3
+        || NOT_MISSPELLINGS
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(word))
+    {
         return None;
     }
     typos_dict::WORD.find(&unicase::UniCase::new(word)).copied()
 }
+
+/// Words the list of misspellings holds that are words in docs: "encrypter" (a class in several
+/// frameworks, and a spelling dictionaries give), "ands" ("no ifs, ands, or buts"; "ANDs" of bits).
+const NOT_MISSPELLINGS: &[&str] = &["encrypter", "encrypters", "ands"];
 
 /// How many known misspellings lead to `word` (lower case): a measure of how common the word is.
 pub fn frequency(word: &str) -> u32 {
@@ -38,7 +46,15 @@ pub fn frequency(word: &str) -> u32 {
 /// common first.
 pub fn cased_corrections(word: &str) -> Option<Vec<String>> {
     let fixes = corrections(word)?;
-    let mut out: Vec<String> = fixes.iter().map(|f| match_case(word, f)).collect();
+    // A name takes its owner's spelling ("Javacript" → "JavaScript", not "Javascript").
+    let owned = |f: String| match crate::core::rules::terminology::Terms::builtin()
+        .scan(&f)
+        .as_slice()
+    {
+        [(range, term)] if *range == (0..f.len()) => term.canonical.clone(),
+        _ => f,
+    };
+    let mut out: Vec<String> = fixes.iter().map(|f| owned(match_case(word, f))).collect();
     // Stable: typos-dict's order stands among equally common words.
     out.sort_by_key(|f| std::cmp::Reverse(frequency(f)));
     Some(out)
@@ -71,8 +87,16 @@ mod tests {
             cased_corrections("TARGETTING"),
             Some(vec!["TARGETING".into()])
         );
+        // A name in its owner's spelling, whatever the case of the slip.
+        assert_eq!(
+            cased_corrections("Javacript").and_then(|f| f.first().cloned()),
+            Some("JavaScript".into())
+        );
         assert_eq!(cased_corrections("receive"), None);
         assert_eq!(cased_corrections("threadpool"), None);
+        // Words in docs that the list of misspellings holds.
+        assert_eq!(cased_corrections("Encrypter"), None);
+        assert_eq!(cased_corrections("ands"), None);
     }
 
     #[test]

@@ -4,15 +4,15 @@
 
 use super::*;
 
-/// The one English word an unknown word at `view` of block `b` is a slip for, if there is exactly one
-/// (see [`LIKELY`]); none in link texts nor for a word the doc's links contain, and for a lower-case word
-/// none in headings and table cells.
+/// The English word an unknown word at `view` of block `b` is a slip for, if one is (see [`LIKELY`]),
+/// then any other common words the commonest slips explain as well; none in link texts nor for a word
+/// the doc's links contain, and for a lower-case word none in headings and table cells.
 pub(super) fn likely_typo(
     doc: &DocProse<'_>,
     b: usize,
     view: std::ops::Range<usize>,
     word: &str,
-) -> Option<String> {
+) -> Option<Vec<String>> {
     let letters = word.chars().count();
     let mut chars = word.chars();
     // "Wherther": a capital first letter and the rest lower case. A capital marks a name ("Bastian",
@@ -104,23 +104,40 @@ pub(super) fn likely_typo(
             && !text[end..].starts_with(hyphen)
             && doc.plainly_english()
     };
-    let fix = match one.as_slice() {
-        [only] if common(&only) || plain_slip(only) => Some((*only).clone()),
+    let fixes: Vec<String> = match one.as_slice() {
+        [only] if common(&only) || plain_slip(only) => vec![(*only).clone()],
         [_, _, ..] => match one
             .iter()
             .filter(|c| finger_slip(word, c))
             .collect::<Vec<_>>()
             .as_slice()
         {
-            [only] if common(only) => Some((**only).clone()),
-            _ => None,
+            // The finger slip first; then the common words a letter left out or two neighbours
+            // swapped explain as well, the commonest slips ("exporations": "expirations", an "o" hit
+            // for the "i" beside it, or "explorations", an "l" left out).
+            [only] if common(only) => std::iter::once((**only).clone())
+                .chain(
+                    one.iter()
+                        .filter(|c| c.as_str() != only.as_str() && common(c))
+                        .filter(|c| dropped(word, c).is_some() || swapped(word, c))
+                        .map(|c| (*c).clone()),
+                )
+                .take(3)
+                .collect(),
+            _ => Vec::new(),
         },
-        _ => None,
-    }?;
+        _ => Vec::new(),
+    };
+    if fixes.is_empty() {
+        return None;
+    }
     Some(if capital {
-        crate::core::rules::text::capitalise(&fix)
+        fixes
+            .iter()
+            .map(|f| crate::core::rules::text::capitalise(f))
+            .collect()
     } else {
-        fix
+        fixes
     })
 }
 

@@ -159,7 +159,8 @@ pub fn rules() -> Vec<RuleInfo> {
                       swapped): \"prerequisistes\" → \"prerequisites\", \"validiating\" → \"validating\"; of \
                       several such words, the only one a finger slip explains (a key pressed twice or beside \
                       its neighbour, a neighbouring key, two letters swapped: \"customm\" → \"custom\", not \
-                      \"customs\"). That word must share the first letter (slips almost never change it) and \
+                      \"customs\"), followed by the other common words a letter left out or two letters \
+                      swapped explain (\"exporations\" → \"expirations\" or \"explorations\"). That word must share the first letter (slips almost never change it) and \
                       be a common one: people misspell it too, or the doc writes it elsewhere (\"feature \
                       unifcation\" in a doc about unification), but not as the plural of the word \
                       (\"smartypant processors\" beside \"smartypants\" is a form, not a slip). The commonest \
@@ -445,14 +446,17 @@ impl Vocabulary {
                             return;
                         }
                         if active.has(LIKELY)
-                            && let Some(fix) = likely_typo(doc, b, range.clone(), word)
+                            && let Some(fixes) = likely_typo(doc, b, range.clone(), word)
                         {
                             out.push(Hit {
                                 block: b,
                                 range,
                                 rule: LIKELY.into(),
-                                message: format!("\"{word}\" looks like a slip for \"{fix}\"."),
-                                replacements: vec![fix],
+                                message: format!(
+                                    "\"{word}\" looks like a slip for \"{}\".",
+                                    fixes[0]
+                                ),
+                                replacements: fixes,
                             });
                             return;
                         }
@@ -578,6 +582,15 @@ pub(super) mod tests {
         let doubled = found_with(&["You add a customm field.\n"], &[], MIN_DOCS, &[LIKELY]);
         assert_eq!(doubled[0].len(), 1, "{doubled:?}");
         assert_eq!(doubled[0][0].2, ["custom"]);
+        // After the finger slip, the common words (here one the doc writes) a letter left out
+        // explains as well.
+        let left_out = found_with(
+            &["Our exporations of this future are done.\n\nWe like explorations.\n"],
+            &[],
+            MIN_DOCS,
+            &[LIKELY],
+        );
+        assert_eq!(left_out[0][0].2, ["expirations", "explorations"]);
         for (typo, fix, slip) in [
             ("customm", "custom", true),   // a key pressed twice
             ("customm", "customs", false), // m for s: far apart
