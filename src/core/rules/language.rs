@@ -24,16 +24,115 @@ const ENGLISH: &[&str] = &[
 /// Italian, German, Dutch, Polish), none of them an English word.
 /// Words that are also English or technical ("y", "em", "van", "con", "du", "del", "dos") are left out.
 const FOREIGN: &[&str] = &[
-    "de", "la", "el", "los", "las", "que", "para", "por", "una", "es", "se", "lo", "como", "más",
-    "pero", "não", "uma", "com", "os", "da", "das", "é", "você", "ao", "le", "les", "des", "et",
-    "est", "une", "pour", "dans", "qui", "avec", "vous", "pas", "sont", "il", "di", "che", "è",
-    "della", "sono", "nel", "der", "und", "ist", "nicht", "mit", "ein", "eine", "zu", "auf", "für",
-    "von", "wird", "het", "een", "niet", "voor", "zijn", "się", "jest", "że", "nie", "dla", "oraz",
+    "de",
+    "la",
+    "el",
+    "los",
+    "las",
+    "que",
+    "para",
+    "por",
+    "una",
+    "es",
+    "se",
+    "lo",
+    "como",
+    "más",
+    "pero",
+    "não",
+    "uma",
+    "com",
+    "os",
+    "da",
+    "das",
+    "é",
+    "você",
+    "ao",
+    "le",
+    "les",
+    "des",
+    "et",
+    "est",
+    "une",
+    "pour",
+    "dans",
+    "qui",
+    "avec",
+    "vous",
+    "pas",
+    "sont",
+    "il",
+    "di",
+    "che",
+    "è",
+    "della",
+    "sono",
+    "nel",
+    "der",
+    "und",
+    "ist",
+    "nicht",
+    "mit",
+    "ein",
+    "eine",
+    "zu",
+    "auf",
+    "für",
+    "von",
+    "wird",
+    "het",
+    "een",
+    "niet",
+    "voor",
+    "zijn",
+    "się",
+    "jest",
+    "że",
+    "nie",
+    "dla",
+    "oraz",
     // Indonesian and Malay, Romanian, Hungarian, Turkish, Swahili: only words no English text or
     // command writes.
-    "yang", "untuk", "dengan", "tidak", "adalah", "dari", "pada", "akan", "atau", "juga", "și",
-    "să", "în", "este", "sau", "pentru", "és", "hogy", "nem", "egy", "vagy", "için", "ile", "bir",
-    "olarak", "kwa", "katika", "kuwa", "hii",
+    "yang",
+    "untuk",
+    "dengan",
+    "tidak",
+    "adalah",
+    "dari",
+    "pada",
+    "akan",
+    "atau",
+    "juga",
+    "și",
+    "să",
+    "în",
+    "este",
+    "sau",
+    "pentru",
+    "és",
+    "hogy",
+    "nem",
+    "egy",
+    "vagy",
+    "için",
+    "ile",
+    "bir",
+    "olarak",
+    "kwa",
+    "katika",
+    "kuwa",
+    "hii",
+    // More Polish, whose other small words carry letters no English word has (see [`tally`]).
+    "wszystkie",
+    "przez",
+    "lub",
+    "aby",
+    "tylko",
+    "czy",
+    "jako",
+    "tego",
+    "który",
+    "które",
 ];
 
 /// Words a block needs before its own function words decide; a shorter one follows its document.
@@ -70,12 +169,18 @@ impl Tally {
     }
 }
 
-/// Counts the function words of `text`.
+/// Counts the function words of `text`. A lower-case word with a letter of Latin Extended-A ("są",
+/// "zależności", "için", "și") counts as foreign however long: no English word has one (names do:
+/// "Łukasz", "Dvořák", hence lower case only).
 pub fn tally(text: &str, words: &[Word]) -> Tally {
     let mut t = Tally::default();
     for w in words {
         let word = w.text(text);
-        if word.len() > 7 || word.chars().any(char::is_uppercase) {
+        if word.chars().any(char::is_uppercase) {
+            continue;
+        }
+        if word.chars().any(|c| ('\u{0100}'..='\u{017F}').contains(&c)) {
+            t.foreign += 1;
             continue;
         }
         let lower = word.to_lowercase();
@@ -153,6 +258,11 @@ mod tests {
             "Die Konfiguration ist nicht mit der API kompatibel und wird ignoriert."
         ));
         assert!(foreign("これは日本語の文章です。"));
+        // Polish with no function word on the list but "wszystkie": "zależności" has letters no
+        // English word has.
+        assert!(foreign(
+            "Zainstaluje nam to wszystkie zależności do folderu `./vendor/bundle`."
+        ));
         assert!(!foreign(
             "Use the API to configure the formatter, and install it with npm."
         ));
@@ -161,5 +271,9 @@ mod tests {
             "The team met in La Paz and read the docs of the Casa de Campo project."
         ));
         assert!(!foreign("Install"));
+        // Names keep their letters.
+        assert!(!foreign(
+            "Thanks to Łukasz and Dvořák for the fix to the parser and the tests."
+        ));
     }
 }
