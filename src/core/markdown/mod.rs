@@ -801,6 +801,21 @@ mod tests {
             all.contains("A real note.") && all.contains("The prose between."),
             "{all}"
         );
+        // A bracket shortcode named for code, on lines of its own, holds code to its closing tag;
+        // a link label that happens to say "code" is prose.
+        let md = "Run it:\n\n[prism classes=\"language-bash command-line\"]\n$ php -v\nPHP 5.5 (cli)\n\
+                  [/prism]\n\nSee [code] and the [code](x) page.\n";
+        let all = texts(md).join("|");
+        assert!(!all.contains("php") && !all.contains("cli"), "{all}");
+        assert!(all.contains("Run it:") && all.contains("page."), "{all}");
+        // A fence inside an element whose content the site reads as Markdown is code to its end,
+        // past the blank line where CommonMark ends the HTML block.
+        // (CommonMark then opens a fence at its last line: what follows is code to it as well.)
+        let md = "Before the figure.\n\n<figure markdown=\"1\">\n```bash\n$ doctrine\n\n  dbal\n \
+                  dbal\n```\n</figure>\n";
+        let all = texts(md).join("|");
+        assert!(!all.contains("dbal"), "{all}");
+        assert!(all.contains("Before the figure."), "{all}");
         // Windows line ends too.
         assert_eq!(
             texts("import Flag from './_flag.mdx'\r\n\r\nUse the flag.\r\n"),

@@ -82,7 +82,9 @@ pub(super) fn mdx_code(body: &str) -> Vec<Range<usize>> {
 /// Code that Markdown-based site generators accept outside code blocks, in any Markdown file:
 /// - an ES module `import … from '…'` line (Docusaurus and Astro read `.md` as MDX);
 /// - the body of a Hugo shortcode named for code (`{{< highlight go >}}`, `{{< code-toggle >}}`,
-///   `{{< codenew >}}`): Hugo hands such a body to the shortcode raw, and it is a program or a config.
+///   `{{< codenew >}}`): Hugo hands such a body to the shortcode raw, and it is a program or a config;
+/// - the body of a bracket shortcode named for code, its tags on lines of their own (Grav's
+///   `[prism classes="language-yaml"]` … `[/prism]`, WordPress's `[code lang="css"]` … `[/code]`).
 pub(super) fn generator_code(body: &str) -> Vec<Range<usize>> {
     static IMPORT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
@@ -116,6 +118,66 @@ pub(super) fn generator_code(body: &str) -> Vec<Range<usize>> {
             }
         }
     }
+    if body.contains("[/") {
+        static BRACKET_CODE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?m)^[ \t]*\[(prism|code|sourcecode|highlight)\b[^\]\n]*\][ \t\r]*$")
+                .expect("static regex")
+        });
+        for caps in BRACKET_CODE.captures_iter(body) {
+            let (Some(open), Some(name)) = (caps.get(0), caps.get(1)) else {
+                continue;
+            };
+            let close = format!("[/{}]", name.as_str());
+            if let Some(at) = body[open.end()..].find(&close) {
+                out.push(open.start()..open.end() + at + close.len());
+            }
+        }
+    }
+    if body.contains("markdown=") {
+        out.extend(fences_in_markdown_html(body));
+    }
     out.sort_by_key(|r| r.start);
+    out
+}
+
+/// Fenced code inside an HTML element that asks for its content to be read as Markdown
+/// (`<figure markdown="1">`, kramdown's and Python-Markdown's way): CommonMark ends the HTML block at
+/// the first blank line and reads the rest of the fence as paragraphs, but the site renders it as
+/// code.
+fn fences_in_markdown_html(body: &str) -> Vec<Range<usize>> {
+    static OPEN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?m)^[ \t]*<([A-Za-z][\w-]*)\b[^>\n]*\bmarkdown=[^>\n]*>")
+            .expect("static regex")
+    });
+    let mut out = Vec::new();
+    for caps in OPEN.captures_iter(body) {
+        let (Some(open), Some(name)) = (caps.get(0), caps.get(1)) else {
+            continue;
+        };
+        let from = open.end();
+        let to = body[from..]
+            .find(&format!("</{}>", name.as_str()))
+            .map_or(body.len(), |at| from + at);
+        // Pair the fences of the element's lines: an opening run of three or more backticks or
+        // tildes, closed by a line of the same mark at least as long.
+        let mut fence: Option<(usize, char, usize)> = None;
+        let mut at = from;
+        for line in body[from..to].split_inclusive('\n') {
+            let trimmed = line.trim();
+            let mark = trimmed.chars().next().filter(|c| *c == '`' || *c == '~');
+            let run = mark.map_or(0, |m| trimmed.chars().take_while(|c| *c == m).count());
+            match (fence, mark) {
+                (None, Some(m)) if run >= 3 => fence = Some((at, m, run)),
+                (Some((start, m0, n0)), Some(m))
+                    if m == m0 && run >= n0 && trimmed.chars().all(|c| c == m) =>
+                {
+                    out.push(start..at + line.len());
+                    fence = None;
+                }
+                _ => {}
+            }
+            at += line.len();
+        }
+    }
     out
 }
