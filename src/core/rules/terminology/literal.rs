@@ -200,3 +200,114 @@ pub(super) fn names_an_account(text: &str, end: usize) -> bool {
         "organization" | "organisation" | "org" | "account" | "handle" | "username"
     )
 }
+
+/// A lower-case name that is one item of a list of three or more lower-case one-word items, opened as
+/// a list of values is ("Valid values are: standard, basic, rspec, or raw", "extension can be png, jpg
+/// or jpeg", "(i.e. ios, tvos, macos)", "(cpu,memory,wifi)"): each is spelled as a program reads it.
+pub(super) fn in_value_list(text: &str, range: std::ops::Range<usize>) -> bool {
+    if !is_all_lower(&text[range.clone()]) {
+        return false;
+    }
+    let item = |s: &str| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "._+-".contains(c))
+    };
+    // The separator before an item: a comma, and a last "or"/"and" with or without it.
+    let separator = |s: &str| -> Option<usize> {
+        [", or ", ", and ", " or ", " and ", ", ", ","]
+            .iter()
+            .find(|sep| s.ends_with(**sep))
+            .map(|sep| sep.len())
+    };
+    let mut items = 1;
+    // Leftwards.
+    let mut left = &text[..range.start];
+    while let Some(n) = separator(left) {
+        let rest = &left[..left.len() - n];
+        let start = rest
+            .char_indices()
+            .rfind(|&(_, c)| !(c.is_ascii_alphanumeric() || "._+-".contains(c)))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        if !item(&rest[start..]) {
+            break;
+        }
+        items += 1;
+        left = &rest[..start];
+    }
+    // Rightwards.
+    let mut right = &text[range.end..];
+    while let Some(sep) = [", or ", ", and ", " or ", " and ", ", ", ","]
+        .iter()
+        .find(|sep| right.starts_with(**sep))
+    {
+        let rest = &right[sep.len()..];
+        let end = rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || "._+-".contains(c)))
+            .unwrap_or(rest.len());
+        if !item(&rest[..end]) {
+            break;
+        }
+        items += 1;
+        right = &rest[end..];
+    }
+    // What opens the list says it lists values: a bracket, a colon, "i.e.", "one of", "can be",
+    // "format is", "values are". A list in running prose ("used by jest, eslint, and others") names
+    // things, and names take their owners' spelling.
+    let opener = left.trim_end().to_ascii_lowercase();
+    items >= 3
+        && ["(", ":", "i.e.", "one of", " be", " is", " are"]
+            .iter()
+            .any(|o| opener.ends_with(o))
+}
+
+/// A lower-case name before a word for a package, alone or with others ("the cocoapods gem", "the json
+/// and csv gems", "the php, phpenv and php-build cookbooks"): the package's name as published.
+pub(super) fn names_a_package(text: &str, range: std::ops::Range<usize>) -> bool {
+    const PACKAGES: &[&str] = &[
+        "gem",
+        "gems",
+        "package",
+        "packages",
+        "crate",
+        "crates",
+        "module",
+        "modules",
+        "plugin",
+        "plugins",
+        "cookbook",
+        "cookbooks",
+        "formula",
+        "formulae",
+        "library",
+        "libraries",
+    ];
+    if !is_all_lower(&text[range.clone()]) {
+        return false;
+    }
+    let token = |s: &str| {
+        s.find(|c: char| !(c.is_ascii_lowercase() || c.is_ascii_digit() || "._+-".contains(c)))
+            .unwrap_or(s.len())
+    };
+    // The whole name the word opens ("php-build").
+    let mut rest = &text[range.end..];
+    rest = &rest[token(rest)..];
+    // Past the other names of a list: ", phpenv and php-build".
+    while let Some(sep) = [", and ", ", or ", ", ", " and ", " or "]
+        .iter()
+        .find(|sep| rest.starts_with(**sep))
+    {
+        let after = &rest[sep.len()..];
+        let n = token(after);
+        if n == 0 {
+            break;
+        }
+        rest = &after[n..];
+    }
+    let Some(next) = rest.strip_prefix(' ') else {
+        return false;
+    };
+    // A full stop ends the sentence, not the word.
+    let next = next[..token(next)].trim_end_matches('.');
+    PACKAGES.contains(&next)
+}

@@ -86,6 +86,9 @@ impl Checker for Terminology {
                     || in_quotes(&block.text, range.clone())
                     || is_persons_name(&block.text, range.clone(), &term.canonical)
                     || title_link(range.clone())
+                    || defines(doc, surface)
+                    || in_value_list(&block.text, range.clone())
+                    || names_a_package(&block.text, range.clone())
                 {
                     continue;
                 }
@@ -125,6 +128,22 @@ impl Checker for Terminology {
             out.append(&mut tail);
         }
     }
+}
+
+/// Does the doc define `name` as its own term, in quotes in brackets ("Travis CI GmbH (“Travis-CI”)",
+/// "(the \"Software\")", "(hereinafter \"Licensee\")")? Then the doc writes it so on purpose, every time.
+fn defines(doc: &DocProse<'_>, name: &str) -> bool {
+    doc.prose.blocks.iter().any(|block| {
+        let text = block.text.as_str();
+        text.contains('(')
+            && ["", "the ", "hereinafter ", "hereinafter the ", "hereafter "]
+                .iter()
+                .any(|lead| {
+                    [('"', '"'), ('\u{201c}', '\u{201d}')]
+                        .iter()
+                        .any(|(open, close)| text.contains(&format!("({lead}{open}{name}{close})")))
+                })
+    })
 }
 
 /// How many times a doc writes a name in capitals before that is its styling.
@@ -240,6 +259,41 @@ mod tests {
         let found =
             crate::core::rules::hits_in(&Terminology::new(Terms::builtin().clone()), &[RULE], once);
         assert_eq!(found.len(), 1);
+        // A name the doc defines as its own term, in quotes in brackets, is written so on purpose.
+        let defined = "1. Travis CI GmbH, Berlin (“Travis-CI”); and\n\n\
+                       Travis-CI processes the data. The Github team helps.\n";
+        let found = crate::core::rules::hits_in(
+            &Terminology::new(Terms::builtin().clone()),
+            &[RULE],
+            defined,
+        );
+        let words: Vec<&str> = found.iter().map(|(_, w, _)| w.as_str()).collect();
+        assert_eq!(words, ["Github"]);
+    }
+
+    #[test]
+    fn values_listed_as_typed_are_kept_in_lower_case() {
+        let found = crate::core::rules::hits_in(
+            &Terminology::new(Terms::builtin().clone()),
+            &[RULE],
+            "The platform to use (i.e. ios, tvos, macos, catalyst).\n\n\
+             Valid values are: standard, basic, rspec, or raw.\n\n\
+             The extension can be png, jpg or jpeg.\n\n\
+             It is used by jest, eslint, and others, and it reads yaml.\n\n\
+             Two items (html, css) and a pair: png or svg.\n",
+        );
+        let words: Vec<&str> = found.iter().map(|(_, w, _)| w.as_str()).collect();
+        // A list in running prose names things; two items are no list of values.
+        assert_eq!(words, ["eslint", "yaml", "html", "css", "png", "svg"]);
+        // Names of packages as published.
+        let found = crate::core::rules::hits_in(
+            &Terminology::new(Terms::builtin().clone()),
+            &[RULE],
+            "Install the cocoapods gem, the json and csv gems, and the php, phpenv and php-build \
+             cookbooks. Our javascript code reads the yaml file.\n",
+        );
+        let words: Vec<&str> = found.iter().map(|(_, w, _)| w.as_str()).collect();
+        assert_eq!(words, ["javascript", "yaml"]);
     }
 
     #[test]
