@@ -273,6 +273,10 @@ fn at(text: &str, ws: &[Word], i: usize) -> Option<Hit> {
         return None;
     }
     let prev = before.last().map(String::as_str);
+    // "if need be, rebase": the idiom ends where the instruction starts.
+    if be == "be" && prev == Some("need") {
+        return None;
+    }
     let opens_without_subject = prev.is_some_and(|p| SUBJECTLESS.contains(&p));
     // A clause before "is" that opens with a question word may end at it and be the subject of the
     // verb after ("What it is depends on the load"): any such word earlier in the sentence, unless
@@ -497,6 +501,7 @@ mod tests {
             "Our motto is **opt in to complexity**.\n",
             "New editions are opt in, and old ones are not. Sidecars are init containers.\n",
             "The lint is warn by default. These are allow by default. We can be rid of it.\n",
+            "Create the branch and if need be rebase it before you push.\n",
         ] {
             assert!(run(ok).is_empty(), "{ok}");
         }

@@ -532,6 +532,18 @@ impl Checker for HarperGrammar {
                     if h.linter == "InDetail" && details_named(doc, &block.text, &range) {
                         continue;
                     }
+                    // "this type of data": a mass noun has no number to disagree with.
+                    if h.linter == "ThisTypeOfThing"
+                        && block.text[range.clone()]
+                            .split_whitespace()
+                            .next_back()
+                            .is_some_and(|w| {
+                                crate::core::rules::lexicon::UNCOUNTABLE
+                                    .contains(w.to_lowercase().as_str())
+                            })
+                    {
+                        continue;
+                    }
                     out.push(Hit {
                         block: b,
                         range,
@@ -728,5 +740,17 @@ mod tests {
             run("Fixed anchors in details.\n\n<details>\n<summary>More</summary>\n</details>\n")
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn this_type_of_a_mass_noun_is_left_alone() {
+        let run = |md: &str| {
+            crate::core::rules::hits_in(&HarperGrammar::new(), &["grammar.this-type-of-thing"], md)
+                .into_iter()
+                .map(|(_, w, _)| w)
+                .collect::<Vec<_>>()
+        };
+        assert!(run("Some systems have a column type for this type of data.\n").is_empty());
+        assert!(!run("These type of errors are rare.\n").is_empty());
     }
 }

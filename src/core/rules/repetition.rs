@@ -158,6 +158,18 @@ impl Checker for Repetition {
                         continue;
                     }
                 }
+                // "when a method is not found in it it will be looked up": the first "it" ends a
+                // clause that a preposition opened, the second opens the next, before its verb.
+                if low == "it"
+                    && i >= 2
+                    && PREPOSITIONS.contains(&ws[i - 2].text(text).to_lowercase().as_str())
+                    && ws.get(i + 1).is_some_and(|n| {
+                        is_space(&text[w2.end..n.start])
+                            && AUXILIARIES.contains(&n.text(text).to_lowercase().as_str())
+                    })
+                {
+                    continue;
+                }
                 // "the the the": one finding for the whole run, not one per pair.
                 let mut last = i;
                 while ws.get(last + 1).is_some_and(|n| {
@@ -308,6 +320,17 @@ fn deletion(text: &str, w1: Word, w2: Word) -> Option<(std::ops::Range<usize>, S
     None
 }
 
+/// Prepositions after which "it" can end a clause ("found in it it will"): see the check.
+const PREPOSITIONS: &[&str] = &[
+    "in", "on", "with", "to", "for", "of", "from", "at", "by", "into", "about", "over", "under",
+];
+
+/// Verbs that open a clause's predicate after its subject "it".
+const AUXILIARIES: &[&str] = &[
+    "will", "would", "is", "was", "can", "could", "should", "may", "might", "must", "has", "had",
+    "does", "did", "becomes", "gets", "needs",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -402,6 +425,13 @@ mod tests {
         assert_eq!(hits[0].1, "It it");
         assert_eq!(hits[0].2, ["It is", "It"]);
         // Elsewhere one copy goes.
+        // A clause that ends in "it" before one that opens with it.
+        let hits = crate::core::rules::hits_in(
+            &Repetition,
+            &[RULE],
+            "When a method is not found in it it will be looked up.\n",
+        );
+        assert!(hits.is_empty(), "{hits:?}");
         let hits = crate::core::rules::hits_in(&Repetition, &[RULE], "Run it it now.\n");
         assert_eq!(hits[0].2.len(), 1);
     }

@@ -380,6 +380,8 @@ mod tests {
     fn a_versus_an() {
         assert_eq!(fixes("Wait a hour.\n"), vec![pair("a hour", "an hour")]);
         assert_eq!(fixes("Add an user.\n"), vec![pair("an user", "a user")]);
+        // "a other" is "another" run apart; "an other" comes second.
+        assert_eq!(run("Pick a other one.\n")[0].2, ["another", "an other"]);
         assert_eq!(
             fixes("A example follows.\n"),
             vec![pair("A example", "An example")]
@@ -449,6 +451,7 @@ mod tests {
             "an HTTP call, an API, an x-axis, a k-means model, an n-gram",
             "an Rspack build, an Xcode-only setup, a SWF file, a fn body, an fn body, an NgModule",
             "a REST API, a RAM disk, a NOTE, a README",
+            "a Svelte frontend, a svelte component",
             "choose type A or B; option a or b",
             "a.k.a. the thing",
             "a `code` span and an <b>html</b> tag",

@@ -227,6 +227,10 @@ pub(super) fn spelled_out(w: &str) -> bool {
     if vowel(a) || vowel(b) || !b.is_ascii_alphabetic() {
         return false;
     }
+    // "Svelte", "Sven": a borrowed cluster said as one sound before a vowel ("an svn": letters).
+    if a == 's' && b == 'v' && cs.next().is_some_and(vowel) {
+        return false;
+    }
     let ok_after: &str = match a {
         'b' | 'c' | 'g' | 'p' => "lrh",
         'd' | 't' => "rhw",
@@ -414,7 +418,15 @@ pub(super) fn a_or_an(b: usize, text: &str, ws: &[Word], out: &mut Vec<Hit>) {
             } else {
                 format!("Use \"a\" before a consonant sound: \"{fixed} {word}\".")
             },
-            replacements: vec![format!("{fixed}{gap}{word}")],
+            // "a other" is "another" run apart more often than "an other".
+            replacements: if word == "other" && gap == " " {
+                vec![
+                    format!("{}nother", &art[..1]),
+                    format!("{fixed}{gap}{word}"),
+                ]
+            } else {
+                vec![format!("{fixed}{gap}{word}")]
+            },
         });
     }
 }
