@@ -4,10 +4,10 @@
 //! is in scope from the command line is the session's job.
 
 use crate::core::baseline::Baseline;
-use crate::core::engine::{Doc, Lines};
+use crate::core::engine::{Doc, Lines, translation_sources};
 use crate::core::finding::Finding;
 use crate::io::files;
-use crate::io::repo::Repo;
+use crate::io::repo::{Repo, Target};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::io;
@@ -306,6 +306,44 @@ fn read_one(
             }),
         )),
     }
+}
+
+/// Leaves out the translations among `targets` whose English page is in the repository (see
+/// [`translation_sources`]): a translation's fixes belong in its source, and a translation tool that
+/// copies untranslated English into every language's folder would repeat each finding once per
+/// language. One notice says how many were left out and how to check one anyway.
+pub fn without_translations(
+    targets: Vec<Target>,
+    root: &Path,
+    notices: &mut Vec<String>,
+) -> Vec<Target> {
+    let mut left: Vec<(String, String)> = Vec::new();
+    let kept = targets
+        .into_iter()
+        .filter(|t| {
+            let Some(source) = translation_sources(&t.rel)
+                .into_iter()
+                .find(|s| root.join(s).is_file())
+            else {
+                return true;
+            };
+            left.push((t.rel.clone(), source));
+            false
+        })
+        .collect();
+    if let Some((first, source)) = left.first() {
+        let n = left.len();
+        let others = match n {
+            1 => String::new(),
+            2 => ", and 1 more".to_owned(),
+            _ => format!(", and {} more", n - 1),
+        };
+        notices.push(format!(
+            "skipping {first}, a translation of {source}{others}: fixes belong in the English \
+             pages (name a translation's path to check it)"
+        ));
+    }
+    kept
 }
 
 pub fn repo_rel(repo: Option<&Repo>, abs: &Path) -> Option<String> {

@@ -244,6 +244,44 @@ fn all_lists_untracked_docs_as_git_does() {
 }
 
 #[test]
+fn translations_of_english_pages_in_the_repository_are_left_to_their_source() {
+    let r = Repo::new();
+    // A translation tool copies the English page into each language's folder until it is translated.
+    r.write("en/intro.md", "Install Github.\n")
+        .write("nl-nl/intro.md", "Install Github.\n")
+        .write("pt-br/intro.md", "Install Github.\n")
+        .write(
+            "de/only.md",
+            "A German folder with no English page: Github.\n",
+        )
+        .write("guide/setup.md", "Set up Gitlab.\n")
+        .write("guide/setup.zh-cn.md", "Set up Gitlab.\n")
+        .commit("init");
+    let out = r.check_json(&["--all"]);
+    let paths: Vec<String> = out.findings().into_iter().map(|f| f.0).collect();
+    assert_eq!(paths, ["de/only.md", "en/intro.md", "guide/setup.md"]);
+    assert!(
+        out.stderr
+            .contains("skipping guide/setup.zh-cn.md, a translation of guide/setup.md, and 2 more"),
+        "{}",
+        out.stderr
+    );
+    // Changed lines of a translation only: nothing to review, and the notice says why.
+    r.write("nl-nl/intro.md", "Install Github now.\n");
+    let out = r.check_json(&[]);
+    assert!(out.findings().is_empty(), "{:?}", out.findings());
+    assert!(
+        out.stderr
+            .contains("skipping nl-nl/intro.md, a translation of en/intro.md:"),
+        "{}",
+        out.stderr
+    );
+    // Named on the command line, a translation is checked.
+    let out = r.check_json(&["nl-nl/intro.md"]);
+    assert_eq!(out.texts(), ["Github"]);
+}
+
+#[test]
 fn a_repository_without_commits_counts_every_doc_as_new() {
     let r = Repo::new();
     r.write("a.md", "Fresh Github.\n");

@@ -66,8 +66,11 @@ pub(super) fn is_change_entry(file: &str, block: &markdown::Block) -> bool {
     let Some(text) = file.get(line_start..line_end) else {
         return false;
     };
-    if !(is_item(text) && cites(text)) {
+    if !is_item(text) {
         return false;
+    }
+    if !cites(text) {
+        return under_change_lead(&file[..line_start]);
     }
     // The nearest other items of the same list, above and below: a change list's items all read
     // like changes.
@@ -78,6 +81,61 @@ pub(super) fn is_change_entry(file: &str, block: &markdown::Block) -> bool {
         (None, None) => true,
         (a, b) => a == Some(true) || b == Some(true),
     }
+}
+
+/// Does the list that ends `before` follow a lead-in that announces changes: a line ending with a colon
+/// that speaks of them ("Changes in this version include:", "This release fixes:") or a heading that
+/// names them ("## Bug fixes", "### Added")? Its items are a release's change titles, terse on purpose
+/// ("Add support for `X-Forwarded-For` header").
+fn under_change_lead(before: &str) -> bool {
+    const HEADINGS: &[&str] = &[
+        "changes",
+        "changelog",
+        "change log",
+        "bug fixes",
+        "bugfixes",
+        "fixes",
+        "fixed",
+        "added",
+        "removed",
+        "deprecated",
+        "improvements",
+        "breaking changes",
+        "new features",
+        "release notes",
+        "what's new",
+    ];
+    let Some(lead) = before
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty() && !is_item(l) && indent_of(l) == 0)
+    else {
+        return false;
+    };
+    let lead = lead.trim().to_lowercase();
+    if let Some(heading) = lead.strip_prefix('#') {
+        let heading = heading.trim_start_matches('#').trim();
+        // Or a heading that opens or ends with such a word: "## Full Changelog", "### Changes in 2.3".
+        let words: Vec<&str> = heading
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .filter(|w| !w.is_empty())
+            .collect();
+        let ends = |w: &&str| ["changelog", "changes", "fixes", "improvements"].contains(w);
+        return HEADINGS.iter().any(|h| heading.starts_with(h))
+            || words.first().is_some_and(|w| ends(w))
+            || words.last().is_some_and(|w| ends(w));
+    }
+    lead.ends_with(':')
+        && [
+            "change",
+            "fixes",
+            "fixed",
+            "this release",
+            "this version",
+            "improvements",
+        ]
+        .iter()
+        .any(|w| lead.contains(w))
 }
 
 /// Is `range` of a block's text inside a change entry's credit: brackets that hold only capitalised
@@ -228,6 +286,67 @@ pub fn is_license(path: &str) -> bool {
         || stem.starts_with("licence")
         || matches!(stem, "copying" | "notice" | "notices")
         || (stem.contains("third") && (stem.contains("licen") || stem.contains("notice")))
+}
+
+/// Languages a docs site is translated into, by their ISO 639-1 codes (English left out): a folder
+/// named so, alone or with a region ("de", "pt-br", "zh_CN", "zh-Hans"), holds one language's pages.
+/// Codes that are English words a folder could be named ("be", "is", "my") are left out.
+const LANGUAGES: &[&str] = &[
+    "af", "ar", "az", "bg", "bn", "bs", "ca", "cs", "cy", "da", "de", "el", "eo", "es", "et", "eu",
+    "fa", "fi", "fr", "ga", "gl", "gu", "he", "hi", "hr", "hu", "hy", "id", "it", "ja", "ka", "kk",
+    "km", "kn", "ko", "lt", "lv", "mk", "ml", "mn", "mr", "ms", "nb", "ne", "nl", "nn", "no", "pa",
+    "pl", "pt", "ro", "ru", "si", "sk", "sl", "sq", "sr", "sv", "sw", "ta", "te", "th", "tl", "tr",
+    "uk", "ur", "uz", "vi", "zh",
+];
+
+/// Is `name` a language tag of a translation ("de", "nl-nl", "zh_CN", "pt-BR", "zh-Hans")?
+fn is_language_tag(name: &str) -> bool {
+    let (language, region) = match name.split_once(['-', '_']) {
+        Some((l, r)) => (l, Some(r)),
+        None => (name, None),
+    };
+    LANGUAGES.contains(&language)
+        && region.is_none_or(|r| {
+            (2..=4).contains(&r.len()) && r.chars().all(|c| c.is_ascii_alphabetic())
+        })
+}
+
+/// Where the English page of a translation would be, when `rel` lies in a language's folder or names
+/// its language before the extension: "nl-nl/api/acl.md" → "en/api/acl.md", "en-us/api/acl.md", …,
+/// "api/acl.md"; "content/de/about.md" → "content/en/about.md", …, "content/about.md";
+/// "guide/intro.zh-cn.md" → "guide/intro.md". The caller asks which of them exists: a translation
+/// whose English source sits beside it is the translators' to change (or their tool's, which copies
+/// the English text into the pages not yet translated): a fix belongs in the source.
+pub fn translation_sources(rel: &str) -> Vec<String> {
+    const ENGLISH: &[&str] = &["en", "en-us", "en_us", "en-US", "en_US", "en-gb", "en_GB"];
+    let parts: Vec<&str> = rel.split('/').collect();
+    let mut out = Vec::new();
+    let Some((name, folders)) = parts.split_last() else {
+        return out;
+    };
+    for (i, folder) in folders.iter().enumerate() {
+        if !is_language_tag(folder) {
+            continue;
+        }
+        for english in ENGLISH {
+            let mut swapped = parts.clone();
+            swapped[i] = english;
+            out.push(swapped.join("/"));
+        }
+        let mut without = parts.clone();
+        without.remove(i);
+        out.push(without.join("/"));
+    }
+    // "intro.zh-cn.md": the language between the stem and the extension.
+    let mut pieces: Vec<&str> = name.split('.').collect();
+    if pieces.len() >= 3 && is_language_tag(pieces[pieces.len() - 2]) {
+        pieces.remove(pieces.len() - 2);
+        let mut source = parts[..parts.len() - 1].to_vec();
+        let plain = pieces.join(".");
+        source.push(&plain);
+        out.push(source.join("/"));
+    }
+    out
 }
 
 /// Which rules read a changelog: misspellings and doubled words.

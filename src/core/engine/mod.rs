@@ -44,7 +44,7 @@ pub use docset::Parts;
 use kinds::{
     in_credit, is_change_entry, is_foreign, prose_of, reads_changelogs, reads_code_comments,
 };
-pub use kinds::{is_changelog, is_license};
+pub use kinds::{is_changelog, is_license, translation_sources};
 use place::touches;
 pub use place::{line_of, line_starts, sort_findings};
 pub use run::{Run, memo_key};
@@ -523,6 +523,28 @@ mod tests {
             assert!(rules_of(&engine(), path, md).is_empty(), "{path}");
         }
         assert!(!is_license("docs/licensing-faq.md"));
+        // A page in a language's folder has its English source where that folder is "en" or absent.
+        let sources = translation_sources("nl-nl/api/acl.md");
+        assert!(sources.iter().any(|s| s == "en/api/acl.md"), "{sources:?}");
+        assert!(sources.iter().any(|s| s == "api/acl.md"), "{sources:?}");
+        let sources = translation_sources("content/zh_CN/about.md");
+        assert!(
+            sources.iter().any(|s| s == "content/en_US/about.md"),
+            "{sources:?}"
+        );
+        assert_eq!(
+            translation_sources("guide/intro.pt-BR.md"),
+            ["guide/intro.md"]
+        );
+        // Folders and names that are no language: "go", "js", "api", an English folder itself.
+        for rel in [
+            "docs/go/intro.md",
+            "js/intro.md",
+            "en/api/acl.md",
+            "docs/release.notes.md",
+        ] {
+            assert!(translation_sources(rel).is_empty(), "{rel}");
+        }
         // Anywhere, a list item that cites a pull request, an issue or a commit is a commit's title:
         // read for typos and doubled words only, and never in its authors' names.
         let notes = "# Release 2.0\n\nThe the release brings a new parser.\n\n\
@@ -554,7 +576,27 @@ mod tests {
             ]
             .map(|(rule, text)| (rule.to_owned(), text.to_owned()))
         );
-        let rules = rules_of(&engine(), "guide.md", md);
+        // Items after a lead-in that announces changes are change titles too; a plain list is prose.
+        let post = "Changes in this version include:\n\n\
+                    * Add support for `X-Forwarded-For` header in teh request\n\
+                    * Fix parsing when cookies exist with same name\n\n\
+                    ### Bug fixes\n\n\
+                    - Fix route with same name\n\n\
+                    ## Full Changelog\n\n\
+                    * Fixed XSS exploit in `urlFor` method\n\n\
+                    ## Making changes to your setup\n\n\
+                    - Add support for `X-Forwarded-For` header\n\n\
+                    To set it up:\n\n\
+                    - Add support for `X-Forwarded-For` header\n";
+        let found = found_of(&engine(), "blog/release-1.6.md", post);
+        let rules: Vec<&str> = found.iter().map(|(rule, _)| rule.as_str()).collect();
+        assert_eq!(
+            rules,
+            ["spelling.known-typo", "grammar.article", "grammar.article"],
+            "{found:?}"
+        );
+        // Elsewhere, under a heading that names no changes, the same list is prose.
+        let rules = rules_of(&engine(), "guide.md", &md.replace("# Changes", "# Setup"));
         assert!(
             rules.contains(&"terminology.canonical".to_owned()),
             "{rules:?}"
