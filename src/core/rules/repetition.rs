@@ -14,6 +14,7 @@ const LEGIT: &[&str] = &[
     "now", "really", "so", "tut", "very", "yes", "yeah", "hip", "pretty", "more", "far", "well",
     "round", "again", "over", "on", "after", "out", "by", "down", "up", "dum", "ta", "go", "do",
     "wait", "hurry", "step", "bit", "little", "day", "side", "back", "one", "two", "ok", "okay",
+    "extra",
 ];
 
 /// "that that" is fine ("I know that that works") unless what follows cannot continue the clause.
@@ -128,7 +129,12 @@ impl Checker for Repetition {
                         || between.contains("![")
                         || between.contains(['*', '_', '`'])
                 });
-                if quoted || comment_lines || apart {
+                // "removed from the session [session:forget](…)": the second is a name that goes on
+                // past a colon.
+                let named = text[w2.end..]
+                    .strip_prefix(':')
+                    .is_some_and(|rest| rest.starts_with(|c: char| c.is_alphanumeric()));
+                if quoted || comment_lines || apart || named {
                     continue;
                 }
                 let low = a.to_lowercase();
@@ -200,7 +206,13 @@ impl Checker for Repetition {
                     .get(i + 1)
                     .filter(|n| is_space(&text[w2.end..n.start]))
                     .map(|n| n.text(text).to_lowercase());
-                if low == "it" && matches!(next.as_deref(), Some("a" | "an" | "the" | "not")) {
+                // Also before a participle: "when it it created".
+                let participle = next
+                    .as_deref()
+                    .is_some_and(|n| n.len() > 4 && n.ends_with("ed"));
+                if low == "it"
+                    && (matches!(next.as_deref(), Some("a" | "an" | "the" | "not")) || participle)
+                {
                     out.push(Hit {
                         block: b,
                         range: w1.start..w2.end,
@@ -425,6 +437,21 @@ mod tests {
         assert_eq!(hits[0].1, "It it");
         assert_eq!(hits[0].2, ["It is", "It"]);
         // Elsewhere one copy goes.
+        // Before a participle the second "it" stood for "is" too.
+        let hits = crate::core::rules::hits_in(
+            &Repetition,
+            &[RULE],
+            "It must not depend on the relation when it it created.\n",
+        );
+        assert_eq!(hits[0].2, ["it is", "it"]);
+        // A size ("extra extra large") and a name that goes on past a colon are no slips.
+        let hits = crate::core::rules::hits_in(
+            &Repetition,
+            &[RULE],
+            "Eight columns on extra extra large devices. Remove it from the session \
+             [session:forget](/tags/session-forget).\n",
+        );
+        assert!(hits.is_empty(), "{hits:?}");
         // A clause that ends in "it" before one that opens with it.
         let hits = crate::core::rules::hits_in(
             &Repetition,
