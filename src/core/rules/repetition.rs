@@ -7,6 +7,22 @@ use super::{Active, Checker, DocProse, Hit, RuleInfo};
 use crate::core::finding::{Safety, Severity};
 
 pub const RULE: &str = "grammar.repeated-word";
+/// The same, for a word that is not a function word: off by default (see `rules()`).
+pub const CONTENT_RULE: &str = "grammar.repeated-content-word";
+
+/// The small words of English (articles, prepositions, pronouns, auxiliaries, conjunctions): one of
+/// them twice in a row is nearly always the trace of an edit ("the the", "to to", "is is").
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "about", "above", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be",
+    "been", "before", "being", "between", "both", "but", "by", "can", "could", "did", "do", "does",
+    "each", "either", "for", "from", "has", "have", "he", "her", "his", "how", "i", "if", "in",
+    "into", "is", "it", "its", "may", "me", "might", "must", "my", "neither", "nor", "not", "of",
+    "off", "on", "onto", "or", "our", "shall", "she", "should", "so", "some", "such", "than",
+    "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "through",
+    "to", "under", "until", "upon", "us", "was", "we", "were", "what", "when", "where", "whether",
+    "which", "while", "who", "whom", "whose", "why", "will", "with", "within", "without", "would",
+    "you", "your",
+];
 
 /// Words that may legitimately follow themselves.
 const LEGIT: &[&str] = &[
@@ -53,22 +69,61 @@ impl Checker for Repetition {
             severity: Severity::Warning,
             safety: Safety::Safe,
             default_on: true,
-            summary: "The same word twice in a row (\"the the\"), also across line breaks".into(),
-            explain: "Flags a word written twice in a row, the classic trace of an edit: \"install the the \
-                      package\". Line breaks between the two do not hide it. Doubles that English allows are left \
+            summary: "The same small word twice in a row (\"the the\"), also across line breaks".into(),
+            explain: "Flags a small word of English (an article, a preposition, a pronoun, an auxiliary, \
+                      a conjunction) written twice in a row, the classic trace of an edit: \"install the the \
+                      package\". Other words doubled are grammar.repeated-content-word's (off by default: they \
+                      are often doubled on purpose). Line breaks between the two do not hide it. Doubles that English allows are left \
                       alone: \"had had\", \"very very\", proper names (\"Walla Walla\"), numbers, and \"that that\" \
                       unless it is clearly wrong (\"so that that the …\").\n\
                       The fix removes one copy and keeps the line structure (\"It it a\" and \"it it not\" \
                       become \"It is a\", \"it is not\": there the second stood for \"is\"); it is safe to \
                       apply in batch."
                 .into(),
+        }, RuleInfo {
+            link: None,
+            id: CONTENT_RULE.into(),
+            severity: Severity::Warning,
+            safety: Safety::Review,
+            default_on: false,
+            summary: "A word that is not a small function word written twice in a row (\"the bikes bikes\")".into(),
+            explain: "Flags a word other than the small words of English (articles, prepositions, \
+                      pronouns, auxiliaries, conjunctions) written twice in a row: \"install the package \
+                      package\". Off by default: such doubles are often on purpose (\"super super\", \
+                      \"bang bang\" for `!!`, \"Ho ho ho\"), names, or code in running text; a doubled \
+                      small word (\"the the\") is grammar.repeated-word's, on by default."
+                .into(),
         }]
     }
 
     fn check(&self, doc: &DocProse<'_>, active: &Active, out: &mut Vec<Hit>) {
-        if !active.has(RULE) {
+        if !active.has(RULE) && !active.has(CONTENT_RULE) {
             return;
         }
+        let mut found = Vec::new();
+        doubled(doc, &mut found);
+        // A doubled function word is an edit's trace; another word is often doubled on purpose
+        // ("super super", "bang bang", "Ho ho ho") or is a name or code in running text.
+        for mut hit in found {
+            let text = &doc.prose.blocks[hit.block].text;
+            let first = text[hit.range.clone()]
+                .split(|c: char| !c.is_alphabetic())
+                .find(|w| !w.is_empty())
+                .unwrap_or("")
+                .to_lowercase();
+            if !FUNCTION_WORDS.contains(&first.as_str()) {
+                hit.rule = CONTENT_RULE.into();
+            }
+            if active.has(&hit.rule) {
+                out.push(hit);
+            }
+        }
+    }
+}
+
+/// Every word written twice in a row, as [`RULE`] hits.
+fn doubled(doc: &DocProse<'_>, out: &mut Vec<Hit>) {
+    {
         for (b, block) in doc.prose.blocks.iter().enumerate() {
             let text = block.text.as_str();
             let ws = doc.words(b);
@@ -437,6 +492,18 @@ mod tests {
         assert_eq!(hits[0].1, "It it");
         assert_eq!(hits[0].2, ["It is", "It"]);
         // Elsewhere one copy goes.
+        // A doubled word that is not a small function word is the opt-in rule's.
+        let md = "Merge the bikes bikes into the the set.\n";
+        let rules: Vec<String> = crate::core::rules::hits_in(&Repetition, &[RULE], md)
+            .into_iter()
+            .map(|(_, w, _)| w)
+            .collect();
+        assert_eq!(rules, ["the the"]);
+        let content: Vec<String> = crate::core::rules::hits_in(&Repetition, &[CONTENT_RULE], md)
+            .into_iter()
+            .map(|(_, w, _)| w)
+            .collect();
+        assert_eq!(content, ["bikes bikes"]);
         // Before a participle the second "it" stood for "is" too.
         let hits = crate::core::rules::hits_in(
             &Repetition,
