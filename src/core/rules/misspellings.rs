@@ -24,8 +24,17 @@ pub fn corrections(word: &str) -> Option<&'static [&'static str]> {
 }
 
 /// Words the list of misspellings holds that are words in docs: "encrypter" (a class in several
-/// frameworks, and a spelling dictionaries give), "ands" ("no ifs, ands, or buts"; "ANDs" of bits).
-const NOT_MISSPELLINGS: &[&str] = &["encrypter", "encrypters", "ands"];
+/// frameworks, and a spelling dictionaries give), "ands" ("no ifs, ands, or buts"; "ANDs" of bits),
+/// "alls" ("catch-alls"), "seeked" (a stream or iterator seeked to an offset; the media event),
+/// "darcula" (the editor theme).
+const NOT_MISSPELLINGS: &[&str] = &[
+    "encrypter",
+    "encrypters",
+    "ands",
+    "alls",
+    "seeked",
+    "darcula",
+];
 
 /// How many known misspellings lead to `word` (lower case): a measure of how common the word is.
 pub fn frequency(word: &str) -> u32 {
@@ -97,6 +106,7 @@ mod tests {
         // Words in docs that the list of misspellings holds.
         assert_eq!(cased_corrections("Encrypter"), None);
         assert_eq!(cased_corrections("ands"), None);
+        assert_eq!(cased_corrections("seeked"), None);
     }
 
     #[test]

@@ -219,6 +219,13 @@ pub(super) fn candidates(doc: &DocProse<'_>, b: usize, mut f: impl FnMut(Word, &
                 continue;
             }
             if let Some(fixes) = typo(word) {
+                // In prose a camel-case word with a misspelt part is a name ("FlippinBerger", a
+                // handle) unless the doc writes the mended name ("BroswerWindow" beside
+                // "BrowserWindow").
+                let camel = word.chars().skip(1).any(|c| c.is_ascii_uppercase());
+                if camel && !fixes.iter().any(|f| doc.file.contains(f.as_str())) {
+                    continue;
+                }
                 if plain_typo(doc, b, whole, here, word) {
                     f(here, word, Candidate::Typo(fixes));
                 }
@@ -306,6 +313,27 @@ pub(super) fn plain_typo(
         if !((starts && next_lower) || long) {
             return false;
         }
+        // After a capitalised word the dictionary does not know, a surname or a company in a list of
+        // names ("Kelsey Grammer", "VeriSign, Nominet"); not after a word ("Certificate Transperancy").
+        let previous = before
+            .trim_end_matches(',')
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        if previous.starts_with(char::is_uppercase)
+            && !is_known(&previous.to_lowercase())
+            && !dictionary::is_listed(&previous.to_lowercase())
+        {
+            return false;
+        }
+    }
+    // A table cell of one short word is a key, an alias or a value ("| pacin | `sudo pacman -S` |"),
+    // named as its program names it.
+    if doc.prose.blocks[b].kind == BlockKind::TableCell
+        && word.chars().count() <= 6
+        && text.split_whitespace().count() == 1
+    {
+        return false;
     }
     // Beside a word with an accented letter that English does not know ("raison d'être"; not "naïve" or
     // "10 µs"), the word belongs to a phrase of another language.

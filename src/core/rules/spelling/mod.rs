@@ -133,7 +133,7 @@ pub fn rules() -> Vec<RuleInfo> {
                       stands in running text, also at a sentence start (after a full stop, or opening a \
                       paragraph or list item before a lower-case word), as a word of seven letters or more \
                       anywhere, capitalised or not (\"Certificate Transperancy\"), or as part of a camelCase \
-                      name (\"BroswerWindow\"), even where an unknown word would pass as a compound. Inside \
+                      name the doc also writes mended (\"BroswerWindow\" beside \"BrowserWindow\"), even where an unknown word would pass as a compound. Inside \
                       inline code, a part of a name (split at symbols and camelCase humps: \
                       `.github/worflows`, `is_sign_poitive`) is flagged when no other doc writes it in code \
                       and no code block writes it at all, the doc's prose is English, and it is not cut short \
@@ -715,8 +715,12 @@ pub(super) mod tests {
 
     #[test]
     fn known_misspellings_are_found_anywhere_with_their_correction() {
+        // A camel-case name with a misspelt part, where the doc writes the mended name; a handle
+        // ("FlippinBerger") where it does not is a name.
         let doc = "We recieve the data. Occured twice, then the KubeflowBroswerWindow opened.\n\n\
-                   # Paramater\n\nIt ran. Paramater checks follow.\n";
+                   # Paramater\n\nIt ran. Paramater checks follow. The `KubeflowBrowserWindow` \
+                   class. Thanks to FlippinBerger. Guest stars: Kelsey Grammer.\n\n\
+                   | Alias | Command |\n|---|---|\n| pacin | `pacman -S` |\n";
         let hits = &found(&[doc], &[], MIN_DOCS)[0];
         let summary: Vec<(&str, &str, Option<&str>)> = hits
             .iter()
