@@ -247,12 +247,13 @@ fn all_lists_untracked_docs_as_git_does() {
 fn translations_of_english_pages_in_the_repository_are_left_to_their_source() {
     let r = Repo::new();
     // A translation tool copies the English page into each language's folder until it is translated.
-    r.write("en/intro.md", "Install Github.\n")
-        .write("nl-nl/intro.md", "Install Github.\n")
-        .write("pt-br/intro.md", "Install Github.\n")
+    let intro = "This is the first page of the guide, and it is for the users of Github.\n";
+    r.write("en/intro.md", intro)
+        .write("nl-nl/intro.md", intro)
+        .write("pt-br/intro.md", intro)
         .write(
             "de/only.md",
-            "A German folder with no English page: Github.\n",
+            "This is in the German folder, but it has no English page and it is for the users of Github.\n",
         )
         .write("guide/setup.md", "Set up Gitlab.\n")
         .write("guide/setup.zh-cn.md", "Set up Gitlab.\n")
@@ -267,7 +268,10 @@ fn translations_of_english_pages_in_the_repository_are_left_to_their_source() {
         out.stderr
     );
     // Changed lines of a translation only: nothing to review, and the notice says why.
-    r.write("nl-nl/intro.md", "Install Github now.\n");
+    r.write(
+        "nl-nl/intro.md",
+        "This is the first page of the guide, and it is for all the users of Github.\n",
+    );
     let out = r.check_json(&[]);
     assert!(out.findings().is_empty(), "{:?}", out.findings());
     assert!(

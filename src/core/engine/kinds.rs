@@ -24,7 +24,9 @@ pub(super) fn reads_code_comments(rule: &str) -> bool {
 }
 
 /// Is the doc as a whole in another language than English (a translation beside the English pages)?
-pub(super) fn is_foreign(prose: &Prose) -> bool {
+/// In a language's folder (`es/book/…`, see [`translation_sources`]) it is, unless its small words are
+/// plainly English: a translated page of tables and commands has few of them.
+pub(super) fn is_foreign(prose: &Prose, path: &str) -> bool {
     let mut tally = language::Tally::default();
     let (mut other, mut all) = (0usize, 0usize);
     for b in &prose.blocks {
@@ -35,7 +37,10 @@ pub(super) fn is_foreign(prose: &Prose) -> bool {
             other += 1;
         }
     }
-    (tally.foreign >= 5 && tally.is_foreign()) || (all > 0 && other * 2 > all)
+    let in_language_folder = !translation_sources(path).is_empty();
+    (tally.foreign >= 5 && tally.is_foreign())
+        || (all > 0 && other * 2 > all)
+        || (in_language_folder && !(tally.english >= 5 && tally.foreign * 10 < tally.english))
 }
 
 /// Is a block an entry of a list of changes: a list item that cites a pull request, an issue or a
@@ -122,8 +127,8 @@ fn under_change_lead(before: &str) -> bool {
             .collect();
         let ends = |w: &&str| ["changelog", "changes", "fixes", "improvements"].contains(w);
         return HEADINGS.iter().any(|h| heading.starts_with(h))
-            || words.first().is_some_and(|w| ends(w))
-            || words.last().is_some_and(|w| ends(w));
+            || words.first().is_some_and(&ends)
+            || words.last().is_some_and(ends);
     }
     lead.ends_with(':')
         && [

@@ -424,6 +424,15 @@ mod tests {
                   Ver el [vídeo](https://youtu.be/x?si=abc) para más.\n";
         let rules = rules_of(&every_rule(), "docs/es/install.md", es);
         assert_eq!(rules, ["links.tracking"]);
+        // In a language's folder, a page of tables with one Spanish note is the translation too; the
+        // same page elsewhere reads as English with a foreign word.
+        let table = "Nota: Esta tabla asume Nu 0.14.1 o posterior.\n\n| Nu | Bash |\n|---|---|\n\
+                     | `ls` | `ls` |\n";
+        assert!(rules_of(&engine(), "es/book/mapa.md", table).is_empty());
+        assert_eq!(
+            rules_of(&engine(), "book/mapa.md", table),
+            ["spelling.known-typo"]
+        );
         // An English doc that quotes a Spanish sentence still gets its English findings.
         let en =
             "# Install\n\nThe the package is on Github.\n\n> Para usar el componente de la API.\n";

@@ -73,7 +73,7 @@ impl Engine {
                 continue;
             }
             if !hit.rule.starts_with("links.")
-                && (*foreign_doc.get_or_insert_with(|| is_foreign(prose))
+                && (*foreign_doc.get_or_insert_with(|| is_foreign(prose, &doc.path))
                     || *foreign_blocks.entry(hit.block).or_insert_with(|| {
                         let words = crate::core::rules::text::words(&block.text);
                         language::other_script(&block.text)
