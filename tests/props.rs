@@ -258,12 +258,18 @@ proptest! {
     }
 }
 
-/// The default rules, once per process (building the engine loads harper-core's dictionary).
+/// Every rule, once per process (building the engine loads harper-core's dictionary). But one:
+/// harper-core 3.0's `RedundantAcronyms` (off by default) checks "GOP" against a capitalised word, which
+/// its own debug assertion forbids, so a debug build panics on any text with "gop"; release builds
+/// compile the assertion out and read it fine.
 fn engine() -> &'static Engine {
     static E: std::sync::OnceLock<Engine> = std::sync::OnceLock::new();
     E.get_or_init(|| {
         Engine::new(&Settings {
-            levels: vec![("*".into(), Level::On)],
+            levels: vec![
+                ("*".into(), Level::On),
+                ("grammar.redundant-acronyms".into(), Level::Off),
+            ],
             ..Settings::default()
         })
         .expect("engine")
