@@ -542,8 +542,7 @@ pub fn plan_docs(
     };
     let is_doc = |rel: &str| config.files.is_doc(rel);
     let root = repo.root();
-    let targets =
-        scope::without_translations(repo.targets(&repo_scope, &is_doc, notices)?, root, notices);
+    let targets = scope::repo_docs(repo, &repo_scope, &is_doc, notices)?;
     let mut in_scope: HashSet<String> = HashSet::new();
     // A symlink to another doc in scope is found out when the docs are read (`read_docs`): that
     // needs the link's target, and the reader looks at each file anyway.
@@ -566,15 +565,11 @@ pub fn plan_docs(
     // Doc-set-wide rules count over every doc of the repository, not only the changed ones.
     if want_context && repo_scope != Scope::All {
         let mut quiet = Vec::new();
-        plan.context = scope::without_translations(
-            repo.targets(&Scope::All, &is_doc, &mut quiet)?,
-            root,
-            &mut quiet,
-        )
-        .into_iter()
-        .filter(|t| !in_scope.contains(&t.rel))
-        .map(|t| (root.join(&t.rel), t.rel))
-        .collect();
+        plan.context = scope::repo_docs(repo, &Scope::All, &is_doc, &mut quiet)?
+            .into_iter()
+            .filter(|t| !in_scope.contains(&t.rel))
+            .map(|t| (root.join(&t.rel), t.rel))
+            .collect();
     }
     Ok(plan)
 }

@@ -7,7 +7,7 @@ use crate::core::baseline::Baseline;
 use crate::core::engine::{Doc, Lines, translation_sources};
 use crate::core::finding::Finding;
 use crate::io::files;
-use crate::io::repo::{Repo, Target};
+use crate::io::repo::{Repo, RepoError, Scope, Target};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::io;
@@ -308,15 +308,18 @@ fn read_one(
     }
 }
 
-/// Leaves out the translations among `targets` whose English page is in the repository (see
-/// [`translation_sources`]): a translation's fixes belong in its source, and a translation tool that
-/// copies untranslated English into every language's folder would repeat each finding once per
-/// language. One notice says how many were left out and how to check one anyway.
-pub fn without_translations(
-    targets: Vec<Target>,
-    root: &Path,
+/// The docs a repository lists for `scope` ([`Repo::targets`]), less the translations whose English
+/// page is in the repository (see [`translation_sources`]): a translation's fixes belong in its source,
+/// and a translation tool that copies untranslated English into every language's folder would repeat
+/// each finding once per language. One notice says how many were left out and how to check one anyway.
+pub fn repo_docs(
+    repo: &Repo,
+    scope: &Scope,
+    is_doc: &dyn Fn(&str) -> bool,
     notices: &mut Vec<String>,
-) -> Vec<Target> {
+) -> Result<Vec<Target>, RepoError> {
+    let root = repo.root();
+    let targets = repo.targets(scope, is_doc, notices)?;
     let mut left: Vec<(String, String)> = Vec::new();
     let kept = targets
         .into_iter()
@@ -332,18 +335,16 @@ pub fn without_translations(
         })
         .collect();
     if let Some((first, source)) = left.first() {
-        let n = left.len();
-        let others = match n {
+        let others = match left.len() {
             1 => String::new(),
-            2 => ", and 1 more".to_owned(),
-            _ => format!(", and {} more", n - 1),
+            n => format!(", and {} more", n - 1),
         };
         notices.push(format!(
             "skipping {first}, a translation of {source}{others}: fixes belong in the English \
              pages (name a translation's path to check it)"
         ));
     }
-    kept
+    Ok(kept)
 }
 
 pub fn repo_rel(repo: Option<&Repo>, abs: &Path) -> Option<String> {

@@ -26,7 +26,7 @@ impl Workspace {
         let files = &self.config.files;
         let is_doc = |rel: &str| files.is_doc(rel);
         let mut notices = Vec::new();
-        repo.targets(&crate::io::repo::Scope::All, &is_doc, &mut notices)
+        crate::io::scope::repo_docs(&repo, &crate::io::repo::Scope::All, &is_doc, &mut notices)
             .map(|targets| {
                 targets
                     .into_iter()

@@ -720,14 +720,17 @@ mod tests {
         assert_eq!(&text[hits[0].range.clone()], "a");
     }
 
+    /// The texts one of harper's linters flags in `md`.
+    fn flagged(rule: &str, md: &str) -> Vec<String> {
+        crate::core::rules::hits_in(&HarperGrammar::new(), &[rule], md)
+            .into_iter()
+            .map(|(_, w, _)| w)
+            .collect()
+    }
+
     #[test]
     fn in_details_is_a_slip_unless_the_doc_names_the_details_element() {
-        let run = |md: &str| {
-            crate::core::rules::hits_in(&HarperGrammar::new(), &["grammar.in-detail"], md)
-                .into_iter()
-                .map(|(_, w, _)| w)
-                .collect::<Vec<_>>()
-        };
+        let run = |md: &str| flagged("grammar.in-detail", md);
         assert_eq!(
             run("The options are explained in details below.\n"),
             ["in details"]
@@ -744,12 +747,7 @@ mod tests {
 
     #[test]
     fn this_type_of_a_mass_noun_is_left_alone() {
-        let run = |md: &str| {
-            crate::core::rules::hits_in(&HarperGrammar::new(), &["grammar.this-type-of-thing"], md)
-                .into_iter()
-                .map(|(_, w, _)| w)
-                .collect::<Vec<_>>()
-        };
+        let run = |md: &str| flagged("grammar.this-type-of-thing", md);
         assert!(run("Some systems have a column type for this type of data.\n").is_empty());
         assert!(!run("These type of errors are rare.\n").is_empty());
     }

@@ -100,67 +100,51 @@ impl Checker for Repetition {
         if !active.has(RULE) && !active.has(CONTENT_RULE) {
             return;
         }
-        let mut found = Vec::new();
-        doubled(doc, &mut found);
-        // A doubled function word is an edit's trace; another word is often doubled on purpose
-        // ("super super", "bang bang", "Ho ho ho") or is a name or code in running text.
-        for mut hit in found {
-            let text = &doc.prose.blocks[hit.block].text;
-            let first = text[hit.range.clone()]
-                .split(|c: char| !c.is_alphabetic())
-                .find(|w| !w.is_empty())
-                .unwrap_or("")
-                .to_lowercase();
-            if !FUNCTION_WORDS.contains(&first.as_str()) {
-                hit.rule = CONTENT_RULE.into();
-            }
-            if active.has(&hit.rule) {
-                out.push(hit);
-            }
-        }
+        doubled(doc, active, out);
     }
 }
 
-/// Every word written twice in a row, as [`RULE`] hits.
-fn doubled(doc: &DocProse<'_>, out: &mut Vec<Hit>) {
-    {
-        for (b, block) in doc.prose.blocks.iter().enumerate() {
-            let text = block.text.as_str();
-            let ws = doc.words(b);
-            // A short table cell is data ("644 root root"), not a sentence.
-            if block.kind == crate::core::markdown::BlockKind::TableCell && ws.len() < 6 {
+/// Every word written twice in a row: a small word's as [`RULE`] hits, another's as [`CONTENT_RULE`]
+/// ones (a doubled small word is an edit's trace; another word is often doubled on purpose, "super
+/// super", "bang bang", "Ho ho ho", or is a name or code in running text), each where it is on.
+fn doubled(doc: &DocProse<'_>, active: &Active, out: &mut Vec<Hit>) {
+    for (b, block) in doc.prose.blocks.iter().enumerate() {
+        let text = block.text.as_str();
+        let ws = doc.words(b);
+        // A short table cell is data ("644 root root"), not a sentence.
+        if block.kind == crate::core::markdown::BlockKind::TableCell && ws.len() < 6 {
+            continue;
+        }
+        let mut i = 0;
+        while i + 1 < ws.len() {
+            i += 1;
+            let (w1, w2) = (ws[i - 1], ws[i]);
+            if !is_space(&text[w1.end..w2.start]) {
                 continue;
             }
-            let mut i = 0;
-            while i + 1 < ws.len() {
-                i += 1;
-                let (w1, w2) = (ws[i - 1], ws[i]);
-                if !is_space(&text[w1.end..w2.start]) {
-                    continue;
-                }
-                let (a, z) = (w1.text(text), w2.text(text));
-                if !a.eq_ignore_ascii_case(z) || !a.chars().all(char::is_alphabetic) {
-                    continue;
-                }
-                // The first is the last part of a name in code ("v8::Function::Call call", "obj.Set
-                // set").
-                if text[..w1.start].ends_with([':', '.', '/', '#', '\\', '@', '$']) {
-                    continue;
-                }
-                // Written differently, the two are different things ("Amazon Web Services services",
-                // "of type TYPE", ":::tip Tip"); only a capital that starts a sentence may differ.
-                if a != z
-                    && !(super::text::is_capitalised(a)
-                        && is_all_lower(z)
-                        && super::text::starts_sentence(text, w1.start))
-                {
-                    continue;
-                }
-                // Quoted ("the duplicate word "to to"") or across the lines of a code comment (the same
-                // comment line repeated): written so on purpose.
-                // A quotation that starts at the first ("crashed on "new new Foo();"") is copied as
-                // it was written.
-                let quoted = text[..w1.start].ends_with(['"', '\u{201c}'])
+            let (a, z) = (w1.text(text), w2.text(text));
+            if !a.eq_ignore_ascii_case(z) || !a.chars().all(char::is_alphabetic) {
+                continue;
+            }
+            // The first is the last part of a name in code ("v8::Function::Call call", "obj.Set
+            // set").
+            if text[..w1.start].ends_with([':', '.', '/', '#', '\\', '@', '$']) {
+                continue;
+            }
+            // Written differently, the two are different things ("Amazon Web Services services",
+            // "of type TYPE", ":::tip Tip"); only a capital that starts a sentence may differ.
+            if a != z
+                && !(super::text::is_capitalised(a)
+                    && is_all_lower(z)
+                    && super::text::starts_sentence(text, w1.start))
+            {
+                continue;
+            }
+            // Quoted ("the duplicate word "to to"") or across the lines of a code comment (the same
+            // comment line repeated): written so on purpose.
+            // A quotation that starts at the first ("crashed on "new new Foo();"") is copied as
+            // it was written.
+            let quoted = text[..w1.start].ends_with(['"', '\u{201c}'])
                     && text[w2.end..]
                         .split('\n')
                         .next()
@@ -174,126 +158,133 @@ fn doubled(doc: &DocProse<'_>, out: &mut Vec<Hit>) {
                             sentence.start + q.start <= w1.start && w2.end <= sentence.start + q.end
                         })
                     };
-                let comment_lines = block.kind == crate::core::markdown::BlockKind::CodeComment
-                    && text[w1.end..w2.start].contains('\n');
-                // The texts of two links or images side by side ("![Logo](a.png) ![Logo](b.png)").
-                // Or one of them is formatted apart ("> info **info**", a callout's kind and its title).
-                let apart = block.to_source_lossy(w1.start..w2.end).is_some_and(|src| {
-                    let between = &doc.file[src];
-                    between.contains("](")
-                        || between.contains("![")
-                        || between.contains(['*', '_', '`'])
-                });
-                // "removed from the session [session:forget](…)": the second is a name that goes on
-                // past a colon.
-                let named = text[w2.end..]
-                    .strip_prefix(':')
-                    .is_some_and(|rest| rest.starts_with(|c: char| c.is_alphanumeric()));
-                if quoted || comment_lines || apart || named {
-                    continue;
-                }
-                let low = a.to_lowercase();
-                if LEGIT.contains(&low.as_str()) {
-                    continue;
-                }
-                // "opted in in the config": a particle verb followed by the same preposition.
-                if low == "in" && i >= 2 && particle_verb(ws[i - 2].text(text)) {
-                    continue;
-                }
-                if low.chars().count() == 1 && low != "a" && low != "i" {
-                    continue; // "x x", "b b": variables and labels
-                }
-                // "Walla Walla", "Sirhan Sirhan": both capitalised and not a common word.
-                if !is_all_lower(a) && !is_all_lower(z) && !COMMON.contains(&low.as_str()) {
-                    continue;
-                }
-                if low == "that" {
-                    let after = ws
-                        .get(i + 1)
-                        .filter(|n| is_space(&text[w2.end..n.start]))
-                        .map(|n| n.text(text).to_lowercase());
-                    let ends = ws
-                        .get(i + 1)
-                        .is_none_or(|n| !is_space(&text[w2.end..n.start]));
-                    if !(ends || that_that_is_wrong(after.as_deref())) {
-                        continue;
-                    }
-                }
-                // "when a method is not found in it it will be looked up": the first "it" ends a
-                // clause that a preposition opened, the second opens the next, before its verb.
-                if low == "it"
-                    && i >= 2
-                    && PREPOSITIONS.contains(&ws[i - 2].text(text).to_lowercase().as_str())
-                    && ws.get(i + 1).is_some_and(|n| {
-                        is_space(&text[w2.end..n.start])
-                            && AUXILIARIES.contains(&n.text(text).to_lowercase().as_str())
-                    })
-                {
-                    continue;
-                }
-                // "the the the": one finding for the whole run, not one per pair.
-                let mut last = i;
-                while ws.get(last + 1).is_some_and(|n| {
-                    is_space(&text[ws[last].end..n.start]) && n.text(text).eq_ignore_ascii_case(a)
-                }) {
-                    last += 1;
-                }
-                if last > i {
-                    let run = w1.start..ws[last].end;
-                    let one_line = !text[run.clone()].contains('\n');
-                    out.push(Hit {
-                        block: b,
-                        range: run,
-                        rule: RULE.into(),
-                        message: format!("\"{a}\" is written {} times in a row.", last - i + 2),
-                        replacements: if one_line {
-                            vec![a.to_owned()]
-                        } else {
-                            Vec::new()
-                        },
-                    });
-                    i = last;
-                    continue;
-                }
-                // "It it a compile-time error": before an article or "not", the second "it" stood
-                // for "is".
-                let next = ws
+            let comment_lines = block.kind == crate::core::markdown::BlockKind::CodeComment
+                && text[w1.end..w2.start].contains('\n');
+            // The texts of two links or images side by side ("![Logo](a.png) ![Logo](b.png)").
+            // Or one of them is formatted apart ("> info **info**", a callout's kind and its title).
+            let apart = block.to_source_lossy(w1.start..w2.end).is_some_and(|src| {
+                let between = &doc.file[src];
+                between.contains("](")
+                    || between.contains("![")
+                    || between.contains(['*', '_', '`'])
+            });
+            // "removed from the session [session:forget](…)": the second is a name that goes on
+            // past a colon.
+            let named = text[w2.end..]
+                .strip_prefix(':')
+                .is_some_and(|rest| rest.starts_with(|c: char| c.is_alphanumeric()));
+            if quoted || comment_lines || apart || named {
+                continue;
+            }
+            let low = a.to_lowercase();
+            let rule = if FUNCTION_WORDS.contains(&low.as_str()) {
+                RULE
+            } else {
+                CONTENT_RULE
+            };
+            if !active.has(rule) {
+                continue;
+            }
+            if LEGIT.contains(&low.as_str()) {
+                continue;
+            }
+            // "opted in in the config": a particle verb followed by the same preposition.
+            if low == "in" && i >= 2 && particle_verb(ws[i - 2].text(text)) {
+                continue;
+            }
+            if low.chars().count() == 1 && low != "a" && low != "i" {
+                continue; // "x x", "b b": variables and labels
+            }
+            // "Walla Walla", "Sirhan Sirhan": both capitalised and not a common word.
+            if !is_all_lower(a) && !is_all_lower(z) && !COMMON.contains(&low.as_str()) {
+                continue;
+            }
+            if low == "that" {
+                let after = ws
                     .get(i + 1)
                     .filter(|n| is_space(&text[w2.end..n.start]))
                     .map(|n| n.text(text).to_lowercase());
-                // Also before a participle: "when it it created".
-                let participle = next
-                    .as_deref()
-                    .is_some_and(|n| n.len() > 4 && n.ends_with("ed"));
-                if low == "it"
-                    && (matches!(next.as_deref(), Some("a" | "an" | "the" | "not")) || participle)
-                {
-                    out.push(Hit {
-                        block: b,
-                        range: w1.start..w2.end,
-                        rule: RULE.into(),
-                        message: format!("\"{a}\" is written twice in a row."),
-                        replacements: vec![format!("{a} is"), a.to_owned()],
-                    });
+                let ends = ws
+                    .get(i + 1)
+                    .is_none_or(|n| !is_space(&text[w2.end..n.start]));
+                if !(ends || that_that_is_wrong(after.as_deref())) {
                     continue;
                 }
-                if let Some((range, replacement)) = deletion(text, w1, w2) {
-                    out.push(Hit {
-                        block: b,
-                        range,
-                        rule: RULE.into(),
-                        message: format!("\"{a}\" is written twice in a row."),
-                        replacements: vec![replacement],
-                    });
-                } else {
-                    out.push(Hit {
-                        block: b,
-                        range: w1.start..w2.end,
-                        rule: RULE.into(),
-                        message: format!("\"{a}\" is written twice in a row."),
-                        replacements: Vec::new(),
-                    });
-                }
+            }
+            // "when a method is not found in it it will be looked up": the first "it" ends a
+            // clause that a preposition opened, the second opens the next, before its verb.
+            if low == "it"
+                && i >= 2
+                && PREPOSITIONS.contains(&ws[i - 2].text(text).to_lowercase().as_str())
+                && ws.get(i + 1).is_some_and(|n| {
+                    is_space(&text[w2.end..n.start])
+                        && AUXILIARIES.contains(&n.text(text).to_lowercase().as_str())
+                })
+            {
+                continue;
+            }
+            // "the the the": one finding for the whole run, not one per pair.
+            let mut last = i;
+            while ws.get(last + 1).is_some_and(|n| {
+                is_space(&text[ws[last].end..n.start]) && n.text(text).eq_ignore_ascii_case(a)
+            }) {
+                last += 1;
+            }
+            if last > i {
+                let run = w1.start..ws[last].end;
+                let one_line = !text[run.clone()].contains('\n');
+                out.push(Hit {
+                    block: b,
+                    range: run,
+                    rule: rule.into(),
+                    message: format!("\"{a}\" is written {} times in a row.", last - i + 2),
+                    replacements: if one_line {
+                        vec![a.to_owned()]
+                    } else {
+                        Vec::new()
+                    },
+                });
+                i = last;
+                continue;
+            }
+            // "It it a compile-time error": before an article or "not", the second "it" stood
+            // for "is".
+            let next = ws
+                .get(i + 1)
+                .filter(|n| is_space(&text[w2.end..n.start]))
+                .map(|n| n.text(text).to_lowercase());
+            // Also before a participle: "when it it created".
+            let participle = next
+                .as_deref()
+                .is_some_and(|n| n.len() > 4 && n.ends_with("ed"));
+            if low == "it"
+                && (matches!(next.as_deref(), Some("a" | "an" | "the" | "not")) || participle)
+            {
+                out.push(Hit {
+                    block: b,
+                    range: w1.start..w2.end,
+                    rule: rule.into(),
+                    message: format!("\"{a}\" is written twice in a row."),
+                    replacements: vec![format!("{a} is"), a.to_owned()],
+                });
+                continue;
+            }
+            if let Some((range, replacement)) = deletion(text, w1, w2) {
+                out.push(Hit {
+                    block: b,
+                    range,
+                    rule: rule.into(),
+                    message: format!("\"{a}\" is written twice in a row."),
+                    replacements: vec![replacement],
+                });
+            } else {
+                out.push(Hit {
+                    block: b,
+                    range: w1.start..w2.end,
+                    rule: rule.into(),
+                    message: format!("\"{a}\" is written twice in a row."),
+                    replacements: Vec::new(),
+                });
             }
         }
     }
@@ -511,10 +502,11 @@ mod tests {
             "It must not depend on the relation when it it created.\n",
         );
         assert_eq!(hits[0].2, ["it is", "it"]);
-        // A size ("extra extra large") and a name that goes on past a colon are no slips.
+        // A size ("extra extra large") and a name that goes on past a colon are no slips, even with
+        // the rule for such words on.
         let hits = crate::core::rules::hits_in(
             &Repetition,
-            &[RULE],
+            &[RULE, CONTENT_RULE],
             "Eight columns on extra extra large devices. Remove it from the session \
              [session:forget](/tags/session-forget).\n",
         );

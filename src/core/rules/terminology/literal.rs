@@ -201,6 +201,15 @@ pub(super) fn names_an_account(text: &str, end: usize) -> bool {
     )
 }
 
+/// What separates the items of a list, the longest first: a comma, a last "or" or "and" with or
+/// without it.
+const LIST_SEPARATORS: &[&str] = &[", or ", ", and ", " or ", " and ", ", ", ","];
+
+/// A character of a name as a program spells it, any case ("php-build", "c++", "v1.2", "Node.js").
+fn name_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "._+-".contains(c)
+}
+
 /// A lower-case name that is one item of a list of three or more lower-case one-word items, opened as
 /// a list of values is ("Valid values are: standard, basic, rspec, or raw", "extension can be png, jpg
 /// or jpeg", "(i.e. ios, tvos, macos)", "(cpu,memory,wifi)"): each is spelled as a program reads it.
@@ -208,14 +217,10 @@ pub(super) fn in_value_list(text: &str, range: std::ops::Range<usize>) -> bool {
     if !is_all_lower(&text[range.clone()]) {
         return false;
     }
-    let item = |s: &str| {
-        !s.is_empty()
-            && s.chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "._+-".contains(c))
-    };
+    let item = |s: &str| !s.is_empty() && is_all_lower(s) && s.chars().all(name_char);
     // The separator before an item: a comma, and a last "or"/"and" with or without it.
     let separator = |s: &str| -> Option<usize> {
-        [", or ", ", and ", " or ", " and ", ", ", ","]
+        LIST_SEPARATORS
             .iter()
             .find(|sep| s.ends_with(**sep))
             .map(|sep| sep.len())
@@ -227,7 +232,7 @@ pub(super) fn in_value_list(text: &str, range: std::ops::Range<usize>) -> bool {
         let rest = &left[..left.len() - n];
         let start = rest
             .char_indices()
-            .rfind(|&(_, c)| !(c.is_ascii_alphanumeric() || "._+-".contains(c)))
+            .rfind(|&(_, c)| !name_char(c))
             .map_or(0, |(i, c)| i + c.len_utf8());
         if !item(&rest[start..]) {
             break;
@@ -237,14 +242,9 @@ pub(super) fn in_value_list(text: &str, range: std::ops::Range<usize>) -> bool {
     }
     // Rightwards.
     let mut right = &text[range.end..];
-    while let Some(sep) = [", or ", ", and ", " or ", " and ", ", ", ","]
-        .iter()
-        .find(|sep| right.starts_with(**sep))
-    {
+    while let Some(sep) = LIST_SEPARATORS.iter().find(|sep| right.starts_with(**sep)) {
         let rest = &right[sep.len()..];
-        let end = rest
-            .find(|c: char| !(c.is_ascii_alphanumeric() || "._+-".contains(c)))
-            .unwrap_or(rest.len());
+        let end = rest.find(|c: char| !name_char(c)).unwrap_or(rest.len());
         if !item(&rest[..end]) {
             break;
         }
@@ -286,17 +286,14 @@ pub(super) fn names_a_package(text: &str, range: std::ops::Range<usize>) -> bool
         return false;
     }
     let token = |s: &str| {
-        s.find(|c: char| !(c.is_ascii_lowercase() || c.is_ascii_digit() || "._+-".contains(c)))
+        s.find(|c: char| !name_char(c) || c.is_ascii_uppercase())
             .unwrap_or(s.len())
     };
     // The whole name the word opens ("php-build").
     let mut rest = &text[range.end..];
     rest = &rest[token(rest)..];
     // Past the other names of a list: ", phpenv and php-build".
-    while let Some(sep) = [", and ", ", or ", ", ", " and ", " or "]
-        .iter()
-        .find(|sep| rest.starts_with(**sep))
-    {
+    while let Some(sep) = LIST_SEPARATORS.iter().find(|sep| rest.starts_with(**sep)) {
         let after = &rest[sep.len()..];
         let n = token(after);
         if n == 0 {
