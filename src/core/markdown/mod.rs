@@ -816,6 +816,22 @@ mod tests {
         let all = texts(md).join("|");
         assert!(!all.contains("dbal"), "{all}");
         assert!(all.contains("Before the figure."), "{all}");
+        // A fence in the indented body of an admonition or a content tab is code, whether
+        // CommonMark reads it as a paragraph's text or, past a blank line, as indented code.
+        let md = "!!! example \"nginx\"\n    ```\n    server {\n      listen 80 ssl;\n\n      \
+                  listen 443 ssl;\n    }\n    ```\n\nAfter the example.\n\n=== \"Tab\"\n\n    \
+                  Use the tab.\n\n    ```yaml\n    ssl: true\n    ```\n";
+        let all = texts(md).join("|");
+        assert!(!all.contains("ssl") && !all.contains("```"), "{all}");
+        assert!(all.contains("After the example."), "{all}");
+        // The admonition's type is a style's name; its quoted title is prose.
+        let all =
+            texts("??? api \"API Documentation\"\n\n!!! note inline end\n\nText.\n").join("|");
+        assert!(!all.contains("api") && !all.contains("note"), "{all}");
+        assert!(
+            all.contains("API Documentation") && all.contains("Text."),
+            "{all}"
+        );
         // Windows line ends too.
         assert_eq!(
             texts("import Flag from './_flag.mdx'\r\n\r\nUse the flag.\r\n"),

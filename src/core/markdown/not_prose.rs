@@ -136,6 +136,10 @@ pub(super) fn generator_code(body: &str) -> Vec<Range<usize>> {
     if body.contains("markdown=") {
         out.extend(fences_in_markdown_html(body));
     }
+    if body.contains("!!!") || body.contains("???") || body.contains("===") {
+        out.extend(fences_in_indented_blocks(body));
+        out.extend(admonition_markers(body));
+    }
     out.sort_by_key(|r| r.start);
     out
 }
@@ -158,26 +162,76 @@ fn fences_in_markdown_html(body: &str) -> Vec<Range<usize>> {
         let to = body[from..]
             .find(&format!("</{}>", name.as_str()))
             .map_or(body.len(), |at| from + at);
-        // Pair the fences of the element's lines: an opening run of three or more backticks or
-        // tildes, closed by a line of the same mark at least as long.
-        let mut fence: Option<(usize, char, usize)> = None;
-        let mut at = from;
-        for line in body[from..to].split_inclusive('\n') {
-            let trimmed = line.trim();
-            let mark = trimmed.chars().next().filter(|c| *c == '`' || *c == '~');
-            let run = mark.map_or(0, |m| trimmed.chars().take_while(|c| *c == m).count());
-            match (fence, mark) {
-                (None, Some(m)) if run >= 3 => fence = Some((at, m, run)),
-                (Some((start, m0, n0)), Some(m))
-                    if m == m0 && run >= n0 && trimmed.chars().all(|c| c == m) =>
-                {
-                    out.push(start..at + line.len());
-                    fence = None;
-                }
-                _ => {}
-            }
-            at += line.len();
-        }
+        pair_fences(body, from, to, &mut out);
     }
     out
+}
+
+/// Fenced code inside the indented body of a Python-Markdown admonition (`!!! note "Title"`,
+/// collapsible `??? tip` / `???+ tip`) or a content tab (`=== "Tab"`): MkDocs reads the body as
+/// Markdown, but CommonMark reads its indented fence as a paragraph's text, or as indented code from
+/// its first blank line on, so the program in it would be checked as prose.
+fn fences_in_indented_blocks(body: &str) -> Vec<Range<usize>> {
+    static MARKER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?m)^([ \t]*)(?:!!!|\?\?\?\+?|===)[ \t]+\S[^\n]*\n").expect("static regex")
+    });
+    let mut out = Vec::new();
+    for caps in MARKER.captures_iter(body) {
+        let (Some(open), Some(indent)) = (caps.get(0), caps.get(1)) else {
+            continue;
+        };
+        let depth = columns(indent.as_str()) + 4;
+        // The body: the lines indented at least four columns deeper than the marker, and blank lines.
+        let mut to = open.end();
+        for line in body[open.end()..].split_inclusive('\n') {
+            let lead = line.len() - line.trim_start_matches([' ', '\t']).len();
+            if !line.trim().is_empty() && columns(&line[..lead]) < depth {
+                break;
+            }
+            to += line.len();
+        }
+        pair_fences(body, open.end(), to, &mut out);
+    }
+    out
+}
+
+/// The columns a run of spaces and tabs indents, tabs to the next multiple of four.
+fn columns(lead: &str) -> usize {
+    lead.chars().fold(
+        0,
+        |col, c| if c == '\t' { col / 4 * 4 + 4 } else { col + 1 },
+    )
+}
+
+/// Pairs the fences of the lines of `body[from..to]`, each line trimmed: an opening run of three or
+/// more backticks or tildes, closed by a line of the same mark at least as long.
+fn pair_fences(body: &str, from: usize, to: usize, out: &mut Vec<Range<usize>>) {
+    let mut fence: Option<(usize, char, usize)> = None;
+    let mut at = from;
+    for line in body[from..to].split_inclusive('\n') {
+        let trimmed = line.trim();
+        let mark = trimmed.chars().next().filter(|c| *c == '`' || *c == '~');
+        let run = mark.map_or(0, |m| trimmed.chars().take_while(|c| *c == m).count());
+        match (fence, mark) {
+            (None, Some(m)) if run >= 3 => fence = Some((at, m, run)),
+            (Some((start, m0, n0)), Some(m))
+                if m == m0 && run >= n0 && trimmed.chars().all(|c| c == m) =>
+            {
+                out.push(start..at + line.len());
+                fence = None;
+            }
+            _ => {}
+        }
+        at += line.len();
+    }
+}
+
+/// The marker and type of an admonition line (`!!! note`, `??? api "API Documentation"`, `???+ tip
+/// inline end`): the type names a style, and only the quoted title that may follow is prose.
+fn admonition_markers(body: &str) -> Vec<Range<usize>> {
+    static MARKER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?m)^[ \t]*(?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+[\w-]+)*")
+            .expect("static regex")
+    });
+    MARKER.find_iter(body).map(|m| m.range()).collect()
 }
