@@ -212,7 +212,8 @@ fn name_char(c: char) -> bool {
 
 /// A lower-case name that is one item of a list of three or more lower-case one-word items, opened as
 /// a list of values is ("Valid values are: standard, basic, rspec, or raw", "extension can be png, jpg
-/// or jpeg", "(i.e. ios, tvos, macos)", "(cpu,memory,wifi)"): each is spelled as a program reads it.
+/// or jpeg", "(i.e. ios, tvos, macos)", "(cpu,memory,wifi)"), or two that fill a bracket ending the
+/// text ("protocol used (tcp or udp)"): each is spelled as a program reads it.
 pub(super) fn in_value_list(text: &str, range: std::ops::Range<usize>) -> bool {
     if !is_all_lower(&text[range.clone()]) {
         return false;
@@ -255,7 +256,13 @@ pub(super) fn in_value_list(text: &str, range: std::ops::Range<usize>) -> bool {
     // "format is", "values are". A list in running prose ("used by jest, eslint, and others") names
     // things, and names take their owners' spelling.
     let opener = left.trim_end().to_ascii_lowercase();
-    items >= 3
+    // Two are enough when they fill a bracket that ends the text, after what they are the values of
+    // ("`{proto}`: protocol used (tcp or udp)", "Python implementation to use. (cpython, pypy)").
+    let fills_bracket = opener.ends_with('(')
+        && right
+            .strip_prefix(')')
+            .is_some_and(|rest| rest.trim_end_matches(['.', ' ']).is_empty());
+    (items >= 3 || items == 2 && fills_bracket)
         && ["(", ":", "i.e.", "one of", " be", " is", " are"]
             .iter()
             .any(|o| opener.ends_with(o))
@@ -307,4 +314,143 @@ pub(super) fn names_a_package(text: &str, range: std::ops::Range<usize>) -> bool
     // A full stop ends the sentence, not the word.
     let next = next[..token(next)].trim_end_matches('.');
     PACKAGES.contains(&next)
+}
+
+/// Where in the file a lower-case name of block `b` is written, if it is in lower case.
+fn lower_case_source(
+    doc: &DocProse<'_>,
+    b: usize,
+    view: std::ops::Range<usize>,
+) -> Option<std::ops::Range<usize>> {
+    let block = &doc.prose.blocks[b];
+    is_all_lower(&block.text[view.clone()])
+        .then(|| block.to_source_lossy(view))
+        .flatten()
+}
+
+/// A lower-case name in bold that opens a list item, alone in its bold ("- **uri** is the URI to set",
+/// "- **tls** <span id=\"tls\"/> uses HTTPS"): the key, option or subdirective the item defines, as
+/// the configuration spells it.
+pub(super) fn defines_an_item(doc: &DocProse<'_>, b: usize, view: std::ops::Range<usize>) -> bool {
+    let Some(src) = lower_case_source(doc, b, view) else {
+        return false;
+    };
+    let line_start = doc.file[..src.start].rfind('\n').map_or(0, |i| i + 1);
+    let Some(lead) = doc.file[line_start..src.start]
+        .strip_suffix("**")
+        .or_else(|| doc.file[line_start..src.start].strip_suffix("__"))
+    else {
+        return false;
+    };
+    let lead = lead.trim_start();
+    let bullet = lead
+        .strip_prefix(['-', '*', '+'])
+        .or_else(|| {
+            lead.trim_start_matches(|c: char| c.is_ascii_digit())
+                .strip_prefix(['.', ')'])
+        })
+        .filter(|rest| !rest.is_empty() && rest.trim().is_empty());
+    bullet.is_some()
+        && (doc.file[src.end..].starts_with("**") || doc.file[src.end..].starts_with("__"))
+}
+
+/// A lower-case program name before one of its subcommands ("on mkdocs build", "run docker compose
+/// up"), or a subcommand after such a name ("[wezterm cli list](…)"): the command as typed, not the
+/// name in prose.
+pub(super) fn before_subcommand(text: &str, range: std::ops::Range<usize>) -> bool {
+    const SUBCOMMANDS: &[&str] = &[
+        "build",
+        "serve",
+        "deploy",
+        "gh-deploy",
+        "exec",
+        "cli",
+        "init",
+        "run",
+        "start",
+        "stop",
+        "push",
+        "pull",
+        "compose",
+        "completion",
+        "apply",
+        "login",
+        "logout",
+        "publish",
+    ];
+    let surface = &text[range.clone()];
+    if !is_all_lower(surface) {
+        return false;
+    }
+    // A subcommand itself after a program name no dictionary knows ("wezterm cli list").
+    if SUBCOMMANDS.contains(&surface)
+        && let Some(program) = text[..range.start].strip_suffix(' ')
+    {
+        let program = &program[program
+            .char_indices()
+            .rfind(|&(_, c)| !(c.is_ascii_lowercase() || c == '-'))
+            .map_or(0, |(i, c)| i + c.len_utf8())..];
+        if !program.is_empty() && !crate::core::rules::dictionary::is_known(program) {
+            return true;
+        }
+    }
+    let Some(rest) = text[range.end..].strip_prefix(' ') else {
+        return false;
+    };
+    let next = &rest[..rest
+        .find(|c: char| !(c.is_ascii_lowercase() || c == '-'))
+        .unwrap_or(rest.len())];
+    SUBCOMMANDS.contains(&next)
+}
+
+/// A lower-case name alone in italics ("`--git` _url_", "* *dnssec* now signs NODATA responses",
+/// "_crate_`@`_version_"): the doc marks a plugin's, a value's or a synopsis placeholder's name so,
+/// spelled as the program spells it.
+pub(super) fn in_lone_italics(doc: &DocProse<'_>, b: usize, view: std::ops::Range<usize>) -> bool {
+    let Some(src) = lower_case_source(doc, b, view) else {
+        return false;
+    };
+    let file = doc.file;
+    let mut before = file[..src.start].chars().rev();
+    let (Some(open), Some(close)) = (before.next(), file[src.end..].chars().next()) else {
+        return false;
+    };
+    // Italics of one marker, not bold, and not a word inside a longer stretch of italics.
+    let mut after = file[src.end..].chars().skip(1);
+    open == close
+        && matches!(open, '_' | '*')
+        && before
+            .next()
+            .is_none_or(|c| c != open && !c.is_alphanumeric())
+        && after
+            .next()
+            .is_none_or(|c| c != open && !c.is_alphanumeric())
+}
+
+/// A name in mixed case that the doc's code writes exactly so, as a whole word ("the _Json_ extractor"
+/// beside `Json<T>`, "the Url object" beside `url::Url`): the code's type or function, not the name in
+/// prose.
+pub(super) fn names_code(doc: &DocProse<'_>, surface: &str) -> bool {
+    if is_all_lower(surface) || crate::core::rules::text::is_all_upper(surface) {
+        return false;
+    }
+    let code = doc.code_text();
+    let word = |c: char| c.is_alphanumeric() || c == '_';
+    // As code uses a name: a type with parameters or a call after it, a path or a field before it
+    // (a diagram's or a comment's words are no evidence).
+    code.match_indices(surface).any(|(at, _)| {
+        let (before, after) = (&code[..at], &code[at + surface.len()..]);
+        !before.chars().next_back().is_some_and(word)
+            && !after.chars().next().is_some_and(word)
+            && (before.ends_with("::")
+                || before.ends_with('.')
+                || after.starts_with(['<', '(', '{', ':', '.']))
+    })
+}
+
+/// In the alternative text of an image (`![CondaForge](…badge.svg)`): a label for the picture, often a
+/// badge's, not the doc's prose.
+pub(super) fn in_image_alt(doc: &DocProse<'_>, b: usize, view: std::ops::Range<usize>) -> bool {
+    doc.link_span(b, view)
+        .is_some_and(|span| doc.file[..span.start].ends_with("!["))
 }

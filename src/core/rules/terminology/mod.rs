@@ -89,6 +89,11 @@ impl Checker for Terminology {
                     || defines(doc, surface)
                     || in_value_list(&block.text, range.clone())
                     || names_a_package(&block.text, range.clone())
+                    || before_subcommand(&block.text, range.clone())
+                    || defines_an_item(doc, b, range.clone())
+                    || in_lone_italics(doc, b, range.clone())
+                    || names_code(doc, surface)
+                    || in_image_alt(doc, b, range.clone())
                 {
                     continue;
                 }
@@ -280,10 +285,12 @@ mod tests {
              Valid values are: standard, basic, rspec, or raw.\n\n\
              The extension can be png, jpg or jpeg.\n\n\
              It is used by jest, eslint, and others, and it reads yaml.\n\n\
-             Two items (html, css) and a pair: png or svg.\n",
+             Two items (html, css) and a pair: png or svg.\n\n\
+             * `{proto}`: protocol used (tcp or udp)\n",
         );
         let words: Vec<&str> = found.iter().map(|(_, w, _)| w.as_str()).collect();
-        // A list in running prose names things; two items are no list of values.
+        // A list in running prose names things; two items are no list of values, unless they
+        // fill a bracket that ends the text.
         assert_eq!(words, ["eslint", "yaml", "html", "css", "png", "svg"]);
         // Names of packages as published.
         let found = crate::core::rules::hits_in(
@@ -312,6 +319,37 @@ mod tests {
         // Not in the doc's inline code, "json" before "field" is the format; "tls" in running text
         // and not before a key's noun is the protocol.
         assert_eq!(words, ["json", "tls", "javascript", "mysql"]);
+    }
+
+    #[test]
+    fn defined_items_and_commands_are_kept_as_written() {
+        let found = crate::core::rules::hits_in(
+            &Terminology::new(Terms::builtin().clone()),
+            &[RULE],
+            "- **uri** is the URI to set on the request sent to the upstream.\n\
+             - **tls** <span id=\"tls\"/> uses HTTPS with the backend when you ask.\n\
+             - The **tls** option turns on encryption of the traffic to the backend.\n\n\
+             Disable debug mode by default on mkdocs build, and see [wezterm cli list](x.md).\n\n\
+             The mkdocs site and the javascript tooling are built on every push.\n",
+        );
+        let words: Vec<&str> = found.iter().map(|(_, w, _)| w.as_str()).collect();
+        // Bold inside the item is emphasis; a name before a noun is the name.
+        assert_eq!(words, ["tls", "mkdocs", "javascript"]);
+        // A synopsis's placeholder in italics, where the doc writes it beside code; an image's
+        // alternative text; a name broken across lines where it has a space.
+        let found = crate::core::rules::hits_in(
+            &Terminology::new(Terms::builtin().clone()),
+            &[RULE],
+            "`cargo add` [_options_] `--git` _url_\n\n\
+             * `--git` _url_: Pull from a git repo at _url_ over any url you like.\n\n\
+             [![Github](https://x.dev/badge.svg)](https://x.dev) Ask the Amazon Web\n\
+             Services team or *github support* on Github.\n\n\
+             * *dnssec* now signs responses, and the _Json_ extractor reads them.\n\n\
+             ```rust\nfn f(Json(x): Json<T>) {}\n```\n",
+        );
+        let words: Vec<&str> = found.iter().map(|(_, w, _)| w.as_str()).collect();
+        // Italics around more than the name are emphasis.
+        assert_eq!(words, ["url", "github", "Github"]);
     }
 
     #[test]

@@ -191,7 +191,11 @@ impl Terms {
             };
             let range = runs[i].0..runs[j].1;
             let surface = &text[range.clone()];
+            // A line break where the name has a space ("Amazon Web\nServices") is the same name.
+            let spaced =
+                surface.contains('\n') && surface.split_whitespace().eq(term.canonical.split(' '));
             if surface != term.canonical
+                && !spaced
                 && !(shouting && crate::core::rules::text::is_all_upper(surface))
                 && stands_alone(text, range.clone())
                 && !(term.loose && looks_like_a_word(surface))
@@ -333,6 +337,8 @@ pub(crate) fn stands_alone(text: &str, range: std::ops::Range<usize>) -> bool {
                 | '-'
                 | ':'
                 | '?'
+                | '\u{2010}'
+                | '\u{2011}'
         )
     }) {
         return false;
@@ -346,7 +352,7 @@ pub(crate) fn stands_alone(text: &str, range: std::ops::Range<usize>) -> bool {
         None => true,
         Some(
             '_' | '/' | '\\' | '@' | '#' | '$' | '%' | '&' | '*' | '+' | '=' | '<' | '>' | '~'
-            | '|' | '^' | '(' | '[' | '{',
+            | '|' | '^' | '(' | '[' | '{' | '\u{2010}' | '\u{2011}',
         ) => false,
         // A path ("tauri::command"), not the name.
         Some(':') if after2 == Some(':') => false,
