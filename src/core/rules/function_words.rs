@@ -32,7 +32,8 @@ const ARTICLES: &[&str] = &["a", "an", "the"];
 
 /// Determiners that never follow an article in English.
 const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "this", "these", "those", "their", "your", "our", "its", "my",
+    "a", "an", "the", "this", "these", "those", "their", "your", "our", "its", "my", "each",
+    "every",
 ];
 
 /// Borrowed phrases that open with "a" and may follow "the" ("the a priori estimate", "the a la carte
@@ -327,7 +328,10 @@ fn double_determiner(
     let keep_first = super::misspellings::match_case(first, &sounded(&article));
     // Keeping the article is English only before an article or a demonstrative, and "a same",
     // "an own" never are ("employ a their own strategy", "share an the same resolver").
-    let possessive = matches!(second, "their" | "your" | "our" | "its" | "my");
+    let possessive = matches!(
+        second,
+        "their" | "your" | "our" | "its" | "my" | "each" | "every"
+    );
     let never_a =
         matches!(article.as_str(), "a" | "an") && matches!(third.as_str(), "same" | "own");
     let first_can_stay = !(possessive || never_a);
@@ -577,7 +581,8 @@ mod tests {
              Put the file in the `_layouts` folder for a the page layout you want.\n\n\
              The `Title` property is a method on a the `Page` object of the site.\n\n\
              Also consider how the this all fits into the roadmap for the project.\n\n\
-             Teams want to employ a their own strategy when they deploy the service.\n",
+             Teams want to employ a their own strategy when they deploy the service.\n\n\
+             Keep the first logs of a level for a each interval of the sampling.\n",
             DOUBLE_DETERMINER,
         );
         assert_eq!(
@@ -588,6 +593,7 @@ mod tests {
                 ("a the".into(), vec!["the".into(), "a".into()]),
                 ("the this".into(), vec!["this".into(), "the".into()]),
                 ("a their".into(), vec!["their".into()]),
+                ("a each".into(), vec!["each".into()]),
             ]
         );
     }

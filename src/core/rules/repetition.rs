@@ -170,9 +170,12 @@ fn doubled(doc: &DocProse<'_>, active: &Active, out: &mut Vec<Hit>) {
             });
             // "removed from the session [session:forget](…)": the second is a name that goes on
             // past a colon.
+            // "with with_options": the second opens an identifier.
             let named = text[w2.end..]
                 .strip_prefix(':')
-                .is_some_and(|rest| rest.starts_with(|c: char| c.is_alphanumeric()));
+                .is_some_and(|rest| rest.starts_with(|c: char| c.is_alphanumeric()))
+                || text[w2.end..].starts_with('_')
+                || text[..w1.start].ends_with('_');
             if quoted || comment_lines || apart || named {
                 continue;
             }
@@ -221,6 +224,43 @@ fn doubled(doc: &DocProse<'_>, active: &Active, out: &mut Vec<Hit>) {
                         && AUXILIARIES.contains(&n.text(text).to_lowercase().as_str())
                 })
             {
+                continue;
+            }
+            // "if it breaks things for you you can revert": the first "you" ends a clause, the
+            // second opens the next; a comma was meant, not one word.
+            if low == "you"
+                && i >= 2
+                && (PREPOSITIONS.contains(&ws[i - 2].text(text).to_lowercase().as_str())
+                    || ws[i - 2].text(text).eq_ignore_ascii_case("thank"))
+                && ws.get(i + 1).is_some_and(|n| {
+                    is_space(&text[w2.end..n.start])
+                        && matches!(
+                            n.text(text).to_lowercase().as_str(),
+                            "can"
+                                | "could"
+                                | "should"
+                                | "may"
+                                | "might"
+                                | "must"
+                                | "will"
+                                | "would"
+                                | "need"
+                                | "have"
+                                | "want"
+                                | "are"
+                        )
+                })
+                && text[w1.end..w2.start] == *" "
+            {
+                out.push(Hit {
+                    block: b,
+                    range: w1.start..w2.end,
+                    rule: rule.into(),
+                    message: format!(
+                        "\"{a}\" is written twice in a row: a comma between the two clauses?"
+                    ),
+                    replacements: vec![format!("{a}, {}", w2.text(text)), a.to_owned()],
+                });
                 continue;
             }
             // "the the the": one finding for the whole run, not one per pair.
@@ -502,13 +542,27 @@ mod tests {
             "It must not depend on the relation when it it created.\n",
         );
         assert_eq!(hits[0].2, ["it is", "it"]);
+        // After a preposition, before a modal, two clauses meet: the comma is the first fix.
+        let hits = crate::core::rules::hits_in(
+            &Repetition,
+            &[RULE],
+            "If it breaks things for you you can revert the change. Now you you can go.\n",
+        );
+        let fixes: Vec<&Vec<String>> = hits.iter().map(|h| &h.2).collect();
+        assert_eq!(
+            fixes,
+            [
+                &vec!["you, you".to_owned(), "you".to_owned()],
+                &vec!["you".to_owned()]
+            ]
+        );
         // A size ("extra extra large") and a name that goes on past a colon are no slips, even with
         // the rule for such words on.
         let hits = crate::core::rules::hits_in(
             &Repetition,
             &[RULE, CONTENT_RULE],
             "Eight columns on extra extra large devices. Remove it from the session \
-             [session:forget](/tags/session-forget).\n",
+             [session:forget](/tags/session-forget). Call it with with_options first.\n",
         );
         assert!(hits.is_empty(), "{hits:?}");
         // A clause that ends in "it" before one that opens with it.

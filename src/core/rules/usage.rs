@@ -212,10 +212,17 @@ fn missing_be(b: usize, text: &str, ws: &[Word], i: usize, out: &mut Vec<Hit>) {
     }
     // A question puts its subject after the modal, and a participle may describe it ("Where should
     // generated files be stored?").
+    // A modal that opens its sentence asks one, with or without the mark ("Should checked elements
+    // be included"); a negative one there states ("Cannot resolved, it fails").
     let rest = &text[ws[i].end..];
+    let modal = ws[i].text(text).to_ascii_lowercase();
     if rest
         .find(['.', '!', '?', ';'])
         .is_some_and(|end| rest[end..].starts_with('?'))
+        || super::text::starts_sentence(text, ws[i].start)
+            && !modal.contains("not")
+            && !modal.contains("n't")
+            && !text[ws[i].end..].starts_with(['\'', '\u{2019}'])
     {
         return;
     }
@@ -663,6 +670,7 @@ mod tests {
             ],
             &[
                 "Where should generated files be stored?",
+                "Should checked elements be included. By default they are.",
                 "How can signed URLs expire?",
                 "As can named arguments.",
                 "It cannot be resolved.",

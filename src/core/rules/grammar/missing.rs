@@ -207,16 +207,55 @@ pub(super) const CODE_NOUNS: &[&str] = &[
     "macro",
 ];
 
+/// Is block `b` a list item written in note style: no article anywhere in it and no full stop at its
+/// end ("- Fixed error when charset is missing in `content-type` header", "- `enhanceAppFiles`:
+/// removed, use `clientConfigFile` hook")? Its missing articles are its style.
+fn telegraphic_item(doc: &DocProse<'_>, b: usize) -> bool {
+    let block = &doc.prose.blocks[b];
+    let text = block.text.trim_end();
+    if text.ends_with(['.', '!', '?'])
+        || doc.words(b).iter().any(|w| {
+            matches!(
+                w.text(&block.text).to_ascii_lowercase().as_str(),
+                "the" | "a" | "an"
+            )
+        })
+    {
+        return false;
+    }
+    let Some(before) = block
+        .segments
+        .first()
+        .and_then(|first| doc.file.get(..first.src))
+    else {
+        return false;
+    };
+    let lead = before[before.rfind('\n').map_or(0, |i| i + 1)..].trim_start();
+    lead.strip_prefix(['-', '*', '+'])
+        .or_else(|| {
+            lead.trim_start_matches(|c: char| c.is_ascii_digit())
+                .strip_prefix(['.', ')'])
+        })
+        .is_some_and(|rest| rest.starts_with([' ', '\t']) || rest.is_empty())
+        && lead.len() < 8
+}
+
 /// "with `x` flag" → "with the `x` flag": inline code that a singular noun names, after a preposition or
 /// a verb, with no article.
 pub(super) fn code_noun_article(doc: &DocProse<'_>, b: usize, out: &mut Vec<Hit>) {
     let block = &doc.prose.blocks[b];
-    // Headings are terse by choice ("Deprecated: `null` value for `session` property").
-    if block.kind == crate::core::markdown::BlockKind::Heading {
+    // Headings and short table cells are terse by choice ("Deprecated: `null` value for `session`
+    // property", "Via `distinct` parameter"); a cell that describes at length is written as prose.
+    let ws = doc.words(b);
+    if block.kind == crate::core::markdown::BlockKind::Heading
+        || block.kind == crate::core::markdown::BlockKind::TableCell && ws.len() < 8
+    {
         return;
     }
     let text = block.text.as_str();
-    let ws = doc.words(b);
+    if telegraphic_item(doc, b) {
+        return;
+    }
     for view in doc.inline_code(b) {
         // The word right before and right after, one space apart.
         let i = ws.partition_point(|w| w.end <= view.start);
@@ -233,6 +272,16 @@ pub(super) fn code_noun_article(doc: &DocProse<'_>, b: usize, out: &mut Vec<Hit>
         {
             continue;
         }
+        // "two types of `load` function", "any sort of `cfg` attribute": a kind, not one thing.
+        if trigger.eq_ignore_ascii_case("of")
+            && i >= 2
+            && matches!(
+                ws[i - 2].text(text).to_ascii_lowercase().as_str(),
+                "type" | "types" | "kind" | "kinds" | "sort" | "sorts"
+            )
+        {
+            continue;
+        }
         // The noun ends the phrase: no noun compound follows ("`x` flag values").
         let rest = &text[noun.end..];
         let follows = ws.get(i + 1).filter(|n| text[noun.end..n.start] == *" ");
@@ -241,7 +290,10 @@ pub(super) fn code_noun_article(doc: &DocProse<'_>, b: usize, out: &mut Vec<Hit>
                 let w = n.text(text);
                 w.ends_with('s') && !w.ends_with("ss") && !is_verb(&w.to_lowercase())
                     || CODE_NOUNS.contains(&w)
-                    || matches!(w, "name" | "value" | "line" | "type")
+                    || matches!(
+                        w,
+                        "name" | "value" | "line" | "type" | "usage" | "syntax" | "support"
+                    )
             })
         {
             continue;

@@ -474,6 +474,11 @@ mod tests {
             fixes("Use `AddSource` method to enable it, or set `minDomains` field.\n"),
             [pair("Use", "Use the"), pair("set", "set the")]
         );
+        // A list item that is a sentence still needs one.
+        assert_eq!(
+            fixes("- Setup scripts are included as test cases with `kind` property.\n"),
+            [pair("with", "with the")]
+        );
         for ok in [
             "Use the `--force` flag.",
             "Pass `--force` flags or `x` flag values.",
@@ -483,6 +488,13 @@ mod tests {
             // A miss kept on purpose: another noun after the first may head a plural ("`x` flag
             // values" needs no article), so any noun compound is passed over.
             "Use `--config` command line flag.",
+            // The noun heads a compound ("method usage", "field syntax"), and tables are terse.
+            "Here is an example of `Actor::start()` method usage.",
+            "There are two types of `load` function, and any sort of `cfg` attribute.",
+            // A list item in note style: no article in it, no full stop.
+            "- `enhanceAppFiles`: removed, use `clientConfigFile` hook\n- Fixed error in `x` header",
+            "For `\"id\"` field syntax, see the reference.",
+            "| Grouping | Via `distinct` parameter |\n|---|---|\n| a | b |",
         ] {
             assert!(run(ok).is_empty(), "{ok}: {:?}", run(ok));
         }

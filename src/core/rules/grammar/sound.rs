@@ -111,7 +111,8 @@ pub(super) fn sound_of(word: &str) -> Option<Sound> {
     {
         return None;
     }
-    if lowered.starts_with("sql") {
+    // "MkDocs", "mkdocstrings": "em-kay" to some, "make" to others.
+    if lowered.starts_with("sql") || lowered.starts_with("mk") {
         return None;
     }
     // Letters with digits are spelled out: "an S3 bucket", "an h2c server", "a k8s cluster".
@@ -283,7 +284,17 @@ pub(super) fn not_a_noun_start(w: &str) -> bool {
     is_function_word(w)
         || matches!(
             w,
-            "or" | "nor" | "if" | "then" | "else" | "de" | "la" | "le"
+            "or" | "nor"
+                | "if"
+                | "then"
+                | "else"
+                | "de"
+                | "la"
+                | "le"
+                | "each"
+                | "every"
+                | "it's"
+                | "it\u{2019}s"
         )
 }
 
