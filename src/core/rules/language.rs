@@ -122,6 +122,19 @@ const FOREIGN: &[&str] = &[
     "katika",
     "kuwa",
     "hii",
+    // Swedish, Norwegian and Danish, Finnish: only words no English text or command writes.
+    "och",
+    "att",
+    "inte",
+    "eller",
+    "finns",
+    "kan",
+    "det",
+    "og",
+    "ikke",
+    "tai",
+    "myös",
+    "sekä",
     // More Polish, whose other small words carry letters no English word has (see [`tally`]).
     "wszystkie",
     "przez",
@@ -258,6 +271,13 @@ mod tests {
             "Die Konfiguration ist nicht mit der API kompatibel und wird ignoriert."
         ));
         assert!(foreign("これは日本語の文章です。"));
+        // Swedish and Norwegian.
+        assert!(foreign(
+            "Obsidian erbjuder flera tjänster och licenser som finns tillgängliga att köpa."
+        ));
+        assert!(foreign(
+            "Du kan ikke synkronisere notater og vedlegg uten en lisens."
+        ));
         // Polish with no function word on the list but "wszystkie": "zależności" has letters no
         // English word has.
         assert!(foreign(

@@ -26,7 +26,7 @@ pub fn corrections(word: &str) -> Option<&'static [&'static str]> {
 /// Words the list of misspellings holds that are words in docs: "encrypter" (a class in several
 /// frameworks, and a spelling dictionaries give), "ands" ("no ifs, ands, or buts"; "ANDs" of bits),
 /// "alls" ("catch-alls"), "seeked" (a stream or iterator seeked to an offset; the media event),
-/// "darcula" (the editor theme).
+/// "darcula" (the editor theme), "discernable" (a variant dictionaries give beside "discernible").
 const NOT_MISSPELLINGS: &[&str] = &[
     "encrypter",
     "encrypters",
@@ -34,6 +34,7 @@ const NOT_MISSPELLINGS: &[&str] = &[
     "alls",
     "seeked",
     "darcula",
+    "discernable",
 ];
 
 /// How many known misspellings lead to `word` (lower case): a measure of how common the word is.
