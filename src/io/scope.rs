@@ -4,7 +4,7 @@
 //! is in scope from the command line is the session's job.
 
 use crate::core::baseline::Baseline;
-use crate::core::engine::{Doc, Lines, translation_sources};
+use crate::core::engine::{Doc, Lines, is_test_input, translation_sources};
 use crate::core::finding::Finding;
 use crate::io::files;
 use crate::io::repo::{Repo, RepoError, Scope, Target};
@@ -321,9 +321,14 @@ pub fn repo_docs(
     let root = repo.root();
     let targets = repo.targets(scope, is_doc, notices)?;
     let mut left: Vec<(String, String)> = Vec::new();
+    let mut test_inputs: Vec<String> = Vec::new();
     let kept = targets
         .into_iter()
         .filter(|t| {
+            if is_test_input(&t.rel) {
+                test_inputs.push(t.rel.clone());
+                return false;
+            }
             let Some(source) = translation_sources(&t.rel)
                 .into_iter()
                 .find(|s| root.join(s).is_file())
@@ -342,6 +347,15 @@ pub fn repo_docs(
         notices.push(format!(
             "skipping {first}, a translation of {source}{others}: fixes belong in the English \
              pages (name a translation's path to check it)"
+        ));
+    }
+    if let Some(first) = test_inputs.first() {
+        let others = match test_inputs.len() {
+            1 => String::new(),
+            n => format!(", and {} more", n - 1),
+        };
+        notices.push(format!(
+            "skipping {first}{others}: test inputs, not docs (name a path to check it)"
         ));
     }
     Ok(kept)

@@ -286,6 +286,32 @@ fn translations_of_english_pages_in_the_repository_are_left_to_their_source() {
 }
 
 #[test]
+fn test_inputs_are_left_out_of_a_repository_check() {
+    let r = Repo::new();
+    // A formatter's test cases are Markdown written wrong on purpose; a tests folder's README is a doc.
+    r.write(
+        "tests/format/markdown/list.md",
+        "- the the list for Github\n",
+    )
+    .write("src/fixtures/page.md", "Fixture for Github.\n")
+    .write("tests/README.md", "How to run the tests on Github.\n")
+    .write("docs/guide.md", "Install it from Github.\n")
+    .commit("init");
+    let out = r.check_json(&["--all"]);
+    let paths: Vec<String> = out.findings().into_iter().map(|f| f.0).collect();
+    assert_eq!(paths, ["docs/guide.md", "tests/README.md"]);
+    assert!(
+        out.stderr
+            .contains("skipping src/fixtures/page.md, and 1 more: test inputs, not docs"),
+        "{}",
+        out.stderr
+    );
+    // Named on the command line, a test input is checked.
+    let out = r.check_json(&["tests/format/markdown/list.md"]);
+    assert_eq!(out.texts(), ["the the", "Github"]);
+}
+
+#[test]
 fn a_repository_without_commits_counts_every_doc_as_new() {
     let r = Repo::new();
     r.write("a.md", "Fresh Github.\n");

@@ -7,12 +7,22 @@ use super::*;
 /// Is the doc a changelog (`CHANGELOG.md`, `HISTORY.md`, `docs/changes.md`, `RELEASE-NOTES.md`, …)?
 /// Its entries are commit and pull-request titles, kept as they were written: a reviewer fixes their
 /// typos, not their style.
+/// A folder's own page (`docs/changelog/index.md`, `changes/README.md`) is one by the folder's name.
 pub fn is_changelog(path: &str) -> bool {
-    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
-    let stem = name.split('.').next().unwrap_or(name).to_ascii_lowercase();
-    let stem = stem.replace(['-', '_', ' '], "");
+    let stem = |name: &str| {
+        name.split('.')
+            .next()
+            .unwrap_or(name)
+            .to_ascii_lowercase()
+            .replace(['-', '_', ' '], "")
+    };
+    let mut parts = path.rsplit(['/', '\\']);
+    let mut name = stem(parts.next().unwrap_or(path));
+    if matches!(name.as_str(), "index" | "readme") {
+        name = parts.next().map(stem).unwrap_or_default();
+    }
     matches!(
-        stem.as_str(),
+        name.as_str(),
         "changelog" | "changes" | "history" | "news" | "releasenotes" | "releases"
     )
 }
@@ -141,6 +151,71 @@ fn under_change_lead(before: &str) -> bool {
         ]
         .iter()
         .any(|w| lead.contains(w))
+}
+
+/// Is a list item a pull request's title as a tool copied it: it links the pull request and credits its
+/// author's handle ("- [#5129](…/pull/5129): re-enbale the workflow ( @TrickyPi)", "- Fix regressions
+/// after refacto ([#13086](…/pull/13086) @juliens)")? Such a title is history, kept as it was merged:
+/// nothing in it is reported.
+pub(super) fn is_pull_request_title(file: &str, block: &markdown::Block) -> bool {
+    static HANDLE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?:^|[\s(\[])@[A-Za-z0-9][\w-]*(?:\[bot\])?\)?\s*$")
+            .expect("static regex")
+    });
+    let (Some(first), Some(last)) = (block.segments.first(), block.segments.last()) else {
+        return false;
+    };
+    let (Some(before), Some(after)) = (file.get(..first.src), file.get(last.src + last.src_len..))
+    else {
+        return false;
+    };
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    let end = last.src + last.src_len + after.find('\n').unwrap_or(after.len());
+    let Some(line) = file.get(start..end) else {
+        return false;
+    };
+    is_item(line) && line.contains("/pull/") && HANDLE.is_match(line.trim_end())
+}
+
+/// Is a changelog's list item only a person's name, with their handle in brackets or not ("Martijn
+/// Gribnau", "cui fliter (cuishuang)", "Chris Denton (ChrisDenton)"): one to four words, no
+/// punctuation of a sentence, and either all capitalised or followed by the handle.
+pub(super) fn is_credit_item(file: &str, block: &markdown::Block) -> bool {
+    if !matches!(
+        block.kind,
+        markdown::BlockKind::Other | markdown::BlockKind::Paragraph
+    ) {
+        return false;
+    }
+    let Some(before) = block
+        .segments
+        .first()
+        .and_then(|first| file.get(..first.src))
+    else {
+        return false;
+    };
+    if !is_item(&before[before.rfind('\n').map_or(0, |i| i + 1)..]) {
+        return false;
+    }
+    let text = block.text.trim();
+    let (name, handle) = match text.strip_suffix(')').and_then(|t| t.rsplit_once(" (")) {
+        Some((name, handle)) => (name, Some(handle)),
+        None => (text, None),
+    };
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let handle_ok = handle.is_none_or(|h| {
+        !h.is_empty()
+            && h.chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '@'))
+    });
+    (1..=4).contains(&words.len())
+        && handle_ok
+        && words.iter().all(|w| {
+            w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '.'))
+        })
+        && (handle.is_some() && words.len() >= 2
+            || words.len() >= 2 && words.iter().all(|w| w.starts_with(char::is_uppercase)))
 }
 
 /// Is `range` of a block's text inside a change entry's credit: brackets that hold only capitalised
@@ -316,6 +391,31 @@ fn is_language_tag(name: &str) -> bool {
         })
 }
 
+/// Is `rel` a test's input rather than a doc: anything under a fixtures or test-data folder
+/// (`fixtures/`, `__fixtures__/`, `testdata/`, `__snapshots__/`), and under a tests folder (`tests/`,
+/// `test/`, `__tests__/`) anything but the folder's own README, CONTRIBUTING or AGENTS page (a
+/// formatter's test cases are Markdown written wrong on purpose).
+pub fn is_test_input(rel: &str) -> bool {
+    let parts: Vec<&str> = rel.split(['/', '\\']).collect();
+    let Some((name, folders)) = parts.split_last() else {
+        return false;
+    };
+    let stem = name.split('.').next().unwrap_or(name).to_ascii_lowercase();
+    folders.iter().any(|f| {
+        let f = f.to_ascii_lowercase();
+        matches!(
+            f.as_str(),
+            "fixtures"
+                | "__fixtures__"
+                | "test-fixtures"
+                | "testdata"
+                | "test-data"
+                | "__snapshots__"
+        ) || matches!(f.as_str(), "tests" | "test" | "__tests__")
+            && !matches!(stem.as_str(), "readme" | "contributing" | "agents")
+    })
+}
+
 /// Where the English page of a translation would be, when `rel` lies in a language's folder or names
 /// its language before the extension: "nl-nl/api/acl.md" → "en/api/acl.md", "en-us/api/acl.md", …,
 /// "api/acl.md"; "content/de/about.md" → "content/en/about.md", …, "content/about.md";
@@ -332,6 +432,29 @@ pub fn translation_sources(rel: &str) -> Vec<String> {
     for (i, folder) in folders.iter().enumerate() {
         if !is_language_tag(folder) {
             continue;
+        }
+        // Docusaurus: "i18n/ko/docusaurus-plugin-content-docs/current/x.md" translates "docs/x.md",
+        // ".../version-2.0/x.md" "versioned_docs/version-2.0/x.md", ".../docusaurus-plugin-content-blog/
+        // x.md" "blog/x.md", ".../docusaurus-plugin-content-pages/x.md" "src/pages/x.md".
+        if i > 0 && folders[i - 1] == "i18n" {
+            let site = &parts[..i - 1];
+            let rest = &parts[(i + 1).min(parts.len())..];
+            let source: Option<Vec<&str>> = match rest {
+                ["docusaurus-plugin-content-docs", "current", tail @ ..] => {
+                    Some([&["docs"], tail].concat())
+                }
+                ["docusaurus-plugin-content-docs", version, tail @ ..] => {
+                    Some([&["versioned_docs", version], tail].concat())
+                }
+                ["docusaurus-plugin-content-blog", tail @ ..] => Some([&["blog"], tail].concat()),
+                ["docusaurus-plugin-content-pages", tail @ ..] => {
+                    Some([&["src", "pages"], tail].concat())
+                }
+                _ => None,
+            };
+            if let Some(source) = source {
+                out.push([site, &source[..]].concat().join("/"));
+            }
         }
         for english in ENGLISH {
             let mut swapped = parts.clone();

@@ -42,9 +42,10 @@ mod settings;
 
 pub use docset::Parts;
 use kinds::{
-    in_credit, is_change_entry, is_foreign, prose_of, reads_changelogs, reads_code_comments,
+    in_credit, is_change_entry, is_credit_item, is_foreign, is_pull_request_title, prose_of,
+    reads_changelogs, reads_code_comments,
 };
-pub use kinds::{is_changelog, is_license, translation_sources};
+pub use kinds::{is_changelog, is_license, is_test_input, translation_sources};
 use place::touches;
 pub use place::{line_of, line_starts, sort_findings};
 pub use run::{Run, memo_key};
@@ -510,6 +511,8 @@ mod tests {
             "docs/History.md",
             "release-notes.md",
             "NEWS.markdown",
+            "docs/changelog/index.md",
+            "content/releases/_index.md",
         ] {
             assert!(is_changelog(path), "{path}");
             let mut got = rules_of(&engine(), path, md);
@@ -521,6 +524,7 @@ mod tests {
             );
         }
         assert!(!is_changelog("docs/changing-things.md"));
+        assert!(!is_changelog("docs/index.md") && !is_changelog("changelog/v1.2.md"));
         // A licence is not reviewed at all.
         for path in [
             "LICENSE.md",
@@ -545,6 +549,24 @@ mod tests {
             translation_sources("guide/intro.pt-BR.md"),
             ["guide/intro.md"]
         );
+        // Docusaurus keeps its translations apart from the pages they translate.
+        for (rel, source) in [
+            (
+                "website/i18n/ko/docusaurus-plugin-content-docs/current/guides/x.mdx",
+                "website/docs/guides/x.mdx",
+            ),
+            (
+                "i18n/ru/docusaurus-plugin-content-docs/version-2.0/x.md",
+                "versioned_docs/version-2.0/x.md",
+            ),
+            (
+                "website/i18n/pt/docusaurus-plugin-content-blog/2021-09-27-beta.mdx",
+                "website/blog/2021-09-27-beta.mdx",
+            ),
+        ] {
+            let sources = translation_sources(rel);
+            assert!(sources.iter().any(|s| s == source), "{rel}: {sources:?}");
+        }
         // Folders and names that are no language: "go", "js", "api", an English folder itself.
         for rel in [
             "docs/go/intro.md",
@@ -594,9 +616,9 @@ mod tests {
                     ## Full Changelog\n\n\
                     * Fixed XSS exploit in `urlFor` method\n\n\
                     ## Making changes to your setup\n\n\
-                    - Add support for `X-Forwarded-For` header\n\n\
+                    - Add support for `X-Forwarded-For` header to the proxy\n\n\
                     To set it up:\n\n\
-                    - Add support for `X-Forwarded-For` header\n";
+                    - Add support for `X-Forwarded-For` header to the proxy\n";
         let found = found_of(&engine(), "blog/release-1.6.md", post);
         let rules: Vec<&str> = found.iter().map(|(rule, _)| rule.as_str()).collect();
         assert_eq!(

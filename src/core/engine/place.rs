@@ -45,6 +45,7 @@ impl Engine {
         }
         let changelog = is_changelog(&doc.path);
         let mut change_entries: HashMap<usize, bool> = HashMap::new();
+        let mut pull_requests: HashMap<usize, bool> = HashMap::new();
         // A translated page (or a passage in another language) is not for English rules; only the link
         // rules read it.
         let mut foreign_doc: Option<bool> = None;
@@ -59,6 +60,16 @@ impl Engine {
             let Some(block) = prose.block(hit.block) else {
                 continue;
             };
+            // A changelog's list of contributors: each item a name, as its owner writes it.
+            if changelog && spelling::owns(&hit.rule) && is_credit_item(file, block) {
+                continue;
+            }
+            if *pull_requests
+                .entry(hit.block)
+                .or_insert_with(|| is_pull_request_title(file, block))
+            {
+                continue;
+            }
             if block.kind == markdown::BlockKind::CodeComment && !reads_code_comments(&hit.rule) {
                 continue;
             }

@@ -203,7 +203,12 @@ impl Parts {
             return None;
         }
         let path = url.get(self.path.clone())?;
-        let segment = path.strip_prefix('/')?.split('/').next()?;
+        let mut segments = path.strip_prefix('/')?.split('/');
+        let segment = segments.next()?;
+        // Sections written in English only: the archived blogs and the style guide.
+        if matches!(segments.next(), Some("archive" | "style-guide")) {
+            return None;
+        }
         let (lang, region) = segment.split_once('-')?;
         let letters = |s: &str, n: Range<usize>| {
             n.contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphabetic())
@@ -294,6 +299,8 @@ mod tests {
         );
         for md in [
             "See https://learn.microsoft.com/azure/vm.\n",
+            "See https://learn.microsoft.com/en-us/archive/blogs/ericlippert/trees.\n",
+            "See https://learn.microsoft.com/en-us/style-guide/welcome/.\n",
             "See https://developer.mozilla.org/en-US/docs/Web.\n",
             "See https://learn.microsoft.com/training/paths.\n",
         ] {
