@@ -178,8 +178,9 @@ pub(super) fn is_pull_request_title(file: &str, block: &markdown::Block) -> bool
 }
 
 /// Is a changelog's list item only a person's name, with their handle in brackets or not ("Martijn
-/// Gribnau", "cui fliter (cuishuang)", "Chris Denton (ChrisDenton)"): one to four words, no
-/// punctuation of a sentence, and either all capitalised or followed by the handle.
+/// Gribnau", "cui fliter (cuishuang)", "Chris Denton (ChrisDenton)"): two to four words, no punctuation
+/// of a sentence, and either the handle after them or all capitalised with a first word no dictionary
+/// knows (not "Update Dependecies").
 pub(super) fn is_credit_item(file: &str, block: &markdown::Block) -> bool {
     if !matches!(
         block.kind,
@@ -208,14 +209,19 @@ pub(super) fn is_credit_item(file: &str, block: &markdown::Block) -> bool {
             && h.chars()
                 .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '@'))
     });
-    (1..=4).contains(&words.len())
+    // Without a handle, a first word no dictionary knows in lower case: "Martijn Gribnau", not
+    // "Update Dependecies".
+    let first_is_a_name = words
+        .first()
+        .is_some_and(|w| !crate::core::rules::dictionary::is_known(&w.to_lowercase()));
+    (2..=4).contains(&words.len())
         && handle_ok
         && words.iter().all(|w| {
             w.chars()
                 .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '.'))
         })
-        && (handle.is_some() && words.len() >= 2
-            || words.len() >= 2 && words.iter().all(|w| w.starts_with(char::is_uppercase)))
+        && (handle.is_some()
+            || first_is_a_name && words.iter().all(|w| w.starts_with(char::is_uppercase)))
 }
 
 /// Is `range` of a block's text inside a change entry's credit: brackets that hold only capitalised
@@ -392,16 +398,18 @@ fn is_language_tag(name: &str) -> bool {
 }
 
 /// Is `rel` a test's input rather than a doc: anything under a fixtures or test-data folder
-/// (`fixtures/`, `__fixtures__/`, `testdata/`, `__snapshots__/`), and under a tests folder (`tests/`,
-/// `test/`, `__tests__/`) anything but the folder's own README, CONTRIBUTING or AGENTS page (a
-/// formatter's test cases are Markdown written wrong on purpose).
+/// (`fixtures/`, `__fixtures__/`, `testdata/`, `__snapshots__/`), and in a folder below a tests folder
+/// (`tests/format/markdown/…`, `test/cases/…`) anything but a README, CONTRIBUTING or AGENTS page (a
+/// formatter's test cases are Markdown written wrong on purpose). A page right in `tests/` may be a
+/// doc about testing.
 pub fn is_test_input(rel: &str) -> bool {
     let parts: Vec<&str> = rel.split(['/', '\\']).collect();
     let Some((name, folders)) = parts.split_last() else {
         return false;
     };
     let stem = name.split('.').next().unwrap_or(name).to_ascii_lowercase();
-    folders.iter().any(|f| {
+    let guide = matches!(stem.as_str(), "readme" | "contributing" | "agents");
+    folders.iter().enumerate().any(|(i, f)| {
         let f = f.to_ascii_lowercase();
         matches!(
             f.as_str(),
@@ -411,8 +419,7 @@ pub fn is_test_input(rel: &str) -> bool {
                 | "testdata"
                 | "test-data"
                 | "__snapshots__"
-        ) || matches!(f.as_str(), "tests" | "test" | "__tests__")
-            && !matches!(stem.as_str(), "readme" | "contributing" | "agents")
+        ) || matches!(f.as_str(), "tests" | "test" | "__tests__") && i + 1 < folders.len() && !guide
     })
 }
 

@@ -525,6 +525,28 @@ mod tests {
         }
         assert!(!is_changelog("docs/changing-things.md"));
         assert!(!is_changelog("docs/index.md") && !is_changelog("changelog/v1.2.md"));
+        // A list of contributors is names; an item in title case is a change.
+        let credits = "# Changes\n\n## Thanks\n\n- Martijn Gribnau\n- cui fliter (cuishuang)\n\
+                       - Update Dependecies\n";
+        let found = found_of(&engine(), "CHANGELOG.md", credits);
+        let texts: Vec<&str> = found.iter().map(|(_, text)| text.as_str()).collect();
+        assert_eq!(texts, ["Dependecies"], "{found:?}");
+        // Test inputs below a tests folder, fixtures anywhere; a tests folder's own pages are docs.
+        for rel in [
+            "tests/format/markdown/list.md",
+            "src/fixtures/page.md",
+            "pkg/testdata/a/README.md",
+        ] {
+            assert!(is_test_input(rel), "{rel}");
+        }
+        for rel in [
+            "tests/README.md",
+            "test/unit-testing.md",
+            "tests/browser/README.md",
+            "docs/testing.md",
+        ] {
+            assert!(!is_test_input(rel), "{rel}");
+        }
         // A licence is not reviewed at all.
         for path in [
             "LICENSE.md",
