@@ -129,7 +129,8 @@ pub struct ScopeArgs {
     #[arg(long, value_name = "REV", conflicts_with = "all")]
     pub base: Option<String>,
 
-    /// Every doc in the repository (tracked, or untracked and not ignored), whole.
+    /// Every doc in the repository (tracked, or untracked and not ignored), whole; translations of
+    /// English pages in the repository and test inputs are left out (name a path to check one).
     #[arg(long)]
     pub all: bool,
 
