@@ -824,6 +824,13 @@ mod tests {
         let all = texts(md).join("|");
         assert!(!all.contains("ssl") && !all.contains("```"), "{all}");
         assert!(all.contains("After the example."), "{all}");
+        // A <pre> element is code to its closing tag, past the blank line where CommonMark ends the
+        // HTML block a <p> line opened.
+        let md = "<p>Define the constructors.</p>\n<pre><code>type 'a start = Start of 'a a\n\n\
+                  and 'a a =\n  | C : 'a a -&gt; 'a a\n</code></pre>\n\nAfter the code.\n";
+        let all = texts(md).join("|");
+        assert!(!all.contains("'a a") && !all.contains("constructors"), "{all}");
+        assert!(all.contains("After the code."), "{all}");
         // The admonition's type is a style's name; its quoted title is prose.
         let all =
             texts("??? api \"API Documentation\"\n\n!!! note inline end\n\nText.\n").join("|");

@@ -136,6 +136,9 @@ pub(super) fn generator_code(body: &str) -> Vec<Range<usize>> {
     if body.contains("markdown=") {
         out.extend(fences_in_markdown_html(body));
     }
+    if body.contains("<pre") || body.contains("<PRE") {
+        out.extend(preformatted(body));
+    }
     if body.contains("!!!") || body.contains("???") || body.contains("===") {
         out.extend(fences_in_indented_blocks(body));
         out.extend(admonition_markers(body));
@@ -234,4 +237,14 @@ fn admonition_markers(body: &str) -> Vec<Range<usize>> {
             .expect("static regex")
     });
     MARKER.find_iter(body).map(|m| m.range()).collect()
+}
+
+/// An HTML `<pre>` element, to its closing tag: preformatted code or output, even where a `<p>` line
+/// just before it opened an HTML block that CommonMark ends at the code's first blank line (blogs
+/// exported to Markdown write `<p>…</p>` and `<pre><code>` line after line).
+fn preformatted(body: &str) -> Vec<Range<usize>> {
+    static PRE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?is)<pre\b[^>]*>.*?</pre\s*>").expect("static regex")
+    });
+    PRE.find_iter(body).map(|m| m.range()).collect()
 }

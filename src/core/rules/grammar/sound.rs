@@ -58,6 +58,7 @@ pub(super) const YOU_WORDS: &[&str] = &[
     "unified",
     "uniform",
     "unify",
+    "unikernel",
     "unilateral",
     "union",
     "unique",
