@@ -829,7 +829,10 @@ mod tests {
         let md = "<p>Define the constructors.</p>\n<pre><code>type 'a start = Start of 'a a\n\n\
                   and 'a a =\n  | C : 'a a -&gt; 'a a\n</code></pre>\n\nAfter the code.\n";
         let all = texts(md).join("|");
-        assert!(!all.contains("'a a") && !all.contains("constructors"), "{all}");
+        assert!(
+            !all.contains("'a a") && !all.contains("constructors"),
+            "{all}"
+        );
         assert!(all.contains("After the code."), "{all}");
         // The admonition's type is a style's name; its quoted title is prose.
         let all =

@@ -243,8 +243,7 @@ fn admonition_markers(body: &str) -> Vec<Range<usize>> {
 /// just before it opened an HTML block that CommonMark ends at the code's first blank line (blogs
 /// exported to Markdown write `<p>…</p>` and `<pre><code>` line after line).
 fn preformatted(body: &str) -> Vec<Range<usize>> {
-    static PRE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?is)<pre\b[^>]*>.*?</pre\s*>").expect("static regex")
-    });
+    static PRE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?is)<pre\b[^>]*>.*?</pre\s*>").expect("static regex"));
     PRE.find_iter(body).map(|m| m.range()).collect()
 }
