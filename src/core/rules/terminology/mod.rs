@@ -51,7 +51,11 @@ impl Checker for Terminology {
                  Precise names are part of precise writing: readers search for them, and a misspelled name \
                  reads as carelessness about the thing itself.\n\
                  The built-in list has {} names. Names inside code, URLs, paths, identifiers, file names and \
-                 package commands (\"pip install numpy\") are never flagged.\n\
+                 package commands (\"pip install numpy\") are never flagged, nor are names the doc \
+                 writes as a program would: a key a list item defines in bold (\"- **tls** uses \
+                 HTTPS\"), a lower-case name alone in italics (\"`--git` _url_\"), a program before its \
+                 subcommand (\"mkdocs build\"), values in a list or filling a closing bracket (\"(tcp or \
+                 udp)\"), a type the doc's code uses, quoted titles, handles and image alt text.\n\
                  Add your own names in .docreview.toml:\n\n  [terms]\n  oneDNN = [\"ONEDNN\", \"MKL-DNN\"]\n\n\
                  The fix is safe to apply in batch (docreview apply).",
                 Terms::builtin().len()
