@@ -339,23 +339,22 @@ pub fn repo_docs(
             false
         })
         .collect();
+    // "…, and 3 more" after the first of several left out.
+    let more = |n: usize| match n {
+        0 | 1 => String::new(),
+        n => format!(", and {} more", n - 1),
+    };
     if let Some((first, source)) = left.first() {
-        let others = match left.len() {
-            1 => String::new(),
-            n => format!(", and {} more", n - 1),
-        };
         notices.push(format!(
-            "skipping {first}, a translation of {source}{others}: fixes belong in the English \
-             pages (name a translation's path to check it)"
+            "skipping {first}, a translation of {source}{}: fixes belong in the English pages \
+             (name a translation's path to check it)",
+            more(left.len())
         ));
     }
     if let Some(first) = test_inputs.first() {
-        let others = match test_inputs.len() {
-            1 => String::new(),
-            n => format!(", and {} more", n - 1),
-        };
         notices.push(format!(
-            "skipping {first}{others}: test inputs, not docs (name a path to check it)"
+            "skipping {first}{}: test inputs, not docs (name a path to check it)",
+            more(test_inputs.len())
         ));
     }
     Ok(kept)

@@ -60,30 +60,10 @@ pub(super) fn is_foreign(prose: &Prose, path: &str) -> bool {
 /// and doubled words only. One item citing a pull request among items that do not ("- App is
 /// unmaintained … [discontinued](…/pull/22699)") is the doc's own prose.
 pub(super) fn is_change_entry(file: &str, block: &markdown::Block) -> bool {
-    if !matches!(
-        block.kind,
-        markdown::BlockKind::Other | markdown::BlockKind::Paragraph
-    ) {
-        return false;
-    }
-    let (Some(first), Some(last)) = (block.segments.first(), block.segments.last()) else {
+    let Some((line_start, line_end)) = item_lines(file, block) else {
         return false;
     };
-    let Some(before) = file.get(..first.src) else {
-        return false;
-    };
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let end = last.src + last.src_len;
-    let line_end = file
-        .get(end..)
-        .and_then(|rest| rest.find('\n'))
-        .map_or(file.len(), |i| end + i);
-    let Some(text) = file.get(line_start..line_end) else {
-        return false;
-    };
-    if !is_item(text) {
-        return false;
-    }
+    let text = &file[line_start..line_end];
     if !cites(text) {
         return under_change_lead(&file[..line_start]);
     }
@@ -162,19 +142,11 @@ pub(super) fn is_pull_request_title(file: &str, block: &markdown::Block) -> bool
         regex::Regex::new(r"(?:^|[\s(\[])@[A-Za-z0-9][\w-]*(?:\[bot\])?\)?\s*$")
             .expect("static regex")
     });
-    let (Some(first), Some(last)) = (block.segments.first(), block.segments.last()) else {
+    let Some((start, end)) = item_lines(file, block) else {
         return false;
     };
-    let (Some(before), Some(after)) = (file.get(..first.src), file.get(last.src + last.src_len..))
-    else {
-        return false;
-    };
-    let start = before.rfind('\n').map_or(0, |i| i + 1);
-    let end = last.src + last.src_len + after.find('\n').unwrap_or(after.len());
-    let Some(line) = file.get(start..end) else {
-        return false;
-    };
-    is_item(line) && line.contains("/pull/") && HANDLE.is_match(line.trim_end())
+    let line = &file[start..end];
+    line.contains("/pull/") && HANDLE.is_match(line.trim_end())
 }
 
 /// Is a changelog's list item only a person's name, with their handle in brackets or not ("Martijn
@@ -182,20 +154,7 @@ pub(super) fn is_pull_request_title(file: &str, block: &markdown::Block) -> bool
 /// of a sentence, and either the handle after them or all capitalised with a first word no dictionary
 /// knows (not "Update Dependecies").
 pub(super) fn is_credit_item(file: &str, block: &markdown::Block) -> bool {
-    if !matches!(
-        block.kind,
-        markdown::BlockKind::Other | markdown::BlockKind::Paragraph
-    ) {
-        return false;
-    }
-    let Some(before) = block
-        .segments
-        .first()
-        .and_then(|first| file.get(..first.src))
-    else {
-        return false;
-    };
-    if !is_item(&before[before.rfind('\n').map_or(0, |i| i + 1)..]) {
+    if item_lines(file, block).is_none() {
         return false;
     }
     let text = block.text.trim();
@@ -301,15 +260,25 @@ fn reads_like_change(line: &str) -> bool {
 
 /// Does the line open a list item? A bullet is followed by a space: "*Note: … (#123)*" is emphasis.
 fn is_item(line: &str) -> bool {
-    let lead = lead_and_rest(line);
-    lead.strip_prefix(['-', '*', '+'])
-        .is_some_and(|rest| rest.starts_with([' ', '\t']))
-        || lead
-            .split_once(['.', ')'])
-            .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+    markdown::list_item_rest(line).is_some()
 }
 
-/// The width of a line's indentation and block-quote markers.
+/// Where in the file the lines of a list item's block are (the start of its first line, the end of
+/// its last), when the block opens one.
+fn item_lines(file: &str, block: &markdown::Block) -> Option<(usize, usize)> {
+    if !matches!(
+        block.kind,
+        markdown::BlockKind::Other | markdown::BlockKind::Paragraph
+    ) {
+        return None;
+    }
+    let (first, last) = (block.segments.first()?, block.segments.last()?);
+    let start = file.get(..first.src)?.rfind('\n').map_or(0, |i| i + 1);
+    let end = last.src + last.src_len;
+    let end = end + file.get(end..)?.find('\n').unwrap_or(file.len() - end);
+    is_item(file.get(start..end)?).then_some((start, end))
+}
+
 fn indent_of(line: &str) -> usize {
     line.len() - lead_and_rest(line).len()
 }

@@ -140,8 +140,7 @@ pub(super) fn generator_code(body: &str) -> Vec<Range<usize>> {
         out.extend(preformatted(body));
     }
     if body.contains("!!!") || body.contains("???") || body.contains("===") {
-        out.extend(fences_in_indented_blocks(body));
-        out.extend(admonition_markers(body));
+        out.extend(indented_blocks(body));
     }
     out.sort_by_key(|r| r.start);
     out
@@ -170,19 +169,28 @@ fn fences_in_markdown_html(body: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// Fenced code inside the indented body of a Python-Markdown admonition (`!!! note "Title"`,
-/// collapsible `??? tip` / `???+ tip`) or a content tab (`=== "Tab"`): MkDocs reads the body as
-/// Markdown, but CommonMark reads its indented fence as a paragraph's text, or as indented code from
-/// its first blank line on, so the program in it would be checked as prose.
-fn fences_in_indented_blocks(body: &str) -> Vec<Range<usize>> {
+/// What is not prose in a Python-Markdown admonition (`!!! note "Title"`, collapsible `??? tip` /
+/// `???+ tip inline end`) or content tab (`=== "Tab"`):
+/// - an admonition's marker and type, which name a style (its quoted title is prose);
+/// - fenced code inside the indented body: MkDocs reads the body as Markdown, but CommonMark reads
+///   its indented fence as a paragraph's text, or as indented code from its first blank line on, so
+///   the program in it would be checked as prose.
+fn indented_blocks(body: &str) -> Vec<Range<usize>> {
     static MARKER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?m)^([ \t]*)(?:!!!|\?\?\?\+?|===)[ \t]+\S[^\n]*\n").expect("static regex")
+        Regex::new(r"(?m)^([ \t]*)(?:(?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+[\w-]+)*|===[ \t]+\S)[^\n]*(?:\n|\z)")
+            .expect("static regex")
     });
     let mut out = Vec::new();
     for caps in MARKER.captures_iter(body) {
         let (Some(open), Some(indent)) = (caps.get(0), caps.get(1)) else {
             continue;
         };
+        // The marker and type of an admonition, up to its title.
+        if !body[indent.end()..].starts_with("===") {
+            let line = &body[indent.end()..open.end()];
+            let title = line.find(['"', '\n']).unwrap_or(line.len());
+            out.push(indent.end()..indent.end() + title);
+        }
         let depth = columns(indent.as_str()) + 4;
         // The body: the lines indented at least four columns deeper than the marker, and blank lines.
         let mut to = open.end();
@@ -227,16 +235,6 @@ fn pair_fences(body: &str, from: usize, to: usize, out: &mut Vec<Range<usize>>) 
         }
         at += line.len();
     }
-}
-
-/// The marker and type of an admonition line (`!!! note`, `??? api "API Documentation"`, `???+ tip
-/// inline end`): the type names a style, and only the quoted title that may follow is prose.
-fn admonition_markers(body: &str) -> Vec<Range<usize>> {
-    static MARKER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?m)^[ \t]*(?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+[\w-]+)*")
-            .expect("static regex")
-    });
-    MARKER.find_iter(body).map(|m| m.range()).collect()
 }
 
 /// An HTML `<pre>` element, to its closing tag: preformatted code or output, even where a `<p>` line

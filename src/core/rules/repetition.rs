@@ -216,40 +216,13 @@ fn doubled(doc: &DocProse<'_>, active: &Active, out: &mut Vec<Hit>) {
             }
             // "when a method is not found in it it will be looked up": the first "it" ends a
             // clause that a preposition opened, the second opens the next, before its verb.
-            if low == "it"
-                && i >= 2
-                && PREPOSITIONS.contains(&ws[i - 2].text(text).to_lowercase().as_str())
-                && ws.get(i + 1).is_some_and(|n| {
-                    is_space(&text[w2.end..n.start])
-                        && AUXILIARIES.contains(&n.text(text).to_lowercase().as_str())
-                })
-            {
+            if low == "it" && clause_break(text, ws, i, AUXILIARIES) {
                 continue;
             }
             // "if it breaks things for you you can revert": the first "you" ends a clause, the
             // second opens the next; a comma was meant, not one word.
             if low == "you"
-                && i >= 2
-                && (PREPOSITIONS.contains(&ws[i - 2].text(text).to_lowercase().as_str())
-                    || ws[i - 2].text(text).eq_ignore_ascii_case("thank"))
-                && ws.get(i + 1).is_some_and(|n| {
-                    is_space(&text[w2.end..n.start])
-                        && matches!(
-                            n.text(text).to_lowercase().as_str(),
-                            "can"
-                                | "could"
-                                | "should"
-                                | "may"
-                                | "might"
-                                | "must"
-                                | "will"
-                                | "would"
-                                | "need"
-                                | "have"
-                                | "want"
-                                | "are"
-                        )
-                })
+                && clause_break(text, ws, i, AFTER_YOU)
                 && text[w1.end..w2.start] == *" "
             {
                 out.push(Hit {
@@ -421,6 +394,27 @@ fn deletion(text: &str, w1: Word, w2: Word) -> Option<(std::ops::Range<usize>, S
 /// Prepositions after which "it" can end a clause ("found in it it will"): see the check.
 const PREPOSITIONS: &[&str] = &[
     "in", "on", "with", "to", "for", "of", "from", "at", "by", "into", "about", "over", "under",
+];
+
+/// Does the doubled word at `ws[i - 1]`, `ws[i]` end one clause and open the next: the first the object
+/// of a preposition (or of "thank"), the second the subject of the verb after it, one of `verbs` ("found
+/// in it it will", "for you you can")?
+fn clause_break(text: &str, ws: &[Word], i: usize, verbs: &[&str]) -> bool {
+    i >= 2
+        && {
+            let before = ws[i - 2].text(text).to_lowercase();
+            PREPOSITIONS.contains(&before.as_str()) || before == "thank"
+        }
+        && ws.get(i + 1).is_some_and(|n| {
+            is_space(&text[ws[i].end..n.start])
+                && verbs.contains(&n.text(text).to_lowercase().as_str())
+        })
+}
+
+/// Verbs that open a clause's predicate after its subject "you".
+const AFTER_YOU: &[&str] = &[
+    "can", "could", "should", "may", "might", "must", "will", "would", "need", "have", "want",
+    "are",
 ];
 
 /// Verbs that open a clause's predicate after its subject "it".

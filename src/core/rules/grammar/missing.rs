@@ -223,21 +223,7 @@ fn telegraphic_item(doc: &DocProse<'_>, b: usize) -> bool {
     {
         return false;
     }
-    let Some(before) = block
-        .segments
-        .first()
-        .and_then(|first| doc.file.get(..first.src))
-    else {
-        return false;
-    };
-    let lead = before[before.rfind('\n').map_or(0, |i| i + 1)..].trim_start();
-    lead.strip_prefix(['-', '*', '+'])
-        .or_else(|| {
-            lead.trim_start_matches(|c: char| c.is_ascii_digit())
-                .strip_prefix(['.', ')'])
-        })
-        .is_some_and(|rest| rest.starts_with([' ', '\t']) || rest.is_empty())
-        && lead.len() < 8
+    block.opens_list_item(doc.file)
 }
 
 /// "with `x` flag" → "with the `x` flag": inline code that a singular noun names, after a preposition or

@@ -342,15 +342,8 @@ pub(super) fn defines_an_item(doc: &DocProse<'_>, b: usize, view: std::ops::Rang
     else {
         return false;
     };
-    let lead = lead.trim_start();
-    let bullet = lead
-        .strip_prefix(['-', '*', '+'])
-        .or_else(|| {
-            lead.trim_start_matches(|c: char| c.is_ascii_digit())
-                .strip_prefix(['.', ')'])
-        })
-        .filter(|rest| !rest.is_empty() && rest.trim().is_empty());
-    bullet.is_some()
+    crate::core::markdown::list_item_rest(lead)
+        .is_some_and(|rest| !rest.is_empty() && rest.trim().is_empty())
         && (doc.file[src.end..].starts_with("**") || doc.file[src.end..].starts_with("__"))
 }
 

@@ -339,8 +339,8 @@ mod tests {
         let words: Vec<&str> = found.iter().map(|(_, w, _)| w.as_str()).collect();
         // Bold inside the item is emphasis; a name before a noun is the name.
         assert_eq!(words, ["tls", "mkdocs", "javascript"]);
-        // A synopsis's placeholder in italics, where the doc writes it beside code; an image's
-        // alternative text; a name broken across lines where it has a space.
+        // A lower-case name alone in italics (a synopsis's placeholder, a plugin); an image's
+        // alternative text; a name broken across lines where it has a space; a type the code uses.
         let found = crate::core::rules::hits_in(
             &Terminology::new(Terms::builtin().clone()),
             &[RULE],
