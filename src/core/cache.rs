@@ -4,6 +4,7 @@
 //! Reading and writing the files is `io::cache`'s job; deciding what is still valid is the engine's.
 
 use crate::core::finding::Finding;
+use crate::core::rules::code_format::CodeCounts;
 use crate::core::rules::consistency::Counts;
 use crate::core::rules::name_case::NameCounts;
 use crate::core::rules::spelling::Stats;
@@ -27,13 +28,16 @@ pub fn placed(f: &Finding, path: &str) -> Finding {
     }
 }
 
-/// What one document contributes to the doc-set rules: consistency counts, spelling stats and the
-/// capitals of the names it writes.
+/// What one document contributes to the doc-set rules: consistency counts, spelling stats, the
+/// capitals of the names it writes and how it writes code-shaped tokens.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct DocCounts {
     pub consistency: Counts,
     pub spelling: Stats,
     pub names: NameCounts,
+    /// Older stored counts have none: they read as a doc without code-shaped tokens.
+    #[serde(default)]
+    pub code: CodeCounts,
 }
 
 impl DocCounts {
@@ -42,6 +46,7 @@ impl DocCounts {
             consistency: self.consistency.merge(other.consistency),
             spelling: self.spelling.merge(other.spelling),
             names: self.names.merge(other.names),
+            code: self.code.merge(other.code),
         }
     }
 }

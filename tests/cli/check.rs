@@ -1220,3 +1220,53 @@ fn a_name_the_docs_capitalise_is_flagged_in_lower_case_when_the_team_turns_the_r
     );
     assert_eq!(parts.stdout, whole.stdout);
 }
+
+#[test]
+fn code_the_docs_format_as_code_is_flagged_where_a_doc_writes_it_plain() {
+    let r = Repo::with_defaults();
+    r.write(
+        "docs/setup.md",
+        "# Setup\n\nAdd the crate to `Cargo.toml`, then call `init_logger()`.\n\nKeep `Cargo.toml` tidy.\n",
+    );
+    r.write(
+        "docs/guide.md",
+        "# Guide\n\nOpen your Cargo.toml and add the line, then call `init_logger()` once.\n\n\
+         The \"Cargo.toml\" of a workspace is special.\n",
+    );
+    r.write(
+        "docs/notes.md",
+        "# Notes\n\nWe write max_retries, read_timeout and Cargo.toml plain here.\n",
+    );
+    r.commit("docs");
+    let code_format = |o: &Out| -> Vec<(String, String, Vec<String>)> {
+        findings_with_fixes(o)
+            .into_iter()
+            .filter(|(rule, _, _)| rule == "consistency.code-format")
+            .collect()
+    };
+    // On by default. The doc set writes `Cargo.toml` as code twice and plain twice: the plain one in
+    // running text is flagged, not the quoted one, and not in the doc that writes all its code plain.
+    let o = r.run_uncached(&["check", "--all", "--format", "json"]);
+    assert_eq!(
+        code_format(&o),
+        [(
+            "consistency.code-format".to_owned(),
+            "Cargo.toml".to_owned(),
+            vec!["`Cargo.toml`".to_owned()]
+        )]
+    );
+    // A review fix, applied when asked for: the backticks go in and nothing else changes.
+    let o = r.run(&[
+        "apply",
+        "--all",
+        "--all-fixes",
+        "--rule",
+        "consistency.code-format",
+    ]);
+    assert_eq!(o.code, 0, "{}{}", o.stdout, o.stderr);
+    assert_eq!(
+        String::from_utf8_lossy(&r.read("docs/guide.md")),
+        "# Guide\n\nOpen your `Cargo.toml` and add the line, then call `init_logger()` once.\n\n\
+         The \"Cargo.toml\" of a workspace is special.\n"
+    );
+}

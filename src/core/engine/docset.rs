@@ -29,7 +29,8 @@ pub(super) struct Verdicts {
     consistency: Consistency,
     vocabulary: Vocabulary,
     names: NameCase,
-    /// Identifies all three: doc-set findings stored under it stay valid.
+    code: CodeFormat,
+    /// Identifies all four: doc-set findings stored under it stay valid.
     pub(super) fingerprint: u64,
 }
 
@@ -93,10 +94,12 @@ impl Engine {
         let consistency = Consistency::decide(&total.consistency, &self.prefer, &self.terms);
         let vocabulary = Vocabulary::decide(&total.spelling, &self.vocabulary, self.min_docs);
         let names = NameCase::decide(&total.names, &self.terms);
+        let code = CodeFormat::decide(&total.code);
         let fingerprint = crate::core::finding::fnv1a64(&[
             &consistency.fingerprint().to_le_bytes(),
             &vocabulary.fingerprint().to_le_bytes(),
             &names.fingerprint().to_le_bytes(),
+            &code.fingerprint().to_le_bytes(),
         ]);
         memo.sets.insert(key, fingerprint);
         memo.dirty = true;
@@ -104,6 +107,7 @@ impl Engine {
             consistency,
             vocabulary,
             names,
+            code,
             fingerprint,
         }
     }
@@ -134,6 +138,7 @@ impl Engine {
                 verdicts.consistency.check(&view, &self.active, &mut hits);
                 verdicts.vocabulary.check(&view, &self.active, &mut hits);
                 verdicts.names.check(&view, &self.active, &mut hits);
+                verdicts.code.check(&view, &self.active, &mut hits);
                 drop(view);
                 (i, Some(self.findings_on(doc, &Lines::All, &p, hits)))
             })

@@ -17,6 +17,7 @@
 use crate::core::cache::{DocCounts, DocMemo, Memo, Stored, content_hash, pathless, placed};
 use crate::core::finding::{Finding, Safety, Severity, fingerprint};
 use crate::core::markdown::{self, Block, Prose, rule_matches};
+use crate::core::rules::code_format::{self, CodeFormat};
 use crate::core::rules::consistency::{self, Consistency, Counts};
 use crate::core::rules::custom::{Custom, CustomRule};
 use crate::core::rules::grammar::Grammar;
@@ -132,7 +133,7 @@ pub struct Checked {
 }
 
 /// The rules judged from the whole doc set's counts, beside the spelling family.
-const DOC_SET_RULES: [&str; 2] = [consistency::RULE, name_case::RULE];
+const DOC_SET_RULES: [&str; 3] = [consistency::RULE, name_case::RULE, code_format::RULE];
 
 impl Engine {
     /// Is `rule` one of harper-core's linters?
@@ -221,6 +222,11 @@ impl Engine {
                 name_case::count(view)
             } else {
                 name_case::NameCounts::default()
+            },
+            code: if self.active.has(code_format::RULE) {
+                code_format::count(view)
+            } else {
+                code_format::CodeCounts::default()
             },
         }
     }

@@ -96,6 +96,7 @@ impl Engine {
         let doc_set = [
             Consistency::rule(),
             crate::core::rules::name_case::NameCase::rule(),
+            crate::core::rules::code_format::CodeFormat::rule(),
         ];
         let spelling = spelling::rules();
         let own = infos.iter().chain(&doc_set).chain(&spelling);

@@ -894,6 +894,26 @@ mod tests {
             all.contains("API Documentation") && all.contains("Text."),
             "{all}"
         );
+        // A fence on the line after a JSX tag is code to its closing fence, past the blank line
+        // where CommonMark ends the tag's HTML block. (CommonMark then opens a fence at its last line.)
+        let md = "The tab shows it.\n\n<Tabs>\n  <Tab title=\"Python\">\n```python\nx = 1\n\n\
+                  print(x_value)\n```\n  </Tab>\n</Tabs>\n";
+        let all = texts(md).join("|");
+        assert!(!all.contains("x_value"), "{all}");
+        assert!(all.contains("The tab shows it."), "{all}");
+        // A tag line inside a fence is code already: the fences after it pair as CommonMark reads them.
+        let md = "```mdx-code-block\n<p>\n  <br />\n</p>\n```\n\nThe prose between.\n\n```\nscoop x\n```\n";
+        let all = texts(md).join("|");
+        assert!(all.contains("The prose between."), "{all}");
+        // An API directive and its indented options are the generator's; a container is prose.
+        let md = "::: pydantic_core\n    options:\n      members:\n        - SchemaSerializer\n\n\
+                  ::: tip\nA real tip.\n:::\n";
+        let all = texts(md).join("|");
+        assert!(
+            !all.contains("Schema") && !all.contains("pydantic"),
+            "{all}"
+        );
+        assert!(all.contains("A real tip."), "{all}");
         // Windows line ends too.
         assert_eq!(
             texts("import Flag from './_flag.mdx'\r\n\r\nUse the flag.\r\n"),
@@ -975,7 +995,18 @@ mod tests {
                 format!("Text {PLACEHOLDER} and {PLACEHOLDER} end.")
             ]
         );
+        // A component's opening tag is code to its closing ">", blank lines and all; its children
+        // are prose.
+        let md = "<Mini\n\tsetup=\"\n\t\tDEFINE FIELD full_name ON person;\n\n\t\tCREATE person;\n\t\"\n/>\n\n\
+                  <Note title=\"x\">\n\nA real note.\n\n</Note>\n";
+        let all: Vec<String> = extract_as(md, true)
+            .blocks
+            .into_iter()
+            .map(|b| b.text)
+            .collect();
+        assert_eq!(all, ["A real note."]);
         // The same text as plain Markdown keeps its braces as prose.
+        let md = "Text {props.name} end.\n";
         assert!(
             extract(md)
                 .blocks

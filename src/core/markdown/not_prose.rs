@@ -34,6 +34,7 @@ pub(super) fn mdx_code(body: &str) -> Vec<Range<usize>> {
         Regex::new(r"(?m)^(?:import|export)\b[^\n]*(?:\n[^\n]*\S[^\n]*)*").expect("static regex")
     });
     let mut out: Vec<Range<usize>> = ESM.find_iter(body).map(|m| m.range()).collect();
+    out.extend(jsx_tags(body));
     let bytes = body.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -79,6 +80,39 @@ pub(super) fn mdx_code(body: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// A component's opening tag that starts a line, to its closing `>` (strings and `{…}` inside
+/// respected): `<SurrealistMini setup="…">` may run over many lines, blank ones among them, where
+/// CommonMark ends the HTML block and reads the rest of its attributes (a query) as paragraphs.
+fn jsx_tags(body: &str) -> Vec<Range<usize>> {
+    static OPEN: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?m)^[ \t]*<[A-Z][\w.]*").expect("static regex"));
+    let bytes = body.as_bytes();
+    let mut out = Vec::new();
+    for m in OPEN.find_iter(body) {
+        let (mut i, mut depth, mut quote) = (m.end(), 0usize, None::<u8>);
+        while i < bytes.len() {
+            let b = bytes[i];
+            match quote {
+                Some(q) if b == q => quote = None,
+                Some(_) => {}
+                None => match b {
+                    b'"' | b'\'' if depth == 0 => quote = Some(b),
+                    b'{' => depth += 1,
+                    b'}' => depth = depth.saturating_sub(1),
+                    b'>' if depth == 0 => break,
+                    _ => {}
+                },
+            }
+            i += 1;
+        }
+        // A tag that never closes is a stray "<" in the text, not a component.
+        if i < bytes.len() {
+            out.push(m.start()..i + 1);
+        }
+    }
+    out
+}
+
 /// Code that Markdown-based site generators accept outside code blocks, in any Markdown file:
 /// - an ES module `import … from '…'` line (Docusaurus and Astro read `.md` as MDX);
 /// - the body of a Hugo shortcode named for code (`{{< highlight go >}}`, `{{< code-toggle >}}`,
@@ -95,8 +129,23 @@ pub(super) fn generator_code(body: &str) -> Vec<Range<usize>> {
     static CODE_SHORTCODE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\{\{<\s*(highlight|[\w-]*code[\w-]*)\b[^>]*>\}\}").expect("static regex")
     });
+    // Which site generators' marks the text holds at all, in one pass over it.
+    static MARKS: LazyLock<regex::RegexSet> = LazyLock::new(|| {
+        regex::RegexSet::new([
+            r"\{\{<",
+            r"\[/",
+            r"markdown=",
+            r"<pre|<PRE",
+            r"!!!|\?\?\?|===",
+            r"<",
+            r"```|~~~",
+            r":::",
+        ])
+        .expect("static regex")
+    });
+    let marks = MARKS.matches(body);
     let mut out: Vec<Range<usize>> = IMPORT.find_iter(body).map(|m| m.range()).collect();
-    if body.contains("{{<") {
+    if marks.matched(0) {
         for caps in CODE_SHORTCODE.captures_iter(body) {
             let (Some(open), Some(name)) = (caps.get(0), caps.get(1)) else {
                 continue;
@@ -118,7 +167,7 @@ pub(super) fn generator_code(body: &str) -> Vec<Range<usize>> {
             }
         }
     }
-    if body.contains("[/") {
+    if marks.matched(1) {
         static BRACKET_CODE: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(r"(?m)^[ \t]*\[(prism|code|sourcecode|highlight)\b[^\]\n]*\][ \t\r]*$")
                 .expect("static regex")
@@ -133,14 +182,20 @@ pub(super) fn generator_code(body: &str) -> Vec<Range<usize>> {
             }
         }
     }
-    if body.contains("markdown=") {
+    if marks.matched(2) {
         out.extend(fences_in_markdown_html(body));
     }
-    if body.contains("<pre") || body.contains("<PRE") {
+    if marks.matched(3) {
         out.extend(preformatted(body));
     }
-    if body.contains("!!!") || body.contains("???") || body.contains("===") {
+    if marks.matched(4) {
         out.extend(indented_blocks(body));
+    }
+    if marks.matched(5) && marks.matched(6) {
+        out.extend(fences_after_tags(body));
+    }
+    if marks.matched(7) {
+        out.extend(autodoc_directives(body));
     }
     out.sort_by_key(|r| r.start);
     out
@@ -244,4 +299,61 @@ fn preformatted(body: &str) -> Vec<Range<usize>> {
     static PRE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?is)<pre\b[^>]*>.*?</pre\s*>").expect("static regex"));
     PRE.find_iter(body).map(|m| m.range()).collect()
+}
+
+/// Fences from the first one that opens on the line after an HTML or JSX tag (`<Tab title="Python">`
+/// then "```python") on, each to its closing fence. CommonMark reads that fence's first lines as part
+/// of the tag's HTML block, the rest as paragraphs from the code's first blank line, and its closing
+/// line as the opening of a new fence: from there on its fences pair the wrong way round, and code
+/// (a table drawn in a fence, a program) is read as prose. MDX and the sites pair them as written.
+fn fences_after_tags(body: &str) -> Vec<Range<usize>> {
+    static TAG_THEN_FENCE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?m)^[ \t]*</?[A-Za-z][\w.-]*(?:[ \t][^\n]*)?>[ \t\r]*\n([ \t]*(?:`{3,}|~{3,}))",
+        )
+        .expect("static regex")
+    });
+    let mut pairs = Vec::new();
+    pair_fences(body, 0, body.len(), &mut pairs);
+    // The first such fence that opens a fence as written (a tag line inside a fence, before its
+    // closing line, is code already).
+    let first = TAG_THEN_FENCE
+        .captures_iter(body)
+        .filter_map(|c| c.get(1))
+        .find(|fence| pairs.iter().any(|p| p.start == fence.start()));
+    match first {
+        Some(fence) => pairs.retain(|p| p.start >= fence.start()),
+        None => pairs.clear(),
+    }
+    pairs
+}
+
+/// An API documentation directive of mkdocstrings and its kin (`::: package.module.Class`, or
+/// `::: package` with indented `options:`), with its indented options: the page generator's
+/// instructions, not prose. An admonition container (`::: tip`, `:::note Title`) is not one: its
+/// word has no dot or underscore and no options follow.
+fn autodoc_directives(body: &str) -> Vec<Range<usize>> {
+    static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?m)^([ \t]*):::[ \t]+([\w.:-]+)[ \t\r]*(?:\n|\z)").expect("static regex")
+    });
+    let mut out = Vec::new();
+    for caps in DIRECTIVE.captures_iter(body) {
+        let (Some(open), Some(indent), Some(name)) = (caps.get(0), caps.get(1), caps.get(2)) else {
+            continue;
+        };
+        let depth = columns(indent.as_str());
+        let mut to = open.end();
+        for line in body[open.end()..].split_inclusive('\n') {
+            let lead = line.len() - line.trim_start_matches([' ', '\t']).len();
+            if line.trim().is_empty() || columns(&line[..lead]) <= depth {
+                break;
+            }
+            to += line.len();
+        }
+        let options = body[open.end()..to].trim_start().starts_with("options:");
+        if name.as_str().contains(['.', '_']) || options {
+            out.push(open.start()..to);
+        }
+    }
+    out
 }

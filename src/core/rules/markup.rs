@@ -16,6 +16,7 @@ use super::{Active, Checker, DocProse, Hit, RuleInfo};
 use crate::core::finding::{Safety, Severity};
 use crate::core::markdown::PLACEHOLDER;
 use regex::Regex;
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 pub const RULE: &str = "markup.inline-code";
@@ -81,33 +82,81 @@ impl Checker for Markup {
         if !active.has(RULE) {
             return;
         }
-        for (b, block) in doc.prose.blocks.iter().enumerate() {
-            let text = block.text.as_str();
-            if is_label(text) {
-                continue;
-            }
-            for (start, token) in tokens(text) {
-                let end = start + token.len();
-                let code = looks_like_code(token)
-                    && !text[end..].starts_with(':')
-                    && (!MEMBER_ONLY.is_match(token)
-                        || FILE.is_match(token)
-                        || doc.code_text().contains(token));
-                if !(code || is_literal_value(token, &text[..start]))
-                    || !fits_code(doc, b, start..end)
-                {
-                    continue;
-                }
-                out.push(Hit {
-                    block: b,
-                    range: start..end,
-                    rule: RULE.into(),
-                    message: format!("\"{token}\" is code: format it as code."),
-                    replacements: vec![format!("`{token}`")],
-                });
-            }
+        for (b, range) in plain_code(doc) {
+            let token = &doc.prose.blocks[b].text[range.clone()];
+            out.push(Hit {
+                message: format!("\"{token}\" is code: format it as code."),
+                replacements: vec![format!("`{token}`")],
+                block: b,
+                range,
+                rule: RULE.into(),
+            });
         }
     }
+}
+
+/// The code a doc writes as plain text, where backticks may go: each token's block and range. Shared
+/// by this rule and `consistency.code-format`, which asks of the same tokens whether the doc set
+/// writes them as code elsewhere.
+pub(super) fn plain_code<'f>(doc: &DocProse<'f>) -> Vec<(usize, std::ops::Range<usize>)> {
+    let mut found = Vec::new();
+    let mut bracketed: Option<HashSet<&'f str>> = None;
+    for (b, block) in doc.prose.blocks.iter().enumerate() {
+        let text = block.text.as_str();
+        if is_label(text) {
+            continue;
+        }
+        for (start, token) in tokens(text) {
+            if !may_be_code(token) {
+                continue;
+            }
+            let end = start + token.len();
+            let code = looks_like_code(token)
+                && !text[end..].starts_with(':')
+                && (!MEMBER_ONLY.is_match(token)
+                    || FILE.is_match(token)
+                    || doc.code_text().contains(token));
+            if !(code || is_literal_value(token, &text[..start]))
+                || !fits_code(doc, b, start..end)
+                || set_apart(doc, b, start..end)
+                || defines_item(block, start..end)
+                || in_braces(text, start..end)
+                || names_a_link(doc, token, &mut bracketed)
+            {
+                continue;
+            }
+            found.push((b, start..end));
+        }
+    }
+    found
+}
+
+/// A quick test every word of the prose passes through: only a token with a mark that code uses
+/// (an underscore, a dot, a slash, parentheses, an at sign, a tilde), a capital after a small letter
+/// (camelCase, type names) or one of the values true, false and null can be code of the shapes above.
+fn may_be_code(token: &str) -> bool {
+    let bytes = token.as_bytes();
+    bytes
+        .iter()
+        .any(|b| matches!(b, b'_' | b'.' | b'/' | b'(' | b'@' | b'~'))
+        || bytes
+            .windows(2)
+            .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
+        || matches!(token, "true" | "false" | "null")
+}
+
+/// Does the doc write code plain by choice: `found` tokens of code shape written plain, three or
+/// more, and fewer inline code spans than that (a generated reference, a doc whose authors never
+/// use backticks)? Then backticks are a question of its style, not a slip to point at.
+pub(super) fn writes_code_plain(doc: &DocProse<'_>, found: usize) -> bool {
+    found >= 3 && doc.prose.code_spans.len() < found
+}
+
+/// Is `code` of a shape that cannot be English (`Cargo.toml`, `next()`, `run_id`)? The values true,
+/// false and null are not: they are words too, and a doc that writes `true` for the value also writes
+/// "returns true when…" for the meaning.
+pub(super) fn is_code_shaped(code: &str) -> bool {
+    may_be_code(code) && looks_like_code(code)
 }
 
 /// A dotted name with nothing else to tell code from a name or a handle ("maul.esel", "in.dis"): code
@@ -130,6 +179,151 @@ fn fits_code(doc: &DocProse<'_>, b: usize, view: std::ops::Range<usize>) -> bool
         return false;
     };
     doc.prose.renders_markup(&src) && doc.link_text(b, view).is_none()
+}
+
+/// Is the token at `view` of block `b` already set apart by the authors' own choice of mark: quoted
+/// ("the \"cssClass\" key", 'main.py') or inside a run of bold or italics ("**APPLE_PASSWORD** with",
+/// "**WorkPoolInfo.type renamed to pool_type**")? The doc chose how to show it; backticks are a
+/// second opinion on style, not a finding.
+fn set_apart(doc: &DocProse<'_>, b: usize, view: std::ops::Range<usize>) -> bool {
+    let text = doc.prose.blocks[b].text.as_str();
+    let before = text[..view.start].chars().next_back();
+    let after = text[view.end..]
+        .trim_start_matches(['.', ',', '?', '!'])
+        .chars()
+        .next();
+    let quoted = matches!(
+        (before, after),
+        (Some('"'), Some('"'))
+            | (Some('\''), Some('\''))
+            | (Some('“'), Some('”'))
+            | (Some('‘'), Some('’'))
+    );
+    // Inside a quotation on its line: words someone says or types ("_\"update my extendTheme config\"_").
+    let (line, rest) = line_around(text, view.clone());
+    let in_quotes = line.matches('"').count() % 2 == 1 && rest.contains('"')
+        || line
+            .rfind('“')
+            .is_some_and(|open| !line[open..].contains('”'))
+            && rest.contains('”');
+    if quoted || in_quotes {
+        return true;
+    }
+    let Some(src) = doc.prose.blocks[b].to_source_lossy(view) else {
+        return false;
+    };
+    let file = doc.file;
+    let line_start = file[..src.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = file[src.end..]
+        .find('\n')
+        .map_or(file.len(), |i| src.end + i);
+    let (left, right) = (&file[line_start..src.start], &file[src.end..line_end]);
+    // Emphasis by asterisks: a run of them opened before it on the line (a bullet's lone star is
+    // none), and one after it.
+    let (mut italic, mut bold) = (false, false);
+    let mut chars = left.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        if c != '*' {
+            continue;
+        }
+        let mut len = 1;
+        while chars.next_if(|&(_, c)| c == '*').is_some() {
+            len += 1;
+        }
+        let spaced_before = left[..at]
+            .chars()
+            .next_back()
+            .is_none_or(char::is_whitespace);
+        let spaced_after = left[at + len..]
+            .chars()
+            .next()
+            .is_some_and(char::is_whitespace);
+        if spaced_before && spaced_after {
+            continue;
+        }
+        italic ^= len % 2 == 1;
+        bold ^= len >= 2;
+    }
+    let opened = italic || bold;
+    // Underscores also join a name's words, so only a marker right beside the token counts.
+    let underscored = left.ends_with('_') && right.starts_with('_');
+    (opened && right.contains('*')) || underscored
+}
+
+/// Does the token at `view` open a list item or a paragraph as the term it defines ("- run_id - the
+/// run's ID", "- task_run_tracker (TaskVizTracker): An object…", "Member_ID – the member")? A
+/// reference list of fields is written in its authors' chosen style.
+fn defines_item(block: &crate::core::markdown::Block, view: std::ops::Range<usize>) -> bool {
+    let text = block.text.as_str();
+    if !text[..view.start].trim().is_empty() {
+        return false;
+    }
+    let rest = &text[view.end..];
+    [" - ", " – ", " — ", " (", ":", " = "]
+        .iter()
+        .any(|sep| rest.starts_with(sep))
+        || rest.trim().is_empty()
+}
+
+/// Is the token inside braces on its line: an attribute list (`{ .lg .middle }`), a JSX expression or a
+/// template's placeholder, not words of the text?
+fn in_braces(text: &str, view: std::ops::Range<usize>) -> bool {
+    let (line, rest) = line_around(text, view);
+    line.rfind('{')
+        .is_some_and(|open| !line[open..].contains('}'))
+        && rest
+            .find('}')
+            .is_some_and(|close| !rest[..close].contains('{'))
+}
+
+/// The text of `view`'s line before and after it, a few hundred bytes at most each way: quotes and
+/// braces that set a token apart sit near it, and a long paragraph with many tokens stays linear.
+fn line_around(text: &str, view: std::ops::Range<usize>) -> (&str, &str) {
+    const REACH: usize = 400;
+    let mut from = view.start.saturating_sub(REACH);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (view.end + REACH).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let before = &text[from..view.start];
+    let after = &text[view.end..to];
+    (
+        before.rsplit('\n').next().unwrap_or(""),
+        after.split('\n').next().unwrap_or(""),
+    )
+}
+
+/// Does the doc make the token a link's whole text somewhere (`[coc.nvim](…)`, `[rustup.rs]`)? Then
+/// it is the name of a project or a site, written as its owners write it.
+fn names_a_link<'f>(
+    doc: &DocProse<'f>,
+    token: &str,
+    bracketed: &mut Option<HashSet<&'f str>>,
+) -> bool {
+    let file = doc.file;
+    bracketed
+        .get_or_insert_with(|| {
+            // Every "[…]" of the file with nothing bracketed inside, gathered once.
+            let mut all = HashSet::new();
+            let mut open = None;
+            for (at, c) in file.char_indices() {
+                match c {
+                    '[' => open = Some(at + 1),
+                    ']' => {
+                        if let Some(from) = open.take() {
+                            all.insert(&file[from..at]);
+                        }
+                    }
+                    '\n' if file[at + 1..].starts_with('\n') => open = None,
+                    _ => {}
+                }
+            }
+            all
+        })
+        .contains(token)
 }
 
 /// Is a block's text one token alone, perhaps with a note in parentheses: a list of field names
@@ -169,22 +363,26 @@ fn is_caption(doc: &DocProse<'_>, b: usize) -> bool {
 
 /// Whitespace-separated tokens with surrounding punctuation trimmed, and their byte offsets.
 fn tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut runs: Vec<(usize, &str)> = Vec::new();
-    let mut start: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        match (c.is_whitespace(), start) {
-            (true, Some(s)) => {
-                runs.push((s, &text[s..i]));
-                start = None;
-            }
-            (false, None) => start = Some(i),
-            _ => {}
+    // The runs between whitespace that hold a mark of code (most runs are English words and hold
+    // none), found from the marks: one pass of a small automaton over the text.
+    static MARK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"[_./(@~]|[a-z][A-Z]|(?-u:\b)(?:true|false|null)(?-u:\b)").expect("regex")
+    });
+    let mut last = usize::MAX;
+    let runs = MARK.find_iter(text).filter_map(move |m| {
+        let from = text[..m.start()].rfind(char::is_whitespace).map_or(0, |i| {
+            i + text[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        if from == last {
+            return None;
         }
-    }
-    if let Some(s) = start {
-        runs.push((s, &text[s..]));
-    }
-    runs.into_iter().filter_map(|(at, raw)| {
+        last = from;
+        let to = text[m.start()..]
+            .find(char::is_whitespace)
+            .map_or(text.len(), |i| m.start() + i);
+        Some((from, &text[from..to]))
+    });
+    runs.filter_map(|(at, raw)| {
         if raw.is_empty() || raw.contains(PLACEHOLDER) || raw.contains('`') {
             return None;
         }
@@ -194,15 +392,15 @@ fn tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
         }
         let lead = raw.len()
             - raw
-                .trim_start_matches(['(', '[', '{', '"', '\'', '*', '<'])
+                .trim_start_matches(['(', '[', '{', '"', '\'', '<'])
                 .len();
         let inner = &raw[lead..];
         // Trailing punctuation goes, and a sentence's full stop ("see index.html."); a closing
         // parenthesis stays only when the token opens one (a call).
         let mut core = inner;
         loop {
-            let trimmed = core
-                .trim_end_matches([',', ';', ':', '!', '?', '"', '\'', '*', ']', '}', '>', '.']);
+            let trimmed =
+                core.trim_end_matches([',', ';', ':', '!', '?', '"', '\'', ']', '}', '>', '.']);
             let trimmed = match trimmed.strip_suffix(')') {
                 Some(t) if trimmed.matches('(').count() < trimmed.matches(')').count() => t,
                 _ => trimmed,
@@ -243,6 +441,10 @@ const TERMS: &[&str] = &[
     "SCREAMING_SNAKE_CASE",
     "x86_64",
     "docs.rs",
+    "tar.gz",
+    "tar.xz",
+    "tar.bz2",
+    "tar.zst",
 ];
 
 fn looks_like_code(t: &str) -> bool {
@@ -264,6 +466,21 @@ fn looks_like_code(t: &str) -> bool {
         {
             return false;
         }
+        // "standard(!)" is an aside and "notebooks(*.ipynb)" a pattern; "f(x)", "O(n)", "C(N,K)"
+        // and "LL(k)" are mathematics, "HTTP(S)" an abbreviation, "thing(tm)" a mark.
+        let opens_args = |c: char| c.is_alphanumeric() || "_\"'&$[{".contains(c);
+        let glob = args.starts_with('*')
+            && !args[1..].starts_with(|c: char| c.is_alphabetic() || c == '*');
+        if !args.is_empty() && !args.starts_with(|c: char| opens_args(c) || c == '*')
+            || glob
+            || name.chars().count() == 1
+            || name
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            || matches!(args, "tm" | "TM" | "R" | "c" | "C")
+        {
+            return false;
+        }
         let capital_word = name.chars().next().is_some_and(char::is_uppercase)
             && name.chars().skip(1).all(|c| c.is_ascii_lowercase());
         // The note: an abbreviation or a capitalised word ("IO", "Enabled").
@@ -271,7 +488,7 @@ fn looks_like_code(t: &str) -> bool {
             && args.chars().all(|c| c.is_ascii_alphabetic());
         return !(capital_word && note);
     }
-    if UNDERSCORED.is_match(t) || PATH.is_match(t) {
+    if UNDERSCORED.is_match(t) || PATH.is_match(t) && t.is_ascii() {
         return true;
     }
     if CAMEL.is_match(t) || TYPE_NAME.is_match(t) {
@@ -281,7 +498,9 @@ fn looks_like_code(t: &str) -> bool {
         // "install.sh" is a file, "Roadmap.sh" a site.
         let ext = t.rsplit('.').next().unwrap_or("");
         let capital = t.chars().next().is_some_and(char::is_uppercase);
-        return (!capital || !DOMAINS.contains(&ext)) && !super::terminology::is_known_name(t);
+        // "Mermaid.js" and "Chart.js" are libraries by their names, "Shuttle.rs" a company.
+        return (!capital || !DOMAINS.contains(&ext) && !matches!(ext, "js" | "ts" | "rs"))
+            && !super::terminology::is_known_name(t);
     }
     if MEMBER.is_match(t) {
         let last = t.rsplit('.').next().unwrap_or("");
@@ -357,6 +576,37 @@ mod tests {
         let md = "- run_number\n- max_pass_duration (max)\n\nmain.js\n\n```js\nx\n```\n\n\
                   Pass run_number to main.js.\n";
         assert_eq!(run(md), ["run_number", "main.js"]);
+    }
+
+    #[test]
+    fn marks_the_authors_chose_and_notation_are_left_alone() {
+        // Quoted, in bold or italics, inside a quotation, in braces, a term a list item defines, a
+        // name a link gives, mathematics, an abbreviation, a mark, a glob and a library's name.
+        let md = "Set \"cssClass\" and **APPLE_PASSWORD** with _main_py_ or *run_id here*.\n\n\
+                  Try _\"update my extendTheme config\"_ first.\n\n\
+                  - task_run_tracker (TaskVizTracker): an object\n- Member_ID - the member\n\n\
+                  :smile:{ .lg .middle } See [coc.nvim](https://x.example); coc.nvim is fast.\n\n\
+                  C(N,K) and LL(k) over HTTP(S), the right thing(tm), notebooks(*.ipynb) and \
+                  standard(!) with Mermaid.js on Shuttle.rs as tar.gz.\n";
+        assert_eq!(run(md), Vec::<String>::new());
+        // The same tokens in running text are code.
+        let md =
+            "Set cssClass and APPLE_PASSWORD, then run_id and task_run_tracker; call type(x).\n";
+        assert_eq!(
+            run(md),
+            [
+                "cssClass",
+                "APPLE_PASSWORD",
+                "run_id",
+                "task_run_tracker",
+                "type(x)"
+            ]
+        );
+        // A link's text may run over a line end.
+        assert_eq!(
+            run("See [regexFind\n(mustRegexFind)](#r) now.\n"),
+            Vec::<String>::new()
+        );
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 pub mod agreement;
 pub mod be_verb;
+pub mod code_format;
 pub mod confusions;
 pub mod consistency;
 pub mod custom;
@@ -162,8 +163,9 @@ impl<'a> DocProse<'a> {
         while !file.is_char_boundary(to) {
             to -= 1;
         }
+        // A link's text may run over a line end ("[regexFind\n(mustRegexFind)](…)").
         let open = from + file[from..src.start].rfind('[')?;
-        if file[open..src.start].contains([']', '\n']) {
+        if file[open..src.start].contains(']') {
             return None;
         }
         let close = src.end + file[src.end..to].find(']')?;
@@ -255,6 +257,16 @@ impl<'a> DocProse<'a> {
             .map(|(b, block)| (b, block.text.as_str(), self.words(b)))
             .filter(|(_, text, ws)| ws.len() >= 3 && language::is_english(text, ws))
     }
+}
+
+/// A hash of a doc-set rule's verdicts, each a word and a count, in any order: doc-set findings
+/// cached under an equal hash stay right.
+pub fn verdicts_fingerprint<'a>(verdicts: impl Iterator<Item = (&'a str, u32)>) -> u64 {
+    let mut all: Vec<(&str, u32)> = verdicts.collect();
+    all.sort_unstable();
+    let parts: Vec<String> = all.iter().map(|(w, c)| format!("{w}\u{1}{c}")).collect();
+    let refs: Vec<&[u8]> = parts.iter().map(|p| p.as_bytes()).collect();
+    crate::core::finding::fnv1a64(&refs)
 }
 
 /// The rules that will be reported; checkers may skip work for the others.

@@ -223,11 +223,7 @@ impl NameCase {
 
     /// A hash of every verdict (findings cached under equal hashes stay right).
     pub fn fingerprint(&self) -> u64 {
-        let mut all: Vec<(&String, u32)> = self.names.values().map(|(n, c)| (n, *c)).collect();
-        all.sort();
-        let parts: Vec<String> = all.iter().map(|(n, c)| format!("{n}\u{1}{c}")).collect();
-        let refs: Vec<&[u8]> = parts.iter().map(|p| p.as_bytes()).collect();
-        crate::core::finding::fnv1a64(&refs)
+        super::verdicts_fingerprint(self.names.values().map(|(n, c)| (n.as_str(), *c)))
     }
 
     pub fn check(&self, doc: &DocProse<'_>, active: &Active, out: &mut Vec<Hit>) {
