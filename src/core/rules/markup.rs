@@ -72,8 +72,13 @@ impl Checker for Markup {
                       shape cannot be English: words joined by underscores, calls with parentheses, camelCase \
                       (classNames), type names with a suffix only code uses (TypeError, HttpClient), member \
                       access (req.body), file names with a common extension, dotfiles and paths, and the values \
-                      true, false and null where they are values (\"When true,\", \"set to false\"). Names such as macOS or Node.js, domain names and abbreviations (e.g., i.e.) are left \
-                      alone.\nThe fix wraps the token in backticks."
+                      true, false and null where they are values (\"When true,\", \"set to false\"). Left alone: names such as macOS, Node.js \
+                      or Mermaid.js, domain names and abbreviations (e.g., i.e.), headings, table cells, link texts and \
+                      names a link gives, captions, tokens the authors set apart (quoted, in bold or italics, in a \
+                      quotation), the term a list item defines (\"- run_id - the run's ID\"), braces, mathematics and \
+                      marks in parentheses (\"f(x)\", \"LL(k)\", \"HTTP(S)\").\nThe fix wraps the token in backticks. \
+                      consistency.code-format (on by default) is the part of this rule that the doc set's own \
+                      formatting backs."
                 .into(),
         }]
     }
