@@ -366,7 +366,8 @@ fn is_caption(doc: &DocProse<'_>, b: usize) -> bool {
     })
 }
 
-/// Whitespace-separated tokens with surrounding punctuation trimmed, and their byte offsets.
+/// The whitespace-separated tokens that hold a mark of code (see [`may_be_code`]), with surrounding
+/// punctuation trimmed, and their byte offsets.
 fn tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
     // The runs between whitespace that hold a mark of code (most runs are English words and hold
     // none), found from the marks: one pass of a small automaton over the text.
