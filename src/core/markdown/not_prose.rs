@@ -246,19 +246,25 @@ fn indented_blocks(body: &str) -> Vec<Range<usize>> {
             let title = line.find(['"', '\n']).unwrap_or(line.len());
             out.push(indent.end()..indent.end() + title);
         }
-        let depth = columns(indent.as_str()) + 4;
-        // The body: the lines indented at least four columns deeper than the marker, and blank lines.
-        let mut to = open.end();
-        for line in body[open.end()..].split_inclusive('\n') {
-            let lead = line.len() - line.trim_start_matches([' ', '\t']).len();
-            if !line.trim().is_empty() && columns(&line[..lead]) < depth {
-                break;
-            }
-            to += line.len();
-        }
+        // The body: the lines indented at least four columns deeper than the marker.
+        let to = indented_to(body, open.end(), columns(indent.as_str()) + 4);
         pair_fences(body, open.end(), to, &mut out);
     }
     out
+}
+
+/// Where the lines from `from` on that are indented `depth` columns or more end, blank lines among
+/// them included: the body of an admonition, a tab or a directive.
+fn indented_to(body: &str, from: usize, depth: usize) -> usize {
+    let mut to = from;
+    for line in body[from..].split_inclusive('\n') {
+        let lead = line.len() - line.trim_start_matches([' ', '\t']).len();
+        if !line.trim().is_empty() && columns(&line[..lead]) < depth {
+            break;
+        }
+        to += line.len();
+    }
+    to
 }
 
 /// The columns a run of spaces and tabs indents, tabs to the next multiple of four.
@@ -341,15 +347,7 @@ fn autodoc_directives(body: &str) -> Vec<Range<usize>> {
         let (Some(open), Some(indent), Some(name)) = (caps.get(0), caps.get(1), caps.get(2)) else {
             continue;
         };
-        let depth = columns(indent.as_str());
-        let mut to = open.end();
-        for line in body[open.end()..].split_inclusive('\n') {
-            let lead = line.len() - line.trim_start_matches([' ', '\t']).len();
-            if line.trim().is_empty() || columns(&line[..lead]) <= depth {
-                break;
-            }
-            to += line.len();
-        }
+        let to = indented_to(body, open.end(), columns(indent.as_str()) + 1);
         let options = body[open.end()..to].trim_start().starts_with("options:");
         if name.as_str().contains(['.', '_']) || options {
             out.push(open.start()..to);

@@ -41,13 +41,20 @@ pub fn count(doc: &DocProse<'_>) -> CodeCounts {
             *counts.code.entry(code.to_owned()).or_insert(0) += 1;
         }
     }
-    for (b, range) in plain_code(doc) {
+    for (b, range) in plain_shaped(doc) {
         let token = &doc.prose.blocks[b].text[range];
-        if is_code_shaped(token) {
-            *counts.plain.entry(token.to_owned()).or_insert(0) += 1;
-        }
+        *counts.plain.entry(token.to_owned()).or_insert(0) += 1;
     }
     counts
+}
+
+/// The tokens of code shape a doc writes plain where backticks may go (the values true, false and
+/// null are `markup.inline-code`'s alone): what this rule counts and what it flags.
+fn plain_shaped(doc: &DocProse<'_>) -> Vec<(usize, std::ops::Range<usize>)> {
+    plain_code(doc)
+        .into_iter()
+        .filter(|(b, r)| is_code_shaped(&doc.prose.blocks[*b].text[r.clone()]))
+        .collect()
 }
 
 /// The tokens the doc set writes as code at least as often as plain, with how often as code.
@@ -100,10 +107,7 @@ impl CodeFormat {
         if !active.has(RULE) || self.tokens.is_empty() {
             return;
         }
-        let found: Vec<_> = plain_code(doc)
-            .into_iter()
-            .filter(|(b, r)| is_code_shaped(&doc.prose.blocks[*b].text[r.clone()]))
-            .collect();
+        let found = plain_shaped(doc);
         if writes_code_plain(doc, found.len()) {
             return;
         }

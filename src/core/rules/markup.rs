@@ -140,15 +140,13 @@ pub(super) fn plain_code<'f>(doc: &DocProse<'f>) -> Vec<(usize, std::ops::Range<
 /// (an underscore, a dot, a slash, parentheses, an at sign, a tilde), a capital after a small letter
 /// (camelCase, type names) or one of the values true, false and null can be code of the shapes above.
 fn may_be_code(token: &str) -> bool {
-    let bytes = token.as_bytes();
-    bytes
-        .iter()
-        .any(|b| matches!(b, b'_' | b'.' | b'/' | b'(' | b'@' | b'~'))
-        || bytes
-            .windows(2)
-            .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
-        || matches!(token, "true" | "false" | "null")
+    MARK.is_match(token)
 }
+
+/// A mark of code: see [`may_be_code`].
+static MARK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[_./(@~]|[a-z][A-Z]|(?-u:\b)(?:true|false|null)(?-u:\b)").expect("regex")
+});
 
 /// Does the doc write code plain by choice: `found` tokens of code shape written plain, three or
 /// more, and fewer inline code spans than that (a generated reference, a doc whose authors never
@@ -371,9 +369,6 @@ fn is_caption(doc: &DocProse<'_>, b: usize) -> bool {
 fn tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
     // The runs between whitespace that hold a mark of code (most runs are English words and hold
     // none), found from the marks: one pass of a small automaton over the text.
-    static MARK: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"[_./(@~]|[a-z][A-Z]|(?-u:\b)(?:true|false|null)(?-u:\b)").expect("regex")
-    });
     let mut last = usize::MAX;
     let runs = MARK.find_iter(text).filter_map(move |m| {
         let from = text[..m.start()].rfind(char::is_whitespace).map_or(0, |i| {
