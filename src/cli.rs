@@ -130,7 +130,8 @@ pub struct ScopeArgs {
     pub base: Option<String>,
 
     /// Every doc in the repository (tracked, or untracked and not ignored), whole; translations of
-    /// English pages in the repository and test inputs are left out (name a path to check one).
+    /// English pages in the repository, test inputs and docs that say a program writes them are left
+    /// out (name a path to check one).
     #[arg(long)]
     pub all: bool,
 

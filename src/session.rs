@@ -286,7 +286,7 @@ impl Session {
             .check_in_parts(&mut parts, &mut memo, &mut self.cache, &done);
         bar.finish();
         crate::io::cache::keep(&mut self.cache, &mut memo, &self.engine);
-        notices.append(&mut parts.notices);
+        notices.append(&mut parts.take_notices());
         notices.extend(checked.changed.iter().map(|p| {
             format!("{p} changed while it was being checked: left out of this report, check again")
         }));
@@ -560,6 +560,7 @@ pub fn plan_docs(
             },
             diff_path: t.rel,
             content: t.content,
+            named: false,
         });
     }
     // Doc-set-wide rules count over every doc of the repository, not only the changed ones.

@@ -56,6 +56,13 @@ impl<'a> InParts<'a> {
         }
     }
 
+    /// The notices of the reading so far, the docs a program writes among them.
+    pub fn take_notices(&mut self) -> Vec<String> {
+        let mut notices = std::mem::take(&mut self.notices);
+        notices.extend(self.reader.generated_notice());
+        notices
+    }
+
     fn plan(&self) -> &'a Plan {
         self.reader.plan
     }

@@ -192,7 +192,7 @@ pub fn read_keys(plan: &Plan, part_bytes: u64, context: bool) -> Option<ReadNow>
     let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
     Some(ReadNow {
         docs: docs_key(plan, &paths, &content, &keys),
-        notices: parts.notices,
+        notices: parts.take_notices(),
     })
 }
 

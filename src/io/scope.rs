@@ -4,7 +4,7 @@
 //! is in scope from the command line is the session's job.
 
 use crate::core::baseline::Baseline;
-use crate::core::engine::{Doc, Lines, is_test_input, translation_sources};
+use crate::core::engine::{Doc, Lines, generated_by, is_test_input, translation_sources};
 use crate::core::finding::Finding;
 use crate::io::files;
 use crate::io::repo::{Repo, RepoError, Scope, Target};
@@ -44,6 +44,9 @@ pub struct Planned {
     pub lines: Lines,
     /// The text to check when it is not the file on disk (the staged version, for `check --staged`).
     pub content: Option<String>,
+    /// Named on the command line (a file, or a folder walked): checked even when a program writes it
+    /// (see [`generated_by`]).
+    pub named: bool,
 }
 
 /// What to read: the docs in scope, and (for doc-set-wide rules) every other doc of the repository.
@@ -63,6 +66,7 @@ impl Plan {
     pub fn read_docs(&self, notices: &mut Vec<String>) -> Result<Inputs, ReadError> {
         let mut reader = Reader::new(self);
         let docs = reader.read(0..self.docs.len(), notices)?;
+        notices.extend(reader.generated_notice());
         Ok(Inputs {
             docs,
             ..reader.inputs
@@ -133,6 +137,8 @@ pub struct Reader<'a> {
     /// The docs read so far without their text (`docs`), where each is written (`reals`), its diff
     /// path and its place in the plan; `context` stays empty.
     pub inputs: Inputs,
+    /// Docs left out because a program writes them: (shown path, what the doc says).
+    generated: Vec<(String, String)>,
 }
 
 impl<'a> Reader<'a> {
@@ -143,7 +149,31 @@ impl<'a> Reader<'a> {
             real_root: root.map(|r| std::fs::canonicalize(r).unwrap_or_else(|_| r.to_path_buf())),
             seen_real: HashSet::new(),
             inputs: Inputs::default(),
+            generated: Vec::new(),
         }
+    }
+
+    /// One notice for the docs left out so far because a program writes them, if any; they are not
+    /// named again.
+    pub fn generated_notice(&mut self) -> Option<String> {
+        let generated = std::mem::take(&mut self.generated);
+        let (first, said) = generated.first()?;
+        // The statement's first sentence, cut short at a word when it runs long.
+        let said = said.split_inclusive(". ").next().unwrap_or(said).trim_end();
+        let said = match said.char_indices().nth(80) {
+            Some((end, _)) => format!(
+                "{}…",
+                said[..end]
+                    .rsplit_once(' ')
+                    .map_or(&said[..end], |(a, _)| a)
+            ),
+            None => said.to_owned(),
+        };
+        Some(format!(
+            "skipping {first} (\"{said}\"){}: written by a program, its fixes belong in what generates \
+             it (name a path to check it)",
+            more(generated.len())
+        ))
     }
 
     /// Reads the plan's docs `range` (in parallel), after the ranges read before: the docs kept.
@@ -159,6 +189,12 @@ impl<'a> Reader<'a> {
         for ((i, d), r) in range.zip(planned).zip(loaded) {
             match r {
                 Ok(Some(l)) => {
+                    if !d.named
+                        && let Some(said) = generated_by(&l.text)
+                    {
+                        self.generated.push((d.shown.clone(), said.to_owned()));
+                        continue;
+                    }
                     // A symlink to another doc in scope is that doc: check it once.
                     let real = match &self.real_root {
                         Some(rr) if l.real == d.abs => rr.join(&d.diff_path),
@@ -254,6 +290,7 @@ pub fn given_paths(
             diff_path,
             lines: Lines::All,
             content: None,
+            named: true,
         })
         .collect())
 }
@@ -339,11 +376,6 @@ pub fn repo_docs(
             false
         })
         .collect();
-    // "…, and 3 more" after the first of several left out.
-    let more = |n: usize| match n {
-        0 | 1 => String::new(),
-        n => format!(", and {} more", n - 1),
-    };
     if let Some((first, source)) = left.first() {
         notices.push(format!(
             "skipping {first}, a translation of {source}{}: fixes belong in the English pages \
@@ -358,6 +390,14 @@ pub fn repo_docs(
         ));
     }
     Ok(kept)
+}
+
+/// "…, and 3 more" after the first of `n` docs left out.
+fn more(n: usize) -> String {
+    match n {
+        0 | 1 => String::new(),
+        n => format!(", and {} more", n - 1),
+    }
 }
 
 pub fn repo_rel(repo: Option<&Repo>, abs: &Path) -> Option<String> {

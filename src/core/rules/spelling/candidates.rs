@@ -56,6 +56,9 @@ pub(super) fn likely_typo(
     if crate::core::rules::text::quoted(text, start, end) {
         return None;
     }
+    if names_a_thing(&text[end..]) || in_list_of_names(text, start) {
+        return None;
+    }
     let near = dictionary::near_words_remembered(word);
     let plain = |c: &&String| {
         c.chars().all(|c| c.is_ascii_lowercase())
@@ -269,6 +272,58 @@ fn mentions_typos(text: &str) -> bool {
     })
 }
 
+/// Does a noun for one package follow the word ("the clircle dependency", "the listhen package")? Then
+/// the word is that package's name, however close to a word. Not before a plural: "the outdtaed
+/// dependencies" describes them.
+fn names_a_thing(after: &str) -> bool {
+    const THINGS: &[&str] = &["crate", "dependency", "gem", "library", "package", "plugin"];
+    let next = after
+        .trim_start()
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    THINGS.contains(&next)
+}
+
+/// Does the word open an item of a list of names, in a comma list of four items or more where two
+/// others open with a capital or are file names ("ASP, Bazel, dvc, Futhark, pofiles (from GNU
+/// gettext)", "config.ru, Gemfile, Gemfile.lock, procfile, rake")? A name in lower case among names.
+fn in_list_of_names(text: &str, start: usize) -> bool {
+    // A sentence ends at a stop that no letter follows: a dot inside a file name ("Gemfile.lock",
+    // "config.ru") does not end it.
+    let ends = |(i, _): &(usize, &str)| !text[i + 1..].starts_with(char::is_alphanumeric);
+    let stops = || text.match_indices(['.', ';', ':', '!', '?']);
+    let from = stops()
+        .take_while(|&(i, _)| i < start)
+        .filter(ends)
+        .last()
+        .map_or(0, |(i, _)| i + 1);
+    let to = stops()
+        .filter(|&(i, _)| i >= start)
+        .find(ends)
+        .map_or(text.len(), |(i, _)| i);
+    let items: Vec<(usize, &str)> = text[from..to]
+        .split(',')
+        .scan(from, |at, item| {
+            let here = *at;
+            *at += item.len() + 1;
+            Some((here + (item.len() - item.trim_start().len()), item.trim()))
+        })
+        .collect();
+    if items.len() < 4 || !items.iter().any(|&(at, _)| at == start) {
+        return false;
+    }
+    let named = items
+        .iter()
+        .filter(|&&(at, item)| {
+            at != start
+                && item.split_whitespace().count() <= 2
+                && (item.starts_with(char::is_uppercase) || item.contains('.'))
+        })
+        .count();
+    named >= 2
+}
+
 /// Is a known misspelling at `here` a slip, not a name or a deliberate form? Capitalised, a short one is
 /// a slip only inside running text, after the end of a sentence and before a lower-case word ("It works.
 /// Occured twice"): at the start of a block (a list of people, a heading) and mid-sentence ("Big Sur")
@@ -299,8 +354,18 @@ pub(super) fn plain_typo(
             .trim_end_matches(|c: char| c.is_whitespace() || "\"'“‘([*_".contains(c));
         // A sentence starts after a full stop, or at the start of a paragraph or list item; a name
         // is followed by another capitalised word ("Calle Englund").
+        // A line of nothing but what is not prose (a shortcode's opening tag, "{{% note %}}") ends
+        // no sentence, but the line after it opens the text the tag wraps.
+        let ph = crate::core::markdown::PLACEHOLDER;
+        let after_tag_line = before.ends_with(ph)
+            && text[before.len()..here.start].contains('\n')
+            && before
+                .rsplit('\n')
+                .next()
+                .is_some_and(|line| line.chars().all(|c| c == ph || c.is_whitespace()));
         let starts = before.ends_with(['.', '!', '?'])
-            || (before.is_empty() && !matches!(kind, BlockKind::Heading | BlockKind::TableCell));
+            || ((before.is_empty() || after_tag_line)
+                && !matches!(kind, BlockKind::Heading | BlockKind::TableCell));
         let next = text[here.end..].trim_start();
         let next_lower = next.is_empty()
             || next.starts_with([',', ':', ';', '.'])

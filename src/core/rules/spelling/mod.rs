@@ -625,6 +625,21 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn a_package_or_an_item_of_a_list_of_names_is_no_likely_typo() {
+        let doc = "- Update the clircle dependency to drop winapi.\n\
+                   - Add file types for ASP, Bazel, dvc, Futhark, pofiles (from GNU gettext) and Mint.\n\
+                   - Add an icon for config.ru, Gemfile, Gemfile.lock, procfile, rake and rakefile.\n\
+                   - Fix the prerequisistes of tar, zip, gzip and bzip2.\n\
+                   - Print the outdtaed dependencies.\n";
+        let likely: Vec<String> = found_with(&[doc], &[], MIN_DOCS, &[LIKELY])[0]
+            .iter()
+            .map(|(_, w, _)| w.clone())
+            .collect();
+        // A list of lower-case words is no list of names; a word before a plural describes it.
+        assert_eq!(likely, ["prerequisistes", "outdtaed"]);
+    }
+
+    #[test]
     fn a_slip_toward_a_word_the_doc_writes_is_likely_in_either_case() {
         let fixes = |text: &str| -> Vec<(String, Vec<String>)> {
             found_with(&[text], &[], MIN_DOCS, &[LIKELY])[0]
@@ -711,6 +726,13 @@ pub(super) mod tests {
         );
         // A short one mid-sentence is still a name's to keep ("Big Sur").
         assert!(words(&["It runs on Big Sur and Othere Linux.\n"]).is_empty());
+        // After a line that holds only a shortcode's tag, a new sentence starts; after one in the
+        // middle of a line, it does not.
+        assert_eq!(
+            words(&["{{% note %}}\nRember to save.\n{{% /note %}}\n"]),
+            ["Rember"]
+        );
+        assert!(words(&["Ask {{< param name >}} Rember about it.\n"]).is_empty());
     }
 
     #[test]

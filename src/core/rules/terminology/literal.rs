@@ -30,7 +30,11 @@ pub(super) fn is_label(text: &str, range: std::ops::Range<usize>) -> bool {
 }
 
 /// A lower-case name before a word for a key ("the tls property", "the url field") where the doc
-/// writes that name as inline code too (`tls`): the key, spelled as the configuration spells it.
+/// writes that name as inline code too (`tls`): the key, spelled as the configuration spells it. Before
+/// a word for a piece of code ("the json column", "the html tag", "the jwt module") where the doc's code
+/// calls it, tags a template with it or reaches into it (`table.json(…)`, `` html`…` ``, `jwt.encode`),
+/// it is that function or module. Before "template tag" or "tag function" it is one without more
+/// evidence ("the sql template tag"): a tag for a template is always code.
 pub(super) fn names_a_key(doc: &DocProse<'_>, text: &str, range: std::ops::Range<usize>) -> bool {
     const KEYS: &[&str] = &[
         "attribute",
@@ -51,11 +55,62 @@ pub(super) fn names_a_key(doc: &DocProse<'_>, text: &str, range: std::ops::Range
         "setting",
         "settings",
     ];
+    // One piece of code, singular: "firebase functions" are the product's.
+    const CODE: &[&str] = &[
+        "column",
+        "decorator",
+        "function",
+        "helper",
+        "hook",
+        "macro",
+        "module",
+        "pragma",
+        "prop",
+        "tag",
+    ];
     let surface = &text[range.clone()];
-    let next = text[range.end..].split_whitespace().next().unwrap_or("");
-    is_all_lower(surface)
-        && KEYS.contains(&next.trim_end_matches(['.', ',', ';', ':', ')']))
-        && doc.inline_code_is(surface)
+    if !is_all_lower(surface) {
+        return false;
+    }
+    let mut words = text[range.end..]
+        .split_whitespace()
+        .map(|w| w.trim_end_matches(['.', ',', ';', ':', ')']));
+    let next = words.next().unwrap_or("");
+    let (next, then) = (next, words.next().unwrap_or(""));
+    (KEYS.contains(&next) && doc.inline_code_is(surface))
+        || matches!(
+            (next, then),
+            ("template", "tag" | "tags") | ("tag", "function")
+        )
+        || (CODE.contains(&next) && (doc.inline_code_is(surface) || code_uses(doc, surface)))
+}
+
+/// Does the doc's code (or a call written in its prose, "table.json(name)") use a lower-case `name` as
+/// a function, a template tag, a module or a component's prop: `name(`, `` name` ``, or `name.member`
+/// and `name={…}` or `name="…"` in code?
+fn code_uses(doc: &DocProse<'_>, name: &str) -> bool {
+    let word = |c: char| c.is_alphanumeric() || matches!(c, '_' | '-' | '/' | '$');
+    let used = |text: &str, member: bool| {
+        text.match_indices(name).any(|(at, _)| {
+            let (before, after) = (&text[..at], &text[at + name.len()..]);
+            let prev = before.chars().next_back();
+            !prev.is_some_and(word)
+                && (after.starts_with('(')
+                    // A tag before its template, not a span's closing mark (`` `.html` ``).
+                    || (after.starts_with('`') && !matches!(prev, Some('`' | '.')))
+                    // An element's attribute (`<h2 css="…">`, `<p css={…}>`).
+                    || (member
+                        && prev.is_some_and(char::is_whitespace)
+                        && (after.starts_with("={") || after.starts_with("=\"")))
+                    // A module's member, not one key of a dotted path (`overwrite.cli.url`).
+                    || (member
+                        && prev != Some('.')
+                        && after
+                            .strip_prefix('.')
+                            .is_some_and(|m| m.starts_with(|c: char| c.is_ascii_lowercase()))))
+        })
+    };
+    used(doc.code_text(), true) || used(doc.file, false)
 }
 
 /// A link text in lower case that its address spells the same way ("[sqlite](https://jsr.io/@db/

@@ -55,7 +55,9 @@ impl Checker for Terminology {
                  writes as a program would: a key a list item defines in bold (\"- **tls** uses \
                  HTTPS\"), a lower-case name alone in italics (\"`--git` _url_\"), a program before its \
                  subcommand (\"mkdocs build\"), values in a list or filling a closing bracket (\"(tcp or \
-                 udp)\"), a type the doc's code uses, quoted titles, handles and image alt text.\n\
+                 udp)\"), a type the doc's code uses, a lower-case function or module the doc's code calls \
+                 before the word for it (\"the sql template tag\", \"the json column\" beside \
+                 `table.json()`), quoted titles, handles and image alt text.\n\
                  Add your own names in .docreview.toml:\n\n  [terms]\n  oneDNN = [\"ONEDNN\", \"MKL-DNN\"]\n\n\
                  The fix is safe to apply in batch (docreview apply).",
                 Terms::builtin().len()
@@ -323,6 +325,23 @@ mod tests {
         // Not in the doc's inline code, "json" before "field" is the format; "tls" in running text
         // and not before a key's noun is the protocol.
         assert_eq!(words, ["json", "tls", "javascript", "mysql"]);
+    }
+
+    #[test]
+    fn functions_and_modules_the_code_uses_are_kept_as_written() {
+        let found = crate::core::rules::hits_in(
+            &Terminology::new(Terms::builtin().clone()),
+            &[RULE],
+            "Escape hatches: the sql template tag, and the html tag function.\n\n\
+             Adds a json column, like table.json(name) does. The css helper and the jwt module:\n\n\
+             ```js\nconst s = css`color: red`;\njwt.encode(claims);\n<p jsx={x} />\n```\n\n\
+             Write an html tag, save a json file, or call the yaml function. The jsx prop.\n",
+        );
+        let words: Vec<&str> = found.iter().map(|(_, w, _)| w.as_str()).collect();
+        // The code calls json(), tags a template with css, reaches into jwt and gives the jsx prop; it
+        // never uses html or yaml as code, so "html tag" is the markup's element and "yaml function"
+        // the format.
+        assert_eq!(words, ["html", "json", "yaml"]);
     }
 
     #[test]
