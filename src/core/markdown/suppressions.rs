@@ -65,76 +65,91 @@ fn selected(sel: &str) -> Vec<String> {
         .collect()
 }
 
+/// Each match of `re` in the comment ranges, with its place in the file, once: an HTML block's comment
+/// can be seen twice (as the block and as its line).
+fn matches_in<'f>(
+    file: &'f str,
+    comments: &[Range<usize>],
+    re: &Regex,
+) -> Vec<(Range<usize>, regex::Captures<'f>)> {
+    let mut seen = std::collections::HashSet::new();
+    let mut found = Vec::new();
+    for range in comments {
+        let Some(src) = file.get(range.clone()) else {
+            continue;
+        };
+        for caps in re.captures_iter(src) {
+            let Some(m) = caps.get(0) else {
+                continue;
+            };
+            let span = range.start + m.start()..range.start + m.end();
+            if seen.insert(span.start) {
+                found.push((span, caps));
+            }
+        }
+    }
+    found
+}
+
 /// Reads Vale's rule switches out of the comment ranges.
 fn vale_switches(file: &str, comments: &[Range<usize>], done: &mut Vec<Suppression>) {
     // (rule pattern, texts, start)
     let mut open: Vec<(String, Vec<String>, usize)> = Vec::new();
     let mut styles: Option<(Vec<String>, usize)> = None;
-    let mut seen = Vec::new();
-    for range in comments {
-        let Some(src) = file.get(range.clone()) else {
+    for (span, caps) in matches_in(file, comments, &VALE_SWITCH) {
+        let (Some(name), Some(value)) = (caps.get(1), caps.get(3)) else {
             continue;
         };
-        for caps in VALE_SWITCH.captures_iter(src) {
-            let (Some(m), Some(name), Some(value)) = (caps.get(0), caps.get(1), caps.get(3)) else {
-                continue;
-            };
-            let at = range.start + m.start();
-            if seen.contains(&at) {
-                continue;
+        let (at, end) = (span.start, span.end);
+        let (name, value) = (name.as_str(), value.as_str().trim());
+        if name == "style" || name == "styles" {
+            if let Some((keep, start)) = styles.take() {
+                done.push(Suppression {
+                    range: start..at,
+                    except: keep,
+                    ..Suppression::default()
+                });
             }
-            seen.push(at);
-            let end = range.start + m.end();
-            let (name, value) = (name.as_str(), value.as_str().trim());
-            if name == "style" || name == "styles" {
-                if let Some((keep, start)) = styles.take() {
+            let mut keep: Vec<String> = value
+                .split(',')
+                .map(|s| s.trim().to_owned())
+                .filter(|s| !s.is_empty())
+                .collect();
+            keep.extend(OWN_FAMILIES.iter().map(|f| (*f).to_owned()));
+            styles = Some((keep, end));
+            continue;
+        }
+        let texts = caps
+            .get(2)
+            .map(|s| selected(s.as_str()))
+            .unwrap_or_default();
+        match value {
+            "NO" | "off" => open.push((name.to_owned(), texts, end)),
+            "YES" | "on" => {
+                let mut still = Vec::new();
+                for (rule, had, start) in open.drain(..) {
+                    if rule != name {
+                        still.push((rule, had, start));
+                        continue;
+                    }
                     done.push(Suppression {
                         range: start..at,
-                        except: keep,
+                        rules: vec![rule.clone()],
+                        texts: had.clone(),
                         ..Suppression::default()
                     });
-                }
-                let mut keep: Vec<String> = value
-                    .split(',')
-                    .map(|s| s.trim().to_owned())
-                    .filter(|s| !s.is_empty())
-                    .collect();
-                keep.extend(OWN_FAMILIES.iter().map(|f| (*f).to_owned()));
-                styles = Some((keep, end));
-                continue;
-            }
-            let texts = caps
-                .get(2)
-                .map(|s| selected(s.as_str()))
-                .unwrap_or_default();
-            match value {
-                "NO" | "off" => open.push((name.to_owned(), texts, end)),
-                "YES" | "on" => {
-                    let mut still = Vec::new();
-                    for (rule, had, start) in open.drain(..) {
-                        if rule != name {
-                            still.push((rule, had, start));
-                            continue;
-                        }
-                        done.push(Suppression {
-                            range: start..at,
-                            rules: vec![rule.clone()],
-                            texts: had.clone(),
-                            ..Suppression::default()
-                        });
-                        if !texts.is_empty() {
-                            let left: Vec<String> =
-                                had.iter().filter(|t| !texts.contains(t)).cloned().collect();
-                            if !left.is_empty() || had.is_empty() {
-                                // `["a"] = YES` after a whole-rule `= NO` leaves the rule silenced.
-                                still.push((rule, left, at));
-                            }
+                    if !texts.is_empty() {
+                        let left: Vec<String> =
+                            had.iter().filter(|t| !texts.contains(t)).cloned().collect();
+                        if !left.is_empty() || had.is_empty() {
+                            // `["a"] = YES` after a whole-rule `= NO` leaves the rule silenced.
+                            still.push((rule, left, at));
                         }
                     }
-                    open = still;
                 }
-                _ => {}
+                open = still;
             }
+            _ => {}
         }
     }
     for (rule, texts, start) in open {
@@ -202,34 +217,24 @@ static REGION_ENDS: LazyLock<Regex> =
 /// lost at the next build. A start without its end marks nothing.
 fn generated_regions(file: &str, html: &[Range<usize>], done: &mut Vec<Suppression>) {
     let mut open: Option<usize> = None;
-    let mut seen = Vec::new();
-    for range in html {
-        let Some(src) = file.get(range.clone()) else {
+    for (span, caps) in matches_in(file, html, &COMMENT) {
+        let Some(said) = caps.get(1) else {
             continue;
         };
-        for caps in COMMENT.captures_iter(src) {
-            let (Some(m), Some(said)) = (caps.get(0), caps.get(1)) else {
-                continue;
-            };
-            let at = range.start + m.start();
-            if seen.contains(&at) {
-                continue;
+        let at = span.start;
+        let said = said.as_str();
+        match open {
+            None if REGION_OPENS.is_match(said) && REGION_STARTS.is_match(said) => {
+                open = Some(span.end);
             }
-            seen.push(at);
-            let said = said.as_str();
-            match open {
-                None if REGION_OPENS.is_match(said) && REGION_STARTS.is_match(said) => {
-                    open = Some(range.start + m.end());
-                }
-                Some(start) if REGION_ENDS.is_match(said) => {
-                    done.push(Suppression {
-                        range: start..at,
-                        ..Suppression::default()
-                    });
-                    open = None;
-                }
-                _ => {}
+            Some(start) if REGION_ENDS.is_match(said) => {
+                done.push(Suppression {
+                    range: start..at,
+                    ..Suppression::default()
+                });
+                open = None;
             }
+            _ => {}
         }
     }
 }
@@ -243,66 +248,55 @@ pub(super) fn suppressions(file: &str, html: &[Range<usize>]) -> Vec<Suppression
     }
     let mut done = Vec::new();
     let mut open: Vec<Open> = Vec::new();
-    let mut seen = Vec::new();
-    for range in html {
-        let Some(src) = file.get(range.clone()) else {
+    for (span, caps) in matches_in(file, html, &SUPPRESSION) {
+        let Some(kind) = caps.get(1) else {
             continue;
         };
-        for caps in SUPPRESSION.captures_iter(src) {
-            let (Some(m), Some(kind)) = (caps.get(0), caps.get(1)) else {
-                continue;
-            };
-            let at = range.start + m.start();
-            if seen.contains(&at) {
-                continue; // An HTML block's comment can be seen twice (block and line).
-            }
-            seen.push(at);
-            let end = range.start + m.end();
-            let kind = kind.as_str();
-            let rules: Vec<String> = caps
-                .get(2)
-                .map(|r| r.as_str().split_whitespace().map(str::to_owned).collect())
-                .unwrap_or_default();
-            if kind.starts_with("vale") {
-                if kind.ends_with("off") {
-                    open.push(Open {
-                        start: end,
-                        rules: Vec::new(),
-                        except: Vec::new(),
-                    });
-                } else {
-                    close(&mut open, &mut done, end, &[]);
-                }
-                continue;
-            }
-            match kind {
-                "docreview-disable" => open.push(Open {
+        let (at, end) = (span.start, span.end);
+        let kind = kind.as_str();
+        let rules: Vec<String> = caps
+            .get(2)
+            .map(|r| r.as_str().split_whitespace().map(str::to_owned).collect())
+            .unwrap_or_default();
+        if kind.starts_with("vale") {
+            if kind.ends_with("off") {
+                open.push(Open {
                     start: end,
+                    rules: Vec::new(),
+                    except: Vec::new(),
+                });
+            } else {
+                close(&mut open, &mut done, end, &[]);
+            }
+            continue;
+        }
+        match kind {
+            "docreview-disable" => open.push(Open {
+                start: end,
+                rules,
+                except: Vec::new(),
+            }),
+            "docreview-enable" => close(&mut open, &mut done, at, &rules),
+            "docreview-disable-next-line" => {
+                let next = line_after(file, end);
+                done.push(Suppression {
+                    range: next,
                     rules,
                     except: Vec::new(),
-                }),
-                "docreview-enable" => close(&mut open, &mut done, at, &rules),
-                "docreview-disable-next-line" => {
-                    let next = line_after(file, end);
-                    done.push(Suppression {
-                        range: next,
-                        rules,
-                        except: Vec::new(),
-                        texts: Vec::new(),
-                    });
-                }
-                "docreview-disable-line" => {
-                    let line_start = file[..at].rfind('\n').map_or(0, |i| i + 1);
-                    let line_end = file[end..].find('\n').map_or(file.len(), |i| end + i);
-                    done.push(Suppression {
-                        range: line_start..line_end,
-                        rules,
-                        except: Vec::new(),
-                        texts: Vec::new(),
-                    });
-                }
-                _ => {}
+                    texts: Vec::new(),
+                });
             }
+            "docreview-disable-line" => {
+                let line_start = file[..at].rfind('\n').map_or(0, |i| i + 1);
+                let line_end = file[end..].find('\n').map_or(file.len(), |i| end + i);
+                done.push(Suppression {
+                    range: line_start..line_end,
+                    rules,
+                    except: Vec::new(),
+                    texts: Vec::new(),
+                });
+            }
+            _ => {}
         }
     }
     for o in open {

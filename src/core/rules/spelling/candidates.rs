@@ -289,22 +289,11 @@ fn names_a_thing(after: &str) -> bool {
 /// others open with a capital or are file names ("ASP, Bazel, dvc, Futhark, pofiles (from GNU
 /// gettext)", "config.ru, Gemfile, Gemfile.lock, procfile, rake")? A name in lower case among names.
 fn in_list_of_names(text: &str, start: usize) -> bool {
-    // A sentence ends at a stop that no letter follows: a dot inside a file name ("Gemfile.lock",
-    // "config.ru") does not end it.
-    let ends = |(i, _): &(usize, &str)| !text[i + 1..].starts_with(char::is_alphanumeric);
-    let stops = || text.match_indices(['.', ';', ':', '!', '?']);
-    let from = stops()
-        .take_while(|&(i, _)| i < start)
-        .filter(ends)
-        .last()
-        .map_or(0, |(i, _)| i + 1);
-    let to = stops()
-        .filter(|&(i, _)| i >= start)
-        .find(ends)
-        .map_or(text.len(), |(i, _)| i);
-    let items: Vec<(usize, &str)> = text[from..to]
+    // The sentence, not cut at a dot inside a file name ("Gemfile.lock", "config.ru").
+    let sentence = crate::core::rules::text::sentence_around(text, start..start);
+    let items: Vec<(usize, &str)> = text[sentence.clone()]
         .split(',')
-        .scan(from, |at, item| {
+        .scan(sentence.start, |at, item| {
             let here = *at;
             *at += item.len() + 1;
             Some((here + (item.len() - item.trim_start().len()), item.trim()))

@@ -75,8 +75,7 @@ pub(super) fn names_a_key(doc: &DocProse<'_>, text: &str, range: std::ops::Range
     let mut words = text[range.end..]
         .split_whitespace()
         .map(|w| w.trim_end_matches(['.', ',', ';', ':', ')']));
-    let next = words.next().unwrap_or("");
-    let (next, then) = (next, words.next().unwrap_or(""));
+    let (next, then) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
     (KEYS.contains(&next) && doc.inline_code_is(surface))
         || matches!(
             (next, then),
@@ -91,8 +90,7 @@ pub(super) fn names_a_key(doc: &DocProse<'_>, text: &str, range: std::ops::Range
 fn code_uses(doc: &DocProse<'_>, name: &str) -> bool {
     let word = |c: char| c.is_alphanumeric() || matches!(c, '_' | '-' | '/' | '$');
     let used = |text: &str, member: bool| {
-        text.match_indices(name).any(|(at, _)| {
-            let (before, after) = (&text[..at], &text[at + name.len()..]);
+        around(text, name).any(|(before, after)| {
             let prev = before.chars().next_back();
             !prev.is_some_and(word)
                 && (after.starts_with('(')
@@ -111,6 +109,12 @@ fn code_uses(doc: &DocProse<'_>, name: &str) -> bool {
         })
     };
     used(doc.code_text(), true) || used(doc.file, false)
+}
+
+/// Each place `name` is written in `text`, as the text before it and the text after it.
+fn around<'t>(text: &'t str, name: &'t str) -> impl Iterator<Item = (&'t str, &'t str)> {
+    text.match_indices(name)
+        .map(move |(at, _)| (&text[..at], &text[at + name.len()..]))
 }
 
 /// A link text in lower case that its address spells the same way ("[sqlite](https://jsr.io/@db/
@@ -486,8 +490,7 @@ pub(super) fn names_code(doc: &DocProse<'_>, surface: &str) -> bool {
     let word = |c: char| c.is_alphanumeric() || c == '_';
     // As code uses a name: a type with parameters or a call after it, a path or a field before it
     // (a diagram's or a comment's words are no evidence).
-    code.match_indices(surface).any(|(at, _)| {
-        let (before, after) = (&code[..at], &code[at + surface.len()..]);
+    around(code, surface).any(|(before, after)| {
         !before.chars().next_back().is_some_and(word)
             && !after.chars().next().is_some_and(word)
             && (before.ends_with("::")
