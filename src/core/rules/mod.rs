@@ -33,7 +33,7 @@ pub mod verb_forms;
 
 use crate::core::finding::{Safety, Severity};
 use crate::core::markdown::Prose;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 /// What a rule is, for `docreview rules`, the JSON/SARIF metadata and the engine's defaults.
@@ -90,6 +90,8 @@ pub struct DocProse<'a> {
     code: std::cell::OnceCell<String>,
     /// Every word of the doc's prose, in ASCII lower case.
     written: std::cell::OnceCell<HashSet<String>>,
+    /// How often the doc's prose writes each word with a capital first letter, as written.
+    capitalised: std::cell::OnceCell<HashMap<String, usize>>,
     english: std::cell::OnceCell<bool>,
 }
 
@@ -103,6 +105,7 @@ impl<'a> DocProse<'a> {
                 .collect(),
             code: std::cell::OnceCell::new(),
             written: std::cell::OnceCell::new(),
+            capitalised: std::cell::OnceCell::new(),
             english: std::cell::OnceCell::new(),
         }
     }
@@ -228,6 +231,37 @@ impl<'a> DocProse<'a> {
                 .collect()
         });
         written.contains(word)
+    }
+
+    /// The words the doc's prose writes with a capital first letter inside a sentence, as written
+    /// ("Jekyll", not "jekyll"), and how many times each: its names. A capital that opens a sentence
+    /// or a word of a heading (often in title case) tells nothing. Counted on first use.
+    pub fn capitalised(&self) -> &HashMap<String, usize> {
+        self.capitalised.get_or_init(|| {
+            let mut counts = HashMap::new();
+            for b in 0..self.prose.blocks.len() {
+                let block = &self.prose.blocks[b];
+                if block.kind == crate::core::markdown::BlockKind::Heading {
+                    continue;
+                }
+                let text = block.text.as_str();
+                for w in self.words(b) {
+                    if text::starts_sentence(text, w.start) {
+                        continue;
+                    }
+                    for part in w.text(text).split('-') {
+                        let part = part
+                            .strip_suffix("'s")
+                            .or_else(|| part.strip_suffix("\u{2019}s"))
+                            .unwrap_or(part);
+                        if part.starts_with(|c: char| c.is_uppercase()) {
+                            *counts.entry(part.to_owned()).or_insert(0) += 1;
+                        }
+                    }
+                }
+            }
+            counts
+        })
     }
 
     /// The words of block `b`.

@@ -63,7 +63,8 @@ impl Checker for Grammar {
                           overhead\") are left alone.\n\
                           2. \"a\" before a vowel sound or \"an\" before a consonant sound: \"a hour\" -> \"an hour\", \"an \
                           user\" -> \"a user\". Acronyms are read as they are spoken: \"an HTTP request\", \"a URL\"; \
-                          spellings that people say both ways (\"SQL\", \"FAQ\") are never flagged.\n\
+                          spellings that people say both ways (\"SQL\", \"FAQ\") are never flagged, nor are names in \"U\" no \
+                          dictionary knows, said as their owners say them (\"a UnoCSS preset\", \"an Umbraco site\").\n\
                           3. Inline code named by a singular noun after it, with no article: \"use `--force` flag\" -> \
                           \"use the `--force` flag\", \"set `minDomains` field\" -> \"set the `minDomains` field\". \
                           Only after a preposition or one of a few verbs (use, set, call, pass, run), only before \
@@ -459,6 +460,8 @@ mod tests {
             // Unsure: a vowelless abbreviation read as a word or as letters, an unknown word in "u".
             "a MsgProto message, an MsgProto message, a CfgLoader, an XmlReader",
             "urna rutrum a. Nam vehicula nunc mauris, a ultricies libero",
+            // A name in "U" no dictionary knows is said as its owners say it.
+            "a UnoCSS preset, an UnoCSS preset, an Umbraco site, a Umbraco site",
         ] {
             assert!(run(ok).is_empty(), "{ok}: {:?}", run(ok));
         }

@@ -174,14 +174,30 @@ pub(super) fn sound_of(word: &str) -> Option<Sound> {
     }
     // A lower-case word no English dictionary knows that opens with "u" ("ultricies" in a placeholder's
     // Latin) may be said "you" or "uh"; the prefixes "un-" and "up-" are "uh" ("an unmarshal error").
+    // A name whose first syllable no dictionary knows and that opens with "U" is said as its owners
+    // say it, which its spelling does not tell ("a UnoCSS preset": "you-no"; "an Umbraco site": "um");
+    // a known first syllable keeps its sound ("an UpDownCounter").
     let part = first_part;
+    let unknown = |w: &str| {
+        !crate::core::rules::dictionary::is_known(w)
+            && !crate::core::rules::dictionary::is_listed(w)
+    };
+    let opening = syllable.to_ascii_lowercase();
+    if c0 == 'U'
+        && syllable.len() >= 2
+        && part.chars().all(|c| c.is_ascii_alphabetic())
+        && !YOU_WORDS.iter().any(|p| opening.starts_with(p))
+        && unknown(&syllable)
+        && unknown(&opening)
+    {
+        return None;
+    }
     if part.starts_with('u')
         && part.chars().all(|c| c.is_ascii_lowercase())
         && !part.starts_with("un")
         && !part.starts_with("up")
         && !YOU_WORDS.iter().any(|p| part.starts_with(p))
-        && !crate::core::rules::dictionary::is_known(part)
-        && !crate::core::rules::dictionary::is_listed(part)
+        && unknown(part)
     {
         return None;
     }

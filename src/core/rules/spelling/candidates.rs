@@ -23,9 +23,13 @@ pub(super) fn likely_typo(
         Some(c) if c.is_ascii_lowercase() => false,
         _ => return None,
     };
-    if letters < LIKELY_LETTERS || !chars.all(|c| c.is_ascii_lowercase()) {
+    if letters < MIN_LETTERS || !chars.all(|c| c.is_ascii_lowercase()) {
         return None;
     }
+    // A short word has more words one slip away by chance: only a finger slip or a letter left out
+    // toward a word people write often (or the doc writes) explains it ("alwayd", "tohugh", "changs").
+    let short = letters < LIKELY_LETTERS;
+    let cased = word;
     let lower = word.to_ascii_lowercase();
     let word = lower.as_str();
     // A name glued to "js" is a JavaScript library's or format's ("commonjs", "nodejs"), not a slip
@@ -59,6 +63,19 @@ pub(super) fn likely_typo(
     if names_a_thing(&text[end..]) || in_list_of_names(text, start) {
         return None;
     }
+    // A negation written without its apostrophe ("wasnt", "doesnt") is that negation.
+    if let Some(stem) = word.strip_suffix("nt")
+        && stem.len() >= 2
+    {
+        let full = format!("{stem}n't");
+        if dictionary::is_known(&full) {
+            return Some(vec![if capital {
+                crate::core::rules::text::capitalise(&full)
+            } else {
+                full
+            }]);
+        }
+    }
     let near = dictionary::near_words_remembered(word);
     let plain = |c: &&String| {
         c.chars().all(|c| c.is_ascii_lowercase())
@@ -90,6 +107,61 @@ pub(super) fn likely_typo(
                 && !word.ends_with(&c[c.len() - 1..]))
     };
     let one = at(1);
+    // A capitalised word one slip from a name the doc writes again and again is that name misspelt
+    // ("Jekull" in a doc that writes "Jekyll" throughout), when no other word the doc writes is as
+    // near. A name is written with its capital inside sentences (a "Marks" that opens them is no
+    // name, see [`DocProse::capitalised`]); a name with a letter more or less at its end is another name ("Istio", "Istiod"); and a
+    // word beside another capitalised one is a person's name, of whom a doc names many ("Vasile
+    // Razdalovschi" in a changelog that thanks "Vasily" often).
+    // (In a heading in title case every word has a capital.)
+    let beside_name = || {
+        if block.kind == BlockKind::Heading {
+            return false;
+        }
+        let next = text[end..].trim_start_matches([' ', '\u{a0}']);
+        let before = text[..start].trim_end_matches([' ', '\u{a0}']);
+        let last = before
+            .rfind(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
+            .map_or(0, |i| {
+                i + before[i..].chars().next().map_or(1, char::len_utf8)
+            });
+        let previous = &before[last..];
+        next.starts_with(|c: char| c.is_uppercase())
+            || (previous.starts_with(|c: char| c.is_uppercase())
+                && (!crate::core::rules::text::starts_sentence(text, last)
+                    || !dictionary::is_known(&previous.to_lowercase())))
+    };
+    // A name that opens a line with an address on it is a person's ("- Jonta <…@…>", "- Pieter van
+    // Oostrum <…@…>").
+    let addressed = || {
+        text[..start].trim().is_empty()
+            && block.to_source_lossy(view.clone()).is_some_and(|src| {
+                doc.file[src.end..]
+                    .lines()
+                    .next()
+                    .is_some_and(|line| line.contains('@'))
+            })
+    };
+    if capital && !beside_name() && !addressed() {
+        let first = cased.chars().next();
+        let mut names = doc.capitalised().iter().filter(|(name, uses)| {
+            **uses >= NAME_USES
+                && name.chars().next() == first
+                && name.len() + 1 >= cased.len()
+                && strsim::osa_distance(cased, name) == 1
+                && !cased.starts_with(name.as_str())
+                && !name.starts_with(cased)
+        });
+        if let (Some((name, _)), None) = (names.next(), names.next()) {
+            let name_lower = name.to_lowercase();
+            if !one
+                .iter()
+                .any(|c| c.as_str() != name_lower && doc.writes(c))
+            {
+                return Some(vec![name.clone()]);
+            }
+        }
+    }
     // A letter left out or two neighbours swapped are the commonest slips and rarely make another
     // form of a word (a letter added makes compounds and endings: "skillsets", "checksumming"), so
     // a word only such a slip from one dictionary word is that word, however rare ("unifcation",
@@ -107,6 +179,35 @@ pub(super) fn likely_typo(
             && !text[end..].starts_with(hyphen)
             && doc.plainly_english()
     };
+    // A short capitalised word is a name unless one slip from a name the doc writes (above).
+    if short && capital {
+        return None;
+    }
+    // A short word is the one word a letter left out (not the second before a word: "ident" names an
+    // identifier, not "indent") or two letters swapped explain ("inupt": "input", not "inept"), or
+    // the only word one slip away when that slip is a finger's (not the first letter pressed twice, a
+    // coined name: "bbolt", "uutils"); and a common one.
+    if short {
+        // Nor a part of a hyphenated name ("rxjs-compat").
+        if text[..start].ends_with(hyphen) || text[end..].starts_with(hyphen) {
+            return None;
+        }
+        let plain: Vec<&&String> = one
+            .iter()
+            .filter(|c| {
+                swapped(word, c)
+                    || dropped(word, c)
+                        .is_some_and(|at| at != 1 || !super::words::known_or_inflected(&word[1..]))
+            })
+            .collect();
+        let doubled_first = word.as_bytes().get(1) == word.as_bytes().first();
+        let pick = match (one.as_slice(), plain.as_slice()) {
+            (_, [only]) => Some(**only),
+            ([only], []) if finger_slip(word, only) && !doubled_first => Some(*only),
+            _ => None,
+        };
+        return pick.filter(|c| common(&c)).map(|c| vec![c.clone()]);
+    }
     let fixes: Vec<String> = match one.as_slice() {
         [only] if common(&only) || plain_slip(only) => vec![(*only).clone()],
         [_, _, ..] => match one
@@ -248,7 +349,7 @@ pub(super) fn candidates(doc: &DocProse<'_>, b: usize, mut f: impl FnMut(Word, &
             // docs, names open list items, headings and table cells all the time. A long one may still
             // be a slip for a word the doc writes (see [`likely_typo`]).
             if word.chars().next().is_some_and(char::is_uppercase) {
-                if word.chars().count() >= LIKELY_LETTERS && unknown(word) {
+                if word.chars().count() >= MIN_LETTERS && unknown(word) {
                     f(here, word, Candidate::Capital);
                 }
                 continue;

@@ -76,6 +76,10 @@ const TYPO_LONG: usize = 7;
 /// it by chance.
 const LIKELY_LETTERS: usize = 7;
 
+/// How many times a doc must write a capitalised name for a word one slip from it, written once, to be
+/// that name misspelt (see [`LIKELY`]).
+const NAME_USES: usize = 3;
+
 /// How many known misspellings must lead to the word [`LIKELY`] offers: a slip is made toward a word
 /// people write often; an unknown word one slip from a rare word ("automaton", "refile") is more often
 /// a rare word itself.
@@ -176,8 +180,16 @@ pub fn rules() -> Vec<RuleInfo> {
                       a word from spelling.unknown-word keeps it from this rule as well (code, words used in two \
                       sentences or by several docs, the vocabulary), and so do link texts, words the doc's own links \
                       contain (package and project names: \"bytenode\") and, for a lower-case word, headings \
-                      and table cells. When it is on it takes those words from spelling.unknown-word, with the \
-                      one fix."
+                      and table cells. Words of five or six letters need more: the one word a letter left out or \
+                      two letters swapped explain (\"inupt\" → \"input\", not \"inept\"), or the only word one \
+                      finger slip away (\"alwayd\" → \"always\"), and a common one; not a first letter pressed \
+                      twice (\"bbolt\"), nor a letter and a word (\"ident\"). A capitalised word one slip from a \
+                      name the doc writes at least three times inside its sentences is that name misspelt \
+                      (\"Jekull\" → \"Jekyll\", \"Isito\" → \"Istio\"), unless it stands beside another capitalised \
+                      name or before an address (a person: \"Vasile Razdalovschi\", \"- Jonta <…>\") or differs \
+                      from the name by its last letter (\"Istiod\"). A negation written without its apostrophe \
+                      gets it back (\"wasnt\" → \"wasn't\"). When it is on it takes those words from \
+                      spelling.unknown-word, with the one fix."
                 .into(),
         },
         RuleInfo {
@@ -639,14 +651,56 @@ pub(super) mod tests {
         assert_eq!(likely, ["prerequisistes", "outdtaed"]);
     }
 
+    /// The likely typos of one doc, with their fixes.
+    fn likely_fixes(text: &str) -> Vec<(String, Vec<String>)> {
+        found_with(&[text], &[], MIN_DOCS, &[LIKELY])[0]
+            .iter()
+            .map(|(_, w, r)| (w.clone(), r.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn a_short_word_or_a_name_is_a_slip_only_on_strong_evidence() {
+        let fixes = likely_fixes;
+        let pair = |w: &str, r: &str| (w.to_owned(), vec![r.to_owned()]);
+        let english = "It is the one thing that we want, and it is not hard to see why it works: ";
+        // Five or six letters: the one word a letter left out or two swapped explain ("input", not
+        // "inept"), or the only word one finger slip away, and a word people write often.
+        let doc = format!("{english}we alwayd read the inupt first.\n");
+        assert_eq!(
+            fixes(&doc),
+            [pair("alwayd", "always"), pair("inupt", "input")]
+        );
+        // Not a name's doubled first letter, an abbreviation that is a letter and a word, nor a word
+        // several words are one slip from; a negation without its apostrophe gets it back.
+        let doc = format!(
+            "{english}the bbolt store, an instance ident, the rxjs-compat shim and pathe wasnt here.\n"
+        );
+        assert_eq!(fixes(&doc), [pair("wasnt", "wasn't")]);
+        // A short capitalised word is a name ("Talos" is no slip for "talks"), unless one slip from a
+        // name the doc writes again and again inside its sentences.
+        let doc = "Sites that Jekyll builds are static; run Jekyll once, as Jekyll reads Liquid.\n\n\
+                   Deploy your Jekull site on a host, or use Talos for the talks.\n";
+        assert_eq!(fixes(doc), [pair("Jekull", "Jekyll")]);
+        let doc = "Jekyll builds sites. Jekyll reads Liquid. Jekyll runs.\n\n\
+                   Deploy your Jekull site on a host.\n";
+        assert!(
+            fixes(doc).is_empty(),
+            "a capital that opens sentences names nothing"
+        );
+        // A name beside another capitalised name or before an address is a person's, of whom a doc
+        // names many; a name with a letter more at its end is another name.
+        let doc = "Thanks to Vasily, Vasily and Vasily for the work on Istio, Istio and Istio, and to \
+                   Peter, Peter and Peter.\n\n\
+                   - Vasile Razdalovschi\n- Vasila <vasila@example.com>\n\
+                   - Pieter van Oostrum <pieter@example.org>\n\n\
+                   It runs istiod as Istiod.\n";
+        assert!(fixes(doc).is_empty(), "{:?}", fixes(doc));
+    }
+
     #[test]
     fn a_slip_toward_a_word_the_doc_writes_is_likely_in_either_case() {
-        let fixes = |text: &str| -> Vec<(String, Vec<String>)> {
-            found_with(&[text], &[], MIN_DOCS, &[LIKELY])[0]
-                .iter()
-                .map(|(_, w, r)| (w.clone(), r.clone()))
-                .collect()
-        };
+        let fixes = likely_fixes;
         // "unification" is no word people often misspell, but this doc writes it: the slip is toward it.
         let doc = "Feature unification is hard. Allow users to control feature unifcation.\n";
         assert_eq!(

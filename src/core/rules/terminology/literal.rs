@@ -505,3 +505,88 @@ pub(super) fn in_image_alt(doc: &DocProse<'_>, b: usize, view: std::ops::Range<u
     doc.link_span(b, view)
         .is_some_and(|span| doc.file[..span.start].ends_with("!["))
 }
+
+/// What a Markdown table's column is headed, for the cell of block `b` at `view` (the header cell's
+/// text, without markup, in lower case), when the cell is in a pipe table.
+fn column_header(doc: &DocProse<'_>, b: usize, view: std::ops::Range<usize>) -> Option<String> {
+    let src = doc.prose.blocks[b].to_source_lossy(view)?;
+    let file = doc.file;
+    let line_start = file[..src.start].rfind('\n').map_or(0, |i| i + 1);
+    // The cells of a row, split at pipes that are not escaped.
+    let cells = |line: &str| -> Vec<String> {
+        let row = line.trim();
+        let row = row.strip_prefix('|').unwrap_or(row);
+        let mut out = vec![String::new()];
+        let mut escaped = false;
+        for c in row.chars() {
+            match c {
+                '|' if !escaped => out.push(String::new()),
+                _ => out.last_mut().into_iter().for_each(|s| s.push(c)),
+            }
+            escaped = c == '\\';
+        }
+        out
+    };
+    let column = cells(&file[line_start..src.start]).len().checked_sub(1)?;
+    let delimiter = |line: &str| {
+        let row = line.trim();
+        row.contains('-')
+            && row
+                .chars()
+                .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+    };
+    // Up the table to its delimiter row; the header is the row above it.
+    let mut lines = file[..line_start].lines().rev();
+    loop {
+        let line = lines.next()?;
+        if line.trim().is_empty() || !line.contains('|') {
+            return None;
+        }
+        if delimiter(line) {
+            break;
+        }
+    }
+    let header = lines.next()?;
+    let cell = cells(header).into_iter().nth(column)?;
+    // Without HTML tags and emphasis ("<div className=\"wideColumn\">Name</div>", "**Name**").
+    let mut plain = String::new();
+    let mut in_tag = false;
+    for c in cell.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            '*' | '_' | '`' => {}
+            _ if !in_tag => plain.push(c),
+            _ => {}
+        }
+    }
+    Some(plain.trim().to_lowercase())
+}
+
+/// A lower-case name that opens a cell of a table's column of names ("| uri | string | The location
+/// of the image. |" under "Name", "Parameter", "Prop", "Option", "Field", "Key"…): the name of a
+/// parameter, a prop or a key, as the code spells it.
+pub(super) fn opens_name_cell(doc: &DocProse<'_>, b: usize, view: std::ops::Range<usize>) -> bool {
+    const HEADERS: &[&str] = &[
+        "name",
+        "parameter",
+        "parameters",
+        "param",
+        "prop",
+        "property",
+        "option",
+        "field",
+        "key",
+        "argument",
+        "attribute",
+        "setting",
+        "variable",
+        "flag",
+        "value",
+    ];
+    let block = &doc.prose.blocks[b];
+    block.kind == crate::core::markdown::BlockKind::TableCell
+        && is_all_lower(&block.text[view.clone()])
+        && block.text[..view.start].trim().is_empty()
+        && column_header(doc, b, view).is_some_and(|h| HEADERS.contains(&h.as_str()))
+}

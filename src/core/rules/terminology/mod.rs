@@ -57,7 +57,8 @@ impl Checker for Terminology {
                  subcommand (\"mkdocs build\"), values in a list or filling a closing bracket (\"(tcp or \
                  udp)\"), a type the doc's code uses, a lower-case function or module the doc's code calls \
                  before the word for it (\"the sql template tag\", \"the json column\" beside \
-                 `table.json()`), quoted titles, handles and image alt text.\n\
+                 `table.json()`), a lower-case name opening a cell of a table's column of names (\"| uri |\" \
+                 under \"Name\", \"Parameter\", \"Prop\", \"Key\"…), quoted titles, handles and image alt text.\n\
                  Add your own names in .docreview.toml:\n\n  [terms]\n  oneDNN = [\"ONEDNN\", \"MKL-DNN\"]\n\n\
                  The fix is safe to apply in batch (docreview apply).",
                 Terms::builtin().len()
@@ -100,6 +101,7 @@ impl Checker for Terminology {
                     || in_lone_italics(doc, b, range.clone())
                     || names_code(doc, surface)
                     || in_image_alt(doc, b, range.clone())
+                    || opens_name_cell(doc, b, range.clone())
                 {
                     continue;
                 }
@@ -342,6 +344,25 @@ mod tests {
         // never uses html or yaml as code, so "html tag" is the markup's element and "yaml function"
         // the format.
         assert_eq!(words, ["html", "json", "yaml"]);
+    }
+
+    #[test]
+    fn names_in_a_column_of_names_are_kept_as_written() {
+        let found = crate::core::rules::hits_in(
+            &Terminology::new(Terms::builtin().clone()),
+            &[RULE],
+            "| <div className=\"wideColumn\">Name</div> | Type | Description |\n\
+             | --- | --- | --- |\n\
+             | uri <div className=\"label\">Required</div> | string | The location of the image. |\n\
+             | headers | object | Sent with the request to the uri of the image. |\n\n\
+             | Format | Use |\n\
+             |---|---|\n\
+             | json files, as the server sends them | data |\n",
+        );
+        let words: Vec<&str> = found.iter().map(|(_, w, _)| w.as_str()).collect();
+        // Under "Name" the cell's first word is the parameter; further on, and under another header,
+        // a name is prose.
+        assert_eq!(words, ["uri", "json"]);
     }
 
     #[test]
