@@ -89,8 +89,11 @@ impl Checker for Repetition {
             summary: "A word that is not a small function word written twice in a row (\"the bikes bikes\")".into(),
             explain: "Flags a word other than the small words of English (articles, prepositions, \
                       pronouns, auxiliaries, conjunctions) written twice in a row: \"install the package \
-                      package\". Off by default: such doubles are often on purpose (\"super super\", \
-                      \"bang bang\" for `!!`, \"Ho ho ho\"), names, or code in running text; a doubled \
+                      package\". Words said three times (\"Ho ho ho\"), doubles in headings, words no \
+                      dictionary knows and abbreviations (\"yadda yadda\", \"etc etc\"), values (\"- normal \
+                      normal\", \"[true true]\") and lines of code written as text are left alone. Off by \
+                      default: such doubles are still often on purpose (\"bang bang\" for `!!`), names, or a \
+                      copied spec's variable (\"a synthetic event event\"); a doubled \
                       small word (\"the the\") is grammar.repeated-word's, on by default."
                 .into(),
         }]
@@ -189,6 +192,9 @@ fn doubled(doc: &DocProse<'_>, active: &Active, out: &mut Vec<Hit>) {
                 continue;
             }
             if LEGIT.contains(&low.as_str()) {
+                continue;
+            }
+            if rule == CONTENT_RULE && said_on_purpose(doc, b, ws, i, &low) {
                 continue;
             }
             // "opted in in the config": a particle verb followed by the same preposition.
@@ -301,6 +307,44 @@ fn doubled(doc: &DocProse<'_>, active: &Active, out: &mut Vec<Hit>) {
             }
         }
     }
+}
+
+/// Is the other word at `ws[i - 1]` and `ws[i]` of block `b` doubled on purpose or not English: said
+/// three times or more ("Ho ho ho", "share share share"), a heading's play on words ("Bang bang and
+/// more"), a word no dictionary knows ("yadda yadda") or an abbreviation ("etc etc"), values ("- normal
+/// normal", "[true true]"), or in a line of code written as text ("object end end type c", "node --test
+/// test/*.test.ts")?
+fn said_on_purpose(doc: &DocProse<'_>, b: usize, ws: &[Word], i: usize, low: &str) -> bool {
+    let block = &doc.prose.blocks[b];
+    let text = block.text.as_str();
+    let (w1, w2) = (ws[i - 1], ws[i]);
+    let same = |w: &Word| w.text(text).eq_ignore_ascii_case(low);
+    let thrice = (i >= 2 && same(&ws[i - 2]) && is_space(&text[ws[i - 2].end..w1.start]))
+        || ws
+            .get(i + 1)
+            .is_some_and(|n| same(n) && is_space(&text[w2.end..n.start]));
+    let english = super::dictionary::word_metadata(low)
+        .is_some_and(|m| m.abbreviation != Some(true))
+        && !low.starts_with("etc");
+    // Code as text: symbols of code around the pair on its line.
+    let line_start = text[..w1.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[w2.end..].find('\n').map_or(text.len(), |i| w2.end + i);
+    let line = &text[line_start..line_end];
+    let code = line.split_whitespace().any(|t| {
+        t.strip_prefix("--")
+            .is_some_and(|f| f.starts_with(char::is_alphabetic))
+    }) || line.contains(" = ")
+        || line.contains("/*")
+        || line
+            .split_whitespace()
+            .any(|t| t.contains(['/', '*']) && t.contains('.'));
+    // Values: a block of little more than the pair ("- normal normal", a font's style and weight),
+    // or the pair inside brackets on its line ("Output: [true true]").
+    let values = ws.len() <= 3
+        || (text[line_start..w1.start].contains('[')
+            && !text[line_start..w1.start].contains(']')
+            && text[w2.end..line_end].starts_with(']'));
+    thrice || block.kind == crate::core::markdown::BlockKind::Heading || !english || code || values
 }
 
 /// Verbs that take "in" as a particle ("opted in", "logged in"), so "opted in in X" is fine.
@@ -568,6 +612,24 @@ mod tests {
         assert!(hits.is_empty(), "{hits:?}");
         let hits = crate::core::rules::hits_in(&Repetition, &[RULE], "Run it it now.\n");
         assert_eq!(hits[0].2.len(), 1);
+    }
+
+    #[test]
+    fn other_words_doubled_on_purpose_or_in_code_are_left_alone() {
+        let md = "## Bang bang and more\n\n\
+                  Ho ho ho, happy holidays. Share share share the news.\n\n\
+                  It fails with errors, yadda yadda, and some retries etc etc.\n\n\
+                  Run npm test with node --test test/*.test.ts each time.\n\n\
+                  - normal normal\n\n\
+                  It prints Verbosity: [true true] and stops.\n\n\
+                  Then we use use this client, which improves performance performance -- massively.\n";
+        let content: Vec<String> = crate::core::rules::hits_in(&Repetition, &[CONTENT_RULE], md)
+            .into_iter()
+            .map(|(_, w, _)| w)
+            .collect();
+        // Said thrice, a heading's play, words no dictionary knows, an abbreviation, a line of
+        // code: on purpose. A dash between sentences is no flag.
+        assert_eq!(content, ["use use", "performance performance"]);
     }
 
     #[test]
