@@ -26,8 +26,7 @@ pub(super) fn likely_typo(
     if letters < MIN_LETTERS || !chars.all(|c| c.is_ascii_lowercase()) {
         return None;
     }
-    // A short word has more words one slip away by chance: only a finger slip or a letter left out
-    // toward a word people write often (or the doc writes) explains it ("alwayd", "tohugh", "changs").
+    // Words of five or six letters have more words one slip away by chance (see below).
     let short = letters < LIKELY_LETTERS;
     let cased = word;
     let lower = word.to_ascii_lowercase();
@@ -107,60 +106,11 @@ pub(super) fn likely_typo(
                 && !word.ends_with(&c[c.len() - 1..]))
     };
     let one = at(1);
-    // A capitalised word one slip from a name the doc writes again and again is that name misspelt
-    // ("Jekull" in a doc that writes "Jekyll" throughout), when no other word the doc writes is as
-    // near. A name is written with its capital inside sentences (a "Marks" that opens them is no
-    // name, see [`DocProse::capitalised`]); a name with a letter more or less at its end is another name ("Istio", "Istiod"); and a
-    // word beside another capitalised one is a person's name, of whom a doc names many ("Vasile
-    // Razdalovschi" in a changelog that thanks "Vasily" often).
-    // (In a heading in title case every word has a capital.)
-    let beside_name = || {
-        if block.kind == BlockKind::Heading {
-            return false;
-        }
-        let next = text[end..].trim_start_matches([' ', '\u{a0}']);
-        let before = text[..start].trim_end_matches([' ', '\u{a0}']);
-        let last = before
-            .rfind(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
-            .map_or(0, |i| {
-                i + before[i..].chars().next().map_or(1, char::len_utf8)
-            });
-        let previous = &before[last..];
-        next.starts_with(|c: char| c.is_uppercase())
-            || (previous.starts_with(|c: char| c.is_uppercase())
-                && (!crate::core::rules::text::starts_sentence(text, last)
-                    || !dictionary::is_known(&previous.to_lowercase())))
-    };
-    // A name that opens a line with an address on it is a person's ("- Jonta <…@…>", "- Pieter van
-    // Oostrum <…@…>").
-    let addressed = || {
-        text[..start].trim().is_empty()
-            && block.to_source_lossy(view.clone()).is_some_and(|src| {
-                doc.file[src.end..]
-                    .lines()
-                    .next()
-                    .is_some_and(|line| line.contains('@'))
-            })
-    };
-    if capital && !beside_name() && !addressed() {
-        let first = cased.chars().next();
-        let mut names = doc.capitalised().iter().filter(|(name, uses)| {
-            **uses >= NAME_USES
-                && name.chars().next() == first
-                && name.len() + 1 >= cased.len()
-                && strsim::osa_distance(cased, name) == 1
-                && !cased.starts_with(name.as_str())
-                && !name.starts_with(cased)
-        });
-        if let (Some((name, _)), None) = (names.next(), names.next()) {
-            let name_lower = name.to_lowercase();
-            if !one
-                .iter()
-                .any(|c| c.as_str() != name_lower && doc.writes(c))
-            {
-                return Some(vec![name.clone()]);
-            }
-        }
+    if capital
+        && !persons_name(doc, b, view.clone())
+        && let Some(name) = slip_from_name(doc, cased, &one)
+    {
+        return Some(vec![name]);
     }
     // A letter left out or two neighbours swapped are the commonest slips and rarely make another
     // form of a word (a letter added makes compounds and endings: "skillsets", "checksumming"), so
@@ -243,6 +193,63 @@ pub(super) fn likely_typo(
     } else {
         fixes
     })
+}
+
+/// The name the doc writes again and again that a capitalised word is one slip from ("Jekull" in a doc
+/// that writes "Jekyll" throughout), when no other word the doc writes is as near (`near`: the
+/// dictionary's words one slip away). A name is written with its capital inside sentences (a "Marks"
+/// that opens them is no name, see [`DocProse::capitalised`]); a name with a letter more or less at its
+/// end is another name ("Istio", "Istiod").
+fn slip_from_name(doc: &DocProse<'_>, word: &str, near: &[&String]) -> Option<String> {
+    let first = word.chars().next();
+    let mut names = doc.capitalised().iter().filter(|(name, uses)| {
+        **uses >= NAME_USES
+            && name.chars().next() == first
+            && name.len() + 1 >= word.len()
+            && strsim::osa_distance(word, name) == 1
+            && !word.starts_with(name.as_str())
+            && !name.starts_with(word)
+    });
+    let (Some((name, _)), None) = (names.next(), names.next()) else {
+        return None;
+    };
+    let lower = name.to_lowercase();
+    (!near.iter().any(|c| c.as_str() != lower && doc.writes(c))).then(|| name.clone())
+}
+
+/// Is the capitalised word at `view` of block `b` a person's name, of whom a doc names many ("Vasile"
+/// in a changelog that thanks "Vasily" often)? It stands beside another capitalised word outside a
+/// heading (where title case capitalises every word): "Vasile Razdalovschi", "Tetsuya Shiota", but not
+/// "Install Jekull", a sentence's first word. Or it opens a line with an address on it ("- Jonta
+/// <…@…>", "- Pieter van Oostrum <…@…>").
+fn persons_name(doc: &DocProse<'_>, b: usize, view: std::ops::Range<usize>) -> bool {
+    let block = &doc.prose.blocks[b];
+    let text = block.text.as_str();
+    let (start, end) = (view.start, view.end);
+    let beside = block.kind != BlockKind::Heading && {
+        let next = text[end..].trim_start_matches([' ', '\u{a0}']);
+        let before = text[..start].trim_end_matches([' ', '\u{a0}']);
+        let last = before
+            .rfind(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
+            .map_or(0, |i| {
+                i + before[i..].chars().next().map_or(1, char::len_utf8)
+            });
+        let previous = &before[last..];
+        next.starts_with(char::is_uppercase)
+            || (previous.starts_with(char::is_uppercase)
+                && (!crate::core::rules::text::starts_sentence(text, last)
+                    || !dictionary::is_known(&previous.to_lowercase())))
+    };
+    let addressed = || {
+        text[..start].trim().is_empty()
+            && block.to_source_lossy(view.clone()).is_some_and(|src| {
+                doc.file[src.end..]
+                    .lines()
+                    .next()
+                    .is_some_and(|line| line.contains('@'))
+            })
+    };
+    beside || addressed()
 }
 
 /// Where `fix` has the letter `typo` left out, when that is the only difference and not `fix`'s last
