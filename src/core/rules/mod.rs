@@ -250,10 +250,7 @@ impl<'a> DocProse<'a> {
                         continue;
                     }
                     for part in w.text(text).split('-') {
-                        let part = part
-                            .strip_suffix("'s")
-                            .or_else(|| part.strip_suffix("\u{2019}s"))
-                            .unwrap_or(part);
+                        let part = text::without_possessive(part);
                         if part.starts_with(|c: char| c.is_uppercase()) {
                             *counts.entry(part.to_owned()).or_insert(0) += 1;
                         }

@@ -198,6 +198,13 @@ pub fn sentence_around(text: &str, range: Range<usize>) -> Range<usize> {
     start..end
 }
 
+/// A word without its possessive "'s" ("Jekyll's" → "Jekyll"; a curly apostrophe too).
+pub fn without_possessive(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("\u{2019}s"))
+        .unwrap_or(word)
+}
+
 /// True when the word starts a sentence: nothing but white space, quotes or brackets before it in the
 /// block, or a sentence end before that.
 pub fn starts_sentence(text: &str, at: usize) -> bool {

@@ -36,12 +36,14 @@ use std::sync::{LazyLock, Mutex};
 
 mod candidates;
 mod code;
+mod likely;
 
 pub use candidates::looks_technical;
 mod suggest;
 mod words;
 
 use candidates::*;
+use likely::likely_typo;
 use suggest::*;
 use words::*;
 

@@ -175,6 +175,14 @@ mod tests {
             .collect()
     }
 
+    /// The words `terminology.canonical` flags in `md`, with the built-in names.
+    fn flagged_words(md: &str) -> Vec<String> {
+        crate::core::rules::hits_in(&Terminology::new(Terms::builtin().clone()), &[RULE], md)
+            .into_iter()
+            .map(|(_, w, _)| w)
+            .collect()
+    }
+
     fn pair(a: &str, b: &str) -> (String, String) {
         (a.to_owned(), b.to_owned())
     }
@@ -224,9 +232,7 @@ mod tests {
 
     #[test]
     fn labels_quotations_names_and_titles_are_kept_as_written() {
-        let found = crate::core::rules::hits_in(
-            &Terminology::new(Terms::builtin().clone()),
-            &[RULE],
+        let words = flagged_words(
             "- **openssl**: upgrade to 1.0.2e for the fixes\n\
              - tls: make the cipher list configurable\n\n\
              Select 'NodeJS Static' as the type. Thanks to Bert Belder for the fix.\n\n\
@@ -234,7 +240,6 @@ mod tests {
              We host it on Github with openssl and a BERT model; see [sqlite](https://x.io/sqlite).\n\n\
              é Github é\n",
         );
-        let words: Vec<&str> = found.iter().map(|(_, w, _)| w.as_str()).collect();
         assert_eq!(words, ["Github", "openssl", "Github"]);
         // A file that opens with a byte-order mark.
         let found = crate::core::rules::hits_in(
@@ -247,9 +252,7 @@ mod tests {
 
     #[test]
     fn code_values_calls_handles_and_styled_capitals_are_kept_as_written() {
-        let found = crate::core::rules::hits_in(
-            &Terminology::new(Terms::builtin().clone()),
-            &[RULE],
+        let words = flagged_words(
             "On a phone it returns ios, and javascript elsewhere; Github has the code.\n\n\
              ```js\nif (platform === 'ios') {}\n```\n\n\
              ## new URL(url, base) and import ?url\n\n\
@@ -258,7 +261,6 @@ mod tests {
              [tauri]: https://crates.io/crates/tauri\n\
              [cli]: https://npmjs.com/webpack-cli\n",
         );
-        let words: Vec<&str> = found.iter().map(|(_, w, _)| w.as_str()).collect();
         assert_eq!(words, ["javascript", "Github"]);
         // Capitals used again and again are the doc's styling; once, a slip.
         let styled = "You may say TAURI software. TAURI is a mark. The TAURI community.\n";
@@ -275,20 +277,13 @@ mod tests {
         // A name the doc defines as its own term, in quotes in brackets, is written so on purpose.
         let defined = "1. Travis CI GmbH, Berlin (“Travis-CI”); and\n\n\
                        Travis-CI processes the data. The Github team helps.\n";
-        let found = crate::core::rules::hits_in(
-            &Terminology::new(Terms::builtin().clone()),
-            &[RULE],
-            defined,
-        );
-        let words: Vec<&str> = found.iter().map(|(_, w, _)| w.as_str()).collect();
+        let words = flagged_words(defined);
         assert_eq!(words, ["Github"]);
     }
 
     #[test]
     fn values_listed_as_typed_are_kept_in_lower_case() {
-        let found = crate::core::rules::hits_in(
-            &Terminology::new(Terms::builtin().clone()),
-            &[RULE],
+        let words = flagged_words(
             "The platform to use (i.e. ios, tvos, macos, catalyst).\n\n\
              Valid values are: standard, basic, rspec, or raw.\n\n\
              The extension can be png, jpg or jpeg.\n\n\
@@ -296,26 +291,20 @@ mod tests {
              Two items (html, css) and a pair: png or svg.\n\n\
              * `{proto}`: protocol used (tcp or udp)\n",
         );
-        let words: Vec<&str> = found.iter().map(|(_, w, _)| w.as_str()).collect();
         // A list in running prose names things; two items are no list of values, unless they
         // fill a bracket that ends the text.
         assert_eq!(words, ["eslint", "yaml", "html", "css", "png", "svg"]);
         // Names of packages as published.
-        let found = crate::core::rules::hits_in(
-            &Terminology::new(Terms::builtin().clone()),
-            &[RULE],
+        let words = flagged_words(
             "Install the cocoapods gem, the json and csv gems, and the php, phpenv and php-build \
              cookbooks. Our javascript code reads the yaml file.\n",
         );
-        let words: Vec<&str> = found.iter().map(|(_, w, _)| w.as_str()).collect();
         assert_eq!(words, ["javascript", "yaml"]);
     }
 
     #[test]
     fn keys_parameters_and_links_naming_their_target_are_kept_as_written() {
-        let found = crate::core::rules::hits_in(
-            &Terminology::new(Terms::builtin().clone()),
-            &[RULE],
+        let words = flagged_words(
             "Items:\n\n- url (string): the address of the icon\n\n\
              Give several, e.g., urls: [ \"nats://a:4222\" ] in the tls block.\n\n\
              The tls property turns on `tls`; the json field stays.\n\n\
@@ -323,7 +312,6 @@ mod tests {
              Read the [javascript guide](https://x.dev/javascript-guide), the [html](https://x.dev/api/#html) \
              method, and note that it requires mysql: 5.7 or later.\n",
         );
-        let words: Vec<&str> = found.iter().map(|(_, w, _)| w.as_str()).collect();
         // Not in the doc's inline code, "json" before "field" is the format; "tls" in running text
         // and not before a key's noun is the protocol.
         assert_eq!(words, ["json", "tls", "javascript", "mysql"]);
@@ -331,15 +319,12 @@ mod tests {
 
     #[test]
     fn functions_and_modules_the_code_uses_are_kept_as_written() {
-        let found = crate::core::rules::hits_in(
-            &Terminology::new(Terms::builtin().clone()),
-            &[RULE],
+        let words = flagged_words(
             "Escape hatches: the sql template tag, and the html tag function.\n\n\
              Adds a json column, like table.json(name) does. The css helper and the jwt module:\n\n\
              ```js\nconst s = css`color: red`;\njwt.encode(claims);\n<p jsx={x} />\n```\n\n\
              Write an html tag, save a json file, or call the yaml function. The jsx prop.\n",
         );
-        let words: Vec<&str> = found.iter().map(|(_, w, _)| w.as_str()).collect();
         // The code calls json(), tags a template with css, reaches into jwt and gives the jsx prop; it
         // never uses html or yaml as code, so "html tag" is the markup's element and "yaml function"
         // the format.
@@ -348,9 +333,7 @@ mod tests {
 
     #[test]
     fn names_in_a_column_of_names_are_kept_as_written() {
-        let found = crate::core::rules::hits_in(
-            &Terminology::new(Terms::builtin().clone()),
-            &[RULE],
+        let words = flagged_words(
             "| <div className=\"wideColumn\">Name</div> | Type | Description |\n\
              | --- | --- | --- |\n\
              | uri <div className=\"label\">Required</div> | string | The location of the image. |\n\
@@ -359,7 +342,6 @@ mod tests {
              |---|---|\n\
              | json files, as the server sends them | data |\n",
         );
-        let words: Vec<&str> = found.iter().map(|(_, w, _)| w.as_str()).collect();
         // Under "Name" the cell's first word is the parameter; further on, and under another header,
         // a name is prose.
         assert_eq!(words, ["uri", "json"]);
@@ -367,23 +349,18 @@ mod tests {
 
     #[test]
     fn defined_items_and_commands_are_kept_as_written() {
-        let found = crate::core::rules::hits_in(
-            &Terminology::new(Terms::builtin().clone()),
-            &[RULE],
+        let words = flagged_words(
             "- **uri** is the URI to set on the request sent to the upstream.\n\
              - **tls** <span id=\"tls\"/> uses HTTPS with the backend when you ask.\n\
              - The **tls** option turns on encryption of the traffic to the backend.\n\n\
              Disable debug mode by default on mkdocs build, and see [wezterm cli list](x.md).\n\n\
              The mkdocs site and the javascript tooling are built on every push.\n",
         );
-        let words: Vec<&str> = found.iter().map(|(_, w, _)| w.as_str()).collect();
         // Bold inside the item is emphasis; a name before a noun is the name.
         assert_eq!(words, ["tls", "mkdocs", "javascript"]);
         // A lower-case name alone in italics (a synopsis's placeholder, a plugin); an image's
         // alternative text; a name broken across lines where it has a space; a type the code uses.
-        let found = crate::core::rules::hits_in(
-            &Terminology::new(Terms::builtin().clone()),
-            &[RULE],
+        let words = flagged_words(
             "`cargo add` [_options_] `--git` _url_\n\n\
              * `--git` _url_: Pull from a git repo at _url_ over any url you like.\n\n\
              [![Github](https://x.dev/badge.svg)](https://x.dev) Ask the Amazon Web\n\
@@ -391,19 +368,15 @@ mod tests {
              * *dnssec* now signs responses, and the _Json_ extractor reads them.\n\n\
              ```rust\nfn f(Json(x): Json<T>) {}\n```\n",
         );
-        let words: Vec<&str> = found.iter().map(|(_, w, _)| w.as_str()).collect();
         // Italics around more than the name are emphasis.
         assert_eq!(words, ["url", "github", "Github"]);
     }
 
     #[test]
     fn a_few_lower_case_words_alone_are_a_literal() {
-        let found = crate::core::rules::hits_in(
-            &Terminology::new(Terms::builtin().clone()),
-            &[RULE],
+        let words = flagged_words(
             "## hugo completion powershell\n\n- cpu\n\nRun it in powershell on any cpu.\n",
         );
-        let words: Vec<&str> = found.iter().map(|(_, w, _)| w.as_str()).collect();
         assert_eq!(words, ["powershell", "cpu"]);
     }
 

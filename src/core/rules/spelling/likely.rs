@@ -1,0 +1,327 @@
+//! The one English word an unknown word is a likely slip for (`spelling.likely-typo`): by the slip a
+//! letter left out, two letters swapped or a finger explains, toward a common word, a word the doc
+//! writes or a name it writes again and again; not a package's name, an item of a list of names or a
+//! person's name.
+
+use super::*;
+
+/// The English word an unknown word at `view` of block `b` is a slip for, if one is (see [`LIKELY`]),
+/// then any other common words the commonest slips explain as well; none in link texts nor for a word
+/// the doc's links contain, and for a lower-case word none in headings and table cells.
+pub(super) fn likely_typo(
+    doc: &DocProse<'_>,
+    b: usize,
+    view: std::ops::Range<usize>,
+    word: &str,
+) -> Option<Vec<String>> {
+    let letters = word.chars().count();
+    let mut chars = word.chars();
+    // "Wherther": a capital first letter and the rest lower case. A capital marks a name ("Bastian",
+    // "Alacritty"), so the slip must be toward a word this doc writes; it is looked for in lower case
+    // and offered in the word's case.
+    let capital = match chars.next() {
+        Some(c) if c.is_ascii_uppercase() => true,
+        Some(c) if c.is_ascii_lowercase() => false,
+        _ => return None,
+    };
+    if letters < MIN_LETTERS || !chars.all(|c| c.is_ascii_lowercase()) {
+        return None;
+    }
+    // Words of five or six letters have more words one slip away by chance (see below).
+    let short = letters < LIKELY_LETTERS;
+    let cased = word;
+    let lower = word.to_ascii_lowercase();
+    let word = lower.as_str();
+    // A name glued to "js" is a JavaScript library's or format's ("commonjs", "nodejs"), not a slip
+    // toward an English word ("commons").
+    if word.ends_with("js") {
+        return None;
+    }
+    let block = &doc.prose.blocks[b];
+    if (!capital && matches!(block.kind, BlockKind::Heading | BlockKind::TableCell))
+        || doc.whole_link_text(b, view.clone())
+        || doc.link_text(b, view.clone()).is_some()
+        || doc
+            .prose
+            .links
+            .iter()
+            .any(|l| l.text.to_lowercase().contains(word))
+    {
+        return None;
+    }
+    // A block that is only this word (a list of handles: "- immutablet", "* tim-sendible") names
+    // someone; a word in quotes is mentioned, often coined ("\"springified\" binstubs").
+    let text = block.text.as_str();
+    let (start, end) = (view.start, view.end);
+    let bare = |c: char| c.is_whitespace() || c == '-' || c == '_' || c.is_alphanumeric();
+    if text.trim().chars().all(bare) && !text.trim().contains(char::is_whitespace) {
+        return None;
+    }
+    if crate::core::rules::text::quoted(text, start, end) {
+        return None;
+    }
+    if names_a_thing(&text[end..]) || in_list_of_names(text, start) {
+        return None;
+    }
+    // A negation written without its apostrophe ("wasnt", "doesnt") is that negation.
+    if let Some(stem) = word.strip_suffix("nt")
+        && stem.len() >= 2
+    {
+        let full = format!("{stem}n't");
+        if dictionary::is_known(&full) {
+            return Some(vec![if capital {
+                crate::core::rules::text::capitalise(&full)
+            } else {
+                full
+            }]);
+        }
+    }
+    let near = dictionary::near_words_remembered(word);
+    let plain = |c: &&String| {
+        c.chars().all(|c| c.is_ascii_lowercase())
+            && c.len() >= 4
+            && c.replace(['-', ' ', '\''], "") != word
+            // Slips almost never change a word's first letter; another first letter is another word
+            // ("decapsulate", not "encapsulate").
+            && c.chars().next() == word.chars().next()
+    };
+    let at = |d: usize| -> Vec<&String> {
+        near.iter()
+            .filter(plain)
+            .filter(|c| strsim::osa_distance(word, c) == d)
+            .collect()
+    };
+    // One slip only (harper searches two edits deep, as it counts two swapped letters as two): a word
+    // two slips from the nearest is a guess. Of several words one slip away, the only one a finger
+    // slip explains is the word meant ("customm": "custom", a key pressed twice; not "customs").
+    // A letter added at the end is a key pressed twice ("customm") or an ending the dictionary
+    // lacks ("brackety", "immutablet"): only the first is a slip.
+    // A word is common when people misspell it too, or when this doc writes it elsewhere: the word its
+    // writer uses is the word a slip was made toward ("feature unifcation" in a doc of "unification").
+    // The singular of a plural the doc writes ("smartypant processors") is a form, not a slip.
+    let common = |c: &&&String| {
+        ((!capital && crate::core::rules::misspellings::frequency(c) >= LIKELY_COMMON)
+            || (doc.writes(c) && c.strip_suffix('s') != Some(word)))
+            && !(word.len() == c.len() + 1
+                && word.starts_with(c.as_str())
+                && !word.ends_with(&c[c.len() - 1..]))
+    };
+    let one = at(1);
+    if capital
+        && !persons_name(doc, b, view.clone())
+        && let Some(name) = slip_from_name(doc, cased, &one)
+    {
+        return Some(vec![name]);
+    }
+    // A letter left out or two neighbours swapped are the commonest slips and rarely make another
+    // form of a word (a letter added makes compounds and endings: "skillsets", "checksumming"), so
+    // a word only such a slip from one dictionary word is that word, however rare ("unifcation",
+    // "aflicted"), in a doc written in English and not a part of a hyphenated coinage ("de-magified").
+    // A letter before an English word is a coined name, not a word with its second letter left out
+    // ("rvalues" beside "lvalues", not "revalues"); a letter left out further on is a slip
+    // ("pemitted", though "emitted" is a word).
+    let hyphen = ['-', '\u{2010}', '\u{2011}'];
+    let plain_slip = |c: &String| {
+        let left_out = dropped(word, c)
+            .is_some_and(|at| at != 1 || !super::words::known_or_inflected(&word[1..]));
+        !capital
+            && (left_out || swapped(word, c))
+            && !text[..start].ends_with(hyphen)
+            && !text[end..].starts_with(hyphen)
+            && doc.plainly_english()
+    };
+    // A short capitalised word is a name unless one slip from a name the doc writes (above).
+    if short && capital {
+        return None;
+    }
+    // A short word is the one word a letter left out (not the second before a word: "ident" names an
+    // identifier, not "indent") or two letters swapped explain ("inupt": "input", not "inept"), or
+    // the only word one slip away when that slip is a finger's (not the first letter pressed twice, a
+    // coined name: "bbolt", "uutils"); and a common one.
+    if short {
+        // Nor a part of a hyphenated name ("rxjs-compat").
+        if text[..start].ends_with(hyphen) || text[end..].starts_with(hyphen) {
+            return None;
+        }
+        let plain: Vec<&&String> = one
+            .iter()
+            .filter(|c| {
+                swapped(word, c)
+                    || dropped(word, c)
+                        .is_some_and(|at| at != 1 || !super::words::known_or_inflected(&word[1..]))
+            })
+            .collect();
+        let doubled_first = word.as_bytes().get(1) == word.as_bytes().first();
+        let pick = match (one.as_slice(), plain.as_slice()) {
+            (_, [only]) => Some(**only),
+            ([only], []) if finger_slip(word, only) && !doubled_first => Some(*only),
+            _ => None,
+        };
+        return pick.filter(|c| common(&c)).map(|c| vec![c.clone()]);
+    }
+    let fixes: Vec<String> = match one.as_slice() {
+        [only] if common(&only) || plain_slip(only) => vec![(*only).clone()],
+        [_, _, ..] => match one
+            .iter()
+            .filter(|c| finger_slip(word, c))
+            .collect::<Vec<_>>()
+            .as_slice()
+        {
+            // The finger slip first; then the common words a letter left out or two neighbours
+            // swapped explain as well, the commonest slips ("exporations": "expirations", an "o" hit
+            // for the "i" beside it, or "explorations", an "l" left out).
+            [only] if common(only) => std::iter::once((**only).clone())
+                .chain(
+                    one.iter()
+                        .filter(|c| c.as_str() != only.as_str() && common(c))
+                        .filter(|c| dropped(word, c).is_some() || swapped(word, c))
+                        .map(|c| (*c).clone()),
+                )
+                .take(3)
+                .collect(),
+            _ => Vec::new(),
+        },
+        _ => Vec::new(),
+    };
+    if fixes.is_empty() {
+        return None;
+    }
+    Some(if capital {
+        fixes
+            .iter()
+            .map(|f| crate::core::rules::text::capitalise(f))
+            .collect()
+    } else {
+        fixes
+    })
+}
+
+/// The name the doc writes again and again that a capitalised word is one slip from ("Jekull" in a doc
+/// that writes "Jekyll" throughout), when no other word the doc writes is as near (`near`: the
+/// dictionary's words one slip away). A name is written with its capital inside sentences (a "Marks"
+/// that opens them is no name, see [`DocProse::capitalised`]); a name with a letter more or less at its
+/// end is another name ("Istio", "Istiod").
+fn slip_from_name(doc: &DocProse<'_>, word: &str, near: &[&String]) -> Option<String> {
+    let first = word.chars().next();
+    let mut names = doc.capitalised().iter().filter(|(name, uses)| {
+        **uses >= NAME_USES
+            && name.chars().next() == first
+            && name.len() + 1 >= word.len()
+            && strsim::osa_distance(word, name) == 1
+            && !word.starts_with(name.as_str())
+            && !name.starts_with(word)
+    });
+    let (Some((name, _)), None) = (names.next(), names.next()) else {
+        return None;
+    };
+    let lower = name.to_lowercase();
+    (!near.iter().any(|c| c.as_str() != lower && doc.writes(c))).then(|| name.clone())
+}
+
+/// Is the capitalised word at `view` of block `b` a person's name, of whom a doc names many ("Vasile"
+/// in a changelog that thanks "Vasily" often)? It stands beside another capitalised word outside a
+/// heading (where title case capitalises every word): "Vasile Razdalovschi", "Tetsuya Shiota", but not
+/// "Install Jekull", a sentence's first word. Or it opens a line with an address on it ("- Jonta
+/// <…@…>", "- Pieter van Oostrum <…@…>").
+fn persons_name(doc: &DocProse<'_>, b: usize, view: std::ops::Range<usize>) -> bool {
+    let block = &doc.prose.blocks[b];
+    let text = block.text.as_str();
+    let start = view.start;
+    let ws = doc.words(b);
+    let beside = block.kind != BlockKind::Heading
+        && ws
+            .iter()
+            .position(|w| w.start <= start && start < w.end)
+            .is_some_and(|i| {
+                // The word beside it, only spaces between.
+                let near = |j: Option<usize>| {
+                    j.and_then(|j| ws.get(j)).filter(|n| {
+                        let gap = if n.start < start {
+                            n.end..ws[i].start
+                        } else {
+                            ws[i].end..n.start
+                        };
+                        crate::core::rules::text::is_space(&text[gap])
+                    })
+                };
+                let capital = |w: &Word| w.text(text).starts_with(char::is_uppercase);
+                near(Some(i + 1)).is_some_and(capital)
+                    || near(i.checked_sub(1)).is_some_and(|p| {
+                        capital(p)
+                            && (!crate::core::rules::text::starts_sentence(text, p.start)
+                                || !dictionary::is_known(&p.text(text).to_lowercase()))
+                    })
+            });
+    let addressed = || {
+        text[..start].trim().is_empty()
+            && block.to_source_lossy(view.clone()).is_some_and(|src| {
+                doc.file[src.end..]
+                    .lines()
+                    .next()
+                    .is_some_and(|line| line.contains('@'))
+            })
+    };
+    beside || addressed()
+}
+
+/// Where `fix` has the letter `typo` left out, when that is the only difference and not `fix`'s last
+/// letter (a dropped last letter makes another form: "smartypant").
+fn dropped(typo: &str, fix: &str) -> Option<usize> {
+    let (t, f) = (typo.as_bytes(), fix.as_bytes());
+    if f.len() != t.len() + 1 {
+        return None;
+    }
+    let at = t.iter().zip(f).position(|(a, b)| a != b)?;
+    (t[at..] == f[at + 1..]).then_some(at)
+}
+
+/// Is `typo` `fix` with two neighbouring letters swapped?
+fn swapped(typo: &str, fix: &str) -> bool {
+    let (t, f) = (typo.as_bytes(), fix.as_bytes());
+    let diff: Vec<usize> = (0..t.len().min(f.len()))
+        .filter(|&i| t[i] != f[i])
+        .collect();
+    t.len() == f.len()
+        && matches!(diff.as_slice(), [i, j] if *j == i + 1 && t[*i] == f[*j] && t[*j] == f[*i])
+}
+
+/// Does a noun for one package follow the word ("the clircle dependency", "the listhen package")? Then
+/// the word is that package's name, however close to a word. Not before a plural: "the outdtaed
+/// dependencies" describes them.
+fn names_a_thing(after: &str) -> bool {
+    const THINGS: &[&str] = &["crate", "dependency", "gem", "library", "package", "plugin"];
+    let next = after
+        .trim_start()
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    THINGS.contains(&next)
+}
+
+/// Does the word open an item of a list of names, in a comma list of four items or more where two
+/// others open with a capital or are file names ("ASP, Bazel, dvc, Futhark, pofiles (from GNU
+/// gettext)", "config.ru, Gemfile, Gemfile.lock, procfile, rake")? A name in lower case among names.
+fn in_list_of_names(text: &str, start: usize) -> bool {
+    // The sentence, not cut at a dot inside a file name ("Gemfile.lock", "config.ru").
+    let sentence = crate::core::rules::text::sentence_around(text, start..start);
+    let items: Vec<(usize, &str)> = text[sentence.clone()]
+        .split(',')
+        .scan(sentence.start, |at, item| {
+            let here = *at;
+            *at += item.len() + 1;
+            Some((here + (item.len() - item.trim_start().len()), item.trim()))
+        })
+        .collect();
+    if items.len() < 4 || !items.iter().any(|&(at, _)| at == start) {
+        return false;
+    }
+    let named = items
+        .iter()
+        .filter(|&&(at, item)| {
+            at != start
+                && item.split_whitespace().count() <= 2
+                && (item.starts_with(char::is_uppercase) || item.contains('.'))
+        })
+        .count();
+    named >= 2
+}
