@@ -21,7 +21,7 @@ mod not_prose;
 mod suppressions;
 
 use extractor::Extractor;
-use not_prose::{NOT_PROSE, generator_code, mdx_code};
+use not_prose::{generator_code, mdx_code, not_prose_spans};
 use suppressions::suppressions;
 pub use suppressions::{Suppression, rule_matches};
 
@@ -418,9 +418,9 @@ pub fn extract_with(file: &str, how: Reading) -> Prose {
         0
     };
     let body = &file[base..];
-    let mut not_prose: Vec<Range<usize>> = NOT_PROSE
-        .find_iter(body)
-        .map(|m| m.start() + base..m.end() + base)
+    let mut not_prose: Vec<Range<usize>> = not_prose_spans(body)
+        .into_iter()
+        .map(|r| r.start + base..r.end + base)
         .collect();
     let urls: Vec<Range<usize>> = not_prose
         .iter()
@@ -811,6 +811,26 @@ mod tests {
         assert_eq!(
             prose(md),
             vec![(0, "A "), (30, " B "), (45, " C "), (57, " D "), (77, " E")]
+        );
+    }
+
+    #[test]
+    fn braces_that_open_no_template_hide_nothing_past_their_paragraph() {
+        // `{{` in one code block and `}}` in a later one are code, not a template around the prose
+        // between them.
+        let md = "```rust\n/* {{i,u}{8, 16}, *{const,mut} T} */\nfn f() {}\n```\n\nThese are alse here.\n\n\
+                  ```rust\nif x { None } else { Some(y) }}\n```\n";
+        assert!(
+            prose(md)
+                .iter()
+                .any(|(_, t)| t.contains("These are alse here."))
+        );
+        // A tag written over several lines is still one tag.
+        let md = "Before {{< figure\n  src=\"a b\"\n  alt=\"the the\"\n>}} after.\n";
+        let words: String = prose(md).iter().map(|(_, t)| *t).collect();
+        assert_eq!(
+            words.split_whitespace().collect::<Vec<_>>(),
+            ["Before", "after."]
         );
     }
 

@@ -6,7 +6,7 @@ use super::*;
 /// Shortcodes and bare URLs inside text: Hugo `{{< … >}}` / `{{% … %}}`, Go/Jinja `{{ … }}`, Jinja
 /// `{% … %}` and `{# … #}`, kramdown attribute lists `{: … }`, `http(s)://…`, `ftp://…`, `www.…`,
 /// `mailto:…`, and the labels of full reference links (`][label]`).
-pub(super) static NOT_PROSE: LazyLock<Regex> = LazyLock::new(|| {
+static NOT_PROSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         // A Liquid/Jekyll raw block is code through and through.
         r"(?s)\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}",
@@ -26,6 +26,34 @@ pub(super) static NOT_PROSE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("static regex")
 });
+
+/// The spans [`NOT_PROSE`] finds in `body`. A template tag, a math span or a comment is one piece of
+/// a paragraph: a match that runs across a blank line or a code fence began at braces that open no
+/// template (`{{i,u}` in a Rust comment) and would hide every paragraph up to the next `}}`; the search
+/// goes on after its first brace instead. A raw block may hold anything.
+pub(super) fn not_prose_spans(body: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(m) = NOT_PROSE.find_at(body, at) {
+        let text = m.as_str();
+        let raw = text.starts_with("{%") && text.contains("endraw");
+        if !raw && crosses_paragraph(text) {
+            at = m.start() + 1;
+            continue;
+        }
+        out.push(m.range());
+        at = m.end().max(m.start() + 1);
+    }
+    out
+}
+
+/// Whether `text` holds a blank line or a line that opens a code fence.
+fn crosses_paragraph(text: &str) -> bool {
+    text.lines().skip(1).any(|line| {
+        let t = line.trim_start();
+        t.is_empty() || t.starts_with("```") || t.starts_with("~~~")
+    })
+}
 
 /// MDX's code in a text: `import`/`export` statements (from a line start to the next blank line) and
 /// `{…}` expressions (balanced braces, strings inside respected).

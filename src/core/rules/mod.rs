@@ -220,7 +220,12 @@ impl<'a> DocProse<'a> {
     /// Does the doc's prose write `word` (in ASCII lower case) as a word of its own, in any case? The
     /// doc's words are gathered on first use.
     pub fn writes(&self, word: &str) -> bool {
-        let written = self.written.get_or_init(|| {
+        self.written_words().contains(word)
+    }
+
+    /// Every word the doc's prose writes, in ASCII lower case (see [`DocProse::writes`]).
+    pub fn written_words(&self) -> &HashSet<String> {
+        self.written.get_or_init(|| {
             (0..self.prose.blocks.len())
                 .flat_map(|b| {
                     let text = self.prose.blocks[b].text.as_str();
@@ -229,8 +234,7 @@ impl<'a> DocProse<'a> {
                         .map(|w| w.text(text).to_ascii_lowercase())
                 })
                 .collect()
-        });
-        written.contains(word)
+        })
     }
 
     /// The words the doc's prose writes with a capital first letter inside a sentence, as written

@@ -63,8 +63,10 @@ impl Checker for Grammar {
                           overhead\") are left alone.\n\
                           2. \"a\" before a vowel sound or \"an\" before a consonant sound: \"a hour\" -> \"an hour\", \"an \
                           user\" -> \"a user\". Acronyms are read as they are spoken: \"an HTTP request\", \"a URL\"; \
-                          spellings that people say both ways (\"SQL\", \"FAQ\") are never flagged, nor are names in \"U\" no \
-                          dictionary knows, said as their owners say them (\"a UnoCSS preset\", \"an Umbraco site\").\n\
+                          spellings that people say both ways (\"SQL\", \"FAQ\", and code's \"src\", \"cfg\" in lower case) are \
+                          never flagged, nor are names in \"U\" no dictionary knows, said as their owners say them \
+                          (\"a UnoCSS preset\", \"an Umbraco site\"). A quoted word counts as written (a \
+                          \"Open Recent\" menu -> an \"Open Recent\" menu).\n\
                           3. Inline code named by a singular noun after it, with no article: \"use `--force` flag\" -> \
                           \"use the `--force` flag\", \"set `minDomains` field\" -> \"set the `minDomains` field\". \
                           Only after a preposition or one of a few verbs (use, set, call, pass, run), only before \
@@ -401,6 +403,12 @@ mod tests {
             vec![pair("a MXNet", "an MXNet")]
         );
         assert_eq!(fixes("On a iOS device.\n"), vec![pair("a iOS", "an iOS")]);
+        assert_eq!(fixes("Save a MGR file.\n"), vec![pair("a MGR", "an MGR")]);
+        // A quoted word is said as it is written.
+        assert_eq!(
+            fixes("It is a \"Open Recent\" menu with an 'Exit' item.\n"),
+            vec![pair("a \"Open", "an \"Open")]
+        );
         // A known word in "u", a prefix "un-" or "up-" and a name in camel case keep their sound.
         assert_eq!(
             fixes("Drop a unused import, a unmarshal error and a UpDownCounter.\n"),
@@ -456,6 +464,8 @@ mod tests {
             "choose type A or B; option a or b",
             "a.k.a. the thing",
             "a `code` span and an <b>html</b> tag",
+            "a src folder, an src folder, a \"src-*\" folder, a msg queue",
+            "an \"Open Recent\" menu, a \"Close\" item, the letters \"a\" \"o\" and \"an\" \"u\"",
             "an 11-bit field, an 18 GB disk, a 1 GB file",
             // Unsure: a vowelless abbreviation read as a word or as letters, an unknown word in "u".
             "a MsgProto message, an MsgProto message, a CfgLoader, an XmlReader",

@@ -37,6 +37,11 @@ pub(super) const EITHER: &[&str] = &[
     "ieee",
 ];
 
+/// Abbreviations of code, in lower case, said as the word they shorten ("a src folder": a source
+/// folder) or as letters ("an src folder"): never flag either article before them. In capitals they
+/// are spelled out ("an MGR file").
+const EITHER_IN_CODE: &[&str] = &["src", "cfg", "msg", "std", "str", "svc"];
+
 /// Words starting with "u" (or "uni") that are said with a "you" sound.
 pub(super) const YOU_WORDS: &[&str] = &[
     "uefi",
@@ -109,6 +114,7 @@ pub(super) fn sound_of(word: &str) -> Option<Sound> {
     if EITHER
         .iter()
         .any(|e| lowered == *e || lowered.starts_with(&format!("{e}-")))
+        || EITHER_IN_CODE.contains(&first_part)
     {
         return None;
     }
@@ -380,7 +386,18 @@ pub(super) fn a_or_an(b: usize, text: &str, ws: &[Word], out: &mut Vec<Hit>) {
         {
             continue;
         }
-        let Some(n) = next(text, ws, i) else { continue };
+        // The article goes by the sound of the word it stands before, quoted or not ("an \"Open
+        // Recent\" menu").
+        let quoted = || {
+            let n = *ws.get(i + 1)?;
+            let gap = &text[ws[i].end..n.start];
+            (gap.starts_with(char::is_whitespace)
+                && matches!(gap.trim_start(), "\"" | "\u{201c}" | "'" | "\u{2018}"))
+            .then_some(n)
+        };
+        let Some(n) = next(text, ws, i).or_else(quoted) else {
+            continue;
+        };
         let word = n.text(text);
         if is_an && art == "an" && and_slip(text, ws, i) {
             // After a subject pronoun the slip is of "can" ("You an also scale out").

@@ -184,7 +184,11 @@ pub(super) fn likely_typo(
         _ => Vec::new(),
     };
     if fixes.is_empty() {
-        return None;
+        return (!capital && letters >= FAMILY_LETTERS && doc.plainly_english())
+            .then(|| toward_doc_family(doc, b, view.clone(), word, &near))
+            .flatten()
+            .filter(|_| !text[..start].ends_with(hyphen) && !text[end..].starts_with(hyphen))
+            .map(|c| vec![c]);
     }
     Some(if capital {
         fixes
@@ -264,6 +268,114 @@ fn persons_name(doc: &DocProse<'_>, b: usize, view: std::ops::Range<usize>) -> b
     beside || addressed()
 }
 
+/// The shortest word judged by [`toward_doc_family`].
+const FAMILY_LETTERS: usize = 8;
+
+/// The one word within two slips of `word` (same first letter; see [`suggest::slips`]) whose family the
+/// doc writes elsewhere: the word itself or one that shares all but its last three letters with it,
+/// six at least ("captilalizing" in a doc that writes "capitalize", "confuguratio" in a doc of
+/// "configuration"). A writer misspells the words of their topic, and a slip that far from every word
+/// the doc uses is more often a term than a typo. Not a word an English ending makes of a known word
+/// or of one the doc writes ("hashless", "encryptor", "templatize", "genericity"), nor one that differs
+/// from the word only in its last two letters: another form the dictionary lacks ("exfiltrates" beside
+/// "exfiltrated").
+fn toward_doc_family(
+    doc: &DocProse<'_>,
+    b: usize,
+    view: std::ops::Range<usize>,
+    word: &str,
+    near: &[String],
+) -> Option<String> {
+    if coined(doc, word) || among_other_words(doc, b, view) {
+        return None;
+    }
+    let family = |c: &str| {
+        doc.writes(c)
+            || doc
+                .written_words()
+                .iter()
+                .any(|w| w != word && common_prefix(w, c) >= (c.len().saturating_sub(3)).max(6))
+    };
+    let close: Vec<(usize, &String)> = near
+        .iter()
+        .filter(|c| {
+            c.chars().all(|ch| ch.is_ascii_lowercase())
+                && c.chars().next() == word.chars().next()
+                && common_prefix(word, c) + 2 < word.len().max(c.len())
+        })
+        .map(|c| (super::suggest::slips(word, c), c))
+        .filter(|(n, _)| *n <= 2)
+        .collect();
+    // The nearest word, when no other is as near ("compilent" is as near "compiling" as "compliant").
+    let best = close.iter().map(|(n, _)| *n).min()?;
+    match close
+        .iter()
+        .filter(|(n, _)| *n == best)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        [(_, c)] if family(c) => Some((*c).clone()),
+        _ => None,
+    }
+}
+
+/// Do two lower-case words or more that no dictionary knows stand within four words of the one at
+/// `view`, in its sentence? Then it is among words of another language ("la troisième personne du singulier") or
+/// of code, not a slip in English.
+fn among_other_words(doc: &DocProse<'_>, b: usize, view: std::ops::Range<usize>) -> bool {
+    let text = doc.prose.blocks[b].text.as_str();
+    let sentence = crate::core::rules::text::sentence_around(text, view.clone());
+    let ws: Vec<&Word> = doc
+        .words(b)
+        .iter()
+        .filter(|w| sentence.start <= w.start && w.end <= sentence.end)
+        .collect();
+    let Some(i) = ws
+        .iter()
+        .position(|w| w.start <= view.start && view.start < w.end)
+    else {
+        return false;
+    };
+    ws[i.saturating_sub(4)..(i + 5).min(ws.len())]
+        .iter()
+        .filter(|w| w.start != ws[i].start)
+        .filter(|w| {
+            // Names ("(Rohan Chougule)" after a change) are no other language.
+            let t = w.text(text);
+            !t.starts_with(char::is_uppercase)
+                && !dictionary::is_known(t)
+                && !dictionary::is_listed(t)
+        })
+        .count()
+        >= 2
+}
+
+/// Endings that make new words of known ones, beyond those [`words::SUFFIXES`] accepts on their own.
+const COINING: &[&str] = &[
+    "less", "ness", "ful", "ish", "ism", "ist", "ity", "ize", "ise", "or", "er", "ment", "al",
+    "ing", "ed", "able", "ly", "s",
+];
+
+/// Is `word` a known word, or one the doc writes, with an English ending ("hashless", "encryptor",
+/// "templatize", "checksumming")?
+fn coined(doc: &DocProse<'_>, word: &str) -> bool {
+    let known = |stem: &str| stem.len() >= 3 && (dictionary::is_known(stem) || doc.writes(stem));
+    COINING.iter().any(|ending| {
+        word.strip_suffix(ending).is_some_and(|stem| {
+            let undoubled = stem.len() > 1
+                && stem.as_bytes()[stem.len() - 1] == stem.as_bytes()[stem.len() - 2];
+            known(stem)
+                || known(&format!("{stem}e"))
+                || (undoubled && known(&stem[..stem.len() - 1]))
+        })
+    })
+}
+
+/// How many leading bytes `a` and `b` share.
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count()
+}
+
 /// Where `fix` has the letter `typo` left out, when that is the only difference and not `fix`'s last
 /// letter (a dropped last letter makes another form: "smartypant").
 fn dropped(typo: &str, fix: &str) -> Option<usize> {
@@ -324,4 +436,29 @@ fn in_list_of_names(text: &str, start: usize) -> bool {
         })
         .count();
     named >= 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::markdown::extract;
+
+    #[test]
+    fn a_known_word_or_the_docs_word_with_an_ending_is_coined() {
+        let md = "The checksum of each dropped row is kept.\n";
+        let prose = extract(md);
+        let doc = DocProse::new(md, &prose);
+        for word in [
+            "hashless",
+            "encryptor",
+            "templatize",
+            "genericity",
+            "checksumming",
+        ] {
+            assert!(coined(&doc, word), "{word}");
+        }
+        for word in ["confuguratio", "amibuity", "captilalizing", "levereging"] {
+            assert!(!coined(&doc, word), "{word}");
+        }
+    }
 }

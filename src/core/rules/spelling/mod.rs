@@ -190,7 +190,15 @@ pub fn rules() -> Vec<RuleInfo> {
                       (\"Jekull\" → \"Jekyll\", \"Isito\" → \"Istio\"), unless it stands beside another capitalised \
                       name or before an address (a person: \"Vasile Razdalovschi\", \"- Jonta <…>\") or differs \
                       from the name by its last letter (\"Istiod\"). A negation written without its apostrophe \
-                      gets it back (\"wasnt\" → \"wasn't\"). When it is on it takes those words from \
+                      gets it back (\"wasnt\" → \"wasn't\"). A lower-case word of eight letters or more \
+                      that no word is one slip from may be two slips from a word of the doc's topic: the \
+                      nearest word (a letter left out, added or swapped, a vowel or a neighbouring key for \
+                      another counts one slip; any other letter two), when no other word is as near and \
+                      the doc writes that word or one of its family elsewhere (\"confuguratio\" → \
+                      \"configuration\", \"amibuity\" → \"ambiguity\" beside \"ambiguous\"); not a known \
+                      word with an English ending (\"hashless\", \"templatize\"), another form of the word \
+                      (its last two letters changed), nor a word among lower-case words no dictionary knows \
+                      (another language's). When it is on it takes those words from \
                       spelling.unknown-word, with the one fix."
                 .into(),
         },
@@ -697,6 +705,35 @@ pub(super) mod tests {
                    - Vasile Razdalovschi\n- Vasila <vasila@example.com>\n\
                    - Pieter van Oostrum <pieter@example.org>\n\n\
                    It runs istiod as Istiod.\n";
+        assert!(fixes(doc).is_empty(), "{:?}", fixes(doc));
+    }
+
+    #[test]
+    fn two_slips_toward_a_word_of_the_docs_topic_are_likely_only_where_nothing_else_is_as_near() {
+        let fixes = likely_fixes;
+        let pair = |w: &str, r: &str| (w.to_owned(), vec![r.to_owned()]);
+        // Two slips from a word whose family the doc writes: the word itself, or one sharing all but
+        // its last letters ("ambiguity" beside "ambiguous").
+        let doc = "The configuration is read once. Each configuration names a source, so nothing \
+                   is ambiguous.\n\nChange the confuguratio file, and the amibuity goes away.\n";
+        assert_eq!(
+            fixes(doc),
+            [
+                pair("confuguratio", "configuration"),
+                pair("amibuity", "ambiguity")
+            ]
+        );
+        // Not without the doc's word, nor toward a word as near as another ("compilent": compiling or
+        // compliant), nor a known word with an ending, nor a word among words of another language.
+        let doc = "The confuguratio file is read once.\n";
+        assert!(fixes(doc).is_empty(), "{:?}", fixes(doc));
+        let doc = "It is compiling now, and the stream is compliant.\n\n\
+                   It makes the stream compilent for the test.\n";
+        assert!(fixes(doc).is_empty(), "{:?}", fixes(doc));
+        let doc = "Each template is read. You can templatize a page as a template.\n";
+        assert!(fixes(doc).is_empty(), "{:?}", fixes(doc));
+        let doc = "Use the singular form of each noun, in the singular always.\n\n\
+                   The rule (la troisième personne du singulier) is kept for pages in French.\n";
         assert!(fixes(doc).is_empty(), "{:?}", fixes(doc));
     }
 

@@ -107,3 +107,60 @@ pub(super) fn finger_slip(typo: &str, fix: &str) -> bool {
     let after = t.get(extra + 1).copied();
     before.is_some_and(|b| near(t[extra], b)) || after.is_some_and(|a| near(t[extra], a))
 }
+
+/// How many slips a writer makes to turn `fix` into `typo`: a letter left out, added, or swapped with its
+/// neighbour counts one, and so does a letter written for another when both are vowels or neighbouring
+/// keys ("levereging"); any other letter written for another counts two, as a letter left out and one
+/// added: it is more often another word or a name than a slip ("sneetches" is two slips and more from
+/// "sketches").
+pub(super) fn slips(typo: &str, fix: &str) -> usize {
+    let t: Vec<char> = typo.chars().collect();
+    let f: Vec<char> = fix.chars().collect();
+    let vowel = |c: char| "aeiouy".contains(c);
+    let sub = |a: char, b: char| {
+        if a == b {
+            0
+        } else if (vowel(a) && vowel(b)) || keyboard_slip(&a.to_string(), &b.to_string()) {
+            1
+        } else {
+            2
+        }
+    };
+    // Optimal string alignment distance with those costs.
+    let mut d = vec![vec![0usize; f.len() + 1]; t.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=t.len() {
+        for j in 1..=f.len() {
+            let mut best = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + sub(t[i - 1], f[j - 1]));
+            if i > 1 && j > 1 && t[i - 1] == f[j - 2] && t[i - 2] == f[j - 1] {
+                best = best.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = best;
+        }
+    }
+    d[t.len()][f.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slips_count_what_a_writer_does() {
+        // A vowel for a vowel, a neighbouring key, a letter left out or swapped: one slip each.
+        assert_eq!(slips("levereging", "leveraging"), 1);
+        assert_eq!(slips("conrent", "content"), 1);
+        assert_eq!(slips("amibuity", "ambiguity"), 2);
+        // Any other letter for another is one left out and one added.
+        assert_eq!(slips("compined", "combined"), 2);
+        assert_eq!(slips("sneetches", "sketches"), 3);
+        assert_eq!(slips("formester", "formatter"), 3);
+    }
+}
