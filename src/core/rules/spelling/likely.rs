@@ -121,14 +121,11 @@ pub(super) fn likely_typo(
     // ("rvalues" beside "lvalues", not "revalues"); a letter left out further on is a slip
     // ("pemitted", though "emitted" is a word).
     let hyphen = ['-', '\u{2010}', '\u{2011}'];
+    let hyphenated = text[..start].ends_with(hyphen) || text[end..].starts_with(hyphen);
     let plain_slip = |c: &String| {
         let left_out = dropped(word, c)
             .is_some_and(|at| at != 1 || !super::words::known_or_inflected(&word[1..]));
-        !capital
-            && (left_out || swapped(word, c))
-            && !text[..start].ends_with(hyphen)
-            && !text[end..].starts_with(hyphen)
-            && doc.plainly_english()
+        !capital && (left_out || swapped(word, c)) && !hyphenated && doc.plainly_english()
     };
     // A short capitalised word is a name unless one slip from a name the doc writes (above).
     if short && capital {
@@ -140,7 +137,7 @@ pub(super) fn likely_typo(
     // coined name: "bbolt", "uutils"); and a common one.
     if short {
         // Nor a part of a hyphenated name ("rxjs-compat").
-        if text[..start].ends_with(hyphen) || text[end..].starts_with(hyphen) {
+        if hyphenated {
             return None;
         }
         let plain: Vec<&&String> = one
@@ -184,10 +181,9 @@ pub(super) fn likely_typo(
         _ => Vec::new(),
     };
     if fixes.is_empty() {
-        return (!capital && letters >= FAMILY_LETTERS && doc.plainly_english())
+        return (!capital && !hyphenated && letters >= FAMILY_LETTERS && doc.plainly_english())
             .then(|| toward_doc_family(doc, b, view.clone(), word, &near))
             .flatten()
-            .filter(|_| !text[..start].ends_with(hyphen) && !text[end..].starts_with(hyphen))
             .map(|c| vec![c]);
     }
     Some(if capital {
@@ -320,8 +316,8 @@ fn toward_doc_family(
 }
 
 /// Do two lower-case words or more that no dictionary knows stand within four words of the one at
-/// `view`, in its sentence? Then it is among words of another language ("la troisième personne du singulier") or
-/// of code, not a slip in English.
+/// `view`, in its sentence? Then it is among words of another language ("la troisième personne du
+/// singulier") or of code, not a slip in English.
 fn among_other_words(doc: &DocProse<'_>, b: usize, view: std::ops::Range<usize>) -> bool {
     let text = doc.prose.blocks[b].text.as_str();
     let sentence = crate::core::rules::text::sentence_around(text, view.clone());
