@@ -103,6 +103,16 @@ impl Repo {
         self.repo.is_path_ignored(rel).unwrap_or(false)
     }
 
+    /// Does git track `rel` (relative to the root): the file itself, or any file under it when it is a
+    /// folder?
+    pub fn tracks(&self, rel: &str) -> bool {
+        let Ok(index) = self.repo.index() else {
+            return false;
+        };
+        index.get_path(Path::new(rel), 0).is_some()
+            || index.find_prefix(Path::new(&format!("{rel}/"))).is_ok()
+    }
+
     fn head_tree(&self) -> Result<Option<git2::Tree<'_>>, RepoError> {
         match self.repo.head() {
             Ok(head) => Ok(Some(head.peel_to_tree()?)),

@@ -254,8 +254,8 @@ fn load(
 }
 
 /// The docs of the files and folders given on the command line (relative to `cwd`), each once:
-/// folders are walked (hidden entries, ignored files and symlinked folders left out), files are taken as
-/// they are.
+/// folders are walked (hidden entries git does not track, ignored files and symlinked folders left
+/// out), files are taken as they are.
 pub fn given_paths(
     paths: &[PathBuf],
     cwd: &Path,
@@ -406,8 +406,8 @@ pub fn repo_rel(repo: Option<&Repo>, abs: &Path) -> Option<String> {
     Some(abs.strip_prefix(root).ok()?.to_str()?.replace('\\', "/"))
 }
 
-/// Collects docs under a folder: hidden entries and symlinked folders are not entered, ignored files
-/// are left out inside a repository, and `is_doc` (the `[files]` globs) decides what is a doc.
+/// Collects docs under a folder: hidden entries (but those git tracks) and symlinked folders are not
+/// entered, ignored files are left out inside a repository, and `is_doc` (the `[files]` globs) decides what is a doc.
 fn walk(
     base: &Path,
     dir: &Path,
@@ -435,13 +435,20 @@ fn walk(
             ));
             continue;
         };
-        if name_str.starts_with('.') {
+        let abs = entry.path();
+        let rel = repo_rel(repo, &abs);
+        // A hidden entry is passed over (a tool's cache, an editor's state) unless git tracks it: a
+        // repository's `.github/CONTRIBUTING.md` is one of its docs, as `--all` counts it.
+        if name_str.starts_with('.')
+            && (name_str == ".git"
+                || !repo
+                    .zip(rel.as_deref())
+                    .is_some_and(|(r, rel)| r.tracks(rel)))
+        {
             continue;
         }
-        let abs = entry.path();
         let shown_child = shown.join(name_str);
         let Ok(ft) = entry.file_type() else { continue };
-        let rel = repo_rel(repo, &abs);
         if let (Some(r), Some(rel)) = (repo, &rel)
             && r.is_ignored(rel)
         {

@@ -244,6 +244,34 @@ fn all_lists_untracked_docs_as_git_does() {
 }
 
 #[test]
+fn a_folder_given_reads_the_hidden_docs_git_tracks_as_all_does() {
+    let r = Repo::new();
+    r.write(
+        ".github/CONTRIBUTING.md",
+        "Open a pull request on Github.\n",
+    )
+    .write(".hidden.md", "A tracked hidden page about Gitlab.\n")
+    .write("docs/a.md", "Fine.\n")
+    .commit("init");
+    // Not tracked: an editor's or a tool's state, not the repository's docs.
+    r.write(".cache/notes.md", "Scratch notes on Javascript.\n")
+        .write(".draft.md", "An untracked draft on Javascript.\n");
+    let paths = |args: &[&str]| -> Vec<String> {
+        r.check_json(args)
+            .findings()
+            .into_iter()
+            .map(|f| f.0)
+            .collect()
+    };
+    assert_eq!(paths(&["."]), ["./.github/CONTRIBUTING.md", "./.hidden.md"]);
+    let all = paths(&["--all"]);
+    assert!(
+        all.contains(&".github/CONTRIBUTING.md".to_owned()),
+        "{all:?}"
+    );
+}
+
+#[test]
 fn translations_of_english_pages_in_the_repository_are_left_to_their_source() {
     let r = Repo::new();
     // A translation tool copies the English page into each language's folder until it is translated.

@@ -291,6 +291,134 @@ pub(super) fn check_spans(
     }
 }
 
+/// The shortest part of a name judged as a slip toward a word (see [`part_slips`]).
+const SLIP_PART: usize = 6;
+
+/// How the doc set writes a part of a name in inline code that no dictionary knows.
+#[derive(Debug, Default, Clone, Copy, Serialize, Deserialize)]
+pub(super) struct PartUse {
+    pub(super) docs: u32,
+    pub(super) uses: u32,
+}
+
+/// Is a part of a name (lower case) a word no dictionary knows and no rule of English builds: not a
+/// known word with an ending or a prefix, not two words joined (a name glues words: `--oneline` is
+/// no slip for "online"), not a technical term?
+fn unknown_part(lower: &str) -> bool {
+    lower.len() >= SLIP_PART
+        && !is_known(lower)
+        && !dictionary::is_listed(lower)
+        && !super::words::derived(lower)
+        && !super::words::is_term(lower)
+        && super::super::misspellings::corrections(lower).is_none()
+}
+
+/// Records the unknown parts of one inline code span's name.
+pub(super) fn count_parts(code: &str, seen: &mut HashMap<String, PartUse>) {
+    if !names_code(code) {
+        return;
+    }
+    for (_, part) in parts(code) {
+        let lower = part.to_ascii_lowercase();
+        if part.len() >= SLIP_PART && unknown_part(&lower) {
+            let e = seen.entry(lower).or_default();
+            e.docs = 1;
+            e.uses += 1;
+        }
+    }
+}
+
+/// Is an inline code span a name to read for slips: one line, no address, not a placeholder in
+/// another language's words?
+fn names_code(code: &str) -> bool {
+    !code.contains('\n')
+        && !code.contains("://")
+        && !code.contains('@')
+        && !code.starts_with("www.")
+}
+
+/// The unknown parts of names in inline code that may be slips: written once in the whole doc set,
+/// never in its prose (`prose`: the unknown words the prose writes), not the team's.
+pub(super) fn part_slips(
+    uses: &HashMap<String, PartUse>,
+    prose: &HashMap<String, super::Uses>,
+    team: &HashSet<String>,
+) -> HashSet<String> {
+    uses.iter()
+        .filter(|(w, u)| {
+            u.docs == 1 && u.uses == 1 && !prose.contains_key(*w) && !team.contains(*w)
+        })
+        .map(|(w, _)| w.clone())
+        .collect()
+}
+
+/// The word a part of a name in inline code is one slip from (`priviliged`: "privileged",
+/// `useranme`: "username"): the only dictionary word of its first letter one letter left out, added,
+/// swapped or mistyped away, which the doc's prose writes itself. An API's own coinage is written
+/// more than once, or beside its words in prose; a slip is written once, near the word it spoils.
+fn slip_toward_prose(doc: &DocProse<'_>, lower: &str) -> Option<String> {
+    let near: Vec<String> = dictionary::near_words_remembered(lower)
+        .into_iter()
+        .filter(|c| {
+            c.len() >= SLIP_PART
+                && c.chars().all(|c| c.is_ascii_lowercase())
+                && c.chars().next() == lower.chars().next()
+                && strsim::osa_distance(lower, c) == 1
+        })
+        .collect();
+    match near.as_slice() {
+        [only] if doc.writes(only) => Some(only.clone()),
+        _ => None,
+    }
+}
+
+/// Findings on parts of inline code that are slips toward a word the doc writes (see
+/// [`part_slips`], [`slip_toward_prose`]); a span one slip from the doc set's common code (`spans`)
+/// is left to [`check_spans`].
+pub(super) fn check_parts(
+    slips: &HashSet<String>,
+    spans: &HashMap<String, (String, u32)>,
+    doc: &DocProse<'_>,
+    out: &mut Vec<Hit>,
+) {
+    if doc.prose.code_spans.is_empty() || !doc.plainly_english() {
+        return;
+    }
+    let first = doc.prose.first_code_span();
+    for (k, span) in doc.prose.code_spans.iter().enumerate() {
+        let code = span.text.as_str();
+        if !names_code(code) || spans.contains_key(code) {
+            continue;
+        }
+        for (at, part) in parts(code) {
+            let lower = part.to_ascii_lowercase();
+            if part.len() < SLIP_PART || !slips.contains(&lower) || deliberate(code, at, part) {
+                continue;
+            }
+            // Shown in one of the doc's code blocks: the name is meant.
+            let shown = doc.prose.code.iter().any(|r| {
+                doc.file.get(r.clone()).is_some_and(|c| {
+                    c.contains('\n') && c.to_ascii_lowercase().contains(lower.as_str())
+                })
+            });
+            if shown {
+                continue;
+            }
+            let Some(fix) = slip_toward_prose(doc, &lower) else {
+                continue;
+            };
+            let fix = super::super::misspellings::match_case(part, &fix);
+            out.push(Hit {
+                block: first + k,
+                range: at..at + part.len(),
+                rule: LIKELY.into(),
+                message: format!("\"{part}\" in `{code}` looks like a slip for \"{fix}\"."),
+                replacements: vec![fix],
+            });
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -420,6 +548,49 @@ mod tests {
         assert!(found[..7].iter().all(Vec::is_empty), "{found:?}");
         let found = slips_found(&docs, &["amd64_buils"]);
         assert!(found.iter().all(Vec::is_empty), "{found:?}");
+    }
+
+    /// Each doc's findings of slips in code toward the doc's words as (part, fix).
+    fn toward_prose(docs: &[&str], accept: &[&str]) -> Vec<Vec<(String, String)>> {
+        super::super::tests::found_with(docs, accept, MIN_DOCS, &[LIKELY])
+            .into_iter()
+            .map(|hits| {
+                hits.into_iter()
+                    .map(|(_, part, fixes)| (part, fixes[0].clone()))
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_part_of_code_one_slip_from_a_word_the_doc_writes_is_flagged_in_its_case() {
+        let doc = "A schedule is shown by `app.showSchedlue`, and the username is checked by \
+                   `github_useranme_matches` for the user.\n";
+        assert_eq!(
+            toward_prose(&[doc], &[])[0],
+            [
+                ("Schedlue".to_owned(), "Schedule".to_owned()),
+                ("useranme".to_owned(), "username".to_owned()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_the_doc_set_means_is_no_slip_in_code() {
+        let lead =
+            "A schedule is shown here for the user, with a snapshot, and the line is online.\n";
+        // Written twice in the doc set, shown in a code block, written in prose too, two words
+        // glued (`--oneline`), a word the doc does not write.
+        let twice = format!("{lead}\nCall `showSchedlue` first.\n");
+        let shown = format!("{lead}\nCall `makeSchedlue`.\n\n```js\nmakeSchedlue()\n```\n");
+        let prose =
+            format!("{lead}\nCall `takeSnapshto`; a Snapshto is one. Every Snapshto has a name.\n");
+        let others = format!("{lead}\nRun `git log --oneline` and use `Serailize` for it.\n");
+        let docs = [twice.as_str(), twice.as_str(), &shown, &prose, &others];
+        assert_eq!(toward_prose(&docs, &[]), vec![Vec::new(); 5]);
+        // Once, it is a slip; unless the team accepts the word.
+        assert_eq!(toward_prose(&[&twice], &[]).concat().len(), 1);
+        assert_eq!(toward_prose(&[&twice], &["schedlue"]), vec![Vec::new()]);
     }
 
     #[test]

@@ -198,8 +198,13 @@ pub fn rules() -> Vec<RuleInfo> {
                       \"configuration\", \"amibuity\" → \"ambiguity\" beside \"ambiguous\"); not a known \
                       word with an English ending (\"hashless\", \"templatize\"), another form of the word \
                       (its last two letters changed), nor a word among lower-case words no dictionary knows \
-                      (another language's). When it is on it takes those words from \
-                      spelling.unknown-word, with the one fix."
+                      (another language's). In inline code, a part of a name (cut at symbols and \
+                      camelCase humps) of six letters or more that no dictionary knows, nor makes of two \
+                      words glued (`--oneline`), is a slip when the only word of its first letter one slip \
+                      away is one the doc's prose writes, and the doc set writes that part once, nowhere \
+                      else: not in other code, in a code block of the doc, or in prose \
+                      (`github_useranme_matches` → \"username\", `eth_signTrancaction` → \"Transaction\"). \
+                      When it is on it takes those words from spelling.unknown-word, with the one fix."
                 .into(),
         },
         RuleInfo {
@@ -279,6 +284,9 @@ pub struct Stats {
     /// Whole inline code spans that are names (see [`code::span_slips`]).
     #[serde(default)]
     spans: HashMap<String, code::SpanUse>,
+    /// Parts of names in inline code that no dictionary knows (see [`code::part_slips`]).
+    #[serde(default)]
+    code_parts: HashMap<String, code::PartUse>,
 }
 
 impl Stats {
@@ -302,6 +310,11 @@ impl Stats {
         }
         for (c, n) in other.spans {
             let e = self.spans.entry(c).or_default();
+            e.docs += n.docs;
+            e.uses += n.uses;
+        }
+        for (c, n) in other.code_parts {
+            let e = self.code_parts.entry(c).or_default();
             e.docs += n.docs;
             e.uses += n.uses;
         }
@@ -350,6 +363,7 @@ pub fn stats(doc: &DocProse<'_>) -> Stats {
     }
     for span in &doc.prose.code_spans {
         code::count_span(&span.text, &mut s.spans);
+        code::count_parts(&span.text, &mut s.code_parts);
     }
     for b in 0..doc.prose.blocks.len() {
         let text = doc.prose.blocks[b].text.as_str();
@@ -374,6 +388,8 @@ pub struct Vocabulary {
     code_slips: HashSet<String>,
     /// Inline code one slip from the doc set's common code → the fix and its docs.
     span_slips: HashMap<String, (String, u32)>,
+    /// Lower-cased parts of names in inline code that may be slips toward a word (see [`code`]).
+    part_slips: HashSet<String>,
 }
 
 impl Vocabulary {
@@ -385,6 +401,7 @@ impl Vocabulary {
         let mut v = Vocabulary {
             code_slips: code::slips(&stats.code_typos, &team),
             span_slips: code::span_slips(&stats.spans, &team),
+            part_slips: code::part_slips(&stats.code_parts, &stats.unknown, &team),
             ..Vocabulary::default()
         };
         for (w, n) in &stats.unknown {
@@ -417,6 +434,10 @@ impl Vocabulary {
             .collect();
         words.push(&SEPARATOR);
         words.extend(pairs.iter());
+        let mut parts: Vec<&String> = self.part_slips.iter().collect();
+        parts.sort_unstable();
+        words.push(&SEPARATOR);
+        words.extend(parts);
         let joined: Vec<u8> = words.iter().flat_map(|w| w.bytes().chain([0])).collect();
         crate::core::finding::fnv1a64(&[&joined])
     }
@@ -434,6 +455,9 @@ impl Vocabulary {
                 &none
             };
             code::check_spans(&self.span_slips, typos, doc, out);
+        }
+        if active.has(LIKELY) && !self.part_slips.is_empty() {
+            code::check_parts(&self.part_slips, &self.span_slips, doc, out);
         }
         if !any_on(active) || self.flagged.is_empty() {
             return;
