@@ -108,10 +108,26 @@ fn mentions_typos(text: &str) -> bool {
     })
 }
 
+/// Is block `b` a heading in title case ("Page in Menues")? It capitalises every longer word, names or
+/// not.
+pub(super) fn title_case_heading(doc: &DocProse<'_>, b: usize) -> bool {
+    let block = &doc.prose.blocks[b];
+    if block.kind != BlockKind::Heading {
+        return false;
+    }
+    let long: Vec<&str> = doc
+        .words(b)
+        .iter()
+        .map(|w| w.text(&block.text))
+        .filter(|w| w.chars().count() >= 4)
+        .collect();
+    long.len() >= 2 && long.iter().all(|w| w.starts_with(char::is_uppercase))
+}
+
 /// Is a known misspelling at `here` a slip, not a name or a deliberate form? Capitalised, a short one is
 /// a slip only inside running text, after the end of a sentence and before a lower-case word ("It works.
-/// Occured twice"): at the start of a block (a list of people, a heading) and mid-sentence ("Big Sur")
-/// a capital marks a name; a long one is a slip anywhere ("Certificate Transperancy"). A whole link text
+/// Occured twice") or anywhere in a heading in title case ("Using Menues"): at the start of a block (a
+/// list of people, a heading) and mid-sentence ("Big Sur") a capital marks a name; a long one is a slip anywhere ("Certificate Transperancy"). A whole link text
 /// is a name too, a prefix kept apart by a hyphen ("mis-parse") or a short part of a hyphenated word
 /// is not a word of its own, and a word beside one with a letter English does not write belongs to
 /// another language ("raison d'être").
@@ -151,7 +167,9 @@ pub(super) fn plain_typo(
             || ((before.is_empty() || after_tag_line)
                 && !matches!(kind, BlockKind::Heading | BlockKind::TableCell));
         let next = text[here.end..].trim_start();
+        let title = title_case_heading(doc, b);
         let next_lower = next.is_empty()
+            || title
             || next.starts_with([',', ':', ';', '.'])
             || next
                 .trim_start_matches(|c: char| !c.is_alphanumeric())
@@ -159,7 +177,7 @@ pub(super) fn plain_typo(
         // A long word, anywhere: names are short or known, a long misspelling is a slip even where
         // a capital marks a name ("## Configure Syntax Hightlighter", "Certificate Transperancy").
         let long = word.chars().count() >= TYPO_LONG;
-        if !((starts && next_lower) || long) {
+        if !(((starts || title) && next_lower) || long) {
             return false;
         }
         // After a capitalised word the dictionary does not know, a surname or a company in a list of

@@ -99,8 +99,24 @@ pub(super) fn likely_typo(
     // A word is common when people misspell it too, or when this doc writes it elsewhere: the word its
     // writer uses is the word a slip was made toward ("feature unifcation" in a doc of "unification").
     // The singular of a plural the doc writes ("smartypant processors") is a form, not a slip.
+    // A capital that only opens a sentence or a heading ("Nomencalture" as a heading), or that a
+    // title-case heading gives every longer word ("Page in Menues"), marks no name when the doc,
+    // written in English, never writes the word or another of its forms with its capital inside a
+    // sentence ("Expandos" where "an Expando" is a class).
+    let opens = {
+        let lead = text[..start].trim_end();
+        lead.is_empty() || lead.ends_with(['.', '!', '?', ':']) || title_case_heading(doc, b)
+    };
+    let sentence_case = capital
+        && opens
+        && doc.plainly_english()
+        && !doc
+            .capitalised()
+            .keys()
+            .any(|name| common_prefix(name, cased) >= cased.len().saturating_sub(2).max(5));
     let common = |c: &&&String| {
-        ((!capital && crate::core::rules::misspellings::frequency(c) >= LIKELY_COMMON)
+        (((!capital || sentence_case)
+            && crate::core::rules::misspellings::frequency(c) >= LIKELY_COMMON)
             || (doc.writes(c) && c.strip_suffix('s') != Some(word)))
             && !(word.len() == c.len() + 1
                 && word.starts_with(c.as_str())
@@ -176,7 +192,25 @@ pub(super) fn likely_typo(
                 )
                 .take(3)
                 .collect(),
-            _ => Vec::new(),
+            // No finger slip, or one toward a rare word ("exitence": "exigence", a "g" beside the
+            // "t"): the one common word a letter left out or two neighbours swapped explain, when no
+            // other word one slip away is common ("existence").
+            _ => {
+                let plain: Vec<&&String> = one
+                    .iter()
+                    .filter(|c| (dropped(word, c).is_some() || swapped(word, c)) && common(c))
+                    .collect();
+                match plain.as_slice() {
+                    [only]
+                        if !hyphenated
+                            && doc.plainly_english()
+                            && one.iter().filter(|c| common(c)).count() == 1 =>
+                    {
+                        vec![(**only).clone()]
+                    }
+                    _ => Vec::new(),
+                }
+            }
         },
         _ => Vec::new(),
     };

@@ -137,7 +137,8 @@ pub fn rules() -> Vec<RuleInfo> {
                       typos checker uses), each with its correction: \"occured\" → \"occurred\", \
                       \"targetting\" → \"targeting\", \"wih\" → \"with\". Such a word is flagged wherever it \
                       stands in running text, also at a sentence start (after a full stop, or opening a \
-                      paragraph or list item before a lower-case word), as a word of seven letters or more \
+                      paragraph or list item before a lower-case word) or in a heading in title case \
+                      (\"Using Menues\"), as a word of seven letters or more \
                       anywhere, capitalised or not (\"Certificate Transperancy\"), or as part of a camelCase \
                       name the doc also writes mended (\"BroswerWindow\" beside \"BrowserWindow\"), even where an unknown word would pass as a compound. Inside \
                       inline code, a part of a name (split at symbols and camelCase humps: \
@@ -166,7 +167,10 @@ pub fn rules() -> Vec<RuleInfo> {
                       several such words, the only one a finger slip explains (a key pressed twice or beside \
                       its neighbour, a neighbouring key, two letters swapped: \"customm\" → \"custom\", not \
                       \"customs\"), followed by the other common words a letter left out or two letters \
-                      swapped explain (\"exporations\" → \"expirations\" or \"explorations\"). That word must share the first letter (slips almost never change it) and \
+                      swapped explain (\"exporations\" → \"expirations\" or \"explorations\"); where no \
+                      finger slip or only one toward a rare word explains one, the one common word a letter \
+                      left out or two swapped explain, when no other is common (\"exitence\" → \"existence\", \
+                      not \"exigence\"). That word must share the first letter (slips almost never change it) and \
                       be a common one: people misspell it too, or the doc writes it elsewhere (\"feature \
                       unifcation\" in a doc about unification), but not as the plural of the word \
                       (\"smartypant processors\" beside \"smartypants\" is a form, not a slip). The commonest \
@@ -176,7 +180,11 @@ pub fn rules() -> Vec<RuleInfo> {
                       written in English, outside hyphenated coinages (\"de-magified\") and names of a letter \
                       and a word (\"rvalues\"). A capitalised \
                       word is a name (\"Bastian\", \"Alacritty\") unless the word one slip away is one the doc \
-                      writes (\"Disabales\" in a doc that writes \"disables\"); it is judged in headings and \
+                      writes (\"Disabales\" in a doc that writes \"disables\"), or unless its capital only \
+                      opens a sentence or a heading or comes from a heading in title case, in a doc written in \
+                      English that never writes it or another of its forms capitalised inside a sentence \
+                      (\"Normilized\" → \"Normalized\" as a heading's first word, not \"Expandos\" where the \
+                      doc writes \"an Expando\"); it is judged in headings and \
                       table cells too (not a block of that one word), and its fix keeps the capital. A word found in a longer English word \
                       list (SCOWL's, \"chrominance\", \"focussed\") is not unknown. Everything else that keeps \
                       a word from spelling.unknown-word keeps it from this rule as well (code, words used in two \
@@ -219,7 +227,9 @@ pub fn rules() -> Vec<RuleInfo> {
                       - identifiers by their shape: digits (int8), inner capitals (MXNet, HybridBlock, macOS), all \
                       capitals (ONNX), words joined to code-like characters (snake_case, config.yaml, --flag);\n\
                       - names: words with a capital first letter, wherever they stand;\n\
-                      - words that appear in inline code or a code block anywhere in the doc set, words that at \
+                      - words that appear in inline code or a code block anywhere in the doc set, and their \
+                      plurals when no dictionary knows the singular (Expandos of `Expando`, varints of \
+                      `binary.ReadVarint`), words that at \
                       least 3 docs use ([vocabulary] min_docs) and words used in two sentences (a copy of a \
                       sentence is the same one);\n\
                       - known words with a prefix or suffix and two known words joined (threadpool), unless a \
@@ -287,6 +297,9 @@ pub struct Stats {
     /// Parts of names in inline code that no dictionary knows (see [`code::part_slips`]).
     #[serde(default)]
     code_parts: HashMap<String, code::PartUse>,
+    /// The last part of each camel-case name in code, lower-cased ("varint" of `ReadVarint`).
+    #[serde(default)]
+    code_tails: HashSet<String>,
 }
 
 impl Stats {
@@ -295,6 +308,7 @@ impl Stats {
             return other.merge(self);
         }
         self.code.extend(other.code);
+        self.code_tails.extend(other.code_tails);
         for (w, u) in other.code_typos {
             let e = self.code_typos.entry(w).or_default();
             e.docs += u.docs;
@@ -358,6 +372,14 @@ pub fn stats(doc: &DocProse<'_>) -> Stats {
         for w in code.split(|c: char| !c.is_alphanumeric()) {
             if w.chars().count() > 2 && w.chars().any(char::is_alphabetic) {
                 s.code.insert(w.to_lowercase());
+                if let Some((at, _)) = w
+                    .char_indices()
+                    .rev()
+                    .find(|&(i, c)| i > 0 && c.is_uppercase())
+                    && w[at..].len() >= 4
+                {
+                    s.code_tails.insert(w[at..].to_lowercase());
+                }
             }
         }
     }
@@ -410,7 +432,19 @@ impl Vocabulary {
             // A known misspelling one doc writes again and again is its word ("queued onces"), not a
             // slip.
             let chosen = n.uses >= TYPO_CHOSEN && n.docs == 1;
-            if !(team.contains(w) || stats.code.contains(w) || (common && !known_typo) || chosen) {
+            // The plural of a name the doc set's code writes, whole or as the last part of a
+            // camel-case name, is that name's ("Expandos" of `Expando`, "varints" of `ReadVarint`);
+            // not the plural of an English word ("informations") nor a known misspelling.
+            let code_plural = !known_typo
+                && w.strip_suffix('s').is_some_and(|one| {
+                    (stats.code.contains(one) || stats.code_tails.contains(one)) && !is_known(one)
+                });
+            if !(team.contains(w)
+                || stats.code.contains(w)
+                || code_plural
+                || (common && !known_typo)
+                || chosen)
+            {
                 v.flagged.insert(w.clone());
             }
         }
@@ -671,6 +705,53 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn a_capital_that_only_opens_a_sentence_or_a_title_case_heading_is_no_name() {
+        let doc = "## Normilized tables\n\n\
+                   Each table is split so that every fact is kept once. Querying gets slower, and \
+                   the data stays consistent.\n\n\
+                   Alterntatively, the rows are read in order.\n\n\
+                   ## Reading Ordred Rows\n\n\
+                   ## Reading the Ordred rows\n";
+        let found: Vec<(String, String, String)> =
+            found_with(&[doc], &[], MIN_DOCS, &[LIKELY, TYPO])[0]
+                .iter()
+                .map(|(rule, w, r)| {
+                    let fix = r.first().cloned().unwrap_or_default();
+                    (rule.clone(), w.clone(), fix)
+                })
+                .collect();
+        let hit = |rule: &str, w: &str, r: &str| (rule.to_owned(), w.to_owned(), r.to_owned());
+        assert_eq!(
+            found,
+            [
+                hit(LIKELY, "Normilized", "Normalized"),
+                hit(LIKELY, "Alterntatively", "Alternatively"),
+                hit(TYPO, "Ordred", "Ordered"),
+            ]
+        );
+        // Where the doc writes the word or another of its forms with its capital inside a sentence
+        // ("an Expando"), or the doc set's code writes its singular, the word is a name.
+        let english = "It is the one thing that we want, and it is not hard to see why it works. ";
+        let named = format!("{english}Expandos are kept alive. We back a field by an Expando.\n");
+        assert!(found_with(&[&named], &[], MIN_DOCS, &[LIKELY])[0].is_empty());
+        for (plural, api) in [
+            (
+                format!("{english}Expandos, and the handles of objects, are kept alive.\n"),
+                "Back a field by an `Expando` when no object holds it.\n",
+            ),
+            (
+                format!("{english}It reads incorrectly encoded varints.\n"),
+                "Use `binary.ReadVarint` for each.\n",
+            ),
+        ] {
+            let alone = found_with(&[&plural], &[], MIN_DOCS, &[LIKELY]);
+            assert_eq!(alone[0].len(), 1, "{plural}: {alone:?}");
+            let found = found_with(&[&plural, api], &[], MIN_DOCS, &[LIKELY]);
+            assert!(found[0].is_empty(), "{found:?}");
+        }
+    }
+
+    #[test]
     fn a_package_or_an_item_of_a_list_of_names_is_no_likely_typo() {
         let doc = "- Update the clircle dependency to drop winapi.\n\
                    - Add file types for ASP, Bazel, dvc, Futhark, pofiles (from GNU gettext) and Mint.\n\
@@ -782,6 +863,12 @@ pub(super) mod tests {
                 ("unifcation".to_owned(), vec!["unification".to_owned()]),
                 ("aflicted".to_owned(), vec!["afflicted".to_owned()])
             ]
+        );
+        // A finger slip toward a rare word ("exigence": a "g" beside the "t") gives way to the one
+        // common word a letter left out explains.
+        assert_eq!(
+            fixes(&format!("{english}the exitence of the file.\n")),
+            [("exitence".to_owned(), vec!["existence".to_owned()])]
         );
         assert_eq!(
             fixes(&format!("{english}the reintepretation of it.\n")),
