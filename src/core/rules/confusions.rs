@@ -31,7 +31,8 @@ impl Checker for Confusions {
                       \"Than run\" at a sentence start -> \"then\";\n\
                       - \"as shown bellow\" -> \"below\", \"boarder\" -> \"border\", \"should of\" -> \"should have\", \
                       \"weather or not\" / \"check weather\" -> \"whether\", \"will loose data\" -> \"lose\", \
-                      \"in principal,\" -> \"in principle\", \"no affect on\" -> \"effect\", \"to chose\" -> \
+                      \"in principal,\" -> \"in principle\", \"no affect on\" -> \"effect\", \"the affects of\" \
+                      and \"Affects on\" opening a sentence -> \"effects\", \"to chose\" -> \
                       \"choose\", \"has ran\" -> \"has run\", \"was build with\" -> \"built\", \"sneak peak\" -> \
                       \"peek\", \"free reign\" -> \"rein\", \"per say\" -> \"per se\", \"is therefor harmless\" and \
                       \"Therefor,\" -> \"therefore\" (the legal \"payment therefor\" stays);\n\
@@ -516,6 +517,20 @@ fn judge(a: &Around) -> Option<(&'static str, &'static str)> {
         "affect" if a.after_in(&["on"]) && a.before_in(&["no", "an", "any", "little", "side"]) => {
             Some(("effect", "is the verb; the result is an"))
         }
+        // "the affects of the change", "Affects on workflows:" opening a sentence; the verb takes its
+        // object with no preposition ("it affects, of course, …" has its commas).
+        "affect" | "affects"
+            if (a.after_in(&["of"]) || (w == "affects" && a.after_in(&["on"])))
+                && a.after2.as_deref() != Some("course")
+                && ((a.starts && a.title)
+                    || a.before_in(&["the", "its", "their", "no", "any", "possible", "side"])) =>
+        {
+            Some(if w == "affect" {
+                ("effect", "is the verb; the result is an")
+            } else {
+                ("effects", "is the verb; the results are")
+            })
+        }
         "side-affect" => Some(("side-effect", "takes the verb \"affect\"; the noun is")),
         "side-affects" => Some(("side-effects", "takes the verb \"affect\"; the noun is")),
         // "the side affects of …", not "one side affects the other".
@@ -617,7 +632,8 @@ mod tests {
                   As shown bellow, the boarder is thin. You should of checked weather or not to \
                   check weather it runs.\n\n\
                   You will loose data, in principal, with the design principals. There is no affect \
-                  on speed, only side-affects, and the side affects are few. It may effect performance. Remember to chose one.\n\n\
+                  on speed, only side-affects, and the side affects are few. It may effect performance. Remember to chose one. The affects of the change \
+                  are small.\n\nAffects on workflows:\n\n\
                   It has ran twice and was build with care: a sneak peak, free reign, per say. It \
                   is therefor harmless. Therefor, it runs.\n";
         assert_eq!(
@@ -648,6 +664,8 @@ mod tests {
                 ("affects", "effects"),
                 ("effect", "affect"),
                 ("chose", "choose"),
+                ("affects", "effects"),
+                ("Affects", "Effects"),
                 ("ran", "run"),
                 ("build", "built"),
                 ("peak", "peek"),
@@ -671,7 +689,7 @@ mod tests {
                   following principals, one side affects the other, its likely cause, nodes talk to \
                   each other then elect, check weather data, weather or climate. The payment \
                   therefor. The reasons therefor are given, and the buyer is liable therefor under \
-                  the law.\n\n\
+                  the law. It affects of course everyone. It affects on average one run.\n\n\
                   ```\nit's own code\n```\n";
         assert_eq!(run(md), Vec::<(String, String)>::new());
     }
