@@ -167,9 +167,7 @@ pub(super) fn plain_typo(
             || ((before.is_empty() || after_tag_line)
                 && !matches!(kind, BlockKind::Heading | BlockKind::TableCell));
         let next = text[here.end..].trim_start();
-        let title = title_case_heading(doc, b);
         let next_lower = next.is_empty()
-            || title
             || next.starts_with([',', ':', ';', '.'])
             || next
                 .trim_start_matches(|c: char| !c.is_alphanumeric())
@@ -177,7 +175,7 @@ pub(super) fn plain_typo(
         // A long word, anywhere: names are short or known, a long misspelling is a slip even where
         // a capital marks a name ("## Configure Syntax Hightlighter", "Certificate Transperancy").
         let long = word.chars().count() >= TYPO_LONG;
-        if !(((starts || title) && next_lower) || long) {
+        if !((starts && next_lower) || long || title_case_heading(doc, b)) {
             return false;
         }
         // After a capitalised word the dictionary does not know, a surname or a company in a list of

@@ -103,6 +103,8 @@ pub(super) fn likely_typo(
     // title-case heading gives every longer word ("Page in Menues"), marks no name when the doc,
     // written in English, never writes the word or another of its forms with its capital inside a
     // sentence ("Expandos" where "an Expando" is a class).
+    // Not `text::starts_sentence`, which reads past an opening quote or bracket: a capital there opens
+    // a title as often as a sentence ("“Nodifying Your Enterprise”", a talk).
     let opens = {
         let lead = text[..start].trim_end();
         lead.is_empty() || lead.ends_with(['.', '!', '?', ':']) || title_case_heading(doc, b)
@@ -195,22 +197,21 @@ pub(super) fn likely_typo(
             // No finger slip, or one toward a rare word ("exitence": "exigence", a "g" beside the
             // "t"): the one common word a letter left out or two neighbours swapped explain, when no
             // other word one slip away is common ("existence").
-            _ => {
-                let plain: Vec<&&String> = one
-                    .iter()
-                    .filter(|c| (dropped(word, c).is_some() || swapped(word, c)) && common(c))
-                    .collect();
-                match plain.as_slice() {
-                    [only]
-                        if !hyphenated
-                            && doc.plainly_english()
-                            && one.iter().filter(|c| common(c)).count() == 1 =>
-                    {
-                        vec![(**only).clone()]
-                    }
-                    _ => Vec::new(),
+            _ => match one
+                .iter()
+                .filter(|c| common(c))
+                .collect::<Vec<_>>()
+                .as_slice()
+            {
+                [only]
+                    if (dropped(word, only).is_some() || swapped(word, only))
+                        && !hyphenated
+                        && doc.plainly_english() =>
+                {
+                    vec![(**only).clone()]
                 }
-            }
+                _ => Vec::new(),
+            },
         },
         _ => Vec::new(),
     };

@@ -372,13 +372,10 @@ pub fn stats(doc: &DocProse<'_>) -> Stats {
         for w in code.split(|c: char| !c.is_alphanumeric()) {
             if w.chars().count() > 2 && w.chars().any(char::is_alphabetic) {
                 s.code.insert(w.to_lowercase());
-                if let Some((at, _)) = w
-                    .char_indices()
-                    .rev()
-                    .find(|&(i, c)| i > 0 && c.is_uppercase())
-                    && w[at..].len() >= 4
+                if let [_, .., (_, tail)] = code::parts(w).as_slice()
+                    && tail.len() >= 4
                 {
-                    s.code_tails.insert(w[at..].to_lowercase());
+                    s.code_tails.insert(tail.to_ascii_lowercase());
                 }
             }
         }

@@ -1,0 +1,267 @@
+//! `grammar.confused-words`: a real word written for another that sounds or looks like it ("it's own",
+//! "more then", "as shown bellow", "should of", "has ran"). The dictionary knows both words, so spelling
+//! cannot see the slip; only the words around it can. Each pattern here names the neighbours that make
+//! the slip certain, and leaves every other use of the word alone: "then" is flagged after "more", never
+//! on its own; "its" before "a" or "not", never before a noun.
+
+use super::misspellings::match_case;
+use super::text::{Word, next, prev};
+use super::{Active, Checker, DocProse, Hit, RuleInfo};
+use crate::core::finding::{Safety, Severity};
+
+mod judge;
+use judge::{confusable, judge};
+
+pub const RULE: &str = "grammar.confused-words";
+
+pub struct Confusions;
+
+impl Checker for Confusions {
+    fn rules(&self) -> Vec<RuleInfo> {
+        vec![RuleInfo {
+            link: None,
+            id: RULE.into(),
+            severity: Severity::Warning,
+            safety: Safety::Review,
+            default_on: true,
+            summary: "A word confused with one that sounds like it (\"it's own\", \"more then\", \"should of\")"
+                .into(),
+            explain: "Flags a real word written for another, only where its neighbours make the slip certain:\n\
+                      - its / it's: \"it's own\", \"in it's place\" -> \"its\"; \"its a\", \"its not\", \"its been\" -> \"it's\";\n\
+                      - your / you / you're: \"your are\", \"your can\" -> \"you\"; \"if your using\" -> \"you're\"; \
+                      \"you're own\", \"there own\" -> \"your own\", \"their own\"; \"in you config file\" -> \"your\";\n\
+                      - then / than: \"more then\", \"rather then\", \"less then\" -> \"than\"; \"since than\", \
+                      \"Than run\" at a sentence start -> \"then\";\n\
+                      - \"as shown bellow\" -> \"below\", \"boarder\" -> \"border\", \"should of\" -> \"should have\", \
+                      \"weather or not\" / \"check weather\" -> \"whether\", \"will loose data\" -> \"lose\", \
+                      \"in principal,\" -> \"in principle\", \"no affect on\" -> \"effect\", \"the affects of\" \
+                      and \"Affects on\" opening a sentence -> \"effects\", \"to chose\" -> \
+                      \"choose\", \"has ran\" -> \"has run\", \"was build with\" -> \"built\", \"sneak peak\" -> \
+                      \"peek\", \"free reign\" -> \"rein\", \"per say\" -> \"per se\", \"is therefor harmless\" and \
+                      \"Therefor,\" -> \"therefore\" (the legal \"payment therefor\" stays);\n\
+                      - if / it / they / not, where a sentence has lost a word's place: \"If is set\" -> \"If \
+                      it\" (or \"It\"), \"It you use it\" or \"I you use it\" -> \"If\", \"The have been \
+                      fixed\" -> \"They\", \"this is no the only one\" or \"we are no using it\" -> \"not\".\n\
+                      Every other use of these words is left alone."
+                .into(),
+        }]
+    }
+
+    fn check(&self, doc: &DocProse<'_>, active: &Active, out: &mut Vec<Hit>) {
+        if !active.has(RULE) {
+            return;
+        }
+        for (b, block) in doc.prose.blocks.iter().enumerate() {
+            let text = block.text.as_str();
+            let ws = doc.words(b);
+            for i in 0..ws.len() {
+                // Most words are none of the confusable ones: no neighbours to gather for them.
+                if !confusable(ws[i].text(text)) {
+                    continue;
+                }
+                let Some((fix, why)) = judge(&Around::new(text, ws, i)) else {
+                    continue;
+                };
+                let written = ws[i].text(text);
+                let replacements: Vec<String> =
+                    fix.split('|').map(|f| match_case(written, f)).collect();
+                let fixed = &replacements[0];
+                out.push(Hit {
+                    block: b,
+                    range: ws[i].range(),
+                    rule: RULE.into(),
+                    message: format!("\"{written}\" {why} \"{fixed}\"."),
+                    replacements,
+                });
+            }
+        }
+    }
+}
+
+/// A word and its neighbours (lower case, curly apostrophes made straight); a neighbour is `None`
+/// unless only white space separates it from the word.
+struct Around {
+    before2: Option<String>,
+    before: Option<String>,
+    word: String,
+    after: Option<String>,
+    /// The word after that one (lower case), when only white space separates them.
+    after2: Option<String>,
+    /// Is the next word written in lower case (not "A" of a DNS record, not "CAN" of a bus)?
+    after_lower: bool,
+    /// Does a sentence start at the word (nothing or a full stop, `!`, `?` or `:` before it)?
+    starts: bool,
+    /// Is the word written with a capital, as at a sentence start?
+    capital: bool,
+    /// Is it written with a capital and the rest in lower case ("If", not "IF" of a spreadsheet)?
+    title: bool,
+}
+
+impl Around {
+    fn new(text: &str, ws: &[Word], i: usize) -> Around {
+        let norm = |w: Word| w.text(text).to_lowercase().replace('\u{2019}', "'");
+        let before = prev(text, ws, i);
+        let before2 = before.and_then(|_| prev(text, ws, i - 1));
+        let after = next(text, ws, i);
+        let after2 = after.and_then(|_| next(text, ws, i + 1));
+        let lead = text[..ws[i].start].trim_end();
+        Around {
+            before2: before2.map(norm),
+            before: before.map(norm),
+            word: norm(ws[i]),
+            after: after.map(norm),
+            after2: after2.map(norm),
+            after_lower: after.is_some_and(|w| !w.text(text).chars().any(char::is_uppercase)),
+            starts: lead.is_empty() || lead.ends_with(['.', '!', '?', ':']),
+            capital: ws[i].text(text).starts_with(|c: char| c.is_uppercase()),
+            title: {
+                let mut cs = ws[i].text(text).chars();
+                cs.next().is_some_and(char::is_uppercase) && !cs.any(char::is_uppercase)
+            },
+        }
+    }
+
+    fn before_in(&self, set: &[&str]) -> bool {
+        self.before.as_deref().is_some_and(|w| set.contains(&w))
+    }
+
+    fn after_in(&self, set: &[&str]) -> bool {
+        self.after.as_deref().is_some_and(|w| set.contains(&w))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(md: &str) -> Vec<(String, String)> {
+        crate::core::rules::hits_in(&Confusions, &[RULE], md)
+            .into_iter()
+            .map(|(_, text, r)| (text, r.into_iter().next().unwrap_or_default()))
+            .collect()
+    }
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn confusions_are_flagged_where_the_neighbours_make_them_certain() {
+        let md = "The crate has it's own parser, kept in it's place. Its a tool, and its not slow.\n\n\
+                  If your using the CLI, your can pass flags in you're own config or there own.\n\n\
+                  It is faster then the old one, rather then slower. Install it. Than run it, and \
+                  since than it works.\n\n\
+                  As shown bellow, the boarder is thin. You should of checked weather or not to \
+                  check weather it runs.\n\n\
+                  You will loose data, in principal, with the design principals. There is no affect \
+                  on speed, only side-affects, and the side affects are few. It may effect performance. Remember to chose one. The affects of the change \
+                  are small.\n\nAffects on workflows:\n\n\
+                  It has ran twice and was build with care: a sneak peak, free reign, per say. It \
+                  is therefor harmless. Therefor, it runs.\n";
+        assert_eq!(
+            run(md),
+            pairs(&[
+                ("it's", "its"),
+                ("it's", "its"),
+                ("Its", "It's"),
+                ("its", "it's"),
+                ("your", "you're"),
+                ("your", "you"),
+                ("you're", "your"),
+                ("there", "their"),
+                ("then", "than"),
+                ("then", "than"),
+                ("Than", "Then"),
+                ("than", "then"),
+                ("bellow", "below"),
+                ("boarder", "border"),
+                ("of", "have"),
+                ("weather", "whether"),
+                ("weather", "whether"),
+                ("loose", "lose"),
+                ("principal", "principle"),
+                ("principals", "principles"),
+                ("affect", "effect"),
+                ("side-affects", "side-effects"),
+                ("affects", "effects"),
+                ("effect", "affect"),
+                ("chose", "choose"),
+                ("affects", "effects"),
+                ("Affects", "Effects"),
+                ("ran", "run"),
+                ("build", "built"),
+                ("peak", "peek"),
+                ("reign", "rein"),
+                ("say", "se"),
+                ("therefor", "therefore"),
+                ("Therefor", "Therefore"),
+            ])
+        );
+    }
+
+    #[test]
+    fn the_same_words_in_their_right_places_are_left_alone() {
+        let md = "It's fast and it's free; its parser and its own tests, its true value, at its best. \
+                  Your code, your own config, you're welcome. Then run it; more than that, other than \
+                  this, the other then waits. The table below; the bull will bellow. \
+                  Of course you should, of course. The weather is fine. A loose fit, loose coupling. \
+                  The principal investigator and the principal component. The effect of it, the side \
+                  effects. You chose well and never chose badly. The build has build errors. \
+                                    May of 2024. It ran and it went; a free country. Its A record, your CAN bus, the \
+                  following principals, one side affects the other, its likely cause, nodes talk to \
+                  each other then elect, check weather data, weather or climate. The payment \
+                  therefor. The reasons therefor are given, and the buyer is liable therefor under \
+                  the law. It affects of course everyone. It affects on average one run.\n\n\
+                  ```\nit's own code\n```\n";
+        assert_eq!(run(md), Vec::<(String, String)>::new());
+    }
+
+    #[test]
+    fn a_word_standing_in_another_words_place_is_flagged_only_there() {
+        let md = "If would like to help, ask. If will always have a value. I you use it, it runs. It we stop, it stops. The have \
+                  been fixed. This is no the only way, and we are no using it.\n";
+        assert_eq!(
+            run(md),
+            pairs(&[
+                ("If", "If you"),
+                ("If", "If it"),
+                ("I", "If"),
+                ("It", "If"),
+                ("The", "They"),
+                ("no", "not"),
+                ("no", "not"),
+            ])
+        );
+        // The likelier fix first, the other one after it.
+        let all = crate::core::rules::hits_in(&Confusions, &[RULE], "If is set, it runs.\n");
+        assert_eq!(all.len(), 1);
+        assert_eq!(all[0].2, vec!["If it".to_owned(), "It".to_owned()]);
+        let fine = "If it is set, it runs. If you use it, it runs. It is what you need; I think you \
+                    know. The tools have changed, and the ones that are here will stay. There is no \
+                    escaping it, there is no a priori reason, it is no longer used, and this is no \
+                    setting of ours. Say it if will power fails; then it is done. It is often then \
+                    that it fails. The Have button. It: you decide. IF is a function. IT you can trust. \
+                    It is no laughing matter. It is no string but a number. It is no warning; it is \
+                    an error. If the answer is no the script exits. Crashes were more likely then \
+                    than now.\n";
+        assert_eq!(run(fine), Vec::<(String, String)>::new());
+    }
+
+    #[test]
+    fn you_before_the_thing_it_owns_is_your() {
+        for md in [
+            "Keep it in you repository.\n",
+            "It points to you home directory.\n",
+            "Open it in you browser.\n",
+        ] {
+            assert_eq!(run(md), pairs(&[("you", "your")]), "{md}");
+        }
+        let fine = "It is sent to you first. We built it for you developers, for you all, with you \
+                    today, and it comes to you free of charge, made for you using a tool. Is it on you? Thanks to you, it runs \
+                    in you and me. Each one you intend to you use. Once logged in you can start; \
+                    from now on you will see it, and after signing in you need nothing.\n";
+        assert_eq!(run(fine), Vec::<(String, String)>::new());
+    }
+}
