@@ -210,9 +210,10 @@ pub(super) fn in_credit(text: &str, range: std::ops::Range<usize>) -> bool {
 
 /// Does a list line cite a pull request, an issue or a commit, or read like a commit title?
 fn cites(line: &str) -> bool {
+    // "(#123)" cites an issue; "[1](#1)" links a note further down the page.
     static REFERENCE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(
-            r"\[#\d+\]|\(#\d+\b|/(?:pull|issues)/\d+|/commit/[0-9a-f]{7,40}|\[`?[0-9a-f]{7,40}`?\]",
+            r"\[#\d+\]|(?:^|[^\]])\(#\d+\b|/(?:pull|issues)/\d+|/commit/[0-9a-f]{7,40}|\[`?[0-9a-f]{7,40}`?\]",
         )
         .expect("static regex")
     });

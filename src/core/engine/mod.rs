@@ -705,6 +705,14 @@ mod tests {
             ["spelling.known-typo", "grammar.article", "grammar.article"],
             "{found:?}"
         );
+        // A link to a note further down the page ("[1](#1)") cites no issue: the item is prose.
+        let notes = "# Install\n\n* An 64-bit Intel CPU [1](#1)\n* macOS 10.12 [2](#2)\n";
+        let found = found_of(&engine(), "docs/install.md", notes);
+        assert_eq!(
+            found,
+            [("grammar.article".to_owned(), "An 64-bit".to_owned())],
+            "{found:?}"
+        );
         // Elsewhere, under a heading that names no changes, the same list is prose.
         let rules = rules_of(&engine(), "guide.md", &md.replace("# Changes", "# Setup"));
         assert!(

@@ -74,6 +74,9 @@ const CONFUSABLE: &[&str] = &[
     "i",
     "the",
     "no",
+    "seem",
+    "though",
+    "think",
 ];
 
 /// Forms of "be" after which "no" before an article or a verb in "-ing" is a slip of "not" ("this is no
@@ -135,6 +138,89 @@ fn names_a_thing(a: &Around) -> bool {
         }
         None => w.len() >= 3 && !is_known_word(w),
     }
+}
+
+/// Does "then" follow a comparison the lists above do not name: an adjective's comparative the
+/// dictionary knows and no noun ("cheaper then", not "the attacker then"), or "more" or "less" and an adjective or adverb ("more often
+/// then")? Not "more likely then than now", where "then" is a time.
+fn compared(a: &Around) -> bool {
+    use crate::core::rules::dictionary::word_metadata;
+    if a.after_in(&["than"]) {
+        return false;
+    }
+    // What is compared follows: a determiner, a pronoun, a preposition ("cheaper then the old one",
+    // "then it", "then before"), not a verb ("the attacker then sends": a time).
+    let verb_next = a.after.as_deref().is_some_and(|w| {
+        word_metadata(w).is_some_and(|m| {
+            m.verb.is_some() && m.determiner.is_none() && m.pronoun.is_none() && !m.preposition
+        })
+    });
+    if verb_next {
+        return false;
+    }
+    let Some(before) = a.before.as_deref() else {
+        return false;
+    };
+    // An adjective's "-er" form: "cheaper" of "cheap", "nicer" of "nice", "hotter" of "hot",
+    // "earlier" of "early".
+    let of_adjective = || {
+        let Some(stem) = before.strip_suffix("er") else {
+            return false;
+        };
+        let doubled =
+            stem.len() >= 2 && stem.as_bytes()[stem.len() - 1] == stem.as_bytes()[stem.len() - 2];
+        let stems = [
+            Some(stem.to_owned()),
+            Some(format!("{stem}e")),
+            doubled.then(|| stem[..stem.len() - 1].to_owned()),
+            stem.strip_suffix('i').map(|s| format!("{s}y")),
+        ];
+        stems
+            .into_iter()
+            .flatten()
+            .any(|s| s.len() >= 3 && word_metadata(&s).is_some_and(|m| m.adjective.is_some()))
+    };
+    // The dictionary's own tags are no help here: it calls "attacker" a comparative, and gives
+    // "cheaper" the noun of "cheap". A noun of its own ("number", counted) is no comparison.
+    let comparative = || {
+        let meta = word_metadata(before);
+        let noun = meta.as_ref().is_some_and(|m| {
+            m.preposition
+                || m.noun.as_ref().is_some_and(|n| {
+                    n.is_countable.is_some() || n.is_mass.is_some() || n.is_singular.is_some()
+                })
+        });
+        before != "later" && !noun && of_adjective()
+    };
+    let after_more = || {
+        a.before2_in(&["more", "less"])
+            && word_metadata(before).is_some_and(|m| {
+                (m.adjective.is_some() || m.adverb.is_some())
+                    && m.noun.is_none()
+                    && m.verb.is_none()
+            })
+    };
+    comparative() || after_more()
+}
+
+/// Does "have" (or "has", "had", "'ve"), or "have" and one adverb ("has also", "have never"), come
+/// before the word?
+fn has_before(a: &Around) -> bool {
+    const HAVE: &[&str] = &["has", "have", "had", "having", "'ve"];
+    a.before_in(HAVE)
+        || (a.before_in(&[
+            "also", "already", "never", "not", "just", "ever", "often", "probably",
+        ]) && a.before2_in(HAVE))
+}
+
+/// Is `w` a verb's base form and nothing a modal's "no" could go with: not a noun alone, nor "longer",
+/// "more", "doubt" ("will no longer", "can no more", "will no doubt")?
+fn bare_verb(w: &str) -> bool {
+    use crate::core::rules::dictionary::word_metadata;
+    !matches!(
+        w,
+        "longer" | "more" | "less" | "doubt" | "one" | "matter" | "way"
+    ) && word_metadata(w).is_some_and(|m| m.is_verb_lemma() && m.adjective.is_none())
 }
 
 /// Is `w` a noun and no verb ("directory", not "use")?
@@ -275,7 +361,8 @@ pub(super) fn judge(a: &Around) -> Option<(&'static str, &'static str)> {
                 && !a
                     .before2
                     .as_deref()
-                    .is_some_and(|d| DETERMINERS.contains(&d) || matches!(d, "each" | "one"))) =>
+                    .is_some_and(|d| DETERMINERS.contains(&d) || matches!(d, "each" | "one")))
+                || compared(a) =>
         {
             Some(("than", "follows a comparison, which takes"))
         }
@@ -455,8 +542,10 @@ pub(super) fn judge(a: &Around) -> Option<(&'static str, &'static str)> {
             Some(("rein", "is a monarch's rule; the idiom says free"))
         }
         "say" if a.before_in(&["per"]) => Some(("se", "is not Latin; the phrase says per")),
+        // "Hugo is build from source"; not "all you need to do is build from source".
         "build"
-            if a.before_in(&["was", "were", "been", "being", "has", "have", "had"])
+            if (a.before_in(&["was", "were", "been", "being", "has", "have", "had"])
+                || (a.before_in(&["is", "are"]) && !a.before2_in(&["do", "to"])))
                 && a.after_in(&[
                     "with",
                     "on",
@@ -473,6 +562,43 @@ pub(super) fn judge(a: &Around) -> Option<(&'static str, &'static str)> {
                 "built",
                 "is the base form; after \"was\" or \"has\" the participle is",
             ))
+        }
+        // "has also seem some growth": after "have" the participle of "see".
+        "seem" if has_before(a) => Some(("seen", "is a verb of its own; after \"have\" it is")),
+        // "They though that it was fine": after its subject the verb "thought" ("They, though, ...",
+        // with its commas, is the adverb).
+        "though"
+            if a.before_in(&["i", "we", "they", "he", "she"])
+                && a.after_lower
+                && a.after_in(&[
+                    "that", "it", "this", "so", "about", "of", "the", "we", "they", "he", "she",
+                    "you", "i",
+                ]) =>
+        {
+            Some((
+                "thought",
+                "joins two clauses; after its subject the verb is",
+            ))
+        }
+        // "the only think that matters": after a determiner the noun "thing" ("you only think of",
+        // "some think that" are the verb).
+        "think"
+            if a.before_in(&["the", "every", "each", "another"])
+                || (a.before_in(&["only", "first", "last", "next", "same", "other", "one"])
+                    && a.before2_in(&[
+                        "the", "a", "an", "this", "that", "every", "each", "no",
+                    ])) =>
+        {
+            Some(("thing", "is a verb; after a determiner the noun is"))
+        }
+        // "Errors will no show", "it can no be changed": a modal before a verb is negated by "not"
+        // ("will no longer", "will no doubt", "can do no harm" stay).
+        "no" if a.before_in(&[
+            "will", "would", "can", "could", "should", "shall", "must", "may", "might",
+        ]) && a.after_lower
+            && a.after.as_deref().is_some_and(bare_verb) =>
+        {
+            Some(("not", "is none; the negation of a verb is"))
         }
         _ if a.before_in(&["has", "have", "had", "having", "'ve"]) => PARTICIPLES
             .iter()

@@ -30,18 +30,21 @@ impl Checker for Confusions {
                       - its / it's: \"it's own\", \"in it's place\" -> \"its\"; \"its a\", \"its not\", \"its been\" -> \"it's\";\n\
                       - your / you / you're: \"your are\", \"your can\" -> \"you\"; \"if your using\" -> \"you're\"; \
                       \"you're own\", \"there own\" -> \"your own\", \"their own\"; \"in you config file\" -> \"your\";\n\
-                      - then / than: \"more then\", \"rather then\", \"less then\" -> \"than\"; \"since than\", \
+                      - then / than: \"more then\", \"rather then\", \"less then\", \"cheaper then\", \
+                      \"more often then\" -> \"than\"; \"since than\", \
                       \"Than run\" at a sentence start -> \"then\";\n\
                       - \"as shown bellow\" -> \"below\", \"boarder\" -> \"border\", \"should of\" -> \"should have\", \
                       \"weather or not\" / \"check weather\" -> \"whether\", \"will loose data\" -> \"lose\", \
                       \"in principal,\" -> \"in principle\", \"no affect on\" -> \"effect\", \"the affects of\" \
                       and \"Affects on\" opening a sentence -> \"effects\", \"to chose\" -> \
-                      \"choose\", \"has ran\" -> \"has run\", \"was build with\" -> \"built\", \"sneak peak\" -> \
+                      \"choose\", \"has ran\" -> \"has run\", \"has also seem\" -> \"seen\", \"was build with\" \
+                      and \"is build from\" -> \"built\", \"They though that\" -> \"thought\", \"the only think \
+                      that\" -> \"thing\", \"sneak peak\" -> \
                       \"peek\", \"free reign\" -> \"rein\", \"per say\" -> \"per se\", \"is therefor harmless\" and \
                       \"Therefor,\" -> \"therefore\" (the legal \"payment therefor\" stays);\n\
                       - if / it / they / not, where a sentence has lost a word's place: \"If is set\" -> \"If \
                       it\" (or \"It\"), \"It you use it\" or \"I you use it\" -> \"If\", \"The have been \
-                      fixed\" -> \"They\", \"this is no the only one\" or \"we are no using it\" -> \"not\".\n\
+                      fixed\" -> \"They\", \"this is no the only one\", \"we are no using it\" or \"it will no show\" -> \"not\".\n\
                       Every other use of these words is left alone."
                 .into(),
         }]
@@ -123,6 +126,10 @@ impl Around {
 
     fn before_in(&self, set: &[&str]) -> bool {
         self.before.as_deref().is_some_and(|w| set.contains(&w))
+    }
+
+    fn before2_in(&self, set: &[&str]) -> bool {
+        self.before2.as_deref().is_some_and(|w| set.contains(&w))
     }
 
     fn after_in(&self, set: &[&str]) -> bool {
@@ -246,6 +253,32 @@ mod tests {
                     It is no laughing matter. It is no string but a number. It is no warning; it is \
                     an error. If the answer is no the script exits. Crashes were more likely then \
                     than now.\n";
+        assert_eq!(run(fine), Vec::<(String, String)>::new());
+    }
+
+    #[test]
+    fn a_participle_a_noun_a_comparison_or_a_negation_in_another_word_s_place_is_flagged() {
+        let md = "Hugo is build from source. It fails far more often then it runs, and it is \
+                  cheaper then the old one. The project has also seem growth. They though that it \
+                  was fine. The only think that matters is speed. Errors will no show in the log.\n";
+        assert_eq!(
+            run(md),
+            pairs(&[
+                ("build", "built"),
+                ("then", "than"),
+                ("then", "than"),
+                ("seem", "seen"),
+                ("though", "thought"),
+                ("think", "thing"),
+                ("no", "not"),
+            ])
+        );
+        let fine = "All you need to do is build from source. Crashes were more likely then than \
+                    now, and ran more often then than today. Divide it by the number then by two. It \
+                    runs even though it is slow. The attacker then sends a request; divide by the number then use the rest. \
+                    Save it and later then restart it; do it later then it runs. Things seem fine and they seem to work. \
+                    They, though, stay. You only think of it, and some think that it is slow. It \
+                    will no longer show, it will no doubt fail, and it can do no harm.\n";
         assert_eq!(run(fine), Vec::<(String, String)>::new());
     }
 

@@ -52,9 +52,7 @@ pub(super) fn parts(code: &str) -> Vec<(usize, &str)> {
 /// Records the known misspellings among the parts of one doc's code.
 pub(super) fn count(code: &str, in_block: bool, seen: &mut HashMap<String, CodeUse>) {
     for (_, part) in parts(code) {
-        if part.len() >= MIN_PART
-            && super::super::misspellings::corrections(part).is_some_and(|f| !f.is_empty())
-        {
+        if part.len() >= MIN_PART && is_typo(part) {
             let e = seen.entry(part.to_ascii_lowercase()).or_default();
             e.docs = 1;
             e.in_block |= in_block;
@@ -87,7 +85,7 @@ fn deliberate(code: &str, at: usize, part: &str) -> bool {
 }
 
 /// The prose block a code span stands in (its placeholder's block).
-fn container(doc: &DocProse<'_>, span: &crate::core::markdown::Block) -> Option<usize> {
+pub(super) fn container(doc: &DocProse<'_>, span: &crate::core::markdown::Block) -> Option<usize> {
     let at = span.segments.first()?.src;
     doc.prose.blocks.iter().position(|b| {
         b.segments
@@ -109,10 +107,11 @@ pub(super) fn check(slips: &HashSet<String>, doc: &DocProse<'_>, out: &mut Vec<H
             continue;
         }
         for (at, part) in parts(code) {
-            if part.len() < MIN_PART
-                || !slips.contains(&part.to_ascii_lowercase())
-                || deliberate(code, at, part)
-            {
+            if part.len() < MIN_PART || deliberate(code, at, part) {
+                continue;
+            }
+            let slip = slips.contains(&part.to_ascii_lowercase());
+            if !slip && !is_typo(part) {
                 continue;
             }
             let Some(fixes) = super::super::misspellings::cased_corrections(part) else {
@@ -121,6 +120,12 @@ pub(super) fn check(slips: &HashSet<String>, doc: &DocProse<'_>, out: &mut Vec<H
             let Some(fix) = fixes.first() else {
                 continue;
             };
+            // Written in a code block or in other docs' code too, it is the API's own spelling, unless
+            // this doc's code writes the name corrected as well (`registerSchemesAsPriviliged` in a
+            // page of `registerSchemesAsPrivileged`): the API is named so, the other is a slip.
+            if !slip && !writes_corrected(doc, code, at, part, fix) {
+                continue;
+            }
             // The corrected name beside it, in the same paragraph: the old one is cited ("renamed `a`
             // to `b`").
             let corrected = format!("{}{fix}{}", &code[..at], &code[at + part.len()..]);
@@ -142,6 +147,32 @@ pub(super) fn check(slips: &HashSet<String>, doc: &DocProse<'_>, out: &mut Vec<H
             });
         }
     }
+}
+
+/// Is `part` on the list of known misspellings, with a correction?
+fn is_typo(part: &str) -> bool {
+    super::super::misspellings::corrections(part).is_some_and(|f| !f.is_empty())
+}
+
+/// Does the doc's code write the name that holds `part` (at `at` of `code`) with `fix` in its place,
+/// as a whole name (`registerSchemesAsPrivileged` for `registerSchemesAsPriviliged`,
+/// `workspace-concurrency` for `workpace-concurrency`)? Not a plural the list corrects to its
+/// singular, which is no slip of the fingers: a word alone in code, it is as often a name or
+/// another language's word (the French `informations :` beside "More information").
+fn writes_corrected(doc: &DocProse<'_>, code: &str, at: usize, part: &str, fix: &str) -> bool {
+    let name = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-';
+    let start = code[..at].rfind(|c| !name(c)).map_or(0, |i| i + 1);
+    let end = code[at..].find(|c| !name(c)).map_or(code.len(), |i| at + i);
+    if end - start == part.len() && part.eq_ignore_ascii_case(&format!("{fix}s")) {
+        return false;
+    }
+    let corrected = format!("{}{fix}{}", &code[start..at], &code[at + part.len()..end]);
+    doc.prose.code.iter().any(|r| {
+        let text = doc.file.get(r.clone()).unwrap_or("");
+        text.match_indices(corrected.as_str()).any(|(i, _)| {
+            !text[..i].ends_with(name) && !text[i + corrected.len()..].starts_with(name)
+        })
+    })
 }
 
 /// How the doc set writes one whole inline code span.
@@ -330,7 +361,7 @@ pub(super) fn count_parts(code: &str, seen: &mut HashMap<String, PartUse>) {
 
 /// Is an inline code span a name to read for slips: one line, no address, not a placeholder in
 /// another language's words?
-fn names_code(code: &str) -> bool {
+pub(super) fn names_code(code: &str) -> bool {
     !code.contains('\n')
         && !code.contains("://")
         && !code.contains('@')
@@ -448,6 +479,27 @@ mod tests {
                 ("hightlight".to_owned(), "highlight".to_owned()),
             ]
         );
+    }
+
+    #[test]
+    fn a_misspelling_the_doc_s_code_also_writes_corrected_is_a_slip_wherever_it_is_written() {
+        // Shown in a code block too, but the doc's code names the API corrected as well.
+        let doc = "### `protocol.registerSchemesAsPrivileged(schemes)`\n\n\
+                   `protocol.registerSchemesAsPriviliged` can be used to replace the old calls that \
+                   were there before the new version, for example:\n\n\
+                   ```js\nprotocol.registerSchemesAsPriviliged([])\n```\n";
+        assert_eq!(
+            found(&[doc], &[])[0],
+            [("Priviliged".to_owned(), "Privileged".to_owned())]
+        );
+        // Only the whole name corrected counts: `registerSchemesAsPrivilegedAll` is another name.
+        let other = doc.replace("Privileged(", "PrivilegedAll(");
+        assert_eq!(found(&[other.as_str()], &[])[0], []);
+        // A plural the list corrects is no slip, whatever the code writes beside it.
+        let french = "French pages put a space before the colon, as in `informations :` and the \
+                      like, which the English page does not do at all.\n\n\
+                      ```md\n> informations : More information\n```\n";
+        assert_eq!(found(&[french], &[])[0], []);
     }
 
     #[test]

@@ -40,6 +40,7 @@ mod likely;
 
 pub use candidates::looks_technical;
 mod suggest;
+mod twins;
 mod words;
 
 use candidates::*;
@@ -112,7 +113,7 @@ pub fn rules() -> Vec<RuleInfo> {
             severity: Severity::Warning,
             safety: Safety::Review,
             default_on: true,
-            summary: "Inline code one slip from code the doc set writes often (`useSumbit` → `useSubmit`)"
+            summary: "Inline code one slip from code the doc set or the doc writes often (`useSumbit` → `useSubmit`)"
                 .into(),
             explain: "Flags inline code (a whole span: a name, a path, a flag) that one doc writes once when \
                       code three docs or more write the same way is one finger slip from it, and the slip \
@@ -123,7 +124,14 @@ pub fn rules() -> Vec<RuleInfo> {
                       `.clock()` and `.click()`), so a slip that makes another word is left alone, as are a \
                       case change, a digit, a letter added or dropped (`conv1d` and `conv2d`, `enable` and \
                       `enabled`), code the same doc also writes in a code block, code in a doc whose prose \
-                      is not English, and code listed in [vocabulary] accept or .docreview/vocabulary.txt."
+                      is not English, and code listed in [vocabulary] accept or .docreview/vocabulary.txt. \
+                      Within one doc too: a name in inline code the doc writes once, one letter added, \
+                      dropped, swapped or mistyped from a name its own code (inline or in blocks) writes \
+                      twice or more, where the slip turns a word of the name into a non-word \
+                      (`changedMetricts` beside `changedMetrics`, `DeviceMmanager` beside `DeviceManager`); \
+                      not another case of it (`onclick` beside `onClick`), a letter more, less or other at \
+                      its end (`containerd`, `healthz`, `workerd`), a name of five characters or fewer, or a \
+                      name written beside its twin in one paragraph (a rename)."
                 .into(),
         },
         RuleInfo {
@@ -143,7 +151,9 @@ pub fn rules() -> Vec<RuleInfo> {
                       name the doc also writes mended (\"BroswerWindow\" beside \"BrowserWindow\"), even where an unknown word would pass as a compound. Inside \
                       inline code, a part of a name (split at symbols and camelCase humps: \
                       `.github/worflows`, `is_sign_poitive`) is flagged when no other doc writes it in code \
-                      and no code block writes it at all, the doc's prose is English, and it is not cut short \
+                      and no code block writes it at all, or when the doc's code writes the name mended too \
+                      (`registerSchemesAsPriviliged` beside `registerSchemesAsPrivileged`; not a plural \
+                      the list mends to its singular), the doc's prose is English, and it is not cut short \
                       (`wrapp...`), quoted, a name of words or an old name cited beside its correction. It is \
                       left alone when it is a name (a capitalised word of fewer than seven letters, \
                       mid-sentence, \"Big Sur\", or before another capitalised word, \"Sven Aas\"), a whole \
@@ -475,7 +485,7 @@ impl Vocabulary {
 
     /// Spelling findings in one document.
     pub fn check(&self, doc: &DocProse<'_>, active: &Active, out: &mut Vec<Hit>) {
-        if active.has(TYPO) && !self.code_slips.is_empty() {
+        if active.has(TYPO) {
             code::check(&self.code_slips, doc, out);
         }
         if active.has(SLIP) && !self.span_slips.is_empty() {
@@ -489,6 +499,9 @@ impl Vocabulary {
         }
         if active.has(LIKELY) && !self.part_slips.is_empty() {
             code::check_parts(&self.part_slips, &self.span_slips, doc, out);
+        }
+        if active.has(SLIP) {
+            twins::check(doc, out);
         }
         if !any_on(active) || self.flagged.is_empty() {
             return;
