@@ -9,6 +9,7 @@ use super::text::{Word, next, prev};
 use super::{Active, Checker, DocProse, Hit, RuleInfo};
 use crate::core::finding::{Safety, Severity};
 
+mod context;
 mod judge;
 use judge::{confusable, judge};
 

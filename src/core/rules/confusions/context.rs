@@ -1,0 +1,137 @@
+//! The neighbours that make a confusion certain: whether the word after "you" names a thing, whether
+//! "then" follows a comparison, whether "have" comes before, whether a word is a verb's base form.
+
+use super::Around;
+use super::judge::MODALS;
+
+/// Does the word after "you" name a thing: a singular noun ("in you browser"; one that may be a verb
+/// too only before a noun: "to you home directory") or a lower-case word no dictionary knows ("in you
+/// config")? Not a plural ("for you developers"), a pronoun, a determiner ("for you all") or a
+/// word of time or place ("to you first", "with you today").
+pub(super) fn names_a_thing(a: &Around) -> bool {
+    use crate::core::rules::dictionary::{is_known_word, word_metadata};
+    const NOT_THINGS: &[&str] = &[
+        "time", "way", "day", "week", "month", "year", "today", "tomorrow", "now", "here", "there",
+        "alone", "first", "last", "next", "too", "guys", "folks", "people", "back", "up", "down",
+        "out", "off", "free", "right", "again", "know", "like", "both",
+    ];
+    let Some(w) = a.after.as_deref() else {
+        return false;
+    };
+    // "-ing" words after "you" are its verb ("for you using the annotation").
+    // Nor a modal, however the dictionary also knows it as a noun ("in you can start", "on you
+    // need nothing").
+    if NOT_THINGS.contains(&w)
+        || MODALS.contains(&w)
+        || w == "need"
+        || !w.chars().all(|c| c.is_ascii_lowercase())
+        || w.ends_with("ing")
+    {
+        return false;
+    }
+    match word_metadata(w) {
+        Some(m) => {
+            m.noun.as_ref().is_some_and(|n| {
+                n.is_plural != Some(true)
+                    && n.is_proper != Some(true)
+                    && n.is_possessive != Some(true)
+            }) && m.pronoun.is_none()
+                && m.determiner.is_none()
+                && m.conjunction.is_none()
+                && !m.preposition
+                // A word that may be a verb ("logged in you can", "you intend to you use", "in you
+                // see") says "your" only before a noun ("to you home directory").
+                && (m.verb.is_none() || a.after2.as_deref().is_some_and(noun_only))
+        }
+        None => w.len() >= 3 && !is_known_word(w),
+    }
+}
+
+/// Does "then" follow a comparison the judge's list does not name: an adjective's "-er" form
+/// ("cheaper then", "earlier then"), or "more" or "less" and an adjective or adverb ("more often
+/// then")? Not "more likely then than now", where "then" is a time, nor "the attacker then sends".
+pub(super) fn compared(a: &Around) -> bool {
+    use crate::core::rules::dictionary::word_metadata;
+    if a.after_in(&["than"]) {
+        return false;
+    }
+    // What is compared follows: a determiner, a pronoun, a preposition ("cheaper then the old one",
+    // "then it", "then before"), not a verb ("the attacker then sends": a time).
+    let verb_next = a.after.as_deref().is_some_and(|w| {
+        word_metadata(w).is_some_and(|m| {
+            m.verb.is_some() && m.determiner.is_none() && m.pronoun.is_none() && !m.preposition
+        })
+    });
+    if verb_next {
+        return false;
+    }
+    let Some(before) = a.before.as_deref() else {
+        return false;
+    };
+    // An adjective's "-er" form: "cheaper" of "cheap", "nicer" of "nice", "hotter" of "hot",
+    // "earlier" of "early".
+    let of_adjective = || {
+        let Some(stem) = before.strip_suffix("er") else {
+            return false;
+        };
+        let doubled =
+            stem.len() >= 2 && stem.as_bytes()[stem.len() - 1] == stem.as_bytes()[stem.len() - 2];
+        let stems = [
+            Some(stem.to_owned()),
+            Some(format!("{stem}e")),
+            doubled.then(|| stem[..stem.len() - 1].to_owned()),
+            stem.strip_suffix('i').map(|s| format!("{s}y")),
+        ];
+        stems
+            .into_iter()
+            .flatten()
+            .any(|s| s.len() >= 3 && word_metadata(&s).is_some_and(|m| m.adjective.is_some()))
+    };
+    // The dictionary's own tags are no help here: it calls "attacker" a comparative, and gives
+    // "cheaper" the noun of "cheap". A noun of its own ("number", counted) is no comparison.
+    let comparative = || {
+        let meta = word_metadata(before);
+        let noun = meta.as_ref().is_some_and(|m| {
+            m.preposition
+                || m.noun.as_ref().is_some_and(|n| {
+                    n.is_countable.is_some() || n.is_mass.is_some() || n.is_singular.is_some()
+                })
+        });
+        before != "later" && !noun && of_adjective()
+    };
+    let after_more = || {
+        a.before2_in(&["more", "less"])
+            && word_metadata(before).is_some_and(|m| {
+                (m.adjective.is_some() || m.adverb.is_some())
+                    && m.noun.is_none()
+                    && m.verb.is_none()
+            })
+    };
+    comparative() || after_more()
+}
+
+/// Does "have" (or "has", "had", "'ve"), or "have" and one adverb ("has also", "have never"), come
+/// before the word?
+pub(super) fn has_before(a: &Around) -> bool {
+    const HAVE: &[&str] = &["has", "have", "had", "having", "'ve"];
+    a.before_in(HAVE)
+        || (a.before_in(&[
+            "also", "already", "never", "not", "just", "ever", "often", "probably",
+        ]) && a.before2_in(HAVE))
+}
+
+/// Is `w` a verb's base form and nothing a modal's "no" could go with: not a noun alone, nor "longer",
+/// "more", "doubt" ("will no longer", "can no more", "will no doubt")?
+pub(super) fn bare_verb(w: &str) -> bool {
+    use crate::core::rules::dictionary::word_metadata;
+    !matches!(
+        w,
+        "longer" | "more" | "less" | "doubt" | "one" | "matter" | "way"
+    ) && word_metadata(w).is_some_and(|m| m.is_verb_lemma() && m.adjective.is_none())
+}
+
+/// Is `w` a noun and no verb ("directory", not "use")?
+fn noun_only(w: &str) -> bool {
+    crate::core::rules::dictionary::word_metadata(w)
+        .is_some_and(|m| m.noun.is_some() && m.verb.is_none())
+}
