@@ -135,3 +135,20 @@ fn noun_only(w: &str) -> bool {
     crate::core::rules::dictionary::word_metadata(w)
         .is_some_and(|m| m.noun.is_some() && m.verb.is_none())
 }
+
+/// Is `w` a state a subject can be in ("available", "supported", "valid"): an adjective or a verb's
+/// participle in "-ed" or "-en", and no adverb ("only", "just", "necessarily") nor a verb's "-ing"? Nor
+/// a comparison, which describes a noun after it ("run in not older version than …").
+pub(super) fn names_a_state(w: &str) -> bool {
+    use crate::core::rules::dictionary::word_metadata;
+    if w.ends_with("ing") || w.ends_with("er") || w.ends_with("est") {
+        return false;
+    }
+    word_metadata(w).is_some_and(|m| {
+        m.adverb.is_none()
+            && m.determiner.is_none()
+            && m.pronoun.is_none()
+            && (m.adjective.is_some()
+                || (m.verb.is_some() && (w.ends_with("ed") || w.ends_with("en"))))
+    })
+}

@@ -5,9 +5,10 @@
 //! on its own; "its" before "a" or "not", never before a noun.
 
 use super::misspellings::match_case;
-use super::text::{Word, next, prev};
+use super::text::{Word, next, prev, sentence_around};
 use super::{Active, Checker, DocProse, Hit, RuleInfo};
 use crate::core::finding::{Safety, Severity};
+use std::ops::Range;
 
 mod context;
 mod judge;
@@ -30,10 +31,11 @@ impl Checker for Confusions {
             explain: "Flags a real word written for another, only where its neighbours make the slip certain:\n\
                       - its / it's: \"it's own\", \"in it's place\" -> \"its\"; \"its a\", \"its not\", \"its been\" -> \"it's\";\n\
                       - your / you / you're: \"your are\", \"your can\" -> \"you\"; \"if your using\" -> \"you're\"; \
-                      \"you're own\", \"there own\" -> \"your own\", \"their own\"; \"in you config file\" -> \"your\";\n\
+                      \"you're own\", \"there own\" -> \"your own\", \"their own\"; \"in you config file\", \"in you \
+                      `.travis.yml`\" and \"in you config.yml\" -> \"your\";\n\
                       - then / than: \"more then\", \"rather then\", \"less then\", \"cheaper then\", \
                       \"more often then\" -> \"than\"; \"since than\", \
-                      \"Than run\" at a sentence start -> \"then\";\n\
+                      \"Than run\" at a sentence start and \"If it is empty, than run it\" -> \"then\";\n\
                       - \"as shown bellow\" -> \"below\", \"boarder\" -> \"border\", \"should of\" -> \"should have\", \
                       \"weather or not\" / \"check weather\" -> \"whether\", \"will loose data\" -> \"lose\", \
                       \"in principal,\" -> \"in principle\", \"no affect on\" -> \"effect\", \"the affects of\" \
@@ -42,10 +44,15 @@ impl Checker for Confusions {
                       and \"is build from\" -> \"built\", \"They though that\" -> \"thought\", \"the only think \
                       that\" -> \"thing\", \"sneak peak\" -> \
                       \"peek\", \"free reign\" -> \"rein\", \"per say\" -> \"per se\", \"is therefor harmless\" and \
-                      \"Therefor,\" -> \"therefore\" (the legal \"payment therefor\" stays);\n\
+                      \"Therefor,\" -> \"therefore\" (the legal \"payment therefor\" stays), \"copy & past\" \
+                      and \"copy-past\" -> \"paste\", \"either or them\" -> \"either of\", \"In other to \
+                      build\" -> \"In order to\", \"we're exited to\" -> \"excited\", \"are interesting in \
+                      contributing\" -> \"interested\", \"You van even\" -> \"can\", \"can bee seen\" -> \"be\", \
+                      \"Se the guide\" -> \"See\", \"Linux, Window and macOS\" -> \"Windows\" (\"the Window \
+                      menu\" and \"X Window\" stay);\n\
                       - if / it / they / not, where a sentence has lost a word's place: \"If is set\" -> \"If \
                       it\" (or \"It\"), \"It you use it\" or \"I you use it\" -> \"If\", \"The have been \
-                      fixed\" -> \"They\", \"this is no the only one\", \"we are no using it\" or \"it will no show\" -> \"not\".\n\
+                      fixed\" -> \"They\", \"this is no the only one\", \"we are no using it\" or \"it will no show\" -> \"not\", \"the method in not available\" -> \"is\".\n\
                       Every other use of these words is left alone."
                 .into(),
         }]
@@ -58,12 +65,15 @@ impl Checker for Confusions {
         for (b, block) in doc.prose.blocks.iter().enumerate() {
             let text = block.text.as_str();
             let ws = doc.words(b);
+            // Inline code matters only after "you"; gathered once per block, when first asked.
+            let mut code: Option<Vec<Range<usize>>> = None;
             for i in 0..ws.len() {
                 // Most words are none of the confusable ones: no neighbours to gather for them.
                 if !confusable(ws[i].text(text)) {
                     continue;
                 }
-                let Some((fix, why)) = judge(&Around::new(text, ws, i)) else {
+                let code = code.get_or_insert_with(|| doc.inline_code(b).collect());
+                let Some((fix, why)) = judge(&Around::new(text, ws, i, code)) else {
                     continue;
                 };
                 let written = ws[i].text(text);
@@ -80,6 +90,19 @@ impl Checker for Confusions {
             }
         }
     }
+}
+
+/// Does `rest` (the text after a word) hold a file name's extension: a dot and two to five lower-case
+/// letters, then no more letters (".yml" of "config.yml", not ".Then" of a missing space)?
+fn file_extension(rest: &str) -> bool {
+    let Some(ext) = rest.strip_prefix('.') else {
+        return false;
+    };
+    let n = ext.len()
+        - ext
+            .trim_start_matches(|c: char| c.is_ascii_lowercase())
+            .len();
+    (2..=5).contains(&n) && !ext[n..].starts_with(|c: char| c.is_alphanumeric())
 }
 
 /// A word and its neighbours (lower case, curly apostrophes made straight); a neighbour is `None`
@@ -99,20 +122,70 @@ struct Around {
     capital: bool,
     /// Is it written with a capital and the rest in lower case ("If", not "IF" of a spreadsheet)?
     title: bool,
+    /// Does inline code follow after white space ("in you `.travis.yml`")?
+    after_code: bool,
+    /// Is the next word the stem of a file name ("config" of "in you config.yml")?
+    after_file: bool,
+    /// The word before, whatever stands between (lower case: "copy" in "copy & past"), and what stands
+    /// between, trimmed ("&").
+    prior: Option<String>,
+    gap: String,
+    /// The first word of the sentence (lower case; only for the words whose patterns ask for it).
+    opener: Option<String>,
+    /// Does another operating system's name stand within four words ("Linux, Window and macOS";
+    /// only for "Window")?
+    beside_os: bool,
 }
 
 impl Around {
-    fn new(text: &str, ws: &[Word], i: usize) -> Around {
+    fn new(text: &str, ws: &[Word], i: usize, code: &[Range<usize>]) -> Around {
         let norm = |w: Word| w.text(text).to_lowercase().replace('\u{2019}', "'");
         let before = prev(text, ws, i);
         let before2 = before.and_then(|_| prev(text, ws, i - 1));
         let after = next(text, ws, i);
         let after2 = after.and_then(|_| next(text, ws, i + 1));
         let lead = text[..ws[i].start].trim_end();
+        let prior = i.checked_sub(1).map(|p| ws[p]);
+        let rest = &text[ws[i].end..];
+        let code_at = ws[i].end + (rest.len() - rest.trim_start().len());
+        let word = norm(ws[i]);
         Around {
+            after_code: rest.starts_with(char::is_whitespace)
+                && code.iter().any(|r| r.start == code_at),
+            after_file: after.is_some_and(|w| file_extension(&text[w.end..])),
+            prior: prior.map(norm),
+            gap: prior
+                .map(|p| text[p.end..ws[i].start].trim().to_owned())
+                .unwrap_or_default(),
+            opener: (word == "than").then(|| {
+                let s = sentence_around(text, ws[i].range()).start;
+                ws.iter()
+                    .find(|w| w.start >= s)
+                    .map(|w| norm(*w))
+                    .unwrap_or_default()
+            }),
+            beside_os: ws[i].text(text) == "Window" && {
+                let near = &ws[i.saturating_sub(4)..(i + 5).min(ws.len())];
+                near.iter().any(|w| {
+                    matches!(
+                        w.text(text),
+                        "Linux"
+                            | "macOS"
+                            | "MacOS"
+                            | "Mac"
+                            | "OSX"
+                            | "Unix"
+                            | "Ubuntu"
+                            | "iOS"
+                            | "Android"
+                            | "FreeBSD"
+                            | "Debian"
+                    )
+                })
+            },
             before2: before2.map(norm),
             before: before.map(norm),
-            word: norm(ws[i]),
+            word,
             after: after.map(norm),
             after2: after2.map(norm),
             after_lower: after.is_some_and(|w| !w.text(text).chars().any(char::is_uppercase)),
@@ -123,6 +196,11 @@ impl Around {
                 cs.next().is_some_and(char::is_uppercase) && !cs.any(char::is_uppercase)
             },
         }
+    }
+
+    /// Is the word before `prior`, with only `gaps` between ("copy" and "&" or "/" before "past")?
+    fn prior_is(&self, prior: &str, gaps: &[&str]) -> bool {
+        self.prior.as_deref() == Some(prior) && gaps.contains(&self.gap.as_str())
     }
 
     fn before_in(&self, set: &[&str]) -> bool {
@@ -296,6 +374,46 @@ mod tests {
                     today, and it comes to you free of charge, made for you using a tool. Is it on you? Thanks to you, it runs \
                     in you and me. Each one you intend to you use. Once logged in you can start; \
                     from now on you will see it, and after signing in you need nothing.\n";
+        assert_eq!(run(fine), Vec::<(String, String)>::new());
+    }
+
+    #[test]
+    fn a_word_slipped_inside_a_phrase_is_flagged_where_the_phrase_shows_it() {
+        let md = "The build happens in you `.travis.yml` file, as defined in you config.yml. It runs \
+                  on Linux, Window and macOS. The method in not available here. If the cache is \
+                  empty, than they rebuild it. Copy & past the lines, then copy and past more. When \
+                  either or them is missing, it fails. In other to build it, run this. We're \
+                  exited to announce it, and we are exited about it. If you are interesting in \
+                  contributing, read on. You van even run it twice. The lists can bee seen below. \
+                  Se the guide for more.\n";
+        assert_eq!(
+            run(md),
+            pairs(&[
+                ("you", "your"),
+                ("you", "your"),
+                ("Window", "Windows"),
+                ("in", "is"),
+                ("than", "then"),
+                ("past", "paste"),
+                ("past", "paste"),
+                ("or", "of"),
+                ("other", "order"),
+                ("exited", "excited"),
+                ("exited", "excited"),
+                ("interesting", "interested"),
+                ("van", "can"),
+                ("bee", "be"),
+                ("Se", "See"),
+            ])
+        );
+        let fine = "It sends them to you `user` by mail, and thanks you.Then it stops. It runs the X \
+                    Window System on Linux; open the Window menu on macOS. Window sizes on Linux \
+                    differ. On Linux, close the Window or press Esc. It is interested in not \
+                    paying and results in not only speed but size; \
+                    run it in not older version than this. If it runs longer, than the old one does, \
+                    it fails. Copy past versions. Use either or both of them. In other words, \
+                    run it. The loop was exited to the caller. The results are interesting in \
+                    that way. Drive the van to the shop. A bee can sting. Per se.\n";
         assert_eq!(run(fine), Vec::<(String, String)>::new());
     }
 }
