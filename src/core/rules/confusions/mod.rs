@@ -12,6 +12,7 @@ use std::ops::Range;
 
 mod context;
 mod judge;
+mod phrases;
 use judge::{confusable, judge};
 
 pub const RULE: &str = "grammar.confused-words";
@@ -65,14 +66,20 @@ impl Checker for Confusions {
         for (b, block) in doc.prose.blocks.iter().enumerate() {
             let text = block.text.as_str();
             let ws = doc.words(b);
-            // Inline code matters only after "you"; gathered once per block, when first asked.
+            // A block's inline code, gathered once, when first asked.
             let mut code: Option<Vec<Range<usize>>> = None;
             for i in 0..ws.len() {
                 // Most words are none of the confusable ones: no neighbours to gather for them.
                 if !confusable(ws[i].text(text)) {
                     continue;
                 }
-                let code = code.get_or_insert_with(|| doc.inline_code(b).collect());
+                // Inline code matters only after "you" ("in you `.travis.yml`"): "in" and "or" are in
+                // most blocks, and their code need not be gathered.
+                let code: &[Range<usize>] = if ws[i].text(text).eq_ignore_ascii_case("you") {
+                    code.get_or_insert_with(|| doc.inline_code(b).collect())
+                } else {
+                    &[]
+                };
                 let Some((fix, why)) = judge(&Around::new(text, ws, i, code)) else {
                     continue;
                 };
