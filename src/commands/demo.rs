@@ -38,10 +38,9 @@ const CONFIG: &str = "# docreview settings for this sample project.\n\n\
 # docs they were not tuned on fewer than 9 in 10 of their findings were right, or they found nothing to\n\
 # measure (`docreview rules` shows each rule's precision); a team that wants them turns them on.\n\
 [rules]\n\
-\"grammar.agreement\" = \"on\"\n\
 \"grammar.gerund\" = \"on\"\n\
 \"consistency.variant\" = \"on\"\n\
-\"links.tracking\" = \"on\"\n\n\
+\n\
 [terms]\n\
 \"Widget Tuner\" = [\"WidgetTuner\"]\n\n\
 [[rule]]\n\

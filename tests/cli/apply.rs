@@ -45,9 +45,10 @@ fn apply_cleans_tracking_parameters_out_of_links_but_not_out_of_code() {
     r.write(
         "a.md",
         "* [Course](https://www.youtube.com/playlist?list=PL0y&si=7AlPtk) - Author\n\
-         * See <https://example.com/post?utm_source=x&id=3#top>.\n\n\
+         * See <https://example.com/post?utm_source=x&utm_medium=email&id=3#top>.\n\
+         * Try <https://example.com/?utm_source=docs&utm_medium=referral>.\n\n\
          [ref]: https://youtu.be/abc?si=Jv-dD&t=42\n\n\
-         Run `curl https://example.com/?utm_source=cli` as is.\n",
+         Run `curl https://example.com/?utm_medium=email` as is.\n",
     );
     let o = r.run(&["check", "--format", "json"]);
     assert!(o.stdout.contains("\"links.tracking\""), "{}", o.stdout);
@@ -56,9 +57,10 @@ fn apply_cleans_tracking_parameters_out_of_links_but_not_out_of_code() {
     assert_eq!(
         String::from_utf8_lossy(&r.read("a.md")),
         "* [Course](https://www.youtube.com/playlist?list=PL0y) - Author\n\
-         * See <https://example.com/post?id=3#top>.\n\n\
+         * See <https://example.com/post?id=3#top>.\n\
+         * Try <https://example.com/?utm_source=docs&utm_medium=referral>.\n\n\
          [ref]: https://youtu.be/abc?t=42\n\n\
-         Run `curl https://example.com/?utm_source=cli` as is.\n"
+         Run `curl https://example.com/?utm_medium=email` as is.\n"
     );
 }
 

@@ -21,6 +21,40 @@ const TRACKERS: &[&str] = &[
     "igsh", "yclid", "twclid", "ttclid", "_hsenc", "_hsmi", "mkt_tok",
 ];
 
+/// `utm_medium` values of a link copied from what its writer received (a newsletter, an ad, a
+/// post), and `utm_source` values of ad networks and mail tools. Other campaign parameters are the
+/// doc owners' own attribution (`utm_source=pnpm&utm_medium=workspace_page`, a partner's
+/// `utm_medium=referral`): written on purpose, and left alone.
+const RECEIVED_MEDIA: &[&str] = &[
+    "email",
+    "e-mail",
+    "mail",
+    "newsletter",
+    "social",
+    "social-media",
+    "share",
+    "sharing",
+    "cpc",
+    "ppc",
+    "paid",
+    "paid-social",
+    "paidsearch",
+    "display",
+    "banner",
+    "sms",
+];
+const RECEIVED_SOURCES: &[&str] = &[
+    "adwords",
+    "google_ads",
+    "googleads",
+    "newsletter",
+    "hs_email",
+    "mailchimp",
+    "substack",
+    "sendgrid",
+    "braze",
+];
+
 /// Sites whose share buttons add a parameter of their own, and that parameter's names.
 const SHARE_PARAMETERS: &[(&str, &[&str])] = &[
     ("youtube.com", &["si", "pp", "feature"]),
@@ -50,10 +84,13 @@ impl Checker for Links {
                 id: TRACKING.into(),
                 severity: Severity::Warning,
                 safety: Safety::Safe,
-                default_on: false,
-                summary: "Tracking parameters in a link (\"?si=…\", \"utm_source=…\", \"fbclid=…\")".into(),
+                default_on: true,
+                summary: "Tracking parameters in a link (\"?si=…\", \"fbclid=…\", \"utm_medium=email\")".into(),
                 explain: "Share buttons and campaigns add parameters that record who shared or clicked a link: \
-                          YouTube's \"si\" and \"feature=shared\", \"utm_*\", \"fbclid\", \"gclid\" and others. \
+                          YouTube's \"si\" and \"feature=shared\", \"fbclid\", \"gclid\" and others, and the \
+                          \"utm_*\" campaign tags of a link copied from a newsletter, a post or an ad \
+                          (\"utm_medium=email\", \"utm_source=adwords\"). Campaign tags the doc's owners write \
+                          for their own attribution (\"utm_source=docs&utm_medium=referral\") are left alone. \
                           In docs they only follow every reader and make the address longer; the page is the \
                           same without them. The fix removes them and keeps every other parameter (a \
                           YouTube playlist's \"list\", a video's start time \"t\") and the fragment, so it is \
@@ -173,11 +210,21 @@ impl Parts {
             .iter()
             .find(|(host, _)| *host == self.host)
             .map_or(&[], |(_, names)| names);
+        let pairs = || {
+            query
+                .split(separator)
+                .map(|param| param.split_once('=').unwrap_or((param, "")))
+        };
+        let received = pairs().any(|(name, value)| {
+            let value = value.to_ascii_lowercase();
+            name == "utm_medium" && RECEIVED_MEDIA.contains(&value.as_str())
+                || name == "utm_source" && RECEIVED_SOURCES.contains(&value.as_str())
+        });
         let mut removed = Vec::new();
         let mut kept = Vec::new();
         for param in query.split(separator) {
             let (name, value) = param.split_once('=').unwrap_or((param, ""));
-            let tracks = name.starts_with("utm_")
+            let tracks = (name.starts_with("utm_") || name.starts_with("hsa_")) && received
                 || TRACKERS.contains(&name)
                 || site.contains(&name) && is_share_value(name, value);
             if tracks {
@@ -253,8 +300,22 @@ mod tests {
             [hit(TRACKING, "?si=Jv-dDoLIQ8gYLANB", "")]
         );
         assert_eq!(
-            run("Read https://example.com/post?utm_source=x&utm_medium=y&id=3#top today.\n"),
-            [hit(TRACKING, "?utm_source=x&utm_medium=y&id=3", "?id=3")]
+            run("Read https://example.com/post?utm_source=x&utm_medium=email&id=3#top today.\n"),
+            [hit(
+                TRACKING,
+                "?utm_source=x&utm_medium=email&id=3",
+                "?id=3"
+            )]
+        );
+        assert_eq!(
+            run(
+                "Try [it](https://example.com/a?utm_term=docs&utm_source=adwords&utm_medium=cpc).\n"
+            ),
+            [hit(
+                TRACKING,
+                "?utm_term=docs&utm_source=adwords&utm_medium=cpc",
+                ""
+            )]
         );
         assert_eq!(
             run("[a]: https://example.com/?fbclid=abc\n\nSee [a].\n"),
@@ -264,6 +325,14 @@ mod tests {
             run("<a href=\"https://youtube.com/watch?v=1&amp;feature=shared\">v</a>\n"),
             [hit(TRACKING, "?v=1&amp;feature=shared", "?v=1")]
         );
+    }
+
+    #[test]
+    fn the_doc_owners_own_campaign_parameters_stay() {
+        // A partner's referral and the site's own attribution are written on purpose.
+        let md = "See [Flotiq](https://flotiq.com/?utm_campaign=x&utm_medium=referral&utm_source=docs) \
+                  and [tool](https://example.com/?utm_source=pnpm&utm_medium=workspace_page).\n";
+        assert_eq!(run(md), Vec::<(String, String, String)>::new());
     }
 
     #[test]

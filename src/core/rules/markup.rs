@@ -75,9 +75,11 @@ impl Checker for Markup {
                       true, false and null where they are values (\"When true,\", \"set to false\"). Left alone: names such as macOS, Node.js \
                       or Mermaid.js, domain names and abbreviations (e.g., i.e.), headings, table cells, link texts and \
                       names a link gives, captions, tokens the authors set apart (quoted, in bold or italics, in a \
-                      quotation), the term a list item defines (\"- run_id - the run's ID\"), braces, mathematics and \
-                      marks in parentheses (\"f(x)\", \"LL(k)\", \"HTTP(S)\").\nThe fix wraps the token in backticks. \
-                      consistency.code-format (on by default) is the part of this rule that the doc set's own \
+                      quotation), the term a list item defines (\"- run_id - the run's ID\") and the type after it \
+                      (\"- `options` PopupOptions\"), a field's value (\"- Feature Name: nested_method_call\"), \
+                      braces, formulas, subscripts (\"S_k\") and a grammar's productions in capitals, marks in \
+                      parentheses (\"f(x)\", \"LL(k)\", \"HTTP(S)\", \"Engine(CCE)\") and a path the doc's links hold.\nThe fix wraps the token in backticks. \
+                      consistency.code-format is the part of this rule that the doc set's own \
                       formatting backs."
                 .into(),
         }]
@@ -125,6 +127,10 @@ pub(super) fn plain_code<'f>(doc: &DocProse<'f>) -> Vec<(usize, std::ops::Range<
                 || !fits_code(doc, b, start..end)
                 || set_apart(doc, b, start..end)
                 || defines_item(block, start..end)
+                || field_value(text, start..end)
+                || typed_term(text, start)
+                || a_site(doc, token)
+                || in_notation(text, start..end)
                 || in_braces(text, start..end)
                 || names_a_link(doc, token, &mut bracketed)
             {
@@ -266,6 +272,60 @@ fn defines_item(block: &crate::core::markdown::Block, view: std::ops::Range<usiz
         .iter()
         .any(|sep| rest.starts_with(sep))
         || rest.trim().is_empty()
+}
+
+/// Is the token the whole value of a field on its line ("- Feature Name: nested_method_call",
+/// "- Metric name: storage_operation_duration_seconds")? A template's fields are filled in its
+/// authors' chosen style, like a list of field names.
+fn field_value(text: &str, view: std::ops::Range<usize>) -> bool {
+    let (before, after) = line_around(text, view);
+    let label = before.trim_end().strip_suffix(':').map(str::trim);
+    after.trim_end_matches(['.', ',', ';']).trim().is_empty()
+        && label.is_some_and(|l| {
+            l.starts_with(char::is_uppercase)
+                && l.split_whitespace().count() <= 4
+                && l.chars().all(|c| c.is_alphabetic() || c == ' ')
+        })
+}
+
+/// Does the token follow the code that opens its block, alone: the type of the term a reference
+/// list defines ("- `options` PopupOptions (optional)"), written plain by the list's convention?
+fn typed_term(text: &str, start: usize) -> bool {
+    let lead = text[..start].trim();
+    !lead.is_empty() && lead.chars().all(|c| c == PLACEHOLDER)
+}
+
+/// Is a path-shaped token a part of a web address the doc links ("/r/programming" beside a link to
+/// reddit.com/r/programming/…): a site's section, not a file?
+fn a_site(doc: &DocProse<'_>, token: &str) -> bool {
+    token.starts_with('/')
+        && PATH.is_match(token)
+        && doc.prose.links.iter().any(|l| l.text.contains(token))
+}
+
+/// Symbols of mathematics and logic: a line that holds one is a formula ("FIRST(M) ∪ sep_set").
+const MATH: &[char] = &[
+    '∈', '∉', '∪', '∩', '⊆', '⊂', '⊇', '⊃', '∀', '∃', 'ε', '≤', '≥', '≠', '⇒', '↦', '∧', '∨', '¬',
+    '∑', '∏',
+];
+
+/// Is the token's line written in a notation, not as a sentence: a formula, or a grammar's
+/// production ("RESERVED_RAW_STRING_LITERAL : IDENTIFIER_OR_KEYWORD"), a line with another word in
+/// capitals and no word in lower case? A sentence that names a variable has small words around it
+/// ("Set HF_ENDPOINT and …", "See MY_VAR.").
+fn in_notation(text: &str, view: std::ops::Range<usize>) -> bool {
+    let (before, after) = line_around(text, view);
+    if before.contains(MATH) || after.contains(MATH) {
+        return true;
+    }
+    let words = || {
+        [before, after]
+            .into_iter()
+            .flat_map(|p| p.split(|c: char| !c.is_alphabetic()))
+            .filter(|w| w.chars().count() >= 2)
+    };
+    !words().any(|w| w.chars().all(char::is_lowercase))
+        && words().any(|w| w.chars().all(char::is_uppercase))
 }
 
 /// Is the token inside braces on its line: an attribute list (`{ .lg .middle }`), a JSX expression or a
@@ -433,6 +493,10 @@ fn is_literal_value(token: &str, before: &str) -> bool {
     )
 }
 
+/// A letter with a subscript, mathematics written in plain text ("S_k", "x_1", "P_ij").
+static SUBSCRIPT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[A-Za-z]_[A-Za-z0-9]{1,2}$").expect("regex"));
+
 /// Words of code shape that name a convention, an architecture or a site, and read as terms.
 const TERMS: &[&str] = &[
     "camelCase",
@@ -449,7 +513,14 @@ const TERMS: &[&str] = &[
 ];
 
 fn looks_like_code(t: &str) -> bool {
+    // "e.g" and "a.k.a" (a full stop lost or moved) are abbreviations.
+    let dotted_letters = t
+        .trim_matches('.')
+        .split('.')
+        .all(|p| p.chars().count() == 1);
     if t.len() < 3
+        || dotted_letters
+        || SUBSCRIPT.is_match(t)
         || t.contains("://")
         || t.contains('@') && !t.starts_with('@')
         || TERMS.contains(&t)
@@ -487,9 +558,18 @@ fn looks_like_code(t: &str) -> bool {
         // The note: an abbreviation or a capitalised word ("IO", "Enabled").
         let note = args.chars().next().is_some_and(|c| c.is_ascii_uppercase())
             && args.chars().all(|c| c.is_ascii_alphabetic());
-        return !(capital_word && note);
+        // An English word with a note glued on: an abbreviation ("Container Engine(CCE)") or a
+        // hyphenated word ("Moves window to top(z-order)"), never a call's argument.
+        let english = name.chars().all(|c| c.is_ascii_lowercase())
+            && super::dictionary::is_known(name)
+            && (args.len() >= 2 && args.chars().all(|c| c.is_ascii_uppercase())
+                || args.trim_matches('-').contains('-'));
+        return !(capital_word && note || english);
     }
-    if UNDERSCORED.is_match(t) || PATH.is_match(t) && t.is_ascii() {
+    // A path has a name in it: "/24" is a network's prefix length.
+    let named_path =
+        PATH.is_match(t) && t.is_ascii() && t.contains(|c: char| c.is_ascii_alphabetic());
+    if UNDERSCORED.is_match(t) || named_path {
         return true;
     }
     if CAMEL.is_match(t) || TYPE_NAME.is_match(t) {
@@ -607,6 +687,39 @@ mod tests {
         assert_eq!(
             run("See [regexFind\n(mustRegexFind)](#r) now.\n"),
             Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn notation_fields_and_a_list_s_types_are_left_alone() {
+        // A template's field values, a formula, a grammar's production, subscripts, a checklist
+        // line in capitals, a type after the term a reference list defines, a site's section the
+        // doc links, a prefix length, a lost full stop and English with a note glued on.
+        let md = "- Feature Name: nested_method_call\n- Metric name: csi_operations_seconds\n\n\
+                  Then FIRST(M) = FIRST(tt) ∪ sep_set holds.\n\n\
+                  > RESERVED_RAW_STRING_LITERAL : IDENTIFIER_OR_KEYWORD RAW_STRING_LITERAL\n\n\
+                  With sets S_1, S_2 and S_k we drop.\n\n- [ ] API .status\n\n\
+                  - `options` PopupOptions (optional) - the options\n\n\
+                  As [this comment](https://www.reddit.com/r/programming/c/1) in /r/programming says, \
+                  each node gets a /24 range (.e.g a small one), moves to top(z-order) and runs \
+                  Container Engine(CCE).\n";
+        assert_eq!(run(md), Vec::<String>::new());
+        // The same tokens in sentences are code.
+        let md = "Name it nested_method_call and add sep_set, then RAW_STRING_LITERAL and the \
+                  PopupOptions type; see /r/programming and /var/24, and call top(x) or \
+                  engine(CCE_MODE).\n";
+        assert_eq!(
+            run(md),
+            [
+                "nested_method_call",
+                "sep_set",
+                "RAW_STRING_LITERAL",
+                "PopupOptions",
+                "/r/programming",
+                "/var/24",
+                "top(x)",
+                "engine(CCE_MODE)"
+            ]
         );
     }
 
