@@ -210,20 +210,22 @@ impl Parts {
             .iter()
             .find(|(host, _)| *host == self.host)
             .map_or(&[], |(_, names)| names);
-        let pairs = || {
-            query
-                .split(separator)
-                .map(|param| param.split_once('=').unwrap_or((param, "")))
-        };
-        let received = pairs().any(|(name, value)| {
+        // Each parameter as written, with its name and value.
+        let params: Vec<(&str, &str, &str)> = query
+            .split(separator)
+            .map(|param| {
+                let (name, value) = param.split_once('=').unwrap_or((param, ""));
+                (param, name, value)
+            })
+            .collect();
+        let received = params.iter().any(|&(_, name, value)| {
             let value = value.to_ascii_lowercase();
             name == "utm_medium" && RECEIVED_MEDIA.contains(&value.as_str())
                 || name == "utm_source" && RECEIVED_SOURCES.contains(&value.as_str())
         });
         let mut removed = Vec::new();
         let mut kept = Vec::new();
-        for param in query.split(separator) {
-            let (name, value) = param.split_once('=').unwrap_or((param, ""));
+        for &(param, name, value) in &params {
             let tracks = (name.starts_with("utm_") || name.starts_with("hsa_")) && received
                 || TRACKERS.contains(&name)
                 || site.contains(&name) && is_share_value(name, value);
