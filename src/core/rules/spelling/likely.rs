@@ -54,7 +54,11 @@ pub(super) fn likely_typo(
     let text = block.text.as_str();
     let (start, end) = (view.start, view.end);
     let bare = |c: char| c.is_whitespace() || c == '-' || c == '_' || c.is_alphanumeric();
-    if text.trim().chars().all(bare) && !text.trim().contains(char::is_whitespace) {
+    // A heading of one word is a heading ("## Nomencalture").
+    if block.kind != BlockKind::Heading
+        && text.trim().chars().all(bare)
+        && !text.trim().contains(char::is_whitespace)
+    {
         return None;
     }
     if crate::core::rules::text::quoted(text, start, end) {
@@ -116,13 +120,18 @@ pub(super) fn likely_typo(
             .capitalised()
             .keys()
             .any(|name| common_prefix(name, cased) >= cased.len().saturating_sub(2).max(5));
+    // A letter added at the end that is neither the last one again nor a key beside it: an ending.
+    let ending = |c: &str| {
+        word.len() == c.len() + 1
+            && word.starts_with(c)
+            && !word.ends_with(&c[c.len() - 1..])
+            && !stray_last_key(word, c)
+    };
     let common = |c: &&&String| {
         (((!capital || sentence_case)
             && crate::core::rules::misspellings::frequency(c) >= LIKELY_COMMON)
             || (doc.writes(c) && c.strip_suffix('s') != Some(word)))
-            && !(word.len() == c.len() + 1
-                && word.starts_with(c.as_str())
-                && !word.ends_with(&c[c.len() - 1..]))
+            && !ending(c)
     };
     let one = at(1);
     if capital
@@ -140,10 +149,17 @@ pub(super) fn likely_typo(
     // ("pemitted", though "emitted" is a word).
     let hyphen = ['-', '\u{2010}', '\u{2011}'];
     let hyphenated = text[..start].ends_with(hyphen) || text[end..].starts_with(hyphen);
+    // In a long word one vowel written for another is as plain a slip ("paranthetical",
+    // "commutitivity"): so many letters leave few words one vowel away by chance. A capital that
+    // only opens a sentence marks no name (see `sentence_case`): "Nomencalture" as a heading.
     let plain_slip = |c: &String| {
         let left_out = dropped(word, c)
             .is_some_and(|at| at != 1 || !super::words::known_or_inflected(&word[1..]));
-        !capital && (left_out || swapped(word, c)) && !hyphenated && doc.plainly_english()
+        let vowel = letters >= VOWEL_LETTERS && vowel_for_vowel(word, c);
+        (!capital || sentence_case)
+            && (left_out || swapped(word, c) || vowel)
+            && !hyphenated
+            && doc.plainly_english()
     };
     // A short capitalised word is a name unless one slip from a name the doc writes (above).
     if short && capital {
@@ -167,9 +183,16 @@ pub(super) fn likely_typo(
             })
             .collect();
         let doubled_first = word.as_bytes().get(1) == word.as_bytes().first();
-        let pick = match (one.as_slice(), plain.as_slice()) {
-            (_, [only]) => Some(**only),
-            ([only], []) if finger_slip(word, only) && !doubled_first => Some(*only),
+        // Of several words one slip away, the one a stray key at the end explains, when it is
+        // common ("withg": "with", not "withe").
+        let stray: Vec<&&String> = one
+            .iter()
+            .filter(|c| stray_last_key(word, c) && common(c))
+            .collect();
+        let pick = match (one.as_slice(), plain.as_slice(), stray.as_slice()) {
+            (_, [only], _) => Some(**only),
+            ([only], [], _) if finger_slip(word, only) && !doubled_first => Some(*only),
+            (_, [], [only]) => Some(**only),
             _ => None,
         };
         return pick.filter(|c| common(&c)).map(|c| vec![c.clone()]);
@@ -402,6 +425,37 @@ fn coined(doc: &DocProse<'_>, word: &str) -> bool {
     })
 }
 
+/// The shortest word in which [`vowel_for_vowel`] is a plain slip.
+const VOWEL_LETTERS: usize = 10;
+
+/// Is `typo` `fix` with one vowel written for another, not the first letter ("paranthetical")?
+fn vowel_for_vowel(typo: &str, fix: &str) -> bool {
+    let vowel = |c: u8| b"aeiou".contains(&c);
+    let (t, f) = (typo.as_bytes(), fix.as_bytes());
+    t.len() == f.len()
+        && matches!(
+            (0..t.len()).filter(|&i| t[i] != f[i]).collect::<Vec<_>>().as_slice(),
+            [i] if *i > 0 && vowel(t[*i]) && vowel(f[*i])
+        )
+}
+
+/// Is `typo` `fix` with a key beside its last letter pressed after it ("withg", "withb": the "g"
+/// and the "b" lie beside the "h")? Not a letter that English endings add ("brackety",
+/// "immutablet" is no neighbour either): that makes another form, not a slip.
+fn stray_last_key(typo: &str, fix: &str) -> bool {
+    let (Some(extra), Some(last)) = (typo.strip_prefix(fix), fix.chars().last()) else {
+        return false;
+    };
+    let mut chars = extra.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => {
+            !"sydernt".contains(c)
+                && super::suggest::keyboard_slip(&c.to_string(), &last.to_string())
+        }
+        _ => false,
+    }
+}
+
 /// How many leading bytes `a` and `b` share.
 fn common_prefix(a: &str, b: &str) -> usize {
     a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count()
@@ -409,7 +463,7 @@ fn common_prefix(a: &str, b: &str) -> usize {
 
 /// Where `fix` has the letter `typo` left out, when that is the only difference and not `fix`'s last
 /// letter (a dropped last letter makes another form: "smartypant").
-fn dropped(typo: &str, fix: &str) -> Option<usize> {
+pub(super) fn dropped(typo: &str, fix: &str) -> Option<usize> {
     let (t, f) = (typo.as_bytes(), fix.as_bytes());
     if f.len() != t.len() + 1 {
         return None;
@@ -419,7 +473,7 @@ fn dropped(typo: &str, fix: &str) -> Option<usize> {
 }
 
 /// Is `typo` `fix` with two neighbouring letters swapped?
-fn swapped(typo: &str, fix: &str) -> bool {
+pub(super) fn swapped(typo: &str, fix: &str) -> bool {
     let (t, f) = (typo.as_bytes(), fix.as_bytes());
     let diff: Vec<usize> = (0..t.len().min(f.len()))
         .filter(|&i| t[i] != f[i])

@@ -17,7 +17,9 @@
 //!     a sentence copied to another doc is one use);
 //!   - the team: `[vocabulary] accept` in `.docreview.toml` and `.docreview/vocabulary.txt`;
 //!   - derivation: a known word with a prefix or suffix, or two known words joined ("threadpool"),
-//!     unless a dictionary word is one slip away ("keybard" is "keyboard", not "key" + "bard").
+//!     unless a dictionary word is one slip away ("keybard" is "keyboard", not "key" + "bard"), or,
+//!     for a suffix, a far commoner word than its root ("currantly" is "currently", not "currant" +
+//!     "ly").
 //!
 //!   A candidate is reported only when it is at least five letters long and close to a dictionary
 //!   word: a short or far-off unknown word is a name or a term far more often than a typo.
@@ -188,21 +190,28 @@ pub fn rules() -> Vec<RuleInfo> {
                       letters left out (not the last) or two neighbouring letters swapped, it is the word meant, \
                       however rare (\"aflicted\" → \"afflicted\", \"queryalbe\" → \"queryable\"), in a doc \
                       written in English, outside hyphenated coinages (\"de-magified\") and names of a letter \
-                      and a word (\"rvalues\"). A capitalised \
+                      and a word (\"rvalues\"); in a word of ten letters or more, so does one vowel written for \
+                      another (\"paranthetical\" → \"parenthetical\"). A capitalised \
                       word is a name (\"Bastian\", \"Alacritty\") unless the word one slip away is one the doc \
                       writes (\"Disabales\" in a doc that writes \"disables\"), or unless its capital only \
                       opens a sentence or a heading or comes from a heading in title case, in a doc written in \
                       English that never writes it or another of its forms capitalised inside a sentence \
                       (\"Normilized\" → \"Normalized\" as a heading's first word, not \"Expandos\" where the \
-                      doc writes \"an Expando\"); it is judged in headings and \
+                      doc writes \"an Expando\"; the commonest slips need no more there either: \"Nomencalture\" \
+                      as a heading); it is judged in headings and \
                       table cells too (not a block of that one word), and its fix keeps the capital. A word found in a longer English word \
                       list (SCOWL's, \"chrominance\", \"focussed\") is not unknown. Everything else that keeps \
                       a word from spelling.unknown-word keeps it from this rule as well (code, words used in two \
-                      sentences or by several docs, the vocabulary), and so do link texts, words the doc's own links \
+                      sentences or by several docs, the vocabulary), except a word one doc writes in several \
+                      sentences that a letter left out or two letters swapped make a word the same doc writes (the \
+                      writer's habit: \"unifcation\" twice in a doc about unification), and a known word with an \
+                      ending (\"currantly\") one slip from a word far commoner than the known one (\"currently\"). \
+                      So do link texts, words the doc's own links \
                       contain (package and project names: \"bytenode\") and, for a lower-case word, headings \
                       and table cells. Words of five or six letters need more: the one word a letter left out or \
                       two letters swapped explain (\"inupt\" → \"input\", not \"inept\"), or the only word one \
-                      finger slip away (\"alwayd\" → \"always\"), and a common one; not a first letter pressed \
+                      finger slip away (\"alwayd\" → \"always\") or a key beside the last letter pressed after it \
+                      (\"withb\" → \"with\"), and a common one; not a first letter pressed \
                       twice (\"bbolt\"), nor a letter and a word (\"ident\"). A capitalised word one slip from a \
                       name the doc writes at least three times inside its sentences is that name misspelt \
                       (\"Jekull\" → \"Jekyll\", \"Isito\" → \"Istio\"), unless it stands beside another capitalised \
@@ -413,6 +422,9 @@ pub fn stats(doc: &DocProse<'_>) -> Stats {
 pub struct Vocabulary {
     /// Lower-cased candidates that are flagged.
     flagged: HashSet<String>,
+    /// Lower-cased unknown words one doc writes in several sentences: its own term, unless a letter
+    /// left out or two letters swapped make them a word the same doc writes (see [`Vocabulary::check`]).
+    repeated: HashSet<String>,
     /// Lower-cased known misspellings flagged in inline code (see [`code`]).
     code_slips: HashSet<String>,
     /// Inline code one slip from the doc set's common code → the fix and its docs.
@@ -453,6 +465,13 @@ impl Vocabulary {
                 || chosen)
             {
                 v.flagged.insert(w.clone());
+            } else if !team.contains(w)
+                && !stats.code.contains(w)
+                && !known_typo
+                && n.docs == 1
+                && (n.docs as usize) < min_docs.max(1)
+            {
+                v.repeated.insert(w.clone());
             }
         }
         v
@@ -462,6 +481,10 @@ impl Vocabulary {
     pub fn fingerprint(&self) -> u64 {
         let mut words: Vec<&String> = self.flagged.iter().collect();
         words.sort_unstable();
+        let mut repeated: Vec<&String> = self.repeated.iter().collect();
+        repeated.sort_unstable();
+        words.push(&SEPARATOR);
+        words.extend(repeated);
         let mut slips: Vec<&String> = self.code_slips.iter().collect();
         slips.sort_unstable();
         // A separator no word contains keeps the two lists apart.
@@ -503,15 +526,35 @@ impl Vocabulary {
         if active.has(SLIP) {
             twins::check(doc, out);
         }
-        if !any_on(active) || self.flagged.is_empty() {
+        if !any_on(active) || (self.flagged.is_empty() && self.repeated.is_empty()) {
             return;
         }
         for b in 0..doc.prose.blocks.len() {
             candidates(doc, b, |w, word, kind| {
-                if !self.flagged.contains(&word.to_lowercase()) {
+                let lower = word.to_lowercase();
+                let range = w.start..w.start + word.len();
+                // A word one doc writes again and again is its term ("unifcation" twice) unless it
+                // is the commonest slip, a letter left out or two swapped, from a word the same doc
+                // writes ("unification"): then the writer misspells a word they know, every time.
+                if self.repeated.contains(&lower) {
+                    if active.has(LIKELY)
+                        && matches!(kind, Candidate::Unknown)
+                        && let Some(fixes) = likely_typo(doc, b, range.clone(), word)
+                            .filter(|f| repeated_slip(doc, &lower, &f[0]))
+                    {
+                        out.push(Hit {
+                            block: b,
+                            range,
+                            rule: LIKELY.into(),
+                            message: format!("\"{word}\" looks like a slip for \"{}\".", fixes[0]),
+                            replacements: fixes,
+                        });
+                    }
                     return;
                 }
-                let range = w.start..w.start + word.len();
+                if !self.flagged.contains(&lower) {
+                    return;
+                }
                 let capital = matches!(kind, Candidate::Capital);
                 match kind {
                     Candidate::Typo(fixes) if active.has(TYPO) => {
@@ -579,6 +622,13 @@ impl Vocabulary {
             });
         }
     }
+}
+
+/// Is `word`, written in several sentences of one doc, a letter left out or two letters swapped from
+/// `fix`, a word the same doc writes?
+fn repeated_slip(doc: &DocProse<'_>, word: &str, fix: &str) -> bool {
+    let fix = fix.to_lowercase();
+    doc.writes(&fix) && (likely::dropped(word, &fix).is_some() || likely::swapped(word, &fix))
 }
 
 #[cfg(test)]
@@ -777,6 +827,59 @@ pub(super) mod tests {
     }
 
     /// The likely typos of one doc, with their fixes.
+    #[test]
+    fn slips_made_again_or_hidden_by_an_ending_are_likely_typos() {
+        let fixes = |text: &str| -> Vec<(String, Vec<String>)> {
+            likely_fixes(text)
+                .into_iter()
+                .map(|(w, r)| (w, r.into_iter().take(1).collect()))
+                .collect()
+        };
+        let one = |w: &str, f: &str| (w.to_owned(), vec![f.to_owned()]);
+        // A slip written in two sentences is the writer's habit when the doc writes the word too.
+        let twice = "Feature unification is new.\n\nWe control feature unifcation.\n\n\
+                     Two modes join feature unifcation:\n";
+        assert_eq!(
+            fixes(twice),
+            [
+                one("unifcation", "unification"),
+                one("unifcation", "unification")
+            ]
+        );
+        assert!(fixes("We control unifcation.\n\nTwo modes join unifcation:\n").is_empty());
+        // An ending on a rare word, one slip from a common one; not a prefix's word, nor a short
+        // word with a plural, nor a derivation of a word as common as its neighbour.
+        assert_eq!(
+            fixes("Bep currantly leads it.\n"),
+            [one("currantly", "currently")]
+        );
+        for text in [
+            "Growth spent unsustainably.\n",
+            "It draws metaballs.\n",
+            "Ask in the comms channel.\n",
+            "The persister stores the state.\n",
+        ] {
+            assert!(fixes(text).is_empty(), "{text}");
+        }
+        // A key beside the last letter pressed after it, toward a common word; not an ending.
+        assert_eq!(
+            fixes("It is like a package withb features.\n"),
+            [one("withb", "with")]
+        );
+        // One vowel for another in a long word; a shorter one may be a coinage.
+        let english = "It is the one thing that we want, and it is not hard to see why: ";
+        assert_eq!(
+            fixes(&format!("{english}use the paranthetical notation.\n")),
+            [one("paranthetical", "parenthetical")]
+        );
+        assert!(fixes(&format!("{english}draw the isomatric view.\n")).is_empty());
+        // A heading of one word is no list of handles.
+        assert_eq!(
+            fixes(&format!("## Nomencalture\n\n{english}the terms we use.\n")),
+            [one("Nomencalture", "Nomenclature")]
+        );
+    }
+
     fn likely_fixes(text: &str) -> Vec<(String, Vec<String>)> {
         found_with(&[text], &[], MIN_DOCS, &[LIKELY])[0]
             .iter()
@@ -904,7 +1007,6 @@ pub(super) mod tests {
             "a magified-ish build",
             "lvalues and rvalues",
             "the smartypant step",
-            "Unifcation",
         ] {
             assert!(
                 fixes(&format!("{english}{coined}.\n")).is_empty(),
@@ -912,6 +1014,11 @@ pub(super) mod tests {
             );
         }
         assert!(fixes("Allow users to control feature unifcation.\n").is_empty());
+        // A capital that only opens a sentence marks no name.
+        assert_eq!(
+            fixes(&format!("{english}Unifcation.\n")),
+            [("Unifcation".to_owned(), vec!["Unification".to_owned()])]
+        );
         // A capital marks a name unless the doc writes the word one slip away; the fix keeps the case.
         let doc = "It disables the agent.\n\n## Disabales observability\n";
         assert_eq!(

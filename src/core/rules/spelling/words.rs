@@ -36,7 +36,61 @@ pub(super) fn is_derived(word: &str) -> bool {
     if !w.is_ascii() || w.len() < 5 || destuttered(&w).is_some() {
         return false;
     }
-    affixed(&w) || (compound(&w) && !near_known(&w))
+    prefixed(&w)
+        || (inflected(&w) && !slip_toward_commoner(&w))
+        || (compound(&w) && !near_known(&w))
+}
+
+/// The shortest word with an ending that [`slip_toward_commoner`] judges: shorter ones are
+/// abbreviations with a plural ("comms") as often as slips.
+const COMMONER_LETTERS: usize = 7;
+
+/// Is the word with an ending `w` one slip from a word people write far more often than the word it is
+/// made of ("currantly": "currant" + "ly", but "currently")? A writer reaches for the common word; a
+/// rare root with an ending is a coincidence. A derivation of a word about as common as its neighbour
+/// stays one ("persister" beside "persisted"). A prefix makes words too freely to judge this way
+/// ("metaballs", "unsustainably").
+fn slip_toward_commoner(w: &str) -> bool {
+    use crate::core::rules::misspellings::frequency;
+    if w.len() < COMMONER_LETTERS {
+        return false;
+    }
+    let root = suffix_roots(w)
+        .into_iter()
+        .map(|r| frequency(&r))
+        .max()
+        .unwrap_or(0);
+    dictionary::near_words_remembered(w).iter().any(|c| {
+        let f = frequency(c);
+        f >= LIKELY_COMMON
+            && f > 2 * root + 1
+            && c.chars().next() == w.chars().next()
+            && c.chars().all(|ch| ch.is_ascii_lowercase())
+            && strsim::osa_distance(w, c) == 1
+    })
+}
+
+/// The known words `w` is made of by one suffix of [`SUFFIXES`].
+fn suffix_roots(w: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (suffix, restore) in SUFFIXES {
+        let Some(root) = w.strip_suffix(suffix) else {
+            continue;
+        };
+        out.extend(
+            restore
+                .iter()
+                .map(|r| format!("{root}{r}"))
+                .filter(|r| r.len() >= 3 && is_known(r)),
+        );
+        if let Some(stem) = root.strip_suffix('i') {
+            let y = format!("{stem}y");
+            if stem.len() >= 2 && is_known(&y) {
+                out.push(y);
+            }
+        }
+    }
+    out
 }
 
 /// A word typed with a syllable twice ("prerenderered", "informationation"): the word without the
@@ -68,10 +122,14 @@ pub(super) fn known_or_inflected(part: &str) -> bool {
 
 /// A known word with a productive prefix or suffix ("unpatched", "resumable").
 pub(super) fn affixed(w: &str) -> bool {
-    inflected(w)
-        || PREFIXES
-            .iter()
-            .any(|p| w.strip_prefix(p).is_some_and(known_or_inflected))
+    inflected(w) || prefixed(w)
+}
+
+/// A known word, or one with a suffix, after a productive prefix ("unpatched", "refetch").
+fn prefixed(w: &str) -> bool {
+    PREFIXES
+        .iter()
+        .any(|p| w.strip_prefix(p).is_some_and(known_or_inflected))
 }
 
 /// Two known words joined, each of at least three letters ("threadpool").
