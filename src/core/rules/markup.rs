@@ -77,6 +77,7 @@ impl Checker for Markup {
                       names a link gives, captions, tokens the authors set apart (quoted, in bold or italics, in a \
                       quotation), the term a list item defines (\"- run_id - the run's ID\") and the type after it \
                       (\"- `options` PopupOptions\"), a field's value (\"- Feature Name: nested_method_call\"), \
+                      an admonition's title (\":::note[renamed from electronDownload]\"), \
                       braces, formulas, subscripts (\"S_k\") and a grammar's productions in capitals, marks in \
                       parentheses (\"f(x)\", \"LL(k)\", \"HTTP(S)\", \"Engine(CCE)\") and a path the doc's links hold.\nThe fix wraps the token in backticks. \
                       consistency.code-format is the part of this rule that the doc set's own \
@@ -128,6 +129,7 @@ pub(super) fn plain_code<'f>(doc: &DocProse<'f>) -> Vec<(usize, std::ops::Range<
                 || set_apart(doc, b, start..end)
                 || defines_item(block, start..end)
                 || field_value(text, start..end)
+                || admonition_title(text, start..end)
                 || typed_term(text, start)
                 || a_site(doc, token)
                 || in_notation(text, start..end)
@@ -277,6 +279,13 @@ fn defines_item(block: &crate::core::markdown::Block, view: std::ops::Range<usiz
 /// Is the token the whole value of a field on its line ("- Feature Name: nested_method_call",
 /// "- Metric name: storage_operation_duration_seconds")? A template's fields are filled in its
 /// authors' chosen style, like a list of field names.
+/// Is the token at `view` in the title of an admonition (`:::note[renamed from electronDownload]`,
+/// `::: tip Use electronDownload`)? A title is a heading: it names an API in the style its authors
+/// chose.
+fn admonition_title(text: &str, view: std::ops::Range<usize>) -> bool {
+    line_around(text, view).0.trim_start().starts_with(":::")
+}
+
 fn field_value(text: &str, view: std::ops::Range<usize>) -> bool {
     let (before, after) = line_around(text, view);
     let label = before.trim_end().strip_suffix(':').map(str::trim);
@@ -687,6 +696,11 @@ mod tests {
         assert_eq!(
             run("See [regexFind\n(mustRegexFind)](#r) now.\n"),
             Vec::<String>::new()
+        );
+        // An admonition's title is a heading; its text is running text.
+        assert_eq!(
+            run(":::note[v27: renamed from electronDownload]\nThis key was electronDownload in v26.\n:::\n"),
+            ["electronDownload"]
         );
     }
 
