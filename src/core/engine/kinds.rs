@@ -470,6 +470,17 @@ pub fn translation_sources(rel: &str) -> Vec<String> {
         return out;
     };
     for (i, folder) in folders.iter().enumerate() {
+        // "pages.nl/common/ls.md" translates "pages/common/ls.md": the language after the folder's
+        // name, as "intro.zh-cn.md" has it after the file's (below).
+        if let Some((stem, tag)) = folder.rsplit_once('.')
+            && !stem.is_empty()
+            && is_language_tag(tag)
+        {
+            let mut source = parts.clone();
+            source[i] = stem;
+            out.push(source.join("/"));
+            continue;
+        }
         if !is_language_tag(folder) {
             continue;
         }

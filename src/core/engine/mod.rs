@@ -628,6 +628,10 @@ mod tests {
             translation_sources("guide/intro.pt-BR.md"),
             ["guide/intro.md"]
         );
+        assert_eq!(
+            translation_sources("pages.pt_BR/common/ls.md"),
+            ["pages/common/ls.md"]
+        );
         // Docusaurus keeps its translations apart from the pages they translate.
         for (rel, source) in [
             (
@@ -652,6 +656,8 @@ mod tests {
             "js/intro.md",
             "en/api/acl.md",
             "docs/release.notes.md",
+            "pages.en/common/ls.md",
+            "node.js/intro.md",
         ] {
             assert!(translation_sources(rel).is_empty(), "{rel}");
         }

@@ -699,7 +699,9 @@ mod tests {
         );
         // An admonition's title is a heading; its text is running text.
         assert_eq!(
-            run(":::note[v27: renamed from electronDownload]\nThis key was electronDownload in v26.\n:::\n"),
+            run(
+                ":::note[v27: renamed from electronDownload]\nThis key was electronDownload in v26.\n:::\n"
+            ),
             ["electronDownload"]
         );
     }
