@@ -285,13 +285,23 @@ fn translations_of_english_pages_in_the_repository_are_left_to_their_source() {
         )
         .write("guide/setup.md", "Set up Gitlab.\n")
         .write("guide/setup.zh-cn.md", "Set up Gitlab.\n")
+        .write("pages/common/ls.md", "# ls\n\n> List files, for Github users.\n")
+        .write("pages.pt_BR/common/ls.md", "# ls\n\n> Lista a pasta de Github.\n")
         .commit("init");
     let out = r.check_json(&["--all"]);
     let paths: Vec<String> = out.findings().into_iter().map(|f| f.0).collect();
-    assert_eq!(paths, ["de/only.md", "en/intro.md", "guide/setup.md"]);
+    assert_eq!(
+        paths,
+        [
+            "de/only.md",
+            "en/intro.md",
+            "guide/setup.md",
+            "pages/common/ls.md"
+        ]
+    );
     assert!(
         out.stderr
-            .contains("skipping guide/setup.zh-cn.md, a translation of guide/setup.md, and 2 more"),
+            .contains("skipping guide/setup.zh-cn.md, a translation of guide/setup.md, and 3 more"),
         "{}",
         out.stderr
     );
@@ -311,6 +321,27 @@ fn translations_of_english_pages_in_the_repository_are_left_to_their_source() {
     // Named on the command line, a translation is checked.
     let out = r.check_json(&["nl-nl/intro.md"]);
     assert_eq!(out.texts(), ["Github"]);
+}
+
+#[test]
+fn another_authors_quoted_words_and_wiki_page_titles_are_kept_as_written() {
+    let r = Repo::new();
+    let post = "# Updates\n\nOur own note about Github.\n\n\
+                Comment by @x posted on 2025-05-25:<br>\n\n<blockquote>\n\n\
+                We don't fully support the Github runners yet.\n\n</blockquote>\n\n\
+                - **[Tomas]** — [comment from 2026-03-16](https://example.com/i/1#issuecomment-4)\n\n  \
+                > We use Github for this.\n\n\
+                See [[Github tips]] for more on Github.\n";
+    r.write("updates.md", post).commit("init");
+    let out = r.check_json(&["--all"]);
+    let lines: Vec<u64> = out.json()["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|f| f["line"].as_u64())
+        .collect();
+    // The doc's own note (line 3) and its own words beside the wiki link (line 17).
+    assert_eq!(lines, [3, 17], "{:?}", out.findings());
 }
 
 #[test]

@@ -38,6 +38,7 @@ mod docset;
 mod kinds;
 mod overlap;
 mod place;
+mod quotes;
 mod run;
 mod settings;
 

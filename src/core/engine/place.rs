@@ -49,6 +49,8 @@ impl Engine {
         // A translated page (or a passage in another language) is not for English rules; only the link
         // rules read it.
         let mut foreign_doc: Option<bool> = None;
+        // Another author's quoted words and wiki pages' titles are kept as written.
+        let mut kept_ranges: Option<Vec<std::ops::Range<usize>>> = None;
         let mut foreign_blocks: HashMap<usize, bool> = HashMap::new();
         for hit in hits {
             let Some(&(severity, safety)) = self.severity.get(&hit.rule) else {
@@ -100,6 +102,14 @@ impl Engine {
                 continue;
             };
             if prose.is_suppressed(span.start, &hit.rule) {
+                continue;
+            }
+            if !hit.rule.starts_with("links.")
+                && super::quotes::kept(
+                    kept_ranges.get_or_insert_with(|| super::quotes::kept_as_written(file)),
+                    span.start,
+                )
+            {
                 continue;
             }
             if !seen.insert((span.start, span.end, hit.rule.clone())) {

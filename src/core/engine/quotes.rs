@@ -1,0 +1,177 @@
+//! Words a doc keeps as someone else wrote them: a quotation of another author and the name of a wiki
+//! page. A post that gathers comments from an issue tracker quotes each one (`<blockquote>` after "Comment
+//! by @x posted on …", or a `>` quote under "[comment from 2026-03-16](…#issuecomment-…)"); a typo, a
+//! name's case or an article in there is the commenter's, and the quotation is not the doc's to edit.
+//! A wiki link (`[[Open embedded url]]`) names a page by its title: changing its words breaks the link.
+//! Only the link rules read these places (an address is no one's words).
+
+use std::ops::Range;
+
+/// The byte ranges of `file` kept as written, sorted: HTML `<blockquote>` elements, `>` quotes whose
+/// lead-in attributes them to someone (see [`attributes`]), and the titles inside `[[…]]`. Fenced code
+/// is skipped.
+pub(super) fn kept_as_written(file: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut fence: Option<String> = None;
+    let mut html_quote: Option<(usize, usize)> = None; // (start, depth)
+    let mut md_quote: Option<usize> = None;
+    let mut lead_in = "";
+    let mut at = 0;
+    for line in file.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let trimmed = line.trim();
+        if let Some(marker) = &fence {
+            if trimmed.starts_with(marker.as_str()) {
+                fence = None;
+            }
+            continue;
+        }
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            fence = Some(trimmed[..3].to_owned());
+            continue;
+        }
+        // HTML quotations, nested or not, from the opening tag to the closing one.
+        let lower = line.to_ascii_lowercase();
+        let mut from = 0;
+        while let Some(i) = lower[from..].find("blockquote") {
+            let i = from + i;
+            from = i + "blockquote".len();
+            // Not a tag named in inline code ("- `<blockquote>`").
+            if lower[..i].matches('`').count() % 2 == 1 {
+                continue;
+            }
+            let closing = lower[..i].ends_with("</");
+            let opening = !closing && lower[..i].ends_with('<');
+            match (&mut html_quote, opening, closing) {
+                (None, true, _) => html_quote = Some((start + i - 1, 1)),
+                (Some((_, depth)), true, _) => *depth += 1,
+                (Some((begin, depth)), _, true) => {
+                    *depth -= 1;
+                    if *depth == 0 {
+                        out.push(*begin..start + from + 1);
+                        html_quote = None;
+                    }
+                }
+                _ => {}
+            }
+        }
+        // Markdown quotes: a run of lines opening with `>` (after any list indentation).
+        let quoted = trimmed.starts_with('>');
+        match (md_quote, quoted) {
+            (None, true) if attributes(lead_in) => md_quote = Some(start),
+            (Some(begin), false) if !trimmed.is_empty() => {
+                out.push(begin..start);
+                md_quote = None;
+            }
+            _ => {}
+        }
+        if !trimmed.is_empty() && !quoted {
+            lead_in = trimmed;
+        }
+        out.extend(wiki_titles(line, start));
+    }
+    if let Some(begin) = md_quote {
+        out.push(begin..file.len());
+    }
+    // An element never closed is no quotation docreview can bound: the rest of the doc stays its own.
+    out.sort_by_key(|r| r.start);
+    out
+}
+
+/// Does a quote's lead-in line attribute it to someone: a link to a comment or a review on a tracker,
+/// or words that say someone wrote it ("Jane wrote:", "@x said:")?
+fn attributes(lead_in: &str) -> bool {
+    const COMMENT_LINKS: &[&str] = &[
+        "#issuecomment-",
+        "#discussion_r",
+        "#pullrequestreview-",
+        "#note_",
+        "#comment-",
+        "/comments/",
+    ];
+    const SAID: &[&str] = &[
+        "wrote:",
+        "writes:",
+        "said:",
+        "says:",
+        "commented:",
+        "asked:",
+        "answered:",
+        "replied:",
+        "responded:",
+        "explained:",
+    ];
+    let lower = lead_in.to_ascii_lowercase();
+    COMMENT_LINKS.iter().any(|l| lower.contains(l)) || SAID.iter().any(|s| lower.ends_with(s))
+}
+
+/// The titles inside `[[…]]` on `line` (which starts at `offset` of the file), brackets included.
+fn wiki_titles(line: &str, offset: usize) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(i) = line[from..].find("[[") {
+        let open = from + i;
+        let Some(len) = line[open + 2..].find("]]") else {
+            break;
+        };
+        let close = open + 2 + len + 2;
+        if !line[open + 2..close - 2].contains(['[', ']']) {
+            out.push(offset + open..offset + close);
+        }
+        from = close;
+    }
+    out
+}
+
+/// Is the file range starting at `offset` inside one of `ranges` (sorted by start)?
+pub(super) fn kept(ranges: &[Range<usize>], offset: usize) -> bool {
+    ranges.iter().any(|r| r.contains(&offset))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kept_texts(file: &str) -> Vec<&str> {
+        kept_as_written(file)
+            .into_iter()
+            .map(|r| file[r].trim())
+            .collect()
+    }
+
+    #[test]
+    fn attributed_quotations_and_wiki_titles_are_kept_as_written() {
+        let post = "Comment by @x posted on 2025-05-25:<br>\n\n<blockquote>\n\nWe don't fully \
+                    support the macos runners.\n\n</blockquote>\n\nOur own text about macos.\n";
+        let kept = kept_texts(post);
+        assert_eq!(kept.len(), 1, "{kept:?}");
+        assert!(kept[0].starts_with("<blockquote>") && kept[0].ends_with("</blockquote>"));
+        assert!(kept[0].contains("the macos runners"));
+        let list = "- **[Tomas]** — [comment from 2026-03-16](https://x.example/1#issuecomment-4)\n\n  \
+                    > We don't have a issue for this.\n  >\n  > Next steps.\n\n- Our own item.\n";
+        assert_eq!(
+            kept_texts(list),
+            ["> We don't have a issue for this.\n  >\n  > Next steps."]
+        );
+        for lead in ["Jane wrote:", "@m-ou-se answered:"] {
+            let said = format!("{lead}\n\n> It work fine.\n");
+            assert_eq!(kept_texts(&said), ["> It work fine."]);
+        }
+        // The doc's own notes and quotes without a lead-in that names an author are its own words.
+        for own in [
+            "Read this first.\n\n> **Note**: a issue here.\n",
+            "> [!TIP]\n> Use the macos runner.\n",
+            "See the tracker:\n\n> a issue\n",
+            "```md\n<blockquote>\n```\n\nOur text.\n",
+            "- `<blockquote>`\n\nOur text.\n",
+            "<blockquote>\n\nNever closed.\n",
+        ] {
+            assert!(kept_texts(own).is_empty(), "{own}");
+        }
+        assert_eq!(
+            kept_texts("Open [[Url input]] and [[Open embedded url]].\n"),
+            ["[[Url input]]", "[[Open embedded url]]"]
+        );
+    }
+}
