@@ -149,6 +149,11 @@ pub(super) fn likely_typo(
     // ("pemitted", though "emitted" is a word).
     let hyphen = ['-', '\u{2010}', '\u{2011}'];
     let hyphenated = text[..start].ends_with(hyphen) || text[end..].starts_with(hyphen);
+    // A part of a hyphenated coinage that is a known word with an English ending ("dog-fooding":
+    // "food" + "ing") is coined with it, not a slip for "folding".
+    if hyphenated && coined(doc, word) {
+        return None;
+    }
     // In a long word one vowel written for another is as plain a slip ("paranthetical",
     // "commutitivity"): so many letters leave few words one vowel away by chance. A capital that
     // only opens a sentence marks no name (see `sentence_case`): "Nomencalture" as a heading.

@@ -1003,6 +1003,7 @@ pub(super) mod tests {
         );
         for coined in [
             "it could be de-magified again",
+            "we keep dog-fooding it",
             "it could be de\u{2010}magified again",
             "a magified-ish build",
             "lvalues and rvalues",
