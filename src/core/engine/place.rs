@@ -106,7 +106,7 @@ impl Engine {
             }
             if !hit.rule.starts_with("links.")
                 && super::quotes::kept(
-                    kept_ranges.get_or_insert_with(|| super::quotes::kept_as_written(file)),
+                    kept_ranges.get_or_insert_with(|| super::quotes::kept_as_written(file, prose)),
                     span.start,
                 )
             {

@@ -5,14 +5,14 @@
 //! A wiki link (`[[Open embedded url]]`) names a page by its title: changing its words breaks the link.
 //! Only the link rules read these places (an address is no one's words).
 
+use crate::core::markdown::Prose;
 use std::ops::Range;
 
-/// The byte ranges of `file` kept as written, sorted: HTML `<blockquote>` elements, `>` quotes whose
-/// lead-in attributes them to someone (see [`attributes`]), and the titles inside `[[…]]`. Fenced code
-/// is skipped.
-pub(super) fn kept_as_written(file: &str) -> Vec<Range<usize>> {
+/// The byte ranges of `file` kept as written: HTML `<blockquote>` elements, `>` quotes whose lead-in
+/// attributes them to someone (see [`attributes`]), and the titles inside `[[…]]`. Nothing inside
+/// code (`prose`'s code blocks and inline code) counts.
+pub(super) fn kept_as_written(file: &str, prose: &Prose) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    let mut fence: Option<String> = None;
     let mut html_quote: Option<(usize, usize)> = None; // (start, depth)
     let mut md_quote: Option<usize> = None;
     let mut lead_in = "";
@@ -21,14 +21,8 @@ pub(super) fn kept_as_written(file: &str) -> Vec<Range<usize>> {
         let start = at;
         at += line.len();
         let trimmed = line.trim();
-        if let Some(marker) = &fence {
-            if trimmed.starts_with(marker.as_str()) {
-                fence = None;
-            }
-            continue;
-        }
-        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-            fence = Some(trimmed[..3].to_owned());
+        let first = start + (line.len() - line.trim_start().len());
+        if trimmed.is_empty() || prose.in_code(&(first..first + 1)) {
             continue;
         }
         // HTML quotations, nested or not, from the opening tag to the closing one.
@@ -38,7 +32,7 @@ pub(super) fn kept_as_written(file: &str) -> Vec<Range<usize>> {
             let i = from + i;
             from = i + "blockquote".len();
             // Not a tag named in inline code ("- `<blockquote>`").
-            if lower[..i].matches('`').count() % 2 == 1 {
+            if prose.in_code(&(start + i..start + from)) {
                 continue;
             }
             let closing = lower[..i].ends_with("</");
@@ -60,13 +54,13 @@ pub(super) fn kept_as_written(file: &str) -> Vec<Range<usize>> {
         let quoted = trimmed.starts_with('>');
         match (md_quote, quoted) {
             (None, true) if attributes(lead_in) => md_quote = Some(start),
-            (Some(begin), false) if !trimmed.is_empty() => {
+            (Some(begin), false) => {
                 out.push(begin..start);
                 md_quote = None;
             }
             _ => {}
         }
-        if !trimmed.is_empty() && !quoted {
+        if !quoted {
             lead_in = trimmed;
         }
         out.extend(wiki_titles(line, start));
@@ -75,7 +69,6 @@ pub(super) fn kept_as_written(file: &str) -> Vec<Range<usize>> {
         out.push(begin..file.len());
     }
     // An element never closed is no quotation docreview can bound: the rest of the doc stays its own.
-    out.sort_by_key(|r| r.start);
     out
 }
 
@@ -124,7 +117,7 @@ fn wiki_titles(line: &str, offset: usize) -> Vec<Range<usize>> {
     out
 }
 
-/// Is the file range starting at `offset` inside one of `ranges` (sorted by start)?
+/// Is the file range starting at `offset` inside one of `ranges`?
 pub(super) fn kept(ranges: &[Range<usize>], offset: usize) -> bool {
     ranges.iter().any(|r| r.contains(&offset))
 }
@@ -134,7 +127,7 @@ mod tests {
     use super::*;
 
     fn kept_texts(file: &str) -> Vec<&str> {
-        kept_as_written(file)
+        kept_as_written(file, &crate::core::markdown::extract(file))
             .into_iter()
             .map(|r| file[r].trim())
             .collect()
@@ -164,7 +157,7 @@ mod tests {
             "> [!TIP]\n> Use the macos runner.\n",
             "See the tracker:\n\n> a issue\n",
             "```md\n<blockquote>\n```\n\nOur text.\n",
-            "- `<blockquote>`\n\nOur text.\n",
+            "The `<blockquote>` and `</blockquote>` tags wrap a quote.\n",
             "<blockquote>\n\nNever closed.\n",
         ] {
             assert!(kept_texts(own).is_empty(), "{own}");

@@ -55,11 +55,7 @@ fn slip_toward_commoner(w: &str) -> bool {
     if w.len() < COMMONER_LETTERS {
         return false;
     }
-    let root = suffix_roots(w)
-        .into_iter()
-        .map(|r| frequency(&r))
-        .max()
-        .unwrap_or(0);
+    let root = suffix_roots(w).map(|r| frequency(&r)).max().unwrap_or(0);
     dictionary::near_words_remembered(w).iter().any(|c| {
         let f = frequency(c);
         f >= LIKELY_COMMON
@@ -70,27 +66,21 @@ fn slip_toward_commoner(w: &str) -> bool {
     })
 }
 
-/// The known words `w` is made of by one suffix of [`SUFFIXES`].
-fn suffix_roots(w: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for (suffix, restore) in SUFFIXES {
-        let Some(root) = w.strip_suffix(suffix) else {
-            continue;
-        };
-        out.extend(
-            restore
-                .iter()
-                .map(|r| format!("{root}{r}"))
-                .filter(|r| r.len() >= 3 && is_known(r)),
-        );
-        if let Some(stem) = root.strip_suffix('i') {
-            let y = format!("{stem}y");
-            if stem.len() >= 2 && is_known(&y) {
-                out.push(y);
-            }
-        }
-    }
-    out
+/// The known words `w` is made of by one suffix of [`SUFFIXES`], with what the root may have lost
+/// ("currant" of "currantly", "retry" of "retriable"), found lazily.
+fn suffix_roots(w: &str) -> impl Iterator<Item = String> + '_ {
+    SUFFIXES.iter().flat_map(move |(suffix, restore)| {
+        let root = w.strip_suffix(suffix).unwrap_or("");
+        let whole = restore
+            .iter()
+            .filter(move |_| root.len() >= 3)
+            .map(move |r| format!("{root}{r}"));
+        let y = root
+            .strip_suffix('i')
+            .filter(|stem| stem.len() >= 2)
+            .map(|stem| format!("{stem}y"));
+        whole.chain(y).filter(|r| is_known(r))
+    })
 }
 
 /// A word typed with a syllable twice ("prerenderered", "informationation"): the word without the
@@ -140,14 +130,7 @@ pub(super) fn compound(w: &str) -> bool {
 
 /// A known word with a productive suffix ("callables", "persister").
 pub(super) fn inflected(w: &str) -> bool {
-    SUFFIXES.iter().any(|(suffix, restore)| {
-        w.strip_suffix(suffix).is_some_and(|root| {
-            root.len() >= 3 && restore.iter().any(|r| is_known(&format!("{root}{r}")))
-        }) || w
-            .strip_suffix(suffix)
-            .and_then(|root| root.strip_suffix('i'))
-            .is_some_and(|root| root.len() >= 2 && is_known(&format!("{root}y")))
-    })
+    suffix_roots(w).next().is_some()
 }
 
 /// Technical names docreview knows (its terminology list, any spelling variant it corrects is a
