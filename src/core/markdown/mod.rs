@@ -1025,6 +1025,23 @@ mod tests {
             .map(|b| b.text)
             .collect();
         assert_eq!(all, ["A real note."]);
+        // A component named by a member is a tag, opening or closing, at a line's start or within
+        // it; a "<" before anything else stays text.
+        let md = "<CardGrid.Wrapper>\n  <CardGrid.Item asChild>\n    See the demo.\n  </CardGrid.Item>\n\
+                  </CardGrid.Wrapper>\n\nA <motion.div layout>box</motion.div> moves; 1 <2, a<b, <Ctrl+C> or <F1>.\n";
+        let all: Vec<String> = extract_as(md, true)
+            .blocks
+            .into_iter()
+            .map(|b| b.text)
+            .collect();
+        let p = PLACEHOLDER;
+        assert_eq!(
+            all,
+            [
+                format!("{p}\n{p}\nSee the demo.\n{p}\n{p}"),
+                format!("A {p}box{p} moves; 1 <2, a<b, <Ctrl+C> or {p}.")
+            ]
+        );
         // The same text as plain Markdown keeps its braces as prose.
         let md = "Text {props.name} end.\n";
         assert!(

@@ -108,15 +108,26 @@ pub(super) fn mdx_code(body: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// A component's opening tag that starts a line, to its closing `>` (strings and `{…}` inside
-/// respected): `<SurrealistMini setup="…">` may run over many lines, blank ones among them, where
-/// CommonMark ends the HTML block and reads the rest of its attributes (a query) as paragraphs.
+/// A component's tag, opening or closing, to its closing `>` (strings and `{…}` inside respected).
+/// CommonMark knows neither of these as HTML: `<SurrealistMini setup="…">` may run over many lines,
+/// blank ones among them, where CommonMark ends the HTML block and reads the rest of its attributes (a
+/// query) as paragraphs; and a component named by a member (`<CardGrid.Item>`, `</CardGrid.Item>`,
+/// `<motion.div>`) has a dot no HTML tag name holds, so CommonMark reads the tag as text. MDX reads
+/// every `<` before a name as a tag, so none of this is prose.
 fn jsx_tags(body: &str) -> Vec<Range<usize>> {
-    static OPEN: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?m)^[ \t]*<[A-Z][\w.]*").expect("static regex"));
+    static OPEN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"</?(?:[A-Z]\w*(?:\.\w+)*|[a-z]\w*(?:\.\w+)+)").expect("static regex")
+    });
     let bytes = body.as_bytes();
     let mut out = Vec::new();
     for m in OPEN.find_iter(body) {
+        // A name's end: a space, a line end, "/" or ">" ("<Foo-bar" and "<Foo's" are no tags).
+        if !matches!(
+            bytes.get(m.end()),
+            Some(b' ' | b'\t' | b'\r' | b'\n' | b'/' | b'>')
+        ) {
+            continue;
+        }
         let (mut i, mut depth, mut quote) = (m.end(), 0usize, None::<u8>);
         while i < bytes.len() {
             let b = bytes[i];

@@ -82,8 +82,8 @@ impl CodeFormat {
                       decides, not a rule of thumb. Left alone: headings, table cells, link texts and names a link \
                       gives, captions, quoted or emphasised tokens, the term a list item defines (\"- run_id: the \
                       run's ID\"), attribute lists and expressions in braces, and text Markdown does not render.\n\
-                      The fix wraps the token in backticks. markup.inline-code (off by default) flags every such \
-                      token, with or without the docs' evidence."
+                      The fix wraps the token in backticks. markup.inline-code and markup.file-path (off by default) flag \
+                      every such token, with or without the docs' evidence."
                 .into(),
         }
     }

@@ -1,16 +1,23 @@
-//! `markup.inline-code`: code written as prose. Identifiers, calls, file names and paths read as code
-//! only when they are formatted as code (`` `req.body` ``, `` `HF_ENDPOINT` ``, `` `next()` ``); reviewers
-//! ask for the backticks again and again. Only shapes that cannot be English are flagged:
+//! Code written as prose. Identifiers, calls, file names and paths read as code only when they are
+//! formatted as code (`` `req.body` ``, `` `HF_ENDPOINT` ``, `` `next()` ``); reviewers ask for the
+//! backticks again and again. Only shapes that cannot be English are flagged, by two rules:
 //!
+//! `markup.inline-code`, identifiers:
 //! - words joined by underscores (`snake_case`, `SCREAMING_SNAKE`, `group_outputs=True`);
 //! - calls (`next()`, `app.use()`, `type(x)`, `Client::build()`);
 //! - camelCase that starts with two lower-case letters (`classNames`, `isUsernameAvailable`), unless
-//!   it is a known name (`macOS`, `oneDNN`);
+//!   it is a known name (`macOS`, `oneDNN`), and type names with a suffix only code uses;
 //! - member access of lower-case names (`req.body`, `styles.root`), not domain names;
+//! - the values true, false and null where they are values.
+//!
+//! `markup.file-path`, files and places:
 //! - file names with a common extension (`index.html`, `stylecop.json`) and dotfiles (`.gitignore`);
 //! - paths (`/var/lib/app`, `~/.cache/uv`, `./build`, `@prisma/client`).
 //!
-//! The fix wraps the token in backticks; it needs a human's look (the text may mean the word).
+//! The two are apart because they are not equally sure: a lower-case name with a file's extension is
+//! often a project's name ("io.js", "transfer.sh"), and a site-relative path is often a link that lost
+//! its brackets. The fix wraps the token in backticks; it needs a human's look (the text may mean the
+//! word).
 
 use super::{Active, Checker, DocProse, Hit, RuleInfo};
 use crate::core::finding::{Safety, Severity};
@@ -27,6 +34,7 @@ use notation::{
 };
 
 pub const RULE: &str = "markup.inline-code";
+pub const FILE_RULE: &str = "markup.file-path";
 
 static UNDERSCORED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[A-Za-z][A-Za-z0-9]*(?:_+[A-Za-z0-9]+)+(?:=[\w.-]+)?$").expect("regex")
@@ -67,47 +75,84 @@ pub struct Markup;
 
 impl Checker for Markup {
     fn rules(&self) -> Vec<RuleInfo> {
-        vec![RuleInfo {
-            link: None,
-            id: RULE.into(),
-            severity: Severity::Suggestion,
-            safety: Safety::Review,
-            default_on: false,
-            summary: "Code written as plain text: identifiers, calls, file names and paths need backticks".into(),
-            explain: "Readers tell code from prose by its formatting, and reviewers ask for it again and again: \
-                      `HF_ENDPOINT`, `req.body`, `next()`, `index.html`, `/var/lib/app`. This rule flags tokens whose \
-                      shape cannot be English: words joined by underscores, calls with parentheses, camelCase \
-                      (classNames), type names with a suffix only code uses (TypeError, HttpClient), member \
-                      access (req.body), file names with a common extension, dotfiles and paths, and the values \
-                      true, false and null where they are values (\"When true,\", \"set to false\"). Left alone: names such as macOS, Node.js \
-                      or Mermaid.js, domain names and abbreviations (e.g., i.e.), headings, table cells, link texts and \
-                      names a link gives, captions, tokens the authors set apart (quoted, in bold or italics, in a \
-                      quotation), the term a list item defines (\"- run_id - the run's ID\") and the type after it \
-                      (\"- `options` PopupOptions\"), a field's value (\"- Feature Name: nested_method_call\"), \
-                      an admonition's title (\":::note[renamed from electronDownload]\"), \
-                      braces, formulas, subscripts (\"S_k\") and a grammar's productions in capitals, marks in \
-                      parentheses (\"f(x)\", \"LL(k)\", \"HTTP(S)\", \"Engine(CCE)\") and a path the doc's links hold.\nThe fix wraps the token in backticks. \
-                      consistency.code-format is the part of this rule that the doc set's own \
-                      formatting backs."
-                .into(),
-        }]
+        const LEFT_ALONE: &str = "Left alone: names such as macOS, Node.js or Mermaid.js, domain names and \
+             abbreviations (e.g., i.e.), headings, table cells, link texts (a Markdown link's or an element's with href) and names a link gives, captions, \
+             tokens the authors set apart (quoted, in bold or italics, in a quotation), the term a list item \
+             defines (\"- run_id - the run's ID\") and the type after it (\"- `options` PopupOptions\"), a \
+             field's value (\"- Feature Name: nested_method_call\"), an admonition's title \
+             (\":::note[renamed from electronDownload]\"), braces, formulas, subscripts (\"S_k\") and a \
+             grammar's productions in capitals, marks in parentheses (\"f(x)\", \"LL(k)\", \"HTTP(S)\", \
+             \"Engine(CCE)\"), a path the doc's links hold, names of a case convention (\"lowerCamelCase\") and a name cut by emphasis (\"*page*Context\").\nThe fix wraps the token in backticks. \
+             consistency.code-format is the part of these rules that the doc set's own formatting backs.";
+        vec![
+            RuleInfo {
+                link: None,
+                id: RULE.into(),
+                severity: Severity::Suggestion,
+                safety: Safety::Review,
+                default_on: false,
+                summary: "Identifiers written as plain text: names joined by underscores, calls, camelCase and type names need backticks".into(),
+                explain: format!(
+                    "Readers tell code from prose by its formatting, and reviewers ask for it again and again: \
+                     `HF_ENDPOINT`, `req.body`, `next()`, `TypeError`. This rule flags identifiers whose shape \
+                     cannot be English: words joined by underscores, calls with parentheses, camelCase \
+                     (classNames), type names with a suffix only code uses (TypeError, HttpClient), member \
+                     access (req.body), and the values true, false and null where they are values (\"When \
+                     true,\", \"set to false\"). File names and paths are markup.file-path's. {LEFT_ALONE}"
+                ),
+            },
+            RuleInfo {
+                link: None,
+                id: FILE_RULE.into(),
+                severity: Severity::Suggestion,
+                safety: Safety::Review,
+                default_on: false,
+                summary: "File names and paths written as plain text need backticks".into(),
+                explain: format!(
+                    "A file or a place on disk reads as one when it is formatted as code: `index.html`, \
+                     `stylecop.json`, `.gitignore`, `/var/lib/app`, `~/.cache/uv`, `@prisma/client`. This \
+                     rule flags file names with a common extension, dotfiles and paths written plain. It is \
+                     less sure than markup.inline-code: a lower-case name with a file's extension is often \
+                     a project's own name (\"io.js\", \"transfer.sh\"), and a site-relative path is often a \
+                     link that lost its brackets. {LEFT_ALONE}"
+                ),
+            },
+        ]
     }
 
     fn check(&self, doc: &DocProse<'_>, active: &Active, out: &mut Vec<Hit>) {
-        if !active.has(RULE) {
+        let (code, files) = (active.has(RULE), active.has(FILE_RULE));
+        if !code && !files {
             return;
         }
         for (b, range) in plain_code(doc) {
             let token = &doc.prose.blocks[b].text[range.clone()];
+            let (rule, wanted) = if names_a_file(token) {
+                (FILE_RULE, files)
+            } else {
+                (RULE, code)
+            };
+            if !wanted {
+                continue;
+            }
             out.push(Hit {
                 message: format!("\"{token}\" is code: format it as code."),
                 replacements: vec![format!("`{token}`")],
                 block: b,
                 range,
-                rule: RULE.into(),
+                rule: rule.into(),
             });
         }
     }
+}
+
+/// Is a token of code shape a file name, a dotfile or a path rather than an identifier: the shapes
+/// of `markup.file-path`? Names joined by underscores and calls are identifiers whatever else they
+/// hold (`group_outputs=True`, `path.join()`).
+fn names_a_file(token: &str) -> bool {
+    !CALL.is_match(token)
+        && !UNDERSCORED.is_match(token)
+        && (PATH.is_match(token) || FILE.is_match(token))
 }
 
 /// The code a doc writes as plain text, where backticks may go: each token's block and range. Shared
@@ -196,7 +241,33 @@ fn fits_code(doc: &DocProse<'_>, b: usize, view: std::ops::Range<usize>) -> bool
     let Some(src) = block.to_source_lossy(view.clone()) else {
         return false;
     };
-    doc.prose.renders_markup(&src) && doc.link_text(b, view).is_none()
+    // Backticks wrap the source as it is: a token cut by emphasis ("*page*Context") is no one span.
+    let written = doc.file.get(src.clone()).unwrap_or("").replace('\\', "");
+    written == block.text[view.clone()]
+        && doc.prose.renders_markup(&src)
+        && doc.link_text(b, view).is_none()
+        && !in_html_link(doc.file, src)
+}
+
+/// Is the source at `src` the text of a link written as an element on its line (`<a href="…">`,
+/// `<CourseLink href="…">Learn useRefHistory</CourseLink>`)? Like a Markdown link's text, it is the
+/// words a reader clicks, in the authors' chosen style.
+fn in_html_link(file: &str, src: std::ops::Range<usize>) -> bool {
+    let line_start = file[..src.start].rfind('\n').map_or(0, |i| i + 1);
+    let left = &file[line_start..src.start];
+    let Some(open) = left.rfind('<') else {
+        return false;
+    };
+    let tag = &left[open..];
+    let Some(tag_end) = tag.find('>') else {
+        return false;
+    };
+    let line_end = file[src.end..]
+        .find('\n')
+        .map_or(file.len(), |i| src.end + i);
+    tag[1..].starts_with(|c: char| c.is_ascii_alphabetic())
+        && tag[..tag_end].contains("href=")
+        && file[src.end..line_end].contains("</")
 }
 
 /// Is the token at `view` of block `b` already set apart by the authors' own choice of mark: quoted
@@ -421,6 +492,15 @@ const TERMS: &[&str] = &[
     "tar.zst",
 ];
 
+/// Does the word name a way of writing names ("lowerCamelCase", "camelCased", "UpperCamelCase")?
+/// Then it is a term of the trade, like "camelCase" itself.
+fn names_a_case(t: &str) -> bool {
+    let t = t.to_ascii_lowercase();
+    ["camelcase", "pascalcase", "snakecase", "kebabcase"]
+        .iter()
+        .any(|case| t.contains(case))
+}
+
 fn looks_like_code(t: &str) -> bool {
     // "e.g" and "a.k.a" (a full stop lost or moved) are abbreviations.
     let dotted_letters = t
@@ -433,6 +513,7 @@ fn looks_like_code(t: &str) -> bool {
         || t.contains("://")
         || t.contains('@') && !t.starts_with('@')
         || TERMS.contains(&t)
+        || names_a_case(t)
     {
         return false;
     }
@@ -504,8 +585,48 @@ mod tests {
     use super::*;
 
     fn run(md: &str) -> Vec<String> {
-        let hits = crate::core::rules::hits_in(&Markup, &[RULE], md);
-        hits.into_iter().map(|(_, text, _)| text).collect()
+        hits(&[RULE, FILE_RULE], md)
+            .into_iter()
+            .map(|(_, text)| text)
+            .collect()
+    }
+
+    /// (rule, text) of each finding of `rules` in `md`.
+    fn hits(rules: &[&str], md: &str) -> Vec<(String, String)> {
+        crate::core::rules::hits_in(&Markup, rules, md)
+            .into_iter()
+            .map(|(rule, text, _)| (rule, text))
+            .collect()
+    }
+
+    #[test]
+    fn identifiers_and_files_are_two_rules_each_on_alone() {
+        let md = "Set HF_ENDPOINT, call path.join() and next(), read req.body and my_app.json from \
+                  ./build, index.html, .gitignore and @prisma/client when true.\n\n\
+                  ```js\nreq.body\n```\n";
+        let of = |rules: &[&str]| {
+            hits(rules, md)
+                .into_iter()
+                .map(|(rule, text)| format!("{rule} {text}"))
+                .collect::<Vec<_>>()
+        };
+        let code = [
+            "markup.inline-code HF_ENDPOINT",
+            "markup.inline-code path.join()",
+            "markup.inline-code next()",
+            "markup.inline-code req.body",
+            "markup.inline-code true",
+        ];
+        let files = [
+            "markup.file-path my_app.json",
+            "markup.file-path ./build",
+            "markup.file-path index.html",
+            "markup.file-path .gitignore",
+            "markup.file-path @prisma/client",
+        ];
+        assert_eq!(of(&[RULE]), code);
+        assert_eq!(of(&[FILE_RULE]), files);
+        assert_eq!(of(&[RULE, FILE_RULE]).len(), 10);
     }
 
     #[test]
@@ -553,7 +674,8 @@ mod tests {
         let md = "# publishConfig\n\n## Set the cacheDir option\n\nSee ls(1) and brew(1).\n\n\
                   See [fetchRetries](./network.md) and the ![node_modules tree](t.svg) image.\n\n\
                   Thanks to maul.esel, the value(s) of docs(Windows): it works on macFUSE.\n\n\
-                  Names in camelCase or snake_case build for x86_64; see docs.rs.\n\n\
+                  Names in camelCase or snake_case (lowerCamelCase, not camelCased) build for x86_64; \
+                  see docs.rs.\n\n\
                   Set publishConfig in package.json; req.body stays plain until code uses it.\n";
         assert_eq!(run(md), ["publishConfig", "package.json"]);
         // A caption, a table cell and a link's words are the authors' chosen style; the same
@@ -591,6 +713,19 @@ mod tests {
                 "task_run_tracker",
                 "type(x)"
             ]
+        );
+        // A name cut by emphasis is no one span to wrap; an escaped underscore is still one.
+        assert_eq!(
+            run("It is *page*Context, not **app**Context, and run\\_id.\n"),
+            ["run_id"]
+        );
+        // A link written as an element is a link too; the same name after it is running text.
+        assert_eq!(
+            run(
+                "<CourseLink href=\"https://x.example/a\">Learn useRefHistory here</CourseLink> and \
+                 useRefHistory.\n\n<a href=\"/b\">see run_id</a>\n"
+            ),
+            ["useRefHistory"]
         );
         // A link's text may run over a line end.
         assert_eq!(
