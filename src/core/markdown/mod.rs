@@ -876,6 +876,23 @@ mod tests {
             all.contains("A real note.") && all.contains("The prose between."),
             "{all}"
         );
+        // An MDC block component's props (YAML between "---" lines right after it) are data; its
+        // body, and a component without props, are prose.
+        let md = "::component-code\n---\nignore:\n  - modelValue\nitems:\n  - label: useToast\n---\n\
+                  Its own words.\n::\n";
+        let all = texts(md).join("|");
+        assert!(
+            !all.contains("modelValue")
+                && !all.contains("useToast")
+                && all.contains("Its own words."),
+            "{all}"
+        );
+        let md = "::note\nA real note.\n::\n\n::tip{icon=x}\nMore text.\n::\n";
+        let all = texts(md).join("|");
+        assert!(
+            all.contains("A real note.") && all.contains("More text."),
+            "{all}"
+        );
         // A bracket shortcode named for code, on lines of its own, holds code to its closing tag;
         // a link label that happens to say "code" is prose.
         let md = "Run it:\n\n[prism classes=\"language-bash command-line\"]\n$ php -v\nPHP 5.5 (cli)\n\

@@ -179,6 +179,7 @@ pub(super) fn generator_code(body: &str) -> Vec<Range<usize>> {
             r"<",
             r"```|~~~",
             r":::",
+            r"::[A-Za-z]",
         ])
         .expect("static regex")
     });
@@ -236,7 +237,35 @@ pub(super) fn generator_code(body: &str) -> Vec<Range<usize>> {
     if marks.matched(7) {
         out.extend(autodoc_directives(body));
     }
+    if marks.matched(8) {
+        out.extend(component_props(body));
+    }
     out.sort_by_key(|r| r.start);
+    out
+}
+
+/// The props of an MDC block component (Nuxt Content's `::component-code` with a `---` line right
+/// after it): YAML from that line to the next `---` line, data the component renders as it likes
+/// (prop names, menu items, links), not the page's prose.
+fn component_props(body: &str) -> Vec<Range<usize>> {
+    static OPEN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?m)^[ \t]*::+[A-Za-z][\w-]*[^\n]*\n([ \t]*---[ \t]*\r?\n)")
+            .expect("static regex")
+    });
+    let mut out = Vec::new();
+    for caps in OPEN.captures_iter(body) {
+        let Some(props) = caps.get(1) else {
+            continue;
+        };
+        let mut at = props.end();
+        for line in body[props.end()..].split_inclusive('\n') {
+            at += line.len();
+            if line.trim() == "---" {
+                out.push(props.start()..at);
+                break;
+            }
+        }
+    }
     out
 }
 
