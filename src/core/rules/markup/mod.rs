@@ -253,8 +253,7 @@ fn fits_code(doc: &DocProse<'_>, b: usize, view: std::ops::Range<usize>) -> bool
 /// `<CourseLink href="…">Learn useRefHistory</CourseLink>`)? Like a Markdown link's text, it is the
 /// words a reader clicks, in the authors' chosen style.
 fn in_html_link(file: &str, src: std::ops::Range<usize>) -> bool {
-    let line_start = file[..src.start].rfind('\n').map_or(0, |i| i + 1);
-    let left = &file[line_start..src.start];
+    let (left, right) = beside(file, src);
     let Some(open) = left.rfind('<') else {
         return false;
     };
@@ -262,12 +261,18 @@ fn in_html_link(file: &str, src: std::ops::Range<usize>) -> bool {
     let Some(tag_end) = tag.find('>') else {
         return false;
     };
+    tag[1..].starts_with(|c: char| c.is_ascii_alphabetic())
+        && tag[..tag_end].contains("href=")
+        && right.contains("</")
+}
+
+/// The source on the line of `src`, before it and after it.
+fn beside(file: &str, src: std::ops::Range<usize>) -> (&str, &str) {
+    let line_start = file[..src.start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = file[src.end..]
         .find('\n')
         .map_or(file.len(), |i| src.end + i);
-    tag[1..].starts_with(|c: char| c.is_ascii_alphabetic())
-        && tag[..tag_end].contains("href=")
-        && file[src.end..line_end].contains("</")
+    (&file[line_start..src.start], &file[src.end..line_end])
 }
 
 /// Is the token at `view` of block `b` already set apart by the authors' own choice of mark: quoted
@@ -301,12 +306,7 @@ fn set_apart(doc: &DocProse<'_>, b: usize, view: std::ops::Range<usize>) -> bool
     let Some(src) = doc.prose.blocks[b].to_source_lossy(view) else {
         return false;
     };
-    let file = doc.file;
-    let line_start = file[..src.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = file[src.end..]
-        .find('\n')
-        .map_or(file.len(), |i| src.end + i);
-    let (left, right) = (&file[line_start..src.start], &file[src.end..line_end]);
+    let (left, right) = beside(doc.file, src);
     // Emphasis by asterisks: a run of them opened before it on the line (a bullet's lone star is
     // none), and one after it.
     let (mut italic, mut bold) = (false, false);
@@ -388,11 +388,8 @@ fn is_caption(doc: &DocProse<'_>, b: usize) -> bool {
     let Some(src) = block.to_source_lossy(0..block.text.len()) else {
         return false;
     };
-    let first = doc.file[..src.start].rfind('\n').map_or(0, |i| i + 1);
-    let last = doc.file[src.end..]
-        .find('\n')
-        .map_or(doc.file.len(), |i| src.end + i);
-    let Some(line) = doc.file.get(first..last) else {
+    let (left, right) = beside(doc.file, src.clone());
+    let Some(line) = doc.file.get(src.start - left.len()..src.end + right.len()) else {
         return false;
     };
     let line = line.trim().trim_end_matches(':');
