@@ -19,6 +19,9 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 bin="${DOCREVIEW_BIN:-$here/target/release/docreview}"
 [ -x "$bin" ] || { echo "build first: cargo build --release" >&2; exit 2; }
+# Without ripgrep the floor would print as 0.00 s and every ratio would be meaningless.
+command -v rg >/dev/null || { echo "needs ripgrep (rg) for the floor: apt install ripgrep, or cargo install ripgrep" >&2; exit 2; }
+/usr/bin/time true 2>/dev/null || { echo "needs GNU time at /usr/bin/time: apt install time" >&2; exit 2; }
 src="${1:-$here/../shared/corpus}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

@@ -3,13 +3,18 @@
 //! by @x posted on …", or a `>` quote under "[comment from 2026-03-16](…#issuecomment-…)"); a typo, a
 //! name's case or an article in there is the commenter's, and the quotation is not the doc's to edit.
 //! A wiki link (`[[Open embedded url]]`) names a page by its title: changing its words breaks the link.
+//! A link to another site that cites a work ("[Sveltekit Markdown Blog](https://youtube.com/…) by
+//! WebJeda") gives that work's title as its author wrote it.
 //! Only the link rules read these places (an address is no one's words).
 
 use crate::core::markdown::Prose;
+use regex::Regex;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// The byte ranges of `file` kept as written: HTML `<blockquote>` elements, `>` quotes whose lead-in
-/// attributes them to someone (see [`attributes`]), and the titles inside `[[…]]`. Nothing inside
+/// attributes them to someone (see [`attributes`]), the titles inside `[[…]]` and the titles of works
+/// a link cites (see [`cited_titles`]). Nothing inside
 /// code (`prose`'s code blocks and inline code) counts.
 pub(super) fn kept_as_written(file: &str, prose: &Prose) -> Vec<Range<usize>> {
     let mut out = Vec::new();
@@ -64,6 +69,7 @@ pub(super) fn kept_as_written(file: &str, prose: &Prose) -> Vec<Range<usize>> {
             lead_in = trimmed;
         }
         out.extend(wiki_titles(line, start));
+        out.extend(cited_titles(line, start));
     }
     if let Some(begin) = md_quote {
         out.push(begin..file.len());
@@ -117,6 +123,38 @@ fn wiki_titles(line: &str, offset: usize) -> Vec<Range<usize>> {
     out
 }
 
+/// The texts of the links on `line` (which starts at `offset` of the file) that cite another author's
+/// work by its title: a link to another site followed, in the same sentence, by the author ("[Drizzle
+/// ORM with Sveltekit](https://medium.com/…) and [Sveltekit — Streaming SSR](…) by Mohammed Anas", "…
+/// is a tutorial series by WebJeda"), and a link to a video, whose text is the video's title. A title
+/// has three words or more: a shorter text names the site or the thing ("tutorials on
+/// [Youtube](https://www.youtube.com/…)"). "by" before a word in lower case ("[install it](https://…)
+/// by running") names no author.
+fn cited_titles(line: &str, offset: usize) -> Vec<Range<usize>> {
+    static LINK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"\[([^\[\]\n]+)\]\((https?://[^\s)]+)(?:\s+"[^"\n]*")?\)"#)
+            .expect("static regex")
+    });
+    static VIDEO: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^https?://(?:www\.|m\.)?(?:youtube\.com|youtu\.be|vimeo\.com)/")
+            .expect("static regex")
+    });
+    static AUTHOR: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\bby\s+(?:\*\*|\*|_)?[\[@\p{Lu}]").expect("static regex"));
+    static SENTENCE_END: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"[.!?](?:\s|$)").expect("static regex"));
+    LINK.captures_iter(line)
+        .filter_map(|c| {
+            let (whole, text, url) = (c.get(0)?, c.get(1)?, c.get(2)?);
+            let rest = &line[whole.end()..];
+            let sentence = &rest[..SENTENCE_END.find(rest).map_or(rest.len(), |m| m.start())];
+            (text.as_str().split_whitespace().count() >= 3
+                && (VIDEO.is_match(url.as_str()) || AUTHOR.is_match(sentence)))
+            .then(|| offset + text.start()..offset + text.end())
+        })
+        .collect()
+}
+
 /// Is the file range starting at `offset` inside one of `ranges`?
 pub(super) fn kept(ranges: &[Range<usize>], offset: usize) -> bool {
     ranges.iter().any(|r| r.contains(&offset))
@@ -159,6 +197,28 @@ mod tests {
             "```md\n<blockquote>\n```\n\nOur text.\n",
             "The `<blockquote>` and `</blockquote>` tags wrap a quote.\n",
             "<blockquote>\n\nNever closed.\n",
+        ] {
+            assert!(kept_texts(own).is_empty(), "{own}");
+        }
+        // A cited work's title, as its author wrote it; the doc's own words around it are read.
+        assert_eq!(
+            kept_texts(
+                "- [Drizzle ORM with Sveltekit](https://medium.com/a) and [Sveltekit Streaming SSR](https://medium.com/b) by Mo Anas\n\
+                 - [Sveltekit Blog Tutorial](https://www.youtube.com/watch?v=1) walks through a Github setup\n\
+                 - [The auth guide](https://example.com/c) is a tutorial series by WebJeda. Thanks to [x](https://example.com/d).\n"
+            ),
+            [
+                "Drizzle ORM with Sveltekit",
+                "Sveltekit Streaming SSR",
+                "Sveltekit Blog Tutorial",
+                "The auth guide"
+            ]
+        );
+        for own in [
+            "Install [homebrew](https://brew.sh) by running the script.\n",
+            "Tutorials on [Youtube](https://www.youtube.com/watch?v=1) by Mike Dane.\n",
+            "See [our Github guide](/guides/github) by Jane.\n",
+            "Read [the Github docs](https://docs.github.com). It was written by GitHub.\n",
         ] {
             assert!(kept_texts(own).is_empty(), "{own}");
         }

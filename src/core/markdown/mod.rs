@@ -1021,6 +1021,21 @@ mod tests {
     }
 
     #[test]
+    fn liquid_comment_blocks_are_not_prose() {
+        // Never rendered, however many paragraphs it holds; the text around it is read.
+        let md = "Intro.\n\n{% comment %}\nConsider the websocket sample.\n\nA a draft.\n{% endcomment %}\n\nOutro {%- comment -%} the the {%- endcomment -%} end.\n";
+        let t = texts(md).join("|");
+        assert!(
+            !t.contains("websocket") && !t.contains("draft") && !t.contains("the the"),
+            "{t}"
+        );
+        assert!(
+            t.contains("Intro.") && t.contains("Outro") && t.contains("end."),
+            "{t}"
+        );
+    }
+
+    #[test]
     fn mdx_imports_exports_and_expressions_are_not_prose() {
         let md = "import Github from './Github'\nexport const meta = { title: 'the the' }\n\n# Title\n\nText {'the the'} and {props.name} end.\n";
         let p = extract_as(md, true);

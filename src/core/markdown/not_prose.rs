@@ -8,8 +8,9 @@ use super::*;
 /// `mailto:…`, and the labels of full reference links (`][label]`).
 static NOT_PROSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        // A Liquid/Jekyll raw block is code through and through.
+        // A Liquid/Jekyll raw block is code through and through; a comment block is never rendered.
         r"(?s)\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}",
+        r"|(?s)\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}",
         r"|\{\{<.*?>\}\}|\{\{%.*?%\}\}|\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}",
         // MathJax/KaTeX inline and display math written with backslashes.
         r"|\\\(.*?\\\)|\\\[.*?\\\]",
@@ -30,13 +31,14 @@ static NOT_PROSE: LazyLock<Regex> = LazyLock::new(|| {
 /// The spans [`NOT_PROSE`] finds in `body`. A template tag, a math span or a comment is one piece of
 /// a paragraph: a match that runs across a blank line or a code fence began at braces that open no
 /// template (`{{i,u}` in a Rust comment) and would hide every paragraph up to the next `}}`; the search
-/// goes on after its first brace instead. A raw block may hold anything.
+/// goes on after its first brace instead. A raw block or a comment block may hold anything.
 pub(super) fn not_prose_spans(body: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut at = 0;
     while let Some(m) = NOT_PROSE.find_at(body, at) {
         let text = m.as_str();
-        let raw = text.starts_with("{%") && text.contains("endraw");
+        let raw =
+            text.starts_with("{%") && (text.contains("endraw") || text.contains("endcomment"));
         if !raw && crosses_paragraph(text) {
             at = m.start() + 1;
             continue;

@@ -461,8 +461,12 @@ fn code_spacing(doc: &DocProse<'_>, b: usize, out: &mut Vec<Hit>) {
     }
 }
 
-/// Do code and the letters glued after it make one word ("desc" + "ription", "Sized" + "ness")?
+/// Do code and the letters glued after it make one word ("desc" + "ription", "Sized" + "ness"), or an
+/// ordinal ("the `i`th slot", "the `n`th")?
 fn makes_a_word(code: &str, glued: &str) -> bool {
+    if matches!(glued, "th" | "st" | "nd" | "rd") {
+        return true;
+    }
     const SUFFIXES: &[&str] = &[
         "able", "ability", "ible", "ness", "ful", "less", "ish", "ity", "ify", "ize", "ise",
         "ization", "ation", "er", "ers", "y",
@@ -573,6 +577,10 @@ mod tests {
         );
         // Plurals, punctuation and HTML are fine.
         assert!(run("Two `Pod`s, one `Job`, and a <br>break.\n").is_empty());
+        // An ordinal of a variable.
+        assert!(
+            run("It gets the value in the `i`th slot, then the `2`nd and `3`rd ones.\n").is_empty()
+        );
         // A word made with the code on purpose, an operator between names, markup between them.
         assert!(
             run(
