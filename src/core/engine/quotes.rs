@@ -3,6 +3,8 @@
 //! by @x posted on …", or a `>` quote under "[comment from 2026-03-16](…#issuecomment-…)"); a typo, a
 //! name's case or an article in there is the commenter's, and the quotation is not the doc's to edit.
 //! A wiki link (`[[Open embedded url]]`) names a page by its title: changing its words breaks the link.
+//! The speakers' names that label the remarks of minutes or a transcript ("* Gui: it's unsound", "Martin:
+//! …") are people's names, whatever word they look like.
 //! A link to another site that cites a work ("[Sveltekit Markdown Blog](https://youtube.com/…) by
 //! WebJeda") gives that work's title as its author wrote it.
 //! Only the link rules read these places (an address is no one's words).
@@ -74,6 +76,7 @@ pub(super) fn kept_as_written(file: &str, prose: &Prose) -> Vec<Range<usize>> {
     if let Some(begin) = md_quote {
         out.push(begin..file.len());
     }
+    out.extend(speaker_labels(file, prose));
     // An element never closed is no quotation docreview can bound: the rest of the doc stays its own.
     out
 }
@@ -155,6 +158,35 @@ fn cited_titles(line: &str, offset: usize) -> Vec<Range<usize>> {
         .collect()
 }
 
+/// The speakers' names of minutes or a transcript: a capitalised name (one or two words, bold or not) that
+/// opens a line or a list item and ends in a colon ("* Gui: we might change it", "**Seb**: not yet"),
+/// where at least three names each label two remarks or more. A doc whose items open with "Note:" or
+/// "Go: …", "Python: …" once each is no transcript.
+fn speaker_labels(file: &str, prose: &Prose) -> Vec<Range<usize>> {
+    static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?m)^[ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?(?:\*\*|__)?(\p{Lu}[\p{Ll}'’-]+(?: \p{Lu}[\p{Ll}'’-]+)?)(?:\*\*|__)?:(?:\*\*|__)?[ \t]")
+            .expect("static regex")
+    });
+    let labels: Vec<(&str, Range<usize>)> = LABEL
+        .captures_iter(file)
+        .filter_map(|c| c.get(1))
+        .filter(|m| !prose.in_code(&m.range()))
+        .map(|m| (m.as_str(), m.range()))
+        .collect();
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (name, _) in &labels {
+        *counts.entry(name).or_default() += 1;
+    }
+    if counts.values().filter(|&&n| n >= 2).count() < 3 {
+        return Vec::new();
+    }
+    labels
+        .into_iter()
+        .filter(|(name, _)| counts.get(name).is_some_and(|&n| n >= 2))
+        .map(|(_, r)| r)
+        .collect()
+}
+
 /// Is the file range starting at `offset` inside one of `ranges`?
 pub(super) fn kept(ranges: &[Range<usize>], offset: usize) -> bool {
     ranges.iter().any(|r| r.contains(&offset))
@@ -200,6 +232,17 @@ mod tests {
         ] {
             assert!(kept_texts(own).is_empty(), "{own}");
         }
+        // Speakers' names in minutes; a list whose items open with a name once each is no transcript.
+        let minutes = "- Martin: it is sound\n- Gui: it's unsound\n- Seb: why?\n- Gui: see the Gui guide\n\
+                       - **Martin**: fine\n- Seb: agreed\n";
+        assert_eq!(
+            kept_texts(minutes),
+            ["Martin", "Gui", "Seb", "Gui", "Martin", "Seb"]
+        );
+        assert!(
+            kept_texts("- Javascript: >= v0.10.3\n- Go: 1.21\n- Python: 3.12\n- Gui: none\n")
+                .is_empty()
+        );
         // A cited work's title, as its author wrote it; the doc's own words around it are read.
         assert_eq!(
             kept_texts(
