@@ -4,7 +4,9 @@
 //! is in scope from the command line is the session's job.
 
 use crate::core::baseline::Baseline;
-use crate::core::engine::{Doc, Lines, generated_by, is_test_input, translation_sources};
+use crate::core::engine::{
+    Doc, Lines, generated_by, generated_folder, is_test_input, translation_sources,
+};
 use crate::core::finding::Finding;
 use crate::io::files;
 use crate::io::repo::{Repo, RepoError, Scope, Target};
@@ -191,8 +193,10 @@ impl<'a> Reader<'a> {
                 Ok(Some(l)) => {
                     if !d.named
                         && let Some(said) = generated_by(&l.text)
+                            .map(str::to_owned)
+                            .or_else(|| generated_folder(&d.shown))
                     {
-                        self.generated.push((d.shown.clone(), said.to_owned()));
+                        self.generated.push((d.shown.clone(), said));
                         continue;
                     }
                     // A symlink to another doc in scope is that doc: check it once.

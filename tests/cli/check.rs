@@ -376,6 +376,21 @@ fn docs_a_program_writes_are_left_to_their_generator_unless_named() {
     // Named on the command line, it is checked.
     let out = r.check_json(&["commands/abbr.md"]);
     assert_eq!(out.texts(), ["Github"]);
+    // A folder of generated pages says so by its name.
+    let r = Repo::new();
+    r.write("generated/markdown/api.md", "# api\n\nRun it on Github.\n")
+        .write("guide/setup.md", "Set up Gitlab.\n")
+        .commit("init");
+    let out = r.check_json(&["--all"]);
+    let paths: Vec<String> = out.findings().into_iter().map(|f| f.0).collect();
+    assert_eq!(paths, ["guide/setup.md"]);
+    assert!(
+        out.stderr.contains(
+            "skipping generated/markdown/api.md (\"in a folder named generated\"): written by a program"
+        ),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]

@@ -43,7 +43,9 @@ mod run;
 mod settings;
 
 pub use docset::Parts;
-pub use kinds::{generated_by, is_changelog, is_license, is_test_input, translation_sources};
+pub use kinds::{
+    generated_by, generated_folder, is_changelog, is_license, is_test_input, translation_sources,
+};
 use kinds::{
     in_credit, is_change_entry, is_credit_item, is_foreign, is_pull_request_title, prose_of,
     reads_changelogs, reads_code_comments,
@@ -610,6 +612,14 @@ mod tests {
         ] {
             assert!(!is_test_input(rel), "{rel}");
         }
+        // A folder of generated pages; a page about generated code is a doc.
+        assert_eq!(
+            generated_folder("generated/markdown/hapi/api.md").as_deref(),
+            Some("in a folder named generated")
+        );
+        assert!(generated_folder("docs/_generated/cli.md").is_some());
+        assert!(generated_folder("docs/generated-code.md").is_none());
+        assert!(generated_folder("generated.md").is_none());
         // A licence is not reviewed at all.
         for path in [
             "LICENSE.md",
@@ -754,14 +764,14 @@ mod tests {
         let found = found_of(&engine(), "docs/rules.md", md);
         // The rules and the options are the doc's own sentences (a remark in brackets is no author),
         // also past a block quote's empty line; the releases are changes (an author's handle, a
-        // nested item that cites): read for typos and doubled words only, not for names.
+        // nested item that cites): read for typos and doubled words only, not for names. An item
+        // that is only a link to the pull request quotes its title ("[Fixed the the parser](…)").
         assert_eq!(
             found,
             [
                 ("terminology.canonical", "Github"),
                 ("spelling.known-typo", "vulnerabilites"),
                 ("spelling.known-typo", "discusion"),
-                ("grammar.repeated-word", "the the"),
                 ("grammar.repeated-word", "the the"),
                 ("spelling.known-typo", "teh"),
                 ("spelling.known-typo", "teh"),

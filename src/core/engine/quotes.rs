@@ -77,6 +77,7 @@ pub(super) fn kept_as_written(file: &str, prose: &Prose) -> Vec<Range<usize>> {
         out.push(begin..file.len());
     }
     out.extend(speaker_labels(file, prose));
+    out.extend(quoted_issue_titles(file));
     // An element never closed is no quotation docreview can bound: the rest of the doc stays its own.
     out
 }
@@ -129,7 +130,8 @@ fn wiki_titles(line: &str, offset: usize) -> Vec<Range<usize>> {
 /// The texts of the links on `line` (which starts at `offset` of the file) that cite another author's
 /// work by its title: a link to another site followed, in the same sentence, by the author ("[Drizzle
 /// ORM with Sveltekit](https://medium.com/…) and [Sveltekit — Streaming SSR](…) by Mohammed Anas", "…
-/// is a tutorial series by WebJeda"), and a link to a video, whose text is the video's title. A title
+/// is a tutorial series by WebJeda"), a link that opens a list item (a newsletter's list of articles,
+/// a list of events), and a link to a video, whose text is the video's title. A title
 /// has three words or more: a shorter text names the site or the thing ("tutorials on
 /// [Youtube](https://www.youtube.com/…)"). "by" before a word in lower case ("[install it](https://…)
 /// by running") names no author.
@@ -146,16 +148,73 @@ fn cited_titles(line: &str, offset: usize) -> Vec<Range<usize>> {
         LazyLock::new(|| Regex::new(r"\bby\s+(?:\*\*|\*|_)?[\[@\p{Lu}]").expect("static regex"));
     static SENTENCE_END: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"[.!?](?:\s|$)").expect("static regex"));
+    // A list item that opens with the link, after tags at most ("* [video] [Title](…)", "* [**Meetup
+    // title**](…)"): a list of links to other people's pages, each named by its page's title.
+    static ITEM_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+(?:\[[^\]\[\n]{1,12}\]\s+)*[*_]*$")
+            .expect("static regex")
+    });
     LINK.captures_iter(line)
         .filter_map(|c| {
             let (whole, text, url) = (c.get(0)?, c.get(1)?, c.get(2)?);
             let rest = &line[whole.end()..];
             let sentence = &rest[..SENTENCE_END.find(rest).map_or(rest.len(), |m| m.start())];
             (text.as_str().split_whitespace().count() >= 3
-                && (VIDEO.is_match(url.as_str()) || AUTHOR.is_match(sentence)))
+                && (VIDEO.is_match(url.as_str())
+                    || AUTHOR.is_match(sentence)
+                    || ITEM_LEAD.is_match(&line[..whole.start()])))
             .then(|| offset + text.start()..offset + text.end())
         })
         .collect()
+}
+
+/// The titles of issues a list of changes quotes: a quoted text of three words or more in an item or
+/// paragraph that links to an issue or a pull request ("- Fixed \"httpclient hangs if it recieves an
+/// HTTP 204\"" over "([#13910](https://github.com/nim-lang/Nim/issues/13910))"). The title is its
+/// reporter's words, quoted as they were filed.
+fn quoted_issue_titles(file: &str) -> Vec<Range<usize>> {
+    static ISSUE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"/(?:issues|pull|pulls|merge_requests)/\d+|\(#\d+\)").expect("static regex")
+    });
+    static QUOTED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new("\"([^\"\n]+)\"|\u{201c}([^\u{201d}\n]+)\u{201d}").expect("static regex")
+    });
+    let mut out = Vec::new();
+    if !ISSUE.is_match(file) {
+        return out;
+    }
+    // Items and paragraphs: a line that opens a list item or follows a blank line starts one.
+    let mut unit = 0..0;
+    let mut at = 0;
+    let flush = |unit: &Range<usize>, out: &mut Vec<Range<usize>>| {
+        let text = &file[unit.clone()];
+        if !ISSUE.is_match(text) {
+            return;
+        }
+        for c in QUOTED.captures_iter(text) {
+            if let Some(t) = c.get(1).or_else(|| c.get(2))
+                && t.as_str().split_whitespace().count() >= 3
+            {
+                out.push(unit.start + t.start()..unit.start + t.end());
+            }
+        }
+    };
+    for line in file.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let t = line.trim_start();
+        let item = t.starts_with(['-', '*', '+'])
+            || t.split_once(['.', ')']).is_some_and(|(n, _)| {
+                !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit())
+            });
+        if t.trim().is_empty() || item {
+            flush(&unit, &mut out);
+            unit = start..start;
+        }
+        unit.end = at;
+    }
+    flush(&unit, &mut out);
+    out
 }
 
 /// The speakers' names of minutes or a transcript: a capitalised name (one or two words, bold or not) that
@@ -257,6 +316,18 @@ mod tests {
                 "The auth guide"
             ]
         );
+        // A list of other people's pages, each item opening with its link.
+        assert_eq!(
+            kept_texts(
+                "* [Insights of porting Tokenizers to WASM](https://blog.x.io/a)\n\
+                 * [video] [**RUST MEETUP at HACKER DOJO**](https://www.meetup.com/e/1)\n\
+                 * See [the Github setup guide](https://example.com/g) first.\n"
+            ),
+            [
+                "Insights of porting Tokenizers to WASM",
+                "**RUST MEETUP at HACKER DOJO**"
+            ]
+        );
         for own in [
             "Install [homebrew](https://brew.sh) by running the script.\n",
             "Tutorials on [Youtube](https://www.youtube.com/watch?v=1) by Mike Dane.\n",
@@ -268,6 +339,22 @@ mod tests {
         assert_eq!(
             kept_texts("Open [[Url input]] and [[Open embedded url]].\n"),
             ["[[Url input]]", "[[Open embedded url]]"]
+        );
+    }
+
+    #[test]
+    fn issue_titles_a_list_of_changes_quotes_are_kept_as_written() {
+        let changes = "- Fixed \"httpclient hangs if it recieves an HTTP 204\"\n  \
+                       ([#13910](https://github.com/nim-lang/Nim/issues/13910))\n\
+                       - Fixed \u{201c}name collision with instanciated template\u{201d} (#5331)\n\
+                       - Our own \"quoted words here\" with no issue, and it recieves one.\n\n\
+                       A paragraph with \"a quoted phrase\" but no link.\n";
+        assert_eq!(
+            kept_texts(changes),
+            [
+                "httpclient hangs if it recieves an HTTP 204",
+                "name collision with instanciated template"
+            ]
         );
     }
 }

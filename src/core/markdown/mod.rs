@@ -1036,6 +1036,18 @@ mod tests {
     }
 
     #[test]
+    fn franklin_page_variable_names_and_values_are_not_prose_but_their_strings_are() {
+        let md = "@def rss_pubdate = Date(2024, 10, 5)\n@def rss = \"\"\"A newsletter\"\"\"\n\nThe text is read. We @def nothing here.\n";
+        let t = texts(md).join("|");
+        assert!(
+            !t.contains("rss") && !t.contains("Date") && !t.contains("@def rss"),
+            "{t}"
+        );
+        assert!(t.contains("A newsletter"), "{t}");
+        assert!(t.contains("The text is read. We @def nothing here."), "{t}");
+    }
+
+    #[test]
     fn mdx_imports_exports_and_expressions_are_not_prose() {
         let md = "import Github from './Github'\nexport const meta = { title: 'the the' }\n\n# Title\n\nText {'the the'} and {props.name} end.\n";
         let p = extract_as(md, true);

@@ -159,7 +159,10 @@ fn jsx_tags(body: &str) -> Vec<Range<usize>> {
 /// - the body of a Hugo shortcode named for code (`{{< highlight go >}}`, `{{< code-toggle >}}`,
 ///   `{{< codenew >}}`): Hugo hands such a body to the shortcode raw, and it is a program or a config;
 /// - the body of a bracket shortcode named for code, its tags on lines of their own (Grav's
-///   `[prism classes="language-yaml"]` … `[/prism]`, WordPress's `[code lang="css"]` … `[/code]`).
+///   `[prism classes="language-yaml"]` … `[/prism]`, WordPress's `[code lang="css"]` … `[/code]`);
+/// - a Franklin page variable's name and any value but a string (`@def rss_pubdate = Date(…)`): the
+///   page's settings; a string value (`@def rss = """…"""`) is text the site shows, in a feed or a
+///   title, and is read.
 pub(super) fn generator_code(body: &str) -> Vec<Range<usize>> {
     static IMPORT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
@@ -182,6 +185,7 @@ pub(super) fn generator_code(body: &str) -> Vec<Range<usize>> {
             r"```|~~~",
             r":::",
             r"::[A-Za-z]",
+            r"@def",
         ])
         .expect("static regex")
     });
@@ -241,6 +245,13 @@ pub(super) fn generator_code(body: &str) -> Vec<Range<usize>> {
     }
     if marks.matched(8) {
         out.extend(component_props(body));
+    }
+    if marks.matched(9) {
+        static PAGE_VARIABLE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r#"(?m)^@def[ \t]+\w+[ \t]*=(?:[ \t]*[^"'\s][^\n]*)?"#)
+                .expect("static regex")
+        });
+        out.extend(PAGE_VARIABLE.find_iter(body).map(|m| m.range()));
     }
     out.sort_by_key(|r| r.start);
     out

@@ -241,9 +241,67 @@ pub fn is_english(text: &str, words: &[Word]) -> bool {
     known * 2 >= plain.len()
 }
 
+/// Is word `i` of `words` (in `text`) inside a phrase of another language in an English block (a
+/// course's Spanish title in a list of classes: "Algoritmos Evolutivos y de Inteligencia Colectiva")?
+/// Among the four words either side: two function words of another language, or one and a word with
+/// a letter English does not write ("Modelos de Optimización").
+pub fn in_foreign_phrase(text: &str, words: &[Word], i: usize) -> bool {
+    // Besides the block-level list: short words too common in English names or maths to count alone
+    // ("x and y", "de Vries"), which only count beside another.
+    const JOINERS: &[&str] = &[
+        "y", "e", "del", "al", "en", "du", "au", "aux", "zum", "zur", "und",
+    ];
+    let window = i.saturating_sub(4)..(i + 5).min(words.len());
+    let around = words[window.clone()]
+        .iter()
+        .zip(window)
+        .filter(|&(_, j)| j != i)
+        .map(|(w, _)| w.text(text));
+    let (mut function, mut accented) = (0, 0);
+    for w in around {
+        let lower = w.to_lowercase();
+        if FOREIGN.contains(&lower.as_str()) || JOINERS.contains(&lower.as_str()) {
+            function += 1;
+        } else if w.chars().any(|c| ('\u{c0}'..='\u{24f}').contains(&c)) {
+            accented += 1;
+        }
+    }
+    function >= 2 || (function == 1 && accented >= 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn in_phrase(s: &str, word: &str) -> bool {
+        let words = super::super::text::words(s);
+        let i = words
+            .iter()
+            .position(|w| w.text(s) == word)
+            .expect("the word is in the text");
+        in_foreign_phrase(s, &words, i)
+    }
+
+    #[test]
+    fn a_phrase_of_another_language_is_told_from_english_around_it() {
+        assert!(in_phrase(
+            "Universidad Veracruzana: Algoritmos Evolutivos y de Inteligencia Colectiva (Fall 2019)",
+            "Algoritmos"
+        ));
+        assert!(in_phrase(
+            "IN2022, Modelos de Optimización (Prof. Marzieh), Spring 2020",
+            "Modelos"
+        ));
+        // One word of another language, or a name with one, is no phrase.
+        assert!(!in_phrase(
+            "Plot x and y with the new algoritm here.",
+            "algoritm"
+        ));
+        assert!(!in_phrase(
+            "As Hugo de Vries wrote, the algoritm works.",
+            "algoritm"
+        ));
+    }
 
     fn foreign(s: &str) -> bool {
         let words = super::super::text::words(s);

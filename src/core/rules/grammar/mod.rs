@@ -463,6 +463,7 @@ mod tests {
             "a Svelte frontend, a svelte component",
             "choose type A or B; option a or b",
             "a.k.a. the thing",
+            "in HTML, \\<a href=\"URL\">Text\\</a>.",
             "a `code` span and an <b>html</b> tag",
             "a src folder, an src folder, a \"src-*\" folder, a msg queue",
             "an \"Open Recent\" menu, a \"Close\" item, the letters \"a\" \"o\" and \"an\" \"u\"",

@@ -378,11 +378,12 @@ pub(super) fn a_or_an(b: usize, text: &str, ws: &[Word], out: &mut Vec<Hit>) {
         if art.starts_with('A') && !starts_sentence(text, ws[i].start) {
             continue;
         }
-        // "a" glued to something else ("a.k.a", "a/b") is not an article.
+        // "a" glued to something else ("a.k.a", "a/b") is not an article, nor is an HTML tag's name
+        // written out in prose ("\<a href=…>").
         if text[..ws[i].start]
             .chars()
             .next_back()
-            .is_some_and(|c| "/.-_'\u{2019}".contains(c))
+            .is_some_and(|c| "/.-_'\u{2019}<".contains(c))
         {
             continue;
         }

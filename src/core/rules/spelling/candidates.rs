@@ -210,7 +210,15 @@ pub(super) fn plain_typo(
                 && !super::words::known_or_inflected(&t.to_lowercase())
         })
     };
+    // A word the doc's own link addresses hold as a part is a name ("mirrord" beside
+    // github.com/metalbear-co/mirrord, "Ratatui" beside ratatui.rs), whatever word it resembles.
+    let lower = word.to_lowercase();
     !doc.whole_link_text(b, here.start..here.end)
+        && !doc.prose.links.iter().any(|l| {
+            l.text
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|part| part.to_lowercase() == lower)
+        })
         && !foreign(text[..here.start].split_whitespace().next_back())
         && !foreign(text[here.end..].split_whitespace().next())
 }

@@ -388,6 +388,11 @@ pub(super) fn part_slips(
 /// swapped or mistyped away, which the doc's prose writes itself. An API's own coinage is written
 /// more than once, or beside its words in prose; a slip is written once, near the word it spoils.
 fn slip_toward_prose(doc: &DocProse<'_>, lower: &str) -> Option<String> {
+    // A name glued to "js" names JavaScript's part of a thing (`importjs` beside `importc`), as in
+    // prose (see `likely_typo`).
+    if lower.ends_with("js") {
+        return None;
+    }
     let near: Vec<String> = dictionary::near_words_remembered(lower)
         .into_iter()
         .filter(|c| {
@@ -638,8 +643,12 @@ mod tests {
         let prose =
             format!("{lead}\nCall `takeSnapshto`; a Snapshto is one. Every Snapshto has a name.\n");
         let others = format!("{lead}\nRun `git log --oneline` and use `Serailize` for it.\n");
+        // JavaScript's part of a thing, beside the others: "importjs", not "imports".
         let docs = [twice.as_str(), twice.as_str(), &shown, &prose, &others];
         assert_eq!(toward_prose(&docs, &[]), vec![Vec::new(); 5]);
+        let js =
+            format!("{lead}\nEach of them imports a symbol: `importc`, `importcpp`, `importjs`.\n");
+        assert_eq!(toward_prose(&[&js], &[]), vec![Vec::new()]);
         // Once, it is a slip; unless the team accepts the word.
         assert_eq!(toward_prose(&[&twice], &[]).concat().len(), 1);
         assert_eq!(toward_prose(&[&twice], &["schedlue"]), vec![Vec::new()]);

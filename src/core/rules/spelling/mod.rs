@@ -366,8 +366,19 @@ impl Vocabulary {
             return;
         }
         for b in 0..doc.prose.blocks.len() {
+            let words = doc.words(b);
+            let text = doc.prose.blocks[b].text.as_str();
             candidates(doc, b, |w, word, kind| {
                 let lower = word.to_lowercase();
+                if !self.repeated.contains(&lower) && !self.flagged.contains(&lower) {
+                    return;
+                }
+                // A word among words of another language is theirs, whatever English it resembles.
+                // (Counted all the same when the doc set's words are tallied.)
+                let i = words.partition_point(|x| x.end <= w.start);
+                if crate::core::rules::language::in_foreign_phrase(text, words, i) {
+                    return;
+                }
                 let range = w.start..w.start + word.len();
                 // A word one doc writes again and again is its term ("unifcation" twice) unless it
                 // is the commonest slip, a letter left out or two swapped, from a word the same doc
@@ -787,6 +798,22 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn words_in_a_phrase_of_another_language_are_not_english_slips() {
+        let words = |doc: &str| -> Vec<String> {
+            found_with(&[doc], &[], MIN_DOCS, &[LIKELY, TYPO])[0]
+                .iter()
+                .map(|(_, w, _)| w.clone())
+                .collect()
+        };
+        // Course titles in Spanish in a list written in English.
+        let doc = "The classes below teach with it, and each of them has its own page.\n\n\
+                   * [Algoritmos Evolutivos y de Inteligencia Colectiva](https://x.mx/a), Fall 2019\n\
+                   * IN2022, Modelos de Optimización (Prof. Khakifirooz), Spring 2020\n\
+                   * It mends the occured cases, Spring 2021\n";
+        assert_eq!(words(doc), ["occured"]);
+    }
+
+    #[test]
     fn a_slip_toward_a_word_the_doc_writes_is_likely_in_either_case() {
         let fixes = likely_fixes;
         // "unification" is no word people often misspell, but this doc writes it: the slip is toward it.
@@ -916,6 +943,12 @@ pub(super) mod tests {
         let names = "* Sven Aas\n* Stephen Childs\n\n## Big Sur\n\nIt runs on Big Sur with HashiCorp Vault. Thanks to [jus](https://jus.li), \
                      it does not mis-parse.\n\n- [l]ist the files, [o]utput them.\n";
         assert!(words(&[names]).is_empty(), "{:?}", words(&[names]));
+        // A word the doc's link addresses hold is a name: a product, a crate.
+        let products = "Read [mirrord internals](https://metalbear.co/blog/mirrord-internals) and \
+                        the [Ratatui 0.29.0](https://ratatui.rs/highlights/v029/) notes; Ratatui \
+                        draws. It recieves the contex ([docs](https://x.dev/context/templates)) \
+                        lates.\n";
+        assert_eq!(words(&[products]), ["recieves", "contex", "lates"]);
         // A dropped "g" is written on purpose; the same word without the apostrophe is a slip.
         assert_eq!(
             words(&["You got somethin' to show, it's gettin’ late, and somethin is off.\n"]),

@@ -51,7 +51,8 @@ impl Checker for Terminology {
                  Precise names are part of precise writing: readers search for them, and a misspelled name \
                  reads as carelessness about the thing itself.\n\
                  The built-in list has {} names. Names inside code, URLs, paths, identifiers, file names and \
-                 package commands (\"pip install numpy\") are never flagged, nor are names the doc \
+                 package commands (\"pip install numpy\") are never flagged, nor a command's name where it is run \
+                 (\"run docker\", \"git clone\"; \"a docker image\" is flagged), nor names the doc \
                  writes as a program would: a key a list item defines in bold (\"- **tls** uses \
                  HTTPS\"), a lower-case name alone in italics (\"`--git` _url_\"), a program before its \
                  subcommand (\"mkdocs build\"), values in a list or filling a closing bracket (\"(tcp or \
@@ -71,6 +72,7 @@ impl Checker for Terminology {
             return;
         }
         let first = out.len();
+        let repos = linked_repositories(doc.file);
         for (b, block) in doc.prose.blocks.iter().enumerate() {
             // A few words all in lower case on their own (a heading, a list item, a cell) are a literal:
             // a command ("hugo completion powershell"), a key ("cpu"), a label.
@@ -87,6 +89,9 @@ impl Checker for Terminology {
                     && ((!super::text::is_all_upper(&term.canonical) && doc.code_quotes(surface))
                         || names_an_account(&block.text, range.end));
                 if literal
+                    || repos
+                        .iter()
+                        .any(|(k, name)| *k == key(surface) && *name != term.canonical)
                     || is_label(&block.text, range.clone())
                     || names_a_key(doc, &block.text, range.clone())
                     || names_its_target(doc, b, range.clone())
@@ -143,6 +148,43 @@ impl Checker for Terminology {
     }
 }
 
+/// The repositories and packages the doc links under their own name, as (key, name in the address):
+/// "[Spacy](https://github.com/treeform/spacy)" is treeform's library, and so is "Spacy" anywhere in
+/// that doc ("a fork of [ui](https://github.com/nim-lang/ui)", then "ui hasn't been updated"). The
+/// caller keeps such a name as written unless the address spells it as the built-in name does: then
+/// the repository is that project's own ("[Clickhouse](https://github.com/ClickHouse/ClickHouse)").
+fn linked_repositories(file: &str) -> Vec<(String, String)> {
+    static LINK: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(
+            r"\[[*_`]*([\w.-]+)[*_`]*\]\(https?://(?:www\.)?(?:github\.com|gitlab\.com|codeberg\.org|bitbucket\.org|git\.sr\.ht|crates\.io/crates|(?:www\.)?npmjs\.com/package|pypi\.org/project|pkg\.go\.dev)/([^)\s#?]+)",
+        )
+        .expect("static regex")
+    });
+    if !file.contains("](http") {
+        return Vec::new();
+    }
+    let mut out: Vec<(String, String)> = LINK
+        .captures_iter(file)
+        .filter_map(|c| {
+            // Spelled as the address spells it, bar case: "[TreeSitter](…/tree-sitter)" is the
+            // project's own name misspelled.
+            let text = c.get(1)?.as_str();
+            let last = c
+                .get(2)?
+                .as_str()
+                .trim_end_matches('/')
+                .rsplit('/')
+                .next()?;
+            let last = last.trim_end_matches(".git");
+            last.eq_ignore_ascii_case(text)
+                .then(|| (key(text), last.to_owned()))
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
 /// Does the doc define `name` as its own term, in quotes in brackets ("Travis CI GmbH (“Travis-CI”)",
 /// "(the \"Software\")", "(hereinafter \"Licensee\")")? Then the doc writes it so on purpose, every time.
 fn defines(doc: &DocProse<'_>, name: &str) -> bool {
@@ -193,8 +235,8 @@ mod tests {
         let mut names = Vec::new();
         let mut check = Terms::default();
         for line in super::super::lexicon::lines(data) {
-            let (name, variants, loose) = parse_line(line);
-            if let Err(e) = check.add(name, &variants, loose, false) {
+            let (name, variants, kind) = parse_line(line);
+            if let Err(e) = check.add(name, &variants, kind, false) {
                 panic!("terms.txt: {e}");
             }
             names.push(name.to_lowercase());
@@ -215,6 +257,9 @@ mod tests {
         );
         assert_eq!(flags("Node JS is fine"), vec![pair("Node JS", "Node.js")]);
         assert_eq!(flags("with Mxnet."), vec![pair("Mxnet", "MXNet")]);
+        // A name of one word is not the phrase its parts make.
+        assert_eq!(flags("on Linkedin"), vec![pair("Linkedin", "LinkedIn")]);
+        assert!(flags("the pages linked in the docs").is_empty());
     }
 
     #[test]
@@ -368,8 +413,8 @@ mod tests {
              * *dnssec* now signs responses, and the _Json_ extractor reads them.\n\n\
              ```rust\nfn f(Json(x): Json<T>) {}\n```\n",
         );
-        // Italics around more than the name are emphasis.
-        assert_eq!(words, ["url", "github", "Github"]);
+        // Italics around more than the name are emphasis; "a git repo" names Git in prose.
+        assert_eq!(words, ["git", "url", "github", "Github"]);
     }
 
     #[test]
@@ -441,6 +486,64 @@ mod tests {
         // "git" is the command; "GIT" is a misspelling of the name.
         assert!(flags("run git status").is_empty());
         assert_eq!(flags("GIT is a VCS"), vec![pair("GIT", "Git")]);
+        // "homebrew" is an English word as well as the name.
+        assert!(flags("a homebrew setup").is_empty());
+    }
+
+    #[test]
+    fn command_names_are_flagged_in_prose_but_not_where_they_run() {
+        assert_eq!(
+            flags("We set up docker first."),
+            vec![pair("docker", "Docker")]
+        );
+        assert_eq!(
+            flags("It needs python 3.10 or later."),
+            vec![pair("python", "Python")]
+        );
+        assert_eq!(flags("a perl script"), vec![pair("perl", "Perl")]);
+        for run in [
+            "run docker with the flag",
+            "then docker --version prints it",
+            "docker compose up starts it",
+            "lua main.lua prints it",
+            "git clone the repository",
+            "the git command",
+            "$ git status",
+            "python -m venv",
+            "python scripts/build.py",
+        ] {
+            assert!(flags(run).is_empty(), "{run}");
+        }
+        // "the json package" is Go's encoding/json; "a json package" is one for JSON.
+        assert!(flags("supported by the json\npackage.").is_empty());
+        assert_eq!(flags("a json package"), vec![pair("json", "JSON")]);
+        // A command alone in its block (a list of commands, a table cell) names the command.
+        assert!(flags("docker").is_empty());
+        assert!(flagged_words("- docker\n- podman\n").is_empty());
+    }
+
+    #[test]
+    fn a_repository_the_doc_links_under_its_own_name_is_kept_as_written() {
+        let words = flagged_words(
+            "[Spacy](https://github.com/treeform/spacy) has spaces. Spacy is fast.\n\n\
+             A fork of [ui](https://github.com/nim-lang/ui/) that wraps more; ui is old.\n\n\
+             Unlike [Spacy's site](https://spacy.io), Github is a host, and \
+             [TreeSitter](https://github.com/tree-sitter/tree-sitter) a parser.\n",
+        );
+        assert_eq!(words, ["Github", "TreeSitter"]);
+        // The project's own repository, spelled as the name is: a misspelling stays one.
+        assert_eq!(
+            flagged_words(
+                "Run [Clickhouse](https://github.com/ClickHouse/ClickHouse) beside \
+                 [containerd](https://github.com/containerd/containerd); ContainerD traces.\n"
+            ),
+            ["Clickhouse", "ContainerD"]
+        );
+        // A link to a repository of another name leaves the name to the rule.
+        assert_eq!(
+            flagged_words("[Nodejs](https://github.com/x/node-tools) runs Nodejs code.\n"),
+            ["Nodejs", "Nodejs"]
+        );
     }
 
     #[test]

@@ -10,6 +10,21 @@ pub struct Term {
     /// The lower-case (or capitalised) form is an ordinary word or command ("git", "Helm"): only forms
     /// with wrong inner capitals or all capitals are flagged.
     pub loose: bool,
+    /// The lower-case form is the name's command and no English word ("docker", "perl"): a loose name
+    /// whose lower-case form is flagged in prose too, unless it is run there as a command
+    /// ([`run_as_command`]).
+    pub command: bool,
+}
+
+/// How a line of `data/terms.txt` matches its name's ordinary-looking spellings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    /// Every spelling but the name's own is flagged.
+    Strict,
+    /// `~Name`: only wrong inner capitals and all capitals are flagged.
+    Loose,
+    /// `^Name`: loose, and the lower-case form is flagged where it is not run as a command.
+    Command,
 }
 
 /// A set of names, looked up by key (lower case, without spaces, hyphens and dots).
@@ -33,9 +48,9 @@ impl Terms {
         static BUILTIN: LazyLock<Terms> = LazyLock::new(|| {
             let mut terms = Terms::default();
             for line in crate::core::rules::lexicon::lines(include_str!("../data/terms.txt")) {
-                let (name, variants, loose) = parse_line(line);
+                let (name, variants, kind) = parse_line(line);
                 // The list is checked by a unit test; a bad line cannot ship.
-                let _ = terms.add(name, &variants, loose, false);
+                let _ = terms.add(name, &variants, kind, false);
             }
             terms
         });
@@ -48,7 +63,7 @@ impl Terms {
         let mut terms = Terms::builtin().clone();
         for (canonical, variants) in project {
             let variants: Vec<&str> = variants.iter().map(String::as_str).collect();
-            terms.add(canonical, &variants, false, true)?;
+            terms.add(canonical, &variants, Kind::Strict, true)?;
         }
         Ok(terms)
     }
@@ -57,7 +72,7 @@ impl Terms {
         &mut self,
         canonical: &str,
         variants: &[&str],
-        loose: bool,
+        kind: Kind,
         replace: bool,
     ) -> Result<(), TermError> {
         let valid = |s: &str| {
@@ -89,7 +104,8 @@ impl Terms {
         }
         self.terms.push(Term {
             canonical: canonical.to_owned(),
-            loose,
+            loose: kind != Kind::Strict,
+            command: kind == Kind::Command,
         });
         for (k, s) in keys
             .into_iter()
@@ -198,11 +214,16 @@ impl Terms {
                 && !spaced
                 && !(shouting && crate::core::rules::text::is_all_upper(surface))
                 && stands_alone(text, range.clone())
-                && !(term.loose && looks_like_a_word(surface))
+                && !(term.loose
+                    && looks_like_a_word(surface)
+                    && !(term.command
+                        && is_all_lower(surface)
+                        && !run_as_command(text, range.clone())))
                 // "Kubelet" for "kubelet": a capital at a sentence start or by house style, not a
                 // misspelling of a name its owners write in lower case.
                 && !(is_all_lower(&term.canonical) && is_capitalised(surface))
                 && !(is_all_lower(surface) && after_package_command(text, range.start))
+                && !(is_all_lower(surface) && the_package(text, range.clone()))
                 && !(is_all_lower(surface) && quoted(text, range.clone()))
             {
                 out.push((range, term));
@@ -226,16 +247,91 @@ pub fn is_known_name(s: &str) -> bool {
     Terms::builtin().get(&key(s)).is_some()
 }
 
-/// One line of `data/terms.txt`: `[~]Name [= Variant, Variant]` → (name, variants, loose).
-pub(super) fn parse_line(line: &str) -> (&str, Vec<&str>, bool) {
+/// One line of `data/terms.txt`: `[~|^]Name [= Variant, Variant]` → (name, variants, kind).
+pub(super) fn parse_line(line: &str) -> (&str, Vec<&str>, Kind) {
     let (name, variants) = match line.split_once('=') {
         Some((n, v)) => (n.trim(), v.split(',').map(str::trim).collect()),
         None => (line, Vec::new()),
     };
-    match name.strip_prefix('~') {
-        Some(n) => (n.trim(), variants, true),
-        None => (name, variants, false),
+    if let Some(n) = name.strip_prefix('~') {
+        (n.trim(), variants, Kind::Loose)
+    } else if let Some(n) = name.strip_prefix('^') {
+        (n.trim(), variants, Kind::Command)
+    } else {
+        (name, variants, Kind::Strict)
     }
+}
+
+/// A command name at `range` of `text` that is run as a command there, not named: after a verb that
+/// runs it or a prompt ("run docker", "$ perl"), before an option, a file or a subcommand ("docker
+/// --version", "lua main.lua", "git clone"), or before the word "command" ("the git command"); or
+/// alone in its block (a list of commands).
+pub(super) fn run_as_command(text: &str, range: std::ops::Range<usize>) -> bool {
+    const RUNS: &[&str] = &[
+        "run",
+        "runs",
+        "running",
+        "ran",
+        "call",
+        "calls",
+        "calling",
+        "invoke",
+        "invokes",
+        "invoking",
+        "execute",
+        "executes",
+        "executing",
+        "type",
+        "typing",
+        "launch",
+        "launches",
+        "sudo",
+        "$",
+        ">",
+        "%",
+        "#",
+    ];
+    const THE_COMMAND: &[&str] = &[
+        "command",
+        "commands",
+        "binary",
+        "binaries",
+        "executable",
+        "executables",
+        "cli",
+        "subcommand",
+        "subcommands",
+        "invocation",
+        "invocations",
+    ];
+    const SUBCOMMANDS: &[&str] = &[
+        "add", "branch", "build", "checkout", "clone", "commit", "compose", "config", "exec",
+        "fetch", "help", "init", "install", "log", "login", "merge", "pull", "push", "rebase",
+        "rm", "run", "serve", "start", "stash", "status", "stop", "tag", "test", "version",
+    ];
+    if text.trim() == &text[range.clone()] {
+        return true;
+    }
+    let before = text[..range.start]
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .to_lowercase();
+    if RUNS.contains(&before.as_str()) {
+        return true;
+    }
+    let next = text[range.end..].split_whitespace().next().unwrap_or("");
+    if !text[range.end..].starts_with(char::is_whitespace) {
+        return false;
+    }
+    let word = next.trim_end_matches(['.', ',', ';', ':', '!', '?', ')']);
+    next.starts_with('-')
+        || word.contains('/')
+        || word
+            .split_once('.')
+            .is_some_and(|(a, b)| !a.is_empty() && b.starts_with(char::is_alphabetic))
+        || THE_COMMAND.contains(&word.to_lowercase().as_str())
+        || SUBCOMMANDS.contains(&word)
 }
 
 pub(super) fn word_count(s: &str) -> usize {
@@ -408,6 +504,20 @@ pub(super) fn quoted(text: &str, range: std::ops::Range<usize>) -> bool {
         (before, after),
         (Some('"'), Some('"')) | (Some('\''), Some('\'')) | (Some('\u{201c}'), Some('\u{201d}'))
     )
+}
+
+/// "the json package", "the yaml module": a lower-case name between "the" and the word for a
+/// package names that package ("encoding/json"), not the format.
+pub(super) fn the_package(text: &str, range: std::ops::Range<usize>) -> bool {
+    const PACKAGE: &[&str] = &["package", "module", "crate", "gem", "library"];
+    let before = text[..range.start].split_whitespace().next_back();
+    let after = text[range.end..].split_whitespace().next().map(|w| {
+        w.trim_end_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    });
+    text[range.end..].starts_with(char::is_whitespace)
+        && before.is_some_and(|w| w.eq_ignore_ascii_case("the"))
+        && after.is_some_and(|w| PACKAGE.contains(&w.as_str()))
 }
 
 /// A lower-case name right after `pip install`, `import`, `npm i` and the like is a package name.
