@@ -367,7 +367,8 @@ pub(super) fn names_a_package(text: &str, range: std::ops::Range<usize>) -> bool
         }
         rest = &after[n..];
     }
-    let Some(next) = rest.strip_prefix(' ') else {
+    // A line break is a space ("the json\npackage").
+    let Some(next) = rest.strip_prefix([' ', '\n']) else {
         return false;
     };
     // A full stop ends the sentence, not the word.

@@ -223,7 +223,6 @@ impl Terms {
                 // misspelling of a name its owners write in lower case.
                 && !(is_all_lower(&term.canonical) && is_capitalised(surface))
                 && !(is_all_lower(surface) && after_package_command(text, range.start))
-                && !(is_all_lower(surface) && the_package(text, range.clone()))
                 && !(is_all_lower(surface) && quoted(text, range.clone()))
             {
                 out.push((range, term));
@@ -504,20 +503,6 @@ pub(super) fn quoted(text: &str, range: std::ops::Range<usize>) -> bool {
         (before, after),
         (Some('"'), Some('"')) | (Some('\''), Some('\'')) | (Some('\u{201c}'), Some('\u{201d}'))
     )
-}
-
-/// "the json package", "the yaml module": a lower-case name between "the" and the word for a
-/// package names that package ("encoding/json"), not the format.
-pub(super) fn the_package(text: &str, range: std::ops::Range<usize>) -> bool {
-    const PACKAGE: &[&str] = &["package", "module", "crate", "gem", "library"];
-    let before = text[..range.start].split_whitespace().next_back();
-    let after = text[range.end..].split_whitespace().next().map(|w| {
-        w.trim_end_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase()
-    });
-    text[range.end..].starts_with(char::is_whitespace)
-        && before.is_some_and(|w| w.eq_ignore_ascii_case("the"))
-        && after.is_some_and(|w| PACKAGE.contains(&w.as_str()))
 }
 
 /// A lower-case name right after `pip install`, `import`, `npm i` and the like is a package name.
