@@ -3,6 +3,7 @@
 inside code.
 
   scripts/brand-eval.py NAMES.txt [--bin BIN] [--split SEED] [--show missed|fixed] [--half tune|check]
+                        [--defaults]
 
 NAMES.txt holds one name a line, as its owner spells it ("GitHub", "JavaScript"); lines starting with
 "#" are skipped. For each name, every other casing of it that a writer slips into is written in prose
@@ -11,8 +12,9 @@ NAMES.txt holds one name a line, as its owner spells it ("GitHub", "JavaScript")
   capital  "Github"      a capital, then lower case
   upper    "GITHUB"      all capitals (names of one to four letters skipped: "API" is already all capitals)
 and the same spellings inside inline code and a fenced block. A casing counts as fixed when docreview's
-first replacement for exactly that span is the owner's spelling; any finding of terminology.canonical
-inside code is a false alarm.
+first replacement for exactly that span is the owner's spelling; any terminology finding inside code is
+a false alarm. Both terminology rules run (terminology.lower-case is off by default); --defaults runs
+the rules as they ship instead, so lower-case spellings count only if a team turns that rule on.
 
 --split SEED puts each name in a "tune" or "check" half by a seeded hash, so a list can be split before
 anyone reads its misses: read the misses of the tune half only (--half tune --show missed).
@@ -57,6 +59,7 @@ def main():
     p.add_argument("--split", type=int, help="seed of the tune/check split")
     p.add_argument("--half", choices=["tune", "check"], help="only this half (needs --split)")
     p.add_argument("--show", choices=["missed", "fixed"])
+    p.add_argument("--defaults", action="store_true", help="the rules on by default only")
     args = p.parse_args()
     with open(args.names, encoding="utf-8") as fh:
         names = [l.strip() for l in fh if l.strip() and not l.lstrip().startswith("#")]
@@ -83,7 +86,9 @@ def main():
             cases.append((path, name, spans, code_from))
         subprocess.run(["git", "init", "-q"], cwd=tmp, check=True)
         run = subprocess.run(
-            [args.bin, "check", "--quiet", "--format", "json", "--rule", "terminology.*", "--", "."],
+            [args.bin, "check", "--quiet", "--format", "json"]
+            + ([] if args.defaults else ["--rule", "terminology.canonical", "--rule", "terminology.lower-case"])
+            + ["--", "."],
             cwd=tmp, capture_output=True, text=True)
         if run.returncode > 1:
             sys.exit(f"docreview failed ({run.returncode}): {run.stderr[-2000:]}")
@@ -107,7 +112,7 @@ def main():
             if args.show == ("fixed" if ok else "missed"):
                 shown.append(f"{h}\t{kind}\t{v}\t{name}")
         in_code += [f"{name}: {f['text']} at byte {f['start']}" for f in fs
-                    if f["rule"] == "terminology.canonical" and f["start"] >= code_from]
+                    if f["rule"].startswith("terminology.") and f["start"] >= code_from]
     for line in shown:
         print(line)
     print("half\tcasing\tfixed\tof\tpercent")

@@ -58,6 +58,24 @@ fn the_same_mistakes_in_code_inline_code_and_urls_produce_nothing() {
 }
 
 #[test]
+fn a_name_in_lower_case_is_flagged_only_when_its_rule_is_turned_on() {
+    let r = Repo::with_defaults();
+    r.write("a.md", "x\n").commit("init");
+    r.write(
+        "a.md",
+        "We write the guides in javascript and host them on Github.\n",
+    );
+    assert_eq!(r.check_json(&[]).texts(), ["Github"]);
+    let o = r.check_json(&["--rule", "terminology.lower-case"]);
+    assert_eq!(o.texts(), ["javascript"], "{}", o.stdout);
+    r.write(
+        ".docreview.toml",
+        "[rules]\n\"terminology.lower-case\" = \"on\"\n",
+    );
+    assert_eq!(r.check_json(&[]).texts(), ["javascript", "Github"]);
+}
+
+#[test]
 fn a_style_guide_that_quotes_wrong_forms_beside_right_ones_is_not_flagged_for_them() {
     let r = Repo::new();
     r.write("a.md", "x\n").commit("init");

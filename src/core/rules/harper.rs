@@ -499,9 +499,7 @@ impl Checker for HarperGrammar {
         let set_key = crate::core::finding::fnv1a64(&[enabled.join(",").as_bytes()]);
         let gate = Gate::of(&enabled);
         for (b, block) in doc.prose.blocks.iter().enumerate() {
-            if block.text.trim().is_empty()
-                || !super::language::is_english(&block.text, doc.words(b))
-            {
+            if block.text.trim().is_empty() || !doc.block_is_english(b) {
                 continue;
             }
             for piece in pieces(&block.text) {

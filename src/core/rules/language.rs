@@ -196,10 +196,10 @@ pub fn tally(text: &str, words: &[Word]) -> Tally {
             t.foreign += 1;
             continue;
         }
-        let lower = word.to_lowercase();
-        if ENGLISH.contains(&lower.as_str()) {
+        // No capital, so already in lower case.
+        if ENGLISH.contains(&word) {
             t.english += 1;
-        } else if FOREIGN.contains(&lower.as_str()) {
+        } else if FOREIGN.contains(&word) {
             t.foreign += 1;
         }
     }

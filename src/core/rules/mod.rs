@@ -93,6 +93,10 @@ pub struct DocProse<'a> {
     /// How often the doc's prose writes each word with a capital first letter, as written.
     capitalised: std::cell::OnceCell<HashMap<String, usize>>,
     english: std::cell::OnceCell<bool>,
+    /// Whether each block is English ([`language::is_english`]), judged once.
+    english_blocks: Vec<std::cell::OnceCell<bool>>,
+    /// The parts of the doc's web addresses between punctuation, in lower case.
+    address_parts: std::cell::OnceCell<HashSet<String>>,
 }
 
 impl<'a> DocProse<'a> {
@@ -107,7 +111,28 @@ impl<'a> DocProse<'a> {
             written: std::cell::OnceCell::new(),
             capitalised: std::cell::OnceCell::new(),
             english: std::cell::OnceCell::new(),
+            english_blocks: (0..prose.blocks.len())
+                .map(|_| std::cell::OnceCell::new())
+                .collect(),
+            address_parts: std::cell::OnceCell::new(),
         }
+    }
+
+    /// Does one of the doc's web addresses hold `word` as a whole part between punctuation ("mirrord"
+    /// in github.com/metalbear-co/mirrord, "ratatui" in ratatui.rs; not "lates" in …/templates)? A word
+    /// the doc links to is a name, whatever word it resembles. Case is ignored.
+    pub fn addresses_hold(&self, word: &str) -> bool {
+        self.address_parts
+            .get_or_init(|| {
+                self.prose
+                    .links
+                    .iter()
+                    .flat_map(|l| l.text.split(|c: char| !c.is_alphanumeric()))
+                    .filter(|part| !part.is_empty())
+                    .map(str::to_lowercase)
+                    .collect()
+            })
+            .contains(&word.to_lowercase())
     }
 
     /// Is the doc's prose as a whole plainly English (see [`language::Tally::is_plainly_english`])?
@@ -120,6 +145,20 @@ impl<'a> DocProse<'a> {
                 .fold(language::Tally::default(), language::Tally::plus)
                 .is_plainly_english()
         })
+    }
+
+    /// Is block `b` English ([`language::is_english`])? Every rule that reads a block as English asks
+    /// this; it is judged once per block.
+    pub fn block_is_english(&self, b: usize) -> bool {
+        let judge = || {
+            self.prose
+                .block(b)
+                .is_some_and(|block| language::is_english(&block.text, self.words(b)))
+        };
+        match self.english_blocks.get(b) {
+            Some(cell) => *cell.get_or_init(judge),
+            None => judge(),
+        }
     }
 
     /// The places in block `b`'s text that stand for inline code (placeholders, not cut-out HTML).
@@ -290,7 +329,7 @@ impl<'a> DocProse<'a> {
                 )
             })
             .map(|(b, block)| (b, block.text.as_str(), self.words(b)))
-            .filter(|(_, text, ws)| ws.len() >= 3 && language::is_english(text, ws))
+            .filter(|&(b, _, ws)| ws.len() >= 3 && self.block_is_english(b))
     }
 }
 

@@ -20,7 +20,7 @@ pub(super) enum Candidate {
 /// a possessive `'s` is not part of the word.
 pub(super) fn candidates(doc: &DocProse<'_>, b: usize, mut f: impl FnMut(Word, &str, Candidate)) {
     let text = doc.prose.blocks[b].text.as_str();
-    if !crate::core::rules::language::is_english(text, doc.words(b)) || mentions_typos(text) {
+    if !doc.block_is_english(b) || mentions_typos(text) {
         return;
     }
     for &w in doc.words(b) {
@@ -212,13 +212,8 @@ pub(super) fn plain_typo(
     };
     // A word the doc's own link addresses hold as a part is a name ("mirrord" beside
     // github.com/metalbear-co/mirrord, "Ratatui" beside ratatui.rs), whatever word it resembles.
-    let lower = word.to_lowercase();
     !doc.whole_link_text(b, here.start..here.end)
-        && !doc.prose.links.iter().any(|l| {
-            l.text
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|part| part.to_lowercase() == lower)
-        })
+        && !doc.addresses_hold(word)
         && !foreign(text[..here.start].split_whitespace().next_back())
         && !foreign(text[here.end..].split_whitespace().next())
 }

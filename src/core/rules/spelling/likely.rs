@@ -7,7 +7,7 @@ use super::*;
 
 /// The English word an unknown word at `view` of block `b` is a slip for, if one is (see [`LIKELY`]),
 /// then any other common words the commonest slips explain as well; none in link texts nor for a word
-/// the doc's links contain, and for a lower-case word none in headings and table cells.
+/// the doc's web addresses hold as a part, and for a lower-case word none in headings and table cells.
 pub(super) fn likely_typo(
     doc: &DocProse<'_>,
     b: usize,
@@ -41,11 +41,7 @@ pub(super) fn likely_typo(
     if (!capital && matches!(block.kind, BlockKind::Heading | BlockKind::TableCell))
         || doc.whole_link_text(b, view.clone())
         || doc.link_text(b, view.clone()).is_some()
-        || doc
-            .prose
-            .links
-            .iter()
-            .any(|l| l.text.to_lowercase().contains(word))
+        || doc.addresses_hold(word)
     {
         return None;
     }

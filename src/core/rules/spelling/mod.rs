@@ -540,15 +540,16 @@ pub(super) mod tests {
         let doc = "The tool keeps enforicing the policies, the prerequisistes and the diciplines.\n\n\
                    ## Enforicing rules in a heading\n\n\
                    It uses [enforicing](https://example.com/x) links and the enforicing package.\n\n\
-                   [pkg]: https://example.com/diciplines\n";
+                   [pkg]: https://example.com/diciplines\n\
+                   [all]: https://example.com/all-prerequisistesguide\n";
         let likely: Vec<(String, Vec<String>)> = found_with(&[doc], &[], MIN_DOCS, &[LIKELY, TYPO])
             [0]
         .iter()
         .filter(|(rule, _, _)| rule == LIKELY)
         .map(|(_, w, r)| (w.clone(), r.clone()))
         .collect();
-        // "enforicing" is used more than once here, so it is the doc set's word; "diciplines" is in a
-        // link of the doc.
+        // "enforicing" is used more than once here, so it is the doc set's word; "diciplines" is a part
+        // of a link address of the doc, "prerequisistes" only a piece of a longer part.
         assert_eq!(
             likely,
             [(

@@ -1,6 +1,8 @@
 //! `terminology.canonical`: product, library, format and protocol names spelled the way their owners
 //! spell them ("oneDNN", not "ONEDNN"; "GitHub", not "Github"). The built-in list is data
-//! (`data/terms.txt`); a project adds its own under `[terms]` in `.docreview.toml`.
+//! (`data/terms.txt`); a project adds its own under `[terms]` in `.docreview.toml`. A built-in name
+//! written all in lower case ("javascript") is `terminology.lower-case`'s, off by default: read on docs
+//! nobody tuned to, too many were identifiers (a package, a repository, a gem) rather than slips.
 //!
 //! A name matches case-insensitively with hyphen, space and dot variants ("Node JS", "nodejs",
 //! "NODE.JS" → "Node.js"), as whole words only, and never inside identifiers, paths, package specs,
@@ -20,6 +22,10 @@ pub(crate) use terms::stands_alone;
 pub use terms::{Term, TermError, Terms, is_known_name, key};
 
 pub const RULE: &str = "terminology.canonical";
+/// A built-in name written all in lower case ("javascript", "github", "a docker image"). Off by
+/// default: lower case is also how a name is written where it is an identifier (a package, a
+/// repository, a manager's id, a gem), and the prose around it often does not say which it is.
+pub const LOWER_CASE: &str = "terminology.lower-case";
 
 /// The `terminology` family.
 pub struct Terminology {
@@ -38,6 +44,28 @@ impl Terminology {
 
 impl Checker for Terminology {
     fn rules(&self) -> Vec<RuleInfo> {
+        let lower_case = RuleInfo {
+            link: None,
+            id: LOWER_CASE.into(),
+            severity: Severity::Warning,
+            safety: Safety::Review,
+            default_on: false,
+            summary: "A built-in name written all in lower case (\"javascript\" -> \"JavaScript\")"
+                .into(),
+            explain: format!(
+                "Flags a name of the built-in list written all in lower case and proposes its owner's \
+                 spelling: \"javascript\" -> \"JavaScript\", \"github\" -> \"GitHub\", \"a docker image\" -> \
+                 \"a Docker image\".\n\
+                 Off by default: read on docs it was not tuned on, too many of these are not slips. Lower \
+                 case is how a name is written where it is an identifier (a package, a repository, a \
+                 plugin's or a manager's id, a gem), and the prose around it often does not say which. \
+                 Every exception of {RULE} applies here too (code, paths, commands where they run, \
+                 quoted titles…). Names with a wrong capital (\"Github\", \"NODEJS\") are {RULE}'s, \
+                 and so are all spellings of a project's own [terms].\n\
+                 Turn it on in .docreview.toml:\n\n  [rules]\n  \"{LOWER_CASE}\" = \"on\"\n\n\
+                 Review each fix: apply takes it only with --all-fixes."
+            ),
+        };
         vec![RuleInfo {
             link: None,
             id: RULE.into(),
@@ -47,12 +75,15 @@ impl Checker for Terminology {
             summary: "Names of products, libraries, formats and protocols spelled as their owners spell them".into(),
             explain: format!(
                 "Flags a technical name written with the wrong case, hyphens, spaces or dots and proposes \
-                 the canonical spelling: \"ONEDNN\" -> \"oneDNN\", \"Github\" -> \"GitHub\", \"nodejs\" -> \"Node.js\".\n\
+                 the canonical spelling: \"ONEDNN\" -> \"oneDNN\", \"Github\" -> \"GitHub\", \"NodeJS\" -> \"Node.js\".\n\
                  Precise names are part of precise writing: readers search for them, and a misspelled name \
                  reads as carelessness about the thing itself.\n\
+                 A built-in name written all in lower case (\"javascript\", \"a docker image\") is \
+                 {LOWER_CASE}'s, off by default; a project's own [terms] are flagged here in every \
+                 spelling they list.\n\
                  The built-in list has {} names. Names inside code, URLs, paths, identifiers, file names and \
                  package commands (\"pip install numpy\") are never flagged, nor a command's name where it is run \
-                 (\"run docker\", \"git clone\"; \"a docker image\" is flagged), nor names the doc \
+                 (\"run docker\", \"git clone\"), nor names the doc \
                  writes as a program would: a key a list item defines in bold (\"- **tls** uses \
                  HTTPS\"), a lower-case name alone in italics (\"`--git` _url_\"), a program before its \
                  subcommand (\"mkdocs build\"), values in a list or filling a closing bracket (\"(tcp or \
@@ -64,11 +95,12 @@ impl Checker for Terminology {
                  The fix is safe to apply in batch (docreview apply).",
                 Terms::builtin().len()
             ),
-        }]
+        }, lower_case]
     }
 
     fn check(&self, doc: &DocProse<'_>, active: &Active, out: &mut Vec<Hit>) {
-        if !active.has(RULE) {
+        let (mixed, lower) = (active.has(RULE), active.has(LOWER_CASE));
+        if !mixed && !lower {
             return;
         }
         let first = out.len();
@@ -82,6 +114,14 @@ impl Checker for Terminology {
             let title_link = |view: std::ops::Range<usize>| in_title_link(doc, b, view);
             for (range, term) in self.terms.scan_words(&block.text, doc.words(b)) {
                 let surface = &block.text[range.clone()];
+                let rule = if is_all_lower(surface) && !term.project {
+                    LOWER_CASE
+                } else {
+                    RULE
+                };
+                if !active.has(rule) {
+                    continue;
+                }
                 // A lower-case name the doc's own code holds as a string is that code's value
                 // ("returns ios" where the code compares with `'ios'`); one before "GitHub
                 // organization" is a handle.
@@ -117,7 +157,7 @@ impl Checker for Terminology {
                         term.canonical
                     ),
                     range,
-                    rule: RULE.into(),
+                    rule: rule.into(),
                     replacements: vec![term.canonical.clone()],
                 });
             }
@@ -217,9 +257,11 @@ mod tests {
             .collect()
     }
 
-    /// The words `terminology.canonical` flags in `md`, with the built-in names.
+    /// The words `terminology.canonical` and `terminology.lower-case` flag in `md`, with the built-in
+    /// names.
     fn flagged_words(md: &str) -> Vec<String> {
-        crate::core::rules::hits_in(&Terminology::new(Terms::builtin().clone()), &[RULE], md)
+        let both = &[RULE, LOWER_CASE];
+        crate::core::rules::hits_in(&Terminology::new(Terms::builtin().clone()), both, md)
             .into_iter()
             .map(|(_, w, _)| w)
             .collect()
@@ -260,6 +302,45 @@ mod tests {
         // A name of one word is not the phrase its parts make.
         assert_eq!(flags("on Linkedin"), vec![pair("Linkedin", "LinkedIn")]);
         assert!(flags("the pages linked in the docs").is_empty());
+    }
+
+    #[test]
+    fn a_built_in_name_in_lower_case_is_its_own_rule_but_a_projects_is_not() {
+        let md = "We write javascript and Javascript, and use mytool with Mytool.\n";
+        let hits = |terms: Terms, rules: &[&str]| {
+            crate::core::rules::hits_in(&Terminology::new(terms), rules, md)
+                .into_iter()
+                .map(|(rule, w, _)| format!("{rule} {w}"))
+                .collect::<Vec<_>>()
+        };
+        let builtin = || Terms::builtin().clone();
+        assert_eq!(
+            hits(builtin(), &[RULE]),
+            ["terminology.canonical Javascript"]
+        );
+        assert_eq!(
+            hits(builtin(), &[LOWER_CASE]),
+            ["terminology.lower-case javascript"]
+        );
+        assert_eq!(hits(builtin(), &[RULE, LOWER_CASE]).len(), 2);
+        // A project's own name is flagged in every spelling it lists, lower case too, by the rule
+        // that is on by default.
+        let own = Terms::with_project(&[("MyTool".to_owned(), vec!["mytool".to_owned()])]);
+        let own = own.expect("a valid term");
+        assert_eq!(
+            hits(own, &[RULE]),
+            [
+                "terminology.canonical Javascript",
+                "terminology.canonical mytool",
+                "terminology.canonical Mytool"
+            ]
+        );
+        let rules = Terminology::new(builtin()).rules();
+        let on: Vec<(&str, bool)> = rules
+            .iter()
+            .map(|r| (r.id.as_str(), r.default_on))
+            .collect();
+        assert_eq!(on, [(RULE, true), (LOWER_CASE, false)]);
     }
 
     #[test]

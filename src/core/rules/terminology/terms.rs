@@ -14,6 +14,9 @@ pub struct Term {
     /// whose lower-case form is flagged in prose too, unless it is run there as a command
     /// ([`run_as_command`]).
     pub command: bool,
+    /// The name is the project's own (`[terms]` in `.docreview.toml`): every spelling it lists is
+    /// flagged under `terminology.canonical`, lower case too.
+    pub project: bool,
 }
 
 /// How a line of `data/terms.txt` matches its name's ordinary-looking spellings.
@@ -106,6 +109,7 @@ impl Terms {
             canonical: canonical.to_owned(),
             loose: kind != Kind::Strict,
             command: kind == Kind::Command,
+            project: replace,
         });
         for (k, s) in keys
             .into_iter()
