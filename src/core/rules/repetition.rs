@@ -114,8 +114,11 @@ fn doubled(doc: &DocProse<'_>, active: &Active, out: &mut Vec<Hit>) {
     for (b, block) in doc.prose.blocks.iter().enumerate() {
         let text = block.text.as_str();
         let ws = doc.words(b);
-        // A short table cell is data ("644 root root"), not a sentence.
-        if block.kind == crate::core::markdown::BlockKind::TableCell && ws.len() < 6 {
+        // A short table cell is data ("644 root root"), not a sentence; a block that speaks of a typo
+        // quotes it ("Typo (at at -> at)").
+        if (block.kind == crate::core::markdown::BlockKind::TableCell && ws.len() < 6)
+            || super::text::mentions_typos(text)
+        {
             continue;
         }
         let mut i = 0;
@@ -528,6 +531,7 @@ mod tests {
             "Avoid doubled words (e.g. \u{201c}This is is wrong\u{201d}).",
             "See ![Logo](a.png) ![Logo](b.png) here.",
             "> info **info** Use it.",
+            "- #1237: [docs] Typo (at at -> at)\n",
         ] {
             assert!(run(ok).is_empty(), "{ok}: {:?}", run(ok));
         }

@@ -335,12 +335,47 @@ pub fn lower(s: &str) -> String {
     s.to_lowercase()
 }
 
+/// Does a block speak of typos ("fix typo in example usage "occured"", "Docs: fixes typo
+/// peerDepencies", "Spelling fix: 'comma seperated'=>'comma-separated'")? Its misspellings and doubled
+/// words are quoted, not made. "Spelling" counts only beside an arrow from the slip to its fix.
+pub fn mentions_typos(text: &str) -> bool {
+    let arrow = || ["->", "=>", "\u{2192}"].iter().any(|a| text.contains(a));
+    text.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        ["typo", "typos", "typoed"]
+            .iter()
+            .any(|t| w.eq_ignore_ascii_case(t))
+            || w.get(..7)
+                .is_some_and(|p| p.eq_ignore_ascii_case("misspel"))
+            || (w.eq_ignore_ascii_case("spelling") && arrow())
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn split(s: &str) -> Vec<&str> {
         words(s).into_iter().map(|w| w.text(s)).collect()
+    }
+
+    #[test]
+    fn a_block_that_speaks_of_a_typo_quotes_it() {
+        for yes in [
+            "docs: fix typo in example usage \"occured\"",
+            "Fixes a misspelled key",
+            "Spelling fix: 'comma seperated'=>'comma-separated'",
+            "Typo (at at -> at)",
+        ] {
+            assert!(mentions_typos(yes), "{yes}");
+        }
+        // "Spelling" alone is a topic, not a quoted slip.
+        for no in [
+            "The typography scale keeps the headings.",
+            "Spelling fixes matter in names.",
+            "Check the spelling of names.",
+        ] {
+            assert!(!mentions_typos(no), "{no}");
+        }
     }
 
     #[test]

@@ -20,7 +20,7 @@ pub(super) enum Candidate {
 /// a possessive `'s` is not part of the word.
 pub(super) fn candidates(doc: &DocProse<'_>, b: usize, mut f: impl FnMut(Word, &str, Candidate)) {
     let text = doc.prose.blocks[b].text.as_str();
-    if !doc.block_is_english(b) || mentions_typos(text) {
+    if !doc.block_is_english(b) || crate::core::rules::text::mentions_typos(text) {
         return;
     }
     for &w in doc.words(b) {
@@ -94,18 +94,6 @@ pub(super) fn candidates(doc: &DocProse<'_>, b: usize, mut f: impl FnMut(Word, &
             }
         }
     }
-}
-
-/// Does a block speak of typos ("fix typo in example usage "occured"", "Docs: fixes typo
-/// peerDepencies")? Its misspellings are quoted, not made.
-fn mentions_typos(text: &str) -> bool {
-    text.split(|c: char| !c.is_alphanumeric()).any(|w| {
-        ["typo", "typos", "typoed"]
-            .iter()
-            .any(|t| w.eq_ignore_ascii_case(t))
-            || w.get(..7)
-                .is_some_and(|p| p.eq_ignore_ascii_case("misspel"))
-    })
 }
 
 /// Is block `b` a heading in title case ("Page in Menues")? It capitalises every longer word, names or
