@@ -14,7 +14,8 @@
 //!   start or in a Title Case heading ("Pod-Level") do not count, and all-capital emphasis ("MUST")
 //!   never competes with an ordinary word.
 //!
-//! Names on the terminology list are left to `terminology.canonical`. Counting hashes plain lower-case
+//! Names on the terminology list are left to the terminology rules (`terminology.canonical`, and
+//! `terminology.lower-case` for a name all in lower case, off by default). Counting hashes plain lower-case
 //! words without allocating; only the rare interesting spellings are stored as strings.
 
 use super::terminology::{Terms, key, stands_alone};

@@ -114,12 +114,12 @@ impl Checker for Terminology {
             let title_link = |view: std::ops::Range<usize>| in_title_link(doc, b, view);
             for (range, term) in self.terms.scan_words(&block.text, doc.words(b)) {
                 let surface = &block.text[range.clone()];
-                let rule = if is_all_lower(surface) && !term.project {
-                    LOWER_CASE
+                let (rule, on) = if is_all_lower(surface) && !term.project {
+                    (LOWER_CASE, lower)
                 } else {
-                    RULE
+                    (RULE, mixed)
                 };
-                if !active.has(rule) {
+                if !on {
                     continue;
                 }
                 // A lower-case name the doc's own code holds as a string is that code's value
