@@ -78,6 +78,7 @@ pub(super) fn kept_as_written(file: &str, prose: &Prose) -> Vec<Range<usize>> {
     }
     out.extend(speaker_labels(file, prose));
     out.extend(quoted_issue_titles(file));
+    out.extend(credited_changes(file));
     // An element never closed is no quotation docreview can bound: the rest of the doc stays its own.
     out
 }
@@ -183,13 +184,10 @@ fn quoted_issue_titles(file: &str) -> Vec<Range<usize>> {
     if !ISSUE.is_match(file) {
         return out;
     }
-    // Items and paragraphs: a line that opens a list item or follows a blank line starts one.
-    let mut unit = 0..0;
-    let mut at = 0;
-    let flush = |unit: &Range<usize>, out: &mut Vec<Range<usize>>| {
+    for (unit, _) in items_and_paragraphs(file) {
         let text = &file[unit.clone()];
         if !ISSUE.is_match(text) {
-            return;
+            continue;
         }
         for c in QUOTED.captures_iter(text) {
             if let Some(t) = c.get(1).or_else(|| c.get(2))
@@ -198,7 +196,42 @@ fn quoted_issue_titles(file: &str) -> Vec<Range<usize>> {
                 out.push(unit.start + t.start()..unit.start + t.end());
             }
         }
-    };
+    }
+    out
+}
+
+/// The list items of a release history that record a merged change and credit its author: a reference
+/// to the change (`#1146`, a link to a pull request, an issue or a commit) and an `@handle` ("- #1146:
+/// @michaelshobbs allow multple domains", "- [#1219](…/pull/1219) Avoid … hooks. ([@alan](…))", "* Fix
+/// the parser by @x in https://…/pull/12"). Such an item is the change's title as its author wrote it,
+/// kept as history: the whole item is kept as written.
+fn credited_changes(file: &str) -> Vec<Range<usize>> {
+    static CHANGE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"/(?:issues|pull|pulls|merge_requests|commit)/\w+|(?:^|[\s(\[`])#\d+\b")
+            .expect("static regex")
+    });
+    static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[\s(\[])@[A-Za-z0-9][A-Za-z0-9-]*\b").expect("static regex")
+    });
+    if !file.contains('@') {
+        return Vec::new();
+    }
+    items_and_paragraphs(file)
+        .into_iter()
+        .filter(|(unit, item)| {
+            let text = &file[unit.clone()];
+            *item && CHANGE.is_match(text) && CREDIT.is_match(text)
+        })
+        .map(|(unit, _)| unit)
+        .collect()
+}
+
+/// The file's list items and paragraphs, each with whether it is a list item: a line that opens a list
+/// item or follows a blank line starts one.
+fn items_and_paragraphs(file: &str) -> Vec<(Range<usize>, bool)> {
+    let mut out = Vec::new();
+    let mut unit = (0..0, false);
+    let mut at = 0;
     for line in file.split_inclusive('\n') {
         let start = at;
         at += line.len();
@@ -208,12 +241,16 @@ fn quoted_issue_titles(file: &str) -> Vec<Range<usize>> {
                 !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit())
             });
         if t.trim().is_empty() || item {
-            flush(&unit, &mut out);
-            unit = start..start;
+            if !unit.0.is_empty() {
+                out.push(unit);
+            }
+            unit = (start..start, item);
         }
-        unit.end = at;
+        unit.0.end = at;
     }
-    flush(&unit, &mut out);
+    if !unit.0.is_empty() {
+        out.push(unit);
+    }
     out
 }
 
@@ -354,6 +391,27 @@ mod tests {
             [
                 "httpclient hangs if it recieves an HTTP 204",
                 "name collision with instanciated template"
+            ]
+        );
+    }
+
+    #[test]
+    fn changes_a_history_credits_to_their_authors_are_kept_as_written() {
+        let history = "- #1146: @michaelshobbs allow multple domains. Closes #1142\n\
+                       - [`#1219`](https://github.com/o/r/pull/1219) Avoid commitmsg hooks.\n  \
+                       ([@alan-agius4](https://github.com/alan-agius4))\n\
+                       * Fix the parsr by @x-y in https://github.com/o/r/pull/12\n\
+                       - Our own entry fixes a typo in #12 with no credit.\n\
+                       - Thanks to @jane for the idea, with no change named.\n\n\
+                       A paragraph, not an item, by @jane about #12.\n\n\
+                       - Mail jane@example.com about #12.\n";
+        assert_eq!(
+            kept_texts(history),
+            [
+                "- #1146: @michaelshobbs allow multple domains. Closes #1142",
+                "- [`#1219`](https://github.com/o/r/pull/1219) Avoid commitmsg hooks.\n  \
+                 ([@alan-agius4](https://github.com/alan-agius4))",
+                "* Fix the parsr by @x-y in https://github.com/o/r/pull/12"
             ]
         );
     }

@@ -542,12 +542,27 @@ impl Checker for HarperGrammar {
                     {
                         continue;
                     }
+                    let mut replacements = h.replacements;
+                    // "this kind of indexes": harper offers its placeholder "thing" for the noun; the
+                    // noun's own singular is the fix ("index"), and without one there is no fix to give.
+                    if h.linter == "ThisTypeOfThing" {
+                        let noun = &block.text[range.clone()];
+                        if replacements.iter().any(|r| r == "thing" || r == "things")
+                            && !noun.eq_ignore_ascii_case("thing")
+                            && !noun.eq_ignore_ascii_case("things")
+                        {
+                            replacements = crate::core::rules::noun_number::singular(noun)
+                                .filter(|_| replacements.iter().any(|r| r == "thing"))
+                                .into_iter()
+                                .collect();
+                        }
+                    }
                     out.push(Hit {
                         block: b,
                         range,
                         rule: id.clone(),
                         message: h.message,
-                        replacements: h.replacements,
+                        replacements,
                     });
                 }
             }
@@ -748,5 +763,18 @@ mod tests {
         let run = |md: &str| flagged("grammar.this-type-of-thing", md);
         assert!(run("Some systems have a column type for this type of data.\n").is_empty());
         assert!(!run("These type of errors are rare.\n").is_empty());
+    }
+
+    #[test]
+    fn this_kind_of_a_plural_is_mended_with_the_nouns_singular_not_a_placeholder() {
+        let fixes: Vec<(String, Vec<String>)> = crate::core::rules::hits_in(
+            &HarperGrammar::new(),
+            &["grammar.this-type-of-thing"],
+            "You may think you cannot use this kind of indexes here.\n",
+        )
+        .into_iter()
+        .map(|(_, w, r)| (w, r))
+        .collect();
+        assert_eq!(fixes, [("indexes".to_owned(), vec!["index".to_owned()])]);
     }
 }

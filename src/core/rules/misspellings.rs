@@ -26,7 +26,8 @@ pub fn corrections(word: &str) -> Option<&'static [&'static str]> {
 /// Words the list of misspellings holds that are words in docs: "encrypter" (a class in several
 /// frameworks, and a spelling dictionaries give), "ands" ("no ifs, ands, or buts"; "ANDs" of bits),
 /// "alls" ("catch-alls"), "seeked" (a stream or iterator seeked to an offset; the media event),
-/// "darcula" (the editor theme), "discernable" (a variant dictionaries give beside "discernible").
+/// "darcula" (the editor theme), "discernable" and "inferrable" (variants dictionaries give beside
+/// "discernible" and "inferable").
 const NOT_MISSPELLINGS: &[&str] = &[
     "encrypter",
     "encrypters",
@@ -35,6 +36,7 @@ const NOT_MISSPELLINGS: &[&str] = &[
     "seeked",
     "darcula",
     "discernable",
+    "inferrable",
 ];
 
 /// How many known misspellings lead to `word` (lower case): a measure of how common the word is.
@@ -108,6 +110,7 @@ mod tests {
         assert_eq!(cased_corrections("Encrypter"), None);
         assert_eq!(cased_corrections("ands"), None);
         assert_eq!(cased_corrections("seeked"), None);
+        assert_eq!(cased_corrections("inferrable"), None);
     }
 
     #[test]

@@ -194,7 +194,7 @@ fn at(text: &str, ws: &[Word], i: usize) -> Option<Hit> {
 
 /// The singular of a plural in -s the dictionary knows as a singular noun ("issues" → "issue",
 /// "policies" → "policy", "patches" → "patch").
-fn singular(plural: &str) -> Option<String> {
+pub(crate) fn singular(plural: &str) -> Option<String> {
     let mut tries = Vec::new();
     if let Some(stem) = plural.strip_suffix("ies") {
         tries.push(format!("{stem}y"));

@@ -57,7 +57,10 @@ pub(super) fn candidates(doc: &DocProse<'_>, b: usize, mut f: impl FnMut(Word, &
             {
                 continue;
             }
-            if let Some(fixes) = typo(word) {
+            if let Some(mut fixes) = typo(word) {
+                // Of several corrections, one the doc writes comes first: "assests" in a guide to
+                // assets is "assets", not the more common "assess".
+                fixes.sort_by_key(|f| !doc.writes(&f.to_ascii_lowercase()));
                 // In prose a camel-case word with a misspelt part is a name ("FlippinBerger", a
                 // handle) unless the doc writes the mended name ("BroswerWindow" beside
                 // "BrowserWindow").

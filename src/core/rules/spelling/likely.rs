@@ -77,8 +77,14 @@ pub(super) fn likely_typo(
         }
     }
     let near = dictionary::near_words_remembered(word);
+    // A known word with a "d" added names a daemon ("journald", "networkd"): no slip for another
+    // ending of that word ("journals"); only a dropped "e" is one ("returnd": "returned").
+    let daemon = word
+        .strip_suffix('d')
+        .filter(|stem| stem.len() >= 4 && dictionary::is_known(stem));
     let plain = |c: &&String| {
-        c.chars().all(|c| c.is_ascii_lowercase())
+        daemon.is_none_or(|stem| c.strip_prefix(stem) == Some("ed"))
+            && c.chars().all(|c| c.is_ascii_lowercase())
             && c.len() >= 4
             && c.replace(['-', ' ', '\''], "") != word
             // Slips almost never change a word's first letter; another first letter is another word

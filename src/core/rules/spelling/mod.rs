@@ -584,6 +584,15 @@ pub(super) mod tests {
         ] {
             assert_eq!(suggest::finger_slip(typo, fix), slip, "{typo} {fix}");
         }
+        // A daemon-like word whose "e" was left out is still a slip, toward the "-ed" form only.
+        let returned = found_with(
+            &["The door was unlockd. Unlocked doors are open.\n"],
+            &[],
+            MIN_DOCS,
+            &[LIKELY],
+        );
+        assert_eq!(returned[0].len(), 1, "{returned:?}");
+        assert_eq!(returned[0][0].2, ["unlocked"]);
         let once = "Each rule is enforicing one thing.\n";
         let hits = found_with(&[once], &[], MIN_DOCS, &[LIKELY, RULE]);
         assert_eq!(hits[0].len(), 1, "{hits:?}");
@@ -602,6 +611,8 @@ pub(super) mod tests {
             "- immutablet\n- tim-sendible\n",
             "New apps ship with \"springified\" binstubs.\n",
             "Prompts become more brackety over time.\n",
+            // A known word with a "d" added: a daemon.
+            "The log is kept even when journald has rotated old entries away.\n",
         ] {
             let hits = found_with(&[text], &[], MIN_DOCS, &[LIKELY]);
             assert!(hits[0].is_empty(), "{text}: {hits:?}");
@@ -1010,6 +1021,16 @@ pub(super) mod tests {
         assert_eq!(
             first_fix("We ship it wih care and respons fast.\n").as_deref(),
             Some("with")
+        );
+        // Of a known typo's corrections, the one the doc writes comes first.
+        assert_eq!(
+            first_fix("It takes time to compile assests.\n").as_deref(),
+            Some("assess")
+        );
+        assert_eq!(
+            first_fix("Put the assets in one folder. It takes time to compile assests.\n")
+                .as_deref(),
+            Some("assets")
         );
     }
 

@@ -139,6 +139,7 @@ impl Checker for Terminology {
                     || is_persons_name(&block.text, range.clone(), &term.canonical)
                     || title_link(range.clone())
                     || defines(doc, surface)
+                    || spells_an_acronym(&block.text, range.clone())
                     || in_value_list(&block.text, range.clone())
                     || names_a_package(&block.text, range.clone())
                     || before_subcommand(&block.text, range.clone())
@@ -239,6 +240,25 @@ fn defines(doc: &DocProse<'_>, name: &str) -> bool {
                         .any(|(open, close)| text.contains(&format!("({lead}{open}{name}{close})")))
                 })
     })
+}
+
+/// Does the name open a phrase whose capitals spell the acronym in brackets after it ("REdis
+/// Serialization Protocol (RESP)", "GIThub Token Store (GITTS)")? The odd capitals show where the
+/// acronym comes from, on purpose.
+fn spells_an_acronym(text: &str, range: std::ops::Range<usize>) -> bool {
+    let rest = &text[range.start..];
+    let Some(open) = rest.find('(').filter(|&i| i <= 80) else {
+        return false;
+    };
+    let phrase = &rest[..open];
+    let Some(acronym) = rest[open + 1..].split(')').next() else {
+        return false;
+    };
+    let capitals: String = phrase.chars().filter(char::is_ascii_uppercase).collect();
+    !phrase.contains(['.', ';', ':', '!', '?'])
+        && (2..=8).contains(&acronym.len())
+        && acronym.chars().all(|c| c.is_ascii_uppercase())
+        && capitals == acronym
 }
 
 /// How many times a doc writes a name in capitals before that is its styling.
@@ -367,6 +387,14 @@ mod tests {
              é Github é\n",
         );
         assert_eq!(words, ["Github", "openssl", "Github"]);
+        // Capitals that spell the acronym after them are on purpose; other capitals are not.
+        assert_eq!(
+            flagged_words(
+                "Clients speak the REdis Serialization Protocol (RESP). Run REdis Server (RS2) or \
+                 REdis Protocol (RESP).\n"
+            ),
+            ["REdis", "REdis"]
+        );
         // A file that opens with a byte-order mark.
         let found = crate::core::rules::hits_in(
             &Terminology::new(Terms::builtin().clone()),
