@@ -133,22 +133,6 @@ fn under_change_lead(before: &str) -> bool {
         .any(|w| lead.contains(w))
 }
 
-/// Is a list item a pull request's title as a tool copied it: it links the pull request and credits its
-/// author's handle ("- [#5129](…/pull/5129): re-enbale the workflow ( @TrickyPi)", "- Fix regressions
-/// after refacto ([#13086](…/pull/13086) @juliens)")? Such a title is history, kept as it was merged:
-/// nothing in it is reported.
-pub(super) fn is_pull_request_title(file: &str, block: &markdown::Block) -> bool {
-    static HANDLE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"(?:^|[\s(\[])@[A-Za-z0-9][\w-]*(?:\[bot\])?\)?\s*$")
-            .expect("static regex")
-    });
-    let Some((start, end)) = item_lines(file, block) else {
-        return false;
-    };
-    let line = &file[start..end];
-    line.contains("/pull/") && HANDLE.is_match(line.trim_end())
-}
-
 /// Is a changelog's list item only a person's name, with their handle in brackets or not ("Martijn
 /// Gribnau", "cui fliter (cuishuang)", "Chris Denton (ChrisDenton)"): two to four words, no punctuation
 /// of a sentence, and either the handle after them or all capitalised with a first word no dictionary

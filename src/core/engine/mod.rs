@@ -47,11 +47,12 @@ pub use kinds::{
     generated_by, generated_folder, is_changelog, is_license, is_test_input, translation_sources,
 };
 use kinds::{
-    in_credit, is_change_entry, is_credit_item, is_foreign, is_pull_request_title, prose_of,
-    reads_changelogs, reads_code_comments,
+    in_credit, is_change_entry, is_credit_item, is_foreign, prose_of, reads_changelogs,
+    reads_code_comments,
 };
 use place::touches;
 pub use place::{line_of, line_starts, sort_findings};
+use quotes::is_change_record;
 pub use run::{Run, memo_key};
 pub use settings::{CODE_COMMENTS, Level, Settings};
 
@@ -677,8 +678,9 @@ mod tests {
         ] {
             assert!(translation_sources(rel).is_empty(), "{rel}");
         }
-        // Anywhere, a list item that cites a pull request, an issue or a commit is a commit's title:
-        // read for typos and doubled words only, and never in its authors' names.
+        // Anywhere, a list item that cites a pull request or an issue is a commit's title: read for
+        // typos and doubled words only, and never in its authors' names. One that links the commit
+        // itself is the commit's message as a release tool copied it, kept as written (see quotes.rs).
         let notes = "# Release 2.0\n\nThe the release brings a new parser.\n\n\
                      * [[`a1b2c3d4e5`](https://github.com/o/r/commit/a1b2c3d4e5)] - **deps**: update the the \
                      paramater (Ann) [#42](https://github.com/o/r/pull/42)\n\
@@ -694,8 +696,6 @@ mod tests {
             found,
             [
                 ("grammar.repeated-word", "The the"),
-                ("grammar.repeated-word", "the the"),
-                ("spelling.known-typo", "paramater"),
                 // Not "ONEDNN": names are not read in a change entry.
                 ("spelling.known-typo", "teh"),
                 ("grammar.repeated-word", "the the"),
@@ -704,6 +704,26 @@ mod tests {
                 ("spelling.known-typo", "occurance"),
                 ("grammar.repeated-word", "the the"),
                 // Emphasis that opens a paragraph is no bullet.
+                ("grammar.repeated-word", "the the")
+            ]
+            .map(|(rule, text)| (rule.to_owned(), text.to_owned()))
+        );
+        // A change's record as a tool copied it (its author's handle, or its commit's hash linked) is
+        // history: nothing in it is reported. A note that names an issue and no author is read.
+        let history = "# History\n\n\
+                       - #1146: @michaelshobbs allow multple domains. Closes #1142\n\
+                       - [`#1219`](https://github.com/o/r/pull/1219) Avoid the the hooks.\n  \
+                       ([@alan-agius4](https://github.com/alan-agius4))\n\
+                       - Fix the parsr by @x-y in https://github.com/o/r/pull/12\n\
+                       - Handle `Object.ceate(null)` ([c9eb387](https://github.com/o/r/commit/c9eb387))\n\
+                       - Small fixes in code sturcture ([#1562](https://github.com/o/r/issues/1562)) \
+                       ([42c13e2](https://github.com/o/r/commit/42c13e2))\n\n\
+                       Our own note on #12 has teh wrong word; so does mail to jane@example.com about \
+                       the the [commits](https://github.com/o/r/commits/main).\n";
+        assert_eq!(
+            found_of(&engine(), "docs/history.md", history),
+            [
+                ("spelling.known-typo", "teh"),
                 ("grammar.repeated-word", "the the")
             ]
             .map(|(rule, text)| (rule.to_owned(), text.to_owned()))

@@ -45,7 +45,7 @@ impl Engine {
         }
         let changelog = is_changelog(&doc.path);
         let mut change_entries: HashMap<usize, bool> = HashMap::new();
-        let mut pull_requests: HashMap<usize, bool> = HashMap::new();
+        let mut change_records: HashMap<usize, bool> = HashMap::new();
         // A translated page (or a passage in another language) is not for English rules; only the link
         // rules read it.
         let mut foreign_doc: Option<bool> = None;
@@ -66,9 +66,9 @@ impl Engine {
             if changelog && spelling::owns(&hit.rule) && is_credit_item(file, block) {
                 continue;
             }
-            if *pull_requests
+            if *change_records
                 .entry(hit.block)
-                .or_insert_with(|| is_pull_request_title(file, block))
+                .or_insert_with(|| is_change_record(file, block))
             {
                 continue;
             }

@@ -151,15 +151,17 @@ impl Checker for Terminology {
                 {
                     continue;
                 }
+                let message = format!(
+                    "Write \"{}\", the spelling its owners use, not \"{surface}\".",
+                    term.canonical
+                );
+                let (range, fix) = with_article(&block.text, range, &term.canonical);
                 out.push(Hit {
                     block: b,
-                    message: format!(
-                        "Write \"{}\", the spelling its owners use, not \"{surface}\".",
-                        term.canonical
-                    ),
+                    message,
                     range,
                     rule: rule.into(),
-                    replacements: vec![term.canonical.clone()],
+                    replacements: vec![fix],
                 });
             }
         }
@@ -240,6 +242,35 @@ fn defines(doc: &DocProse<'_>, name: &str) -> bool {
                         .any(|(open, close)| text.contains(&format!("({lead}{open}{name}{close})")))
                 })
     })
+}
+
+/// The range and fix of a name written as `canonical`, with the "a" or "an" before it when the owner's
+/// spelling sounds otherwise ("a Haproxy container" → "an HAProxy container").
+fn with_article(
+    text: &str,
+    range: std::ops::Range<usize>,
+    canonical: &str,
+) -> (std::ops::Range<usize>, String) {
+    let before = &text[..range.start];
+    let Some(lead) = before.strip_suffix(' ') else {
+        return (range, canonical.to_owned());
+    };
+    let article = lead
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    let starts = lead.len() - article.len();
+    let fresh = crate::core::rules::grammar::indefinite_article(canonical);
+    match fresh {
+        Some(fresh)
+            if ["a", "an"].contains(&article.to_lowercase().as_str())
+                && !article.eq_ignore_ascii_case(fresh) =>
+        {
+            let fresh = crate::core::rules::misspellings::match_case(article, fresh);
+            (starts..range.end, format!("{fresh} {canonical}"))
+        }
+        _ => (range, canonical.to_owned()),
+    }
 }
 
 /// Does the name open a phrase whose capitals spell the acronym in brackets after it ("REdis
@@ -368,6 +399,29 @@ mod tests {
         assert_eq!(
             flags("Add json headers to responses."),
             vec![pair("json", "JSON")]
+        );
+    }
+
+    #[test]
+    fn a_name_whose_owners_spelling_sounds_otherwise_takes_its_article_along() {
+        let found = crate::core::rules::hits_in(
+            &Terminology::new(Terms::builtin().clone()),
+            &[RULE],
+            "Start a Smtp server, an Scss file and a Haproxy image with a Github token.\n",
+        );
+        let fixes: Vec<(String, String)> = found
+            .into_iter()
+            .map(|(_, text, fixes)| (text, fixes[0].clone()))
+            .collect();
+        assert_eq!(
+            fixes,
+            [
+                ("a Smtp".to_owned(), "an SMTP".to_owned()),
+                ("Scss".to_owned(), "SCSS".to_owned()),
+                // Whether "HAProxy" takes "a" or "an" depends on how its owners say it.
+                ("Haproxy".to_owned(), "HAProxy".to_owned()),
+                ("Github".to_owned(), "GitHub".to_owned()),
+            ]
         );
     }
 
