@@ -397,6 +397,7 @@ fn docs_a_program_writes_are_left_to_their_generator_unless_named() {
     // A folder of generated pages says so by its name.
     let r = Repo::new();
     r.write("generated/markdown/api.md", "# api\n\nRun it on Github.\n")
+        .write("vendor/k8s.io/klog/README.md", "Logs to Github.\n")
         .write("guide/setup.md", "Set up Gitlab.\n")
         .commit("init");
     let out = r.check_json(&["--all"]);
@@ -404,7 +405,22 @@ fn docs_a_program_writes_are_left_to_their_generator_unless_named() {
     assert_eq!(paths, ["guide/setup.md"]);
     assert!(
         out.stderr.contains(
-            "skipping generated/markdown/api.md (\"in a folder named generated\"): written by a program"
+            "skipping generated/markdown/api.md (\"in a folder named generated\"), and 1 more: written by a program"
+        ),
+        "{}",
+        out.stderr
+    );
+    // Other projects' docs a package manager copied in are left out too, and said so.
+    let r = Repo::new();
+    r.write("vendor/k8s.io/klog/README.md", "Logs to Github.\n")
+        .write("guide/setup.md", "Set up Gitlab.\n")
+        .commit("init");
+    let out = r.check_json(&["--all"]);
+    let paths: Vec<String> = out.findings().into_iter().map(|f| f.0).collect();
+    assert_eq!(paths, ["guide/setup.md"]);
+    assert!(
+        out.stderr.contains(
+            "skipping vendor/k8s.io/klog/README.md (\"in a folder named vendor, where a package manager copies other projects' files\")"
         ),
         "{}",
         out.stderr

@@ -621,6 +621,14 @@ mod tests {
         assert!(generated_folder("docs/_generated/cli.md").is_some());
         assert!(generated_folder("docs/generated-code.md").is_none());
         assert!(generated_folder("generated.md").is_none());
+        // Other projects' files a package manager copied in.
+        assert_eq!(
+            generated_folder("vendor/k8s.io/klog/v2/README.md").as_deref(),
+            Some("in a folder named vendor, where a package manager copies other projects' files")
+        );
+        assert!(generated_folder("web/node_modules/x/README.md").is_some());
+        assert!(generated_folder("docs/vendors.md").is_none());
+        assert!(generated_folder("docs/vendor-support/index.md").is_none());
         // A licence is not reviewed at all.
         for path in [
             "LICENSE.md",

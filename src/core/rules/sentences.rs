@@ -399,6 +399,27 @@ fn opens_sentences(w: &str) -> bool {
 fn code_spacing(doc: &DocProse<'_>, b: usize, out: &mut Vec<Hit>) {
     let block = &doc.prose.blocks[b];
     let text = block.text.as_str();
+    // A backtick left out pairs the others wrongly: the block holds an odd number of them, and a span
+    // opens or closes with a space on one side only ("`theme = \"x\" or `theme: x` in the [`a.toml`").
+    // The words glued to such spans are symptoms of the missing backtick, not of missing spaces. (A
+    // backtick put one word too far, "`q.X `and", pairs right: that word is glued.)
+    let source = match (block.segments.first(), block.segments.last()) {
+        (Some(first), Some(last)) => doc
+            .file
+            .get(first.src..last.src + last.src_len)
+            .unwrap_or(""),
+        _ => "",
+    };
+    let stray = source.matches('`').count() % 2 == 1
+        && doc.inline_code(b).any(|view| {
+            block.to_source_lossy(view).is_some_and(|src| {
+                let code = doc.file[src].trim_matches('`');
+                code.trim().contains(' ') && code.starts_with(' ') != code.ends_with(' ')
+            })
+        });
+    if stray {
+        return;
+    }
     for view in doc.inline_code(b) {
         let after = view.end;
         let tail = &text[after..];
@@ -592,6 +613,16 @@ mod tests {
         // Two spaces beside code are one once rendered: nothing a reader sees.
         assert!(run("Fixed buttons with `variant` and  `href` set.\n").is_empty());
         assert!(run("Set `href`  to a link, `x`    aligned.\n").is_empty());
+        // A backtick left out: the spans pair up wrongly, and the glued words are its symptoms.
+        assert!(
+            run("Set it as `theme = \"mytheme\" or `theme: mytheme` in the [`config.toml` file.\n")
+                .is_empty()
+        );
+        // A backtick one word too far pairs right: the word it glues is flagged.
+        assert_eq!(
+            run("It holds if `T = q.X `and `q.X` is a type.\n"),
+            [(CODE_SPACING.into(), "and".into(), " and".into())]
+        );
     }
 
     #[test]

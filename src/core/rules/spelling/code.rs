@@ -114,6 +114,17 @@ pub(super) fn check(slips: &HashSet<String>, doc: &DocProse<'_>, out: &mut Vec<H
             if !slip && !is_typo(part) {
                 continue;
             }
+            // A name the doc's prose writes with its capitals ("HDInsight" beside
+            // `azurerm_hdinsight_cluster`), not a misspelling of a word it resembles ("hindsight"):
+            // a capital inside a sentence, or one inside the word, wherever it stands.
+            if doc
+                .capitalised()
+                .keys()
+                .any(|name| name.eq_ignore_ascii_case(part))
+                || names_it(doc, part)
+            {
+                continue;
+            }
             let Some(fixes) = super::super::misspellings::cased_corrections(part) else {
                 continue;
             };
@@ -147,6 +158,19 @@ pub(super) fn check(slips: &HashSet<String>, doc: &DocProse<'_>, out: &mut Vec<H
             });
         }
     }
+}
+
+/// Does the doc's prose write `part` with a capital inside it ("HDInsight" opening a table cell)?
+fn names_it(doc: &DocProse<'_>, part: &str) -> bool {
+    doc.writes(&part.to_ascii_lowercase())
+        && (0..doc.prose.blocks.len()).any(|b| {
+            let text = doc.prose.blocks[b].text.as_str();
+            doc.words(b).iter().any(|w| {
+                let word = w.text(text);
+                word.eq_ignore_ascii_case(part)
+                    && word.chars().skip(1).any(|c| c.is_ascii_uppercase())
+            })
+        })
 }
 
 /// Is `part` on the list of known misspellings, with a correction?
@@ -629,6 +653,23 @@ mod tests {
                 ("Schedlue".to_owned(), "Schedule".to_owned()),
                 ("useranme".to_owned(), "username".to_owned()),
             ]
+        );
+    }
+
+    #[test]
+    fn a_name_the_doc_writes_with_its_capitals_is_no_misspelling_in_code() {
+        let named = "The resources each service bills for are listed here by their names.\n\n\
+                     The big data service of Azure, Hdinsight, bills for the \
+                     `azurerm_hdinsight_hbase_cluster` resource.\n";
+        assert_eq!(found(&[named], &[])[0], []);
+        let cell = "The resources each service bills for are listed here by their names.\n\n\
+                    | Service | Resource |\n|---|---|\n| HDInsight | the hbase cluster |\n\n\
+                    The big data service bills for the `azurerm_hdinsight_hbase_cluster` resource.\n";
+        assert_eq!(found(&[cell], &[])[0], []);
+        let plain = named.replace(", Hdinsight,", "");
+        assert_eq!(
+            found(&[plain.as_str()], &[])[0],
+            [("hdinsight".to_owned(), "hindsight".to_owned())]
         );
     }
 
