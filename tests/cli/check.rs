@@ -394,37 +394,30 @@ fn docs_a_program_writes_are_left_to_their_generator_unless_named() {
     // Named on the command line, it is checked.
     let out = r.check_json(&["commands/abbr.md"]);
     assert_eq!(out.texts(), ["Github"]);
-    // A folder of generated pages says so by its name.
-    let r = Repo::new();
-    r.write("generated/markdown/api.md", "# api\n\nRun it on Github.\n")
-        .write("vendor/k8s.io/klog/README.md", "Logs to Github.\n")
-        .write("guide/setup.md", "Set up Gitlab.\n")
-        .commit("init");
-    let out = r.check_json(&["--all"]);
-    let paths: Vec<String> = out.findings().into_iter().map(|f| f.0).collect();
-    assert_eq!(paths, ["guide/setup.md"]);
-    assert!(
-        out.stderr.contains(
-            "skipping generated/markdown/api.md (\"in a folder named generated\"), and 1 more: written by a program"
+    // A folder of generated pages says so by its name, and so does a folder of other projects' docs
+    // a package manager copied in.
+    for (path, said) in [
+        ("generated/markdown/api.md", "in a folder named generated"),
+        (
+            "vendor/k8s.io/klog/README.md",
+            "in a folder named vendor, where a package manager copies other projects' files",
         ),
-        "{}",
-        out.stderr
-    );
-    // Other projects' docs a package manager copied in are left out too, and said so.
-    let r = Repo::new();
-    r.write("vendor/k8s.io/klog/README.md", "Logs to Github.\n")
-        .write("guide/setup.md", "Set up Gitlab.\n")
-        .commit("init");
-    let out = r.check_json(&["--all"]);
-    let paths: Vec<String> = out.findings().into_iter().map(|f| f.0).collect();
-    assert_eq!(paths, ["guide/setup.md"]);
-    assert!(
-        out.stderr.contains(
-            "skipping vendor/k8s.io/klog/README.md (\"in a folder named vendor, where a package manager copies other projects' files\")"
-        ),
-        "{}",
-        out.stderr
-    );
+    ] {
+        let r = Repo::new();
+        r.write(path, "# api\n\nRun it on Github.\n")
+            .write("guide/setup.md", "Set up Gitlab.\n")
+            .commit("init");
+        let out = r.check_json(&["--all"]);
+        let paths: Vec<String> = out.findings().into_iter().map(|f| f.0).collect();
+        assert_eq!(paths, ["guide/setup.md"]);
+        assert!(
+            out.stderr.contains(&format!(
+                "skipping {path} (\"{said}\"): written by a program"
+            )),
+            "{}",
+            out.stderr
+        );
+    }
 }
 
 #[test]
