@@ -23,8 +23,14 @@ pub(super) fn candidates(doc: &DocProse<'_>, b: usize, mut f: impl FnMut(Word, &
     if !doc.block_is_english(b) || crate::core::rules::text::mentions_typos(text) {
         return;
     }
+    // Letters glued to inline code end or begin its word ("`Box::pin`ned", "`Sized`ness"): no word of
+    // their own.
+    let code: Vec<std::ops::Range<usize>> = doc.inline_code(b).collect();
     for &w in doc.words(b) {
         if technical_neighbours(text, w) && !slash_alternative(text, w) {
+            continue;
+        }
+        if code.iter().any(|c| c.end == w.start || c.start == w.end) {
             continue;
         }
         let whole = w.text(text);

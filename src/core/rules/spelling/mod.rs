@@ -823,6 +823,10 @@ pub(super) mod tests {
                    * IN2022, Modelos de Optimización (Prof. Khakifirooz), Spring 2020\n\
                    * It mends the occured cases, Spring 2021\n";
         assert_eq!(words(doc), ["occured"]);
+        // Letters glued to inline code belong to its word.
+        let glued = "Functions that return `Box::pin`ned futures are recieved here, and `Sized`ness \
+                     is kept for the rest of them.\n";
+        assert_eq!(words(glued), ["recieved"]);
     }
 
     #[test]
