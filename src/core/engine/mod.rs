@@ -727,12 +727,15 @@ mod tests {
                        - Small fixes in code sturcture ([#1562](https://github.com/o/r/issues/1562)) \
                        ([42c13e2](https://github.com/o/r/commit/42c13e2))\n\n\
                        Our own note on #12 has teh wrong word; so does mail to jane@example.com about \
-                       the the [commits](https://github.com/o/r/commits/main).\n";
+                       the the [commits](https://github.com/o/r/commits/main).\n\n\
+                       - [@rich](https://github.com/rich) (author and mantainer of musl) recommends \
+                       [a name](https://github.com/o/r/pull/82556#issuecomment-1)\n";
         assert_eq!(
             found_of(&engine(), "docs/history.md", history),
             [
                 ("spelling.known-typo", "teh"),
-                ("grammar.repeated-word", "the the")
+                ("grammar.repeated-word", "the the"),
+                ("spelling.known-typo", "mantainer")
             ]
             .map(|(rule, text)| (rule.to_owned(), text.to_owned()))
         );

@@ -266,18 +266,28 @@ fn speaker_labels(file: &str, prose: &Prose) -> Vec<Range<usize>> {
 }
 
 /// Is a list item a change's record as a tool copied it? It names the change (a pull request, an issue,
-/// `#1146`) and credits its author's handle ("- [#5129](…/pull/5129): re-enbale the workflow (
-/// @TrickyPi)", "- #1146: @michaelshobbs allow multple domains", "* Fix the parser by @x in …/pull/12",
-/// "- [#1219](…) Avoid commitmsg hooks. ([@alan](…))"), or it links the commit by its hash ("- Small
-/// improvements in code sturcture ([#1562](…)) ([42c13e2](…/commit/42c13e2))", a commit message a
-/// release tool copied). Such a record is history, kept as it was merged: nothing in it is reported.
+/// `#1146`) and credits its author's handle where a tool puts it: at the end ("- [#5129](…/pull/5129):
+/// re-enbale the workflow ( @TrickyPi)", "- [#1219](…) Avoid commitmsg hooks. ([@alan](…))", "* Fix the
+/// parser by @x in …/pull/12") or right after the number that opens it ("- #1146: @michaelshobbs allow
+/// multple domains"). Or it links the commit by its hash ("- Small improvements in code sturcture
+/// ([#1562](…)) ([42c13e2](…/commit/42c13e2))", a commit message a release tool copied). Such a record
+/// is history, kept as it was merged: nothing in it is reported. Notes that speak of a person and a pull
+/// request in their own words ("- [@rich](…) (author and mantainer of musl) recommends [a name](…/pull/1)")
+/// are the doc's.
 pub(super) fn is_change_record(file: &str, block: &crate::core::markdown::Block) -> bool {
     static CHANGE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(r"/(?:issues|pull|pulls|merge_requests)/\d+|(?:^|[\s(\[`])#\d+\b")
             .expect("static regex")
     });
+    // The handle last (bare or linked, in brackets or not), or after "by" before the change's address, or
+    // right after the opening number.
     static HANDLE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"(?:^|[\s(\[])@[A-Za-z0-9][\w-]*\b").expect("static regex")
+        regex::Regex::new(concat!(
+            r"(?:^|[\s(\[])@[A-Za-z0-9][\w-]*(?:\[bot\])?(?:\]\([^)\s]*\))?[)\].!]*\s*$",
+            r"|\sby @[A-Za-z0-9][\w-]*(?:\[bot\])? in \S+\s*$",
+            r"|^\s*(?:[-*+]|\d+[.)])\s+\[?`?#\d+`?\]?(?:\([^)\s]*\))?:?\s+\[?@[A-Za-z0-9]",
+        ))
+        .expect("static regex")
     });
     static COMMIT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(r"/commits?/[0-9a-f]{7,40}\b").expect("static regex")
