@@ -159,9 +159,6 @@ fn cited_titles(line: &str, offset: usize) -> Vec<Range<usize>> {
     // "[#4636 Gitlab formatting issues in v0.28](…/issues/4636)": an issue's number, then its title.
     static ISSUE_TITLE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^#\d+:?\s").expect("static regex"));
-    static ISSUE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"/(?:issues|pull|pulls|merge_requests)/\d+").expect("static regex")
-    });
     LINK.captures_iter(line)
         .filter_map(|c| {
             let (whole, text, url) = (c.get(0)?, c.get(1)?, c.get(2)?);
@@ -169,7 +166,7 @@ fn cited_titles(line: &str, offset: usize) -> Vec<Range<usize>> {
             let sentence = &rest[..SENTENCE_END.find(rest).map_or(rest.len(), |m| m.start())];
             (text.as_str().split_whitespace().count() >= 3
                 && (VIDEO.is_match(url.as_str())
-                    || ISSUE_TITLE.is_match(text.as_str()) && ISSUE.is_match(url.as_str())
+                    || ISSUE_TITLE.is_match(text.as_str()) && ISSUE_ADDRESS.is_match(url.as_str())
                     || AUTHOR.is_match(sentence)
                     || ITEM_LEAD.is_match(&line[..whole.start()])))
             .then(|| offset + text.start()..offset + text.end())
@@ -183,7 +180,7 @@ fn cited_titles(line: &str, offset: usize) -> Vec<Range<usize>> {
 /// reporter's words, quoted as they were filed.
 fn quoted_issue_titles(file: &str) -> Vec<Range<usize>> {
     static ISSUE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"/(?:issues|pull|pulls|merge_requests)/\d+|\(#\d+\)").expect("static regex")
+        Regex::new(&format!(r"{}|\(#\d+\)", ISSUE_ADDRESS.as_str())).expect("static regex")
     });
     static QUOTED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new("\"([^\"\n]+)\"|\u{201c}([^\u{201d}\n]+)\u{201d}").expect("static regex")
@@ -276,7 +273,7 @@ fn speaker_labels(file: &str, prose: &Prose) -> Vec<Range<usize>> {
 /// are the doc's.
 pub(super) fn is_change_record(file: &str, block: &crate::core::markdown::Block) -> bool {
     static CHANGE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"/(?:issues|pull|pulls|merge_requests)/\d+|(?:^|[\s(\[`])#\d+\b")
+        regex::Regex::new(&format!(r"{}|(?:^|[\s(\[`])#\d+\b", ISSUE_ADDRESS.as_str()))
             .expect("static regex")
     });
     // The handle last (bare or linked, in brackets or not), or after "by" before the change's address, or
@@ -329,6 +326,12 @@ fn item_around(file: &str, at: usize) -> Option<&str> {
     }
     file.get(start..end)
 }
+
+/// The path of an issue, a pull request or a merge request in a tracker's address ("…/issues/4636",
+/// "…/pull/12"): what the kept places below look for, one pattern for all of them.
+static ISSUE_ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"/(?:issues|pull|pulls|merge_requests)/\d+").expect("static regex")
+});
 
 /// Is the file range starting at `offset` inside one of `ranges`?
 pub(super) fn kept(ranges: &[Range<usize>], offset: usize) -> bool {

@@ -410,9 +410,10 @@ fn code_spacing(doc: &DocProse<'_>, b: usize, out: &mut Vec<Hit>) {
             .unwrap_or(""),
         _ => "",
     };
+    let spans: Vec<std::ops::Range<usize>> = doc.inline_code(b).collect();
     let stray = source.matches('`').count() % 2 == 1
-        && doc.inline_code(b).any(|view| {
-            block.to_source_lossy(view).is_some_and(|src| {
+        && spans.iter().any(|view| {
+            block.to_source_lossy(view.clone()).is_some_and(|src| {
                 let code = doc.file[src].trim_matches('`');
                 code.trim().contains(' ') && code.starts_with(' ') != code.ends_with(' ')
             })
@@ -420,7 +421,7 @@ fn code_spacing(doc: &DocProse<'_>, b: usize, out: &mut Vec<Hit>) {
     if stray {
         return;
     }
-    for view in doc.inline_code(b) {
+    for view in spans {
         let after = view.end;
         let tail = &text[after..];
         // Glued words count only where the code is a name (not an operator such as `..`), the word
