@@ -14,9 +14,11 @@ use crate::core::finding::{Safety, Severity};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+mod identifier;
 mod literal;
 mod terms;
 
+use identifier::*;
 use literal::*;
 pub(crate) use terms::stands_alone;
 pub use terms::{Term, TermError, Terms, is_known_name, key};
@@ -60,7 +62,10 @@ impl Checker for Terminology {
                  case is how a name is written where it is an identifier (a package, a repository, a \
                  plugin's or a manager's id, a gem), and the prose around it often does not say which. \
                  Every exception of {RULE} applies here too (code, paths, commands where they run, \
-                 quoted titles…). Names with a wrong capital (\"Github\", \"NODEJS\") are {RULE}'s, \
+                 quoted titles…), and a name the doc publishes as an identifier is kept in the whole doc \
+                 (\"the json package\", \"the gradle manager\", \"the `dockerfile` builder\"), as is a \
+                 tag in brackets (\"[pdf]\"), a repository an HTML link names, and a link's word naming the \
+                 page it ends in (\"[:help api](…/api.html)\"). Names with a wrong capital (\"Github\", \"NODEJS\") are {RULE}'s, \
                  and so are all spellings of a project's own [terms].\n\
                  Turn it on in .docreview.toml:\n\n  [rules]\n  \"{LOWER_CASE}\" = \"on\"\n\n\
                  Review each fix: apply takes it only with --all-fixes."
@@ -104,7 +109,13 @@ impl Checker for Terminology {
             return;
         }
         let first = out.len();
-        let repos = linked_repositories(doc.file);
+        let mut repos = linked_repositories(doc.file);
+        repos.extend(anchored_repositories(doc.file));
+        let published = if lower {
+            published_names(doc)
+        } else {
+            Vec::new()
+        };
         for (b, block) in doc.prose.blocks.iter().enumerate() {
             // A few words all in lower case on their own (a heading, a list item, a cell) are a literal:
             // a command ("hugo completion powershell"), a key ("cpu"), a label.
@@ -148,6 +159,9 @@ impl Checker for Terminology {
                     || names_code(doc, surface)
                     || in_image_alt(doc, b, range.clone())
                     || opens_name_cell(doc, b, range.clone())
+                    || (is_all_lower(surface) && published.iter().any(|p| p == surface))
+                    || is_bracket_tag(&block.text, range.clone())
+                    || names_its_page(doc, b, range.clone())
                 {
                     continue;
                 }
@@ -392,6 +406,45 @@ mod tests {
             .map(|r| (r.id.as_str(), r.default_on))
             .collect();
         assert_eq!(on, [(RULE, true), (LOWER_CASE, false)]);
+    }
+
+    #[test]
+    fn a_lower_case_name_the_doc_names_as_an_identifier_is_kept() {
+        let kept = [
+            // A package the doc calls by its published name, wherever else the doc writes it.
+            "See the json package documentation.\n\nFor an example usage of json see the rpc files.\n",
+            "The deno manager supports lock files.\n\nIt reads deno lock files too.\n",
+            "Dokku uses the `dockerfile` builder here.\n\nIt falls back to dockerfile builders.\n",
+            // A repository an HTML link points at, by its registered name.
+            "Clone the <a href=\"https://github.com/acme-templates/fastapi\">fastapi GitHub repo</a> \
+             and build your fastapi app from it.\n",
+            // A tag in square brackets before an entry.
+            "* [pdf] [Writing drivers in Rust](https://example.com/drivers.pdf).\n",
+            // A link's words that name the page it ends in: that page's name, not the name in prose.
+            "Full API documentation is at [:help api](https://neovim.io/doc/user/api.html) for you.\n",
+            "See the [dockerfile documentation](/docs/builders/dockerfiles.md) to learn more.\n",
+        ];
+        for md in kept {
+            assert!(
+                flagged_words(md).is_empty(),
+                "{md}: {:?}",
+                flagged_words(md)
+            );
+        }
+        // Without that, the name in prose is still a slip.
+        assert_eq!(
+            flagged_words("For an example usage of json see the rpc files.\n"),
+            ["json"]
+        );
+        // Packages for a language are no package named so: "your python code" is still a slip.
+        assert_eq!(
+            flagged_words("Install the python packages it needs.\n\nThen run your python code.\n"),
+            ["python"]
+        );
+        // Only the page a link ends in: a name elsewhere in the address says nothing.
+        let md = "Add [git trailers](https://git-scm.com/docs/git-interpret-trailers) to commits.\n\n\
+                  Read the [html document](https://example.com/palette.html) for more.\n";
+        assert_eq!(flagged_words(md), ["git", "html"]);
     }
 
     #[test]
