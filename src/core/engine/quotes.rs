@@ -1,6 +1,8 @@
 //! Words a doc keeps as someone else wrote them: a quotation of another author and the name of a wiki
 //! page. A post that gathers comments from an issue tracker quotes each one (`<blockquote>` after "Comment
-//! by @x posted on …", or a `>` quote under "[comment from 2026-03-16](…#issuecomment-…)"); a typo, a
+//! by @x posted on …", or a `>` quote under "[comment from 2026-03-16](…#issuecomment-…)"); a newsletter
+//! credits its quote of the week after it ("— [/u/x on Reddit](…)"), a users' page cites a testimonial
+//! at its end ("([source](https://twitter.com/…))"); a typo, a
 //! name's case or an article in there is the commenter's, and the quotation is not the doc's to edit.
 //! A wiki link (`[[Open embedded url]]`) names a page by its title: changing its words breaks the link.
 //! The speakers' names that label the remarks of minutes or a transcript ("* Gui: it's unsound", "Martin:
@@ -16,7 +18,8 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 /// The byte ranges of `file` kept as written: HTML `<blockquote>` elements, `>` quotes whose lead-in
-/// attributes them to someone (see [`attributes`]), the titles inside `[[…]]` and the titles of works
+/// attributes them to someone (see [`attributes`]) or that name their source at their end or in a
+/// credit after them, the titles inside `[[…]]` and the titles of works
 /// a link cites (see [`cited_titles`]). Nothing inside
 /// code (`prose`'s code blocks and inline code) counts.
 pub(super) fn kept_as_written(file: &str, prose: &Prose) -> Vec<Range<usize>> {
@@ -24,6 +27,8 @@ pub(super) fn kept_as_written(file: &str, prose: &Prose) -> Vec<Range<usize>> {
     let mut html_quote: Option<(usize, usize)> = None; // (start, depth)
     let mut md_quote: Option<usize> = None;
     let mut lead_in = "";
+    let mut last_quoted = "";
+    let mut said = false;
     let mut at = 0;
     for line in file.split_inclusive('\n') {
         let start = at;
@@ -58,29 +63,60 @@ pub(super) fn kept_as_written(file: &str, prose: &Prose) -> Vec<Range<usize>> {
                 _ => {}
             }
         }
-        // Markdown quotes: a run of lines opening with `>` (after any list indentation).
+        // Markdown quotes: a run of lines opening with `>` (after any list indentation), kept when
+        // the line before attributes it, or its last line or the line after names its source.
         let quoted = trimmed.starts_with('>');
         match (md_quote, quoted) {
-            (None, true) if attributes(lead_in) => md_quote = Some(start),
+            (None, true) => {
+                md_quote = Some(start);
+                said = attributes(lead_in);
+            }
             (Some(begin), false) => {
-                out.push(begin..start);
+                if said || cites_its_source(last_quoted) || credits_the_quote(trimmed) {
+                    out.push(begin..start);
+                }
                 md_quote = None;
             }
             _ => {}
         }
-        if !quoted {
+        if quoted {
+            last_quoted = trimmed;
+        } else {
             lead_in = trimmed;
         }
         out.extend(wiki_titles(line, start));
         out.extend(cited_titles(line, start));
     }
-    if let Some(begin) = md_quote {
+    if let Some(begin) = md_quote.filter(|_| said || cites_its_source(last_quoted)) {
         out.push(begin..file.len());
     }
     out.extend(speaker_labels(file, prose));
     out.extend(quoted_issue_titles(file));
     // An element never closed is no quotation docreview can bound: the rest of the doc stays its own.
     out
+}
+
+/// Does a quote's last line end by citing where it comes from ("… in our monorepo is fast. ([Speedy
+/// Scala Builds with Bazel](https://databricks.com/blog/…))", "([source](https://twitter.com/…))")?
+fn cites_its_source(last: &str) -> bool {
+    static CITED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\(\[[^\]]+\]\(https?://[^)\s]+\)\)\.?$").expect("static regex")
+    });
+    CITED.is_match(last)
+}
+
+/// Is the line after a quote its credit, opened by a dash ("— [/u/freakhill on Reddit](…)", "-- Linus
+/// Torvalds", "– Jane, in the forum")? A hyphen and a space open a list item, not a credit.
+fn credits_the_quote(after: &str) -> bool {
+    // A rule of dashes ("---") ends a section, and credits no one.
+    ["\u{2014}", "\u{2013}", "\u{2015}", "--"]
+        .iter()
+        .filter_map(|dash| after.strip_prefix(dash))
+        .any(|rest| {
+            rest.trim_start()
+                .starts_with(|c: char| c.is_alphanumeric() || "[@*_".contains(c))
+        })
+        && after.len() <= 200
 }
 
 /// Does a quote's lead-in line attribute it to someone: a link to a comment or a review on a tracker,
@@ -435,6 +471,26 @@ mod tests {
             kept_texts("Open [[Url input]] and [[Open embedded url]].\n"),
             ["[[Url input]]", "[[Open embedded url]]"]
         );
+    }
+
+    #[test]
+    fn a_quote_that_names_its_source_after_it_or_at_its_end_is_kept_as_written() {
+        // A credit after the quote, opened by a dash.
+        let credited = "# Quote of the Week\n\n> it's easy to learn becuase of the docs\n\n\
+                        \u{2014} [/u/someone on Reddit](https://www.reddit.com/r/x/1).\n\nOur text.\n";
+        assert_eq!(
+            kept_texts(credited),
+            ["> it's easy to learn becuase of the docs"]
+        );
+        // A citation closing its last line.
+        let cited = "> Our build in Javascript is fast. ([Fast builds](https://example.com/post))\n\n\
+                     Next.\n";
+        assert_eq!(kept_texts(cited).len(), 1, "{:?}", kept_texts(cited));
+        // A rule of dashes or a list item after a quote credits no one: the quote is the doc's.
+        for after in ["---", "- an item", "Our own text."] {
+            let own = format!("> Note: the Javascript build is slow.\n\n{after}\n");
+            assert!(kept_texts(&own).is_empty(), "{own}: {:?}", kept_texts(&own));
+        }
     }
 
     #[test]
