@@ -80,7 +80,8 @@ pub(super) fn is_bracket_tag(text: &str, range: std::ops::Range<usize>) -> bool 
 
 /// A lower-case name in a lower-case link text of several words whose address ends in a page of that
 /// name ("[:help api](https://neovim.io/doc/user/api.html)", "[railway cdn](/cli/cdn)"): the page,
-/// command or module linked, spelled as its owner spells it. A name elsewhere in the address says
+/// command or module linked, spelled as its owner spells it; so is a command whose page joins its words
+/// ("[fly ssh sftp](/docs/flyctl/ssh-sftp/)"). A name elsewhere in the address says
 /// nothing ("[ralf on github](https://github.com/…)", "[git trailers](…/git-interpret-trailers)").
 pub(super) fn names_its_page(doc: &DocProse<'_>, b: usize, view: std::ops::Range<usize>) -> bool {
     let surface = &doc.prose.blocks[b].text[view.clone()];
@@ -109,7 +110,134 @@ pub(super) fn names_its_page(doc: &DocProse<'_>, b: usize, view: std::ops::Range
         .strip_suffix('s')
         .filter(|s| s.eq_ignore_ascii_case(surface))
         .unwrap_or(stem);
-    !target.ends_with(&format!("://{page}")) && stem.eq_ignore_ascii_case(surface)
+    // Or a command's page, the words after the program joined by hyphens ("[fly ssh sftp](/docs/
+    // flyctl/ssh-sftp/)"); a page named for the whole text is a title ("[git worktree](…/git-worktree)").
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let command_page = (1..words.len().saturating_sub(1))
+        .any(|i| words[i..].contains(&surface) && words[i..].join("-").eq_ignore_ascii_case(stem));
+    !target.ends_with(&format!("://{page}")) && (stem.eq_ignore_ascii_case(surface) || command_page)
+}
+
+/// Does the doc's code give the lower-case name as a spec: with a version after `@`
+/// (`mise use python@3.12`, `node@lts`) or a prefix's value after `:` (`github:cli/cli`,
+/// `image: python:3.12-slim`)? Then the doc uses the name as that identifier, and writes it so in its
+/// prose too ("backends like aqua and github", "e.g. node, python"). An address (`git@github.com`,
+/// `https://`) or a key with its value after a space (`github: token`) is no spec.
+pub(super) fn specified_in_code(doc: &DocProse<'_>, surface: &str) -> bool {
+    if !is_all_lower(surface) {
+        return false;
+    }
+    let code = doc.code_text();
+    let word = |c: char| c.is_alphanumeric() || matches!(c, '_' | '.' | '-' | '/' | '@' | ':');
+    code.match_indices(surface).any(|(at, _)| {
+        let after = &code[at + surface.len()..];
+        let mut rest = after.chars();
+        let (mark, next) = (rest.next(), rest.next());
+        !code[..at].chars().next_back().is_some_and(word)
+            && match (mark, next) {
+                (Some('@'), Some(c)) => {
+                    c.is_ascii_digit()
+                        || after[1..].starts_with("latest")
+                        || after[1..].starts_with("lts")
+                }
+                (Some(':'), Some(c)) => c.is_ascii_lowercase() || c.is_ascii_digit(),
+                _ => false,
+            }
+    })
+}
+
+/// A lower-case name and the word after it as the doc's code runs them ("to list, run hugo list
+/// drafts" beside `hugo list drafts`), or one program twice with two subcommands ("use git log or git
+/// blame"): a command as typed, not the name in prose. After a determiner the pair is a noun phrase ("a docker image" is Docker's image,
+/// whatever `docker image ls` does).
+pub(super) fn runs_as_in_code(
+    doc: &DocProse<'_>,
+    text: &str,
+    range: std::ops::Range<usize>,
+) -> bool {
+    const DETERMINERS: &[&str] = &[
+        "a", "an", "the", "your", "this", "that", "our", "their", "its", "my", "each", "every",
+        "any", "some", "his", "her",
+    ];
+    let surface = &text[range.clone()];
+    if !is_all_lower(surface) {
+        return false;
+    }
+    let Some((next, rest)) = word_after(text, range.end) else {
+        return false;
+    };
+    let before = text[..range.start].trim_end();
+    let previous = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    if next.is_empty() || DETERMINERS.contains(&previous.to_lowercase().as_str()) {
+        return false;
+    }
+    // The same program twice, each with its own subcommand ("git log or git blame", "docker save
+    // and docker load"): commands, whatever the code shows.
+    let after = &rest[next.len()..];
+    let twice = [" or ", " and ", ", "].iter().any(|sep| {
+        after
+            .strip_prefix(sep)
+            .is_some_and(|a| a.starts_with(&format!("{surface} ")))
+    });
+    let once_before = [" or", " and", ","].iter().any(|sep| {
+        before.strip_suffix(sep).is_some_and(|b| {
+            let b = b.trim_end_matches(|c: char| c.is_ascii_lowercase() || c == '-');
+            b.ends_with(&format!(" {surface} ")) || b == format!("{surface} ")
+        })
+    });
+    if twice || once_before {
+        return true;
+    }
+    let pair = format!("{surface} {next}");
+    let code = doc.code_text();
+    let word = |c: char| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | '/');
+    // Where a command starts: a line of its own, after a prompt or `sudo`, or after `&&`, `|` or `;`
+    // (a comment's words, "# git repositories here", are no command).
+    code.match_indices(&pair).any(|(at, _)| {
+        let line = code[..at].rsplit('\n').next().unwrap_or("").trim_start();
+        let line = line.strip_prefix("sudo ").unwrap_or(line);
+        let starts = ["", "$ ", "> ", "% "].contains(&line)
+            || ["&& ", "| ", "; "].iter().any(|s| line.ends_with(s));
+        starts && !code[at + pair.len()..].chars().next().is_some_and(word)
+    })
+}
+
+/// A lower-case name as a key given a value (`cpu = 2` in "Resize #2: cpu = 2"), or as the one value
+/// after a field's label that ends the text ("Type: **url**", "Default: json"): the configuration's
+/// own word, as it is typed.
+pub(super) fn is_typed_value(text: &str, range: std::ops::Range<usize>) -> bool {
+    if !is_all_lower(&text[range.clone()]) {
+        return false;
+    }
+    let after = &text[range.end..];
+    if after.trim_start_matches(' ').starts_with('=')
+        && !after.trim_start_matches(' ').starts_with("==")
+    {
+        return true;
+    }
+    let label = text[..range.start]
+        .trim_end_matches(['*', '_', '`'])
+        .trim_end();
+    let Some(label) = label.strip_suffix(':') else {
+        return false;
+    };
+    after.trim_matches(['*', '_', '`', '.', ' ']).is_empty()
+        && !label.is_empty()
+        && label.split_whitespace().count() <= 2
+        && label.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The lower-case word (letters and hyphens, maybe empty) after the space at `end` of `text`, and the
+/// text from there on: a subcommand's place after its program.
+pub(super) fn word_after(text: &str, end: usize) -> Option<(&str, &str)> {
+    let rest = text[end..].strip_prefix(' ')?;
+    let n = rest
+        .find(|c: char| !(c.is_ascii_lowercase() || c == '-'))
+        .unwrap_or(rest.len());
+    Some((&rest[..n], rest))
 }
 
 #[cfg(test)]

@@ -317,18 +317,20 @@ pub(super) fn in_value_list(text: &str, range: std::ops::Range<usize>) -> bool {
     let opener = left.trim_end().to_ascii_lowercase();
     // Two are enough when they fill a bracket that ends the text, after what they are the values of
     // ("`{proto}`: protocol used (tcp or udp)", "Python implementation to use. (cpython, pypy)").
-    let fills_bracket = opener.ends_with('(')
-        && right
-            .strip_prefix(')')
-            .is_some_and(|rest| rest.trim_end_matches(['.', ' ']).is_empty());
-    (items >= 3 || items == 2 && fills_bracket)
-        && ["(", ":", "i.e.", "one of", " be", " is", " are"]
+    // So are two that end the text after "e.g." ("Tools to prune, e.g.: node, python"); after a
+    // colon alone they may be names ("a pair: png or svg").
+    let ends = |rest: &str| rest.trim_end_matches(['.', ' ']).is_empty();
+    let fills_bracket = opener.ends_with('(') && right.strip_prefix(')').is_some_and(ends);
+    let closes_example = ["e.g.:", "e.g."].iter().any(|o| opener.ends_with(o)) && ends(right);
+    (items >= 3 || items == 2 && (fills_bracket || closes_example))
+        && ["(", ":", "i.e.", "e.g.", "one of", " be", " is", " are"]
             .iter()
             .any(|o| opener.ends_with(o))
 }
 
 /// A lower-case name before a word for a package, alone or with others ("the cocoapods gem", "the json
-/// and csv gems", "the php, phpenv and php-build cookbooks"): the package's name as published.
+/// and csv gems", "the php, phpenv and php-build cookbooks", "the aqua and github backends"): the
+/// package's or backend's name as published.
 pub(super) fn names_a_package(text: &str, range: std::ops::Range<usize>) -> bool {
     const PACKAGES: &[&str] = &[
         "gem",
@@ -347,6 +349,8 @@ pub(super) fn names_a_package(text: &str, range: std::ops::Range<usize>) -> bool
         "formulae",
         "library",
         "libraries",
+        "backend",
+        "backends",
     ];
     if !is_all_lower(&text[range.clone()]) {
         return false;
@@ -447,13 +451,7 @@ pub(super) fn before_subcommand(text: &str, range: std::ops::Range<usize>) -> bo
             return true;
         }
     }
-    let Some(rest) = text[range.end..].strip_prefix(' ') else {
-        return false;
-    };
-    let next = &rest[..rest
-        .find(|c: char| !(c.is_ascii_lowercase() || c == '-'))
-        .unwrap_or(rest.len())];
-    SUBCOMMANDS.contains(&next)
+    word_after(text, range.end).is_some_and(|(next, _)| SUBCOMMANDS.contains(&next))
 }
 
 /// A lower-case name alone in italics ("`--git` _url_", "* *dnssec* now signs NODATA responses",

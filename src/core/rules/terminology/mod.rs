@@ -65,7 +65,11 @@ impl Checker for Terminology {
                  quoted titles…), and a name the doc publishes as an identifier is kept in the whole doc \
                  (\"the json package\", \"the gradle manager\", \"the `dockerfile` builder\"), as is a \
                  tag in brackets (\"[pdf]\"), a repository an HTML link names, and a link's word naming the \
-                 page it ends in (\"[:help api](…/api.html)\"). Names with a wrong capital (\"Github\", \"NODEJS\") are {RULE}'s, \
+                 page it ends in (\"[:help api](…/api.html)\"). So is a name the doc's code gives as a \
+                 spec (`python@3.12`, `github:cli/cli`), a program and its subcommand as the code runs \
+                 them (\"run hugo list drafts\") or twice over (\"git log or git blame\"), values after \
+                 \"e.g.\" (\"e.g.: node, python\"), a backend by its id (\"the aqua and github \
+                 backends\"), a key given a value (\"cpu = 2\") and a field's one value (\"Type: **url**\"). Names with a wrong capital (\"Github\", \"NODEJS\") are {RULE}'s, \
                  and so are all spellings of a project's own [terms].\n\
                  Turn it on in .docreview.toml:\n\n  [rules]\n  \"{LOWER_CASE}\" = \"on\"\n\n\
                  Review each fix: apply takes it only with --all-fixes."
@@ -162,6 +166,9 @@ impl Checker for Terminology {
                     || (is_all_lower(surface) && published.iter().any(|p| p == surface))
                     || is_bracket_tag(&block.text, range.clone())
                     || names_its_page(doc, b, range.clone())
+                    || specified_in_code(doc, surface)
+                    || runs_as_in_code(doc, &block.text, range.clone())
+                    || is_typed_value(&block.text, range.clone())
                 {
                     continue;
                 }
@@ -332,6 +339,14 @@ mod tests {
             .collect()
     }
 
+    /// Each doc gets no terminology finding at all.
+    fn assert_none_flagged(docs: &[&str]) {
+        for md in docs {
+            let words = flagged_words(md);
+            assert!(words.is_empty(), "{md}: {words:?}");
+        }
+    }
+
     fn pair(a: &str, b: &str) -> (String, String) {
         (a.to_owned(), b.to_owned())
     }
@@ -423,14 +438,9 @@ mod tests {
             // A link's words that name the page it ends in: that page's name, not the name in prose.
             "Full API documentation is at [:help api](https://neovim.io/doc/user/api.html) for you.\n",
             "See the [dockerfile documentation](/docs/builders/dockerfiles.md) to learn more.\n",
+            "* [fly ssh sftp](/docs/flyctl/ssh-sftp/) - Get or put files from a remote VM.\n",
         ];
-        for md in kept {
-            assert!(
-                flagged_words(md).is_empty(),
-                "{md}: {:?}",
-                flagged_words(md)
-            );
-        }
+        assert_none_flagged(&kept);
         // Without that, the name in prose is still a slip.
         assert_eq!(
             flagged_words("For an example usage of json see the rpc files.\n"),
@@ -445,6 +455,58 @@ mod tests {
         let md = "Add [git trailers](https://git-scm.com/docs/git-interpret-trailers) to commits.\n\n\
                   Read the [html document](https://example.com/palette.html) for more.\n";
         assert_eq!(flagged_words(md), ["git", "html"]);
+    }
+
+    #[test]
+    fn a_lower_case_name_the_doc_types_as_a_spec_a_command_or_a_value_is_kept() {
+        let kept = [
+            // The doc's code gives the name as a spec: a version after `@`, a prefix's value after `:`.
+            "Install it:\n\n```sh\nmise use python@3.12\n```\n\nThen python is on your path.\n",
+            "Backends like aqua and github need no plugin: `mise use github:cli/cli`.\n",
+            // A program and its subcommand as the code runs them, or one program twice.
+            "List takes a subcommand, as in hugo list drafts.\n\n```\n$ hugo list drafts\n```\n",
+            "Use git log or git blame on the source files.\n",
+            // Two values closing a text after a colon or "e.g.", three after "e.g.".
+            "Tools to prune, e.g.: node, python\n",
+            "The target, e.g. linux, macos, windows.\n",
+            // Backends by their published names.
+            "This applies to both the aqua and github backends.\n",
+            // A key given a value, one value after a field's label.
+            "1. Resize #2: cpu = 2\n",
+            "* Type: **url**\n",
+        ];
+        assert_none_flagged(&kept);
+        let flagged = [
+            // An address or a key with a spaced value is no spec; a comment's words are no command.
+            (
+                "Clone `git@github.com:acme/site.git`, then commit with git as usual.\n",
+                "git",
+            ),
+            (
+                "Ask github support.\n\n```yaml\ngithub: token\n```\n",
+                "github",
+            ),
+            (
+                "Private git repositories need a token.\n\n```sh\n# git repositories here\nls\n```\n",
+                "git",
+            ),
+            // After a determiner the pair is a noun phrase, whatever the code runs.
+            (
+                "Build a docker image first.\n\n```\ndocker image ls\n```\n",
+                "docker",
+            ),
+            // A name, not a value: two closing a text with nothing opening them as values, one after a
+            // label of many words.
+            ("We support javascript and java\n", "javascript"),
+            ("Written in the language of your choice: python\n", "python"),
+        ];
+        for (md, word) in flagged {
+            assert_eq!(
+                flagged_words(md).first().map(String::as_str),
+                Some(word),
+                "{md}"
+            );
+        }
     }
 
     #[test]
