@@ -139,8 +139,8 @@ const ELLIPSIS_OPENERS: &[&str] = &[
 /// Object pronouns that may follow "let".
 const OBJECT_PRONOUNS: &[&str] = &["me", "you", "us", "them", "him", "her", "it"];
 
-/// Determiners that may open the object of "let".
-const OBJECT_DETERMINERS: &[&str] = &[
+/// Determiners that may open the object of "let"; each opens a noun phrase.
+pub(crate) const OBJECT_DETERMINERS: &[&str] = &[
     "the", "a", "an", "this", "that", "these", "those", "your", "our", "their", "its", "my", "his",
     "her", "each", "every", "any", "some", "all",
 ];

@@ -146,19 +146,15 @@ pub(super) fn specified_in_code(doc: &DocProse<'_>, surface: &str) -> bool {
     })
 }
 
-/// A lower-case name and the word after it as the doc's code runs them ("to list, run hugo list
-/// drafts" beside `hugo list drafts`), or one program twice with two subcommands ("use git log or git
-/// blame"): a command as typed, not the name in prose. After a determiner the pair is a noun phrase ("a docker image" is Docker's image,
-/// whatever `docker image ls` does).
+/// A lower-case name and the word after it as the doc's code runs them ("as in hugo list drafts"
+/// beside `hugo list drafts`), or one program twice with two subcommands ("use git log or git
+/// blame"): a command as typed, not the name in prose. After a determiner the pair is a noun phrase
+/// ("a docker image" is Docker's image, whatever `docker image ls` does).
 pub(super) fn runs_as_in_code(
     doc: &DocProse<'_>,
     text: &str,
     range: std::ops::Range<usize>,
 ) -> bool {
-    const DETERMINERS: &[&str] = &[
-        "a", "an", "the", "your", "this", "that", "our", "their", "its", "my", "each", "every",
-        "any", "some", "his", "her",
-    ];
     let surface = &text[range.clone()];
     if !is_all_lower(surface) {
         return false;
@@ -171,7 +167,8 @@ pub(super) fn runs_as_in_code(
         .rsplit(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or("");
-    if next.is_empty() || DETERMINERS.contains(&previous.to_lowercase().as_str()) {
+    let determiner = crate::core::rules::function_words::OBJECT_DETERMINERS;
+    if next.is_empty() || determiner.contains(&previous.to_lowercase().as_str()) {
         return false;
     }
     // The same program twice, each with its own subcommand ("git log or git blame", "docker save
