@@ -815,6 +815,23 @@ mod tests {
     }
 
     #[test]
+    fn erb_and_plush_tags_are_not_prose() {
+        // Buffalo's Plush and Ruby's ERB write calls into Markdown that the site renders away.
+        let md = "<%= sinceVersion(\"0.10.0\") %>\n\nSee <%= doclink(\"a#B\") %> now.\n\n<%= note() { %>\nThe note.\n<% } %>\n";
+        let words: String = prose(md).iter().map(|(_, t)| *t).collect();
+        assert!(!words.contains("sinceVersion"), "{words}");
+        assert!(
+            !words.contains("doclink") && !words.contains("note()"),
+            "{words}"
+        );
+        assert!(words.contains("See") && words.contains("now.") && words.contains("The note."));
+        // A percentage after a "less than" sign is text.
+        let md = "Keep it <5% of the total, or >10%.\n";
+        let words: String = prose(md).iter().map(|(_, t)| *t).collect();
+        assert!(words.contains("of the total"), "{words}");
+    }
+
+    #[test]
     fn braces_that_open_no_template_hide_nothing_past_their_paragraph() {
         // `{{` in one code block and `}}` in a later one are code, not a template around the prose
         // between them.

@@ -4,14 +4,16 @@
 use super::*;
 
 /// Shortcodes and bare URLs inside text: Hugo `{{< … >}}` / `{{% … %}}`, Go/Jinja `{{ … }}`, Jinja
-/// `{% … %}` and `{# … #}`, kramdown attribute lists `{: … }`, `http(s)://…`, `ftp://…`, `www.…`,
-/// `mailto:…`, and the labels of full reference links (`][label]`).
+/// `{% … %}` and `{# … #}`, ERB/EJS/Plush `<% … %>`, kramdown attribute lists `{: … }`,
+/// `http(s)://…`, `ftp://…`, `www.…`, `mailto:…`, and the labels of full reference links (`][label]`).
 static NOT_PROSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         // A Liquid/Jekyll raw block is code through and through; a comment block is never rendered.
         r"(?s)\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}",
         r"|(?s)\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}",
         r"|\{\{<.*?>\}\}|\{\{%.*?%\}\}|\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}",
+        // ERB, EJS and Plush tags (`<%= partial("a.md") %>`, `<%# note %>`): the template's code.
+        r"|<%.*?%>",
         // MathJax/KaTeX inline and display math written with backslashes.
         r"|\\\(.*?\\\)|\\\[.*?\\\]",
         // No `\b` before the schemes: it would cost the regex its fast literal search (5x slower).

@@ -27,6 +27,7 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 mod notation;
+mod values;
 
 use notation::{
     a_site, admonition_title, defines_item, field_value, in_braces, in_notation, line_around,
@@ -176,7 +177,7 @@ pub(super) fn plain_code<'f>(doc: &DocProse<'f>) -> Vec<(usize, std::ops::Range<
                 && (!MEMBER_ONLY.is_match(token)
                     || FILE.is_match(token)
                     || doc.code_text().contains(token));
-            if !(code || is_literal_value(token, &text[..start]))
+            if !(code || values::is_literal_value(token, &text[..start], &text[end..]))
                 || !fits_code(doc, b, start..end)
                 || set_apart(doc, b, start..end)
                 || defines_item(block, start..end)
@@ -450,24 +451,6 @@ fn tokens(text: &str) -> impl Iterator<Item = (usize, &str)> {
         }
         (!core.is_empty()).then_some((at + lead, core))
     })
-}
-
-/// `true`, `false` and `null` where they are values, not English: "When true, …", "If false",
-/// "set to true", "defaults to false", "returns null" (never "this is true").
-fn is_literal_value(token: &str, before: &str) -> bool {
-    if !matches!(token, "true" | "false" | "null") {
-        return false;
-    }
-    let previous = before
-        .trim_end()
-        .rsplit(|c: char| c.is_whitespace())
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
-    matches!(
-        previous.as_str(),
-        "when" | "if" | "to" | "returns" | "return" | "returning" | "equals"
-    )
 }
 
 /// A letter with a subscript, mathematics written in plain text ("S_k", "x_1", "P_ij").
@@ -782,6 +765,14 @@ mod tests {
         assert_eq!(
             run("When true, it waits. It defaults to false and returns null.\n"),
             ["true", "false", "null"]
+        );
+        // Before a noun or an adjective a value word is English: Dart's "null safety".
+        assert_eq!(
+            run(
+                "Migrate to null safety, when null safe code returns null pointers. Set it to \
+                 true or to false when done. Set to false will disable it.\n"
+            ),
+            ["true", "false", "false"]
         );
     }
 }
