@@ -825,10 +825,14 @@ mod tests {
             "{words}"
         );
         assert!(words.contains("See") && words.contains("now.") && words.contains("The note."));
-        // A percentage after a "less than" sign is text.
-        let md = "Keep it <5% of the total, or >10%.\n";
+        // Like the other template tags, one may run over lines of a paragraph, never past it.
+        let md = "A <% if admin\n  then %> B.\n\nOpen with <% here.\n\nThe the middle.\n\nClose %> there.\n";
         let words: String = prose(md).iter().map(|(_, t)| *t).collect();
-        assert!(words.contains("of the total"), "{words}");
+        assert!(!words.contains("admin"), "{words}");
+        assert!(
+            words.contains("here.") && words.contains("The the middle."),
+            "{words}"
+        );
     }
 
     #[test]

@@ -121,8 +121,8 @@ const TIMES: &[&str] = &[
 ];
 
 /// Words that after a bare verb show it was a noun: "the identity precompile was", "the update
-/// can".
-const AUXILIARIES: &[&str] = &[
+/// can". After any word they show it ends a subject ("set to false will disable").
+pub(crate) const AUXILIARIES: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "has", "have", "had", "can", "could", "will",
     "would", "should", "may", "might", "must", "shall", "does", "do", "did", "isn't", "wasn't",
     "can't", "won't", "doesn't", "cannot",

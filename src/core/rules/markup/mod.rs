@@ -770,9 +770,9 @@ mod tests {
         assert_eq!(
             run(
                 "Migrate to null safety, when null safe code returns null pointers. Set it to \
-                 true or to false when done. Set to false will disable it.\n"
+                 true or to false when done. Set to false will disable it; set to false won't.\n"
             ),
-            ["true", "false", "false"]
+            ["true", "false", "false", "false"]
         );
     }
 }

@@ -15,36 +15,22 @@ pub(super) fn is_literal_value(token: &str, before: &str, after: &str) -> bool {
         .next()
         .unwrap_or("")
         .to_lowercase();
+    if !matches!(
+        previous.as_str(),
+        "when" | "if" | "to" | "returns" | "return" | "returning" | "equals"
+    ) {
+        return false;
+    }
     let next: String = after
         .strip_prefix([' ', '-'])
         .unwrap_or("")
         .chars()
-        .take_while(char::is_ascii_alphabetic)
-        .collect();
-    let next = next.to_ascii_lowercase();
-    let auxiliary = matches!(
-        next.as_str(),
-        "will"
-            | "can"
-            | "may"
-            | "must"
-            | "shall"
-            | "should"
-            | "would"
-            | "could"
-            | "might"
-            | "is"
-            | "are"
-            | "was"
-            | "were"
-            | "be"
-            | "has"
-            | "have"
-            | "had"
-            | "does"
-            | "do"
-            | "did"
-    );
+        .take_while(|c| c.is_ascii_alphabetic() || *c == '\'')
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if crate::core::rules::agreement::AUXILIARIES.contains(&next.as_str()) {
+        return true;
+    }
     let singular = crate::core::rules::noun_number::singular(&next);
     let describes = [Some(next.as_str()), singular.as_deref()]
         .into_iter()
@@ -57,8 +43,5 @@ pub(super) fn is_literal_value(token: &str, before: &str, after: &str) -> bool {
                 && m.determiner.is_none()
                 && m.pronoun.is_none()
         });
-    matches!(
-        previous.as_str(),
-        "when" | "if" | "to" | "returns" | "return" | "returning" | "equals"
-    ) && (auxiliary || !describes)
+    !describes
 }
