@@ -5,7 +5,7 @@
 
 use crate::core::baseline::Baseline;
 use crate::core::engine::{
-    Doc, Lines, generated_by, generated_folder, is_test_input, translation_sources,
+    Doc, Lines, generated_api, generated_by, generated_folder, is_test_input, translation_sources,
 };
 use crate::core::finding::Finding;
 use crate::io::files;
@@ -194,6 +194,7 @@ impl<'a> Reader<'a> {
                     if !d.named
                         && let Some(said) = generated_by(&l.text)
                             .map(str::to_owned)
+                            .or_else(|| generated_api(&l.text))
                             .or_else(|| generated_folder(&d.shown))
                     {
                         self.generated.push((d.shown.clone(), said));

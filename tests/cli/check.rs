@@ -395,16 +395,29 @@ fn docs_a_program_writes_are_left_to_their_generator_unless_named() {
     let out = r.check_json(&["commands/abbr.md"]);
     assert_eq!(out.texts(), ["Github"]);
     // A folder of generated pages says so by its name, and so does a folder of other projects' docs
-    // a package manager copied in.
-    for (path, said) in [
-        ("generated/markdown/api.md", "in a folder named generated"),
+    // a package manager copied in; a Go package's reference written from its comments, by its shape.
+    let plain = "# api\n\nRun it on Github.\n";
+    let godoc = "```go\nimport \"example.com/hub\"\n```\n\n#### type Hub\n\n```go\ntype Hub struct{}\n```\n\n\
+                 Hub talks to Github.\n";
+    for (path, text, said) in [
+        (
+            "generated/markdown/api.md",
+            plain,
+            "in a folder named generated",
+        ),
         (
             "vendor/k8s.io/klog/README.md",
+            plain,
             "in a folder named vendor, where a package manager copies other projects' files",
+        ),
+        (
+            "docs/api/hub.md",
+            godoc,
+            "the reference of Go package example.com/hub, written from its doc comments",
         ),
     ] {
         let r = Repo::new();
-        r.write(path, "# api\n\nRun it on Github.\n")
+        r.write(path, text)
             .write("guide/setup.md", "Set up Gitlab.\n")
             .commit("init");
         let out = r.check_json(&["--all"]);

@@ -344,7 +344,29 @@ pub(super) fn place(
             return Some((span, reps));
         }
     }
-    let span = block.to_source_lossy(view)?;
+    let span = block.to_source_lossy(view.clone())?;
+    // A token written with backslash escapes ("NUM\_FORKS") becomes code whole: a code span shows
+    // its text as it is, so the escapes go with the backticks.
+    let unescaped = |source: &str| {
+        let mut out = String::with_capacity(source.len());
+        let mut chars = source.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c == '\\' && chars.peek().is_some_and(char::is_ascii_punctuation) {
+                continue;
+            }
+            out.push(c);
+        }
+        out
+    };
+    let as_code = |r: &String| {
+        r.strip_prefix('`').and_then(|r| r.strip_suffix('`')) == Some(&block.text[view.clone()])
+    };
+    if !replacements.is_empty()
+        && replacements.iter().all(as_code)
+        && unescaped(&file[span.clone()]) == block.text[view.clone()]
+    {
+        return Some((span, replacements.to_vec()));
+    }
     Some((span, Vec::new()))
 }
 

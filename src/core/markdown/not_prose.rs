@@ -188,6 +188,8 @@ pub(super) fn generator_code(body: &str) -> Vec<Range<usize>> {
             r":::",
             r"::[A-Za-z]",
             r"@def",
+            r"\{%",
+            r"\)[ \t]*(?:/|>|›|»)",
         ])
         .expect("static regex")
     });
@@ -244,6 +246,7 @@ pub(super) fn generator_code(body: &str) -> Vec<Range<usize>> {
     }
     if marks.matched(7) {
         out.extend(autodoc_directives(body));
+        out.extend(directive_options(body));
     }
     if marks.matched(8) {
         out.extend(component_props(body));
@@ -255,7 +258,59 @@ pub(super) fn generator_code(body: &str) -> Vec<Range<usize>> {
         });
         out.extend(PAGE_VARIABLE.find_iter(body).map(|m| m.range()));
     }
+    if marks.matched(10) {
+        out.extend(liquid_code(body));
+    }
+    if marks.matched(11) {
+        out.extend(breadcrumbs(body));
+    }
     out.sort_by_key(|r| r.start);
+    out
+}
+
+/// Breadcrumb trails: a paragraph of one line that is links joined by `/`, `>`, `›` or `»`, up to the
+/// page's own name ("[@lancedb/lancedb](../globals.md) / [embedding](../README.md) / FieldOptions",
+/// as API reference generators write at a page's top). It is navigation, not a sentence.
+fn breadcrumbs(body: &str) -> Vec<Range<usize>> {
+    static TRAIL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?m)^[ \t]*(?:\[[^\]\n]+\]\([^)\s]*\)[ \t]*(?:/|>|›|»)[ \t]*)+[^\n\[\]()]{0,80}[ \t]*$",
+        )
+        .expect("static regex")
+    });
+    TRAIL
+        .find_iter(body)
+        .filter(|m| {
+            let alone = |lines: &mut dyn Iterator<Item = &str>| {
+                lines.next().is_none_or(|l| l.trim().is_empty())
+            };
+            alone(&mut body[..m.start()].lines().rev())
+                && alone(&mut body[m.end()..].lines().skip(1))
+        })
+        .map(|m| m.range())
+        .collect()
+}
+
+/// Code that Liquid (Jekyll's templates) renders: a `{% highlight scala %}` block up to its
+/// `{% endhighlight %}`, and lines indented four spaces or more right under a line that is one tag
+/// (`{% tab 'Scala 2' %}`). CommonMark reads those lines as the tag's paragraph going on, but the tag
+/// renders its content as Markdown of its own, where they are an indented code block.
+fn liquid_code(body: &str) -> Vec<Range<usize>> {
+    static HIGHLIGHT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?s)\{%-?\s*highlight\b[^%]*-?%\}.*?\{%-?\s*endhighlight\s*-?%\}")
+            .expect("static regex")
+    });
+    static TAG_THEN_INDENTED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?m)^ {0,3}\{%[^\n]*%\}[ \t\r]*((?:\n(?:[ \t]*\r?\n)*(?: {4}|\t)[^\n]*)+)")
+            .expect("static regex")
+    });
+    let mut out: Vec<Range<usize>> = HIGHLIGHT.find_iter(body).map(|m| m.range()).collect();
+    out.extend(
+        TAG_THEN_INDENTED
+            .captures_iter(body)
+            .filter_map(|c| c.get(1))
+            .map(|m| m.start() + 1..m.end()),
+    );
     out
 }
 
@@ -415,6 +470,24 @@ fn fences_after_tags(body: &str) -> Vec<Range<usize>> {
         None => pairs.clear(),
     }
     pairs
+}
+
+/// The options of a MyST directive written with colons, right under its opening line
+/// (`:::{grid-item-card} Access Widget Values`, then `:link: widget_values` and `:link-type: doc`):
+/// settings the directive reads, not prose. The title on the opening line and the content after the
+/// options are the page's words.
+fn directive_options(body: &str) -> Vec<Range<usize>> {
+    static OPTIONS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?m)^[ \t]*:{3,}\{[\w:.-]+\}[^\n]*\n((?:[ \t]*:[\w-]+:(?:[ \t][^\n]*)?(?:\n|\z))+)",
+        )
+        .expect("static regex")
+    });
+    OPTIONS
+        .captures_iter(body)
+        .filter_map(|c| c.get(1))
+        .map(|m| m.range())
+        .collect()
 }
 
 /// An API documentation directive of mkdocstrings and its kin (`::: package.module.Class`, or

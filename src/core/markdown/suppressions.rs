@@ -211,12 +211,21 @@ static REGION_STARTS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:start|begin)\b").expect("static regex"));
 static REGION_ENDS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:stop|end)\b").expect("static regex"));
+/// A comment that opens a part running to the doc's end ("<!-- Everything below this line is
+/// generated. DO NOT EDIT. -->").
+static REGION_BELOW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:everything|all)\s+below\b|\bbelow\s+(?:this|here)\b")
+        .expect("static regex")
+});
 
 /// The parts of a doc that a program writes between two comments (rclone's option lists, a site's
-/// generated links): every rule is silent there, as in a doc a program writes whole, since an edit is
-/// lost at the next build. A start without its end marks nothing.
+/// generated links), or from a comment that says all below it is written so to the doc's end (a
+/// settings reference under its hand-written introduction): every rule is silent there, as in a doc
+/// a program writes whole, since an edit is lost at the next build. A start without its end marks
+/// nothing.
 fn generated_regions(file: &str, html: &[Range<usize>], done: &mut Vec<Suppression>) {
     let mut open: Option<usize> = None;
+    let mut to_end = false;
     for (span, caps) in matches_in(file, html, &COMMENT) {
         let Some(said) = caps.get(1) else {
             continue;
@@ -227,7 +236,11 @@ fn generated_regions(file: &str, html: &[Range<usize>], done: &mut Vec<Suppressi
             None if REGION_OPENS.is_match(said) && REGION_STARTS.is_match(said) => {
                 open = Some(span.end);
             }
-            Some(start) if REGION_ENDS.is_match(said) => {
+            None if REGION_OPENS.is_match(said) && REGION_BELOW.is_match(said) => {
+                open = Some(span.end);
+                to_end = true;
+            }
+            Some(start) if !to_end && REGION_ENDS.is_match(said) => {
                 done.push(Suppression {
                     range: start..at,
                     ..Suppression::default()
@@ -236,6 +249,12 @@ fn generated_regions(file: &str, html: &[Range<usize>], done: &mut Vec<Suppressi
             }
             _ => {}
         }
+    }
+    if let (Some(start), true) = (open, to_end) {
+        done.push(Suppression {
+            range: start..file.len(),
+            ..Suppression::default()
+        });
     }
 }
 

@@ -205,16 +205,33 @@ impl<'a> DocProse<'a> {
         while !file.is_char_boundary(to) {
             to -= 1;
         }
-        // A link's text may run over a line end ("[regexFind\n(mustRegexFind)](…)").
-        let open = from + file[from..src.start].rfind('[')?;
-        if file[open..src.start].contains(']') {
-            return None;
-        }
-        let close = src.end + file[src.end..to].find(']')?;
+        // A link's text may run over a line end ("[regexFind\n(mustRegexFind)](…)") and hold
+        // brackets of its own ("[[Pitch] Rename flatten() to joined()](…)").
+        let mut depth = 0usize;
+        let open = file[from..src.start]
+            .char_indices()
+            .rev()
+            .find_map(|(i, c)| {
+                match c {
+                    ']' => depth += 1,
+                    '[' if depth == 0 => return Some(from + i),
+                    '[' => depth -= 1,
+                    _ => {}
+                }
+                None
+            })?;
+        depth = 0;
+        let close = file[src.end..to].char_indices().find_map(|(i, c)| {
+            match c {
+                '[' => depth += 1,
+                ']' if depth == 0 => return Some(src.end + i),
+                ']' => depth -= 1,
+                _ => {}
+            }
+            None
+        })?;
         let after = &file[close..];
-        (!file[src.end..close].contains('[')
-            && (after.starts_with("](") || after.starts_with("][")))
-        .then(|| open + 1..close)
+        (after.starts_with("](") || after.starts_with("][")).then(|| open + 1..close)
     }
 
     /// The doc's code (inline code and code blocks, without their fence lines), one piece a line;

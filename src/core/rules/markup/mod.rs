@@ -30,8 +30,8 @@ mod notation;
 mod values;
 
 use notation::{
-    a_site, admonition_title, defines_item, field_value, in_braces, in_notation, line_around,
-    typed_term,
+    a_site, admonition_title, defines_item, definition_term, field_value, in_braces, in_notation,
+    line_around, typed_term,
 };
 
 pub const RULE: &str = "markup.inline-code";
@@ -79,7 +79,7 @@ impl Checker for Markup {
         const LEFT_ALONE: &str = "Left alone: names such as macOS, Node.js or Mermaid.js, domain names and \
              abbreviations (e.g., i.e.), headings, table cells, link texts (a Markdown link's or an element's with href) and names a link gives, captions, \
              tokens the authors set apart (quoted, in bold or italics, in a quotation), the term a list item \
-             defines (\"- run_id - the run's ID\") and the type after it (\"- `options` PopupOptions\"), a \
+             defines (\"- run_id - the run's ID\") or a definition list's term (a line over \": its definition\") and the type after it (\"- `options` PopupOptions\"), a \
              field's value (\"- Feature Name: nested_method_call\"), an admonition's title \
              (\":::note[renamed from electronDownload]\"), braces, formulas, subscripts (\"S_k\") and a \
              grammar's productions in capitals, marks in parentheses (\"f(x)\", \"LL(k)\", \"HTTP(S)\", \
@@ -99,7 +99,9 @@ impl Checker for Markup {
                      cannot be English: words joined by underscores, calls with parentheses, camelCase \
                      (classNames), type names with a suffix only code uses (TypeError, HttpClient), member \
                      access (req.body), and the values true, false and null where they are values (\"When \
-                     true,\", \"set to false\"). File names and paths are markup.file-path's. {LEFT_ALONE}"
+                     true,\", \"set to false\"), unless the doc writes three or more of them plain and no value as code \
+                     (a flags reference whose style is \"If true, …\"). File names and paths are \
+                     markup.file-path's. {LEFT_ALONE}"
                 ),
             },
             RuleInfo {
@@ -183,6 +185,7 @@ pub(super) fn plain_code<'f>(doc: &DocProse<'f>) -> Vec<(usize, std::ops::Range<
                 || defines_item(block, start..end)
                 || field_value(text, start..end)
                 || admonition_title(text, start..end)
+                || definition_term(text, start..end)
                 || typed_term(text, start)
                 || a_site(doc, token)
                 || in_notation(text, start..end)
@@ -191,10 +194,16 @@ pub(super) fn plain_code<'f>(doc: &DocProse<'f>) -> Vec<(usize, std::ops::Range<
             {
                 continue;
             }
-            found.push((b, start..end));
+            found.push((b, start..end, !code));
         }
     }
+    let values = found.iter().filter(|(_, _, value)| *value).count();
+    let plain_values = values::writes_values_plain(doc, values);
     found
+        .into_iter()
+        .filter(|(_, _, value)| !(*value && plain_values))
+        .map(|(b, range, _)| (b, range))
+        .collect()
 }
 
 /// A quick test every word of the prose passes through: only a token with a mark that code uses
@@ -661,9 +670,13 @@ mod tests {
         // A caption, a table cell and a link's words are the authors' chosen style; the same
         // tokens in running text are code.
         let md = "**webpack.config.js**\n\n_index.js_:\n\n| key | use |\n|---|---|\n| frameIndex | x |\n\n\
-                  See [the markup_fmt plugin](https://example.com) for **more** on it.\n\n\
-                  Edit webpack.config.js and frameIndex, then markup_fmt.\n";
-        assert_eq!(run(md), ["webpack.config.js", "frameIndex", "markup_fmt"]);
+                  See [the markup_fmt plugin](https://example.com) for **more** on it, and \
+                  [[Pitch] Rename flatten() to joined()](https://example.com/t/3) for the thread.\n\n\
+                  Edit webpack.config.js and frameIndex, then markup_fmt; [a] joined() [b](./b.md).\n";
+        assert_eq!(
+            run(md),
+            ["webpack.config.js", "frameIndex", "markup_fmt", "joined()"]
+        );
         // A list of field names, or a bare caption line, is a label list in the authors' style.
         let md = "- run_number\n- max_pass_duration (max)\n\nmain.js\n\n```js\nx\n```\n\n\
                   Pass run_number to main.js.\n";
@@ -763,16 +776,42 @@ mod tests {
                   {.mt-3} is an attribute and <<[/UNRESOLVED]>> a marker.\n";
         assert_eq!(run(md), Vec::<String>::new());
         assert_eq!(
-            run("When true, it waits. It defaults to false and returns null.\n"),
+            run("When true, it waits. It defaults to false and returns null, or `0`.\n"),
             ["true", "false", "null"]
         );
         // Before a noun or an adjective a value word is English: Dart's "null safety".
         assert_eq!(
             run(
                 "Migrate to null safety, when null safe code returns null pointers. Set it to \
-                 true or to false when done. Set to false will disable it; set to false won't.\n"
+                 true or to false when done. Set to false will disable it; set to false won't. \
+                 Set `\"auto\"` for both.\n"
             ),
             ["true", "false", "false", "false"]
+        );
+    }
+
+    #[test]
+    fn the_term_of_a_definition_list_is_left_alone() {
+        let md = "DEFOLD_CUSTOM_CSS_INLINE\n: Where the page inlines the CSS.\n\n\
+                  Specular (KHR_materials_specular)\n: Adds a specular channel.\n\n\
+                  Set DEFOLD_CUSTOM_CSS_INLINE first,\nthen: a plain line.\n";
+        assert_eq!(run(md), ["DEFOLD_CUSTOM_CSS_INLINE"]);
+    }
+
+    #[test]
+    fn values_a_doc_always_writes_plain_are_its_style() {
+        // A flags reference that writes every value plain and none as code has chosen to.
+        let flags = "- `cache`: if true, keep it.\n- `log`: if false, be quiet.\n\
+                     - `sync`: when true, wait.\n- `dir`: set it with fs_dir.\n";
+        assert_eq!(run(flags), ["fs_dir"]);
+        // Two are not yet a style; a value written as code elsewhere makes the plain ones slips.
+        assert_eq!(
+            run("- `cache`: if true, keep it.\n- `log`: if false, be quiet.\n"),
+            ["true", "false"]
+        );
+        assert_eq!(
+            run(&format!("{flags}- `level`: `0` for none.\n")),
+            ["true", "false", "true", "fs_dir"]
         );
     }
 }

@@ -23,6 +23,15 @@ pub(super) fn defines_item(
         || rest.trim().is_empty()
 }
 
+/// Is the token on the term line of a definition list, the line right above one that opens with
+/// ": " ("DEFOLD_CUSTOM_CSS_INLINE" or "Specular (KHR_materials_specular)" over ": Adds a …")? A term
+/// heads its definition, like a list item's defined term, in its authors' chosen style.
+pub(super) fn definition_term(text: &str, view: std::ops::Range<usize>) -> bool {
+    text[view.end..]
+        .split_once('\n')
+        .is_some_and(|(_, next)| next.trim_start_matches([' ', '\t']).starts_with(": "))
+}
+
 /// Is the token at `view` in the title of an admonition (`:::note[renamed from electronDownload]`,
 /// `::: tip Use electronDownload`)? A title is a heading: it names an API in the style its authors
 /// chose.

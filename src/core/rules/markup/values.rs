@@ -45,3 +45,22 @@ pub(super) fn is_literal_value(token: &str, before: &str, after: &str) -> bool {
         });
     !describes
 }
+
+/// Does the doc write its values plain by choice: `found` values written plain, three or more, and
+/// not one value in inline code (`true`, `0`, `"auto"`)? A flags reference that says "If true, …" for
+/// every flag has a style; a page that writes `1` and `0` as code and "set to true" plain has a slip.
+pub(super) fn writes_values_plain(doc: &crate::core::rules::DocProse<'_>, found: usize) -> bool {
+    let literal = |code: &str| {
+        matches!(code, "true" | "false" | "null")
+            || code.parse::<f64>().is_ok()
+            || (code.len() >= 2
+                && (code.starts_with('"') && code.ends_with('"')
+                    || code.starts_with('\'') && code.ends_with('\'')))
+    };
+    found >= 3
+        && !doc
+            .prose
+            .code_spans
+            .iter()
+            .any(|span| literal(span.text.trim()))
+}
