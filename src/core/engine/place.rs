@@ -361,7 +361,10 @@ pub(super) fn place(
     let as_code = |r: &String| {
         r.strip_prefix('`').and_then(|r| r.strip_suffix('`')) == Some(&block.text[view.clone()])
     };
+    // Only escapes may stand between: text shown but not ours to change (a reference link's label,
+    // an entity) keeps the span from any fix.
     if !replacements.is_empty()
+        && !block.touches_frozen(view.clone())
         && replacements.iter().all(as_code)
         && unescaped(&file[span.clone()]) == block.text[view.clone()]
     {

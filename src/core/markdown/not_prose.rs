@@ -164,7 +164,10 @@ fn jsx_tags(body: &str) -> Vec<Range<usize>> {
 ///   `[prism classes="language-yaml"]` … `[/prism]`, WordPress's `[code lang="css"]` … `[/code]`);
 /// - a Franklin page variable's name and any value but a string (`@def rss_pubdate = Date(…)`): the
 ///   page's settings; a string value (`@def rss = """…"""`) is text the site shows, in a feed or a
-///   title, and is read.
+///   title, and is read;
+/// - fenced code a site renders inside HTML, admonitions and tabs, mkdocstrings directives, MDC
+///   props and MyST directive options (see the functions below);
+/// - code that Liquid renders ([`liquid_code`]) and breadcrumb trails ([`breadcrumbs`]).
 pub(super) fn generator_code(body: &str) -> Vec<Range<usize>> {
     static IMPORT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
@@ -269,12 +272,12 @@ pub(super) fn generator_code(body: &str) -> Vec<Range<usize>> {
 }
 
 /// Breadcrumb trails: a paragraph of one line that is links joined by `/`, `>`, `›` or `»`, up to the
-/// page's own name ("[@lancedb/lancedb](../globals.md) / [embedding](../README.md) / FieldOptions",
+/// page's own name (four words at most, so a sentence after a link is not one) ("[@lancedb/lancedb](../globals.md) / [embedding](../README.md) / FieldOptions",
 /// as API reference generators write at a page's top). It is navigation, not a sentence.
 fn breadcrumbs(body: &str) -> Vec<Range<usize>> {
     static TRAIL: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?m)^[ \t]*(?:\[[^\]\n]+\]\([^)\s]*\)[ \t]*(?:/|>|›|»)[ \t]*)+[^\n\[\]()]{0,80}[ \t]*$",
+            r"(?m)^[ \t]*(?:\[[^\]\n]+\]\([^)\s]*\)[ \t]*(?:/|>|›|»)[ \t]*)+(?:[^\s\[\]()]+(?:[ \t]+[^\s\[\]()]+){0,3})?[ \t\r]*$",
         )
         .expect("static regex")
     });
@@ -291,13 +294,15 @@ fn breadcrumbs(body: &str) -> Vec<Range<usize>> {
         .collect()
 }
 
-/// Code that Liquid (Jekyll's templates) renders: a `{% highlight scala %}` block up to its
-/// `{% endhighlight %}`, and lines indented four spaces or more right under a line that is one tag
-/// (`{% tab 'Scala 2' %}`). CommonMark reads those lines as the tag's paragraph going on, but the tag
+/// Code that Liquid (Jekyll's templates) renders: a `{% highlight scala %}` line down to its
+/// `{% endhighlight %}` line, and lines indented four spaces or more right under a line that opens and
+/// ends with a tag (`{% tab 'Scala 2' %}`). CommonMark reads those lines as the tag's paragraph going on, but the tag
 /// renders its content as Markdown of its own, where they are an indented code block.
 fn liquid_code(body: &str) -> Vec<Range<usize>> {
     static HIGHLIGHT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?s)\{%-?\s*highlight\b[^%]*-?%\}.*?\{%-?\s*endhighlight\s*-?%\}")
+        Regex::new(
+            r"(?ms)^[ \t]*\{%-?\s*highlight\b[^%\n]*-?%\}[ \t\r]*$.*?^[ \t]*\{%-?\s*endhighlight\s*-?%\}",
+        )
             .expect("static regex")
     });
     static TAG_THEN_INDENTED: LazyLock<Regex> = LazyLock::new(|| {
@@ -479,7 +484,7 @@ fn fences_after_tags(body: &str) -> Vec<Range<usize>> {
 fn directive_options(body: &str) -> Vec<Range<usize>> {
     static OPTIONS: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?m)^[ \t]*:{3,}\{[\w:.-]+\}[^\n]*\n((?:[ \t]*:[\w-]+:(?:[ \t][^\n]*)?(?:\n|\z))+)",
+            r"(?m)^[ \t]*:{3,}\{[\w:.-]+\}[^\n]*\n((?:[ \t]*:[\w-]+:(?:[ \t][^\n]*)?\r?(?:\n|\z))+)",
         )
         .expect("static regex")
     });

@@ -79,7 +79,7 @@ impl Checker for Markup {
         const LEFT_ALONE: &str = "Left alone: names such as macOS, Node.js or Mermaid.js, domain names and \
              abbreviations (e.g., i.e.), headings, table cells, link texts (a Markdown link's or an element's with href) and names a link gives, captions, \
              tokens the authors set apart (quoted, in bold or italics, in a quotation), the term a list item \
-             defines (\"- run_id - the run's ID\") or a definition list's term (a line over \": its definition\") and the type after it (\"- `options` PopupOptions\"), a \
+             defines (\"- run_id - the run's ID\") and the type after it (\"- `options` PopupOptions\"), a definition list's term (a line over \": its definition\"), a \
              field's value (\"- Feature Name: nested_method_call\"), an admonition's title \
              (\":::note[renamed from electronDownload]\"), braces, formulas, subscripts (\"S_k\") and a \
              grammar's productions in capitals, marks in parentheses (\"f(x)\", \"LL(k)\", \"HTTP(S)\", \
