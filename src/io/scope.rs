@@ -4,9 +4,7 @@
 //! is in scope from the command line is the session's job.
 
 use crate::core::baseline::Baseline;
-use crate::core::engine::{
-    Doc, Lines, generated_api, generated_by, generated_folder, is_test_input, translation_sources,
-};
+use crate::core::engine::{Doc, Lines, is_test_input, translation_sources, written_by_program};
 use crate::core::finding::Finding;
 use crate::io::files;
 use crate::io::repo::{Repo, RepoError, Scope, Target};
@@ -47,7 +45,7 @@ pub struct Planned {
     /// The text to check when it is not the file on disk (the staged version, for `check --staged`).
     pub content: Option<String>,
     /// Named on the command line (a file, or a folder walked): checked even when a program writes it
-    /// (see [`generated_by`]).
+    /// (see [`written_by_program`]).
     pub named: bool,
 }
 
@@ -192,10 +190,7 @@ impl<'a> Reader<'a> {
             match r {
                 Ok(Some(l)) => {
                     if !d.named
-                        && let Some(said) = generated_by(&l.text)
-                            .map(str::to_owned)
-                            .or_else(|| generated_api(&l.text))
-                            .or_else(|| generated_folder(&d.shown))
+                        && let Some(said) = written_by_program(&l.text, &d.shown)
                     {
                         self.generated.push((d.shown.clone(), said));
                         continue;

@@ -23,7 +23,7 @@ mod suppressions;
 use extractor::Extractor;
 use not_prose::{generator_code, mdx_code, not_prose_spans};
 use suppressions::suppressions;
-pub use suppressions::{Suppression, rule_matches};
+pub use suppressions::{Suppression, opens_generated_part, rule_matches};
 
 /// Stands in for anything inside a prose block that is not prose (inline code, HTML, math, URLs, …).
 /// U+FFFC OBJECT REPLACEMENT CHARACTER: not a word character, so rules never match across it.
@@ -522,6 +522,11 @@ mod tests {
     use super::*;
 
     /// The prose ranges of `md` as (start offset, text).
+    /// The prose of `md` run together, to ask what it holds.
+    fn prose_text(md: &str) -> String {
+        prose(md).iter().map(|(_, t)| *t).collect()
+    }
+
     fn prose(md: &str) -> Vec<(usize, &str)> {
         extract(md)
             .ranges()
@@ -824,7 +829,7 @@ mod tests {
     fn erb_and_plush_tags_are_not_prose() {
         // Buffalo's Plush and Ruby's ERB write calls into Markdown that the site renders away.
         let md = "<%= sinceVersion(\"0.10.0\") %>\n\nSee <%= doclink(\"a#B\") %> now.\n\n<%= note() { %>\nThe note.\n<% } %>\n";
-        let words: String = prose(md).iter().map(|(_, t)| *t).collect();
+        let words = prose_text(md);
         assert!(!words.contains("sinceVersion"), "{words}");
         assert!(
             !words.contains("doclink") && !words.contains("note()"),
@@ -833,7 +838,7 @@ mod tests {
         assert!(words.contains("See") && words.contains("now.") && words.contains("The note."));
         // Like the other template tags, one may run over lines of a paragraph, never past it.
         let md = "A <% if admin\n  then %> B.\n\nOpen with <% here.\n\nThe the middle.\n\nClose %> there.\n";
-        let words: String = prose(md).iter().map(|(_, t)| *t).collect();
+        let words = prose_text(md);
         assert!(!words.contains("admin"), "{words}");
         assert!(
             words.contains("here.") && words.contains("The the middle."),
@@ -843,9 +848,10 @@ mod tests {
 
     #[test]
     fn options_of_a_directive_are_not_prose() {
-        let md = ":::{grid-item-card} Access Widget Values\n:link: widget_values\n:link-type: doc\n\n\
+        // Options may end in CRLF, a valueless one too.
+        let md = ":::{grid-item-card} Access Widget Values\n:open:\r\n:link: widget_values\n:link-type: doc\n\n\
                   How to acess widget values.\n:::\n\nA line :like: this is prose.\n";
-        let words: String = prose(md).iter().map(|(_, t)| *t).collect();
+        let words = prose_text(md);
         assert!(
             !words.contains("widget_values") && !words.contains("link-type"),
             "{words}"
@@ -862,17 +868,21 @@ mod tests {
     fn a_breadcrumb_trail_is_not_prose() {
         let md = "***\n\n[@acme/db](../globals.md) / [embedding](../README.md) / FieldOptions\n\n\
                   # Interface: FieldOptions\n\nOptions for a fieldd.\n";
-        let words: String = prose(md).iter().map(|(_, t)| *t).collect();
+        let words = prose_text(md);
         assert!(
             !words.contains("embedding") && !words.contains("@acme"),
             "{words}"
         );
         assert!(words.contains("Options for a fieldd."), "{words}");
-        // A trail inside a paragraph, or a line that starts with words, is prose.
-        let md = "See [the guide](g.md) / the FAQ for more.\nIt helps.\n\nRead [a](a.md) / b now, or not.\n";
-        let words: String = prose(md).iter().map(|(_, t)| *t).collect();
+        // A trail inside a paragraph, a line that starts with words, or a sentence after a link is
+        // prose.
+        let md = "See [the guide](g.md) / the FAQ for more.\nIt helps.\n\nRead [a](a.md) / b now, or not.\n\n\
+                  [Docs](d.md) / read these first before you install anything.\n";
+        let words = prose_text(md);
         assert!(
-            words.contains("the FAQ") && words.contains("now, or not"),
+            words.contains("the FAQ")
+                && words.contains("now, or not")
+                && words.contains("before you install"),
             "{words}"
         );
     }
@@ -882,7 +892,7 @@ mod tests {
         // A highlight block is code, blank lines and all; the prose around it is prose.
         let md = "Add it:\n\n{% highlight scala %}\nenablePlugins(SitePlugin)\n\nval dir = sourceDirectory.value\n\
                   {% endhighlight %}\n\nThe plugin adds a task.\n";
-        let words: String = prose(md).iter().map(|(_, t)| *t).collect();
+        let words = prose_text(md);
         assert!(
             !words.contains("enablePlugins") && !words.contains("sourceDirectory"),
             "{words}"
@@ -892,15 +902,18 @@ mod tests {
         // line that is not indented.
         let md = "Rewrite it:\n\n{% tab 'Scala 2' %}\n    val quote = Future {\n      connection.get(USD)\n\n    }\n\
                   {% endtab %}\nIt then runs on its own.\n";
-        let words: String = prose(md).iter().map(|(_, t)| *t).collect();
+        let words = prose_text(md);
         assert!(
             !words.contains("connection") && !words.contains("quote"),
             "{words}"
         );
         assert!(words.contains("It then runs on its own."), "{words}");
+        // Tags named inline, with paragraphs between them, hide nothing.
+        let md = "Wrap code in {% highlight ruby %} tags.\n\nThe the middle.\n\nClose with {% endhighlight %}.\n";
+        assert!(prose_text(md).contains("The the middle."), "{md}");
         // Indented less than a code block, the lines are the paragraph's own.
         let md = "{% include note.html %}\n  The note says it.\n";
-        let words: String = prose(md).iter().map(|(_, t)| *t).collect();
+        let words = prose_text(md);
         assert!(words.contains("The note says it."), "{words}");
     }
 
@@ -917,7 +930,7 @@ mod tests {
         );
         // A tag written over several lines is still one tag.
         let md = "Before {{< figure\n  src=\"a b\"\n  alt=\"the the\"\n>}} after.\n";
-        let words: String = prose(md).iter().map(|(_, t)| *t).collect();
+        let words = prose_text(md);
         assert_eq!(
             words.split_whitespace().collect::<Vec<_>>(),
             ["Before", "after."]

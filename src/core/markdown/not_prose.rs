@@ -272,8 +272,9 @@ pub(super) fn generator_code(body: &str) -> Vec<Range<usize>> {
 }
 
 /// Breadcrumb trails: a paragraph of one line that is links joined by `/`, `>`, `›` or `»`, up to the
-/// page's own name (four words at most, so a sentence after a link is not one) ("[@lancedb/lancedb](../globals.md) / [embedding](../README.md) / FieldOptions",
-/// as API reference generators write at a page's top). It is navigation, not a sentence.
+/// page's own name ("[@lancedb/lancedb](../globals.md) / [embedding](../README.md) / FieldOptions", as
+/// API reference generators write at a page's top). It is navigation, not a sentence. The name is four
+/// words at most, so a sentence after a link stays prose.
 fn breadcrumbs(body: &str) -> Vec<Range<usize>> {
     static TRAIL: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
@@ -296,27 +297,31 @@ fn breadcrumbs(body: &str) -> Vec<Range<usize>> {
 
 /// Code that Liquid (Jekyll's templates) renders: a `{% highlight scala %}` line down to its
 /// `{% endhighlight %}` line, and lines indented four spaces or more right under a line that opens and
-/// ends with a tag (`{% tab 'Scala 2' %}`). CommonMark reads those lines as the tag's paragraph going on, but the tag
-/// renders its content as Markdown of its own, where they are an indented code block.
+/// ends with a tag (`{% tab 'Scala 2' %}`). CommonMark reads those lines as the tag's paragraph going
+/// on, but the tag renders its content as Markdown of its own, where they are an indented code block.
+/// (Raw and comment blocks, which may sit inside a line, are [`NOT_PROSE`]'s.)
 fn liquid_code(body: &str) -> Vec<Range<usize>> {
     static HIGHLIGHT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
             r"(?ms)^[ \t]*\{%-?\s*highlight\b[^%\n]*-?%\}[ \t\r]*$.*?^[ \t]*\{%-?\s*endhighlight\s*-?%\}",
         )
-            .expect("static regex")
+        .expect("static regex")
     });
     static TAG_THEN_INDENTED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?m)^ {0,3}\{%[^\n]*%\}[ \t\r]*((?:\n(?:[ \t]*\r?\n)*(?: {4}|\t)[^\n]*)+)")
             .expect("static regex")
     });
     let mut out: Vec<Range<usize>> = HIGHLIGHT.find_iter(body).map(|m| m.range()).collect();
-    out.extend(
-        TAG_THEN_INDENTED
-            .captures_iter(body)
-            .filter_map(|c| c.get(1))
-            .map(|m| m.start() + 1..m.end()),
-    );
+    // The group opens with the tag line's line break.
+    out.extend(first_groups(&TAG_THEN_INDENTED, body).map(|r| r.start + 1..r.end));
     out
+}
+
+/// The range of each match's first group.
+fn first_groups<'b>(re: &'b Regex, body: &'b str) -> impl Iterator<Item = Range<usize>> + 'b {
+    re.captures_iter(body)
+        .filter_map(|c| c.get(1))
+        .map(|m| m.range())
 }
 
 /// The props of an MDC block component (Nuxt Content's `::component-code` with a `---` line right
@@ -488,11 +493,7 @@ fn directive_options(body: &str) -> Vec<Range<usize>> {
         )
         .expect("static regex")
     });
-    OPTIONS
-        .captures_iter(body)
-        .filter_map(|c| c.get(1))
-        .map(|m| m.range())
-        .collect()
+    first_groups(&OPTIONS, body).collect()
 }
 
 /// An API documentation directive of mkdocstrings and its kin (`::: package.module.Class`, or
