@@ -107,7 +107,9 @@ impl Checker for Sentences {
                           `entryPoints`option\" → \"the `entryPoints` option\". Plural and possessive endings \
                           (`Pod`s, `Pod`'s) and punctuation are fine; so are languages written without spaces. Two spaces \
                           beside code (\"and  `href` set\") are left alone: Markdown shows them as one, so a \
-                          reader never sees them (grammar.spaces, off by default, finds double spaces anywhere)."
+                          reader never sees them (grammar.spaces, off by default, finds double spaces anywhere). \
+                          Where backticks pair wrongly (one left out, or one \"escaped\" inside code, where a \
+                          backslash is literal) the glued words are symptoms, and nothing is flagged."
                     .into(),
             },
             RuleInfo {
@@ -410,15 +412,41 @@ fn code_spacing(doc: &DocProse<'_>, b: usize, out: &mut Vec<Hit>) {
             .unwrap_or(""),
         _ => "",
     };
+    // So does a backtick "escaped" inside code (`sql\`x\``): a backslash is literal there, so the
+    // backtick after it closes the span and the rest of the block pairs wrongly.
     let spans: Vec<std::ops::Range<usize>> = doc.inline_code(b).collect();
+    let code_of = |view: &std::ops::Range<usize>| {
+        block
+            .to_source_lossy(view.clone())
+            .map(|src| doc.file[src].trim_matches('`'))
+    };
     let stray = source.matches('`').count() % 2 == 1
         && spans.iter().any(|view| {
-            block.to_source_lossy(view.clone()).is_some_and(|src| {
-                let code = doc.file[src].trim_matches('`');
+            code_of(view).is_some_and(|code| {
                 code.trim().contains(' ') && code.starts_with(' ') != code.ends_with(' ')
             })
         });
-    if stray {
+    // The code goes on right after the span and the backtick that should have ended it comes later,
+    // escaped too (`sql\`now()\``); a path or a lone backslash ending in one (`C:\Users\`, `\`) is
+    // code like any other.
+    let end = block
+        .segments
+        .last()
+        .map_or(0, |last| last.src + last.src_len);
+    let escaped = spans.iter().any(|view| {
+        block.to_source_lossy(view.clone()).is_some_and(|src| {
+            doc.file[src.clone()].trim_matches('`').ends_with('\\')
+                && doc.file[src.end..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+                && doc
+                    .file
+                    .get(src.end..end.max(src.end))
+                    .is_some_and(|rest| rest.contains("\\`"))
+        })
+    });
+    if stray || escaped {
         return;
     }
     for view in spans {
@@ -624,6 +652,22 @@ mod tests {
             run("It holds if `T = q.X `and `q.X` is a type.\n"),
             [(CODE_SPACING.into(), "and".into(), " and".into())]
         );
+        // A backtick escaped inside code closes it (the backslash is literal there): what follows
+        // pairs wrongly, and its glued words are symptoms too.
+        assert!(run("Use raw `sql\\`col desc nulls last\\`` in `orderBy` for it.\n").is_empty());
+        // A path or a backslash that ends its code is code like any other: a word glued elsewhere is
+        // flagged (a word glued to an operator such as `\` never is).
+        for md in [
+            "Open `C:\\Users\\` and the`run` script.\n",
+            "Copy `C:\\Users\\` to `D:\\Temp\\` and the`run` script.\n",
+            "Escape it with `\\`then call the`run` script.\n",
+        ] {
+            assert_eq!(
+                run(md),
+                [(CODE_SPACING.into(), "the".into(), "the ".into())],
+                "{md}"
+            );
+        }
     }
 
     #[test]

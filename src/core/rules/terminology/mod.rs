@@ -2,7 +2,8 @@
 //! spell them ("oneDNN", not "ONEDNN"; "GitHub", not "Github"). The built-in list is data
 //! (`data/terms.txt`); a project adds its own under `[terms]` in `.docreview.toml`. A built-in name
 //! written all in lower case ("javascript") is `terminology.lower-case`'s, off by default: read on docs
-//! nobody tuned to, too many were identifiers (a package, a repository, a gem) rather than slips.
+//! nobody tuned to, too many were identifiers (a package, a repository, a gem, a field of a record)
+//! rather than slips.
 //!
 //! A name matches case-insensitively with hyphen, space and dot variants ("Node JS", "nodejs",
 //! "NODE.JS" → "Node.js"), as whole words only, and never inside identifiers, paths, package specs,
@@ -58,9 +59,10 @@ impl Checker for Terminology {
                 "Flags a name of the built-in list written all in lower case and proposes its owner's \
                  spelling: \"javascript\" -> \"JavaScript\", \"github\" -> \"GitHub\", \"a docker image\" -> \
                  \"a Docker image\".\n\
-                 Off by default: read on docs it was not tuned on, too many of these are not slips. Lower \
-                 case is how a name is written where it is an identifier (a package, a repository, a \
-                 plugin's or a manager's id, a gem), and the prose around it often does not say which. \
+                 Off by default: read on docs it was not tuned on, right on most doc sets but not on all \
+                 of them. Lower case is how a name is written where it is an identifier (a package, a \
+                 repository, a plugin's or a manager's id, a gem, a field of a record), and the prose \
+                 around it often does not say which. \
                  Every exception of {RULE} applies here too (code, paths, commands where they run, \
                  quoted titles…), and a name the doc publishes as an identifier is kept in the whole doc \
                  (\"the json package\", \"the gradle manager\", \"the `dockerfile` builder\"), as is a \
@@ -99,7 +101,8 @@ impl Checker for Terminology {
                  udp)\"), a type the doc's code uses, a lower-case function or module the doc's code calls \
                  before the word for it (\"the sql template tag\", \"the json column\" beside \
                  `table.json()`), a lower-case name opening a cell of a table's column of names (\"| uri |\" \
-                 under \"Name\", \"Parameter\", \"Prop\", \"Key\"…), quoted titles, handles and image alt text.\n\
+                 under \"Name\", \"Parameter\", \"Prop\", \"Key\"…), quoted titles, handles, image alt text and \
+                 an acronym's plural the doc shows is one (\"DNs\" where it writes \"a DN\", \"1024 IOs\").\n\
                  Add your own names in .docreview.toml:\n\n  [terms]\n  oneDNN = [\"ONEDNN\", \"MKL-DNN\"]\n\n\
                  The fix is safe to apply in batch (docreview apply).",
                 Terms::builtin().len()
@@ -155,6 +158,7 @@ impl Checker for Terminology {
                     || title_link(range.clone())
                     || defines(doc, surface)
                     || spells_an_acronym(&block.text, range.clone())
+                    || (!term.project && acronym_plural(doc, &block.text, range.clone()))
                     || in_value_list(&block.text, range.clone())
                     || names_a_package(&block.text, range.clone())
                     || before_subcommand(&block.text, range.clone())
@@ -313,6 +317,52 @@ fn spells_an_acronym(text: &str, range: std::ops::Range<usize>) -> bool {
         && capitals == acronym
 }
 
+/// An acronym's plural: two to four capitals, then a lower-case "s" ("TLs", "DNs", "IOs" for tech
+/// leads, distinguished names, I/O operations), where the capitals are no built-in name themselves
+/// and the doc shows it means the plural: it writes the acronym alone in capitals too ("a DN", "each
+/// IO"; not "socket.io"), or
+/// a number comes right before ("1024 IOs"). Then it is not TLS, DNS or iOS with a wrong capital.
+/// Not before a version ("TLs 1.3" is TLS), and "HTTPs" stays flagged: HTTP is a name and takes no
+/// plural.
+fn acronym_plural(doc: &DocProse<'_>, text: &str, range: std::ops::Range<usize>) -> bool {
+    let Some(stem) = text[range.clone()].strip_suffix('s') else {
+        return false;
+    };
+    if !(2..=4).contains(&stem.len())
+        || !stem.chars().all(|c| c.is_ascii_uppercase())
+        || is_known_name(stem)
+        || text[range.end..]
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit())
+    {
+        return false;
+    }
+    let counted = text[..range.start]
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit() || c == ','));
+    counted || writes_alone(doc, stem)
+}
+
+/// Does the doc's prose write `acronym` in its capitals as a word of its own: not a part of a name
+/// joined by a dot, a slash, a colon or a semicolon ("IO", not "socket.io", "std::io" or "TL;DR")?
+fn writes_alone(doc: &DocProse<'_>, acronym: &str) -> bool {
+    // A joining mark touches a word on its other side ("TL;DR", "socket.io"); a stop at a sentence's
+    // end does not ("a DN.").
+    let joined = |mut side: std::str::Chars<'_>| match side.next() {
+        Some(c) if c.is_alphanumeric() => true,
+        Some(c) if ".;/:_-\\".contains(c) => side.next().is_some_and(char::is_alphanumeric),
+        _ => false,
+    };
+    doc.prose.blocks.iter().any(|block| {
+        let text = block.text.as_str();
+        text.match_indices(acronym).any(|(at, _)| {
+            let before: String = text[..at].chars().rev().take(2).collect();
+            !joined(before.chars()) && !joined(text[at + acronym.len()..].chars())
+        })
+    })
+}
+
 /// How many times a doc writes a name in capitals before that is its styling.
 const STYLED_USES: usize = 3;
 
@@ -368,6 +418,44 @@ mod tests {
         sorted.sort();
         assert_eq!(names, sorted, "terms.txt is not sorted");
         assert_eq!(check.len(), Terms::builtin().len());
+    }
+
+    #[test]
+    fn an_acronyms_plural_is_no_wrong_capital_but_a_names_is() {
+        // The doc writes the acronym alone too, or counts it.
+        assert_none_flagged(&[
+            "Each entry has a DN. It returns the visible organization DNs.\n",
+            "Each large file takes 1024 IOs on write.\n",
+        ]);
+        // Nothing says it is a plural; before a version it is the protocol; a name takes no plural.
+        assert_eq!(
+            flagged_words("Ask the SIG leadership (SIG Chairs and TLs) first.\n"),
+            ["TLs"]
+        );
+        assert_eq!(
+            flagged_words("A TL reviews it. Use TLs 1.3 here.\n"),
+            ["TLs"]
+        );
+        assert_eq!(flagged_words("Use HTTP, not HTTPs.\n"), ["HTTPs"]);
+        // A capital and lower case is a name written wrong, counted or not.
+        assert_eq!(flagged_words("Run 3 Dns servers.\n"), ["Dns"]);
+        // The acronym must stand alone in capitals: "socket.io" and "TL;DR" show no plural.
+        assert_eq!(
+            flagged_words("Use socket.io on IOs and Android. TL;DR: use TLs.\n"),
+            ["IOs", "TLs"]
+        );
+        // Nor a project's own name, whose every listed spelling counts.
+        let own = Terms::with_project(&[("ABCS".to_owned(), vec!["ABCs".to_owned()])]);
+        let own = own.expect("a valid term");
+        let words: Vec<String> = crate::core::rules::hits_in(
+            &Terminology::new(own),
+            &[RULE],
+            "An ABC here, and ABCs there.\n",
+        )
+        .into_iter()
+        .map(|(_, w, _)| w)
+        .collect();
+        assert_eq!(words, ["ABCs"]);
     }
 
     #[test]
