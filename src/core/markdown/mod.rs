@@ -527,6 +527,17 @@ mod tests {
         prose(md).iter().map(|(_, t)| *t).collect()
     }
 
+    /// The prose of `md` holds every piece of `kept` and none of `hidden`.
+    fn assert_prose(md: &str, kept: &[&str], hidden: &[&str]) {
+        let words = prose_text(md);
+        for piece in kept {
+            assert!(words.contains(piece), "{piece:?} lost from {words:?}");
+        }
+        for piece in hidden {
+            assert!(!words.contains(piece), "{piece:?} left in {words:?}");
+        }
+    }
+
     fn prose(md: &str) -> Vec<(usize, &str)> {
         extract(md)
             .ranges()
@@ -829,21 +840,14 @@ mod tests {
     fn erb_and_plush_tags_are_not_prose() {
         // Buffalo's Plush and Ruby's ERB write calls into Markdown that the site renders away.
         let md = "<%= sinceVersion(\"0.10.0\") %>\n\nSee <%= doclink(\"a#B\") %> now.\n\n<%= note() { %>\nThe note.\n<% } %>\n";
-        let words = prose_text(md);
-        assert!(!words.contains("sinceVersion"), "{words}");
-        assert!(
-            !words.contains("doclink") && !words.contains("note()"),
-            "{words}"
+        assert_prose(
+            md,
+            &["See", "now.", "The note."],
+            &["sinceVersion", "doclink", "note()"],
         );
-        assert!(words.contains("See") && words.contains("now.") && words.contains("The note."));
         // Like the other template tags, one may run over lines of a paragraph, never past it.
         let md = "A <% if admin\n  then %> B.\n\nOpen with <% here.\n\nThe the middle.\n\nClose %> there.\n";
-        let words = prose_text(md);
-        assert!(!words.contains("admin"), "{words}");
-        assert!(
-            words.contains("here.") && words.contains("The the middle."),
-            "{words}"
-        );
+        assert_prose(md, &["here.", "The the middle."], &["admin"]);
     }
 
     #[test]
@@ -851,16 +855,14 @@ mod tests {
         // Options may end in CRLF, a valueless one too.
         let md = ":::{grid-item-card} Access Widget Values\n:open:\r\n:link: widget_values\n:link-type: doc\n\n\
                   How to acess widget values.\n:::\n\nA line :like: this is prose.\n";
-        let words = prose_text(md);
-        assert!(
-            !words.contains("widget_values") && !words.contains("link-type"),
-            "{words}"
-        );
-        assert!(
-            words.contains("Access Widget Values")
-                && words.contains("How to acess widget values.")
-                && words.contains("A line :like: this is prose."),
-            "{words}"
+        assert_prose(
+            md,
+            &[
+                "Access Widget Values",
+                "How to acess widget values.",
+                "A line :like: this is prose.",
+            ],
+            &["widget_values", "link-type"],
         );
     }
 
@@ -868,23 +870,12 @@ mod tests {
     fn a_breadcrumb_trail_is_not_prose() {
         let md = "***\n\n[@acme/db](../globals.md) / [embedding](../README.md) / FieldOptions\n\n\
                   # Interface: FieldOptions\n\nOptions for a fieldd.\n";
-        let words = prose_text(md);
-        assert!(
-            !words.contains("embedding") && !words.contains("@acme"),
-            "{words}"
-        );
-        assert!(words.contains("Options for a fieldd."), "{words}");
+        assert_prose(md, &["Options for a fieldd."], &["embedding", "@acme"]);
         // A trail inside a paragraph, a line that starts with words, or a sentence after a link is
         // prose.
         let md = "See [the guide](g.md) / the FAQ for more.\nIt helps.\n\nRead [a](a.md) / b now, or not.\n\n\
                   [Docs](d.md) / read these first before you install anything.\n";
-        let words = prose_text(md);
-        assert!(
-            words.contains("the FAQ")
-                && words.contains("now, or not")
-                && words.contains("before you install"),
-            "{words}"
-        );
+        assert_prose(md, &["the FAQ", "now, or not", "before you install"], &[]);
     }
 
     #[test]
@@ -892,29 +883,22 @@ mod tests {
         // A highlight block is code, blank lines and all; the prose around it is prose.
         let md = "Add it:\n\n{% highlight scala %}\nenablePlugins(SitePlugin)\n\nval dir = sourceDirectory.value\n\
                   {% endhighlight %}\n\nThe plugin adds a task.\n";
-        let words = prose_text(md);
-        assert!(
-            !words.contains("enablePlugins") && !words.contains("sourceDirectory"),
-            "{words}"
+        assert_prose(
+            md,
+            &["Add it:", "The plugin adds a task."],
+            &["enablePlugins", "sourceDirectory"],
         );
-        assert!(words.contains("Add it:") && words.contains("The plugin adds a task."));
         // Lines indented as code right under a tag's line are the tag's code block, up to the first
         // line that is not indented.
         let md = "Rewrite it:\n\n{% tab 'Scala 2' %}\n    val quote = Future {\n      connection.get(USD)\n\n    }\n\
                   {% endtab %}\nIt then runs on its own.\n";
-        let words = prose_text(md);
-        assert!(
-            !words.contains("connection") && !words.contains("quote"),
-            "{words}"
-        );
-        assert!(words.contains("It then runs on its own."), "{words}");
+        assert_prose(md, &["It then runs on its own."], &["connection", "quote"]);
         // Tags named inline, with paragraphs between them, hide nothing.
         let md = "Wrap code in {% highlight ruby %} tags.\n\nThe the middle.\n\nClose with {% endhighlight %}.\n";
-        assert!(prose_text(md).contains("The the middle."), "{md}");
+        assert_prose(md, &["The the middle."], &[]);
         // Indented less than a code block, the lines are the paragraph's own.
         let md = "{% include note.html %}\n  The note says it.\n";
-        let words = prose_text(md);
-        assert!(words.contains("The note says it."), "{words}");
+        assert_prose(md, &["The note says it."], &[]);
     }
 
     #[test]

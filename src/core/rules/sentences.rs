@@ -405,44 +405,39 @@ fn code_spacing(doc: &DocProse<'_>, b: usize, out: &mut Vec<Hit>) {
     // opens or closes with a space on one side only ("`theme = \"x\" or `theme: x` in the [`a.toml`").
     // The words glued to such spans are symptoms of the missing backtick, not of missing spaces. (A
     // backtick put one word too far, "`q.X `and", pairs right: that word is glued.)
-    let source = match (block.segments.first(), block.segments.last()) {
-        (Some(first), Some(last)) => doc
-            .file
-            .get(first.src..last.src + last.src_len)
-            .unwrap_or(""),
-        _ => "",
-    };
-    // So does a backtick "escaped" inside code (`sql\`x\``): a backslash is literal there, so the
-    // backtick after it closes the span and the rest of the block pairs wrongly.
-    let spans: Vec<std::ops::Range<usize>> = doc.inline_code(b).collect();
-    let code_of = |view: &std::ops::Range<usize>| {
-        block
-            .to_source_lossy(view.clone())
-            .map(|src| doc.file[src].trim_matches('`'))
-    };
-    let stray = source.matches('`').count() % 2 == 1
-        && spans.iter().any(|view| {
-            code_of(view).is_some_and(|code| {
-                code.trim().contains(' ') && code.starts_with(' ') != code.ends_with(' ')
-            })
-        });
-    // The code goes on right after the span and the backtick that should have ended it comes later,
-    // escaped too (`sql\`now()\``); a path or a lone backslash ending in one (`C:\Users\`, `\`) is
-    // code like any other.
     let end = block
         .segments
         .last()
         .map_or(0, |last| last.src + last.src_len);
+    let start = block.segments.first().map_or(end, |first| first.src);
+    let source = doc.file.get(start..end).unwrap_or("");
+    let spans: Vec<std::ops::Range<usize>> = doc.inline_code(b).collect();
+    // Each span's place in the file and its code without the backticks.
+    let code_of = |view: &std::ops::Range<usize>| {
+        block
+            .to_source_lossy(view.clone())
+            .map(|src| (src.end, doc.file[src].trim_matches('`')))
+    };
+    let stray = source.matches('`').count() % 2 == 1
+        && spans.iter().any(|view| {
+            code_of(view).is_some_and(|(_, code)| {
+                code.trim().contains(' ') && code.starts_with(' ') != code.ends_with(' ')
+            })
+        });
+    // So does a backtick "escaped" inside code (`sql\`now()\``): a backslash is literal there, so the
+    // backtick after it closes the span, the code goes on right after it, and the backtick meant to
+    // end it comes later, escaped too. A path or a lone backslash ending its code (`C:\Users\`, `\`)
+    // is code like any other.
     let escaped = spans.iter().any(|view| {
-        block.to_source_lossy(view.clone()).is_some_and(|src| {
-            doc.file[src.clone()].trim_matches('`').ends_with('\\')
-                && doc.file[src.end..]
+        code_of(view).is_some_and(|(after, code)| {
+            code.ends_with('\\')
+                && doc.file[after..]
                     .chars()
                     .next()
                     .is_some_and(char::is_alphanumeric)
                 && doc
                     .file
-                    .get(src.end..end.max(src.end))
+                    .get(after..end.max(after))
                     .is_some_and(|rest| rest.contains("\\`"))
         })
     });
