@@ -146,6 +146,22 @@ const FOREIGN: &[&str] = &[
     "tego",
     "który",
     "które",
+    // The Latin of placeholder text ("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed
+    // do eiusmod tempor incididunt ut labore et dolore"): a page that shows how a layout wraps fills
+    // paragraphs with it. Only its words no English text or command writes ("sit", "sed", "id" are).
+    "lorem",
+    "ipsum",
+    "dolor",
+    "amet",
+    "consectetur",
+    "adipiscing",
+    "ut",
+    "vel",
+    "quis",
+    "nec",
+    "eget",
+    "nisl",
+    "nisi",
 ];
 
 /// Words a block needs before its own function words decide; a shorter one follows its document.
@@ -340,6 +356,16 @@ mod tests {
         // English word has.
         assert!(foreign(
             "Zainstaluje nam to wszystkie zależności do folderu `./vendor/bundle`."
+        ));
+        // Placeholder Latin, even where a few of its words are English ones ("at", "in").
+        assert!(foreign(
+            "Commodo elit at imperdiet dui. Purus gravida quis blandit turpis cursus in. \
+             Molestie a iaculis at erat pellentesque adipiscing. Leo vel fringilla est ullamcorper. \
+             Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor."
+        ));
+        // A sentence about placeholder text is English.
+        assert!(!foreign(
+            "Fill the page with lorem ipsum text, so that you can see how the layout wraps."
         ));
         assert!(!foreign(
             "Use the API to configure the formatter, and install it with npm."

@@ -65,7 +65,8 @@ impl Checker for Grammar {
                           user\" -> \"a user\". Acronyms are read as they are spoken: \"an HTTP request\", \"a URL\"; \
                           spellings that people say both ways (\"SQL\", \"FAQ\", and code's \"src\", \"cfg\" in lower case) are \
                           never flagged, nor are names in \"U\" no dictionary knows, said as their owners say them \
-                          (\"a UnoCSS preset\", \"an Umbraco site\"). A quoted word counts as written (a \
+                          (\"a UnoCSS preset\", \"an Umbraco site\"), nor camel case that opens with an abbreviation \
+                          said as letters or as its word (\"an httpOnly cookie\", \"a fsType\"). A quoted word counts as written (a \
                           \"Open Recent\" menu -> an \"Open Recent\" menu).\n\
                           3. Inline code named by a singular noun after it, with no article: \"use `--force` flag\" -> \
                           \"use the `--force` flag\", \"set `minDomains` field\" -> \"set the `minDomains` field\". \
@@ -459,6 +460,9 @@ mod tests {
             "an hour, an honest answer, a historic and an historic event",
             "an HTTP call, an API, an x-axis, a k-means model, an n-gram",
             "an Rspack build, an Xcode-only setup, a SWF file, a fn body, an fn body, an NgModule",
+            // Camel case in lower case opening with an abbreviation, said as letters or as its word
+            // ("an httpOnly cookie", "a fsType": "file system type"); with a vowel, as a word.
+            "an httpOnly cookie, a httpOnly cookie, an fsGroup, a fsType, a useState call, an onClick",
             "a REST API, a RAM disk, a NOTE, a README",
             "a Svelte frontend, a svelte component",
             "choose type A or B; option a or b",

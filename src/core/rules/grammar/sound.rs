@@ -135,16 +135,21 @@ pub(super) fn sound_of(word: &str) -> Option<Sound> {
     {
         return Some(letter_sound(c0));
     }
-    // A name in camel case that opens with such a syllable ("NgModule": "en-gee").
+    // A name in camel case that opens with such a syllable ("NgModule": "en-gee"), a capital or not
+    // ("httpOnly": "aitch-tee-tee-pee", "ngModel").
     let syllable: String = first_part
         .char_indices()
         .take_while(|&(i, c)| i == 0 || c.is_ascii_lowercase())
         .map(|(_, c)| c)
         .collect();
-    if syllable.len() >= 2 && syllable.len() < first_part.len() && c0.is_ascii_uppercase() {
+    let hump = first_part[syllable.len()..].starts_with(|c: char| c.is_ascii_uppercase());
+    if syllable.len() >= 2 && syllable.len() < first_part.len() && (c0.is_ascii_uppercase() || hump)
+    {
         // Three letters or more without a vowel ("MsgProto", "CfgLoader") shorten a word, read as that
-        // word ("message") or as letters ("XmlReader"): which is not known.
-        if syllable.len() >= 3 && !syllable.chars().any(|c| "aeiouyAEIOUY".contains(c)) {
+        // word ("message") or as letters ("XmlReader"): which is not known. So do two in lower case
+        // ("fsType": "eff-ess" or "file system"), as "fn" alone does.
+        let vowelless = !syllable.chars().any(|c| "aeiouyAEIOUY".contains(c));
+        if vowelless && (syllable.len() >= 3 || c0.is_ascii_lowercase()) {
             return None;
         }
         if spelled_out(&syllable.to_lowercase()) {

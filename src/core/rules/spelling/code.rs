@@ -131,6 +131,13 @@ pub(super) fn check(slips: &HashSet<String>, doc: &DocProse<'_>, out: &mut Vec<H
             let Some(fix) = fixes.first() else {
                 continue;
             };
+            // A plural the list corrects to its singular is no slip of the fingers: a word alone in
+            // code, it is as often a name or another language's word (the French `informations :`
+            // beside "More information"); inside a name, the plural of the name beside it (a map
+            // `strictUntils` of `strictUntil` values).
+            if part.eq_ignore_ascii_case(&format!("{fix}s")) {
+                continue;
+            }
             // Written in a code block or in other docs' code too, it is the API's own spelling, unless
             // this doc's code writes the name corrected as well (`registerSchemesAsPriviliged` in a
             // page of `registerSchemesAsPrivileged`): the API is named so, the other is a slip.
@@ -180,16 +187,11 @@ fn is_typo(part: &str) -> bool {
 
 /// Does the doc's code write the name that holds `part` (at `at` of `code`) with `fix` in its place,
 /// as a whole name (`registerSchemesAsPrivileged` for `registerSchemesAsPriviliged`,
-/// `workspace-concurrency` for `workpace-concurrency`)? Not a plural the list corrects to its
-/// singular, which is no slip of the fingers: a word alone in code, it is as often a name or
-/// another language's word (the French `informations :` beside "More information").
+/// `workspace-concurrency` for `workpace-concurrency`)?
 fn writes_corrected(doc: &DocProse<'_>, code: &str, at: usize, part: &str, fix: &str) -> bool {
     let name = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-';
     let start = code[..at].rfind(|c| !name(c)).map_or(0, |i| i + 1);
     let end = code[at..].find(|c| !name(c)).map_or(code.len(), |i| at + i);
-    if end - start == part.len() && part.eq_ignore_ascii_case(&format!("{fix}s")) {
-        return false;
-    }
     let corrected = format!("{}{fix}{}", &code[start..at], &code[at + part.len()..end]);
     doc.prose.code.iter().any(|r| {
         let text = doc.file.get(r.clone()).unwrap_or("");
@@ -529,6 +531,10 @@ mod tests {
                       like, which the English page does not do at all.\n\n\
                       ```md\n> informations : More information\n```\n";
         assert_eq!(found(&[french], &[])[0], []);
+        // Inside a name too: a map of `strictUntil` values is `strictUntils`.
+        let plural = "Strict mode (the `strictUntils` map, `setStrictUntil`) is kept, for every \
+                      instance of the region that shares the state.\n\n```go\nstrictUntil := now\n```\n";
+        assert_eq!(found(&[plural], &[])[0], []);
     }
 
     #[test]

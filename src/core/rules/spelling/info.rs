@@ -52,8 +52,8 @@ pub fn rules() -> Vec<RuleInfo> {
                       inline code, a part of a name (split at symbols and camelCase humps: \
                       `.github/worflows`, `is_sign_poitive`) is flagged when no other doc writes it in code \
                       and no code block writes it at all, or when the doc's code writes the name mended too \
-                      (`registerSchemesAsPriviliged` beside `registerSchemesAsPrivileged`; not a plural \
-                      the list mends to its singular), the doc's prose is English, and it is not cut short \
+                      (`registerSchemesAsPriviliged` beside `registerSchemesAsPrivileged`), never a plural \
+                      the list mends to its singular (a map `strictUntils` of `strictUntil` values), the doc's prose is English, and it is not cut short \
                       (`wrapp...`), quoted, a name of words or an old name cited beside its correction. It is \
                       left alone when it is a name (a capitalised word of fewer than seven letters, \
                       mid-sentence, \"Big Sur\", or before another capitalised word, \"Sven Aas\"), a whole \

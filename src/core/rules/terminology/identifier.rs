@@ -1,6 +1,7 @@
 //! Where a name written in lower case is the identifier of something the doc names, not a slip of
 //! case: a package the doc calls by its published name, a repository an HTML link points at, a tag in
-//! square brackets, a word of a link that names the page it links to.
+//! square brackets, a word of a link that names the page it links to; and where the doc's code
+//! writes the very text (a demo rendered under its listing).
 
 use super::*;
 
@@ -235,6 +236,30 @@ pub(super) fn word_after(text: &str, end: usize) -> Option<(&str, &str)> {
         .find(|c: char| !(c.is_ascii_lowercase() || c == '-'))
         .unwrap_or(rest.len());
     Some((&rest[..n], rest))
+}
+
+/// Is the text around `view` in block `b` a copy of text a code block of the doc holds, words and all
+/// (a live demo under its listing: `<Tab value="Javascript">Javascript is weird</Tab>` shown, then
+/// rendered)? A fix there would part the demo from its code, so the code's spelling stands. The text
+/// is the run between the markup the prose hides (the component's tags) or line ends; a run of one
+/// word, or one an inline code span holds (a label the prose names), is no evidence.
+pub(super) fn copies_code(doc: &DocProse<'_>, b: usize, view: std::ops::Range<usize>) -> bool {
+    use crate::core::markdown::PLACEHOLDER;
+    let text = &doc.prose.blocks[b].text;
+    let bounds = [PLACEHOLDER, '\n'];
+    let start = text[..view.start].rfind(bounds).map_or(0, |i| {
+        i + text[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let end = text[view.end..]
+        .find(bounds)
+        .map_or(text.len(), |i| view.end + i);
+    let run = text[start..end].trim();
+    run.contains(' ')
+        && doc.prose.code.iter().any(|r| {
+            doc.file.get(r.clone()).is_some_and(|code| {
+                (code.starts_with("```") || code.starts_with("~~~")) && code.contains(run)
+            })
+        })
 }
 
 #[cfg(test)]

@@ -479,8 +479,8 @@ pub(super) fn in_lone_italics(doc: &DocProse<'_>, b: usize, view: std::ops::Rang
 }
 
 /// A name in mixed case that the doc's code writes exactly so, as a whole word ("the _Json_ extractor"
-/// beside `Json<T>`, "the Url object" beside `url::Url`): the code's type or function, not the name in
-/// prose.
+/// beside `Json<T>`, "the Url object" beside `url::Url`, "`lang` on Html" beside `<Html lang="en">`):
+/// the code's type, function or component, not the name in prose.
 pub(super) fn names_code(doc: &DocProse<'_>, surface: &str) -> bool {
     if is_all_lower(surface) || crate::core::rules::text::is_all_upper(surface) {
         return false;
@@ -494,7 +494,10 @@ pub(super) fn names_code(doc: &DocProse<'_>, surface: &str) -> bool {
             && !after.chars().next().is_some_and(word)
             && (before.ends_with("::")
                 || before.ends_with('.')
-                || after.starts_with(['<', '(', '{', ':', '.']))
+                || after.starts_with(['<', '(', '{', ':', '.'])
+                // A component's tag in JSX or a template: `<Html>`, `<Html lang="en">`, `</Html>`.
+                || before.ends_with('<')
+                || before.ends_with("</"))
     })
 }
 

@@ -173,6 +173,7 @@ impl Checker for Terminology {
                     || specified_in_code(doc, surface)
                     || runs_as_in_code(doc, &block.text, range.clone())
                     || is_typed_value(&block.text, range.clone())
+                    || copies_code(doc, b, range.clone())
                 {
                     continue;
                 }
@@ -740,6 +741,33 @@ mod tests {
         // never uses html or yaml as code, so "html tag" is the markup's element and "yaml function"
         // the format.
         assert_eq!(words, ["html", "json", "yaml"]);
+        // A component the code writes as a tag, opened or closed, is that component: "Html" beside
+        // `<Html lang="en">`, "Json" beside `</Json>`. A lower-case `<html>` is the element, so
+        // "Html" there is a slip.
+        let tags = "Set `lang` on Html, and wrap it in Json.\n\n\
+                    ```jsx\n<Html lang=\"en\" />\n<Outer>\n</Json>\n```\n";
+        assert!(flagged_words(tags).is_empty(), "{:?}", flagged_words(tags));
+        // A demo's text under the listing that writes it is the code's text.
+        let demo = "```jsx\n<Tab value=\"Javascript\">Javascript is weird</Tab>\n```\n\n\
+                    <Tab value=\"Javascript\">Javascript is weird</Tab>\n\nJavascript is weird.\n\n- Javascript\n\n\
+                    ## Use Javascript is weird\n\nSee `Use Javascript is weird` there.\n";
+        // The sentence with its full stop, the list item of one word and the heading an inline code
+        // span copies are the doc's own prose.
+        assert_eq!(
+            flagged_words(demo),
+            ["Javascript", "Javascript", "Javascript"]
+        );
+        // Tabs side by side: each tab's text is the run to compare.
+        let tabs = "```mdx\n<Tabs items={['Javascript', 'Rust']}>\n  <Tab value=\"Javascript\">Javascript is weird</Tab>\n  \
+                    <Tab value=\"Rust\">Rust is fast</Tab>\n</Tabs>\n```\n\n\
+                    <Tabs items={['Javascript', 'Rust']}>\n  <Tab value=\"Javascript\">Javascript is weird</Tab>\n  \
+                    <Tab value=\"Rust\">Rust is fast</Tab>\n</Tabs>\n";
+        assert!(flagged_words(tabs).is_empty(), "{:?}", flagged_words(tabs));
+        let element = "Set `lang` on Html.\n\n```html\n<html lang=\"en\"></html>\n```\n";
+        assert_eq!(flagged_words(element), ["Html"]);
+        // A tag whose name only begins with the name is another component's.
+        let longer = "Set `lang` on Html.\n\n```jsx\n<HtmlHead lang=\"en\" />\n```\n";
+        assert_eq!(flagged_words(longer), ["Html"]);
     }
 
     #[test]
