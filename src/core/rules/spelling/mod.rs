@@ -1065,6 +1065,12 @@ pub(super) mod tests {
                    # Grobnify\n\n\
                    Run nom and mise, then the zqxjvk step.\n";
         assert_eq!(words(&[doc]), Vec::<String>::new());
+        // A name of several words written as one is that name, a matter for the terminology rules,
+        // even beside a word it is two slips from ("tailwinds" of the doc's "tailwind").
+        let joined = "The tailwind design helps here, with plain tailwindcss classes for the \
+                      table and its controls, written by hand.\n";
+        let found = found_with(&[joined], &[], MIN_DOCS, &[LIKELY, TYPO, RULE]);
+        assert!(found[0].is_empty(), "{:?}", found[0]);
     }
 
     #[test]

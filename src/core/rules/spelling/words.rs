@@ -134,7 +134,8 @@ pub(super) fn inflected(w: &str) -> bool {
 }
 
 /// Technical names docreview knows (its terminology list, any spelling variant it corrects is a
-/// terminology finding, not a spelling one) and common technical words.
+/// terminology finding, not a spelling one: each word of a name, and a name of several written as one,
+/// "tailwindcss" for "Tailwind CSS") and common technical words.
 pub(super) fn is_term(word: &str) -> bool {
     static WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
         let mut s: HashSet<String> =
@@ -147,6 +148,10 @@ pub(super) fn is_term(word: &str) -> bool {
                     if w.len() > 2 {
                         s.insert(w.to_lowercase());
                     }
+                }
+                let joined: String = part.chars().filter(|c| c.is_alphanumeric()).collect();
+                if joined.len() > 2 {
+                    s.insert(joined.to_lowercase());
                 }
             }
         }

@@ -174,6 +174,7 @@ impl Checker for Terminology {
                     || runs_as_in_code(doc, &block.text, range.clone())
                     || is_typed_value(&block.text, range.clone())
                     || copies_code(doc, b, range.clone())
+                    || in_capital_line(&block.text, range.clone())
                 {
                     continue;
                 }
@@ -316,6 +317,32 @@ fn spells_an_acronym(text: &str, range: std::ops::Range<usize>) -> bool {
         && (2..=8).contains(&acronym.len())
         && acronym.chars().all(|c| c.is_ascii_uppercase())
         && capitals == acronym
+}
+
+/// Is the name in capitals inside a line set in capitals for emphasis ("IMPORTANT: IF THE MCP SERVER
+/// IS INSTALLED, USE ITS TOOLS BEFORE DOING ANYTHING WITH HUBSPOT ASSETS")? The capitals are the line's
+/// styling, not the name's spelling: five words or more, four in five of them in capitals, and some
+/// of them the small words of an English sentence (a line of formats, "MP3, WAV, OGG, FLAC", is no
+/// sentence: its names keep their owners' spelling).
+fn in_capital_line(text: &str, range: std::ops::Range<usize>) -> bool {
+    if !super::text::is_all_upper(&text[range.clone()]) {
+        return false;
+    }
+    let start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[range.end..]
+        .find('\n')
+        .map_or(text.len(), |i| range.end + i);
+    let words: Vec<&str> = text[start..end]
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 2)
+        .collect();
+    let capitals = words
+        .iter()
+        .filter(|w| w.chars().all(char::is_uppercase))
+        .count();
+    let lower = text[start..end].to_lowercase();
+    let sentence = super::language::tally(&lower, &super::text::words(&lower)).english >= 2;
+    words.len() >= 5 && capitals * 5 >= words.len() * 4 && sentence
 }
 
 /// An acronym's plural: two to four capitals, then a lower-case "s" ("TLs", "DNs", "IOs" for tech
@@ -682,6 +709,17 @@ mod tests {
             styled,
         );
         assert!(found.is_empty(), "{found:?}");
+        // A line set in capitals for emphasis styles every name in it; a heading of two words does not.
+        let shouted = "IMPORTANT: IF THE 'HubSpot' SERVER IS INSTALLED, USE ITS TOOLS FOR HUBSPOT ASSETS.\n\n\
+                       Only two words here: USE HUBSPOT for the assets.\n\n\
+                       We set it up today, as the guide says,\nUSE THE HUBSPOT TOOLS.\n\n\
+                       - **Audio**\n  MP3, WAV, OGG, MIDI, AAC, FLAC, M4A\n";
+        let found = crate::core::rules::hits_in(
+            &Terminology::new(Terms::builtin().clone()),
+            &[RULE],
+            shouted,
+        );
+        assert_eq!(found.len(), 3, "{found:?}");
         let once = "You may say TAURI software, built by the Tauri team.\n";
         let found =
             crate::core::rules::hits_in(&Terminology::new(Terms::builtin().clone()), &[RULE], once);
