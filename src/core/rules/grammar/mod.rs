@@ -89,6 +89,11 @@ impl Checker for Grammar {
             return;
         }
         for (b, block) in doc.prose.blocks.iter().enumerate() {
+            // English grammar reads English blocks only (not a quoted translation, nor placeholder
+            // Latin: "Molestie a iaculis at erat").
+            if !doc.block_is_english(b) {
+                continue;
+            }
             let text = block.text.as_str();
             let ws = doc.words(b);
             // A table cell is a fragment, often a quoted title ("allow define it as a variable").
@@ -439,6 +444,10 @@ mod tests {
             ("You an also scale out.\n", Some(("an", "can"))),
             ("It shows an still image.\n", Some(("an still", "a still"))),
             ("Add an user list.\n", Some(("an user", "a user"))),
+            (
+                "Open an tsConfig file.\n",
+                Some(("an tsConfig", "a tsConfig")),
+            ),
             ("Take an intake survey.\n", None),
             ("Post an SO answer.\n", None),
             ("It is an unnamed value.\n", None),
@@ -463,6 +472,11 @@ mod tests {
             // Camel case in lower case opening with an abbreviation, said as letters or as its word
             // ("an httpOnly cookie", "a fsType": "file system type"); with a vowel, as a word.
             "an httpOnly cookie, a httpOnly cookie, an fsGroup, a fsType, a useState call, an onClick",
+            "a tsConfig file, a llamaIndex engine, a pkgName",
+            // Placeholder Latin is no English.
+            "Cursus turpis massa tincidunt dui ut. Nulla pharetra diam sit amet nisl suscipit \
+             adipiscing bibendum est. Et netus et malesuada fames. Nisl nisi scelerisque eu ultrices \
+             vitae auctor eu augue ut. Molestie a iaculis at erat pellentesque adipiscing.",
             "a REST API, a RAM disk, a NOTE, a README",
             "a Svelte frontend, a svelte component",
             "choose type A or B; option a or b",

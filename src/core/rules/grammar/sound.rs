@@ -135,26 +135,30 @@ pub(super) fn sound_of(word: &str) -> Option<Sound> {
     {
         return Some(letter_sound(c0));
     }
-    // A name in camel case that opens with such a syllable ("NgModule": "en-gee"), a capital or not
-    // ("httpOnly": "aitch-tee-tee-pee", "ngModel").
+    // A name in camel case that opens with such a syllable ("NgModule": "en-gee").
     let syllable: String = first_part
         .char_indices()
         .take_while(|&(i, c)| i == 0 || c.is_ascii_lowercase())
         .map(|(_, c)| c)
         .collect();
-    let hump = first_part[syllable.len()..].starts_with(|c: char| c.is_ascii_uppercase());
-    if syllable.len() >= 2 && syllable.len() < first_part.len() && (c0.is_ascii_uppercase() || hump)
-    {
+    let vowelless = !syllable.chars().any(|c| "aeiouyAEIOUY".contains(c));
+    if syllable.len() >= 2 && syllable.len() < first_part.len() && c0.is_ascii_uppercase() {
         // Three letters or more without a vowel ("MsgProto", "CfgLoader") shorten a word, read as that
-        // word ("message") or as letters ("XmlReader"): which is not known. So do two in lower case
-        // ("fsType": "eff-ess" or "file system"), as "fn" alone does.
-        let vowelless = !syllable.chars().any(|c| "aeiouyAEIOUY".contains(c));
-        if vowelless && (syllable.len() >= 3 || c0.is_ascii_lowercase()) {
+        // word ("message") or as letters ("XmlReader"): which is not known.
+        if syllable.len() >= 3 && vowelless {
             return None;
         }
         if spelled_out(&syllable.to_lowercase()) {
             return Some(letter_sound(c0));
         }
+    }
+    // Camel case in lower case that opens with an abbreviation ("httpOnly", "fsType", "tsConfig"): said
+    // as letters or as the word it shortens. Where the letter's name and the word open alike ("tee",
+    // "typescript"), that is the sound; where not ("aitch" or "h", "eff" or "file"), it is not known.
+    let hump = first_part[syllable.len()..].starts_with(|c: char| c.is_ascii_uppercase());
+    if c0.is_ascii_lowercase() && syllable.len() >= 2 && hump && vowelless {
+        let sound = letter_sound(c0);
+        return (sound == word_sound(&syllable)).then_some(sound);
     }
     // "iOS", "eBPF": a lower-case letter said by its name, then capitals.
     let c1 = chars.next();

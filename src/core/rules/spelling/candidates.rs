@@ -215,22 +215,53 @@ pub(super) fn plain_typo(
         && !foreign(text[here.end..].split_whitespace().next())
 }
 
+/// What one English dialect writes where another writes something else: British, then American.
+const DIALECT_SWAPS: &[(&str, &str)] = &[
+    ("is", "iz"),
+    ("ys", "yz"),
+    ("our", "or"),
+    ("tre", "ter"),
+    ("lled", "led"),
+    ("lling", "ling"),
+    ("ller", "ler"),
+    ("ogue", "og"),
+    ("ence", "ense"),
+];
+
+/// A known misspelling's corrections, the doc's dialect first: where the list's first correction is
+/// spelled as one dialect spells it ("behavious" → "behaviour") and the doc writes the word as the
+/// other does ("behavior") but never so, the doc's spelling goes first.
+pub(super) fn in_doc_dialect(doc: &DocProse<'_>, mut fixes: Vec<String>) -> Vec<String> {
+    let Some(first) = fixes.first() else {
+        return fixes;
+    };
+    if doc.writes(&first.to_lowercase()) {
+        return fixes;
+    }
+    let swaps = DIALECT_SWAPS
+        .iter()
+        .flat_map(|&(british, american)| [(british, american), (american, british)]);
+    for (from, to) in swaps {
+        let found = first.match_indices(from).find_map(|(i, _)| {
+            let other = format!("{}{to}{}", &first[..i], &first[i + from.len()..]);
+            let lower = other.to_lowercase();
+            // The other spelling must be a word ("thorough" is no dialect of "thourough").
+            (is_known(&lower) && doc.writes(&lower)).then_some(other)
+        });
+        if let Some(other) = found {
+            fixes.retain(|f| *f != other);
+            fixes.insert(0, other);
+            return fixes;
+        }
+    }
+    fixes
+}
+
 /// A word spelled the way another English dialect spells a known word ("synthesised", "anonymising",
 /// "colour", "centre", "travelled", "catalogue"): a choice of dialect, not a typo.
 pub(super) fn is_other_dialect(word: &str) -> bool {
-    const SWAPS: &[(&str, &str)] = &[
-        ("is", "iz"),
-        ("ys", "yz"),
-        ("our", "or"),
-        ("tre", "ter"),
-        ("lled", "led"),
-        ("lling", "ling"),
-        ("ller", "ler"),
-        ("ogue", "og"),
-        ("ence", "ense"),
-    ];
     let w = word.to_lowercase();
-    SWAPS.iter().any(|(from, to)| {
+    DIALECT_SWAPS.iter().any(|(from, to)| {
         w.match_indices(from).any(|(i, _)| {
             let other = format!("{}{to}{}", &w[..i], &w[i + from.len()..]);
             is_known(&other) || affixed(&other)

@@ -134,8 +134,8 @@ pub(super) fn check(slips: &HashSet<String>, doc: &DocProse<'_>, out: &mut Vec<H
             // A plural the list corrects to its singular is no slip of the fingers: a word alone in
             // code, it is as often a name or another language's word (the French `informations :`
             // beside "More information"); inside a name, the plural of the name beside it (a map
-            // `strictUntils` of `strictUntil` values).
-            if part.eq_ignore_ascii_case(&format!("{fix}s")) {
+            // `strictUntils` of `strictUntil` values). Not an "s" doubled at the end (`accesssToken`).
+            if part.eq_ignore_ascii_case(&format!("{fix}s")) && !fix.ends_with(['s', 'S']) {
                 continue;
             }
             // Written in a code block or in other docs' code too, it is the API's own spelling, unless
@@ -535,6 +535,13 @@ mod tests {
         let plural = "Strict mode (the `strictUntils` map, `setStrictUntil`) is kept, for every \
                       instance of the region that shares the state.\n\n```go\nstrictUntil := now\n```\n";
         assert_eq!(found(&[plural], &[])[0], []);
+        // An "s" doubled at a word's end is a slip, not a plural.
+        let doubled = "Pass the `accesssToken` to the client when it logs in, as the login step \
+                       returns it.\n\n```js\nconst accessToken = login();\n```\n";
+        assert_eq!(
+            found(&[doubled], &[])[0],
+            [("accesss".to_owned(), "access".to_owned())]
+        );
     }
 
     #[test]

@@ -43,7 +43,9 @@ pub fn rules() -> Vec<RuleInfo> {
             summary: "A known misspelling (\"occured\", \"paramater\", \"wih\"), with its correction".into(),
             explain: "Flags words on a list of about 90,000 misspellings people really make (the list the \
                       typos checker uses), each with its correction: \"occured\" → \"occurred\", \
-                      \"targetting\" → \"targeting\", \"wih\" → \"with\". Such a word is flagged wherever it \
+                      \"targetting\" → \"targeting\", \"wih\" → \"with\"; spelled as the doc spells the word \
+                      where the list's first correction is another dialect's (\"behavious\" → \"behavior\" in a \
+                      doc that writes \"behavior\"). Such a word is flagged wherever it \
                       stands in running text, also at a sentence start (after a full stop, or opening a \
                       paragraph or list item before a lower-case word) or in a heading in title case \
                       (\"Using Menues\"), as a word of seven letters or more \

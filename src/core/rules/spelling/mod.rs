@@ -399,6 +399,7 @@ impl Vocabulary {
                 let capital = matches!(kind, Candidate::Capital);
                 match kind {
                     Candidate::Typo(fixes) if active.has(TYPO) => {
+                        let fixes = candidates::in_doc_dialect(doc, fixes);
                         let message = match fixes.first() {
                             Some(fix) => {
                                 format!("\"{word}\" is a common misspelling of \"{fix}\".")
@@ -931,6 +932,26 @@ pub(super) mod tests {
             ["Rember"]
         );
         assert!(words(&["Ask {{< param name >}} Rember about it.\n"]).is_empty());
+    }
+
+    #[test]
+    fn a_known_misspelling_is_mended_in_the_doc_s_dialect() {
+        // The list mends "behavious" the British way; a doc that writes "behavior" gets its own.
+        let american = "The behavior is set here, and this behavious is odd.\n";
+        assert_eq!(first_fix(american).as_deref(), Some("behavior"));
+        let british = "The behaviour is set here, and this behavious is odd.\n";
+        assert_eq!(first_fix(british).as_deref(), Some("behaviour"));
+        let neither = "The setting is here, and this behavious is odd.\n";
+        assert_eq!(first_fix(neither).as_deref(), Some("behaviour"));
+        // Where the doc writes both, the list's first stands.
+        let both = "The behaviour and the behavior are set here, and this behavious is odd.\n";
+        assert_eq!(first_fix(both).as_deref(), Some("behaviour"));
+        // The other way round: mended the American way, in a British doc.
+        let other = "The organisation is here, and this orginization is odd.\n";
+        assert_eq!(first_fix(other).as_deref(), Some("organisation"));
+        // A swap that makes the misspelling itself, or no word, is no dialect.
+        let thorough = "A thourough check, then a second thourough pass, and the third one.\n";
+        assert_eq!(first_fix(thorough).as_deref(), Some("thorough"));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Where a name written in lower case is the identifier of something the doc names, not a slip of
 //! case: a package the doc calls by its published name, a repository an HTML link points at, a tag in
 //! square brackets, a word of a link that names the page it links to; and where the doc's code
-//! writes the very text (a demo rendered under its listing).
+//! writes the very name or text (a component's tag, a demo rendered under its listing).
 
 use super::*;
 
@@ -238,11 +238,13 @@ pub(super) fn word_after(text: &str, end: usize) -> Option<(&str, &str)> {
     Some((&rest[..n], rest))
 }
 
-/// Is the text around `view` in block `b` a copy of text a code block of the doc holds, words and all
-/// (a live demo under its listing: `<Tab value="Javascript">Javascript is weird</Tab>` shown, then
+/// Is the text around `view` in block `b` the content of a tag in a code block of the doc, words and
+/// all (a live demo under its listing: `<Tab value="Javascript">Javascript is weird</Tab>` shown, then
 /// rendered)? A fix there would part the demo from its code, so the code's spelling stands. The text
 /// is the run between the markup the prose hides (the component's tags) or line ends; a run of one
-/// word, or one an inline code span holds (a label the prose names), is no evidence.
+/// word, one an inline code span holds (a label the prose names) or one a comment or a longer text
+/// of the code holds (a heading "Install on Macos" beside `# Install on Macos (Homebrew)`) is no
+/// evidence.
 pub(super) fn copies_code(doc: &DocProse<'_>, b: usize, view: std::ops::Range<usize>) -> bool {
     use crate::core::markdown::PLACEHOLDER;
     let text = &doc.prose.blocks[b].text;
@@ -254,12 +256,58 @@ pub(super) fn copies_code(doc: &DocProse<'_>, b: usize, view: std::ops::Range<us
         .find(bounds)
         .map_or(text.len(), |i| view.end + i);
     let run = text[start..end].trim();
+    // Between a tag's `>` and the next `<`, spaces aside.
+    let content = |code: &str| {
+        code.match_indices(run).any(|(i, _)| {
+            code[..i].trim_end().ends_with('>')
+                && code[i + run.len()..].trim_start().starts_with('<')
+        })
+    };
     run.contains(' ')
         && doc.prose.code.iter().any(|r| {
             doc.file.get(r.clone()).is_some_and(|code| {
-                (code.starts_with("```") || code.starts_with("~~~")) && code.contains(run)
+                (code.starts_with("```") || code.starts_with("~~~")) && content(code)
             })
         })
+}
+
+/// A name in mixed case that the doc's code writes exactly so, as a whole word ("the _Json_ extractor"
+/// beside `Json<T>`, "the Url object" beside `url::Url`, "`lang` on Html" beside `<Html lang="en">`):
+/// the code's type, function or component, not the name in prose.
+pub(super) fn names_code(doc: &DocProse<'_>, surface: &str) -> bool {
+    if is_all_lower(surface) || crate::core::rules::text::is_all_upper(surface) {
+        return false;
+    }
+    let code = doc.code_text();
+    let word = |c: char| c.is_alphanumeric() || c == '_';
+    // As code uses a name: a type with parameters or a call after it, a path or a field before it
+    // (a diagram's or a comment's words are no evidence).
+    around(code, surface).any(|(before, after)| {
+        !before.chars().next_back().is_some_and(word)
+            && !after.chars().next().is_some_and(word)
+            && (before.ends_with("::")
+                || before.ends_with('.')
+                || after.starts_with(['<', '(', '{', ':', '.'])
+                // A component's tag in JSX or a template: `<Html>`, `<Html lang="en">`, `</Html>`.
+                || ((before.ends_with('<') || before.ends_with("</")) && closes_tag(after)))
+    })
+}
+
+/// Does `after`, the code right after a name that follows `<`, go on as a tag does: closed (`>`,
+/// `/>`) or with an attribute (` lang="en"`, ` {...props}`, ` disabled />`)? A placeholder in a
+/// command (`<Github user>`) goes on with a word and no attribute.
+fn closes_tag(after: &str) -> bool {
+    if after.starts_with('>') || after.starts_with("/>") {
+        return true;
+    }
+    let rest = after.trim_start();
+    rest.len() < after.len()
+        && (rest.starts_with("/>")
+            || rest.starts_with('{')
+            || rest
+                .split(|c: char| c.is_whitespace() || c == '>')
+                .next()
+                .is_some_and(|attr| attr.contains('=')))
 }
 
 #[cfg(test)]

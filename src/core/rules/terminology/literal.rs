@@ -112,7 +112,7 @@ fn code_uses(doc: &DocProse<'_>, name: &str) -> bool {
 }
 
 /// Each place `name` is written in `text`, as the text before it and the text after it.
-fn around<'t>(text: &'t str, name: &'t str) -> impl Iterator<Item = (&'t str, &'t str)> {
+pub(super) fn around<'t>(text: &'t str, name: &'t str) -> impl Iterator<Item = (&'t str, &'t str)> {
     text.match_indices(name)
         .map(move |(at, _)| (&text[..at], &text[at + name.len()..]))
 }
@@ -476,29 +476,6 @@ pub(super) fn in_lone_italics(doc: &DocProse<'_>, b: usize, view: std::ops::Rang
         && after
             .next()
             .is_none_or(|c| c != open && !c.is_alphanumeric())
-}
-
-/// A name in mixed case that the doc's code writes exactly so, as a whole word ("the _Json_ extractor"
-/// beside `Json<T>`, "the Url object" beside `url::Url`, "`lang` on Html" beside `<Html lang="en">`):
-/// the code's type, function or component, not the name in prose.
-pub(super) fn names_code(doc: &DocProse<'_>, surface: &str) -> bool {
-    if is_all_lower(surface) || crate::core::rules::text::is_all_upper(surface) {
-        return false;
-    }
-    let code = doc.code_text();
-    let word = |c: char| c.is_alphanumeric() || c == '_';
-    // As code uses a name: a type with parameters or a call after it, a path or a field before it
-    // (a diagram's or a comment's words are no evidence).
-    around(code, surface).any(|(before, after)| {
-        !before.chars().next_back().is_some_and(word)
-            && !after.chars().next().is_some_and(word)
-            && (before.ends_with("::")
-                || before.ends_with('.')
-                || after.starts_with(['<', '(', '{', ':', '.'])
-                // A component's tag in JSX or a template: `<Html>`, `<Html lang="en">`, `</Html>`.
-                || before.ends_with('<')
-                || before.ends_with("</"))
-    })
 }
 
 /// In the alternative text of an image (`![CondaForge](…badge.svg)`): a label for the picture, often a

@@ -174,7 +174,6 @@ impl Checker for Terminology {
                     || runs_as_in_code(doc, &block.text, range.clone())
                     || is_typed_value(&block.text, range.clone())
                     || copies_code(doc, b, range.clone())
-                    || in_capital_line(&block.text, range.clone())
                 {
                     continue;
                 }
@@ -193,7 +192,8 @@ impl Checker for Terminology {
             }
         }
         // A name in capitals that the doc writes so again and again ("TAURI software" in a trademark
-        // policy, "WASM" throughout) is the doc's chosen styling, not a slip.
+        // policy, "WASM" throughout) is the doc's chosen styling, not a slip; so is one in a sentence set
+        // in capitals (counted among those uses first).
         let mut uses: HashMap<&str, usize> = HashMap::new();
         for hit in &out[first..] {
             let surface = &doc.prose.blocks[hit.block].text[hit.range.clone()];
@@ -206,15 +206,13 @@ impl Checker for Terminology {
             .filter(|&(_, n)| n >= STYLED_USES)
             .map(|(s, _)| s.to_owned())
             .collect();
-        if !styled.is_empty() {
-            let mut tail = out.split_off(first);
-            tail.retain(|hit| {
-                !styled
-                    .iter()
-                    .any(|s| *s == doc.prose.blocks[hit.block].text[hit.range.clone()])
-            });
-            out.append(&mut tail);
-        }
+        let mut tail = out.split_off(first);
+        tail.retain(|hit| {
+            let text = &doc.prose.blocks[hit.block].text;
+            !styled.iter().any(|s| *s == text[hit.range.clone()])
+                && !in_capital_line(text, hit.range.clone())
+        });
+        out.append(&mut tail);
     }
 }
 
@@ -711,8 +709,8 @@ mod tests {
         assert!(found.is_empty(), "{found:?}");
         // A line set in capitals for emphasis styles every name in it; a heading of two words does not.
         let shouted = "IMPORTANT: IF THE 'HubSpot' SERVER IS INSTALLED, USE ITS TOOLS FOR HUBSPOT ASSETS.\n\n\
-                       Only two words here: USE HUBSPOT for the assets.\n\n\
-                       We set it up today, as the guide says,\nUSE THE HUBSPOT TOOLS.\n\n\
+                       Only two words here: USE GITHUB for the assets.\n\n\
+                       We set it up today, as the guide says,\nUSE THE GITLAB TOOLS.\n\n\
                        - **Audio**\n  MP3, WAV, OGG, MIDI, AAC, FLAC, M4A\n";
         let found = crate::core::rules::hits_in(
             &Terminology::new(Terms::builtin().clone()),
@@ -720,6 +718,15 @@ mod tests {
             shouted,
         );
         assert_eq!(found.len(), 3, "{found:?}");
+        // A sentence in capitals still counts among the uses that make capitals the doc's styling.
+        let styled_too = "IF THE 'HubSpot' SERVER IS UP, USE THE HUBSPOT TOOLS.\n\n\
+                          Use HUBSPOT here, and HUBSPOT there.\n";
+        let found = crate::core::rules::hits_in(
+            &Terminology::new(Terms::builtin().clone()),
+            &[RULE],
+            styled_too,
+        );
+        assert!(found.is_empty(), "{found:?}");
         let once = "You may say TAURI software, built by the Tauri team.\n";
         let found =
             crate::core::rules::hits_in(&Terminology::new(Terms::builtin().clone()), &[RULE], once);
@@ -795,6 +802,11 @@ mod tests {
             flagged_words(demo),
             ["Javascript", "Javascript", "Javascript"]
         );
+        // A heading a code comment also holds, or a text that only begins the tag's content, is the
+        // doc's own.
+        let comment = "## Install on Macos\n\n```sh\n# Install on Macos (Homebrew)\nbrew install x\n```\n\n\
+                       - Github Action\n\n```jsx\n<li>Github Actions</li>\n```\n";
+        assert_eq!(flagged_words(comment), ["Macos", "Github"]);
         // Tabs side by side: each tab's text is the run to compare.
         let tabs = "```mdx\n<Tabs items={['Javascript', 'Rust']}>\n  <Tab value=\"Javascript\">Javascript is weird</Tab>\n  \
                     <Tab value=\"Rust\">Rust is fast</Tab>\n</Tabs>\n```\n\n\
@@ -806,6 +818,9 @@ mod tests {
         // A tag whose name only begins with the name is another component's.
         let longer = "Set `lang` on Html.\n\n```jsx\n<HtmlHead lang=\"en\" />\n```\n";
         assert_eq!(flagged_words(longer), ["Html"]);
+        // A placeholder in angle brackets is no tag.
+        let placeholder = "Fork it on Github.\n\n```sh\ngit clone https://example.com/<Github user>/app.git\n```\n";
+        assert_eq!(flagged_words(placeholder), ["Github"]);
     }
 
     #[test]
