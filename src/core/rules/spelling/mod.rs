@@ -936,22 +936,38 @@ pub(super) mod tests {
 
     #[test]
     fn a_known_misspelling_is_mended_in_the_doc_s_dialect() {
-        // The list mends "behavious" the British way; a doc that writes "behavior" gets its own.
-        let american = "The behavior is set here, and this behavious is odd.\n";
-        assert_eq!(first_fix(american).as_deref(), Some("behavior"));
-        let british = "The behaviour is set here, and this behavious is odd.\n";
-        assert_eq!(first_fix(british).as_deref(), Some("behaviour"));
-        let neither = "The setting is here, and this behavious is odd.\n";
-        assert_eq!(first_fix(neither).as_deref(), Some("behaviour"));
-        // Where the doc writes both, the list's first stands.
-        let both = "The behaviour and the behavior are set here, and this behavious is odd.\n";
-        assert_eq!(first_fix(both).as_deref(), Some("behaviour"));
-        // The other way round: mended the American way, in a British doc.
-        let other = "The organisation is here, and this orginization is odd.\n";
-        assert_eq!(first_fix(other).as_deref(), Some("organisation"));
-        // A swap that makes the misspelling itself, or no word, is no dialect.
-        let thorough = "A thourough check, then a second thourough pass, and the third one.\n";
-        assert_eq!(first_fix(thorough).as_deref(), Some("thorough"));
+        for (doc, fix) in [
+            // The list mends "behavious" the British way; a doc that writes "behavior" gets its own.
+            (
+                "The behavior is set here, and this behavious is odd.\n",
+                "behavior",
+            ),
+            (
+                "The behaviour is set here, and this behavious is odd.\n",
+                "behaviour",
+            ),
+            (
+                "The setting is here, and this behavious is odd.\n",
+                "behaviour",
+            ),
+            // Where the doc writes both, the list's first stands.
+            (
+                "The behaviour and the behavior are set here, and this behavious is odd.\n",
+                "behaviour",
+            ),
+            // The other way round: mended the American way, in a British doc.
+            (
+                "The organisation is here, and this orginization is odd.\n",
+                "organisation",
+            ),
+            // A swap that makes the misspelling itself, or no word, is no dialect.
+            (
+                "A thourough check, then a second thourough pass, and the third one.\n",
+                "thorough",
+            ),
+        ] {
+            assert_eq!(first_fix(doc).as_deref(), Some(fix), "{doc}");
+        }
     }
 
     #[test]
