@@ -164,10 +164,7 @@ pub fn generated_api(text: &str) -> Option<String> {
         return None;
     }
     let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
-    let fence = |l: &str| {
-        let l = l.trim_start();
-        l.starts_with("```") || l.starts_with("~~~")
-    };
+    let fence = |l: &str| crate::core::markdown::is_fence_line(l.trim_start());
     let package = lines.windows(3).find_map(|w| {
         let path = w[1].trim().strip_prefix("import \"")?.strip_suffix('"')?;
         (fence(w[0]) && fence(w[2]) && !path.is_empty() && !path.contains(char::is_whitespace))

@@ -29,6 +29,11 @@ pub use suppressions::{Suppression, opens_generated_part, rule_matches};
 /// U+FFFC OBJECT REPLACEMENT CHARACTER: not a word character, so rules never match across it.
 pub const PLACEHOLDER: char = '\u{FFFC}';
 
+/// Does the line (its indent already trimmed) open or close a fenced code block ("```js", "~~~")?
+pub fn is_fence_line(line: &str) -> bool {
+    line.starts_with("```") || line.starts_with("~~~")
+}
+
 /// What kind of container a block of prose came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BlockKind {

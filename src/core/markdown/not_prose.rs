@@ -55,7 +55,7 @@ pub(super) fn not_prose_spans(body: &str) -> Vec<Range<usize>> {
 fn crosses_paragraph(text: &str) -> bool {
     text.lines().skip(1).any(|line| {
         let t = line.trim_start();
-        t.is_empty() || t.starts_with("```") || t.starts_with("~~~")
+        t.is_empty() || super::is_fence_line(t)
     })
 }
 

@@ -311,8 +311,8 @@ mod tests {
     #[test]
     fn placeholder_latin_is_no_english() {
         let english = |s: &str| is_english(s, &super::super::text::words(s));
-        // Even where a few of its words are English ones ("at", "in", "a").
-        // A layout demo's paragraph, whose function words are as many English as foreign.
+        // A layout demo's paragraph: as many English function words as foreign ones ("at", "in", "et",
+        // "est"), but too few words the dictionary knows.
         assert!(!english(
             "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor \
              incididunt ut labore et dolore magna aliqua. Tempus egestas sed sed risus pretium quam \

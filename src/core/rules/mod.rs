@@ -32,7 +32,7 @@ pub mod vale;
 pub mod verb_forms;
 
 use crate::core::finding::{Safety, Severity};
-use crate::core::markdown::Prose;
+use crate::core::markdown::{Prose, is_fence_line};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -243,10 +243,9 @@ impl<'a> DocProse<'a> {
                 let Some(code) = self.file.get(r.clone()) else {
                     continue;
                 };
-                let fenced = code.starts_with("```") || code.starts_with("~~~");
+                let fenced = is_fence_line(code);
                 for line in code.lines() {
-                    let fence = line.trim_start();
-                    if !(fenced && (fence.starts_with("```") || fence.starts_with("~~~"))) {
+                    if !(fenced && is_fence_line(line.trim_start())) {
                         all.push_str(line);
                         all.push('\n');
                     }
@@ -254,6 +253,15 @@ impl<'a> DocProse<'a> {
             }
             all
         })
+    }
+
+    /// The doc's fenced code blocks, each as the file writes it, fences and all.
+    pub fn code_blocks(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.prose
+            .code
+            .iter()
+            .filter_map(|r| self.file.get(r.clone()))
+            .filter(|code| is_fence_line(code))
     }
 
     /// Does the doc's code hold `word` as a quoted string (`'ios'`, `"vue"`)?

@@ -228,6 +228,21 @@ const DIALECT_SWAPS: &[(&str, &str)] = &[
     ("ence", "ense"),
 ];
 
+/// The word as the other dialects write it, one swap at a time ("colour" → "color"; with `both_ways`,
+/// "color" → "colour" too). Each is a spelling, known or not.
+fn dialect_swaps(word: &str, both_ways: bool) -> impl Iterator<Item = String> + '_ {
+    DIALECT_SWAPS
+        .iter()
+        .flat_map(move |&(british, american)| {
+            let back = both_ways.then_some((american, british));
+            std::iter::once((british, american)).chain(back)
+        })
+        .flat_map(move |(from, to)| {
+            word.match_indices(from)
+                .map(move |(i, _)| format!("{}{to}{}", &word[..i], &word[i + from.len()..]))
+        })
+}
+
 /// A known misspelling's corrections, the doc's dialect first: where the list's first correction is
 /// spelled as one dialect spells it ("behavious" → "behaviour") and the doc writes the word as the
 /// other does ("behavior") but never so, the doc's spelling goes first.
@@ -238,21 +253,14 @@ pub(super) fn in_doc_dialect(doc: &DocProse<'_>, mut fixes: Vec<String>) -> Vec<
     if doc.writes(&first.to_lowercase()) {
         return fixes;
     }
-    let swaps = DIALECT_SWAPS
-        .iter()
-        .flat_map(|&(british, american)| [(british, american), (american, british)]);
-    for (from, to) in swaps {
-        let found = first.match_indices(from).find_map(|(i, _)| {
-            let other = format!("{}{to}{}", &first[..i], &first[i + from.len()..]);
-            let lower = other.to_lowercase();
-            // The other spelling must be a word ("thorough" is no dialect of "thourough").
-            (is_known(&lower) && doc.writes(&lower)).then_some(other)
-        });
-        if let Some(other) = found {
-            fixes.retain(|f| *f != other);
-            fixes.insert(0, other);
-            return fixes;
-        }
+    // The other spelling must be a word ("thorough" is no dialect of "thourough").
+    let found = dialect_swaps(first, true).find(|other| {
+        let lower = other.to_lowercase();
+        is_known(&lower) && doc.writes(&lower)
+    });
+    if let Some(other) = found {
+        fixes.retain(|f| *f != other);
+        fixes.insert(0, other);
     }
     fixes
 }
@@ -260,13 +268,7 @@ pub(super) fn in_doc_dialect(doc: &DocProse<'_>, mut fixes: Vec<String>) -> Vec<
 /// A word spelled the way another English dialect spells a known word ("synthesised", "anonymising",
 /// "colour", "centre", "travelled", "catalogue"): a choice of dialect, not a typo.
 pub(super) fn is_other_dialect(word: &str) -> bool {
-    let w = word.to_lowercase();
-    DIALECT_SWAPS.iter().any(|(from, to)| {
-        w.match_indices(from).any(|(i, _)| {
-            let other = format!("{}{to}{}", &w[..i], &w[i + from.len()..]);
-            is_known(&other) || affixed(&other)
-        })
-    })
+    dialect_swaps(&word.to_lowercase(), false).any(|other| is_known(&other) || affixed(&other))
 }
 
 /// A known misspelling, with its corrections in the word's case: the word itself ("occured"), or one

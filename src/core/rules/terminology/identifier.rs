@@ -263,12 +263,7 @@ pub(super) fn copies_code(doc: &DocProse<'_>, b: usize, view: std::ops::Range<us
                 && code[i + run.len()..].trim_start().starts_with('<')
         })
     };
-    run.contains(' ')
-        && doc.prose.code.iter().any(|r| {
-            doc.file.get(r.clone()).is_some_and(|code| {
-                (code.starts_with("```") || code.starts_with("~~~")) && content(code)
-            })
-        })
+    run.contains(' ') && doc.code_blocks().any(content)
 }
 
 /// A name in mixed case that the doc's code writes exactly so, as a whole word ("the _Json_ extractor"
