@@ -46,6 +46,72 @@ pub(super) fn published_names(doc: &DocProse<'_>) -> Vec<String> {
     out
 }
 
+/// How many built-in names a doc must write as ids beside their labels to be a catalog of ids.
+const CATALOG: usize = 3;
+
+/// The lower-case ids the doc writes beside their labels in a record of fields split by "|" (a table
+/// row, or a list item or line written as one: "- gitlab | GitLab | source-control | …"), and whether
+/// the doc does so for several of the names `terms` holds. Such an id is how the doc names that thing, so it is one wherever
+/// else the doc writes it ("the github preset", "EXCLUDE firebase"). A doc that keeps a catalog of ids
+/// beside labels writes its lower-case names as ids throughout ("jwt es256", "hmac-sha256").
+pub(super) fn record_ids(doc: &DocProse<'_>, terms: &Terms) -> (Vec<String>, bool) {
+    let mut ids: Vec<String> = Vec::new();
+    if !doc.file.contains('|') {
+        return (ids, false);
+    }
+    let joined = |field: &str| -> String {
+        field
+            .chars()
+            .filter(|c| !matches!(c, '-' | '.' | ' '))
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    for line in doc.file.lines().filter(|l| l.matches('|').count() >= 2) {
+        let fields: Vec<&str> = line
+            .split('|')
+            .map(|f| strip_item_marker(f.trim()))
+            .collect();
+        for id in &fields {
+            let is_id = id.starts_with(|c: char| c.is_ascii_lowercase())
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "+.-".contains(c));
+            if !is_id || ids.iter().any(|i| i == id) {
+                continue;
+            }
+            let labelled = fields.iter().any(|label| {
+                let label = label.split(" (").next().unwrap_or(label);
+                label != *id && !is_all_lower(label) && joined(label) == joined(id)
+            });
+            if labelled {
+                ids.push((*id).to_owned());
+            }
+        }
+    }
+    // A row of a table of values ("| fog | Fog |", "| focus | Focus. |") names no product: only
+    // names count toward a catalog.
+    let names = ids
+        .iter()
+        .filter(|id| terms.get(&key(id)).is_some_and(|t| t.canonical != **id))
+        .count();
+    let catalog = names >= CATALOG;
+    (ids, catalog)
+}
+
+/// A field without the marker of the list item it opens ("- ", "* ", "1. ").
+fn strip_item_marker(field: &str) -> &str {
+    let rest = field.trim_start_matches(|c: char| c.is_ascii_digit());
+    let marked = if rest.len() < field.len() {
+        rest.strip_prefix(['.', ')'])
+    } else {
+        rest.strip_prefix(['-', '*', '+'])
+    };
+    match marked {
+        Some(after) if after.starts_with(' ') => after.trim_start(),
+        _ => field,
+    }
+}
+
 /// The repositories the doc links from an HTML anchor whose text opens with the repository's name, as
 /// (key, name in the address): `<a href="https://github.com/railwayapp-templates/fastapi">fastapi
 /// GitHub repo</a>` names that repository, spelled as its owner registered it.

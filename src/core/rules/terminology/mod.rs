@@ -118,10 +118,12 @@ impl Checker for Terminology {
         let first = out.len();
         let mut repos = linked_repositories(doc.file);
         repos.extend(anchored_repositories(doc.file));
-        let published = if lower {
-            published_names(doc)
+        let (published, catalog) = if lower {
+            let (mut ids, catalog) = record_ids(doc, &self.terms);
+            ids.extend(published_names(doc));
+            (ids, catalog)
         } else {
-            Vec::new()
+            (Vec::new(), false)
         };
         for (b, block) in doc.prose.blocks.iter().enumerate() {
             // A few words all in lower case on their own (a heading, a list item, a cell) are a literal:
@@ -137,7 +139,7 @@ impl Checker for Terminology {
                 } else {
                     (RULE, mixed)
                 };
-                if !on {
+                if !on || (rule == LOWER_CASE && catalog) {
                     continue;
                 }
                 // A lower-case name the doc's own code holds as a string is that code's value
@@ -569,6 +571,44 @@ mod tests {
         let md = "Add [git trailers](https://git-scm.com/docs/git-interpret-trailers) to commits.\n\n\
                   Read the [html document](https://example.com/palette.html) for more.\n";
         assert_eq!(flagged_words(md), ["git", "html"]);
+    }
+
+    #[test]
+    fn an_id_the_doc_writes_beside_its_label_is_kept_and_so_is_a_catalogs_every_name() {
+        let one =
+            "- gitlab | GitLab | source-control | signed\n\nWe send gitlab events to the queue.\n";
+        assert_none_flagged(&[
+            one,
+            // A table row, and a list item numbered, with a label's remark in brackets.
+            "| id | label |\n|---|---|\n| github | GitHub (Microsoft) |\n\nWe send github events to the queue.\n",
+            "1. github | GitHub | signed\n\nWe send github events to the queue.\n",
+        ]);
+        // Three names as ids beside their labels: a catalog, whose lower-case names are ids throughout.
+        let catalog = "- gitlab | GitLab | hmac\n- jira | Jira | hmac\n- slack | Slack | hmac\n\n\
+                       EXCLUDE firebase for now; github uses jwt tokens.\n";
+        assert_none_flagged(&[catalog]);
+        // Two are no catalog: a name not written as an id is still a slip there.
+        let two =
+            "- gitlab | GitLab | signed\n- jira | Jira | signed\n\nEXCLUDE firebase for now.\n";
+        assert_eq!(flagged_words(two), ["firebase"]);
+        // Nor are three values of a table beside their labels: those are no names.
+        let values = "| fog | Fog |\n|---|---|\n| hail | Hail |\n| clear-night | Clear night |\n\n\
+                      Forecasts come from the api.\n";
+        assert_eq!(flagged_words(values), ["api"]);
+        // The id must stand alone in its field beside the label, and the label must be another spelling.
+        for md in [
+            "- the gitlab runner | GitLab | hmac\n\nWe send gitlab events to the queue.\n",
+            "- gitlab | gitlab | hmac\n\nWe send gitlab events to the queue.\n",
+            "- gitlab | git-lab | hmac\n\nWe send gitlab events to the queue.\n",
+            "- gitlab | GitHub | hmac\n\nWe send gitlab events to the queue.\n",
+        ] {
+            assert!(flagged_words(md).contains(&"gitlab".to_owned()), "{md}");
+        }
+        // Without any record, the lower-case name is a slip.
+        assert_eq!(
+            flagged_words("We send gitlab events to the queue.\n"),
+            ["gitlab"]
+        );
     }
 
     #[test]
