@@ -304,6 +304,37 @@ pub(super) fn word_after(text: &str, end: usize) -> Option<(&str, &str)> {
     Some((&rest[..n], rest))
 }
 
+/// Does the block write plain, around a name in capitals at `range`, a phrase longer than the name
+/// that the doc writes elsewhere as a whole inline code span (a heading "Emulation and WITH DOCKER"
+/// where the text says `WITH DOCKER`, an Earthfile command; SQL's `ORDER BY`)? The phrase is that
+/// language's keywords, in the capitals the language spells them with. A name in other case that
+/// repeats a span (a heading that names a label, "Use Javascript is weird") is the doc's own prose.
+pub(super) fn writes_code_plain(
+    doc: &DocProse<'_>,
+    text: &str,
+    range: std::ops::Range<usize>,
+) -> bool {
+    let surface = &text[range.clone()];
+    if !crate::core::rules::text::is_all_upper(surface) {
+        return false;
+    }
+    doc.prose.code_spans.iter().any(|span| {
+        let code = span.text.trim();
+        code.len() > surface.len()
+            && text.match_indices(code).any(|(at, _)| {
+                let bounded = !text[..at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+                    && !text[at + code.len()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric);
+                bounded && at <= range.start && range.end <= at + code.len()
+            })
+    })
+}
+
 /// Is the text around `view` in block `b` the content of a tag in a code block of the doc, words and
 /// all (a live demo under its listing: `<Tab value="Javascript">Javascript is weird</Tab>` shown, then
 /// rendered)? A fix there would part the demo from its code, so the code's spelling stands. The text

@@ -176,6 +176,7 @@ impl Checker for Terminology {
                     || runs_as_in_code(doc, &block.text, range.clone())
                     || is_typed_value(&block.text, range.clone())
                     || copies_code(doc, b, range.clone())
+                    || writes_code_plain(doc, &block.text, range.clone())
                 {
                     continue;
                 }
@@ -571,6 +572,25 @@ mod tests {
         let md = "Add [git trailers](https://git-scm.com/docs/git-interpret-trailers) to commits.\n\n\
                   Read the [html document](https://example.com/palette.html) for more.\n";
         assert_eq!(flagged_words(md), ["git", "html"]);
+    }
+
+    #[test]
+    fn a_phrase_the_doc_writes_as_code_is_kept_plain_as_the_code_spells_it() {
+        let md =
+            "## Emulation and WITH DOCKER\n\nThe target holding `WITH DOCKER` runs natively.\n";
+        assert_none_flagged(&[md]);
+        // Only the whole phrase of a span, standing as words, and only around the name; a span that is
+        // the name alone is no evidence.
+        for md in [
+            "## Emulation and WITH DOCKER\n\nThe target holding `WITH DOCKERFILE` runs natively.\n",
+            "## Emulation and WITH DOCKER\n\nThe target holding `DOCKER` runs natively.\n",
+            "## Emulation and XWITH DOCKER\n\nThe target holding `WITH DOCKER` runs natively.\n",
+            "## Emulation and WITH DOCKER beside plain DOCKER\n\nThe target holding `WITH DOCKER` runs natively.\n",
+            // Not capitals: a heading that repeats a label is the doc's prose.
+            "## Emulation and with Github\n\nThe target holding `with Github` runs natively.\n",
+        ] {
+            assert_eq!(flagged_words(md).len(), 1, "{md}");
+        }
     }
 
     #[test]
