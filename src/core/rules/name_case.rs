@@ -5,7 +5,7 @@
 //! server"), no verdict is reached and nothing is flagged.
 
 use super::dictionary::{is_known, is_listed};
-use super::terminology::{Terms, key, stands_alone};
+use super::terminology::{AsWritten, Terms, key, stands_alone};
 use super::text::{ByHash, HASH_START, Word, hash_key, quoted, starts_sentence};
 use super::{Active, DocProse, Hit, RuleInfo};
 use crate::core::finding::{Safety, Severity};
@@ -72,6 +72,9 @@ const IDENTIFIER_NOUNS: &[&str] = &[
     "group",
     "extension",
     "library",
+    "gem",
+    "gems",
+    "dependency",
 ];
 
 /// How a doc writes the words no dictionary knows in lower case: with a capital mid-sentence, and
@@ -157,10 +160,19 @@ fn mentioned(text: &str, ws: &[Word], i: usize) -> bool {
     if quoted(text, w.start, w.end) {
         return true;
     }
+    // The noun may follow a second name joined by "and" or "or" ("the jekyll and bundler gems").
+    let noun = |j: usize| {
+        ws.get(j)
+            .is_some_and(|n| IDENTIFIER_NOUNS.contains(&n.text(text).to_lowercase().as_str()))
+    };
+    let joined = ws
+        .get(i + 1)
+        .is_some_and(|n| matches!(n.text(text), "and" | "or"));
     if ws
         .get(i + 1)
         .filter(|n| text[w.end..n.start].trim().is_empty())
-        .is_some_and(|n| IDENTIFIER_NOUNS.contains(&n.text(text).to_lowercase().as_str()))
+        .is_some()
+        && (noun(i + 1) || (joined && noun(i + 3)))
     {
         return true;
     }
@@ -194,8 +206,10 @@ impl NameCase {
                       \"Jekyll\", \"Kubernetes\"). Where running prose writes it in lower case, the capital is \
                       proposed: \"after a fresh install of hugo\" -> \"Hugo\". Left alone: inline code and code \
                       blocks, headings and table cells, paths and URLs, a word after \"run\", \"type\" or \"call\" \
-                      (a command: \"run hugo server\"), before \"user\", \"package\", \"namespace\" and the like (an \
-                      identifier: \"the postgres user\"), a word in quotes, a doc whose prose writes it in lower case three times or more (its \
+                      (a command: \"run hugo server\"), before \"user\", \"package\", \"gem\", \"namespace\" and the like (an \
+                      identifier: \"the postgres user\", \"the jekyll and bundler gems\"), a word in quotes, \
+                      wherever the terminology rules keep a lower-case name as written (a link naming its own \
+                      page, a quoted command, a program before its subcommand, a package, a doc's catalog of ids), a doc whose prose writes it in lower case three times or more (its \
                       choice), and names on the terminology list whose lower case that rule flags itself. A name \
                       the docs often write in lower case (a command name) reaches no verdict at all."
                 .into(),
@@ -232,6 +246,13 @@ impl NameCase {
         }
         let mut found: Vec<(usize, Word, u64)> = Vec::new();
         let mut uses: HashMap<u64, u32> = HashMap::new();
+        // Where the terminology rules keep a lower-case name as written (a package, a link to its
+        // own page, a quoted command, a program before its subcommand, an id of a catalog), so does
+        // this rule.
+        let kept = AsWritten::new(doc, Terms::builtin(), true);
+        if kept.catalog {
+            return;
+        }
         for (b, block) in doc.prose.blocks.iter().enumerate() {
             if !running(block.kind) {
                 continue;
@@ -249,7 +270,13 @@ impl NameCase {
                     continue;
                 }
                 // A command or an identifier is no choice of spelling; prose in lower case is.
-                if mentioned(text, ws, i) {
+                if mentioned(text, ws, i)
+                    || kept.keeps(doc, b, w.range())
+                    || self
+                        .names
+                        .get(&h)
+                        .is_some_and(|(name, _)| kept.links_repository(t, name))
+                {
                     continue;
                 }
                 *uses.entry(h).or_insert(0) += 1;
@@ -314,6 +341,9 @@ mod tests {
             ("Scale on the redis stream.", "redis", false),
             ("It maps the local postgres user.", "postgres", true),
             ("postgres user: the account", "postgres", true),
+            ("Install the jekyll gem first.", "jekyll", true),
+            ("Install the jekyll and bundler gems.", "jekyll", true),
+            ("Install jekyll and then restart it.", "jekyll", false),
         ];
         for (text, word, used) in cases {
             let ws = crate::core::rules::text::words(text);
@@ -323,5 +353,42 @@ mod tests {
                 .expect("the word is in the text");
             assert_eq!(mentioned(text, &ws, i), used, "{text}");
         }
+    }
+
+    /// The words the rule flags in `md`, in a doc set whose other doc writes "Hugo" mid-sentence
+    /// twelve times.
+    fn flagged(md: &str) -> Vec<String> {
+        let read = |md: &str| crate::core::markdown::extract_with(md, Default::default());
+        let other = "It runs Hugo now. ".repeat(12);
+        let (base, prose) = (read(&other), read(md));
+        let doc = DocProse::new(md, &prose);
+        let counts = count(&DocProse::new(&other, &base)).merge(count(&doc));
+        let names = NameCase::decide(&counts, Terms::builtin());
+        let mut out = Vec::new();
+        names.check(&doc, &Active([RULE.to_owned()].into()), &mut out);
+        out.iter()
+            .map(|h| doc.prose.blocks[h.block].text[h.range.clone()].to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn a_name_is_kept_where_the_terminology_rules_keep_a_lower_case_name() {
+        assert_eq!(
+            flagged("After a fresh install of hugo it works.\n"),
+            ["hugo"]
+        );
+        for md in [
+            // A link's text naming the page it links to, a quoted command, a program before its
+            // subcommand.
+            "* [hugo import jekyll](/commands/hugo_import_jekyll/) imports a site.\n",
+            "Migrate the \"hugo help\" pages to categories.\n",
+            "The goal is to have similar times for hugo build on each machine.\n",
+        ] {
+            assert_eq!(flagged(md), Vec::<String>::new(), "{md}");
+        }
+        // A doc that keeps a catalog of ids beside their labels writes its names as ids.
+        let catalog = "- gitlab | GitLab | a\n- jira | Jira | b\n- slack | Slack | c\n\n\
+                       After a fresh install of hugo it works.\n";
+        assert_eq!(flagged(catalog), Vec::<String>::new());
     }
 }

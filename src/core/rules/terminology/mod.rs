@@ -116,15 +116,7 @@ impl Checker for Terminology {
             return;
         }
         let first = out.len();
-        let mut repos = linked_repositories(doc.file);
-        repos.extend(anchored_repositories(doc.file));
-        let (published, catalog) = if lower {
-            let (mut ids, catalog) = record_ids(doc, &self.terms);
-            ids.extend(published_names(doc));
-            (ids, catalog)
-        } else {
-            (Vec::new(), false)
-        };
+        let kept = AsWritten::new(doc, &self.terms, lower);
         for (b, block) in doc.prose.blocks.iter().enumerate() {
             // A few words all in lower case on their own (a heading, a list item, a cell) are a literal:
             // a command ("hugo completion powershell"), a key ("cpu"), a label.
@@ -139,44 +131,22 @@ impl Checker for Terminology {
                 } else {
                     (RULE, mixed)
                 };
-                if !on || (rule == LOWER_CASE && catalog) {
+                if !on || (rule == LOWER_CASE && kept.catalog) {
                     continue;
                 }
                 // A lower-case name the doc's own code holds as a string is that code's value
-                // ("returns ios" where the code compares with `'ios'`); one before "GitHub
-                // organization" is a handle.
-                let literal = is_all_lower(surface)
-                    && ((!super::text::is_all_upper(&term.canonical) && doc.code_quotes(surface))
-                        || names_an_account(&block.text, range.end));
-                if literal
-                    || repos
-                        .iter()
-                        .any(|(k, name)| *k == key(surface) && *name != term.canonical)
-                    || is_label(&block.text, range.clone())
-                    || names_a_key(doc, &block.text, range.clone())
-                    || names_its_target(doc, b, range.clone())
-                    || in_quotes(&block.text, range.clone())
+                // ("returns ios" where the code compares with `'ios'`), unless the name is an
+                // acronym ("json" is the format's name however the code quotes it).
+                let value = is_all_lower(surface)
+                    && !super::text::is_all_upper(&term.canonical)
+                    && doc.code_quotes(surface);
+                if value
+                    || kept.links_repository(surface, &term.canonical)
                     || is_persons_name(&block.text, range.clone(), &term.canonical)
                     || title_link(range.clone())
-                    || defines(doc, surface)
                     || spells_an_acronym(&block.text, range.clone())
                     || (!term.project && acronym_plural(doc, &block.text, range.clone()))
-                    || in_value_list(&block.text, range.clone())
-                    || names_a_package(&block.text, range.clone())
-                    || before_subcommand(&block.text, range.clone())
-                    || defines_an_item(doc, b, range.clone())
-                    || in_lone_italics(doc, b, range.clone())
-                    || names_code(doc, surface)
-                    || in_image_alt(doc, b, range.clone())
-                    || opens_name_cell(doc, b, range.clone())
-                    || (is_all_lower(surface) && published.iter().any(|p| p == surface))
-                    || is_bracket_tag(&block.text, range.clone())
-                    || names_its_page(doc, b, range.clone())
-                    || specified_in_code(doc, surface)
-                    || runs_as_in_code(doc, &block.text, range.clone())
-                    || is_typed_value(&block.text, range.clone())
-                    || copies_code(doc, b, range.clone())
-                    || writes_code_plain(doc, &block.text, range.clone())
+                    || kept.keeps(doc, b, range.clone())
                 {
                     continue;
                 }
@@ -216,6 +186,83 @@ impl Checker for Terminology {
                 && !in_capital_line(text, hit.range.clone())
         });
         out.append(&mut tail);
+    }
+}
+
+/// What a doc shows about the names it writes as they are, whatever name they are: its identifiers and
+/// repositories, gathered once per doc. `consistency.name-case` asks the same of its own names.
+pub(crate) struct AsWritten {
+    /// The repositories the doc links under their own name, as (key, name in the address).
+    repos: Vec<(String, String)>,
+    /// The lower-case names the doc calls a package or writes as ids beside their labels.
+    ids: Vec<String>,
+    /// The doc keeps a catalog of ids beside labels: its lower-case names are ids throughout.
+    pub(crate) catalog: bool,
+}
+
+impl AsWritten {
+    /// What `doc` shows; its lower-case ids only when `lower` (they keep lower-case names only).
+    pub(crate) fn new(doc: &DocProse<'_>, terms: &Terms, lower: bool) -> AsWritten {
+        let mut repos = linked_repositories(doc.file);
+        repos.extend(anchored_repositories(doc.file));
+        let (mut ids, catalog) = if lower {
+            record_ids(doc, terms)
+        } else {
+            (Vec::new(), false)
+        };
+        if lower {
+            ids.extend(published_names(doc));
+        }
+        AsWritten {
+            repos,
+            ids,
+            catalog,
+        }
+    }
+
+    /// Does the doc link a repository under `surface`'s key whose address spells it otherwise than
+    /// `name` ("[Spacy](https://github.com/treeform/spacy)" is treeform's library, not spaCy; but
+    /// "[Clickhouse](https://github.com/ClickHouse/ClickHouse)" is ClickHouse's own)?
+    pub(crate) fn links_repository(&self, surface: &str, name: &str) -> bool {
+        self.repos
+            .iter()
+            .any(|(k, spelt)| *k == key(surface) && spelt != name)
+    }
+
+    /// Is the name at `range` of block `b` written as something the doc names rather than in prose of
+    /// its own: a handle, a label, a key, a link to its own page, a quotation, a value of a list, a
+    /// package, a program before its subcommand, a defined item, code the doc writes or runs, a cell
+    /// of a column of names, an image's text, a tag?
+    pub(crate) fn keeps(
+        &self,
+        doc: &DocProse<'_>,
+        b: usize,
+        range: std::ops::Range<usize>,
+    ) -> bool {
+        let text = doc.prose.blocks[b].text.as_str();
+        let surface = &text[range.clone()];
+        (is_all_lower(surface)
+            && (names_an_account(text, range.end) || self.ids.iter().any(|p| p == surface)))
+            || is_label(text, range.clone())
+            || names_a_key(doc, text, range.clone())
+            || names_its_target(doc, b, range.clone())
+            || in_quotes(text, range.clone())
+            || defines(doc, surface)
+            || in_value_list(text, range.clone())
+            || names_a_package(text, range.clone())
+            || before_subcommand(text, range.clone())
+            || defines_an_item(doc, b, range.clone())
+            || in_lone_italics(doc, b, range.clone())
+            || names_code(doc, surface)
+            || in_image_alt(doc, b, range.clone())
+            || opens_name_cell(doc, b, range.clone())
+            || is_bracket_tag(text, range.clone())
+            || names_its_page(doc, b, range.clone())
+            || specified_in_code(doc, surface)
+            || runs_as_in_code(doc, text, range.clone())
+            || is_typed_value(text, range.clone())
+            || copies_code(doc, b, range.clone())
+            || writes_code_plain(doc, text, range)
     }
 }
 
