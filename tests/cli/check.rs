@@ -1322,7 +1322,7 @@ fn a_report_is_written_again_from_memory_only_while_nothing_it_depends_on_change
 }
 
 #[test]
-fn a_name_the_docs_capitalise_is_flagged_in_lower_case_unless_the_team_turns_the_rule_off() {
+fn a_name_the_docs_capitalise_is_flagged_in_lower_case_when_the_team_turns_the_rule_on() {
     let r = Repo::with_defaults();
     for i in 0..12 {
         r.write(
@@ -1342,9 +1342,15 @@ fn a_name_the_docs_capitalise_is_flagged_in_lower_case_unless_the_team_turns_the
             .filter(|(rule, _, _)| rule == "consistency.name-case")
             .collect()
     };
-    // On by default. The name (36 capitals mid-sentence against 3 in lower case), not the command
-    // after "run" nor the account name.
+    // Off by default: below the precision gate.
+    assert!(name_case(&r.run_uncached(&["check", "--all", "--format", "json"])).is_empty());
+    r.write(
+        ".docreview.toml",
+        "[rules]\n\"consistency.name-case\" = \"on\"\n",
+    );
     let whole = r.run_uncached(&["check", "--all", "--format", "json"]);
+    // The name (36 capitals mid-sentence against 3 in lower case), not the command after "run" nor
+    // the account name.
     assert_eq!(
         name_case(&whole),
         [(
@@ -1361,12 +1367,6 @@ fn a_name_the_docs_capitalise_is_flagged_in_lower_case_unless_the_team_turns_the
         &[("DOCREVIEW_NO_CACHE", "1"), ("DOCREVIEW_PART_BYTES", "1")],
     );
     assert_eq!(parts.stdout, whole.stdout);
-    // A team that writes its names otherwise turns it off.
-    r.write(
-        ".docreview.toml",
-        "[rules]\n\"consistency.name-case\" = \"off\"\n",
-    );
-    assert!(name_case(&r.run_uncached(&["check", "--all", "--format", "json"])).is_empty());
 }
 
 #[test]

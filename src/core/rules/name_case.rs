@@ -199,7 +199,7 @@ impl NameCase {
             id: RULE.into(),
             severity: Severity::Warning,
             safety: Safety::Review,
-            default_on: true,
+            default_on: false,
             summary: "A name of the doc set written in lower case (\"a fresh install of hugo\" where the docs say \"Hugo\")".into(),
             explain: "The doc set says what its names are: a word no dictionary knows in lower case, written with a capital in the \
                       middle of sentences at least 10 times and ten times as often as in lower case (\"Hugo\", \
