@@ -475,6 +475,15 @@ fn finite_verb_follows(text: &str, rest: &[Word]) -> bool {
         {
             return true;
         }
+        // A plural noun and the bare verb it takes: the subject was a longer phrase whose head is
+        // that plural ("The default opt levels exist as constants").
+        let plural_before = k > 0
+            && text[rest[k - 1].end..w.start] == *" "
+            && looks_plural(&rest[k - 1].text(text).to_lowercase());
+        if plural_before && word_metadata(&word).is_some_and(|m| m.is_verb_lemma() && !m.is_noun())
+        {
+            return true;
+        }
     }
     false
 }
@@ -564,7 +573,7 @@ mod tests {
         assert_eq!(
             run(
                 "This function calibrate the model. Each worker utilize its own pool. This \
-                 method return the value.\n"
+                 method return the value we expect.\n"
             ),
             [
                 ("calibrate".to_owned(), vec!["calibrates".to_owned()]),
@@ -599,6 +608,7 @@ mod tests {
             "Our findings indicate robust use of the collector.\n",
             "The skip reconcile option is configured with an annotation.\n",
             "The default ignore inbound ports list has changed.\n",
+            "The default opt levels exist as constants.\n",
             "The skip reconcile option (`--skip`) is configured with an annotation.\n",
             "Each time update the lockfile. This time install it with the flag.\n",
             "The two contain the same information.\n",

@@ -400,6 +400,9 @@ mod tests {
             vec![pair("a HTTP", "an HTTP")]
         );
         assert_eq!(fixes("Open an URL.\n"), vec![pair("an URL", "a URL")]);
+        // Two letters are still an acronym when they differ.
+        assert_eq!(fixes("Open a XML file.\n"), vec![pair("a XML", "an XML")]);
+        assert_eq!(fixes("Run a NN on a GPU.\n"), vec![pair("a NN", "an NN")]);
         assert_eq!(
             fixes("Use a 8-bit type.\n"),
             vec![pair("a 8-bit", "an 8-bit")]
@@ -473,6 +476,8 @@ mod tests {
             // ("an httpOnly cookie", "a fsType": "file system type"); with a vowel, as a word.
             "an httpOnly cookie, a httpOnly cookie, an fsGroup, a fsType, a useState call, an onClick",
             "a tsConfig file, a llamaIndex engine, a pkgName",
+            // A placeholder of one letter again and again stands for a value said otherwise.
+            "a \"XX elements updated\" notice, an XX value, a NNN code, a YYYY-MM-DD date",
             // Placeholder Latin is no English.
             "Cursus turpis massa tincidunt dui ut. Nulla pharetra diam sit amet nisl suscipit \
              adipiscing bibendum est. Et netus et malesuada fames. Nisl nisi scelerisque eu ultrices \

@@ -221,6 +221,12 @@ pub(super) fn sound_of(word: &str) -> Option<Sound> {
 
 pub(super) fn acronym_sound(acronym: &str) -> Option<Sound> {
     let first = acronym.chars().next()?;
+    // One letter again and again is a placeholder for digits or a name ("XX elements updated",
+    // "NNN", "YYYY") or said as a count ("AAAA", quad-A): its sound is unknown. Two of a letter
+    // other than X or Y are an acronym ("an NN", a neural network).
+    if acronym.chars().all(|c| c == first) && (matches!(first, 'X' | 'Y') || acronym.len() > 2) {
+        return None;
+    }
     // W and Y make an acronym sayable as a word ("SWF" is "swiff").
     let has_vowel = acronym.chars().skip(1).any(|c| "AEIOUWY".contains(c));
     match first {
