@@ -449,8 +449,9 @@ fn plural_at(text: &str, ws: &[Word], i: usize) -> Option<Hit> {
     })
 }
 
-/// Whether a finite verb (an auxiliary, or a verb form in -s or a past that is no noun) comes in
-/// `rest` before the clause ends (punctuation, a conjunction, a relative pronoun).
+/// Whether a finite verb (an auxiliary, a verb form in -s or a past that is no noun, or a bare verb
+/// right after a plural that opens `rest`) comes in `rest` before the clause ends (punctuation, a
+/// conjunction, a relative pronoun).
 fn finite_verb_follows(text: &str, rest: &[Word]) -> bool {
     const CLAUSE_ENDS: &[&str] = &[
         "that", "which", "who", "whom", "whose", "and", "or", "but", "if", "when", "because", "so",
@@ -475,9 +476,11 @@ fn finite_verb_follows(text: &str, rest: &[Word]) -> bool {
         {
             return true;
         }
-        // A plural noun and the bare verb it takes: the subject was a longer phrase whose head is
-        // that plural ("The default opt levels exist as constants").
-        let plural_before = k > 0
+        // A plural noun right after the word taken for the verb, and the bare verb that plural
+        // takes: the subject was a compound whose head is that plural ("The default opt levels
+        // exist as constants"). Further on, the plural starts a clause of its own ("return the
+        // values users expect").
+        let plural_before = k == 1
             && text[rest[k - 1].end..w.start] == *" "
             && looks_plural(&rest[k - 1].text(text).to_lowercase());
         if plural_before && word_metadata(&word).is_some_and(|m| m.is_verb_lemma() && !m.is_noun())
@@ -573,7 +576,7 @@ mod tests {
         assert_eq!(
             run(
                 "This function calibrate the model. Each worker utilize its own pool. This \
-                 method return the value we expect.\n"
+                 method return the values users expect.\n"
             ),
             [
                 ("calibrate".to_owned(), vec!["calibrates".to_owned()]),

@@ -165,9 +165,29 @@ fn mentioned(text: &str, ws: &[Word], i: usize) -> bool {
         ws.get(j)
             .is_some_and(|n| IDENTIFIER_NOUNS.contains(&n.text(text).to_lowercase().as_str()))
     };
+    // The second name is a name, not a determiner ("hugo and its dependency" is hugo's own).
     let joined = ws
         .get(i + 1)
-        .is_some_and(|n| matches!(n.text(text), "and" | "or"));
+        .is_some_and(|n| matches!(n.text(text), "and" | "or"))
+        && ws.get(i + 2).is_some_and(|m| {
+            text[ws[i + 1].end..m.start] == *" "
+                && !matches!(
+                    m.text(text),
+                    "a" | "an"
+                        | "the"
+                        | "its"
+                        | "their"
+                        | "your"
+                        | "our"
+                        | "his"
+                        | "her"
+                        | "all"
+                        | "any"
+                        | "other"
+                        | "some"
+                        | "each"
+                )
+        });
     if ws
         .get(i + 1)
         .filter(|n| text[w.end..n.start].trim().is_empty())
@@ -248,7 +268,9 @@ impl NameCase {
         let mut uses: HashMap<u64, u32> = HashMap::new();
         // Where the terminology rules keep a lower-case name as written (a package, a link to its
         // own page, a quoted command, a program before its subcommand, an id of a catalog), so does
-        // this rule.
+        // this rule. A catalog is told by the built-in names, as the doc set's own `[terms]` do not
+        // reach this rule. (A repository the doc links is no sign here: its address is in lower
+        // case whatever the project's name.)
         let kept = AsWritten::new(doc, Terms::builtin(), true);
         if kept.catalog {
             return;
@@ -270,13 +292,7 @@ impl NameCase {
                     continue;
                 }
                 // A command or an identifier is no choice of spelling; prose in lower case is.
-                if mentioned(text, ws, i)
-                    || kept.keeps(doc, b, w.range())
-                    || self
-                        .names
-                        .get(&h)
-                        .is_some_and(|(name, _)| kept.links_repository(t, name))
-                {
+                if mentioned(text, ws, i) || kept.keeps(doc, b, w.range()) {
                     continue;
                 }
                 *uses.entry(h).or_insert(0) += 1;
@@ -344,6 +360,7 @@ mod tests {
             ("Install the jekyll gem first.", "jekyll", true),
             ("Install the jekyll and bundler gems.", "jekyll", true),
             ("Install jekyll and then restart it.", "jekyll", false),
+            ("Update jekyll and its dependency.", "jekyll", false),
         ];
         for (text, word, used) in cases {
             let ws = crate::core::rules::text::words(text);
@@ -377,6 +394,9 @@ mod tests {
             flagged("After a fresh install of hugo it works.\n"),
             ["hugo"]
         );
+        // A repository the doc links says nothing of the name's case.
+        let linked = "Get [Hugo](https://github.com/gohugoio/hugo). After a fresh install of hugo it works.\n";
+        assert_eq!(flagged(linked), ["hugo"]);
         for md in [
             // A link's text naming the page it links to, a quoted command, a program before its
             // subcommand.

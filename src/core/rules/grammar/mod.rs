@@ -403,6 +403,7 @@ mod tests {
         // Two letters are still an acronym when they differ.
         assert_eq!(fixes("Open a XML file.\n"), vec![pair("a XML", "an XML")]);
         assert_eq!(fixes("Run a NN on a GPU.\n"), vec![pair("a NN", "an NN")]);
+        assert_eq!(fixes("Use an WWW server.\n"), vec![pair("an WWW", "a WWW")]);
         assert_eq!(
             fixes("Use a 8-bit type.\n"),
             vec![pair("a 8-bit", "an 8-bit")]

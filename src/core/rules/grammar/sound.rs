@@ -221,10 +221,11 @@ pub(super) fn sound_of(word: &str) -> Option<Sound> {
 
 pub(super) fn acronym_sound(acronym: &str) -> Option<Sound> {
     let first = acronym.chars().next()?;
-    // One letter again and again is a placeholder for digits or a name ("XX elements updated",
-    // "NNN", "YYYY") or said as a count ("AAAA", quad-A): its sound is unknown. Two of a letter
-    // other than X or Y are an acronym ("an NN", a neural network).
-    if acronym.chars().all(|c| c == first) && (matches!(first, 'X' | 'Y') || acronym.len() > 2) {
+    // X, Y or N again and again is a placeholder for digits or a name ("XX elements updated",
+    // "YYYY", "NNN"): its sound is that of the value it stands for, unknown. Two Ns are an acronym
+    // ("an NN", a neural network), and so is another letter repeated ("a WWW server").
+    let repeated = acronym.chars().all(|c| c == first);
+    if repeated && (matches!(first, 'X' | 'Y') || (first == 'N' && acronym.len() > 2)) {
         return None;
     }
     // W and Y make an acronym sayable as a word ("SWF" is "swiff").

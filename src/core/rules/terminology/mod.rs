@@ -223,16 +223,17 @@ impl AsWritten {
     /// Does the doc link a repository under `surface`'s key whose address spells it otherwise than
     /// `name` ("[Spacy](https://github.com/treeform/spacy)" is treeform's library, not spaCy; but
     /// "[Clickhouse](https://github.com/ClickHouse/ClickHouse)" is ClickHouse's own)?
-    pub(crate) fn links_repository(&self, surface: &str, name: &str) -> bool {
+    fn links_repository(&self, surface: &str, name: &str) -> bool {
         self.repos
             .iter()
             .any(|(k, spelt)| *k == key(surface) && spelt != name)
     }
 
     /// Is the name at `range` of block `b` written as something the doc names rather than in prose of
-    /// its own: a handle, a label, a key, a link to its own page, a quotation, a value of a list, a
-    /// package, a program before its subcommand, a defined item, code the doc writes or runs, a cell
-    /// of a column of names, an image's text, a tag?
+    /// its own: a handle, an id the doc writes beside its label or calls a package, a label, a key, a
+    /// link to its own page, a quotation, a value of a list, a package, a program before its
+    /// subcommand, a defined item, code the doc writes or runs (or a phrase of it in capitals written
+    /// plain), a cell of a column of names, an image's text, a tag?
     pub(crate) fn keeps(
         &self,
         doc: &DocProse<'_>,
