@@ -5,6 +5,7 @@
 //! server"), no verdict is reached and nothing is flagged.
 
 use super::dictionary::{is_known, is_listed};
+use super::function_words::OBJECT_DETERMINERS;
 use super::terminology::{AsWritten, Terms, key, stands_alone};
 use super::text::{ByHash, HASH_START, Word, hash_key, quoted, starts_sentence};
 use super::{Active, DocProse, Hit, RuleInfo};
@@ -171,22 +172,7 @@ fn mentioned(text: &str, ws: &[Word], i: usize) -> bool {
         .is_some_and(|n| matches!(n.text(text), "and" | "or"))
         && ws.get(i + 2).is_some_and(|m| {
             text[ws[i + 1].end..m.start] == *" "
-                && !matches!(
-                    m.text(text),
-                    "a" | "an"
-                        | "the"
-                        | "its"
-                        | "their"
-                        | "your"
-                        | "our"
-                        | "his"
-                        | "her"
-                        | "all"
-                        | "any"
-                        | "other"
-                        | "some"
-                        | "each"
-                )
+                && !OBJECT_DETERMINERS.contains(&m.text(text).to_lowercase().as_str())
         });
     if ws
         .get(i + 1)
@@ -271,10 +257,9 @@ impl NameCase {
         // this rule. A catalog is told by the built-in names, as the doc set's own `[terms]` do not
         // reach this rule. (A repository the doc links is no sign here: its address is in lower
         // case whatever the project's name.)
-        let kept = AsWritten::new(doc, Terms::builtin(), true);
-        if kept.catalog {
-            return;
-        }
+        // Gathered once, at the doc's first candidate: most docs have none.
+        let kept = std::cell::OnceCell::new();
+        let kept = || kept.get_or_init(|| AsWritten::new(doc, Terms::builtin(), true));
         for (b, block) in doc.prose.blocks.iter().enumerate() {
             if !running(block.kind) {
                 continue;
@@ -292,7 +277,7 @@ impl NameCase {
                     continue;
                 }
                 // A command or an identifier is no choice of spelling; prose in lower case is.
-                if mentioned(text, ws, i) || kept.keeps(doc, b, w.range()) {
+                if kept().catalog || mentioned(text, ws, i) || kept().keeps(doc, b, w.range()) {
                     continue;
                 }
                 *uses.entry(h).or_insert(0) += 1;

@@ -59,13 +59,6 @@ pub(super) fn record_ids(doc: &DocProse<'_>, terms: &Terms) -> (Vec<String>, boo
     if !doc.file.contains('|') {
         return (ids, false);
     }
-    let joined = |field: &str| -> String {
-        field
-            .chars()
-            .filter(|c| !matches!(c, '-' | '.' | ' '))
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
     for line in doc.file.lines().filter(|l| l.matches('|').count() >= 2) {
         let fields: Vec<&str> = line
             .split('|')
@@ -81,7 +74,7 @@ pub(super) fn record_ids(doc: &DocProse<'_>, terms: &Terms) -> (Vec<String>, boo
             }
             let labelled = fields.iter().any(|label| {
                 let label = label.split(" (").next().unwrap_or(label);
-                label != *id && !is_all_lower(label) && joined(label) == joined(id)
+                label != *id && !is_all_lower(label) && key(label) == key(id)
             });
             if labelled {
                 ids.push((*id).to_owned());
@@ -320,17 +313,14 @@ pub(super) fn writes_code_plain(
     }
     doc.prose.code_spans.iter().any(|span| {
         let code = span.text.trim();
+        let word = |c: char| c.is_alphanumeric();
         code.len() > surface.len()
-            && text.match_indices(code).any(|(at, _)| {
-                let bounded = !text[..at]
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_alphanumeric)
-                    && !text[at + code.len()..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphanumeric);
-                bounded && at <= range.start && range.end <= at + code.len()
+            && around(text, code).any(|(before, after)| {
+                let at = before.len();
+                !before.chars().next_back().is_some_and(word)
+                    && !after.chars().next().is_some_and(word)
+                    && at <= range.start
+                    && range.end <= at + code.len()
             })
     })
 }

@@ -205,14 +205,13 @@ impl AsWritten {
     pub(crate) fn new(doc: &DocProse<'_>, terms: &Terms, lower: bool) -> AsWritten {
         let mut repos = linked_repositories(doc.file);
         repos.extend(anchored_repositories(doc.file));
-        let (mut ids, catalog) = if lower {
-            record_ids(doc, terms)
+        let (ids, catalog) = if lower {
+            let (mut ids, catalog) = record_ids(doc, terms);
+            ids.extend(published_names(doc));
+            (ids, catalog)
         } else {
             (Vec::new(), false)
         };
-        if lower {
-            ids.extend(published_names(doc));
-        }
         AsWritten {
             repos,
             ids,
@@ -634,6 +633,7 @@ mod tests {
             "## Emulation and WITH DOCKER\n\nThe target holding `DOCKER` runs natively.\n",
             "## Emulation and XWITH DOCKER\n\nThe target holding `WITH DOCKER` runs natively.\n",
             "## Emulation and WITH DOCKER beside plain DOCKER\n\nThe target holding `WITH DOCKER` runs natively.\n",
+            "## Plain DOCKER beside the Emulation and WITH DOCKER\n\nThe target holding `WITH DOCKER` runs natively.\n",
             // Not capitals: a heading that repeats a label is the doc's prose.
             "## Emulation and with Github\n\nThe target holding `with Github` runs natively.\n",
         ] {
