@@ -56,6 +56,32 @@ fn syntax(info: &str) -> Option<Syntax> {
 /// The comment blocks of one fenced code block: `range` is the whole fence in `file`, `info` its info
 /// string.
 pub fn blocks(file: &str, range: Range<usize>, info: &str) -> Vec<Block> {
+    join(file, scan(file, range, info, true))
+}
+
+/// The text of every comment of one fenced code block (file ranges), prose or not: a comment holds
+/// English or code put aside, never names the code defines (what the spelling vocabulary learns from
+/// code). The fence's info string is read from its first line.
+pub fn spans(file: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let Some(fence) = file.get(range.clone()) else {
+        return Vec::new();
+    };
+    let first = fence.lines().next().unwrap_or("").trim_start();
+    let Some(info) = ["```", "~~~"]
+        .iter()
+        .find_map(|f| first.strip_prefix(f))
+        .map(|i| i.trim_start_matches(['`', '~']))
+    else {
+        return Vec::new();
+    };
+    scan(file, range, info, false)
+        .into_iter()
+        .map(|p| p.text)
+        .collect()
+}
+
+/// The comments of one fenced code block, line by line; only those that read as prose when `prose`.
+fn scan(file: &str, range: Range<usize>, info: &str, prose: bool) -> Vec<Piece> {
     let Some(syntax) = syntax(info) else {
         return Vec::new();
     };
@@ -87,11 +113,11 @@ pub fn blocks(file: &str, range: Range<usize>, info: &str) -> Vec<Block> {
         let start = at;
         at += line.len();
         let content = line.trim_end_matches(['\n', '\r']);
-        if let Some(p) = comment_in(content, start, syntax, &mut in_block) {
+        if let Some(p) = comment_in(content, start, syntax, &mut in_block, prose) {
             pieces.push(p);
         }
     }
-    join(file, pieces)
+    pieces
 }
 
 /// One comment's text on one line (file range), and whether the line holds nothing but it.
@@ -101,7 +127,13 @@ struct Piece {
 }
 
 /// The comment on one line of code, if any. `in_block` carries an open `/* … */` or `<!-- … -->`.
-fn comment_in(line: &str, at: usize, syntax: Syntax, in_block: &mut bool) -> Option<Piece> {
+fn comment_in(
+    line: &str,
+    at: usize,
+    syntax: Syntax,
+    in_block: &mut bool,
+    prose: bool,
+) -> Option<Piece> {
     let (open, close) = match syntax {
         Syntax::Slash => ("/*", "*/"),
         Syntax::Angle => ("<!--", "-->"),
@@ -113,7 +145,7 @@ fn comment_in(line: &str, at: usize, syntax: Syntax, in_block: &mut bool) -> Opt
         let body = &line[..end.unwrap_or(line.len())];
         // " * continued" lines of a block comment.
         let lead = body.len() - body.trim_start_matches([' ', '\t', '*']).len();
-        return piece(line, at, lead, end.unwrap_or(line.len()), true);
+        return piece(line, at, lead, end.unwrap_or(line.len()), true, prose);
     }
     let start = marker(line, syntax)?;
     if syntax == Syntax::Hash && line[..start].trim().is_empty() && root_prompt(&line[start + 1..])
@@ -149,7 +181,7 @@ fn comment_in(line: &str, at: usize, syntax: Syntax, in_block: &mut bool) -> Opt
         },
         None => line.len(),
     };
-    piece(line, at, text_start, end, whole_line)
+    piece(line, at, text_start, end, whole_line, prose)
 }
 
 /// A shell line shown with a root prompt ("# systemctl restart nginx", "# apt install -y curl"): a
@@ -161,11 +193,18 @@ fn root_prompt(text: &str) -> bool {
         && words.any(|w| w.starts_with('-') || w.contains('/'))
 }
 
-/// The piece of `line` from `from` to `to`, trimmed, unless it is not prose.
-fn piece(line: &str, at: usize, from: usize, to: usize, whole_line: bool) -> Option<Piece> {
+/// The piece of `line` from `from` to `to`, trimmed, unless it is not prose and only prose is asked for.
+fn piece(
+    line: &str,
+    at: usize,
+    from: usize,
+    to: usize,
+    whole_line: bool,
+    prose: bool,
+) -> Option<Piece> {
     let raw = line.get(from..to)?;
     let text = raw.trim();
-    if text.is_empty() || !reads_as_prose(text) {
+    if text.is_empty() || (prose && !reads_as_prose(text)) {
         return None;
     }
     let lead = raw.len() - raw.trim_start().len();
@@ -321,6 +360,16 @@ mod tests {
             comments("```html\n<p>x</p> <!-- the main text block -->\n```\n"),
             ["the main text block"]
         );
+    }
+
+    #[test]
+    fn every_comment_of_a_fence_is_a_span_prose_or_not() {
+        let md = "```js\nf(x); // hexidecimal for: 243\n// calls `next` with it here\nlet s = \"// no\";\n```\n";
+        let found: Vec<&str> = spans(md, 0..md.len()).into_iter().map(|r| &md[r]).collect();
+        assert_eq!(found, ["hexidecimal for: 243", "calls `next` with it here"]);
+        // Neither reads as prose; a fence without a known language has no comments.
+        assert!(comments(md).is_empty());
+        assert!(spans("```\n# a note here\n```\n", 0..22).is_empty());
     }
 
     #[test]

@@ -12,7 +12,7 @@ pub const CONTENT_RULE: &str = "grammar.repeated-content-word";
 
 /// The small words of English (articles, prepositions, pronouns, auxiliaries, conjunctions): one of
 /// them twice in a row is nearly always the trace of an edit ("the the", "to to", "is is").
-const FUNCTION_WORDS: &[&str] = &[
+pub(crate) const FUNCTION_WORDS: &[&str] = &[
     "a", "about", "above", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be",
     "been", "before", "being", "between", "both", "but", "by", "can", "could", "did", "do", "does",
     "each", "either", "for", "from", "has", "have", "he", "her", "his", "how", "i", "if", "in",

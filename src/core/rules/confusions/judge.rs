@@ -2,7 +2,7 @@
 //! `grammar.confused-words` (see the parent module for the rule).
 
 use super::Around;
-use super::context::{bare_verb, compared, has_before, names_a_thing};
+use super::context::{bare_verb, compared, has_before, names_a_thing, possessed_thing};
 use super::phrases::phrase;
 
 pub(super) const MODALS: &[&str] = &[
@@ -134,7 +134,9 @@ pub(super) fn confusable(word: &str) -> bool {
 pub(super) fn judge(a: &Around) -> Option<(&'static str, &'static str)> {
     let w = a.word.as_str();
     match w {
-        "it's" if a.after_in(&["own"]) => Some(("its", "means \"it is\"; the possessive is")),
+        "it's" if a.after_in(&["own"]) || (!a.comment && possessed_thing(a, false)) => {
+            Some(("its", "means \"it is\"; the possessive is"))
+        }
         "it's"
             if a.after.is_some()
                 && a.before_in(&[
@@ -157,10 +159,15 @@ pub(super) fn judge(a: &Around) -> Option<(&'static str, &'static str)> {
         "there" | "they're" if a.after_in(&["own"]) => {
             Some(("their", "is not the possessive; that is"))
         }
-        "you" if a.before_in(PREPOSITIONS) && a.after_lower && names_a_thing(a) => Some((
-            "your",
-            "is the person; before the thing of theirs it names, the possessive is",
-        )),
+        "you"
+            if (a.before_in(PREPOSITIONS) && a.after_lower && names_a_thing(a))
+                || (!a.comment && possessed_thing(a, true)) =>
+        {
+            Some((
+                "your",
+                "is the person; before the thing of theirs it names, the possessive is",
+            ))
+        }
         "your"
             if a.after_lower
                 && a.after_in(&[
@@ -488,6 +495,24 @@ pub(super) fn judge(a: &Around) -> Option<(&'static str, &'static str)> {
                 .then(|| PARTICIPLES.iter().find(|(past, _)| *past == w))
                 .flatten()
                 .map(|(_, participle)| (*participle, "is the simple past; after \"have\" it is"))
+                .or_else(|| {
+                    // "designed to be ran", "was wrote": a passive takes the participle too. Not
+                    // "broke", "saw", "went" or "froze", which "be" may take as an adjective or a
+                    // noun ("was broke", "is gone").
+                    a.before_in(&["be", "been", "being", "is", "are", "was", "were"])
+                        .then(|| {
+                            PARTICIPLES.iter().find(|(past, _)| {
+                                *past == w && !matches!(w, "broke" | "saw" | "went" | "froze")
+                            })
+                        })
+                        .flatten()
+                        .map(|(_, participle)| {
+                            (
+                                *participle,
+                                "is the simple past; after \"be\" the participle is",
+                            )
+                        })
+                })
         }),
     }
 }

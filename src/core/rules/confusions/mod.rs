@@ -80,7 +80,9 @@ impl Checker for Confusions {
                 } else {
                     &[]
                 };
-                let Some((fix, why)) = judge(&Around::new(text, ws, i, code)) else {
+                let mut around = Around::new(text, ws, i, code);
+                around.comment = block.kind == crate::core::markdown::BlockKind::CodeComment;
+                let Some((fix, why)) = judge(&around) else {
                     continue;
                 };
                 let written = ws[i].text(text);
@@ -142,6 +144,9 @@ struct Around {
     /// Does another operating system's name stand within four words ("Linux, Window and macOS";
     /// only for "Window")?
     beside_os: bool,
+    /// Is the word in a code block's comment, where nouns are often the code's names ("// If it's
+    /// nil")?
+    comment: bool,
 }
 
 impl Around {
@@ -190,6 +195,7 @@ impl Around {
                     )
                 })
             },
+            comment: false,
             before2: before2.map(norm),
             before: before.map(norm),
             word,
@@ -309,6 +315,40 @@ mod tests {
                   the law. It affects of course everyone. It affects on average one run.\n\n\
                   ```\nit's own code\n```\n";
         assert_eq!(run(md), Vec::<(String, String)>::new());
+    }
+
+    #[test]
+    fn a_thing_it_or_you_owns_and_a_participle_after_be_are_flagged() {
+        let md = "It's size is set here. The proxy keeps it's container small. If you repository is \
+                  stuck, restart. The script is designed to be ran once, and it was wrote before.\n";
+        assert_eq!(
+            run(md),
+            pairs(&[
+                ("It's", "Its"),
+                ("it's", "its"),
+                ("you", "your"),
+                ("ran", "run"),
+                ("wrote", "written"),
+            ])
+        );
+        // "It is" before a value, an adverb, a mass, a noun that is a verb without a verb after it,
+        // or a participle; "you" before a noun that is a verb; a comment's names; "was broke".
+        let fine = "If it's nil, stop. It's seven letters long. It's thus critical. It's overkill \
+                    here. It's time to go. It's example here. Whether \
+                    it's safe is unclear. It's information, not code. What you record is kept. The way it's set is odd. What you need is here. What \
+                    you see is what you get. The team was broke.\n";
+        assert_eq!(run(fine), Vec::<(String, String)>::new());
+        // A code block's comment names the code's things as nouns ("// If it's nil"): left alone.
+        let comment = "```go\n// If it's size is zero, stop here\n// If you repository is empty, stop\nx := 1\n```\n";
+        let reading = crate::core::markdown::Reading {
+            comments: true,
+            ..Default::default()
+        };
+        assert!(
+            crate::core::rules::hits_in_read(&Confusions, &[RULE], comment, reading).is_empty()
+        );
+        let prose = "If it's size is zero, stop here. If you repository is empty, stop.\n";
+        assert_eq!(run(prose).len(), 2);
     }
 
     #[test]

@@ -202,29 +202,30 @@ impl Stats {
 /// The stats of one document.
 pub fn stats(doc: &DocProse<'_>) -> Stats {
     let mut s = Stats::default();
-    // Comments read as prose are not code: their words do not teach the vocabulary.
-    let comments: Vec<std::ops::Range<usize>> = doc
-        .prose
-        .blocks
-        .iter()
-        .filter(|b| b.kind == crate::core::markdown::BlockKind::CodeComment)
-        .flat_map(|b| b.segments.iter().map(|g| g.src..g.src + g.src_len))
-        .collect();
     for range in &doc.prose.code {
         let Some(code) = doc.file.get(range.clone()) else {
             continue;
         };
+        // A comment is not code: its words ("// the previous middleware fucntion") do not teach the
+        // vocabulary, whether it reads as prose or sets code aside. What it quotes is a value of the
+        // code ("// \"abd\"", "calling `next`") and still does.
+        let comments = crate::core::comments::spans(doc.file, range.clone());
         let blanked: String;
-        let code = if comments
-            .iter()
-            .any(|c| range.start <= c.start && c.end <= range.end)
-        {
+        let code = if !comments.is_empty() {
             let mut bytes = code.as_bytes().to_vec();
             for c in comments
                 .iter()
                 .filter(|c| range.start <= c.start && c.end <= range.end)
             {
-                bytes[c.start - range.start..c.end - range.start].fill(b' ');
+                let mut quote = None;
+                for b in &mut bytes[c.start - range.start..c.end - range.start] {
+                    match (quote, *b) {
+                        (None, q @ (b'"' | b'`')) => quote = Some(q),
+                        (Some(q), c) if c == q => quote = None,
+                        (None, _) => *b = b' ',
+                        _ => {}
+                    }
+                }
             }
             blanked = String::from_utf8_lossy(&bytes).into_owned();
             blanked.as_str()
@@ -1133,6 +1134,35 @@ pub(super) mod tests {
                 ("defaylt".to_owned(), format!("default {LIKELY}")),
             ]
         );
+    }
+
+    #[test]
+    fn sentence_headings_own_link_texts_and_comments_hold_slips() {
+        let likely = |doc: &str| -> Vec<String> {
+            found_with(&[doc], &[], MIN_DOCS, &[LIKELY, TYPO])[0]
+                .iter()
+                .map(|(_, w, _)| w.clone())
+                .collect()
+        };
+        // A heading that reads as a sentence, a link text in the writer's words.
+        let doc = "## Code example: a test strcutured with the pattern\n\n\
+                   Read [the import map specifiaction](https://example.com/maps) first.\n";
+        assert_eq!(likely(doc), ["strcutured", "specifiaction"]);
+        // A heading of a few words names a thing; the title of a pull request keeps its author's
+        // spelling.
+        for names in [
+            "## strcutured\n",
+            "## the strcutured one\n",
+            "See [the import map specifiaction](https://github.com/o/r/pull/7).\n",
+        ] {
+            assert_eq!(likely(names), Vec::<String>::new(), "{names}");
+        }
+        // A comment's words are not the code's names, though what it quotes is a value.
+        let comment = "The middleware fucntion runs.\n\n\
+                       ```javascript\n// the previous middleware fucntion calling `next` with an error\n\
+                       f(\"ab\", \"d\") // \"abd\"\n```\n\n\
+                       It prints \"abd\" twice, as abd.\n";
+        assert_eq!(likely(comment), ["fucntion"]);
     }
 
     #[test]
