@@ -53,35 +53,24 @@ fn syntax(info: &str) -> Option<Syntax> {
     })
 }
 
-/// The comment blocks of one fenced code block: `range` is the whole fence in `file`, `info` its info
-/// string.
-pub fn blocks(file: &str, range: Range<usize>, info: &str) -> Vec<Block> {
-    join(file, scan(file, range, info, true))
+/// The comments of one fenced code block: the blocks of those that read as prose, and the text of
+/// every one, prose or code put aside (file ranges). A comment holds English or code set aside, never
+/// the names the code defines, so the spelling vocabulary does not learn from either.
+pub struct Comments {
+    pub blocks: Vec<Block>,
+    pub spans: Vec<Range<usize>>,
 }
 
-/// The text of every comment of one fenced code block (file ranges), prose or not: a comment holds
-/// English or code put aside, never names the code defines (what the spelling vocabulary learns from
-/// code). The fence's info string is read from its first line.
-pub fn spans(file: &str, range: Range<usize>) -> Vec<Range<usize>> {
-    let Some(fence) = file.get(range.clone()) else {
-        return Vec::new();
-    };
-    let first = fence.lines().next().unwrap_or("").trim_start();
-    let Some(info) = ["```", "~~~"]
-        .iter()
-        .find_map(|f| first.strip_prefix(f))
-        .map(|i| i.trim_start_matches(['`', '~']))
-    else {
-        return Vec::new();
-    };
-    scan(file, range, info, false)
-        .into_iter()
-        .map(|p| p.text)
-        .collect()
+/// The comments of one fenced code block: `range` is the whole fence in `file`, `info` its info string.
+pub fn read(file: &str, range: Range<usize>, info: &str) -> Comments {
+    let pieces = scan(file, range, info);
+    let spans = pieces.iter().map(|p| p.text.clone()).collect();
+    let blocks = join(file, pieces.into_iter().filter(|p| p.prose).collect());
+    Comments { blocks, spans }
 }
 
-/// The comments of one fenced code block, line by line; only those that read as prose when `prose`.
-fn scan(file: &str, range: Range<usize>, info: &str, prose: bool) -> Vec<Piece> {
+/// The comments of one fenced code block, line by line.
+fn scan(file: &str, range: Range<usize>, info: &str) -> Vec<Piece> {
     let Some(syntax) = syntax(info) else {
         return Vec::new();
     };
@@ -113,7 +102,7 @@ fn scan(file: &str, range: Range<usize>, info: &str, prose: bool) -> Vec<Piece> 
         let start = at;
         at += line.len();
         let content = line.trim_end_matches(['\n', '\r']);
-        if let Some(p) = comment_in(content, start, syntax, &mut in_block, prose) {
+        if let Some(p) = comment_in(content, start, syntax, &mut in_block) {
             pieces.push(p);
         }
     }
@@ -124,16 +113,12 @@ fn scan(file: &str, range: Range<usize>, info: &str, prose: bool) -> Vec<Piece> 
 struct Piece {
     text: Range<usize>,
     whole_line: bool,
+    /// Does it read as prose (see [`reads_as_prose`])?
+    prose: bool,
 }
 
 /// The comment on one line of code, if any. `in_block` carries an open `/* … */` or `<!-- … -->`.
-fn comment_in(
-    line: &str,
-    at: usize,
-    syntax: Syntax,
-    in_block: &mut bool,
-    prose: bool,
-) -> Option<Piece> {
+fn comment_in(line: &str, at: usize, syntax: Syntax, in_block: &mut bool) -> Option<Piece> {
     let (open, close) = match syntax {
         Syntax::Slash => ("/*", "*/"),
         Syntax::Angle => ("<!--", "-->"),
@@ -145,7 +130,7 @@ fn comment_in(
         let body = &line[..end.unwrap_or(line.len())];
         // " * continued" lines of a block comment.
         let lead = body.len() - body.trim_start_matches([' ', '\t', '*']).len();
-        return piece(line, at, lead, end.unwrap_or(line.len()), true, prose);
+        return piece(line, at, lead, end.unwrap_or(line.len()), true);
     }
     let start = marker(line, syntax)?;
     if syntax == Syntax::Hash && line[..start].trim().is_empty() && root_prompt(&line[start + 1..])
@@ -181,7 +166,7 @@ fn comment_in(
         },
         None => line.len(),
     };
-    piece(line, at, text_start, end, whole_line, prose)
+    piece(line, at, text_start, end, whole_line)
 }
 
 /// A shell line shown with a root prompt ("# systemctl restart nginx", "# apt install -y curl"): a
@@ -193,18 +178,11 @@ fn root_prompt(text: &str) -> bool {
         && words.any(|w| w.starts_with('-') || w.contains('/'))
 }
 
-/// The piece of `line` from `from` to `to`, trimmed, unless it is not prose and only prose is asked for.
-fn piece(
-    line: &str,
-    at: usize,
-    from: usize,
-    to: usize,
-    whole_line: bool,
-    prose: bool,
-) -> Option<Piece> {
+/// The piece of `line` from `from` to `to`, trimmed, unless empty.
+fn piece(line: &str, at: usize, from: usize, to: usize, whole_line: bool) -> Option<Piece> {
     let raw = line.get(from..to)?;
     let text = raw.trim();
-    if text.is_empty() || (prose && !reads_as_prose(text)) {
+    if text.is_empty() {
         return None;
     }
     let lead = raw.len() - raw.trim_start().len();
@@ -212,6 +190,7 @@ fn piece(
     Some(Piece {
         text: s..s + text.len(),
         whole_line,
+        prose: reads_as_prose(text),
     })
 }
 
@@ -328,7 +307,8 @@ mod tests {
     fn comments(md: &str) -> Vec<String> {
         let start = 0;
         let info = md.lines().next().unwrap_or("").trim_start_matches('`');
-        blocks(md, start..md.len(), info)
+        read(md, start..md.len(), info)
+            .blocks
             .into_iter()
             .map(|b| b.text)
             .collect()
@@ -365,11 +345,16 @@ mod tests {
     #[test]
     fn every_comment_of_a_fence_is_a_span_prose_or_not() {
         let md = "```js\nf(x); // hexidecimal for: 243\n// calls `next` with it here\nlet s = \"// no\";\n```\n";
-        let found: Vec<&str> = spans(md, 0..md.len()).into_iter().map(|r| &md[r]).collect();
+        let read = read(md, 0..md.len(), "js");
+        let found: Vec<&str> = read.spans.into_iter().map(|r| &md[r]).collect();
         assert_eq!(found, ["hexidecimal for: 243", "calls `next` with it here"]);
         // Neither reads as prose; a fence without a known language has no comments.
-        assert!(comments(md).is_empty());
-        assert!(spans("```\n# a note here\n```\n", 0..22).is_empty());
+        assert!(read.blocks.is_empty());
+        assert!(
+            super::read("```\n# a note here\n```\n", 0..22, "")
+                .spans
+                .is_empty()
+        );
     }
 
     #[test]
@@ -403,7 +388,7 @@ mod tests {
     #[test]
     fn comment_text_maps_to_the_file_byte_for_byte() {
         let md = "```sh\necho hi  # say hello to them\n```\n";
-        let b = &blocks(md, 0..md.len(), "sh")[0];
+        let b = &read(md, 0..md.len(), "sh").blocks[0];
         let at = b.text.find("hello").expect("word");
         let span = b.to_source(md, at..at + 5).expect("verbatim");
         assert_eq!(&md[span], "hello");

@@ -48,6 +48,8 @@ pub(super) struct Extractor<'a> {
     pub(super) html_ranges: Vec<Range<usize>>,
     /// Read the comments of fenced code as prose.
     pub(super) code_comments: bool,
+    /// The text of every comment in fenced code (see [`Prose::comment_text`]).
+    pub(super) comment_text: Vec<Range<usize>>,
     /// How many inline HTML code elements (`<code>…</code>`, `<kbd>`, `<samp>`, `<var>`) are open:
     /// their text is code, as if it were in backticks.
     pub(super) html_code: usize,
@@ -207,14 +209,13 @@ impl Extractor<'_> {
                 match &tag {
                     Tag::CodeBlock(kind) => {
                         self.code.push(range.clone());
-                        if self.code_comments
-                            && let pulldown_cmark::CodeBlockKind::Fenced(info) = kind
-                        {
-                            self.blocks.extend(crate::core::comments::blocks(
-                                self.file,
-                                range.clone(),
-                                info,
-                            ));
+                        if let pulldown_cmark::CodeBlockKind::Fenced(info) = kind {
+                            let comments =
+                                crate::core::comments::read(self.file, range.clone(), info);
+                            if self.code_comments {
+                                self.blocks.extend(comments.blocks);
+                            }
+                            self.comment_text.extend(comments.spans);
                         }
                     }
                     Tag::MetadataBlock(_) => self.metadata.push(range.clone()),

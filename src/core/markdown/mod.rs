@@ -272,6 +272,9 @@ pub struct Prose {
     pub blocks: Vec<Block>,
     /// File ranges of inline code and code blocks (what the spelling vocabulary learns from).
     pub code: Vec<Range<usize>>,
+    /// File ranges of the text of every comment in fenced code of a known language, prose or code put
+    /// aside (see [`crate::core::comments::Comments`]): the spelling vocabulary does not learn from it.
+    pub comment_text: Vec<Range<usize>>,
     pub suppressions: Vec<Suppression>,
     /// Web addresses (`http://`, `https://`) outside code and front matter: link destinations,
     /// reference definitions, autolinks, bare URLs and HTML attributes, one block each. Rules address
@@ -461,6 +464,7 @@ pub fn extract_with(file: &str, how: Reading) -> Prose {
         images: Vec::new(),
         html_ranges: Vec::new(),
         code_comments: how.comments,
+        comment_text: Vec::new(),
         html_code: 0,
         html_blocks: how.html,
         in_html_block: false,
@@ -514,6 +518,7 @@ pub fn extract_with(file: &str, how: Reading) -> Prose {
     Prose {
         blocks: x.blocks,
         code: x.code,
+        comment_text: x.comment_text,
         suppressions,
         links,
         code_spans: x.code_spans,

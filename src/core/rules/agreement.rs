@@ -48,7 +48,7 @@ const COLLECTIVE: &str = "majority minority team staff group family committee go
     jury management company press band class army party panel firm club faculty population data media";
 
 /// Numbers, which the dictionary also knows as nouns ("The two contain the same data").
-const NUMBERS: &[&str] = &[
+pub(crate) const NUMBERS: &[&str] = &[
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
     "twelve", "hundred", "thousand", "million", "billion", "dozen", "both", "half",
 ];

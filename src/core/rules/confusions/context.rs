@@ -51,14 +51,11 @@ pub(super) fn names_a_thing(a: &Around) -> bool {
 /// is"): a singular noun the dictionary never reads as an adjective, an adverb or a small word,
 /// followed by a verb of its own ("it is purpose is" has two), or, unless `verb_only`, never a verb
 /// nor a mass itself? "It is" stands before no such noun without an article; "it's time", "it's fun"
-/// and "it's overkill" name a noun that is also a verb, an adjective or a mass. After "you" (`verb_only`)
+/// and "it's overkill" name a noun that is also a verb, an adjective or a mass, and "the way it's set
+/// is" a participle. After "you" (`verb_only`)
 /// only a noun that is never a verb, before a verb ("what you need is", "you project needs").
 pub(super) fn possessed_thing(a: &Around, verb_only: bool) -> bool {
     use crate::core::rules::dictionary::word_metadata;
-    const AUXILIARIES: &[&str] = &[
-        "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
-        "should", "must", "may", "might", "does", "did",
-    ];
     let Some(w) = a.after.as_deref() else {
         return false;
     };
@@ -66,32 +63,18 @@ pub(super) fn possessed_thing(a: &Around, verb_only: bool) -> bool {
         return false;
     }
     // A value or a number is what "it" is ("if it's nil", "it's seven letters long").
-    const VALUES: &[&str] = &[
-        "nil",
-        "null",
-        "none",
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "true",
-        "false",
-        "undefined",
-    ];
-    if VALUES.contains(&w) {
+    if crate::core::rules::agreement::NUMBERS.contains(&w)
+        || matches!(
+            w,
+            "nil" | "null" | "none" | "zero" | "true" | "false" | "undefined"
+        )
+    {
         return false;
     }
     let verb_follows = a
         .after2
         .as_deref()
-        .is_some_and(|n| AUXILIARIES.contains(&n));
+        .is_some_and(|n| crate::core::rules::agreement::AUXILIARIES.contains(&n));
     // An adjective after it, not a participle, makes the word an adverb the dictionary does not know
     // as one ("it's thus critical"; "had it's schema changed" is a possessive).
     let adjective_follows = a
@@ -108,48 +91,13 @@ pub(super) fn possessed_thing(a: &Around, verb_only: bool) -> bool {
             && m.determiner.is_none()
             && m.conjunction.is_none()
             && !m.preposition
-            && ((verb_follows && !(m.verb.is_some() && (verb_only || participle(w))))
+            && ((verb_follows
+                && !(m.verb.is_some() && (verb_only || m.is_verb_past_participle_form())))
                 || (!verb_only
                     && m.verb.is_none()
                     && !adjective_follows
                     && m.noun.as_ref().is_some_and(|n| n.is_mass != Some(true))))
     })
-}
-
-/// Is `w` a verb's participle as well as its base or a noun ("the way it's set is", "how it's built
-/// is")?
-fn participle(w: &str) -> bool {
-    w.ends_with("ed")
-        || w.ends_with("en")
-        || matches!(
-            w,
-            "run"
-                | "read"
-                | "hit"
-                | "cut"
-                | "put"
-                | "come"
-                | "become"
-                | "shut"
-                | "set"
-                | "let"
-                | "built"
-                | "sent"
-                | "spent"
-                | "meant"
-                | "left"
-                | "kept"
-                | "lost"
-                | "cost"
-                | "split"
-                | "cast"
-                | "hurt"
-                | "quit"
-                | "got"
-                | "shot"
-                | "found"
-                | "bound"
-        )
 }
 
 /// Does "then" follow a comparison the judge's list does not name: an adjective's "-er" form

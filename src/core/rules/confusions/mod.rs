@@ -80,9 +80,8 @@ impl Checker for Confusions {
                 } else {
                     &[]
                 };
-                let mut around = Around::new(text, ws, i, code);
-                around.comment = block.kind == crate::core::markdown::BlockKind::CodeComment;
-                let Some((fix, why)) = judge(&around) else {
+                let comment = block.kind == crate::core::markdown::BlockKind::CodeComment;
+                let Some((fix, why)) = judge(&Around::new(text, ws, i, code, comment)) else {
                     continue;
                 };
                 let written = ws[i].text(text);
@@ -150,7 +149,7 @@ struct Around {
 }
 
 impl Around {
-    fn new(text: &str, ws: &[Word], i: usize, code: &[Range<usize>]) -> Around {
+    fn new(text: &str, ws: &[Word], i: usize, code: &[Range<usize>], comment: bool) -> Around {
         let norm = |w: Word| w.text(text).to_lowercase().replace('\u{2019}', "'");
         let before = prev(text, ws, i);
         let before2 = before.and_then(|_| prev(text, ws, i - 1));
@@ -195,7 +194,7 @@ impl Around {
                     )
                 })
             },
-            comment: false,
+            comment,
             before2: before2.map(norm),
             before: before.map(norm),
             word,
@@ -319,13 +318,15 @@ mod tests {
 
     #[test]
     fn a_thing_it_or_you_owns_and_a_participle_after_be_are_flagged() {
-        let md = "It's size is set here. The proxy keeps it's container small. If you repository is \
+        let md = "It's size is set here. The proxy keeps it's container small. It had it's schema changed. It's screen is dark. If you repository is \
                   stuck, restart. The script is designed to be ran once, and it was wrote before.\n";
         assert_eq!(
             run(md),
             pairs(&[
                 ("It's", "Its"),
                 ("it's", "its"),
+                ("it's", "its"),
+                ("It's", "Its"),
                 ("you", "your"),
                 ("ran", "run"),
                 ("wrote", "written"),
@@ -335,7 +336,7 @@ mod tests {
         // or a participle; "you" before a noun that is a verb; a comment's names; "was broke".
         let fine = "If it's nil, stop. It's seven letters long. It's thus critical. It's overkill \
                     here. It's time to go. It's example here. Whether \
-                    it's safe is unclear. It's information, not code. What you record is kept. The way it's set is odd. What you need is here. What \
+                    it's safe is unclear. It's information, not code. What you record is kept. The way it's run is odd. What you need is here. What \
                     you see is what you get. The team was broke.\n";
         assert_eq!(run(fine), Vec::<(String, String)>::new());
         // A code block's comment names the code's things as nouns ("// If it's nil"): left alone.

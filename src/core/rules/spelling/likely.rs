@@ -38,14 +38,13 @@ pub(super) fn likely_typo(
         return None;
     }
     let block = &doc.prose.blocks[b];
-    // A heading or a link's text that reads as the writer's own words is judged like the text.
-    let own_heading = block.kind == BlockKind::Heading && sentence_heading(doc, b);
-    let own_link = !capital && own_link_words(doc, b, view.clone());
-    if (!capital
-        && (block.kind == BlockKind::TableCell
-            || (block.kind == BlockKind::Heading && !own_heading)))
+    // A heading that reads as a sentence, or a link's text of several words, is the writer's own
+    // words and judged like the text; a capitalised word in either is a name or a title.
+    let heading = block.kind == BlockKind::Heading;
+    let link = doc.link_text(b, view.clone());
+    if (!capital && (block.kind == BlockKind::TableCell || (heading && !sentence_heading(doc, b))))
         || doc.whole_link_text(b, view.clone())
-        || (doc.link_text(b, view.clone()).is_some() && !own_link)
+        || link.is_some_and(|t| capital || t.split_whitespace().count() < 2)
         || doc.addresses_hold(word)
     {
         return None;
@@ -267,8 +266,8 @@ pub(super) fn likely_typo(
 }
 
 /// Does heading `b` read as a sentence ("Code example: a test name that incluces 3 parts")? Four words
-/// or more, one of them a small word of English (a lower-case slip keeps it out of title case). A heading of a word or two names a
-/// thing, often as its owner writes it ("## hugo mod graph", "### Nomencalture").
+/// or more, one of them a small word of English. A heading of a word or two names a thing, often as its
+/// owner writes it ("## hugo mod graph", "### Nomencalture").
 fn sentence_heading(doc: &DocProse<'_>, b: usize) -> bool {
     let text = doc.prose.blocks[b].text.as_str();
     let words = doc.words(b);
@@ -277,30 +276,6 @@ fn sentence_heading(doc: &DocProse<'_>, b: usize) -> bool {
             crate::core::rules::repetition::FUNCTION_WORDS
                 .contains(&w.text(text).to_lowercase().as_str())
         })
-}
-
-/// Is the link text around `view` of block `b` the doc's own words ("[John's solutoin](…)", "[the
-/// import map specificiation](…)")? Several words (a lower-case slip keeps them out of title case), not
-/// linking to an issue, a pull request or a commit, whose title keeps its author's spelling.
-fn own_link_words(doc: &DocProse<'_>, b: usize, view: std::ops::Range<usize>) -> bool {
-    let Some(span) = doc.link_span(b, view) else {
-        return false;
-    };
-    let text = &doc.file[span.clone()];
-    let target = doc.file[span.end..]
-        .strip_prefix("](")
-        .and_then(|t| t.split(')').next())
-        .unwrap_or("");
-    let report = [
-        "/issues/",
-        "/pull/",
-        "/pulls/",
-        "/commit/",
-        "/merge_requests/",
-    ]
-    .iter()
-    .any(|p| target.contains(p));
-    text.split_whitespace().count() >= 2 && !report
 }
 
 /// The name the doc writes again and again that a capitalised word is one slip from ("Jekull" in a doc

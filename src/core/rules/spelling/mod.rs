@@ -209,14 +209,11 @@ pub fn stats(doc: &DocProse<'_>) -> Stats {
         // A comment is not code: its words ("// the previous middleware fucntion") do not teach the
         // vocabulary, whether it reads as prose or sets code aside. What it quotes is a value of the
         // code ("// \"abd\"", "calling `next`") and still does.
-        let comments = crate::core::comments::spans(doc.file, range.clone());
+        let inside = |c: &&std::ops::Range<usize>| range.start <= c.start && c.end <= range.end;
         let blanked: String;
-        let code = if !comments.is_empty() {
+        let code = if doc.prose.comment_text.iter().any(|c| inside(&c)) {
             let mut bytes = code.as_bytes().to_vec();
-            for c in comments
-                .iter()
-                .filter(|c| range.start <= c.start && c.end <= range.end)
-            {
+            for c in doc.prose.comment_text.iter().filter(inside) {
                 let mut quote = None;
                 for b in &mut bytes[c.start - range.start..c.end - range.start] {
                     match (quote, *b) {
@@ -1148,12 +1145,14 @@ pub(super) mod tests {
         let doc = "## Code example: a test strcutured with the pattern\n\n\
                    Read [the import map specifiaction](https://example.com/maps) first.\n";
         assert_eq!(likely(doc), ["strcutured", "specifiaction"]);
-        // A heading of a few words names a thing; the title of a pull request keeps its author's
-        // spelling.
+        // A heading of a few words names a thing, as does a link's text of one word; a capital in a
+        // link's text marks a title.
         for names in [
             "## strcutured\n",
             "## the strcutured one\n",
-            "See [the import map specifiaction](https://github.com/o/r/pull/7).\n",
+            "Read the [specifiaction](https://example.com/maps) first.\n",
+            "Read [specifiaction.md](docs/spec.md) first.\n",
+            "[Specifiaction of import maps](https://example.com/maps) is a draft.\n",
         ] {
             assert_eq!(likely(names), Vec::<String>::new(), "{names}");
         }
