@@ -106,7 +106,7 @@ fn grammar_rules_from_harper_and_our_own_catch_what_reviewers_fix() {
     r.write(
         "a.md",
         "# A\n\nThe Collector utilize memory. It is taller then expected.\n\
-         Each subproject runs it's tests.\n\n\
+         Each subproject keeps it's tests small.\n\n\
          ```\nThe Collector utilize memory then it's own.\n```\n",
     );
     let o = r.check_json(&[]);

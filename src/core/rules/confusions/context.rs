@@ -48,14 +48,28 @@ pub(super) fn names_a_thing(a: &Around) -> bool {
 }
 
 /// Is the word after a thing "it" or "you" owns ("it's purpose is", "it's container", "if you terminal
-/// is"): a singular noun the dictionary never reads as an adjective, an adverb or a small word,
-/// followed by a verb of its own ("it is purpose is" has two), or, unless `verb_only`, never a verb
-/// nor a mass itself? "It is" stands before no such noun without an article; "it's time", "it's fun"
-/// and "it's overkill" name a noun that is also a verb, an adjective or a mass, and "the way it's set
-/// is" a participle. After "you" (`verb_only`)
-/// only a noun that is never a verb, before a verb ("what you need is", "you project needs").
+/// is"): a noun the dictionary never reads as an adjective, an adverb or a small word, followed by a
+/// verb of its own ("it is purpose is" has two)? Or, unless `verb_only`: a noun only counted, never a
+/// verb ("keeps it's container small"); a noun also a mass, also a verb, or a plural, where a clause
+/// ends after it ("start it's work, pausing", "examples of it's use."), or a noun also a mass and no
+/// verb before a preposition ("it's ability to", "it's behavior as"). "It is" stands before no
+/// such noun without an article; "it's time", "it's fun", "it's overkill here" and "it's data" name a
+/// noun that is also an adjective or a mass the clause goes on from, and "the way it's set is" a
+/// participle. After "you" (`verb_only`) only a singular noun that is never a verb, before a verb
+/// ("what you need is", "you project needs"), since "you developers are" speaks to them.
 pub(super) fn possessed_thing(a: &Around, verb_only: bool) -> bool {
     use crate::core::rules::dictionary::word_metadata;
+    /// Where a thing named without an article goes on: "it's ability to", "it's behavior as".
+    /// Verbs a clause follows, whose "it's" is "it is" ("I think it's time", "we know it's data").
+    const SAYS: &[&str] = &[
+        "think", "thinks", "thought", "know", "knows", "knew", "say", "says", "said", "guess",
+        "believe", "believes", "mean", "means", "meant", "hope", "feel", "feels", "felt",
+        "suppose", "assume", "bet", "realize", "realise", "notice", "noticed", "decide", "decided",
+        "agree", "argue", "claim", "claims", "seems", "ensure", "sure",
+    ];
+    const ON: &[&str] = &[
+        "to", "at", "on", "in", "into", "from", "with", "within", "as", "over", "across", "under",
+    ];
     let Some(w) = a.after.as_deref() else {
         return false;
     };
@@ -83,20 +97,50 @@ pub(super) fn possessed_thing(a: &Around, verb_only: bool) -> bool {
         .and_then(word_metadata)
         .is_some_and(|m| m.adjective.is_some() && m.verb.is_none());
     word_metadata(w).is_some_and(|m| {
-        m.noun.as_ref().is_some_and(|n| {
-            n.is_plural != Some(true) && n.is_proper != Some(true) && n.is_possessive != Some(true)
-        }) && m.adjective.is_none()
-            && m.adverb.is_none()
-            && m.pronoun.is_none()
-            && m.determiner.is_none()
-            && m.conjunction.is_none()
-            && !m.preposition
-            && ((verb_follows
-                && !(m.verb.is_some() && (verb_only || m.is_verb_past_participle_form())))
-                || (!verb_only
-                    && m.verb.is_none()
-                    && !adjective_follows
-                    && m.noun.as_ref().is_some_and(|n| n.is_mass != Some(true))))
+        let Some(n) = m.noun.as_ref() else {
+            return false;
+        };
+        let plural = n.is_plural == Some(true);
+        let mass = n.is_mass == Some(true);
+        let participle = m.is_verb_past_participle_form();
+        if n.is_proper == Some(true)
+            || n.is_possessive == Some(true)
+            || (plural && verb_only)
+            || m.adjective.is_some()
+            || m.adverb.is_some()
+            || m.pronoun.is_some()
+            || m.determiner.is_some()
+            || m.conjunction.is_some()
+            || m.preposition
+        {
+            return false;
+        }
+        if verb_follows {
+            return !(m.verb.is_some() && (verb_only || participle));
+        }
+        if verb_only || adjective_follows || participle {
+            return false;
+        }
+        // Counted only, singular, never a verb: "keeps it's container small".
+        if !mass && !plural && m.verb.is_none() {
+            return true;
+        }
+        // Any other noun stands after "it is" as a thing it is ("If it's tests, it drifts", "Oh,
+        // it's traces", "It's vibes."), unless "it" is an object: after a verb, a preposition, "and"
+        // or "or" ("to reduce it's size.", "the form and it's methods.").
+        let object = a.before.as_deref().is_some_and(|b| {
+            matches!(b, "and" | "or" | "for")
+                || word_metadata(b).is_some_and(|bm| {
+                    // Not "but", a conjunction too ("but it's backwards").
+                    bm.conjunction.is_none()
+                        && (bm.preposition
+                            || (bm.verb.is_some()
+                                && !crate::core::rules::agreement::AUXILIARIES.contains(&b)
+                                && !SAYS.contains(&b)))
+                })
+        });
+        let countable = n.is_countable == Some(true) || !mass;
+        object && countable && (a.after_stop || (m.verb.is_none() && !plural && a.after2_in(ON)))
     })
 }
 

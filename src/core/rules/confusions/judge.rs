@@ -90,6 +90,15 @@ const CONFUSABLE: &[&str] = &[
     "van",
     "bee",
     "se",
+    "let",
+    "is",
+    "wreck",
+    "wrecks",
+    "wrecked",
+    "wrecking",
+    "not",
+    "to",
+    "use",
 ];
 
 /// Forms of "be" after which "no" before an article or a verb in "-ing" is a slip of "not" ("this is no
@@ -159,9 +168,11 @@ pub(super) fn judge(a: &Around) -> Option<(&'static str, &'static str)> {
         "there" | "they're" if a.after_in(&["own"]) => {
             Some(("their", "is not the possessive; that is"))
         }
+        // Not in "how to you load it", where "to" is the slip (see `phrases`).
         "you"
-            if (a.before_in(PREPOSITIONS) && a.after_lower && names_a_thing(a))
-                || (!a.comment && possessed_thing(a, true)) =>
+            if !(a.before_in(&["to"]) && a.before2_in(&["how"]))
+                && ((a.before_in(PREPOSITIONS) && a.after_lower && names_a_thing(a))
+                    || (!a.comment && possessed_thing(a, true))) =>
         {
             Some((
                 "your",

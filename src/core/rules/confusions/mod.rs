@@ -124,6 +124,9 @@ struct Around {
     after2: Option<String>,
     /// Is the next word written in lower case (not "A" of a DNS record, not "CAN" of a bus)?
     after_lower: bool,
+    /// Does a clause end right after the next word (a stop, a comma, a closing bracket, the text's
+    /// end: "it's purpose, along with", "it's use.")?
+    after_stop: bool,
     /// Does a sentence start at the word (nothing or a full stop, `!`, `?` or `:` before it)?
     starts: bool,
     /// Is the word written with a capital, as at a sentence start?
@@ -201,6 +204,17 @@ impl Around {
             after: after.map(norm),
             after2: after2.map(norm),
             after_lower: after.is_some_and(|w| !w.text(text).chars().any(char::is_uppercase)),
+            after_stop: after.is_some_and(|w| {
+                let rest = &text[w.end..];
+                let mut cs = rest.chars();
+                match cs.next() {
+                    None => true,
+                    Some('.' | ',' | '?' | '!' | ';' | ':' | ')') => {
+                        cs.next().is_none_or(char::is_whitespace)
+                    }
+                    Some(_) => false,
+                }
+            }),
             starts: lead.is_empty() || lead.ends_with(['.', '!', '?', ':']),
             capital: ws[i].text(text).starts_with(|c: char| c.is_uppercase()),
             title: {
@@ -221,6 +235,10 @@ impl Around {
 
     fn before2_in(&self, set: &[&str]) -> bool {
         self.before2.as_deref().is_some_and(|w| set.contains(&w))
+    }
+
+    fn after2_in(&self, set: &[&str]) -> bool {
+        self.after2.as_deref().is_some_and(|w| set.contains(&w))
     }
 
     fn after_in(&self, set: &[&str]) -> bool {
@@ -353,6 +371,47 @@ mod tests {
     }
 
     #[test]
+    fn it_s_before_a_thing_it_owns_as_an_object_is_its() {
+        let md = "To reduce it's size, strip it. The form and it's methods. The terminal will start \
+                  it's work, pausing. It is dated, but it's examples are clear. We rely for it's \
+                  ability to run on a flag.\n";
+        assert_eq!(run(md), pairs(&[("it's", "its"); 5]));
+        // "It is" before a thing it is: a plural, a mass or a noun that is also a verb, where "it"
+        // is the subject ("If it's tests", after a conjunction, at a sentence's start); "time".
+        let fine = "If it's tests, it drifts. Oh, it's traces, of course. It's vibes. It looked \
+                    nice, but it's backwards, as shown. It's product. Whether it's failures or \
+                    not, we log it. It's emulation, not adherence. Now it's time. Is it code? No, \
+                    it's data. It's work in progress. I think it's time. We know it's data, and \
+                    we saw it's building, then stopped. Upgrade when you see it's time. Ask \
+                    whether the team sees it's code review that slows it.\n";
+        assert_eq!(run(fine), Vec::<(String, String)>::new());
+    }
+
+    #[test]
+    fn let_before_a_verb_and_its_object_and_slipped_set_phrases_are_flagged() {
+        let md = "Let try it! So let take a look. Keep is mind that it can wreck havoc. Please not \
+                  that it runs. How to you load it? It can be use to run.\n";
+        assert_eq!(
+            run(md),
+            pairs(&[
+                ("Let", "Let's"),
+                ("let", "let's"),
+                ("is", "in"),
+                ("wreck", "wreak"),
+                ("not", "note"),
+                ("to", "do"),
+                ("use", "used"),
+            ])
+        );
+        let fine = "Let time pass. Let go of the key. Let go the rope. Let x be the set. Let us \
+                    start. Let the PR run. Let users decide. Let developers through the gate. Then \
+                    let it run. The key is mind-blowing. The word keep is a verb. Wreck the car. \
+                    Please note that it runs. It is not that slow. How to use it. See how to help \
+                    fix it. It is used to run. The rest is to use it. Tools we use to build it.\n";
+        assert_eq!(run(fine), Vec::<(String, String)>::new());
+    }
+
+    #[test]
     fn a_word_standing_in_another_words_place_is_flagged_only_there() {
         let md = "If would like to help, ask. If will always have a value. I you use it, it runs. It we stop, it stops. The have \
                   been fixed. This is no the only way, and we are no using it.\n";
@@ -418,7 +477,7 @@ mod tests {
         ] {
             assert_eq!(run(md), pairs(&[("you", "your")]), "{md}");
         }
-        let fine = "It is sent to you first. We built it for you developers, for you all, with you \
+        let fine = "It is sent to you first. You developers are lucky. We built it for you developers, for you all, with you \
                     today, and it comes to you free of charge, made for you using a tool. Is it on you? Thanks to you, it runs \
                     in you and me. Each one you intend to you use. Once logged in you can start; \
                     from now on you will see it, and after signing in you need nothing.\n";

@@ -14,9 +14,43 @@ const PLACES: &[&str] = &["in", "on", "into", "onto", "from", "within", "inside"
 /// announce"); after "the loop was" it is the verb "exit".
 const PEOPLE: &[&str] = &["i", "we", "they", "you", "he", "she"];
 
+/// Verbs "let" takes as they are: "let go of", "let slip", "let it be"; "let know" and "let pass" have
+/// lost their object, not an "'s".
+const NOT_LETS: &[&str] = &[
+    "go", "slip", "fly", "stand", "drop", "rip", "be", "pass", "loose", "know", "alone", "sit",
+    "rest",
+];
+
+/// What a verb after "let's" acts on or goes on to: "Let's try it", "let's take a look", "let's look
+/// at"; not a second verb ("Let time pass").
+const ACTED_ON: &[&str] = &[
+    "a", "an", "the", "this", "that", "these", "those", "it", "them", "our", "your", "its",
+    "their", "some", "at", "with", "by", "into", "through", "over", "on", "about", "up", "out",
+];
+
 /// The fix and the reason when the word is a slip inside one of these phrases.
 pub(super) fn phrase(a: &Around) -> Option<(&'static str, &'static str)> {
     match a.word.as_str() {
+        // "Let try it!", "so let take a look": "let" opening a sentence or a next step before a bare
+        // verb and what that verb acts on is "let's". "Let time pass" and "let people know" have
+        // their object first, "let go of" and "let slip" are phrases of their own, and "Let x be"
+        // names no verb.
+        "let"
+            if ((a.starts && a.title)
+                || (!a.capital && a.before_in(&["so", "now", "then", "first", "next"])))
+                && a.after_lower
+                && !a.after_in(NOT_LETS)
+                && a.after.as_deref().is_some_and(|w| {
+                    crate::core::rules::dictionary::word_metadata(w)
+                        .is_some_and(|m| m.is_verb_lemma())
+                })
+                && a.after2_in(ACTED_ON) =>
+        {
+            Some((
+                "let's",
+                "before a verb and what it acts on, the suggestion is",
+            ))
+        }
         "you" if a.before_in(PLACES) && (a.after_code || (a.after_lower && a.after_file)) => {
             Some((
                 "your",
@@ -153,6 +187,42 @@ pub(super) fn phrase(a: &Around) -> Option<(&'static str, &'static str)> {
                 && a.after.is_some() =>
         {
             Some(("be", "is an insect; after a modal the verb is"))
+        }
+        // Set phrases with one word slipped: "keep is mind", "wreck havoc", "please not that",
+        // "how to you load", "can be use to".
+        "is" if a.before_in(&["keep", "keeps", "kept", "keeping"]) && a.after_in(&["mind"]) => {
+            Some(("in", "is a verb; the phrase is \"keep in mind\", with"))
+        }
+        "wreck" | "wrecks" | "wrecked" | "wrecking" if a.after_in(&["havoc"]) => Some((
+            match a.word.as_str() {
+                "wreck" => "wreak",
+                "wrecks" => "wreaks",
+                "wrecked" => "wreaked",
+                _ => "wreaking",
+            },
+            "ruins; the phrase is \"wreak havoc\", with",
+        )),
+        "not" if a.before_in(&["please"]) && a.after_in(&["that"]) => {
+            Some(("note", "negates; \"please … that\" asks the reader to"))
+        }
+        "to" if a.before_in(&["how"])
+            && a.after_in(&["you"])
+            && a.after2.as_deref().is_some_and(|w| {
+                crate::core::rules::dictionary::word_metadata(w).is_some_and(|m| m.is_verb_lemma())
+            }) =>
+        {
+            Some((
+                "do",
+                "opens no question; \"how … you\" before a verb asks with",
+            ))
+        }
+        "use"
+            if a.before_in(&["is", "are", "was", "were", "be", "been"]) && a.after_in(&["to"]) =>
+        {
+            Some((
+                "used",
+                "after a form of \"be\", before \"to\", the participle is",
+            ))
         }
         // "Se the guide": a sentence opening on a slip of "See".
         "se" if a.starts
