@@ -47,19 +47,22 @@ pub(super) fn names_a_thing(a: &Around) -> bool {
     }
 }
 
-/// Is the word after a thing "it" or "you" owns ("it's purpose is", "it's container", "if you terminal
-/// is"): a noun the dictionary never reads as an adjective, an adverb or a small word, followed by a
-/// verb of its own ("it is purpose is" has two)? Or, unless `verb_only`: a noun only counted, never a
-/// verb ("keeps it's container small"); a noun also a mass, also a verb, or a plural, where a clause
-/// ends after it ("start it's work, pausing", "examples of it's use."), or a noun also a mass and no
-/// verb before a preposition ("it's ability to", "it's behavior as"). "It is" stands before no
-/// such noun without an article; "it's time", "it's fun", "it's overkill here" and "it's data" name a
-/// noun that is also an adjective or a mass the clause goes on from, and "the way it's set is" a
-/// participle. After "you" (`verb_only`) only a singular noun that is never a verb, before a verb
-/// ("what you need is", "you project needs"), since "you developers are" speaks to them.
+/// Is the word after "it's" or "you" a thing they own? A singular noun the dictionary never reads as an
+/// adjective, an adverb or a small word, followed by a verb of its own ("it's purpose is", "if you
+/// repository is": "it is purpose is" has two verbs); after "it's" a plural too ("it's examples
+/// are"). Or, after "it's" only (not `verb_only`):
+/// - a noun only counted, never a verb, anywhere ("keeps it's container small");
+/// - any other noun (also a mass, also a verb, a plural) where "it" is an object, after a verb, a
+///   preposition, "and", "or" or "for", and a clause ends after the noun ("to reduce it's size.",
+///   "start it's work, pausing"), or a mass noun that is no verb goes on to a preposition ("for it's
+///   ability to").
+///
+/// "It is" stands before none of these without an article. Left alone: "If it's tests", "Oh, it's
+/// traces", "I think it's time" ("it" the subject), "the way it's set is" (a participle). After "you"
+/// (`verb_only`) only a singular noun that is never a verb, before a verb ("what you need is"), since
+/// "you developers are" speaks to them.
 pub(super) fn possessed_thing(a: &Around, verb_only: bool) -> bool {
     use crate::core::rules::dictionary::word_metadata;
-    /// Where a thing named without an article goes on: "it's ability to", "it's behavior as".
     /// Verbs a clause follows, whose "it's" is "it is" ("I think it's time", "we know it's data").
     const SAYS: &[&str] = &[
         "think", "thinks", "thought", "know", "knows", "knew", "say", "says", "said", "guess",
@@ -67,6 +70,7 @@ pub(super) fn possessed_thing(a: &Around, verb_only: bool) -> bool {
         "suppose", "assume", "bet", "realize", "realise", "notice", "noticed", "decide", "decided",
         "agree", "argue", "claim", "claims", "seems", "ensure", "sure",
     ];
+    /// Where a thing named without an article goes on: "it's ability to", "it's behavior as".
     const ON: &[&str] = &[
         "to", "at", "on", "in", "into", "from", "with", "within", "as", "over", "across", "under",
     ];
@@ -225,6 +229,11 @@ pub(super) fn bare_verb(w: &str) -> bool {
         w,
         "longer" | "more" | "less" | "doubt" | "one" | "matter" | "way"
     ) && word_metadata(w).is_some_and(|m| m.is_verb_lemma() && m.adjective.is_none())
+}
+
+/// Is `w` a verb's base form ("try", "load"), whatever else the dictionary reads it as?
+pub(super) fn verb_lemma(w: &str) -> bool {
+    crate::core::rules::dictionary::word_metadata(w).is_some_and(|m| m.is_verb_lemma())
 }
 
 /// Is `w` a noun and no verb ("directory", not "use")?

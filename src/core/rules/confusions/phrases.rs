@@ -4,7 +4,7 @@
 //! comma. Asked by [`super::judge::judge`] after its own patterns.
 
 use super::Around;
-use super::context::{bare_verb, names_a_state};
+use super::context::{bare_verb, names_a_state, verb_lemma};
 
 /// Prepositions of place after which "you" before inline code or a file name is a slip of "your" ("in
 /// you `.travis.yml`"); "to you", "for you" and "with you" may go on to a command for the person.
@@ -40,10 +40,7 @@ pub(super) fn phrase(a: &Around) -> Option<(&'static str, &'static str)> {
                 || (!a.capital && a.before_in(&["so", "now", "then", "first", "next"])))
                 && a.after_lower
                 && !a.after_in(NOT_LETS)
-                && a.after.as_deref().is_some_and(|w| {
-                    crate::core::rules::dictionary::word_metadata(w)
-                        .is_some_and(|m| m.is_verb_lemma())
-                })
+                && a.after.as_deref().is_some_and(verb_lemma)
                 && a.after2_in(ACTED_ON) =>
         {
             Some((
@@ -207,9 +204,7 @@ pub(super) fn phrase(a: &Around) -> Option<(&'static str, &'static str)> {
         }
         "to" if a.before_in(&["how"])
             && a.after_in(&["you"])
-            && a.after2.as_deref().is_some_and(|w| {
-                crate::core::rules::dictionary::word_metadata(w).is_some_and(|m| m.is_verb_lemma())
-            }) =>
+            && a.after2.as_deref().is_some_and(verb_lemma) =>
         {
             Some((
                 "do",

@@ -528,6 +528,14 @@ pub(super) mod tests {
             .collect()
     }
 
+    /// The words the known-typo and likely-typo rules find in one doc.
+    fn slips(doc: &str) -> Vec<String> {
+        found_with(&[doc], &[], MIN_DOCS, &[LIKELY, TYPO])[0]
+            .iter()
+            .map(|(_, w, _)| w.clone())
+            .collect()
+    }
+
     fn first_fix(doc: &str) -> Option<String> {
         found(&[doc], &[], MIN_DOCS)[0]
             .first()
@@ -812,22 +820,16 @@ pub(super) mod tests {
 
     #[test]
     fn words_in_a_phrase_of_another_language_are_not_english_slips() {
-        let words = |doc: &str| -> Vec<String> {
-            found_with(&[doc], &[], MIN_DOCS, &[LIKELY, TYPO])[0]
-                .iter()
-                .map(|(_, w, _)| w.clone())
-                .collect()
-        };
         // Course titles in Spanish in a list written in English.
         let doc = "The classes below teach with it, and each of them has its own page.\n\n\
                    * [Algoritmos Evolutivos y de Inteligencia Colectiva](https://x.mx/a), Fall 2019\n\
                    * IN2022, Modelos de Optimización (Prof. Khakifirooz), Spring 2020\n\
                    * It mends the occured cases, Spring 2021\n";
-        assert_eq!(words(doc), ["occured"]);
+        assert_eq!(slips(doc), ["occured"]);
         // Letters glued to inline code belong to its word.
         let glued = "Functions that return `Box::pin`ned futures are recieved here, and `Sized`ness \
                      is kept for the rest of them.\n";
-        assert_eq!(words(glued), ["recieved"]);
+        assert_eq!(slips(glued), ["recieved"]);
     }
 
     #[test]
@@ -1135,16 +1137,10 @@ pub(super) mod tests {
 
     #[test]
     fn sentence_headings_own_link_texts_and_comments_hold_slips() {
-        let likely = |doc: &str| -> Vec<String> {
-            found_with(&[doc], &[], MIN_DOCS, &[LIKELY, TYPO])[0]
-                .iter()
-                .map(|(_, w, _)| w.clone())
-                .collect()
-        };
         // A heading that reads as a sentence, a link text in the writer's words.
         let doc = "## Code example: a test strcutured with the pattern\n\n\
                    Read [the import map specifiaction](https://example.com/maps) first.\n";
-        assert_eq!(likely(doc), ["strcutured", "specifiaction"]);
+        assert_eq!(slips(doc), ["strcutured", "specifiaction"]);
         // A heading of a few words names a thing, as does a link's text of one word; a capital in a
         // link's text marks a title.
         for names in [
@@ -1154,14 +1150,14 @@ pub(super) mod tests {
             "Read [specifiaction.md](docs/spec.md) first.\n",
             "[Specifiaction of import maps](https://example.com/maps) is a draft.\n",
         ] {
-            assert_eq!(likely(names), Vec::<String>::new(), "{names}");
+            assert_eq!(slips(names), Vec::<String>::new(), "{names}");
         }
         // A comment's words are not the code's names, though what it quotes is a value.
         let comment = "The middleware fucntion runs.\n\n\
                        ```javascript\n// the previous middleware fucntion calling `next` with an error\n\
                        f(\"ab\", \"d\") // \"abd\"\n```\n\n\
                        It prints \"abd\" twice, as abd.\n";
-        assert_eq!(likely(comment), ["fucntion"]);
+        assert_eq!(slips(comment), ["fucntion"]);
     }
 
     #[test]
