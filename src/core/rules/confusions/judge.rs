@@ -4,6 +4,8 @@
 use super::Around;
 use super::context::{bare_verb, compared, has_before, names_a_thing, possessed_thing};
 use super::phrases::phrase;
+use std::collections::HashSet;
+use std::sync::LazyLock;
 
 pub(super) const MODALS: &[&str] = &[
     "will", "would", "could", "might", "may", "can", "cannot", "can't", "should", "must", "won't",
@@ -119,29 +121,38 @@ const PREPOSITIONS: &[&str] = &[
     "in", "on", "into", "onto", "from", "with", "at", "within", "inside", "under", "to", "for",
 ];
 
-/// Is `word` one [`judge`] may flag (any case)?
+/// Is `word` one [`judge`] may flag (any case)? One set lookup for the word made lower case in a
+/// small buffer: every word of every paragraph asks, so nothing is allocated and no list is scanned.
 pub(super) fn confusable(word: &str) -> bool {
-    let same = |key: &str| {
-        word.len() >= key.len()
-            && word.len() <= key.len() + 2
-            && word
-                .chars()
-                .map(|c| {
-                    if c == '\u{2019}' {
-                        '\''
-                    } else {
-                        c.to_ascii_lowercase()
-                    }
-                })
-                .eq(key.chars())
-    };
-    CONFUSABLE.iter().any(|k| same(k)) || PARTICIPLES.iter().any(|(past, _)| same(past))
+    static KEYS: LazyLock<HashSet<&'static [u8]>> = LazyLock::new(|| {
+        CONFUSABLE
+            .iter()
+            .chain(PARTICIPLES.iter().map(|(past, _)| past))
+            .map(|k| k.as_bytes())
+            .collect()
+    });
+    // Longer than every key (a curly apostrophe is one character of three bytes).
+    if word.len() > 16 {
+        return false;
+    }
+    let mut buf = [0u8; 16];
+    let mut n = 0;
+    for c in word.chars() {
+        let c = if c == '\u{2019}' { '\'' } else { c };
+        if !c.is_ascii() {
+            return false;
+        }
+        buf[n] = c.to_ascii_lowercase() as u8;
+        n += 1;
+    }
+    let w = &buf[..n];
+    KEYS.contains(w)
 }
 
 /// The fix and the reason, when the word is a confusion in its place; alternatives are split by `|`,
 /// the likelier first ("If is set" lost its "it" more often than it was "It is set").
 pub(super) fn judge(a: &Around) -> Option<(&'static str, &'static str)> {
-    let w = a.word.as_str();
+    let w = &*a.word;
     match w {
         "it's" if a.after_in(&["own"]) || (!a.comment && possessed_thing(a, false)) => {
             Some(("its", "means \"it is\"; the possessive is"))

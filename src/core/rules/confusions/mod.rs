@@ -8,6 +8,7 @@ use super::misspellings::match_case;
 use super::text::{Word, next, prev, sentence_around};
 use super::{Active, Checker, DocProse, Hit, RuleInfo};
 use crate::core::finding::{Safety, Severity};
+use std::borrow::Cow;
 use std::ops::Range;
 
 mod context;
@@ -113,15 +114,30 @@ fn file_extension(rest: &str) -> bool {
     (2..=5).contains(&n) && !ext[n..].starts_with(|c: char| c.is_alphanumeric())
 }
 
+/// `word` in lower case with a curly apostrophe made straight, borrowed when it is so already.
+fn lower(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(word)
+    } else if word.is_ascii() {
+        Cow::Owned(word.to_ascii_lowercase())
+    } else {
+        Cow::Owned(word.to_lowercase().replace('\u{2019}', "'"))
+    }
+}
+
 /// A word and its neighbours (lower case, curly apostrophes made straight); a neighbour is `None`
-/// unless only white space separates it from the word.
-struct Around {
-    before2: Option<String>,
-    before: Option<String>,
-    word: String,
-    after: Option<String>,
+/// unless only white space separates it from the word. A word already in lower-case ASCII is borrowed
+/// from the text, as most are: a frequent confusable word ("to", "is", "the") costs no allocation.
+struct Around<'a> {
+    before2: Option<Cow<'a, str>>,
+    before: Option<Cow<'a, str>>,
+    word: Cow<'a, str>,
+    after: Option<Cow<'a, str>>,
     /// The word after that one (lower case), when only white space separates them.
-    after2: Option<String>,
+    after2: Option<Cow<'a, str>>,
     /// Is the next word written in lower case (not "A" of a DNS record, not "CAN" of a bus)?
     after_lower: bool,
     /// Does a clause end right after the next word (a stop, a comma, a closing bracket, the text's
@@ -139,10 +155,10 @@ struct Around {
     after_file: bool,
     /// The word before, whatever stands between (lower case: "copy" in "copy & past"), and what stands
     /// between, trimmed ("&").
-    prior: Option<String>,
-    gap: String,
+    prior: Option<Cow<'a, str>>,
+    gap: &'a str,
     /// The first word of the sentence (lower case; only for the words whose patterns ask for it).
-    opener: Option<String>,
+    opener: Option<Cow<'a, str>>,
     /// Does another operating system's name stand within four words ("Linux, Window and macOS";
     /// only for "Window")?
     beside_os: bool,
@@ -151,9 +167,9 @@ struct Around {
     comment: bool,
 }
 
-impl Around {
-    fn new(text: &str, ws: &[Word], i: usize, code: &[Range<usize>], comment: bool) -> Around {
-        let norm = |w: Word| w.text(text).to_lowercase().replace('\u{2019}', "'");
+impl<'a> Around<'a> {
+    fn new(text: &'a str, ws: &[Word], i: usize, code: &[Range<usize>], comment: bool) -> Self {
+        let norm = |w: Word| lower(w.text(text));
         let before = prev(text, ws, i);
         let before2 = before.and_then(|_| prev(text, ws, i - 1));
         let after = next(text, ws, i);
@@ -169,7 +185,7 @@ impl Around {
             after_file: after.is_some_and(|w| file_extension(&text[w.end..])),
             prior: prior.map(norm),
             gap: prior
-                .map(|p| text[p.end..ws[i].start].trim().to_owned())
+                .map(|p| text[p.end..ws[i].start].trim())
                 .unwrap_or_default(),
             opener: (word == "than").then(|| {
                 let s = sentence_around(text, ws[i].range()).start;
@@ -226,7 +242,7 @@ impl Around {
 
     /// Is the word before `prior`, with only `gaps` between ("copy" and "&" or "/" before "past")?
     fn prior_is(&self, prior: &str, gaps: &[&str]) -> bool {
-        self.prior.as_deref() == Some(prior) && gaps.contains(&self.gap.as_str())
+        self.prior.as_deref() == Some(prior) && gaps.contains(&self.gap)
     }
 
     fn before_in(&self, set: &[&str]) -> bool {
@@ -261,6 +277,35 @@ mod tests {
         list.iter()
             .map(|(a, b)| (a.to_string(), b.to_string()))
             .collect()
+    }
+
+    #[test]
+    fn a_confusable_word_is_known_in_any_case_and_with_either_apostrophe() {
+        for w in [
+            "its",
+            "ITS",
+            "It\u{2019}s",
+            "it's",
+            "Than",
+            "ran",
+            "Side-Affects",
+        ] {
+            assert!(confusable(w), "{w}");
+        }
+        for w in [
+            "itself",
+            "it\u{2019}ss",
+            "tha",
+            "\u{e9}s",
+            "side-affects-and-effects",
+            "",
+        ] {
+            assert!(!confusable(w), "{w}");
+        }
+        assert_eq!(lower("It\u{2019}s"), "it's");
+        assert_eq!(lower("THAN"), "than");
+        assert!(matches!(lower("than"), Cow::Borrowed("than")));
+        assert_eq!(lower("\u{c9}t\u{c9}"), "\u{e9}t\u{e9}");
     }
 
     #[test]

@@ -30,7 +30,7 @@ const ACTED_ON: &[&str] = &[
 
 /// The fix and the reason when the word is a slip inside one of these phrases.
 pub(super) fn phrase(a: &Around) -> Option<(&'static str, &'static str)> {
-    match a.word.as_str() {
+    match &*a.word {
         // "Let try it!", "so let take a look": "let" opening a sentence or a next step before a bare
         // verb and what that verb acts on is "let's". "Let time pass" and "let people know" have
         // their object first, "let go of" and "let slip" are phrases of their own, and "Let x be"
@@ -191,7 +191,7 @@ pub(super) fn phrase(a: &Around) -> Option<(&'static str, &'static str)> {
             Some(("in", "is a verb; the phrase is \"keep in mind\", with"))
         }
         "wreck" | "wrecks" | "wrecked" | "wrecking" if a.after_in(&["havoc"]) => Some((
-            match a.word.as_str() {
+            match &*a.word {
                 "wreck" => "wreak",
                 "wrecks" => "wreaks",
                 "wrecked" => "wreaked",
