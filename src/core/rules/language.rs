@@ -11,6 +11,13 @@
 //! document.
 
 use super::text::Word;
+use rustc_hash::FxHashSet;
+use std::sync::LazyLock;
+
+/// [`ENGLISH`] and [`FOREIGN`] as sets: every lower-case word of every block is looked up, and most
+/// are in neither list, which a scan would compare with each of its words.
+static ENGLISH_SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| ENGLISH.iter().copied().collect());
+static FOREIGN_SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| FOREIGN.iter().copied().collect());
 
 /// Function words of English.
 const ENGLISH: &[&str] = &[
@@ -197,9 +204,9 @@ pub fn tally(text: &str, words: &[Word]) -> Tally {
             continue;
         }
         // No capital, so already in lower case.
-        if ENGLISH.contains(&word) {
+        if ENGLISH_SET.contains(word) {
             t.english += 1;
-        } else if FOREIGN.contains(&word) {
+        } else if FOREIGN_SET.contains(word) {
             t.foreign += 1;
         }
     }
@@ -260,7 +267,7 @@ pub fn in_foreign_phrase(text: &str, words: &[Word], i: usize) -> bool {
     let (mut function, mut accented) = (0, 0);
     for w in around {
         let lower = w.to_lowercase();
-        if FOREIGN.contains(&lower.as_str()) || JOINERS.contains(&lower.as_str()) {
+        if FOREIGN_SET.contains(lower.as_str()) || JOINERS.contains(&lower.as_str()) {
             function += 1;
         } else if w.chars().any(|c| ('\u{c0}'..='\u{24f}').contains(&c)) {
             accented += 1;

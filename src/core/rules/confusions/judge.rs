@@ -4,7 +4,7 @@
 use super::Around;
 use super::context::{bare_verb, compared, has_before, names_a_thing, possessed_thing};
 use super::phrases::phrase;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
 pub(super) const MODALS: &[&str] = &[
@@ -124,7 +124,7 @@ const PREPOSITIONS: &[&str] = &[
 /// Is `word` one [`judge`] may flag (any case)? One set lookup for the word made lower case in a
 /// small buffer: every word of every paragraph asks, so nothing is allocated and no list is scanned.
 pub(super) fn confusable(word: &str) -> bool {
-    static KEYS: LazyLock<HashSet<&'static [u8]>> = LazyLock::new(|| {
+    static KEYS: LazyLock<FxHashSet<&'static [u8]>> = LazyLock::new(|| {
         CONFUSABLE
             .iter()
             .chain(PARTICIPLES.iter().map(|(past, _)| past))
