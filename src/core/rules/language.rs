@@ -10,14 +10,14 @@
 //! Short blocks (a heading, a list item) carry too few function words to say: they follow their
 //! document.
 
+use super::lexicon::WordSet;
 use super::text::Word;
-use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
 /// [`ENGLISH`] and [`FOREIGN`] as sets: every lower-case word of every block is looked up, and most
 /// are in neither list, which a scan would compare with each of its words.
-static ENGLISH_SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| ENGLISH.iter().copied().collect());
-static FOREIGN_SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| FOREIGN.iter().copied().collect());
+static ENGLISH_SET: LazyLock<WordSet> = LazyLock::new(|| ENGLISH.iter().copied().collect());
+static FOREIGN_SET: LazyLock<WordSet> = LazyLock::new(|| FOREIGN.iter().copied().collect());
 
 /// Function words of English.
 const ENGLISH: &[&str] = &[

@@ -2,8 +2,13 @@
 //! part-of-speech knowledge the grammar patterns need, kept as data so it can be reviewed and extended
 //! without touching code.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
+
+/// A built-in set of words. Rules look a word up in these for nearly every word of every block, so
+/// they hash with rustc-hash's Fx hash: the standard SipHash, built against attacks a compiled-in
+/// list never meets, cost more per short word than the rest of the lookup.
+pub type WordSet = FxHashSet<&'static str>;
 
 /// Parses a word-list file (built in, or a team's vocabulary): lines, trimmed, without blanks and `#`
 /// comments.
@@ -20,14 +25,14 @@ pub fn rows(data: &str) -> impl Iterator<Item = &str> {
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
 }
 
-fn set(data: &'static str) -> HashSet<&'static str> {
+fn set(data: &'static str) -> WordSet {
     lines(data)
         .map(|l| l.split_whitespace().next().unwrap_or(l))
         .collect()
 }
 
 /// Base-form verbs; the value is true when the same form is also commonly a noun ("access", "use").
-pub static VERBS: LazyLock<HashMap<&'static str, bool>> = LazyLock::new(|| {
+pub static VERBS: LazyLock<FxHashMap<&'static str, bool>> = LazyLock::new(|| {
     lines(include_str!("data/verbs.txt"))
         .filter_map(|l| {
             let mut parts = l.split_whitespace();
@@ -38,15 +43,15 @@ pub static VERBS: LazyLock<HashMap<&'static str, bool>> = LazyLock::new(|| {
 });
 
 /// Adjectives of size, degree and quality that precede a countable noun ("tiny", "significant").
-pub static ADJECTIVES: LazyLock<HashSet<&'static str>> =
+pub static ADJECTIVES: LazyLock<WordSet> =
     LazyLock::new(|| set(include_str!("data/adjectives.txt")));
 
 /// Singular nouns that are countable in technical prose ("drop", "bug", "difference").
-pub static COUNTABLE: LazyLock<HashSet<&'static str>> =
+pub static COUNTABLE: LazyLock<WordSet> =
     LazyLock::new(|| set(include_str!("data/countable_nouns.txt")));
 
 /// Mass nouns that read fine without an article ("overhead", "support", "latency").
-pub static UNCOUNTABLE: LazyLock<HashSet<&'static str>> =
+pub static UNCOUNTABLE: LazyLock<WordSet> =
     LazyLock::new(|| set(include_str!("data/uncountable_nouns.txt")));
 
 /// A hash of every built-in word list (and the term list), so cached results notice a data change.
@@ -135,7 +140,7 @@ mod tests {
             .map(|l| l.split_whitespace().next().unwrap_or(l))
             .collect();
         assert!(words.len() > 50, "{name} is too short");
-        let mut seen = HashSet::new();
+        let mut seen = std::collections::HashSet::new();
         for w in &words {
             assert_eq!(*w, w.to_lowercase(), "{name}: {w} is not lower case");
             assert!(seen.insert(*w), "{name}: {w} is listed twice");
