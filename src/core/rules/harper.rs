@@ -20,6 +20,9 @@ use harper_core::{Dialect, Document, Span, Token, TokenKind};
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
+
+mod gate;
+use gate::Gate;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
@@ -108,82 +111,6 @@ pub fn all_linters() -> BTreeMap<String, String> {
 /// line, 300 KB, took 7 s; twice that, 21 s), so a longer block is read in pieces cut at sentence ends,
 /// or at white space where there are none. Paragraphs people write are far shorter.
 const PIECE: usize = 8_000;
-
-/// Words (whole runs of letters, any case) without which a linter cannot match, for the linters on by
-/// default: a piece of prose holding none of the enabled linters' words is not parsed at all (harper's
-/// parse of every paragraph was nearly all of a cold run). Read from each linter's patterns in
-/// harper-core 3.0; `CorrectNumberSuffix` needs a digit with a suffix's first letter after it. When a
-/// linter not listed here is on, every piece is parsed.
-const TRIGGERS: &[(&str, &[&str])] = &[
-    ("DotInitialisms", &["ie", "eg"]),
-    ("ViceVersa", &["vice", "vise"]),
-    ("DoubleCheckHyphen", &["double"]),
-    (
-        "ThisTypeOfThing",
-        &["kind", "kinds", "sort", "sorts", "type", "types"],
-    ),
-    ("WorstCaseScenario", &["worst", "worse"]),
-    (
-        "CriteriaPhenomena",
-        &["criteria", "phenomena", "criterion", "phenomenon"],
-    ),
-    ("InDetail", &["details"]),
-    (
-        "OpenCompounds",
-        &[
-            "afew",
-            "alot",
-            "aswell",
-            "atall",
-            "atleast",
-            "eachother",
-            "incase",
-            "infact",
-            "infront",
-            "upto",
-        ],
-    ),
-    ("TakeCareOf", &["care"]),
-    ("AwaitFor", &["await", "awaited", "awaiting", "awaits"]),
-    ("CorrectNumberSuffix", &[]),
-];
-
-/// What a piece must hold for the enabled linters to have anything to find: `None` when some enabled
-/// linter has no known trigger (then every piece is parsed).
-struct Gate {
-    words: Vec<&'static str>,
-    numbers: bool,
-}
-
-impl Gate {
-    fn of(enabled: &[String]) -> Option<Gate> {
-        let mut gate = Gate {
-            words: Vec::new(),
-            numbers: false,
-        };
-        for name in enabled {
-            let (_, words) = TRIGGERS.iter().find(|(n, _)| n == name)?;
-            gate.words.extend_from_slice(words);
-            gate.numbers |= name == "CorrectNumberSuffix";
-        }
-        Some(gate)
-    }
-
-    /// Could an enabled linter match in `text`?
-    fn open(&self, text: &str) -> bool {
-        let b = text.as_bytes();
-        if self.numbers
-            && b.windows(2).any(|w| {
-                w[0].is_ascii_digit()
-                    && matches!(w[1].to_ascii_lowercase(), b's' | b'n' | b'r' | b't')
-            })
-        {
-            return true;
-        }
-        text.split(|c: char| !c.is_alphabetic())
-            .any(|w| self.words.iter().any(|t| w.eq_ignore_ascii_case(t)))
-    }
-}
 
 /// The pieces of `text` harper reads (see [`PIECE`]): the whole text when it is short enough.
 fn pieces(text: &str) -> Vec<Range<usize>> {
@@ -557,17 +484,50 @@ impl Checker for HarperGrammar {
                                 .collect();
                         }
                     }
+                    // "for eg": "e.g." already says "for example", so "for e.g." says it twice.
+                    let for_eg = (h.linter == "DotInitialisms")
+                        .then(|| for_example(&block.text, &range))
+                        .flatten();
+                    let (range, replacements, message) = match for_eg {
+                        Some((range, fix)) => (range, vec![fix], FOR_EG.to_owned()),
+                        None => (range, replacements, h.message),
+                    };
                     out.push(Hit {
                         block: b,
                         range,
                         rule: id.clone(),
-                        message: h.message,
+                        message,
                         replacements,
                     });
                 }
             }
         }
     }
+}
+
+const FOR_EG: &str = "\"for e.g.\" says \"for\" twice: \"e.g.\" means \"for example\".";
+
+/// "for eg" (`range` of `text` is "eg", with any colon or comma harper takes after it, after "for"):
+/// the span of "for eg" and its fix, "for example", since "for e.g." reads "for for example".
+fn for_example(text: &str, range: &Range<usize>) -> Option<(Range<usize>, String)> {
+    let head = text[..range.start].strip_suffix([' ', '\n'])?;
+    let word_start = head
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .last()
+        .map_or(head.len(), |(i, _)| i);
+    let word = &head[word_start..];
+    let eg = text[range.clone()].trim_end_matches([':', ',']);
+    if !eg.eq_ignore_ascii_case("eg") || !word.eq_ignore_ascii_case("for") {
+        return None;
+    }
+    let fix = if word.starts_with('F') {
+        "For example"
+    } else {
+        "for example"
+    };
+    Some((word_start..range.start + eg.len(), fix.to_owned()))
 }
 
 /// Is "in details" at `range` of `text` the plural noun, not "in detail" said wrongly: the doc's HTML
@@ -634,50 +594,6 @@ mod tests {
             ));
         }
         std::fs::write(path, out).expect("write the catalogue");
-    }
-
-    #[test]
-    fn a_piece_without_any_enabled_linter_s_words_is_not_parsed() {
-        let on: Vec<String> = ["DotInitialisms", "CorrectNumberSuffix", "ViceVersa"]
-            .map(String::from)
-            .to_vec();
-        let gate = Gate::of(&on).expect("every one has triggers");
-        assert!(!gate.open("Plain words about fields and begin, version 1.2.3."));
-        assert!(gate.open("Use it, ie. when needed."));
-        assert!(gate.open("The 2st item"));
-        assert!(gate.open("and VICE-versa"));
-        // Whatever the gate says, the findings are the same as harper's on the whole text.
-        for text in [
-            "Plain words, fields.",
-            "Use it, ie when needed, vice-versa, the 2st.",
-        ] {
-            let gated = if gate.open(text) {
-                lint_block(text, &on)
-            } else {
-                Vec::new()
-            };
-            assert_eq!(gated.len(), lint_block(text, &on).len(), "{text}");
-        }
-        // A linter without known triggers: every piece is parsed.
-        assert!(Gate::of(&["Spaces".to_owned()]).is_none());
-    }
-
-    #[test]
-    fn every_linter_on_by_default_has_its_trigger_words() {
-        let defaults: Vec<String> = include_str!("data/harper.tsv")
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| {
-                let mut cols = l.split('\t');
-                let name = cols.next()?;
-                (cols.next() == Some("on")).then(|| name.to_owned())
-            })
-            .collect();
-        assert!(!defaults.is_empty());
-        assert!(
-            Gate::of(&defaults).is_some(),
-            "a linter on by default needs its words in TRIGGERS, or cold runs parse every paragraph"
-        );
     }
 
     #[test]
@@ -756,6 +672,31 @@ mod tests {
             run("Fixed anchors in details.\n\n<details>\n<summary>More</summary>\n</details>\n")
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn for_eg_is_for_example_not_for_e_g() {
+        let fixes = |md: &str| -> Vec<(String, Vec<String>)> {
+            crate::core::rules::hits_in(&HarperGrammar::new(), &["grammar.dot-initialisms"], md)
+                .into_iter()
+                .map(|(_, w, r)| (w, r))
+                .collect()
+        };
+        let one = |w: &str, r: &str| vec![(w.to_owned(), vec![r.to_owned()])];
+        assert_eq!(
+            fixes("If a change occurs (for eg: the version changes), it runs.\n"),
+            one("for eg", "for example")
+        );
+        assert_eq!(
+            fixes("It runs. For eg, if you edit the app, it runs.\n"),
+            one("For eg", "For example")
+        );
+        // Elsewhere "eg" is "e.g.", and a word that merely ends in "for" is no "for".
+        assert_eq!(
+            fixes("Use a format (eg: YAML) for it.\n"),
+            one("eg:", "e.g.")
+        );
+        assert_eq!(fixes("Ask the platfor eg: a name.\n"), one("eg:", "e.g."));
     }
 
     #[test]
