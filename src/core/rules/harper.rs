@@ -14,17 +14,17 @@ use super::dictionary::{aside, dictionary};
 use super::{Active, Checker, DocProse, Hit, RuleInfo};
 use crate::core::finding::{Safety, Severity};
 use crate::core::markdown::PLACEHOLDER;
+use gate::Gate;
 use harper_core::linting::{LintGroup, Suggestion};
 use harper_core::parsers::{Parser, PlainEnglish};
 use harper_core::{Dialect, Document, Span, Token, TokenKind};
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
-
-mod gate;
-use gate::Gate;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
+
+mod gate;
 
 /// Plain English, except that each placeholder (code, HTML, math in the original) is one token harper
 /// does not lint, as harper's own Markdown parser does with code.
