@@ -507,10 +507,11 @@ impl Checker for HarperGrammar {
 
 const FOR_EG: &str = "\"for e.g.\" says \"for\" twice: \"e.g.\" means \"for example\".";
 
-/// "for eg" (`range` of `text` is "eg", with any colon or comma harper takes after it, after "for"):
-/// the span of "for eg" and its fix, "for example", since "for e.g." reads "for for example".
+/// "for eg" (`range` of `text` is "eg", with any punctuation harper takes after it, after the word
+/// "for"): the span of "for eg" (and the period of "eg.", the abbreviation's) and its fix, "for
+/// example", since "for e.g." reads "for for example". Other punctuation after "eg" stays.
 fn for_example(text: &str, range: &Range<usize>) -> Option<(Range<usize>, String)> {
-    let head = text[..range.start].strip_suffix([' ', '\n'])?;
+    let head = text[..range.start].trim_end_matches([' ', '\t', '\n', '\u{a0}']);
     let word_start = head
         .char_indices()
         .rev()
@@ -518,16 +519,23 @@ fn for_example(text: &str, range: &Range<usize>) -> Option<(Range<usize>, String
         .last()
         .map_or(head.len(), |(i, _)| i);
     let word = &head[word_start..];
-    let eg = text[range.clone()].trim_end_matches([':', ',']);
-    if !eg.eq_ignore_ascii_case("eg") || !word.eq_ignore_ascii_case("for") {
+    let flagged = &text[range.clone()];
+    let (eg, after) = (flagged.get(..2)?, &flagged[2..]);
+    // "for" as a word of its own, not the end of a name ("use_for eg").
+    let glued = head[..word_start]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || c == '_');
+    if !eg.eq_ignore_ascii_case("eg") || !word.eq_ignore_ascii_case("for") || glued {
         return None;
     }
-    let fix = if word.starts_with('F') {
-        "For example"
-    } else {
-        "for example"
+    let fix = match word {
+        "FOR" => "FOR EXAMPLE",
+        w if w.starts_with('F') => "For example",
+        _ => "for example",
     };
-    Some((word_start..range.start + eg.len(), fix.to_owned()))
+    let end = range.start + 2 + usize::from(after.starts_with('.'));
+    Some((word_start..end, fix.to_owned()))
 }
 
 /// Is "in details" at `range` of `text` the plural noun, not "in detail" said wrongly: the doc's HTML
@@ -697,6 +705,18 @@ mod tests {
             one("eg:", "e.g.")
         );
         assert_eq!(fixes("Ask the platfor eg: a name.\n"), one("eg:", "e.g."));
+        // "eg." loses its period with the abbreviation; other spaces between the words; a name that
+        // ends in "for" is no "for"; capitals stay capitals.
+        assert_eq!(
+            fixes("It runs (for eg. when you edit it).\n"),
+            one("for eg.", "for example")
+        );
+        assert_eq!(
+            fixes("It runs, for\u{a0}eg: on edits.\n"),
+            one("for\u{a0}eg", "for example")
+        );
+        assert_eq!(fixes("Set use_for eg: on.\n"), one("eg:", "e.g."));
+        assert_eq!(fixes("FOR eg: THIS.\n"), one("FOR eg", "FOR EXAMPLE"));
     }
 
     #[test]

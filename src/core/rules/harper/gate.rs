@@ -1,7 +1,8 @@
 //! Which pieces of prose harper-core parses at all: its parse of every paragraph was nearly all of a
 //! cold run, and a linter can match only where its trigger words are.
 
-/// Words (whole runs of letters, any case) without which a linter cannot match, for the linters on by
+/// Words (whole runs of ASCII letters, any case: harper's words are Latin letters, and a letter of
+/// another script beside one is no part of it) without which a linter cannot match, for the linters on by
 /// default: a piece of prose holding none of the enabled linters' words is not parsed at all. Read
 /// from each linter's patterns in harper-core 3.0; `CorrectNumberSuffix` needs a wrong ordinal suffix
 /// instead (see [`wrong_ordinal`]). When a linter not listed here is on, every piece is parsed.
@@ -114,7 +115,7 @@ impl Gate {
             return true;
         }
         let mut words = text
-            .split(|c: char| !c.is_alphabetic())
+            .split(|c: char| !c.is_ascii_alphabetic())
             .filter(|w| !w.is_empty());
         let (mut before, mut word) = ("", words.next());
         while let Some(w) = word {
@@ -138,8 +139,9 @@ impl Gate {
 
 /// Could `CorrectNumberSuffix` flag something in `b`: a digit, then "st", "nd", "rd" or "th" (any case)
 /// as a word of two letters, unless the number is a plain integer that takes that very suffix ("1st",
-/// "12th", "23rd"). Where the number could be read otherwise (after a letter, a period or a comma:
-/// "0x2st", "1.5th", "1,001st") or a byte after the suffix could begin a letter, the piece is opened.
+/// "12th", "23rd"). Where harper could read the number otherwise (after a letter, a period or a sign:
+/// "1e+1st", "1.0th"; or longer than `f64` holds exactly) or a byte after the suffix could begin a
+/// letter, the piece is opened.
 fn wrong_ordinal(b: &[u8]) -> bool {
     (0..b.len().saturating_sub(2)).any(|i| {
         if !b[i].is_ascii_digit() {
@@ -158,8 +160,12 @@ fn wrong_ordinal(b: &[u8]) -> bool {
             .iter()
             .rposition(|c| !c.is_ascii_digit())
             .map_or(0, |p| p + 1);
-        if start > 0
-            && (b[start - 1].is_ascii_alphanumeric() || matches!(b[start - 1], b'.' | b','))
+        // harper reads the longest number Rust's `f64` parser takes: after a letter, a period or a sign
+        // the run may be part of a longer one ("1e+1st" is 10, "1.0th" is 1), and past 15 digits `f64`
+        // rounds it.
+        if (start > 0
+            && (b[start - 1].is_ascii_alphanumeric() || matches!(b[start - 1], b'.' | b'+' | b'-')))
+            || i + 1 - start > 15
         {
             return true;
         }
@@ -199,8 +205,10 @@ mod tests {
             "the 23th",
             "the 12nd",
             "the 0x21st",
-            "1.5th",
-            "1,001th",
+            "1.0th",
+            "the 1e+1st place",
+            "2e-0th",
+            "9007199254740993rd",
         ] {
             assert!(gate.open(wrong), "{wrong}");
         }
@@ -211,21 +219,24 @@ mod tests {
         assert!(!this_type.open("this type"));
         assert!(this_type.open("These kind of errors are rare."));
         assert!(this_type.open("For that\nsort of things"));
+        assert!(this_type.open("\u{6211}\u{4eec}these kind of errors."));
         // The same for "double check", "worst case scenario" and "take care about".
-        let on: Vec<String> = ["DoubleCheckHyphen", "WorstCaseScenario", "TakeCareOf"]
+        let framed_on: Vec<String> = ["DoubleCheckHyphen", "WorstCaseScenario", "TakeCareOf"]
             .map(String::from)
             .to_vec();
-        let framed = Gate::of(&on).expect("each has triggers");
+        let framed = Gate::of(&framed_on).expect("each has triggers");
         assert!(!framed.open("A double quote; in case of doubt, take care of it, worst of all."));
         for yes in [
             "Please DOUBLE check it.",
             "the worst-case-scenario",
             "the worse case scenario",
             "You took care about it.",
+            "Please double check\u{4e00}\u{4e0b} the config.",
+            "Plan for the worst case scenario\u{2bc}s cost.",
         ] {
             assert!(framed.open(yes), "{yes}");
             assert_eq!(
-                lint_block(yes, &on).is_empty(),
+                lint_block(yes, &framed_on).is_empty(),
                 yes.contains("worse"),
                 "{yes}"
             );
