@@ -452,45 +452,9 @@ impl Checker for HarperGrammar {
                         continue;
                     };
                     let range = piece.start + h.range.start..piece.start + h.range.end;
-                    // "Anchors in details": the doc's HTML element (it writes `details` as code or a
-                    // tag), not "in detail" said wrongly.
-                    if h.linter == "InDetail" && details_named(doc, &block.text, &range) {
+                    let Some((range, replacements, message)) = mend(doc, &block.text, h, range)
+                    else {
                         continue;
-                    }
-                    // "this type of data": a mass noun has no number to disagree with.
-                    if h.linter == "ThisTypeOfThing"
-                        && block.text[range.clone()]
-                            .split_whitespace()
-                            .next_back()
-                            .is_some_and(|w| {
-                                crate::core::rules::lexicon::UNCOUNTABLE
-                                    .contains(w.to_lowercase().as_str())
-                            })
-                    {
-                        continue;
-                    }
-                    let mut replacements = h.replacements;
-                    // "this kind of indexes": harper offers its placeholder "thing" for the noun; the
-                    // noun's own singular is the fix ("index"), and without one there is no fix to give.
-                    if h.linter == "ThisTypeOfThing" {
-                        let noun = &block.text[range.clone()];
-                        if replacements.iter().any(|r| r == "thing" || r == "things")
-                            && !noun.eq_ignore_ascii_case("thing")
-                            && !noun.eq_ignore_ascii_case("things")
-                        {
-                            replacements = crate::core::rules::noun_number::singular(noun)
-                                .filter(|_| replacements.iter().any(|r| r == "thing"))
-                                .into_iter()
-                                .collect();
-                        }
-                    }
-                    // "for eg": "e.g." already says "for example", so "for e.g." says it twice.
-                    let for_eg = (h.linter == "DotInitialisms")
-                        .then(|| for_example(&block.text, &range))
-                        .flatten();
-                    let (range, replacements, message) = match for_eg {
-                        Some((range, fix)) => (range, vec![fix], FOR_EG.to_owned()),
-                        None => (range, replacements, h.message),
                     };
                     out.push(Hit {
                         block: b,
@@ -502,6 +466,49 @@ impl Checker for HarperGrammar {
                 }
             }
         }
+    }
+}
+
+/// What docreview makes of harper's finding `h` at `range` of `text` (a block of `doc`): its span,
+/// fixes and message, mended where a linter's own do not fit docs, or `None` to leave it out.
+fn mend(
+    doc: &DocProse<'_>,
+    text: &str,
+    h: HarperHit,
+    range: Range<usize>,
+) -> Option<(Range<usize>, Vec<String>, String)> {
+    let flagged = &text[range.clone()];
+    match h.linter.as_str() {
+        // "Anchors in details": the doc's HTML element (it writes `details` as code or a tag), not
+        // "in detail" said wrongly.
+        "InDetail" if details_named(doc, text, &range) => None,
+        // "this type of data": a mass noun has no number to disagree with.
+        "ThisTypeOfThing"
+            if flagged.split_whitespace().next_back().is_some_and(|w| {
+                crate::core::rules::lexicon::UNCOUNTABLE.contains(w.to_lowercase().as_str())
+            }) =>
+        {
+            None
+        }
+        // "this kind of indexes": harper offers its placeholder "thing" for the noun; the noun's own
+        // singular is the fix ("index"), and without one there is no fix to give.
+        "ThisTypeOfThing"
+            if h.replacements.iter().any(|r| r == "thing" || r == "things")
+                && !flagged.eq_ignore_ascii_case("thing")
+                && !flagged.eq_ignore_ascii_case("things") =>
+        {
+            let fixes = crate::core::rules::noun_number::singular(flagged)
+                .filter(|_| h.replacements.iter().any(|r| r == "thing"))
+                .into_iter()
+                .collect();
+            Some((range, fixes, h.message))
+        }
+        // "for eg": "e.g." already says "for example", so "for e.g." says it twice.
+        "DotInitialisms" => Some(match for_example(text, &range) {
+            Some((span, fix)) => (span, vec![fix], FOR_EG.to_owned()),
+            None => (range, h.replacements, h.message),
+        }),
+        _ => Some((range, h.replacements, h.message)),
     }
 }
 

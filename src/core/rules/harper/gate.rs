@@ -1,27 +1,70 @@
 //! Which pieces of prose harper-core parses at all: its parse of every paragraph was nearly all of a
 //! cold run, and a linter can match only where its trigger words are.
 
-/// Words (whole runs of ASCII letters, any case: harper's words are Latin letters, and a letter of
-/// another script beside one is no part of it) without which a linter cannot match, for the linters on by
-/// default: a piece of prose holding none of the enabled linters' words is not parsed at all. Read
-/// from each linter's patterns in harper-core 3.0; `CorrectNumberSuffix` needs a wrong ordinal suffix
-/// instead (see [`wrong_ordinal`]). When a linter not listed here is on, every piece is parsed.
-pub(super) const TRIGGERS: &[(&str, &[&str])] = &[
-    ("DotInitialisms", &["ie", "eg"]),
-    ("ViceVersa", &["vice", "vise"]),
-    // Each of the next three only between the words `FRAMED` names.
-    ("DoubleCheckHyphen", &["double"]),
-    (
-        "ThisTypeOfThing",
-        &["kind", "kinds", "sort", "sorts", "type", "types"],
+/// What one linter needs in a piece of prose for harper to parse it: one of `words` (whole runs of
+/// ASCII letters, any case: harper's words are Latin letters, and a letter of another script beside
+/// one is no part of it), right after one of `before` and right before one of `after` where those
+/// are not empty. Read from each linter's pattern in harper-core 3.0 (its Rust source or `.weir`
+/// file), with other forms of a word where harper might take them too.
+pub(super) struct Trigger {
+    linter: &'static str,
+    before: &'static [&'static str],
+    words: &'static [&'static str],
+    after: &'static [&'static str],
+}
+
+/// A linter that needs one of `words` anywhere.
+const fn any(linter: &'static str, words: &'static [&'static str]) -> Trigger {
+    framed(linter, &[], words, &[])
+}
+
+/// A linter that needs one of `words` between its neighbours ("this type of", not "the type").
+const fn framed(
+    linter: &'static str,
+    before: &'static [&'static str],
+    words: &'static [&'static str],
+    after: &'static [&'static str],
+) -> Trigger {
+    Trigger {
+        linter,
+        before,
+        words,
+        after,
+    }
+}
+
+/// The triggers of the linters on by default (and a few more): a piece of prose holding none of the
+/// enabled linters' triggers is not parsed at all. "type" and "kind" alone once opened about half
+/// of the pieces harper read on the corpus; "this type of" is rare. `CorrectNumberSuffix` needs a
+/// wrong ordinal suffix instead (see [`wrong_ordinal`]). When a linter not listed here is on, every
+/// piece is parsed.
+const TRIGGERS: &[Trigger] = &[
+    any("DotInitialisms", &["ie", "eg"]),
+    any("ViceVersa", &["vice", "vise"]),
+    framed(
+        "DoubleCheckHyphen",
+        &[],
+        &["double"],
+        &["check", "checks", "checked", "checking"],
     ),
-    ("WorstCaseScenario", &["case"]),
-    (
+    framed(
+        "ThisTypeOfThing",
+        &["this", "these", "that", "those"],
+        &["kind", "kinds", "sort", "sorts", "type", "types"],
+        &["of"],
+    ),
+    framed(
+        "WorstCaseScenario",
+        &["worst", "worse"],
+        &["case"],
+        &["scenario", "scenarios"],
+    ),
+    any(
         "CriteriaPhenomena",
         &["criteria", "phenomena", "criterion", "phenomenon"],
     ),
-    ("InDetail", &["details"]),
-    (
+    any("InDetail", &["details"]),
+    any(
         "OpenCompounds",
         &[
             "afew",
@@ -36,74 +79,32 @@ pub(super) const TRIGGERS: &[(&str, &[&str])] = &[
             "upto",
         ],
     ),
-    // Only between "take" (or "takes", "took", ...) and "about" (see `FRAMED`).
-    ("TakeCareOf", &["care"]),
-    ("AwaitFor", &["await", "awaited", "awaiting", "awaits"]),
-    ("CorrectNumberSuffix", &[]),
-];
-
-/// Linters whose trigger words (in `TRIGGERS`) count only with the words their pattern needs around
-/// them: the word before one of the first list (any word when it is empty), and the word after one of
-/// the second. "type" and "kind" alone opened about half of the pieces harper read on the corpus;
-/// "this type of" is rare. Each list holds the pattern's words and, where harper might also take
-/// them, their other forms.
-const FRAMED: &[Frame] = &[
-    (
-        "ThisTypeOfThing",
-        &["this", "these", "that", "those"],
-        &["of"],
-    ),
-    (
-        "DoubleCheckHyphen",
-        &[],
-        &["check", "checks", "checked", "checking"],
-    ),
-    (
-        "WorstCaseScenario",
-        &["worst", "worse"],
-        &["scenario", "scenarios"],
-    ),
-    (
+    framed(
         "TakeCareOf",
         &["take", "taken", "takes", "taking", "took"],
+        &["care"],
         &["about"],
     ),
+    any("AwaitFor", &["await", "awaited", "awaiting", "awaits"]),
+    any("CorrectNumberSuffix", &[]),
 ];
-
-/// A linter, the words one of which must come before its trigger word, and those one of which must
-/// come after it.
-type Frame = (
-    &'static str,
-    &'static [&'static str],
-    &'static [&'static str],
-);
-
-/// A trigger word, and the words it needs before and after it (see `FRAMED`).
-type Trigger = (
-    &'static str,
-    Option<(&'static [&'static str], &'static [&'static str])>,
-);
 
 /// What a piece must hold for the enabled linters to have anything to find: `None` when some enabled
 /// linter has no known trigger (then every piece is parsed).
 pub(super) struct Gate {
-    words: Vec<Trigger>,
+    triggers: Vec<&'static Trigger>,
     numbers: bool,
 }
 
 impl Gate {
     pub(super) fn of(enabled: &[String]) -> Option<Gate> {
         let mut gate = Gate {
-            words: Vec::new(),
+            triggers: Vec::new(),
             numbers: false,
         };
         for name in enabled {
-            let (_, words) = TRIGGERS.iter().find(|(n, _)| n == name)?;
-            let frame = FRAMED
-                .iter()
-                .find(|(n, _, _)| n == name)
-                .map(|&(_, before, after)| (before, after));
-            gate.words.extend(words.iter().map(|&w| (w, frame)));
+            gate.triggers
+                .push(TRIGGERS.iter().find(|t| t.linter == name)?);
             gate.numbers |= name == "CorrectNumberSuffix";
         }
         Some(gate)
@@ -117,18 +118,15 @@ impl Gate {
         let mut words = text
             .split(|c: char| !c.is_ascii_alphabetic())
             .filter(|w| !w.is_empty());
+        let one_of = |list: &[&str], w: &str| list.iter().any(|x| w.eq_ignore_ascii_case(x));
         let (mut before, mut word) = ("", words.next());
         while let Some(w) = word {
             let after = words.next();
-            let framed = |(ahead, next): (&[&str], &[&str])| {
-                (ahead.is_empty() || ahead.iter().any(|a| before.eq_ignore_ascii_case(a)))
-                    && after.is_some_and(|x| next.iter().any(|n| x.eq_ignore_ascii_case(n)))
-            };
-            if self
-                .words
-                .iter()
-                .any(|&(t, frame)| w.eq_ignore_ascii_case(t) && frame.is_none_or(framed))
-            {
+            if self.triggers.iter().any(|t| {
+                one_of(t.words, w)
+                    && (t.before.is_empty() || one_of(t.before, before))
+                    && (t.after.is_empty() || after.is_some_and(|a| one_of(t.after, a)))
+            }) {
                 return true;
             }
             (before, word) = (w, after);
