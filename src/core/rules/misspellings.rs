@@ -20,7 +20,15 @@ pub fn corrections(word: &str) -> Option<&'static [&'static str]> {
     {
         return None;
     }
-    typos_dict::WORD.find(&unicase::UniCase::new(word)).copied()
+    let fixes = typos_dict::WORD
+        .find(&unicase::UniCase::new(word))
+        .copied()?;
+    // A built-in name is no slip, in any case: "aks" is AKS ("azure aks"), not "ask"; "testng" is
+    // TestNG. Its wrong case is the terminology rules' to judge.
+    if crate::core::rules::terminology::is_known_name(word) {
+        return None;
+    }
+    Some(fixes)
 }
 
 /// Words the list of misspellings holds that are words in docs: "encrypter" (a class in several
@@ -111,6 +119,10 @@ mod tests {
         assert_eq!(cased_corrections("ands"), None);
         assert_eq!(cased_corrections("seeked"), None);
         assert_eq!(cased_corrections("inferrable"), None);
+        // Built-in names the list holds as typos.
+        assert_eq!(cased_corrections("aks"), None);
+        assert_eq!(cased_corrections("TESTNG"), None);
+        assert!(cased_corrections("testin").is_some());
     }
 
     #[test]

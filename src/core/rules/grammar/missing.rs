@@ -280,6 +280,7 @@ pub(super) fn code_noun_article(doc: &DocProse<'_>, b: usize, out: &mut Vec<Hit>
                         w,
                         "name" | "value" | "line" | "type" | "usage" | "syntax" | "support"
                     )
+                    || compound_noun(w)
             })
         {
             continue;
@@ -296,6 +297,20 @@ pub(super) fn code_noun_article(doc: &DocProse<'_>, b: usize, out: &mut Vec<Hit>
             replacements: vec![format!("{trigger} the")],
         });
     }
+}
+
+/// A noun that makes a compound with the noun before it ("`kv` endpoint selection", "`x` option
+/// parsing" is left to the reader): a listed noun or a word with a noun's ending, that is no verb
+/// ("with `--debug` flag build it").
+fn compound_noun(w: &str) -> bool {
+    const ENDINGS: &[&str] = &["tion", "sion", "ment", "ness", "ity", "ance", "ence"];
+    is_all_lower(w)
+        && !is_verb(w)
+        && (COUNTABLE.contains(w)
+            || UNCOUNTABLE.contains(w)
+            || ENDINGS
+                .iter()
+                .any(|e| w.len() > e.len() + 2 && w.ends_with(e)))
 }
 
 /// "For example of generating keys" → "For an example of generating keys".

@@ -512,6 +512,11 @@ mod tests {
             fixes("Use `AddSource` method to enable it, or set `minDomains` field.\n"),
             [pair("Use", "Use the"), pair("set", "set the")]
         );
+        // A verb or a word that opens the next part ends the noun phrase.
+        assert_eq!(
+            fixes("Start it with `x` option instead, or with `--debug` flag build it.\n"),
+            [pair("with", "with the"), pair("with", "with the")]
+        );
         // A list item that is a sentence still needs one.
         assert_eq!(
             fixes("- Setup scripts are included as test cases with `kind` property.\n"),
@@ -532,6 +537,9 @@ mod tests {
             // A list item in note style: no article in it, no full stop.
             "- `enhanceAppFiles`: removed, use `clientConfigFile` hook\n- Fixed error in `x` header",
             "For `\"id\"` field syntax, see the reference.",
+            // A noun by its ending or the noun lists: "endpoint selection", "header size".
+            "The value is hashed and used for `kv` endpoint selection.",
+            "Set it with `x` header latency in mind, or with `y` option timeout in mind.",
             "| Grouping | Via `distinct` parameter |\n|---|---|\n| a | b |",
         ] {
             assert!(run(ok).is_empty(), "{ok}: {:?}", run(ok));

@@ -248,9 +248,20 @@ pub(super) fn span_slips(
                 .push((c.as_str(), u.docs));
         }
     }
+    // Code the doc set also writes in another case is that code capitalised (`Kuma-dp` at a
+    // sentence's start, where the docs write `kuma-dp`), not a slip toward its neighbour (`kuma-cp`).
+    let mut spellings: HashMap<String, u32> = HashMap::new();
+    for c in uses.keys() {
+        *spellings.entry(c.to_ascii_lowercase()).or_default() += 1;
+    }
     let mut out = HashMap::new();
     for (rare, u) in uses {
-        if u.docs != 1 || u.uses != 1 || team.contains(&rare.to_lowercase()) {
+        let lower = rare.to_ascii_lowercase();
+        if u.docs != 1
+            || u.uses != 1
+            || team.contains(&rare.to_lowercase())
+            || spellings.get(&lower).is_some_and(|&n| n > 1)
+        {
             continue;
         }
         let Some(same_length) = common.get(&rare.len()) else {
@@ -274,7 +285,13 @@ pub(super) fn span_slips(
 /// and `string`, `.clock()` and `.click()`, `TraitDef` and `TraitRef`); a slip mostly makes a non-word
 /// (`experimnetal`, `useSumbit`).
 fn makes_a_non_word(typo: &str, fix: &str) -> bool {
-    let Some(at) = typo.bytes().zip(fix.bytes()).position(|(a, b)| a != b) else {
+    // Where the letters differ, not where only their case does (`Kuma-dp` and `kuma-cp` differ at
+    // the "d").
+    let Some(at) = typo
+        .bytes()
+        .zip(fix.bytes())
+        .position(|(a, b)| !a.eq_ignore_ascii_case(&b))
+    else {
         return false;
     };
     parts(typo)
@@ -595,6 +612,35 @@ mod tests {
             ]
         );
         assert!(found[..3].iter().all(Vec::is_empty));
+    }
+
+    #[test]
+    fn code_the_doc_set_writes_in_another_case_is_no_slip() {
+        let common = "Start `zorbixcontrol` first, then each node of the mesh joins it.\n";
+        let lower = "Run `zorbixcintrol` to tune that value for each of the workers.\n";
+        let capital = "When the value is not set, the machine's threads are counted. `Zorbixcintrol` \
+                       allows tuning that value by providing a flag with the number of threads.\n";
+        // Written once, the slip is found.
+        let found = slips_found(&[common, common, common, lower], &[]);
+        assert_eq!(
+            found[3],
+            [("zorbixcintrol".to_owned(), "zorbixcontrol".to_owned())]
+        );
+        let found = slips_found(&[common, common, common, capital], &[]);
+        assert_eq!(
+            found[3],
+            [("Zorbixcintrol".to_owned(), "zorbixcontrol".to_owned())]
+        );
+        // Written in two cases, it is that code, capitalised once.
+        let found = slips_found(&[common, common, common, lower, capital], &[]);
+        assert!(found.iter().all(Vec::is_empty), "{found:?}");
+        // A capital is no slip: `Kuma-dp` is one slip from `kuma-cp` at the "d", in a part of two
+        // letters, where two real names differ as often as a slip makes them.
+        let cp = "Start `kuma-cp` first, then each node of the mesh joins it.\n";
+        let dp = "When the value is not set, the machine's threads are counted. `Kuma-dp` allows \
+                  tuning that value by providing a flag with the number of threads.\n";
+        let found = slips_found(&[cp, cp, cp, dp], &[]);
+        assert!(found.iter().all(Vec::is_empty), "{found:?}");
     }
 
     #[test]

@@ -6,6 +6,10 @@ use super::text::{Word, is_all_lower, is_space};
 use super::{Active, Checker, DocProse, Hit, RuleInfo};
 use crate::core::finding::{Safety, Severity};
 
+mod apart;
+
+pub use apart::RULE as APART_RULE;
+
 pub const RULE: &str = "grammar.repeated-word";
 /// The same, for a word that is not a function word: off by default (see `rules()`).
 pub const CONTENT_RULE: &str = "grammar.repeated-content-word";
@@ -74,11 +78,32 @@ impl Checker for Repetition {
                       a conjunction) written twice in a row, the classic trace of an edit: \"install the the \
                       package\". Other words doubled are grammar.repeated-content-word's (off by default: they \
                       are often doubled on purpose). Line breaks between the two do not hide it. Doubles that English allows are left \
-                      alone: \"had had\", \"very very\", proper names (\"Walla Walla\"), numbers, and \"that that\" \
-                      unless it is clearly wrong (\"so that that the …\").\n\
+                      alone: \"had had\", \"very very\", proper names (\"Walla Walla\"), numbers, \"that that\" \
+                      unless it is clearly wrong (\"so that that the …\"), and words lined up in columns across a tab \
+                      or three spaces (\"off    off    off\", a table written as text).\n\
                       The fix removes one copy and keeps the line structure (\"It it a\" and \"it it not\" \
                       become \"It is a\", \"it is not\": there the second stood for \"is\"); it is safe to \
                       apply in batch."
+                .into(),
+        }, RuleInfo {
+            link: None,
+            id: APART_RULE.into(),
+            severity: Severity::Warning,
+            safety: Safety::Review,
+            default_on: false,
+            summary: "A small word written again one word later (\"will be initially be narrowed\", \"the new the page\")".into(),
+            explain: "Flags an auxiliary or modal verb written again one word later around an adverb, a noun \
+                      or an adjective (\"will be initially be narrowed\", \"This is event is sent\", \"has significant \
+                      has precedence\"), and an article written again around an adjective or adverb (\"the new \
+                      the page\"): the copy an edit that moved the word left behind. Left alone: a verb or a \
+                      pronoun between (\"to have to\", \"can you can\"), two forms of \"be\" around an \
+                      adjective, a repeat after a word that opens a clause (\"what is new is\", \"the scenario \
+                      under which this API is effective is\"), \"had already had\" (the past perfect), comparatives \
+                      between articles (\"the more the merrier\", \"the worse the performance\") and words that make a phrase with the article after them (\"the first the \
+                      user sees\").\n\
+                      The fix removes one copy: the first before a noun or an adverb (\"will initially be narrowed\", \
+                      \"is just a reference\"), the second after an adjective (\"the new page\"); both are offered \
+                      for auxiliaries."
                 .into(),
         }, RuleInfo {
             link: None,
@@ -100,10 +125,17 @@ impl Checker for Repetition {
     }
 
     fn check(&self, doc: &DocProse<'_>, active: &Active, out: &mut Vec<Hit>) {
-        if !active.has(RULE) && !active.has(CONTENT_RULE) {
-            return;
+        if active.has(RULE) || active.has(CONTENT_RULE) {
+            doubled(doc, active, out);
         }
-        doubled(doc, active, out);
+        if active.has(APART_RULE) {
+            for (b, block) in doc.prose.blocks.iter().enumerate() {
+                // A block that speaks of a typo quotes it ("Fixed a typo: the new the page").
+                if !super::text::mentions_typos(&block.text) {
+                    apart::repeated_apart(doc, b, doc.words(b), out);
+                }
+            }
+        }
     }
 }
 
@@ -166,6 +198,10 @@ fn doubled(doc: &DocProse<'_>, active: &Active, out: &mut Vec<Hit>) {
                     };
             let comment_lines = block.kind == crate::core::markdown::BlockKind::CodeComment
                 && text[w1.end..w2.start].contains('\n');
+            // Columns: a tab or three spaces or more within a line line up a table written as
+            // text ("off    off    off", a program's output kept as comments), not an edit's trace.
+            let gap = &text[w1.end..w2.start];
+            let columns = !gap.contains('\n') && (gap.contains('\t') || gap.len() >= 3);
             // The texts of two links or images side by side ("![Logo](a.png) ![Logo](b.png)").
             // Or one of them is formatted apart ("> info **info**", a callout's kind and its title).
             let apart = block.to_source_lossy(w1.start..w2.end).is_some_and(|src| {
@@ -182,7 +218,7 @@ fn doubled(doc: &DocProse<'_>, active: &Active, out: &mut Vec<Hit>) {
                 .is_some_and(|rest| rest.starts_with(|c: char| c.is_alphanumeric()))
                 || text[w2.end..].starts_with('_')
                 || text[..w1.start].ends_with('_');
-            if quoted || comment_lines || apart || named {
+            if quoted || comment_lines || columns || apart || named {
                 continue;
             }
             let low = a.to_lowercase();
@@ -538,6 +574,29 @@ mod tests {
         assert_eq!(run("The the file.\n").len(), 1);
         // Quotation marks that close no quotation are no quotation.
         assert_eq!(run("Its \"size is is 4.\n").len(), 1);
+    }
+
+    #[test]
+    fn words_in_columns_are_no_doubles() {
+        // Comments of fenced code are read, as by default.
+        let run = |md: &str| {
+            let how = crate::core::markdown::Reading {
+                comments: true,
+                ..Default::default()
+            };
+            crate::core::rules::hits_in_read(&Repetition, &[RULE], md, how)
+        };
+        // A program's output kept as comments, its columns lined up with spaces or a tab.
+        for ok in [
+            "```sh\n# NAME    MTLS    the    the    the\n```\n",
+            "```sh\n# mesh\tto\tto\n```\n",
+            "The flags are on   on   to.\n",
+        ] {
+            assert!(run(ok).is_empty(), "{ok}: {:?}", run(ok));
+        }
+        // Two spaces are a slip of the thumb, in a comment or in prose.
+        assert_eq!(run("```sh\n# install the  the package\n```\n").len(), 1);
+        assert_eq!(run("Install the  the package.\n").len(), 1);
     }
 
     #[test]
