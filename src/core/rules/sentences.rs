@@ -2,7 +2,7 @@
 //!
 //! - `grammar.sentence-spacing`: no space after a full stop ("an external package.This would") → ". ";
 //! - `grammar.capital-after-comma`: a function word capitalised after a comma ("In the above code, The
-//!   first focus") → lower case;
+//!   first focus") → lower case, or a full stop where the comma joins two sentences;
 //! - `markup.code-spacing`: inline code glued to a word ("the `entryPoints`option") → a space between
 //!   (two spaces beside code are one once rendered: nothing a reader sees);
 //! - `grammar.final-period`: a paragraph whose other sentences end with full stops, but not its last;
@@ -20,6 +20,63 @@ pub const FINAL_PERIOD: &str = "grammar.final-period";
 pub const DOUBLE_CAPITAL: &str = "grammar.double-capital";
 
 /// Words that start a clause, never a name: capitalised after a comma, they are a slip.
+/// Words that open a phrase or clause a comma closes before the sentence's own subject ("In the
+/// above code, the first …", "If it fails, it retries").
+const OPENS_A_PHRASE: &[&str] = &[
+    "if",
+    "when",
+    "whenever",
+    "while",
+    "once",
+    "after",
+    "before",
+    "although",
+    "though",
+    "because",
+    "since",
+    "unless",
+    "until",
+    "as",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "without",
+    "by",
+    "to",
+    "from",
+    "during",
+    "instead",
+    "however",
+    "otherwise",
+    "also",
+    "then",
+    "now",
+    "here",
+    "so",
+    "but",
+    "and",
+    "or",
+    "note",
+    "first",
+    "next",
+    "optionally",
+    "based",
+    "depending",
+    "like",
+    "unlike",
+    "similar",
+    "similarly",
+    "besides",
+    "moreover",
+    "furthermore",
+    "therefore",
+    "nevertheless",
+    "currently",
+    "today",
+];
+
 const FUNCTION_WORDS: &[&str] = &[
     "The",
     "A",
@@ -89,11 +146,14 @@ impl Checker for Sentences {
                 id: CAPITAL_AFTER_COMMA.into(),
                 severity: Severity::Warning,
                 safety: Safety::Review,
-                default_on: false,
+                default_on: true,
                 summary: "A capitalised function word after a comma (\"In the above code, The first\")".into(),
                 explain: "After a comma the sentence goes on, so \"The\", \"It\", \"When\" and other function words \
                           are written in lower case: \"In the above code, The first focus\" → \"the first focus\". \
-                          Titles (\"…, The Lord of the Rings\", two capitalised words in a row) are left alone."
+                          The capital may also mean a new sentence that the comma should have ended (\"a volume of \
+                          20GB, You can start\"), so a full stop is offered too: first, unless the sentence opens \
+                          with a phrase the comma closes (\"In …\", \"If …\", \"When …\"). Titles (\"…, The Lord \
+                          of the Rings\", two capitalised words in a row) are left alone."
                     .into(),
             },
             RuleInfo {
@@ -194,12 +254,35 @@ impl Checker for Sentences {
                     })
                 {
                     let lower = word.to_lowercase();
+                    // The capital may mean a new sentence the comma should have ended ("a PV of
+                    // 20GB, You can start"): a full stop is offered too, first unless the sentence
+                    // opens with a phrase the comma closes ("In the above code, The first …").
+                    let goes_on = format!(", {lower}");
+                    let new_sentence = format!(". {word}");
+                    let sentence = super::text::sentence_around(text, w.start..w.end);
+                    // A short lead ("Finally,", "For both cases,") or one that opens with a
+                    // phrase's word is closed by the comma.
+                    let lead: Vec<&str> = text[sentence.start..w.start - 2]
+                        .split_whitespace()
+                        .collect();
+                    let opener = lead.len() <= 4
+                        || lead.first().is_some_and(|first| {
+                            let first = first.trim_matches(|c: char| !c.is_alphanumeric());
+                            OPENS_A_PHRASE.contains(&first.to_lowercase().as_str())
+                        });
                     out.push(Hit {
                         block: b,
-                        range: w.start..w.end,
+                        range: w.start - 2..w.end,
                         rule: CAPITAL_AFTER_COMMA.into(),
-                        message: format!("The sentence goes on after the comma: \"{lower}\"."),
-                        replacements: vec![lower],
+                        message: format!(
+                            "After a comma the sentence goes on (\"{goes_on}\"), or a full stop \
+                             ends it (\"{new_sentence}\")."
+                        ),
+                        replacements: if opener {
+                            vec![goes_on, new_sentence]
+                        } else {
+                            vec![new_sentence, goes_on]
+                        },
                     });
                 }
             }
@@ -602,9 +685,32 @@ mod tests {
 
     #[test]
     fn capital_after_comma() {
+        // After a phrase the comma closes, the sentence goes on.
         assert_eq!(
             run("In the above code, The first focus is skipped.\n"),
-            [(CAPITAL_AFTER_COMMA.into(), "The".into(), "the".into())]
+            [(CAPITAL_AFTER_COMMA.into(), ", The".into(), ", the".into())]
+        );
+        assert_eq!(
+            run("Based on what the users told us, These are the changes.\n"),
+            [(
+                CAPITAL_AFTER_COMMA.into(),
+                ", These".into(),
+                ", these".into()
+            )]
+        );
+        assert_eq!(
+            run("(In the code of this sample, The first focus is skipped.)\n"),
+            [(CAPITAL_AFTER_COMMA.into(), ", The".into(), ", the".into())]
+        );
+        // A short lead, whatever its first word.
+        assert_eq!(
+            run("Yes, It works.\n"),
+            [(CAPITAL_AFTER_COMMA.into(), ", It".into(), ", it".into())]
+        );
+        // Two sentences joined by a comma: a full stop first.
+        assert_eq!(
+            run("We created a volume of 20GB, You can start the pod now.\n"),
+            [(CAPITAL_AFTER_COMMA.into(), ", You".into(), ". You".into())]
         );
         // A title after a comma keeps its capitals.
         assert!(run("We read books, The Lord of the Rings among them.\n").is_empty());
