@@ -19,7 +19,6 @@ pub const CODE_SPACING: &str = "markup.code-spacing";
 pub const FINAL_PERIOD: &str = "grammar.final-period";
 pub const DOUBLE_CAPITAL: &str = "grammar.double-capital";
 
-/// Words that start a clause, never a name: capitalised after a comma, they are a slip.
 /// Words that open a phrase or clause a comma closes before the sentence's own subject ("In the
 /// above code, the first …", "If it fails, it retries").
 const OPENS_A_PHRASE: &[&str] = &[
@@ -77,6 +76,7 @@ const OPENS_A_PHRASE: &[&str] = &[
     "today",
 ];
 
+/// Words that start a clause, never a name: capitalised after a comma, they are a slip.
 const FUNCTION_WORDS: &[&str] = &[
     "The",
     "A",
@@ -151,8 +151,9 @@ impl Checker for Sentences {
                 explain: "After a comma the sentence goes on, so \"The\", \"It\", \"When\" and other function words \
                           are written in lower case: \"In the above code, The first focus\" → \"the first focus\". \
                           The capital may also mean a new sentence that the comma should have ended (\"a volume of \
-                          20GB, You can start\"), so a full stop is offered too: first, unless the sentence opens \
-                          with a phrase the comma closes (\"In …\", \"If …\", \"When …\"). Titles (\"…, The Lord \
+                          20GB, You can start\"), so a full stop is offered too: first, unless what comes before the \
+                          comma is a short lead (four words or fewer: \"Finally,\", \"For both cases,\") or opens \
+                          with a phrase's word (\"In …\", \"If …\", \"Based on …\"). Titles (\"…, The Lord \
                           of the Rings\", two capitalised words in a row) are left alone."
                     .into(),
             },
@@ -255,8 +256,8 @@ impl Checker for Sentences {
                 {
                     let lower = word.to_lowercase();
                     // The capital may mean a new sentence the comma should have ended ("a PV of
-                    // 20GB, You can start"): a full stop is offered too, first unless the sentence
-                    // opens with a phrase the comma closes ("In the above code, The first …").
+                    // 20GB, You can start"): a full stop is offered too, first unless the part
+                    // before the comma is a lead it closes ("In the above code, The first …").
                     let goes_on = format!(", {lower}");
                     let new_sentence = format!(". {word}");
                     let sentence = super::text::sentence_around(text, w.start..w.end);
