@@ -248,8 +248,8 @@ impl Checker for Sentences {
                     });
                 }
                 if comma
-                    && FUNCTION_WORDS.contains(&word)
                     && text[..w.start].ends_with(", ")
+                    && FUNCTION_WORDS.contains(&word)
                     && ws.get(i + 1).is_none_or(|n| {
                         !n.text(text).chars().next().is_some_and(char::is_uppercase)
                     })
