@@ -13,8 +13,9 @@ NAMES.txt holds one name a line, as its owner spells it ("GitHub", "JavaScript")
   upper    "GITHUB"      all capitals (names of one to four letters skipped: "API" is already all capitals)
 and the same spellings inside inline code and a fenced block. A casing counts as fixed when docreview's
 first replacement for exactly that span is the owner's spelling; any terminology finding inside code is
-a false alarm. Both terminology rules run (terminology.lower-case is off by default); --defaults runs
-the rules as they ship instead, so lower-case spellings count only if a team turns that rule on.
+a false alarm. The three terminology rules run (canonical, inner-capitals and lower-case, whatever
+their defaults); --defaults runs the rules as they ship instead, so a lower-case spelling counts only
+where the rule that owns it is on by default.
 
 --split SEED puts each name in a "tune" or "check" half by a seeded hash, so a list can be split before
 anyone reads its misses: read the misses of the tune half only (--half tune --show missed).
@@ -87,7 +88,8 @@ def main():
         subprocess.run(["git", "init", "-q"], cwd=tmp, check=True)
         run = subprocess.run(
             [args.bin, "check", "--quiet", "--format", "json"]
-            + ([] if args.defaults else ["--rule", "terminology.canonical", "--rule", "terminology.lower-case"])
+            + ([] if args.defaults else ["--rule", "terminology.canonical", "--rule", "terminology.lower-case",
+                                        "--rule", "terminology.inner-capitals"])
             + ["--", "."],
             cwd=tmp, capture_output=True, text=True)
         if run.returncode > 1:

@@ -63,16 +63,20 @@ fn a_name_in_lower_case_is_flagged_only_when_its_rule_is_turned_on() {
     r.write("a.md", "x\n").commit("init");
     r.write(
         "a.md",
-        "We write the guides in javascript and host them on Github.\n",
+        "We write the guides in javascript on linux and host them on Github.\n",
     );
     assert_eq!(r.check_json(&[]).texts(), ["Github"]);
-    let o = r.check_json(&["--rule", "terminology.lower-case"]);
+    // A name with capitals inside ("JavaScript") and a name of one capital ("Linux") lowered are
+    // two rules, each turned on alone.
+    let o = r.check_json(&["--rule", "terminology.inner-capitals"]);
     assert_eq!(o.texts(), ["javascript"], "{}", o.stdout);
+    let o = r.check_json(&["--rule", "terminology.lower-case"]);
+    assert_eq!(o.texts(), ["linux"], "{}", o.stdout);
     r.write(
         ".docreview.toml",
-        "[rules]\n\"terminology.lower-case\" = \"on\"\n",
+        "[rules]\n\"terminology.lower-case\" = \"on\"\n\"terminology.inner-capitals\" = \"on\"\n",
     );
-    assert_eq!(r.check_json(&[]).texts(), ["javascript", "Github"]);
+    assert_eq!(r.check_json(&[]).texts(), ["javascript", "linux", "Github"]);
 }
 
 #[test]

@@ -381,7 +381,7 @@ pub(super) fn names_a_package(text: &str, range: std::ops::Range<usize>) -> bool
 }
 
 /// Where in the file a lower-case name of block `b` is written, if it is in lower case.
-fn lower_case_source(
+pub(super) fn lower_case_source(
     doc: &DocProse<'_>,
     b: usize,
     view: std::ops::Range<usize>,

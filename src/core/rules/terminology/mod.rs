@@ -17,10 +17,12 @@ use std::sync::LazyLock;
 
 mod identifier;
 mod literal;
+mod lowered;
 mod terms;
 
 use identifier::*;
 use literal::*;
+use lowered::*;
 pub(crate) use terms::stands_alone;
 pub use terms::{Term, TermError, Terms, is_known_name, key};
 
@@ -29,6 +31,10 @@ pub const RULE: &str = "terminology.canonical";
 /// default: lower case is also how a name is written where it is an identifier (a package, a
 /// repository, a manager's id, a gem), and the prose around it often does not say which it is.
 pub const LOWER_CASE: &str = "terminology.lower-case";
+/// A built-in name with a capital after its first letter (an acronym, "JavaScript", "macOS") written all
+/// in lower case ("json", "javascript"): no program or command is spelled from such a name by lowering
+/// it, as "git" and "docker" are, so lower case there is a slip far more often.
+pub const INNER_CAPITALS: &str = "terminology.inner-capitals";
 
 /// The `terminology` family.
 pub struct Terminology {
@@ -53,12 +59,13 @@ impl Checker for Terminology {
             severity: Severity::Warning,
             safety: Safety::Review,
             default_on: false,
-            summary: "A built-in name written all in lower case (\"javascript\" -> \"JavaScript\")"
+            summary: "A built-in name of one capital written all in lower case (\"a docker image\" -> \"a Docker image\")"
                 .into(),
             explain: format!(
-                "Flags a name of the built-in list written all in lower case and proposes its owner's \
-                 spelling: \"javascript\" -> \"JavaScript\", \"github\" -> \"GitHub\", \"a docker image\" -> \
-                 \"a Docker image\".\n\
+                "Flags a name of the built-in list whose owner writes it with one capital, first, written \
+                 all in lower case, and proposes its owner's spelling: \"a docker image\" -> \"a Docker \
+                 image\", \"git\" -> \"Git\", \"on linux\" -> \"on Linux\". A name with capitals inside \
+                 (\"javascript\", \"json\") is {INNER_CAPITALS}'s.\n\
                  Off by default: read on docs it was not tuned on, right on most doc sets but not on all \
                  of them. Lower case is how a name is written where it is an identifier (a package, a \
                  repository, a plugin's or a manager's id, a gem, a field of a record), and the prose \
@@ -74,6 +81,32 @@ impl Checker for Terminology {
                  backends\"), a key given a value (\"cpu = 2\") and a field's one value (\"Type: **url**\"). Names with a wrong capital (\"Github\", \"NODEJS\") are {RULE}'s, \
                  and so are all spellings of a project's own [terms].\n\
                  Turn it on in .docreview.toml:\n\n  [rules]\n  \"{LOWER_CASE}\" = \"on\"\n\n\
+                 Review each fix: apply takes it only with --all-fixes."
+            ),
+        };
+        let inner_capitals = RuleInfo {
+            link: None,
+            id: INNER_CAPITALS.into(),
+            severity: Severity::Warning,
+            safety: Safety::Review,
+            default_on: false,
+            summary: "A name with capitals inside written all in lower case (\"javascript\" -> \"JavaScript\", \"json\" -> \"JSON\")"
+                .into(),
+            explain: format!(
+                "Flags a name of the built-in list whose owner writes a capital after its first letter \
+                 (an acronym, \"JavaScript\", \"GitHub\", \"macOS\", \"gRPC\"), written all in lower case, \
+                 and proposes the owner's spelling: \"javascript\" -> \"JavaScript\", \"a json file\" -> \
+                 \"a JSON file\", \"the github repo\" -> \"the GitHub repo\".\n\
+                 Lowering such a name gives no program's name, as \"git\" and \"docker\" are (those are \
+                 {LOWER_CASE}'s), so in prose it is a slip far more often. Names of two letters are left \
+                 alone (\"vs\", \"io\").\n\
+                 Every exception of {LOWER_CASE} applies: code, paths, URLs, packages, ids the doc writes \
+                 beside their labels or calls packages, values, keys, a program before its subcommand or \
+                 before \"command\" (\"an openssl command\"), a lower-case word marked in bold or italics \
+                 beside others marked alike (\"**email**, **profile** and **openid**\", a list of \
+                 scopes), and a name that opens a list item and is glossed there (\"- mariadb (the \
+                 service's database)\").\n\
+                 Turn it on in .docreview.toml:\n\n  [rules]\n  \"{INNER_CAPITALS}\" = \"on\"\n\n\
                  Review each fix: apply takes it only with --all-fixes."
             ),
         };
@@ -107,16 +140,20 @@ impl Checker for Terminology {
                  The fix is safe to apply in batch (docreview apply).",
                 Terms::builtin().len()
             ),
-        }, lower_case]
+        }, lower_case, inner_capitals]
     }
 
     fn check(&self, doc: &DocProse<'_>, active: &Active, out: &mut Vec<Hit>) {
-        let (mixed, lower) = (active.has(RULE), active.has(LOWER_CASE));
-        if !mixed && !lower {
+        let (mixed, lower, inner) = (
+            active.has(RULE),
+            active.has(LOWER_CASE),
+            active.has(INNER_CAPITALS),
+        );
+        if !mixed && !lower && !inner {
             return;
         }
         let first = out.len();
-        let kept = AsWritten::new(doc, &self.terms, lower);
+        let kept = AsWritten::new(doc, &self.terms, lower || inner);
         for (b, block) in doc.prose.blocks.iter().enumerate() {
             // A few words all in lower case on their own (a heading, a list item, a cell) are a literal:
             // a command ("hugo completion powershell"), a key ("cpu"), a label.
@@ -127,11 +164,15 @@ impl Checker for Terminology {
             for (range, term) in self.terms.scan_words(&block.text, doc.words(b)) {
                 let surface = &block.text[range.clone()];
                 let (rule, on) = if is_all_lower(surface) && !term.project {
-                    (LOWER_CASE, lower)
+                    if inner_capitals(surface, &term.canonical) {
+                        (INNER_CAPITALS, inner)
+                    } else {
+                        (LOWER_CASE, lower)
+                    }
                 } else {
                     (RULE, mixed)
                 };
-                if !on || (rule == LOWER_CASE && kept.catalog) {
+                if !on || (rule != RULE && kept.catalog) {
                     continue;
                 }
                 // A lower-case name the doc's own code holds as a string is that code's value
@@ -147,6 +188,7 @@ impl Checker for Terminology {
                     || spells_an_acronym(&block.text, range.clone())
                     || (!term.project && acronym_plural(doc, &block.text, range.clone()))
                     || kept.keeps(doc, b, range.clone())
+                    || names_the_command(&block.text, range.clone(), &term.canonical)
                 {
                     continue;
                 }
@@ -261,6 +303,8 @@ impl AsWritten {
             || specified_in_code(doc, surface)
             || runs_as_in_code(doc, text, range.clone())
             || is_typed_value(text, range.clone())
+            || among_marked_values(doc, b, range.clone())
+            || opens_glossed_item(doc, b, range.clone())
             || copies_code(doc, b, range.clone())
             || writes_code_plain(doc, text, range)
     }
@@ -455,10 +499,9 @@ mod tests {
             .collect()
     }
 
-    /// The words `terminology.canonical` and `terminology.lower-case` flag in `md`, with the built-in
-    /// names.
+    /// The words the three terminology rules flag in `md`, with the built-in names.
     fn flagged_words(md: &str) -> Vec<String> {
-        let both = &[RULE, LOWER_CASE];
+        let both = &[RULE, LOWER_CASE, INNER_CAPITALS];
         crate::core::rules::hits_in(&Terminology::new(Terms::builtin().clone()), both, md)
             .into_iter()
             .map(|(_, w, _)| w)
@@ -550,7 +593,7 @@ mod tests {
 
     #[test]
     fn a_built_in_name_in_lower_case_is_its_own_rule_but_a_projects_is_not() {
-        let md = "We write javascript and Javascript, and use mytool with Mytool.\n";
+        let md = "We write javascript and Javascript on docker, and use mytool with Mytool.\n";
         let hits = |terms: Terms, rules: &[&str]| {
             crate::core::rules::hits_in(&Terminology::new(terms), rules, md)
                 .into_iter()
@@ -564,9 +607,17 @@ mod tests {
         );
         assert_eq!(
             hits(builtin(), &[LOWER_CASE]),
-            ["terminology.lower-case javascript"]
+            ["terminology.lower-case docker"]
         );
-        assert_eq!(hits(builtin(), &[RULE, LOWER_CASE]).len(), 2);
+        // A name with a capital inside ("JavaScript") lowered is a rule of its own.
+        assert_eq!(
+            hits(builtin(), &[INNER_CAPITALS]),
+            ["terminology.inner-capitals javascript"]
+        );
+        assert_eq!(
+            hits(builtin(), &[RULE, LOWER_CASE, INNER_CAPITALS]).len(),
+            3
+        );
         // A project's own name is flagged in every spelling it lists, lower case too, by the rule
         // that is on by default.
         let own = Terms::with_project(&[("MyTool".to_owned(), vec!["mytool".to_owned()])]);
@@ -584,7 +635,10 @@ mod tests {
             .iter()
             .map(|r| (r.id.as_str(), r.default_on))
             .collect();
-        assert_eq!(on, [(RULE, true), (LOWER_CASE, false)]);
+        assert_eq!(
+            on,
+            [(RULE, true), (LOWER_CASE, false), (INNER_CAPITALS, false)]
+        );
     }
 
     #[test]
@@ -1113,5 +1167,42 @@ mod tests {
             Terms::with_project(&[("foo bar!".into(), vec![])]),
             Err(TermError::Invalid(_))
         ));
+    }
+
+    #[test]
+    fn a_lowered_name_with_inner_capitals_is_told_from_a_program_and_kept_as_a_value() {
+        let md = "Save the json file, then open github and the linux shell.\n";
+        let rules = |r: &[&str]| {
+            crate::core::rules::hits_in(&Terminology::new(Terms::builtin().clone()), r, md)
+                .into_iter()
+                .map(|(_, w, _)| w)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(rules(&[INNER_CAPITALS]), ["json", "github"]);
+        assert_eq!(rules(&[LOWER_CASE]), ["linux"]);
+        // Two letters are too few to tell a name from a word.
+        assert!(!inner_capitals("vs", "VS"));
+        assert!(inner_capitals("macos", "macOS"));
+        assert!(!inner_capitals("docker", "Docker"));
+        assert_none_flagged(&[
+            // The program, named by what it is; an acronym before "command" is still flagged below.
+            "You can generate a certificate using an openssl command.\n",
+            // Values marked alike on one line: a list of scopes, a protocol's settings.
+            "Make sure **email,** **profile** and **openid** are enabled.\n",
+            "When **auto** is used, **ipc** is used on Linux and **tcp** on Windows.\n",
+            // A component that opens a list item and is glossed there.
+            "The pod runs these containers:\n\n- mariadb (the service's database)\n- ironic: deploys hosts\n",
+        ]);
+        assert_eq!(
+            flagged_words("Edit the files with a cli command, then ship the json data.\n"),
+            ["cli", "json"]
+        );
+        // One marked word alone, and a name inside a list item's sentence, are prose.
+        assert_eq!(
+            flagged_words(
+                "Make sure **openid** is enabled.\n\n- Then read the json (a file) now.\n"
+            ),
+            ["openid", "json"]
+        );
     }
 }
