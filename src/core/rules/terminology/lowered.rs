@@ -82,3 +82,123 @@ pub(super) fn opens_glossed_item(
             .iter()
             .any(|g| after.starts_with(g))
 }
+
+/// A lower-case name the doc gives as an id: after "named" or "called" ("a container named api"), or
+/// in brackets right after the name in another case ("HyperDX API (api)"), as its system spells it.
+pub(super) fn given_as_id(text: &str, range: std::ops::Range<usize>) -> bool {
+    let surface = &text[range.clone()];
+    if !is_all_lower(surface) {
+        return false;
+    }
+    let lead = text[..range.start].trim_end_matches(['`', '"', '\'', '*', '_', '\u{201c}']);
+    let previous = |lead: &str| {
+        lead.trim_end()
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or("")
+            .to_owned()
+    };
+    if matches!(previous(lead).to_lowercase().as_str(), "named" | "called") {
+        return true;
+    }
+    text[..range.start].strip_suffix('(').is_some_and(|lead| {
+        text[range.end..].starts_with(')') && previous(lead).eq_ignore_ascii_case(surface)
+    })
+}
+
+/// Words that join or open a phrase, never a part's name.
+const SMALL_WORDS: &[&str] = &[
+    "the", "and", "for", "with", "from", "that", "this", "these", "those", "its", "all", "any",
+    "not", "but", "other", "also", "then", "than", "into", "onto", "over", "each", "more", "most",
+];
+
+/// The parts of a running system, named after the list of them ("the api and worker services").
+const PARTS: &[&str] = &[
+    "service",
+    "services",
+    "container",
+    "containers",
+    "instance",
+    "instances",
+    "pod",
+    "pods",
+    "port",
+    "ports",
+    "component",
+    "components",
+    "process",
+    "processes",
+    "deployment",
+    "deployments",
+];
+
+/// A lowered acronym joined by "and", "or" or a comma to an English word in lower case that names no
+/// product, the list then named as parts of a system ("the api and worker services", "per api, worker
+/// and clock instances", "the app (8080) or api (8000) ports"): the parts as the system names them, a
+/// generic acronym among them.
+pub(super) fn joined_to_parts(text: &str, range: std::ops::Range<usize>, canonical: &str) -> bool {
+    if !is_all_lower(&text[range.clone()]) || !super::super::text::is_all_upper(canonical) {
+        return false;
+    }
+    let part = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.len() >= 3
+            && w.chars().all(|c| c.is_ascii_lowercase())
+            && crate::core::rules::dictionary::is_known(w)
+            && !is_known_name(w)
+            && !SMALL_WORDS.contains(&w)
+    };
+    let names_parts = |w: Option<&String>| {
+        w.is_some_and(|w| PARTS.contains(&w.trim_end_matches(['.', ',', ';', ':'])))
+    };
+    // Words without a bracketed aside ("app (8080)").
+    let words = |s: &str| -> Vec<String> {
+        let mut out = Vec::new();
+        let mut depth = 0usize;
+        for w in s.split_whitespace() {
+            if depth > 0 || w.starts_with('(') {
+                depth += w.matches('(').count();
+                depth = depth.saturating_sub(w.matches(')').count());
+                continue;
+            }
+            out.push(w.to_owned());
+        }
+        out
+    };
+    let before = words(&text[..range.start]);
+    let after: Vec<String> = words(&text[range.end..])
+        .into_iter()
+        .filter(|w| w != ",")
+        .collect();
+    // The name closes the list: "app or api ports", "worker, api services".
+    let closes = match before.as_slice() {
+        [.., partner, joiner] if matches!(joiner.as_str(), "and" | "or") => part(partner),
+        [.., partner] if partner.ends_with(',') => part(partner),
+        _ => false,
+    };
+    if closes && names_parts(after.first()) {
+        return true;
+    }
+    // The name opens it: "api and worker services", "api, worker and clock instances".
+    if !(text[range.end..].starts_with(',')
+        || after.first().is_some_and(|w| w == "and" || w == "or"))
+    {
+        return false;
+    }
+    let mut rest = after.iter().peekable();
+    let mut last = None;
+    while let Some(w) = rest.next() {
+        if w == "and" || w == "or" {
+            continue;
+        }
+        if !part(w) {
+            return false;
+        }
+        last = Some(w);
+        let joined = rest.peek().is_some_and(|n| *n == "and" || *n == "or");
+        if !w.ends_with(',') && !joined {
+            break;
+        }
+    }
+    last.is_some() && names_parts(rest.next())
+}

@@ -189,6 +189,8 @@ impl Checker for Terminology {
                     || (!term.project && acronym_plural(doc, &block.text, range.clone()))
                     || kept.keeps(doc, b, range.clone())
                     || names_the_command(&block.text, range.clone(), &term.canonical)
+                    || given_as_id(&block.text, range.clone())
+                    || joined_to_parts(&block.text, range.clone(), &term.canonical)
                 {
                     continue;
                 }
@@ -1196,6 +1198,24 @@ mod tests {
         assert_eq!(
             flagged_words("Edit the files with a cli command, then ship the json data.\n"),
             ["cli", "json"]
+        );
+        // An id the doc gives the name: after "named" or "called", or in brackets after the name.
+        assert_none_flagged(&[
+            "Run the console within a Docker container named api.\n",
+            "From the assets folder, create folders called css, images and js.\n",
+            "- HyperDX API (api): executes queries.\n",
+            // The parts of a system, a generic acronym among them.
+            "Pass the key file to the api and worker service.\n",
+            "Connections per api, worker and clock instances.\n",
+            "Change the app (8080) or api (8000) ports first.\n",
+        ]);
+        assert_eq!(
+            flagged_words(
+                "The API (json) and the api of the kubeconfig tokens and api tokens, the cpu or \
+                 memory of all pods, the api and the worker services, the json and worker files, the \
+                 github and worker services, the api and other services.\n"
+            ),
+            ["json", "api", "api", "cpu", "api", "json", "github", "api"]
         );
         // One marked word alone, and a name inside a list item's sentence, are prose.
         assert_eq!(
