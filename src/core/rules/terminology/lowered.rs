@@ -43,14 +43,9 @@ pub(super) fn among_marked_values(
         regex::Regex::new(r"(\*\*|__|\*|_)[a-z][a-z0-9._-]*[,;]?(\*\*|__|\*|_)")
             .expect("static regex")
     });
-    let Some(src) = lower_case_source(doc, b, view) else {
+    let Some((src, line_start, line)) = source_line(doc, b, view) else {
         return false;
     };
-    let line_start = doc.file[..src.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = doc.file[src.end..]
-        .find('\n')
-        .map_or(doc.file.len(), |i| src.end + i);
-    let line = &doc.file[line_start..line_end];
     let runs: Vec<std::ops::Range<usize>> = MARKED
         .find_iter(line)
         .filter(|m| m.as_str().starts_with(['*', '_']))
@@ -201,4 +196,43 @@ pub(super) fn joined_to_parts(text: &str, range: std::ops::Range<usize>, canonic
         }
     }
     last.is_some() && names_parts(rest.next())
+}
+
+/// A lower-case name inside a short run of bold that opens with a capital and ends no sentence ("leave
+/// **Idp metadata xml** empty", "next to **Frontend url**"): a label as the screen shows it, quoted.
+pub(super) fn in_bold_label(doc: &DocProse<'_>, b: usize, view: std::ops::Range<usize>) -> bool {
+    let Some((src, line_start, line)) = source_line(doc, b, view) else {
+        return false;
+    };
+    let at = src.start - line_start;
+    // The bold run around the name: the last "**" before it opens one when an odd number stand before.
+    let before = &line[..at];
+    if before.matches("**").count().is_multiple_of(2) {
+        return false;
+    }
+    let Some(open) = before.rfind("**") else {
+        return false;
+    };
+    let Some(len) = line[open + 2..].find("**") else {
+        return false;
+    };
+    let label = &line[open + 2..open + 2 + len];
+    let words = label.split_whitespace().count();
+    label.starts_with(|c: char| c.is_uppercase())
+        && words <= 5
+        && !label.contains(['.', '!', '?', ':', ','])
+}
+
+/// The file's bytes of a lower-case name at `view` of block `b`, where its line starts, and the line.
+fn source_line<'f>(
+    doc: &DocProse<'f>,
+    b: usize,
+    view: std::ops::Range<usize>,
+) -> Option<(std::ops::Range<usize>, usize, &'f str)> {
+    let src = lower_case_source(doc, b, view)?;
+    let line_start = doc.file[..src.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = doc.file[src.end..]
+        .find('\n')
+        .map_or(doc.file.len(), |i| src.end + i);
+    Some((src, line_start, &doc.file[line_start..line_end]))
 }
