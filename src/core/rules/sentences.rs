@@ -637,33 +637,40 @@ mod tests {
 
     #[test]
     fn capital_after_comma() {
-        // After a phrase the comma closes, the sentence goes on.
-        assert_eq!(
-            run("In the above code, The first focus is skipped.\n"),
-            [(CAPITAL_AFTER_COMMA.into(), ", The".into(), ", the".into())]
-        );
-        assert_eq!(
-            run("Based on what the users told us, These are the changes.\n"),
-            [(
-                CAPITAL_AFTER_COMMA.into(),
-                ", These".into(),
-                ", these".into()
-            )]
-        );
-        assert_eq!(
-            run("(In the code of this sample, The first focus is skipped.)\n"),
-            [(CAPITAL_AFTER_COMMA.into(), ", The".into(), ", the".into())]
-        );
-        // A short lead, whatever its first word.
-        assert_eq!(
-            run("Yes, It works.\n"),
-            [(CAPITAL_AFTER_COMMA.into(), ", It".into(), ", it".into())]
-        );
-        // Two sentences joined by a comma: a full stop first.
-        assert_eq!(
-            run("We created a volume of 20GB, You can start the pod now.\n"),
-            [(CAPITAL_AFTER_COMMA.into(), ", You".into(), ". You".into())]
-        );
+        // (text, what the finding covers, its first fix)
+        let cases = [
+            // After a phrase the comma closes, the sentence goes on.
+            (
+                "In the above code, The first focus is skipped.\n",
+                ", The",
+                ", the",
+            ),
+            (
+                "Based on what the users told us, These are the changes.\n",
+                ", These",
+                ", these",
+            ),
+            (
+                "(In the code of this sample, The first focus is skipped.)\n",
+                ", The",
+                ", the",
+            ),
+            // A short lead, whatever its first word.
+            ("Yes, It works.\n", ", It", ", it"),
+            // Two sentences joined by a comma: a full stop first.
+            (
+                "We created a volume of 20GB, You can start the pod now.\n",
+                ", You",
+                ". You",
+            ),
+        ];
+        for (text, found, fix) in cases {
+            assert_eq!(
+                run(text),
+                [(CAPITAL_AFTER_COMMA.into(), found.into(), fix.into())],
+                "{text}"
+            );
+        }
         // A title after a comma keeps its capitals.
         assert!(run("We read books, The Lord of the Rings among them.\n").is_empty());
     }

@@ -65,10 +65,9 @@ pub(super) fn opens_glossed_item(
     b: usize,
     view: std::ops::Range<usize>,
 ) -> bool {
-    let Some(src) = lower_case_source(doc, b, view) else {
+    let Some((src, line_start, _)) = source_line(doc, b, view) else {
         return false;
     };
-    let line_start = doc.file[..src.start].rfind('\n').map_or(0, |i| i + 1);
     let opens = crate::core::markdown::list_item_rest(&doc.file[line_start..src.start])
         .is_some_and(|rest| !rest.is_empty() && rest.trim().is_empty());
     let after = &doc.file[src.end..];
@@ -86,14 +85,13 @@ pub(super) fn given_as_id(text: &str, range: std::ops::Range<usize>) -> bool {
         return false;
     }
     let lead = text[..range.start].trim_end_matches(['`', '"', '\'', '*', '_', '\u{201c}']);
-    let previous = |lead: &str| {
-        lead.trim_end()
-            .rsplit(char::is_whitespace)
-            .next()
-            .unwrap_or("")
-            .to_owned()
-    };
-    if matches!(previous(lead).to_lowercase().as_str(), "named" | "called") {
+    fn previous(lead: &str) -> &str {
+        lead.split_whitespace().next_back().unwrap_or("")
+    }
+    if ["named", "called"]
+        .iter()
+        .any(|w| previous(lead).eq_ignore_ascii_case(w))
+    {
         return true;
     }
     text[..range.start].strip_suffix('(').is_some_and(|lead| {
@@ -160,8 +158,10 @@ pub(super) fn joined_to_parts(text: &str, range: std::ops::Range<usize>, canonic
         }
         out
     };
-    let before = words(&text[..range.start]);
-    let after: Vec<String> = words(&text[range.end..])
+    // Within the name's sentence (cut to a window in a long one): a list ends with it.
+    let sentence = super::super::text::sentence_around(text, range.clone());
+    let before = words(&text[sentence.start..range.start]);
+    let after: Vec<String> = words(&text[range.end..sentence.end])
         .into_iter()
         .filter(|w| w != ",")
         .collect();
