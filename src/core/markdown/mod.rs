@@ -889,6 +889,40 @@ mod tests {
     }
 
     #[test]
+    fn shell_commands_written_as_text_are_not_prose() {
+        // Continued lines, and the line they continue into.
+        let md = "Upgrade it:\n\nhelm upgrade \\\n--namespace kuma-system \\\nkuma kuma/kuma\n\nThis is achieved by a binding.\n";
+        assert_prose(
+            md,
+            &["Upgrade it:", "This is achieved by a binding."],
+            &["helm", "namespace", "kuma/kuma"],
+        );
+        // A prompt opens a command, continued or not, indented in a list item or not.
+        let md = "1. Open a shell:\n\n    $ kubectl exec -it client \\\n    -- ./cockroach sql \\\n    --host=public\n\n    $ cockroach sql\n\n    Then run the query.\n";
+        assert_prose(
+            md,
+            &["Open a shell:", "Then run the query."],
+            &["kubectl", "sql", "host"],
+        );
+        // One line ending in a continuation is a hard line break; lines that open with a capital are
+        // sentences; a price is no prompt.
+        let md = "The first line \\\nand the second.\n\nRoses are red \\\nViolets are blue \\\nSo it goes.\n\n$5 a month buys it.\n\n\
+                  see the notes \\\nbelow.\n";
+        assert_prose(
+            md,
+            &[
+                "The first line",
+                "and the second.",
+                "Violets are blue",
+                "So it goes.",
+                "$5 a month",
+                "see the notes",
+            ],
+            &[],
+        );
+    }
+
+    #[test]
     fn code_that_liquid_renders_is_not_prose() {
         // A highlight block is code, blank lines and all; the prose around it is prose.
         let md = "Add it:\n\n{% highlight scala %}\nenablePlugins(SitePlugin)\n\nval dir = sourceDirectory.value\n\
@@ -897,6 +931,14 @@ mod tests {
             md,
             &["Add it:", "The plugin adds a task."],
             &["enablePlugins", "sourceDirectory"],
+        );
+        // A diagram's source is drawn, not read: its labels are no sentences.
+        let md = "It works so:\n\n{% mermaid %}\n sequenceDiagram\n     participant In as kuma sidecar(15006)\n\n\
+                  {% endmermaid %}\n\nThe proxy sees it.\n";
+        assert_prose(
+            md,
+            &["It works so:", "The proxy sees it."],
+            &["sidecar", "participant"],
         );
         // Lines indented as code right under a tag's line are the tag's code block, up to the first
         // line that is not indented.

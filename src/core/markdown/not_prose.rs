@@ -193,6 +193,7 @@ pub(super) fn generator_code(body: &str) -> Vec<Range<usize>> {
             r"@def",
             r"\{%",
             r"\)[ \t]*(?:/|>|›|»)",
+            r"(?m)[ \t]\\\r?$|^[ \t]*\$ [a-z./]",
         ])
         .expect("static regex")
     });
@@ -267,7 +268,56 @@ pub(super) fn generator_code(body: &str) -> Vec<Range<usize>> {
     if marks.matched(11) {
         out.extend(breadcrumbs(body));
     }
+    if marks.matched(12) {
+        out.extend(plain_commands(body));
+    }
     out.sort_by_key(|r| r.start);
+    out
+}
+
+/// Shell commands written as text, without a code fence: a line that opens with a prompt (`$ kubectl
+/// exec …`), or two lines or more that each end in a line continuation (` \`) and do not open with a
+/// capital ("helm upgrade \", "--install \"), each with the lines it continues into. The site shows
+/// them as a paragraph, but they are a program's input, not sentences. One line ending in ` \` is a
+/// hard line break in prose, and a sentence opens with a capital.
+fn plain_commands(body: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut lines = Vec::new();
+    let mut at = 0;
+    for line in body.split_inclusive('\n') {
+        let text = line.trim_end_matches(['\n', '\r']);
+        let lead = text.len() - text.trim_start().len();
+        lines.push((at + lead, at + text.len(), text.trim_start()));
+        at += line.len();
+    }
+    let continued = |t: &str| t.ends_with(" \\") || t.ends_with("\t\\");
+    let prompt = |t: &str| {
+        t.strip_prefix("$ ").is_some_and(|rest| {
+            rest.starts_with(|c: char| c.is_ascii_lowercase() || c == '.' || c == '/')
+        })
+    };
+    let mut i = 0;
+    while i < lines.len() {
+        let (start, _, first) = lines[i];
+        let mut j = i;
+        while j < lines.len() && continued(lines[j].2) {
+            j += 1;
+        }
+        let run = j - i;
+        let command = prompt(first) || (run >= 2 && !first.starts_with(|c: char| c.is_uppercase()));
+        if command {
+            // The line a continuation ends on, unless the run ran to a blank line or the end.
+            let last = if j < lines.len() && !lines[j].2.is_empty() {
+                j
+            } else {
+                j.max(i + 1) - 1
+            };
+            out.push(start..lines[last].1);
+            i = last + 1;
+        } else {
+            i = j.max(i + 1);
+        }
+    }
     out
 }
 
@@ -296,14 +346,15 @@ fn breadcrumbs(body: &str) -> Vec<Range<usize>> {
 }
 
 /// Code that Liquid (Jekyll's templates) renders: a `{% highlight scala %}` line down to its
-/// `{% endhighlight %}` line, and lines indented four spaces or more right under a line that opens and
+/// `{% endhighlight %}` line, a diagram's source between `{% mermaid %}` (or `plantuml`, `graphviz`)
+/// and its end tag, which the site draws as a picture, and lines indented four spaces or more right under a line that opens and
 /// ends with a tag (`{% tab 'Scala 2' %}`). CommonMark reads those lines as the tag's paragraph going
 /// on, but the tag renders its content as Markdown of its own, where they are an indented code block.
 /// (Raw and comment blocks, which may sit inside a line, are [`NOT_PROSE`]'s.)
 fn liquid_code(body: &str) -> Vec<Range<usize>> {
     static HIGHLIGHT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?ms)^[ \t]*\{%-?\s*highlight\b[^%\n]*-?%\}[ \t\r]*$.*?^[ \t]*\{%-?\s*endhighlight\s*-?%\}",
+            r"(?ms)^[ \t]*\{%-?\s*(?:highlight|mermaid|plantuml|graphviz)\b[^%\n]*-?%\}[ \t\r]*$.*?^[ \t]*\{%-?\s*end(?:highlight|mermaid|plantuml|graphviz)\s*-?%\}",
         )
         .expect("static regex")
     });

@@ -275,6 +275,9 @@ pub(super) fn is_typed_value(text: &str, range: std::ops::Range<usize>) -> bool 
     {
         return true;
     }
+    if in_key_value_label(text, range.clone()) {
+        return true;
+    }
     let label = text[..range.start]
         .trim_end_matches(['*', '_', '`'])
         .trim_end();
@@ -285,6 +288,52 @@ pub(super) fn is_typed_value(text: &str, range: std::ops::Range<usize>) -> bool 
         && !label.is_empty()
         && label.split_whitespace().count() <= 2
         && label.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Is the lower-case name at `range` the key or the value of a pair written plain and called a label,
+/// an annotation, a selector or a tag ("add the prometheus: cockroachdb label", "the app: web
+/// selector")? The pair is typed as the cluster reads it.
+fn in_key_value_label(text: &str, range: std::ops::Range<usize>) -> bool {
+    const PAIRS: &[&str] = &[
+        "label",
+        "labels",
+        "annotation",
+        "annotations",
+        "selector",
+        "tag",
+    ];
+    let token = |t: &str| {
+        !t.is_empty()
+            && t.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"-._/".contains(&b))
+    };
+    let called = |rest: &str| {
+        rest.strip_prefix(' ').is_some_and(|r| {
+            let noun = r
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .next()
+                .unwrap_or("");
+            PAIRS.contains(&noun)
+        })
+    };
+    let after = &text[range.end..];
+    // The key: its value follows, then the noun.
+    if let Some(rest) = after.strip_prefix(": ") {
+        let n = rest.find(' ').unwrap_or(rest.len());
+        let value = &rest[..n];
+        if token(value)
+            && !crate::core::rules::repetition::FUNCTION_WORDS.contains(&value)
+            && called(&rest[n..])
+        {
+            return true;
+        }
+    }
+    // The value: its key before it, the noun after it.
+    let before = &text[..range.start];
+    before.strip_suffix(": ").is_some_and(|b| {
+        let key = b.rsplit(' ').next().unwrap_or("");
+        token(key)
+    }) && called(after)
 }
 
 /// The lower-case word (letters and hyphens, maybe empty) after the space at `end` of `text`, and the
