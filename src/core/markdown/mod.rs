@@ -904,10 +904,11 @@ mod tests {
             &["Open a shell:", "Then run the query."],
             &["kubectl", "sql", "host"],
         );
-        // One line ending in a continuation is a hard line break; lines that open with a capital are
-        // sentences; a price is no prompt.
-        let md = "The first line \\\nand the second.\n\nRoses are red \\\nViolets are blue \\\nSo it goes.\n\n$5 a month buys it.\n\n\
-                  see the notes \\\nbelow.\n";
+        // One line ending in a continuation is a hard line break; lines that open with a capital, a
+        // list's marker or bold, or that carry no flag, are prose; a price is no prompt.
+        let md = "The first line \\\nand the second.\n\nRoses are red \\\nViolets are blue \\\nSo it goes.\n\n$ 5 a month buys it.\n\n\
+                  see the notes \\\nbelow.\n\n**Author:** Jane \\\n**Status:** Draft \\\nThe design.\n\n\
+                  - step one \\\n- step two \\\n- step three\n\nsee the notes \\\nbelow the table \\\nand on.\n";
         assert_prose(
             md,
             &[
@@ -915,8 +916,12 @@ mod tests {
                 "and the second.",
                 "Violets are blue",
                 "So it goes.",
-                "$5 a month",
+                "5 a month",
                 "see the notes",
+                "Draft",
+                "The design.",
+                "step two",
+                "below the table",
             ],
             &[],
         );
@@ -940,6 +945,9 @@ mod tests {
             &["It works so:", "The proxy sees it."],
             &["sidecar", "participant"],
         );
+        // A block ends at its own end tag; one left open hides nothing.
+        let md = "{% mermaid %}\ngraph\n\nThe text stays.\n\n{% highlight ruby %}\nx = 1\n{% endhighlight %}\n";
+        assert_prose(md, &["The text stays."], &["x = 1"]);
         // Lines indented as code right under a tag's line are the tag's code block, up to the first
         // line that is not indented.
         let md = "Rewrite it:\n\n{% tab 'Scala 2' %}\n    val quote = Future {\n      connection.get(USD)\n\n    }\n\

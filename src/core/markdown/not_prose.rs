@@ -276,10 +276,12 @@ pub(super) fn generator_code(body: &str) -> Vec<Range<usize>> {
 }
 
 /// Shell commands written as text, without a code fence: a line that opens with a prompt (`$ kubectl
-/// exec …`), or two lines or more that each end in a line continuation (` \`) and do not open with a
-/// capital ("helm upgrade \", "--install \"), each with the lines it continues into. The site shows
+/// exec …`), or two lines or more that each end in a line continuation (` \`), the first opening with
+/// a program's name in lower case and a later one, or the line they continue into, with a flag ("helm
+/// upgrade \", "--install \", "kuma kuma/kuma"), each with the line it continues into. The site shows
 /// them as a paragraph, but they are a program's input, not sentences. One line ending in ` \` is a
-/// hard line break in prose, and a sentence opens with a capital.
+/// hard line break in prose; lines of prose open with a capital or a list's or a quote's marker, and
+/// carry no flags.
 fn plain_commands(body: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut lines = Vec::new();
@@ -296,6 +298,14 @@ fn plain_commands(body: &str) -> Vec<Range<usize>> {
             rest.starts_with(|c: char| c.is_ascii_lowercase() || c == '.' || c == '/')
         })
     };
+    // A program's name: lower-case letters, digits and `./~_-`, then a space.
+    let program = |t: &str| {
+        t.starts_with(|c: char| c.is_ascii_lowercase() || c == '.' || c == '/' || c == '~')
+            && t.split_once([' ', '\t']).is_some_and(|(name, _)| {
+                name.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "./~_-".contains(c))
+            })
+    };
     let mut i = 0;
     while i < lines.len() {
         let (start, _, first) = lines[i];
@@ -304,7 +314,8 @@ fn plain_commands(body: &str) -> Vec<Range<usize>> {
             j += 1;
         }
         let run = j - i;
-        let command = prompt(first) || (run >= 2 && !first.starts_with(|c: char| c.is_uppercase()));
+        let flagged = (i + 1..=j.min(lines.len() - 1)).any(|k| lines[k].2.starts_with('-'));
+        let command = prompt(first) || (run >= 2 && program(first) && flagged);
         if command {
             // The line a continuation ends on, unless the run ran to a blank line or the end.
             let last = if j < lines.len() && !lines[j].2.is_empty() {
@@ -352,17 +363,26 @@ fn breadcrumbs(body: &str) -> Vec<Range<usize>> {
 /// on, but the tag renders its content as Markdown of its own, where they are an indented code block.
 /// (Raw and comment blocks, which may sit inside a line, are [`NOT_PROSE`]'s.)
 fn liquid_code(body: &str) -> Vec<Range<usize>> {
-    static HIGHLIGHT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"(?ms)^[ \t]*\{%-?\s*(?:highlight|mermaid|plantuml|graphviz)\b[^%\n]*-?%\}[ \t\r]*$.*?^[ \t]*\{%-?\s*end(?:highlight|mermaid|plantuml|graphviz)\s*-?%\}",
-        )
-        .expect("static regex")
+    // One pattern per tag, so that a block ends at its own end tag.
+    static HIGHLIGHT: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+        ["highlight", "mermaid", "plantuml", "graphviz"]
+            .iter()
+            .map(|tag| {
+                Regex::new(&format!(
+                    r"(?ms)^[ \t]*\{{%-?\s*{tag}\b[^%\n]*-?%\}}[ \t\r]*$.*?^[ \t]*\{{%-?\s*end{tag}\s*-?%\}}"
+                ))
+                .expect("static regex")
+            })
+            .collect()
     });
     static TAG_THEN_INDENTED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?m)^ {0,3}\{%[^\n]*%\}[ \t\r]*((?:\n(?:[ \t]*\r?\n)*(?: {4}|\t)[^\n]*)+)")
             .expect("static regex")
     });
-    let mut out: Vec<Range<usize>> = HIGHLIGHT.find_iter(body).map(|m| m.range()).collect();
+    let mut out: Vec<Range<usize>> = HIGHLIGHT
+        .iter()
+        .flat_map(|re| re.find_iter(body).map(|m| m.range()))
+        .collect();
     // The group opens with the tag line's line break.
     out.extend(first_groups(&TAG_THEN_INDENTED, body).map(|r| r.start + 1..r.end));
     out

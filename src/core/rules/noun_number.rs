@@ -94,10 +94,21 @@ fn at(text: &str, ws: &[Word], i: usize) -> Option<Hit> {
         let p = p.text(text).to_lowercase();
         !CONJUNCTIONS.contains(&p.as_str()) && word_metadata(&p).is_some_and(|m| m.preposition)
     });
+    // "each" right after its subject: code, a closing bracket, or a noun or pronoun that is no verb
+    // ("`a()` and `b()` each", "the files each", "they each"); not at a sentence's start or after a
+    // verb ("We read each normalized derivatives").
+    let after_subject =
+        text[..det.start]
+            .trim_end()
+            .ends_with([crate::core::markdown::PLACEHOLDER, ')', ']'])
+            || super::text::prev(text, ws, i).is_some_and(|p| {
+                word_metadata(&p.text(text).to_lowercase())
+                    .is_some_and(|m| (m.is_noun() || m.is_pronoun()) && !m.is_verb())
+            });
     // "This placed restrictions": "this" and a verb in -ed. "`a()` and `b()` each normalized
     // derivatives": "each" after its subject, then the verb.
     if described
-        && (lower == "this" || (lower == "each" && !after_preposition))
+        && (lower == "this" || (lower == "each" && !after_preposition && after_subject))
         && word_metadata(first.text(text)).is_some_and(|m| m.is_verb())
     {
         return None;
@@ -150,7 +161,7 @@ fn at(text: &str, ws: &[Word], i: usize) -> Option<Hit> {
         // A verb in -s before a preposition or an article is the verb ("a composable depends on",
         // "a hands on tutorial"); before another determiner, even after a preposition ("in an
         // enumerable matches some condition").
-        // Not "that", "which" or "what", which open a clause about the plural ("add a tests that
+        // Not "that", "which", "what" or "whose", which open a clause about the plural ("add a tests that
         // validates").
         let article = matches!(a, "a" | "an" | "the");
         let clause = matches!(a, "that" | "which" | "what" | "whose");
@@ -244,7 +255,8 @@ mod tests {
              In this docs we describe the setup of the server.\n\n\
              Create helper functions for each steps of the build.\n\n\
              Read the notes for each detailed steps of the build.\n\n\
-             We should add a tests that validates the metrics.\n");
+             We should add a tests that validates the metrics.\n\n\
+             We read each normalized derivatives of the word.\n");
         assert_eq!(
             got,
             vec![
@@ -263,6 +275,10 @@ mod tests {
                     vec!["each detailed step".into()]
                 ),
                 ("a tests".into(), vec!["a test".into(), "tests".into()]),
+                (
+                    "each normalized derivatives".into(),
+                    vec!["each normalized derivative".into()]
+                ),
             ]
         );
     }
@@ -280,6 +296,7 @@ mod tests {
             "Each serves a purpose, and another reconstructs it. A depends on B.\n",
             "Releases differ between channels, as each serves a purpose of its own.\n",
             "[`to_tsvector()`](#a) and [`to_tsquery()`](#b) each normalized derivatives of the word.\n",
+            "The two parsers each normalized derivatives of the word.\n",
             "It is true if every item in an enumerable matches some condition.\n",
             "It is true if the last item in an enumerable matches its key.\n",
             "If one finishes early while another runs for long, because each maps to a job.\n",

@@ -294,14 +294,8 @@ pub(super) fn is_typed_value(text: &str, range: std::ops::Range<usize>) -> bool 
 /// an annotation, a selector or a tag ("add the prometheus: cockroachdb label", "the app: web
 /// selector")? The pair is typed as the cluster reads it.
 fn in_key_value_label(text: &str, range: std::ops::Range<usize>) -> bool {
-    const PAIRS: &[&str] = &[
-        "label",
-        "labels",
-        "annotation",
-        "annotations",
-        "selector",
-        "tag",
-    ];
+    // Nouns only: "labels" and "tags" are verbs as often ("github labels every PR").
+    const PAIRS: &[&str] = &["label", "annotation", "selector", "tag"];
     let token = |t: &str| {
         !t.is_empty()
             && t.bytes()
@@ -332,7 +326,7 @@ fn in_key_value_label(text: &str, range: std::ops::Range<usize>) -> bool {
     let before = &text[..range.start];
     before.strip_suffix(": ").is_some_and(|b| {
         let key = b.rsplit(' ').next().unwrap_or("");
-        token(key)
+        token(key) && !crate::core::rules::repetition::FUNCTION_WORDS.contains(&key)
     }) && called(after)
 }
 

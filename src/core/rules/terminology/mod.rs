@@ -2,8 +2,9 @@
 //! spell them ("oneDNN", not "ONEDNN"; "GitHub", not "Github"). The built-in list is data
 //! (`data/terms.txt`); a project adds its own under `[terms]` in `.docreview.toml`. A built-in name
 //! written all in lower case is `terminology.inner-capitals`' when its owner writes a capital inside it
-//! ("javascript", "json"; on by default), and `terminology.lower-case`'s otherwise ("docker"; off by
-//! default: read on docs nobody tuned to, too many were programs as typed or identifiers).
+//! ("javascript", "json"), and `terminology.lower-case`'s otherwise ("docker"). Both are off by
+//! default: read on docs nobody tuned to, too many were programs as typed, identifiers or text a
+//! product generates.
 //!
 //! A name matches case-insensitively with hyphen, space and dot variants ("Node JS", "nodejs",
 //! "NODE.JS" → "Node.js"), as whole words only, and never inside identifiers, paths, package specs,
@@ -778,6 +779,8 @@ mod tests {
             ("The rule for github: cockroachdb runs it.\n", "github"),
             ("It reads github: the label comes later.\n", "github"),
             ("It reads github: Each label is shown.\n", "github"),
+            ("In short: github labels every pull request.\n", "github"),
+            ("The tool for it is: github label.\n", "github"),
             (
                 "Private git repositories need a token.\n\n```sh\n# git repositories here\nls\n```\n",
                 "git",
