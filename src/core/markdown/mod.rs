@@ -890,8 +890,8 @@ mod tests {
 
     #[test]
     fn shell_commands_written_as_text_are_not_prose() {
-        // Continued lines, and the line they continue into.
-        let md = "Upgrade it:\n\nhelm upgrade \\\n--namespace kuma-system \\\nkuma kuma/kuma\n\nThis is achieved by a binding.\n";
+        // Continued lines (a space left after a backslash too), and the line they continue into.
+        let md = "Upgrade it:\n\nhelm upgrade \\ \n--namespace kuma-system \\ \nkuma kuma/kuma\n\nThis is achieved by a binding.\n";
         assert_prose(
             md,
             &["Upgrade it:", "This is achieved by a binding."],

@@ -193,7 +193,7 @@ pub(super) fn generator_code(body: &str) -> Vec<Range<usize>> {
             r"@def",
             r"\{%",
             r"\)[ \t]*(?:/|>|›|»)",
-            r"(?m)[ \t]\\\r?$|^[ \t]*\$ [a-z./]",
+            r"(?m)[ \t]\\[ \t]*\r?$|^[ \t]*\$ [a-z./]",
         ])
         .expect("static regex")
     });
@@ -292,7 +292,11 @@ fn plain_commands(body: &str) -> Vec<Range<usize>> {
         lines.push((at + lead, at + text.len(), text.trim_start()));
         at += line.len();
     }
-    let continued = |t: &str| t.ends_with(" \\") || t.ends_with("\t\\");
+    // A space after the backslash is a slip the shell forgives here: the writer meant it to continue.
+    let continued = |t: &str| {
+        let t = t.trim_end();
+        t.ends_with(" \\") || t.ends_with("\t\\")
+    };
     let prompt = |t: &str| {
         t.strip_prefix("$ ").is_some_and(|rest| {
             rest.starts_with(|c: char| c.is_ascii_lowercase() || c == '.' || c == '/')
@@ -358,8 +362,8 @@ fn breadcrumbs(body: &str) -> Vec<Range<usize>> {
 
 /// Code that Liquid (Jekyll's templates) renders: a `{% highlight scala %}` line down to its
 /// `{% endhighlight %}` line, a diagram's source between `{% mermaid %}` (or `plantuml`, `graphviz`)
-/// and its end tag, which the site draws as a picture, and lines indented four spaces or more right under a line that opens and
-/// ends with a tag (`{% tab 'Scala 2' %}`). CommonMark reads those lines as the tag's paragraph going
+/// and its end tag, which the site draws as a picture, and lines indented four spaces or more right
+/// under a line that opens and ends with a tag (`{% tab 'Scala 2' %}`). CommonMark reads those lines as the tag's paragraph going
 /// on, but the tag renders its content as Markdown of its own, where they are an indented code block.
 /// (Raw and comment blocks, which may sit inside a line, are [`NOT_PROSE`]'s.)
 fn liquid_code(body: &str) -> Vec<Range<usize>> {

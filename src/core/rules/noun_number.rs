@@ -90,26 +90,31 @@ fn at(text: &str, ws: &[Word], i: usize) -> Option<Hit> {
     }) && !COUNTING.contains(&first.text(text));
     // "Each" and "another" after a preposition are determiners ("for each steps").
     // Not after a word that also joins clauses ("as each serves a purpose").
-    let after_preposition = super::text::prev(text, ws, i).is_some_and(|p| {
-        let p = p.text(text).to_lowercase();
-        !CONJUNCTIONS.contains(&p.as_str()) && word_metadata(&p).is_some_and(|m| m.preposition)
-    });
+    // Asked only of a determiner before a plural, or before a verb-like adjective: most are neither.
+    let after_preposition = || {
+        super::text::prev(text, ws, i).is_some_and(|p| {
+            let p = p.text(text).to_lowercase();
+            !CONJUNCTIONS.contains(&p.as_str()) && word_metadata(&p).is_some_and(|m| m.preposition)
+        })
+    };
     // "each" right after its subject: code, a closing bracket, or a noun or pronoun that is no verb
     // ("`a()` and `b()` each", "the files each", "they each"); not at a sentence's start or after a
     // verb ("We read each normalized derivatives").
-    let after_subject =
+    let after_subject = || {
         text[..det.start]
             .trim_end()
             .ends_with([crate::core::markdown::PLACEHOLDER, ')', ']'])
             || super::text::prev(text, ws, i).is_some_and(|p| {
                 word_metadata(&p.text(text).to_lowercase())
                     .is_some_and(|m| (m.is_noun() || m.is_pronoun()) && !m.is_verb())
-            });
+            })
+    };
     // "This placed restrictions": "this" and a verb in -ed. "`a()` and `b()` each normalized
     // derivatives": "each" after its subject, then the verb.
     if described
-        && (lower == "this" || (lower == "each" && !after_preposition && after_subject))
+        && (lower == "this" || lower == "each")
         && word_metadata(first.text(text)).is_some_and(|m| m.is_verb())
+        && (lower == "this" || (!after_preposition() && after_subject()))
     {
         return None;
     }
@@ -126,6 +131,7 @@ fn at(text: &str, ws: &[Word], i: usize) -> Option<Hit> {
         return None;
     }
     let m = word_metadata(n)?;
+    let after_preposition = after_preposition();
     // "this changes the flow", "each serves a purpose", "A depends on B": a pronoun or a name before a
     // verb.
     let pronoun = match lower.as_str() {

@@ -99,11 +99,9 @@ pub(super) fn given_as_id(text: &str, range: std::ops::Range<usize>) -> bool {
     })
 }
 
-/// Words that join or open a phrase, never a part's name.
-const SMALL_WORDS: &[&str] = &[
-    "the", "and", "for", "with", "from", "that", "this", "these", "those", "its", "all", "any",
-    "not", "but", "other", "also", "then", "than", "into", "onto", "over", "each", "more", "most",
-];
+/// Words that open a phrase, never a part's name, beyond English's function words
+/// ([`FUNCTION_WORDS`](crate::core::rules::repetition::FUNCTION_WORDS)): "the api and other services".
+const QUANTIFIERS: &[&str] = &["other", "over", "more", "most"];
 
 /// The parts of a running system, named after the list of them ("the api and worker services").
 const PARTS: &[&str] = &[
@@ -139,7 +137,8 @@ pub(super) fn joined_to_parts(text: &str, range: std::ops::Range<usize>, canonic
             && w.chars().all(|c| c.is_ascii_lowercase())
             && crate::core::rules::dictionary::is_known(w)
             && !is_known_name(w)
-            && !SMALL_WORDS.contains(&w)
+            && !crate::core::rules::repetition::FUNCTION_WORDS.contains(&w)
+            && !QUANTIFIERS.contains(&w)
     };
     let names_parts = |w: Option<&String>| {
         w.is_some_and(|w| PARTS.contains(&w.trim_end_matches(['.', ',', ';', ':'])))
