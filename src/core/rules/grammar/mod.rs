@@ -102,12 +102,50 @@ impl Checker for Grammar {
             }
             if article {
                 there_is_article(b, text, ws, out);
+                let first = out.len();
                 a_or_an(b, text, ws, out);
+                // In a code sample's comment, an "a" the code names is that variable ("-- orders by
+                // b, then a ascending" beside `CREATE TABLE ab(a INT, b INT)`), no article.
+                if block.kind == BlockKind::CodeComment
+                    && out[first..]
+                        .iter()
+                        .any(|h| text[h.range.clone()].starts_with("a "))
+                    && code_names_a(doc, b)
+                {
+                    let mut tail = out.split_off(first);
+                    tail.retain(|h| !text[h.range.clone()].starts_with("a "));
+                    out.append(&mut tail);
+                }
                 code_noun_article(doc, b, out);
                 for_example_of(b, text, ws, out);
             }
         }
     }
+}
+
+/// Does the code of the fenced block that comment block `b` is in use `a` as a name of its own (a
+/// column, a variable: `ab(a INT, b INT)`, `let a = 1`), outside its comments?
+fn code_names_a(doc: &DocProse<'_>, b: usize) -> bool {
+    let block = &doc.prose.blocks[b];
+    let Some(at) = block.to_source_lossy(0..block.text.len()) else {
+        return false;
+    };
+    let Some(fence) = doc
+        .prose
+        .code
+        .iter()
+        .find(|r| r.start <= at.start && at.end <= r.end)
+    else {
+        return false;
+    };
+    let file = doc.file;
+    let word = |c: char| c.is_alphanumeric() || c == '_';
+    file[fence.clone()].match_indices('a').any(|(i, _)| {
+        let at = fence.start + i;
+        !file[..at].chars().next_back().is_some_and(word)
+            && !file[at + 1..].chars().next().is_some_and(word)
+            && !doc.prose.comment_text.iter().any(|c| c.contains(&at))
+    })
 }
 
 /// "a" or "an" before `word`, by its sound, when that is clear ("an hour", "a URL").
@@ -290,6 +328,27 @@ mod tests {
 
     fn pair(a: &str, b: &str) -> (String, String) {
         (a.into(), b.into())
+    }
+
+    #[test]
+    fn an_a_the_code_names_is_no_article_in_its_comments() {
+        let how = crate::core::markdown::Reading {
+            comments: true,
+            ..Default::default()
+        };
+        let hits = |md: &str| -> Vec<String> {
+            crate::core::rules::hits_in_read(&Grammar, &[ARTICLE], md, how)
+                .into_iter()
+                .map(|(_, t, _)| t)
+                .collect()
+        };
+        let column = "```sql\nCREATE TABLE ab(a INT, b INT);\n\
+                      SELECT * FROM ab ORDER BY b, a; -- orders by b, then a ascending order\n```\n";
+        assert!(hits(column).is_empty(), "{:?}", hits(column));
+        // Without `a` in the code (only in a word, or in another comment) it is an article.
+        let article = "```sql\nCREATE TABLE data(b INT, amount INT); -- a table\n\
+                       SELECT * FROM data; -- orders by b, then a ascending order\n```\n";
+        assert_eq!(hits(article), ["a ascending"]);
     }
 
     #[test]

@@ -397,6 +397,9 @@ impl Vocabulary {
                 let capital = matches!(kind, Candidate::Capital);
                 match kind {
                     Candidate::Typo(fixes) if active.has(TYPO) => {
+                        if paired_with_base(text, range.clone()) {
+                            return;
+                        }
                         let fixes = candidates::in_doc_dialect(doc, fixes);
                         let message = match fixes.first() {
                             Some(fix) => {
@@ -471,6 +474,47 @@ fn likely_hit(b: usize, range: std::ops::Range<usize>, word: &str, fixes: Vec<St
 fn repeated_slip(doc: &DocProse<'_>, word: &str, fix: &str) -> bool {
     let fix = fix.to_lowercase();
     doc.writes(&fix) && (likely::dropped(word, &fix).is_some() || likely::swapped(word, &fix))
+}
+
+/// A word in "un" set beside the word it negates ("stall and unstall", "unpin/pin"): a pair coined
+/// on purpose, not a slip of the word a misspelling list makes of it ("unstall" for "uninstall").
+fn paired_with_base(text: &str, range: std::ops::Range<usize>) -> bool {
+    let word = text[range.clone()].to_lowercase();
+    let Some(base) = word.strip_prefix("un").filter(|b| b.len() >= 3) else {
+        return false;
+    };
+    let joined = |gap: &str| matches!(gap.trim(), "and" | "or" | "/" | "," | "and/or");
+    let before = &text[..range.start];
+    let after = &text[range.end..];
+    let ends_with_base = |s: &str| {
+        s.len() >= base.len()
+            && s.is_char_boundary(s.len() - base.len())
+            && s[s.len() - base.len()..].eq_ignore_ascii_case(base)
+            && !s[..s.len() - base.len()]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+    };
+    let starts_with_base = |s: &str| {
+        s.get(..base.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(base))
+            && !s[base.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+    };
+    // "stall and unstall": the base, a joining word, this word.
+    let left = before
+        .char_indices()
+        .rev()
+        .take(8)
+        .any(|(i, _)| joined(&before[i..]) && ends_with_base(before[..i].trim_end()));
+    // "unstall and stall".
+    let right = after
+        .char_indices()
+        .take(8)
+        .any(|(i, _)| joined(&after[..i]) && starts_with_base(after[i..].trim_start()));
+    left || right
 }
 
 #[cfg(test)]
@@ -626,6 +670,26 @@ pub(super) mod tests {
             let hits = found_with(&[text], &[], MIN_DOCS, &[LIKELY]);
             assert!(hits[0].is_empty(), "{text}: {hits:?}");
         }
+    }
+
+    #[test]
+    fn a_word_in_un_beside_the_word_it_negates_is_coined() {
+        let words = |doc: &str| -> Vec<String> {
+            found_with(&[doc], &[], MIN_DOCS, &[TYPO])[0]
+                .iter()
+                .map(|(_, w, _)| w.clone())
+                .collect()
+        };
+        assert!(words("The disk can stall and unstall many times a day.\n").is_empty());
+        assert!(words("Each Unstall/stall event is logged by the store.\n").is_empty());
+        // Alone, or beside another word, it is the misspelling the list knows.
+        assert_eq!(
+            words("To unstall the app, open the settings.\n"),
+            ["unstall"]
+        );
+        assert_eq!(words("You can install and unstall the app.\n"), ["unstall"]);
+        assert_eq!(words("After a stall, then unstall the app.\n"), ["unstall"]);
+        assert_eq!(words("Read unstall and stalled events.\n"), ["unstall"]);
     }
 
     #[test]

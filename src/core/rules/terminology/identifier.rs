@@ -418,6 +418,38 @@ pub(super) fn names_code(doc: &DocProse<'_>, surface: &str) -> bool {
     })
 }
 
+/// A lower-case name in a table cell whose row names, in inline code, an identifier built of that very
+/// word ("`sql.mem.current` | Current sql statement memory usage", "`sys.cpu.user.ns` | Total user cpu
+/// time"): the row describes its id in the id's own words, as the help text it was made from does.
+/// A file's extension is no such word ("`package.json` | the json file" is still JSON).
+pub(super) fn describes_its_id(doc: &DocProse<'_>, b: usize, view: std::ops::Range<usize>) -> bool {
+    let block = &doc.prose.blocks[b];
+    let name = &block.text[view.clone()];
+    if block.kind != crate::core::markdown::BlockKind::TableCell || !is_all_lower(name) {
+        return false;
+    }
+    let Some(src) = block.to_source_lossy(view) else {
+        return false;
+    };
+    let file = doc.file;
+    let start = file[..src.start].rfind('\n').map_or(0, |i| i + 1);
+    let end = file[src.end..]
+        .find('\n')
+        .map_or(file.len(), |i| src.end + i);
+    let row = &file[start..end];
+    row.split('`').skip(1).step_by(2).any(|id| {
+        // A file's name ("package.json", "ci/deploy.yml": one dot) without its extension.
+        let stem = match id.split_once('.') {
+            Some((stem, ext)) if !ext.contains('.') => stem,
+            _ => id,
+        };
+        !id.contains(char::is_whitespace)
+            && stem
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|part| part == name)
+    })
+}
+
 /// Does `after`, the code right after a name that follows `<`, go on as a tag does: closed (`>`,
 /// `/>`) or with an attribute (` lang="en"`, ` {...props}`, ` disabled />`)? A placeholder in a
 /// command (`<Github user>`) goes on with a word and no attribute.

@@ -316,6 +316,7 @@ impl AsWritten {
             || in_bold_label(doc, b, range.clone())
             || opens_glossed_item(doc, b, range.clone())
             || copies_code(doc, b, range.clone())
+            || describes_its_id(doc, b, range.clone())
             || writes_code_plain(doc, text, range)
     }
 }
@@ -1002,6 +1003,24 @@ mod tests {
         // A placeholder in angle brackets is no tag.
         let placeholder = "Fork it on Github.\n\n```sh\ngit clone https://example.com/<Github user>/app.git\n```\n";
         assert_eq!(flagged_words(placeholder), ["Github"]);
+    }
+
+    #[test]
+    fn a_row_describing_its_id_in_the_ids_words_is_kept_as_written() {
+        let words = flagged_words(
+            "Metric | Description\n\
+             -----|------------\n\
+             `sys.cpu.user.ns` | Total user cpu time in nanoseconds\n\
+             `sql.mem.current` | Current sql statement memory usage\n\
+             `sys.rss` | Resident memory, as the cpu sees it\n\
+             `sys.cpus.total` | Count of cpu cores\n\
+             `y = x.cpu().float()` | Moves the tensor to the cpu\n\
+             `package.json` | Where the json fields live\n\n\
+             `sql.mem.current` holds the sql memory in use.\n",
+        );
+        // Only the row's own id counts, as a whole word of it, and a file's extension or code with
+        // spaces is no id; outside a table the name is prose.
+        assert_eq!(words, ["cpu", "cpu", "cpu", "json", "sql"]);
     }
 
     #[test]
