@@ -190,12 +190,13 @@ fn apply_reports_overlapping_fixes() {
 fn apply_never_touches_markup_around_a_fix() {
     let r = Repo::new();
     r.write("a.md", "x\n").commit("init");
-    let before = "> Install the\n> the package from [Github](https://github.com/x) and `Github`.\n";
+    let before =
+        "> Install the\n> the package from [Github](https://github.com/x) and `echo Github`.\n";
     r.write("a.md", before);
     assert_eq!(r.run(&["apply"]).code, 0);
     assert_eq!(
         String::from_utf8(r.read("a.md")).expect("utf8"),
-        "> Install the\n> package from [GitHub](https://github.com/x) and `Github`.\n"
+        "> Install the\n> package from [GitHub](https://github.com/x) and `echo Github`.\n"
     );
 }
 

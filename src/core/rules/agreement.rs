@@ -298,6 +298,11 @@ fn at(text: &str, ws: &[Word], i: usize) -> Option<Hit> {
     {
         return None;
     }
+    // After a label and a colon the words gloss the label, most often as a noun phrase ("`addr`: The
+    // network address the server listens to"), so a noun there is the phrase's head.
+    if v.is_noun() && text[..det.start].trim_end().ends_with(':') {
+        return None;
+    }
     // A verb has something after it in its sentence, and that is not another verb: "the identity
     // precompile was rendered" and a heading "The server restart" are noun phrases.
     let after = ws.get(i + 2)?;
@@ -587,6 +592,19 @@ mod tests {
     }
 
     #[test]
+    fn a_gloss_after_a_label_keeps_its_plain_verbs() {
+        // After a colon a word that is only a verb is still one; a noun is the phrase's head.
+        assert_eq!(
+            run("- `workers`: This option utilize every core.\n"),
+            [("utilize".to_owned(), vec!["utilizes".to_owned()])]
+        );
+        assert_eq!(
+            run("The network address the server directly.\n"),
+            [("address".to_owned(), vec!["addresses".to_owned()])]
+        );
+    }
+
+    #[test]
     fn right_uses_of_the_base_form_are_left_alone() {
         for ok in [
             "Let the collector utilize memory.\n",
@@ -605,6 +623,7 @@ mod tests {
             "That way users create fewer files.\n",
             "The build step run takes a minute. The user name field is empty.\n",
             "The opcode table it imports is long. This cannot control the output.\n",
+            "- `listen_address`: The network address the server listens to.\n",
             "This will generate a file. This may seem odd. This can happen twice.\n",
             "- A default enqueue plugin to honor the semantics.\n",
             "This Docker compose file contains five services.\n",

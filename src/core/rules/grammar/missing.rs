@@ -268,6 +268,17 @@ pub(super) fn code_noun_article(doc: &DocProse<'_>, b: usize, out: &mut Vec<Hit>
         {
             continue;
         }
+        // A participle inside a noun phrase an article already opens ("a correctly set `Host`
+        // header", "the newly added `x` field").
+        if i >= 3
+            && is_ly_adverb(&ws[i - 2].text(text).to_lowercase())
+            && matches!(
+                ws[i - 3].text(text).to_lowercase().as_str(),
+                "a" | "an" | "the" | "this" | "that" | "each" | "every" | "any" | "its" | "your"
+            )
+        {
+            continue;
+        }
         // The noun ends the phrase: no noun compound follows ("`x` flag values").
         let rest = &text[noun.end..];
         let follows = ws.get(i + 1).filter(|n| text[noun.end..n.start] == *" ");

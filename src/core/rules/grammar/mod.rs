@@ -571,6 +571,15 @@ mod tests {
             fixes("Use `AddSource` method to enable it, or set `minDomains` field.\n"),
             [pair("Use", "Use the"), pair("set", "set the")]
         );
+        // An adverb before the verb, with no article before it, opens no noun phrase.
+        assert_eq!(
+            fixes("You can quickly set `minDomains` field.\n"),
+            [pair("set", "set the")]
+        );
+        assert_eq!(
+            fixes("Start the app with `--debug` flag.\n"),
+            [pair("with", "with the")]
+        );
         // A verb or a word that opens the next part ends the noun phrase.
         assert_eq!(
             fixes("Start it with `x` option instead, or with `--debug` flag build it.\n"),
@@ -596,6 +605,8 @@ mod tests {
             // A list item in note style: no article in it, no full stop.
             "- `enhanceAppFiles`: removed, use `clientConfigFile` hook\n- Fixed error in `x` header",
             "For `\"id\"` field syntax, see the reference.",
+            // An article opens the phrase the participle is in.
+            "It needs a correctly set `Host` header to work.",
             // A noun by its ending or the noun lists: "endpoint selection", "header size".
             "The value is hashed and used for `kv` endpoint selection.",
             "Set it with `x` header latency in mind, or with `y` option timeout in mind.",

@@ -397,11 +397,16 @@ pub(super) fn copies_code(doc: &DocProse<'_>, b: usize, view: std::ops::Range<us
 }
 
 /// A name in mixed case that the doc's code writes exactly so, as a whole word ("the _Json_ extractor"
-/// beside `Json<T>`, "the Url object" beside `url::Url`, "`lang` on Html" beside `<Html lang="en">`):
-/// the code's type, function or component, not the name in prose.
+/// beside `Json<T>`, "the Url object" beside `url::Url`, "`lang` on Html" beside `<Html lang="en">`)
+/// or as a whole inline code span ("## WebGpu" where the doc sets `"WebGpu"`): the code's type,
+/// function, component or value, not the name in prose.
 pub(super) fn names_code(doc: &DocProse<'_>, surface: &str) -> bool {
     if is_all_lower(surface) || crate::core::rules::text::is_all_upper(surface) {
         return false;
+    }
+    // A whole inline code span of its own spelling: a type, a value (`WebGpu`, "The `Url` object").
+    if doc.inline_code_is(surface) {
+        return true;
     }
     let code = doc.code_text();
     let word = |c: char| c.is_alphanumeric() || c == '_';

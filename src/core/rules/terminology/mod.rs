@@ -90,7 +90,7 @@ impl Checker for Terminology {
             id: INNER_CAPITALS.into(),
             severity: Severity::Warning,
             safety: Safety::Review,
-            default_on: false,
+            default_on: true,
             summary: "A name with capitals inside written all in lower case (\"javascript\" -> \"JavaScript\", \"json\" -> \"JSON\")"
                 .into(),
             explain: format!(
@@ -110,9 +110,11 @@ impl Checker for Terminology {
                  (api)\"), a generic acronym listed with English words as parts of a system (\"the api \
                  and worker services\") and a label quoted in bold (\"leave **Idp metadata xml** \
                  empty\").\n\
-                 Off by default: on repositories it was not tuned on it fell under the precision gate \
-                 (measured below), wrong mostly in tables of a product's metrics whose descriptions copy \
-                 the product's own help text (\"Total user cpu time\"). Turn it on in .docreview.toml:\n\n  [rules]\n  \"{INNER_CAPITALS}\" = \"on\"\n\n\
+                 A table row that describes its id in the id's own words keeps them as the id spells \
+                 them (\"`sys.cpu.user.ns` | Total user cpu time\"): it copies the help text the id was \
+                 documented with.\n\
+                 On by default: read where it was not tuned (measured below). Turn it off in \
+                 .docreview.toml:\n\n  [rules]\n  \"{INNER_CAPITALS}\" = \"off\"\n\n\
                  Review each fix: apply takes it only with --all-fixes."
             ),
         };
@@ -129,8 +131,8 @@ impl Checker for Terminology {
                  Precise names are part of precise writing: readers search for them, and a misspelled name \
                  reads as carelessness about the thing itself.\n\
                  A built-in name written all in lower case is {INNER_CAPITALS}'s when its owner writes a \
-                 capital inside it (\"javascript\", \"json\") and {LOWER_CASE}'s otherwise \
-                 (\"a docker image\"), both off by default; a project's own [terms] are flagged here in every \
+                 capital inside it (\"javascript\", \"json\"; on by default) and {LOWER_CASE}'s otherwise \
+                 (\"a docker image\"; off by default); a project's own [terms] are flagged here in every \
                  spelling they list.\n\
                  The built-in list has {} names. Names inside code, URLs, paths, identifiers, file names and \
                  package commands (\"pip install numpy\") are never flagged, nor a command's name where it is run \
@@ -648,7 +650,7 @@ mod tests {
             .collect();
         assert_eq!(
             on,
-            [(RULE, true), (LOWER_CASE, false), (INNER_CAPITALS, false)]
+            [(RULE, true), (LOWER_CASE, false), (INNER_CAPITALS, true)]
         );
     }
 
@@ -968,6 +970,11 @@ mod tests {
         // never uses html or yaml as code, so "html tag" is the markup's element and "yaml function"
         // the format.
         assert_eq!(words, ["html", "json", "yaml"]);
+        // A name the doc writes as a whole inline code span, in that very case, is the code's type or
+        // value ("The `Url` object", "## WebGpu" beside `"WebGpu"`); in another case it is a slip.
+        let spans = "## WebGpu\n\nThe WebGpu front end is the default (`WebGpu`). The `Url` object \
+                     holds a Url and a Github link, not `github`.\n";
+        assert_eq!(flagged_words(spans), ["Github"]);
         // A component the code writes as a tag, opened or closed, is that component: "Html" beside
         // `<Html lang="en">`, "Json" beside `</Json>`. A lower-case `<html>` is the element, so
         // "Html" there is a slip.
