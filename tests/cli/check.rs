@@ -58,7 +58,7 @@ fn the_same_mistakes_in_code_inline_code_and_urls_produce_nothing() {
 }
 
 #[test]
-fn a_name_in_lower_case_is_flagged_only_when_its_rule_is_turned_on() {
+fn a_lowered_name_is_flagged_by_default_only_with_capitals_inside() {
     let r = Repo::with_defaults();
     r.write("a.md", "x\n").commit("init");
     r.write(

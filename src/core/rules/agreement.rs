@@ -298,9 +298,22 @@ fn at(text: &str, ws: &[Word], i: usize) -> Option<Hit> {
     {
         return None;
     }
-    // After a label and a colon the words gloss the label, most often as a noun phrase ("`addr`: The
-    // network address the server listens to"), so a noun there is the phrase's head.
-    if v.is_noun() && text[..det.start].trim_end().ends_with(':') {
+    // After a key's name and a colon the words gloss the key, most often as a noun phrase
+    // ("`listen_address`: The network address the server listens to"), so a noun there is the
+    // phrase's head. The name is inline code or one identifier on its line ("Note: The step run" is
+    // a sentence).
+    if v.is_noun()
+        && text[..det.start]
+            .trim_end()
+            .strip_suffix(':')
+            .is_some_and(|label| {
+                let label = label.rsplit('\n').next().unwrap_or(label).trim();
+                // Inline code stands as one placeholder in the text.
+                label == crate::core::markdown::PLACEHOLDER.to_string()
+                    || (!label.contains(char::is_whitespace)
+                        && label.contains(['_', '.', '-', '/']))
+            })
+    {
         return None;
     }
     // A verb has something after it in its sentence, and that is not another verb: "the identity
@@ -598,6 +611,15 @@ mod tests {
             run("- `workers`: This option utilize every core.\n"),
             [("utilize".to_owned(), vec!["utilizes".to_owned()])]
         );
+        // After a word that is no key's name, or words, the words are a sentence of their own.
+        assert_eq!(
+            run("See my_key: The network address the server directly.\n"),
+            [("address".to_owned(), vec!["addresses".to_owned()])]
+        );
+        assert_eq!(
+            run("Note: The network address the server directly.\n"),
+            [("address".to_owned(), vec!["addresses".to_owned()])]
+        );
         assert_eq!(
             run("The network address the server directly.\n"),
             [("address".to_owned(), vec!["addresses".to_owned()])]
@@ -624,6 +646,7 @@ mod tests {
             "The build step run takes a minute. The user name field is empty.\n",
             "The opcode table it imports is long. This cannot control the output.\n",
             "- `listen_address`: The network address the server listens to.\n",
+            "listen_address: The network address the server listens to.\n",
             "This will generate a file. This may seem odd. This can happen twice.\n",
             "- A default enqueue plugin to honor the semantics.\n",
             "This Docker compose file contains five services.\n",

@@ -269,8 +269,10 @@ pub(super) fn code_noun_article(doc: &DocProse<'_>, b: usize, out: &mut Vec<Hit>
             continue;
         }
         // A participle inside a noun phrase an article already opens ("a correctly set `Host`
-        // header", "the newly added `x` field").
+        // header"): the three words in a row.
         if i >= 3
+            && text[ws[i - 3].end..ws[i - 2].start] == *" "
+            && text[ws[i - 2].end..before.start] == *" "
             && is_ly_adverb(&ws[i - 2].text(text).to_lowercase())
             && matches!(
                 ws[i - 3].text(text).to_lowercase().as_str(),

@@ -109,11 +109,11 @@ impl Checker for Grammar {
                 if block.kind == BlockKind::CodeComment
                     && out[first..]
                         .iter()
-                        .any(|h| text[h.range.clone()].starts_with("a "))
+                        .any(|h| opens_with_a(&text[h.range.clone()]))
                     && code_names_a(doc, b)
                 {
                     let mut tail = out.split_off(first);
-                    tail.retain(|h| !text[h.range.clone()].starts_with("a "));
+                    tail.retain(|h| !opens_with_a(&text[h.range.clone()]));
                     out.append(&mut tail);
                 }
                 code_noun_article(doc, b, out);
@@ -123,8 +123,14 @@ impl Checker for Grammar {
     }
 }
 
+/// Does a finding's text open with the article "a" (not "an")?
+fn opens_with_a(flagged: &str) -> bool {
+    flagged.starts_with('a')
+}
+
 /// Does the code of the fenced block that comment block `b` is in use `a` as a name of its own (a
-/// column, a variable: `ab(a INT, b INT)`, `let a = 1`), outside its comments?
+/// column, a variable: `ab(a INT, b INT)`, `let a = 1`), outside its comments? Not a flag (`ls -a`),
+/// an HTML tag (`<a href>`), a lifetime or anything in quotes on its line (`open(p, "a")`).
 fn code_names_a(doc: &DocProse<'_>, b: usize) -> bool {
     let block = &doc.prose.blocks[b];
     let Some(at) = block.to_source_lossy(0..block.text.len()) else {
@@ -142,8 +148,14 @@ fn code_names_a(doc: &DocProse<'_>, b: usize) -> bool {
     let word = |c: char| c.is_alphanumeric() || c == '_';
     file[fence.clone()].match_indices('a').any(|(i, _)| {
         let at = fence.start + i;
-        !file[..at].chars().next_back().is_some_and(word)
+        let line = &file[file[..at].rfind('\n').map_or(0, |n| n + 1)..at];
+        let quoted = line.matches('"').count() % 2 == 1 || line.matches('\'').count() % 2 == 1;
+        !file[..at]
+            .chars()
+            .next_back()
+            .is_some_and(|c| word(c) || "-</'\"".contains(c))
             && !file[at + 1..].chars().next().is_some_and(word)
+            && !quoted
             && !doc.prose.comment_text.iter().any(|c| c.contains(&at))
     })
 }
@@ -349,6 +361,11 @@ mod tests {
         let article = "```sql\nCREATE TABLE data(b INT, amount INT); -- a table\n\
                        SELECT * FROM data; -- orders by b, then a ascending order\n```\n";
         assert_eq!(hits(article), ["a ascending"]);
+        // A flag, a tag or a string is no name.
+        for code in ["ls -a", "<a href=\"x\">y</a>", "echo \"x a y\""] {
+            let md = format!("```sh\n{code} # orders by b, then a ascending order\n```\n");
+            assert_eq!(hits(&md), ["a ascending"], "{md}");
+        }
     }
 
     #[test]
@@ -577,8 +594,16 @@ mod tests {
             [pair("set", "set the")]
         );
         assert_eq!(
-            fixes("Start the app with `--debug` flag.\n"),
+            fixes("Start the app quickly with `--debug` flag.\n"),
             [pair("with", "with the")]
+        );
+        assert_eq!(
+            fixes("Do all of this, quickly set `minDomains` field.\n"),
+            [pair("set", "set the")]
+        );
+        assert_eq!(
+            fixes("Read this quickly; set `minDomains` field.\n"),
+            [pair("set", "set the")]
         );
         // A verb or a word that opens the next part ends the noun phrase.
         assert_eq!(

@@ -398,13 +398,14 @@ pub(super) fn copies_code(doc: &DocProse<'_>, b: usize, view: std::ops::Range<us
 
 /// A name in mixed case that the doc's code writes exactly so, as a whole word ("the _Json_ extractor"
 /// beside `Json<T>`, "the Url object" beside `url::Url`, "`lang` on Html" beside `<Html lang="en">`)
-/// or as a whole inline code span ("## WebGpu" where the doc sets `"WebGpu"`): the code's type,
+/// or as a whole inline code span ("## WebGpu" beside `WebGpu`): the code's type,
 /// function, component or value, not the name in prose.
 pub(super) fn names_code(doc: &DocProse<'_>, surface: &str) -> bool {
     if is_all_lower(surface) || crate::core::rules::text::is_all_upper(surface) {
         return false;
     }
-    // A whole inline code span of its own spelling: a type, a value (`WebGpu`, "The `Url` object").
+    // A whole inline code span of its own spelling: a type, a value ("## WebGpu" beside `WebGpu`, "The
+    // `Url` object").
     if doc.inline_code_is(surface) {
         return true;
     }
@@ -426,7 +427,8 @@ pub(super) fn names_code(doc: &DocProse<'_>, surface: &str) -> bool {
 /// A lower-case name in a table cell whose row names, in inline code, an identifier built of that very
 /// word ("`sql.mem.current` | Current sql statement memory usage", "`sys.cpu.user.ns` | Total user cpu
 /// time"): the row describes its id in the id's own words, as the help text it was made from does.
-/// A file's extension is no such word ("`package.json` | the json file" is still JSON).
+/// What follows the id's last dot is no such word, as it may be a file's extension ("`package.json` |
+/// the json file" is still JSON).
 pub(super) fn describes_its_id(doc: &DocProse<'_>, b: usize, view: std::ops::Range<usize>) -> bool {
     let block = &doc.prose.blocks[b];
     let name = &block.text[view.clone()];
@@ -443,11 +445,9 @@ pub(super) fn describes_its_id(doc: &DocProse<'_>, b: usize, view: std::ops::Ran
         .map_or(file.len(), |i| src.end + i);
     let row = &file[start..end];
     row.split('`').skip(1).step_by(2).any(|id| {
-        // A file's name ("package.json", "ci/deploy.yml": one dot) without its extension.
-        let stem = match id.split_once('.') {
-            Some((stem, ext)) if !ext.contains('.') => stem,
-            _ => id,
-        };
+        // Without what follows its last dot, which may be a file's extension ("package.json",
+        // "tsconfig.app.json").
+        let stem = id.rsplit_once('.').map_or(id, |(stem, _)| stem);
         !id.contains(char::is_whitespace)
             && stem
                 .split(|c: char| !c.is_ascii_alphanumeric())

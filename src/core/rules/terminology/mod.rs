@@ -2,9 +2,8 @@
 //! spell them ("oneDNN", not "ONEDNN"; "GitHub", not "Github"). The built-in list is data
 //! (`data/terms.txt`); a project adds its own under `[terms]` in `.docreview.toml`. A built-in name
 //! written all in lower case is `terminology.inner-capitals`' when its owner writes a capital inside it
-//! ("javascript", "json"), and `terminology.lower-case`'s otherwise ("docker"). Both are off by
-//! default: read on docs nobody tuned to, too many were programs as typed, identifiers or text a
-//! product generates.
+//! ("javascript", "json"; on by default), and `terminology.lower-case`'s otherwise ("docker"; off
+//! by default: read on docs nobody tuned to, too many were programs as typed or identifiers).
 //!
 //! A name matches case-insensitively with hyphen, space and dot variants ("Node JS", "nodejs",
 //! "NODE.JS" → "Node.js"), as whole words only, and never inside identifiers, paths, package specs,
@@ -971,7 +970,7 @@ mod tests {
         // the format.
         assert_eq!(words, ["html", "json", "yaml"]);
         // A name the doc writes as a whole inline code span, in that very case, is the code's type or
-        // value ("The `Url` object", "## WebGpu" beside `"WebGpu"`); in another case it is a slip.
+        // value ("The `Url` object", "## WebGpu" beside `WebGpu`); in another case it is a slip.
         let spans = "## WebGpu\n\nThe WebGpu front end is the default (`WebGpu`). The `Url` object \
                      holds a Url and a Github link, not `github`.\n";
         assert_eq!(flagged_words(spans), ["Github"]);
@@ -1022,12 +1021,13 @@ mod tests {
              `sys.rss` | Resident memory, as the cpu sees it\n\
              `sys.cpus.total` | Count of cpu cores\n\
              `y = x.cpu().float()` | Moves the tensor to the cpu\n\
-             `package.json` | Where the json fields live\n\n\
+             `package.json` | Where the json fields live\n\
+             `tsconfig.app.json` | The app's json settings\n\n\
              `sql.mem.current` holds the sql memory in use.\n",
         );
         // Only the row's own id counts, as a whole word of it, and a file's extension or code with
         // spaces is no id; outside a table the name is prose.
-        assert_eq!(words, ["cpu", "cpu", "cpu", "json", "sql"]);
+        assert_eq!(words, ["cpu", "cpu", "cpu", "json", "json", "sql"]);
     }
 
     #[test]
