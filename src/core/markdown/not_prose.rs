@@ -363,8 +363,9 @@ fn breadcrumbs(body: &str) -> Vec<Range<usize>> {
 /// Code that Liquid (Jekyll's templates) renders: a `{% highlight scala %}` line down to its
 /// `{% endhighlight %}` line, a diagram's source between `{% mermaid %}` (or `plantuml`, `graphviz`)
 /// and its end tag, which the site draws as a picture, and lines indented four spaces or more right
-/// under a line that opens and ends with a tag (`{% tab 'Scala 2' %}`). CommonMark reads those lines as the tag's paragraph going
-/// on, but the tag renders its content as Markdown of its own, where they are an indented code block.
+/// under a line that opens and ends with a tag (`{% tab 'Scala 2' %}`). CommonMark reads those lines
+/// as the tag's paragraph going on, but the tag renders its content as Markdown of its own, where they
+/// are an indented code block.
 /// (Raw and comment blocks, which may sit inside a line, are [`NOT_PROSE`]'s.)
 fn liquid_code(body: &str) -> Vec<Range<usize>> {
     // One pattern per tag, so that a block ends at its own end tag.

@@ -309,7 +309,7 @@ fn at(text: &str, ws: &[Word], i: usize) -> Option<Hit> {
             .is_some_and(|label| {
                 let label = label.rsplit('\n').next().unwrap_or(label).trim();
                 // Inline code stands as one placeholder in the text.
-                label == crate::core::markdown::PLACEHOLDER.to_string()
+                label.strip_prefix(crate::core::markdown::PLACEHOLDER) == Some("")
                     || (!label.contains(char::is_whitespace)
                         && label.contains(['_', '.', '-', '/']))
             })
@@ -611,19 +611,16 @@ mod tests {
             run("- `workers`: This option utilize every core.\n"),
             [("utilize".to_owned(), vec!["utilizes".to_owned()])]
         );
-        // After a word that is no key's name, or words, the words are a sentence of their own.
-        assert_eq!(
-            run("See my_key: The network address the server directly.\n"),
-            [("address".to_owned(), vec!["addresses".to_owned()])]
-        );
-        assert_eq!(
-            run("Note: The network address the server directly.\n"),
-            [("address".to_owned(), vec!["addresses".to_owned()])]
-        );
-        assert_eq!(
-            run("The network address the server directly.\n"),
-            [("address".to_owned(), vec!["addresses".to_owned()])]
-        );
+        // After a word that is no key's name, after words, or with no label, the words are a
+        // sentence of their own.
+        for md in [
+            "See my_key: The network address the server directly.\n",
+            "Note: The network address the server directly.\n",
+            "The network address the server directly.\n",
+        ] {
+            let address = [("address".to_owned(), vec!["addresses".to_owned()])];
+            assert_eq!(run(md), address, "{md}");
+        }
     }
 
     #[test]

@@ -397,7 +397,7 @@ impl Vocabulary {
                 let capital = matches!(kind, Candidate::Capital);
                 match kind {
                     Candidate::Typo(fixes) if active.has(TYPO) => {
-                        if paired_with_base(text, range.clone()) {
+                        if paired_with_base(text, words, i) {
                             return;
                         }
                         let fixes = candidates::in_doc_dialect(doc, fixes);
@@ -477,44 +477,17 @@ fn repeated_slip(doc: &DocProse<'_>, word: &str, fix: &str) -> bool {
 }
 
 /// A word in "un" set beside the word it negates ("stall and unstall", "unpin/pin"): a pair coined
-/// on purpose, not a slip of the word a misspelling list makes of it ("unstall" for "uninstall").
-fn paired_with_base(text: &str, range: std::ops::Range<usize>) -> bool {
-    let word = text[range.clone()].to_lowercase();
+/// on purpose, not a slip of the word a misspelling list makes of it ("unstall" for "uninstall"). The
+/// two are joined by "and", "or", "and/or", a slash or a comma, on either side.
+fn paired_with_base(text: &str, ws: &[crate::core::rules::text::Word], i: usize) -> bool {
+    let word = ws[i].text(text).to_lowercase();
     let Some(base) = word.strip_prefix("un").filter(|b| b.len() >= 3) else {
         return false;
     };
-    let joined = |gap: &str| matches!(gap.trim(), "and" | "or" | "/" | "," | "and/or");
-    let before = &text[..range.start];
-    let after = &text[range.end..];
-    let ends_with_base = |s: &str| {
-        s.len() >= base.len()
-            && s.is_char_boundary(s.len() - base.len())
-            && s[s.len() - base.len()..].eq_ignore_ascii_case(base)
-            && !s[..s.len() - base.len()]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
-    };
-    let starts_with_base = |s: &str| {
-        s.get(..base.len())
-            .is_some_and(|w| w.eq_ignore_ascii_case(base))
-            && !s[base.len()..]
-                .chars()
-                .next()
-                .is_some_and(char::is_alphanumeric)
-    };
-    // "stall and unstall": the base, a joining word, this word.
-    let left = before
-        .char_indices()
-        .rev()
-        .take(8)
-        .any(|(i, _)| joined(&before[i..]) && ends_with_base(before[..i].trim_end()));
-    // "unstall and stall".
-    let right = after
-        .char_indices()
-        .take(8)
-        .any(|(i, _)| joined(&after[..i]) && starts_with_base(after[i..].trim_start()));
-    left || right
+    let joins = |gap: &str| matches!(gap.trim(), "and" | "or" | "and/or" | "/" | ",");
+    let near = i.saturating_sub(3)..(i + 4).min(ws.len());
+    near.filter(|&k| k != i && ws[k].text(text).eq_ignore_ascii_case(base))
+        .any(|k| joins(&text[ws[k.min(i)].end..ws[k.max(i)].start]))
 }
 
 #[cfg(test)]
