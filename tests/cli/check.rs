@@ -58,16 +58,15 @@ fn the_same_mistakes_in_code_inline_code_and_urls_produce_nothing() {
 }
 
 #[test]
-fn a_lowered_name_is_flagged_by_default_only_with_capitals_inside() {
+fn a_name_in_lower_case_is_flagged_only_when_its_rule_is_turned_on() {
     let r = Repo::with_defaults();
     r.write("a.md", "x\n").commit("init");
     r.write(
         "a.md",
         "We write the guides in javascript on linux and host them on Github.\n",
     );
-    // By default a name with capitals inside is flagged lowered ("JavaScript"), a name of one
-    // capital ("Linux") is not: that rule is off.
-    assert_eq!(r.check_json(&[]).texts(), ["javascript", "Github"]);
+    // Only a wrong capital is flagged by default: both lower-case rules are off.
+    assert_eq!(r.check_json(&[]).texts(), ["Github"]);
     // A name with capitals inside ("JavaScript") and a name of one capital ("Linux") lowered are
     // two rules, each turned on alone.
     let o = r.check_json(&["--rule", "terminology.inner-capitals"]);

@@ -666,6 +666,15 @@ mod tests {
         assert!(generated_folder("web/node_modules/x/README.md").is_some());
         assert!(generated_folder("docs/vendors.md").is_none());
         assert!(generated_folder("docs/vendor-support/index.md").is_none());
+        // A site build's copies (Quarto's frozen output, the libraries a rendered site ships) and a
+        // Hugo theme's sample site; a project's own "examples" or "themes" docs are its own.
+        assert!(generated_folder("_freeze/site_libs/revealjs/plugin/README.md").is_some());
+        assert!(generated_folder("docs/_freeze/intro/index.md").is_some());
+        assert!(generated_folder("site/site_libs/x/README.md").is_some());
+        assert!(generated_folder("themes/hello/exampleSite/content/post/a.md").is_some());
+        assert!(generated_folder("exampleSite/content/post/a.md").is_none());
+        assert!(generated_folder("docs/themes/dark.md").is_none());
+        assert!(generated_folder("docs/freeze/index.md").is_none());
         // A licence is not reviewed at all.
         for path in [
             "LICENSE.md",

@@ -503,6 +503,8 @@ fn mend(
                 .collect();
             Some((range, fixes, h.message))
         }
+        // A page that writes "eg" three times or more and "e.g." never has chosen its style.
+        "DotInitialisms" if writes_undotted(doc, flagged) => None,
         // "for eg": "e.g." already says "for example", so "for e.g." says it twice.
         "DotInitialisms" => Some(match for_example(text, &range) {
             Some((span, fix)) => (span, vec![fix], FOR_EG.to_owned()),
@@ -543,6 +545,26 @@ fn for_example(text: &str, range: &Range<usize>) -> Option<(Range<usize>, String
     };
     let end = range.start + 2 + usize::from(after.starts_with('.'));
     Some((word_start..end, fix.to_owned()))
+}
+
+/// Does the doc write the initialism `flagged` opens ("eg", "ie") without dots three times or more
+/// and never with them? Then it is the page's chosen style ("eg." a hundred times in a CLI reference),
+/// not a slip; a page that mixes the two is still asked for the dots.
+fn writes_undotted(doc: &DocProse<'_>, flagged: &str) -> bool {
+    let Some(letters) = flagged.get(..2).map(str::to_ascii_lowercase) else {
+        return false;
+    };
+    let dotted = format!("{}.{}.", &letters[..1], &letters[1..]);
+    let (mut bare, mut dots) = (0, 0);
+    for block in &doc.prose.blocks {
+        let lower = block.text.to_lowercase();
+        dots += lower.matches(dotted.as_str()).count();
+        bare += lower
+            .split(|c: char| !c.is_alphanumeric() && c != '.')
+            .filter(|w| w.trim_end_matches('.') == letters && !w.contains(dotted.as_str()))
+            .count();
+    }
+    bare >= 3 && dots == 0
 }
 
 /// Is "in details" at `range` of `text` the plural noun, not "in detail" said wrongly: the doc's HTML
@@ -724,6 +746,28 @@ mod tests {
         );
         assert_eq!(fixes("Set use_for eg: on.\n"), one("eg:", "e.g."));
         assert_eq!(fixes("FOR eg: THIS.\n"), one("FOR eg", "FOR EXAMPLE"));
+    }
+
+    #[test]
+    fn a_page_that_writes_eg_throughout_has_chosen_it() {
+        let found = |md: &str| {
+            crate::core::rules::hits_in(&HarperGrammar::new(), &["grammar.dot-initialisms"], md)
+                .len()
+        };
+        let thrice = "Pick a mode, eg. locked.\n\nPick a pane, eg. the first.\n\nPick a tab, eg. the last.\n";
+        assert_eq!(found(thrice), 0);
+        // Twice is no style yet, and a page that also writes "e.g." mixes the two: all are asked for.
+        assert_eq!(
+            found("Pick a mode, eg. locked.\n\nPick a pane, eg. the first.\n"),
+            2
+        );
+        let mixed = format!("{thrice}\nPick a session, e.g. the current one.\n");
+        assert_eq!(found(&mixed), 3);
+        // "ie" is counted apart from "eg".
+        assert_eq!(
+            found(&format!("{thrice}\nIt runs once, ie. at start.\n")),
+            1
+        );
     }
 
     #[test]

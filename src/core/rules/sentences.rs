@@ -498,6 +498,23 @@ fn code_spacing(doc: &DocProse<'_>, b: usize, out: &mut Vec<Hit>) {
             .chars()
             .take_while(|c| c.is_ascii_alphabetic())
             .collect();
+        let head = &text[..view.start];
+        let before: String = head
+            .chars()
+            .rev()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        // Letters on both sides that make one word with the code set a part of it apart on purpose:
+        // "e`X`tract" shows where the `-x` flag's letter comes from.
+        if !before.is_empty()
+            && !glued.is_empty()
+            && super::dictionary::is_known_word(&format!("{before}{code}{glued}").to_lowercase())
+        {
+            continue;
+        }
         if glued.len() >= 2
             && !matches!(glued.as_str(), "s" | "es" | "ed" | "ing")
             && doc.file[src.end..].starts_with(&glued)
@@ -511,15 +528,6 @@ fn code_spacing(doc: &DocProse<'_>, b: usize, out: &mut Vec<Hit>) {
                 replacements: vec![format!(" {glued}")],
             });
         }
-        let head = &text[..view.start];
-        let before: String = head
-            .chars()
-            .rev()
-            .take_while(|c| c.is_ascii_alphabetic())
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
         if before.len() >= 2 && doc.file[..src.start].ends_with(&before) {
             let start = view.start - before.len();
             // The word must start there (not the tail of something longer, like an identifier).
@@ -685,6 +693,14 @@ mod tests {
             run("Call the`run` function.\n"),
             [(CODE_SPACING.into(), "the".into(), "the ".into())]
         );
+        // Glued on both sides, words that make no word together are both flagged.
+        assert_eq!(
+            run("Call the`run`function.\n"),
+            [
+                (CODE_SPACING.into(), "function".into(), " function".into()),
+                (CODE_SPACING.into(), "the".into(), "the ".into())
+            ]
+        );
         // Plurals, punctuation and HTML are fine.
         assert!(run("Two `Pod`s, one `Job`, and a <br>break.\n").is_empty());
         // An ordinal of a variable.
@@ -695,7 +711,7 @@ mod tests {
         assert!(
             run(
                 "The `desc`ription is a `bool`ean; write start`..`end, see [`desc`](x)ription \
-                 and `note = \"`*free text*`\"` fields, `gitignore-`style.\n"
+                 and `note = \"`*free text*`\"` fields, `gitignore-`style, e`X`tract.\n"
             )
             .is_empty()
         );

@@ -89,7 +89,7 @@ impl Checker for Terminology {
             id: INNER_CAPITALS.into(),
             severity: Severity::Warning,
             safety: Safety::Review,
-            default_on: true,
+            default_on: false,
             summary: "A name with capitals inside written all in lower case (\"javascript\" -> \"JavaScript\", \"json\" -> \"JSON\")"
                 .into(),
             explain: format!(
@@ -112,8 +112,10 @@ impl Checker for Terminology {
                  A table row that describes its id in the id's own words keeps them as the id spells \
                  them (\"`sys.cpu.user.ns` | Total user cpu time\"): it copies the help text the id was \
                  documented with.\n\
-                 On by default: read where it was not tuned (measured below). Turn it off in \
-                 .docreview.toml:\n\n  [rules]\n  \"{INNER_CAPITALS}\" = \"off\"\n\n\
+                 Off by default: read where it was not tuned, it fell under the gate (measured below; \
+                 its wrong findings are mostly a page's own lower-case style, \"svg\" or \"utf-8\" \
+                 written so throughout). Turn it on in .docreview.toml:\n\n  [rules]\n  \
+                 \"{INNER_CAPITALS}\" = \"on\"\n\n\
                  Review each fix: apply takes it only with --all-fixes."
             ),
         };
@@ -649,7 +651,7 @@ mod tests {
             .collect();
         assert_eq!(
             on,
-            [(RULE, true), (LOWER_CASE, false), (INNER_CAPITALS, true)]
+            [(RULE, true), (LOWER_CASE, false), (INNER_CAPITALS, false)]
         );
     }
 
