@@ -83,8 +83,10 @@ pub fn generated_by(text: &str) -> Option<&str> {
 }
 
 /// Is `rel` in a folder that holds what a program writes ("generated/markdown/hapi/api.md",
-/// "docs/_generated/cli.md"), or other projects' files a package manager copied in ("vendor/k8s.io/klog/
-/// README.md", "node_modules/x/README.md")? Then why, for the notice that leaves it out: an edit there is
+/// "docs/_generated/cli.md", Quarto's saved output in "_freeze"), or other projects' files copied in: by
+/// a package manager ("vendor/k8s.io/klog/README.md", "node_modules/x/README.md"), by a site build (the
+/// libraries a rendered site ships, "site_libs/"), or with a Hugo theme (its sample site,
+/// "themes/<theme>/exampleSite/")? Then why, for the notice that leaves it out: an edit there is
 /// lost at the next build or install, like one in a page that says it is generated ([`generated_by`]),
 /// and a vendored doc's fixes belong upstream.
 pub fn generated_folder(rel: &str) -> Option<String> {
@@ -110,10 +112,14 @@ pub fn generated_folder(rel: &str) -> Option<String> {
             Some(format!("in a folder named {f}"))
         } else if matches!(
             name.as_str(),
-            "vendor" | "node_modules" | "bower_components" | "third_party" | "site_libs"
+            "vendor" | "node_modules" | "bower_components" | "third_party"
         ) {
             Some(format!(
                 "in a folder named {f}, where a package manager copies other projects' files"
+            ))
+        } else if name == "site_libs" {
+            Some(format!(
+                "in a folder named {f}, where a site build copies the libraries it ships"
             ))
         } else {
             None

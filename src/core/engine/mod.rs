@@ -667,8 +667,7 @@ mod tests {
         assert!(generated_folder("docs/vendors.md").is_none());
         assert!(generated_folder("docs/vendor-support/index.md").is_none());
         // A site build's copies (Quarto's frozen output, the libraries a rendered site ships) and a
-        // Hugo theme's sample site; a project's own "examples" or "themes" docs are its own.
-        assert!(generated_folder("_freeze/site_libs/revealjs/plugin/README.md").is_some());
+        // Hugo theme's sample site; a project's own "exampleSite" or "themes" docs are its own.
         assert!(generated_folder("docs/_freeze/intro/index.md").is_some());
         assert!(generated_folder("site/site_libs/x/README.md").is_some());
         assert!(generated_folder("themes/hello/exampleSite/content/post/a.md").is_some());

@@ -503,13 +503,13 @@ fn mend(
                 .collect();
             Some((range, fixes, h.message))
         }
-        // A page that writes "eg" three times or more and "e.g." never has chosen its style.
-        "DotInitialisms" if writes_undotted(doc, flagged) => None,
-        // "for eg": "e.g." already says "for example", so "for e.g." says it twice.
-        "DotInitialisms" => Some(match for_example(text, &range) {
-            Some((span, fix)) => (span, vec![fix], FOR_EG.to_owned()),
-            None => (range, h.replacements, h.message),
-        }),
+        // "for eg": "e.g." already says "for example", so "for e.g." says it twice, whatever the page's
+        // style. Elsewhere a page that writes "eg" three times or more and "e.g." never has chosen it.
+        "DotInitialisms" => match for_example(text, &range) {
+            Some((span, fix)) => Some((span, vec![fix], FOR_EG.to_owned())),
+            None if writes_undotted(doc, flagged) => None,
+            None => Some((range, h.replacements, h.message)),
+        },
         _ => Some((range, h.replacements, h.message)),
     }
 }
@@ -547,21 +547,22 @@ fn for_example(text: &str, range: &Range<usize>) -> Option<(Range<usize>, String
     Some((word_start..end, fix.to_owned()))
 }
 
-/// Does the doc write the initialism `flagged` opens ("eg", "ie") without dots three times or more
-/// and never with them? Then it is the page's chosen style ("eg." a hundred times in a CLI reference),
-/// not a slip; a page that mixes the two is still asked for the dots.
+/// Does the doc write the initialism `flagged` opens ("eg", "ie": harper flags them in lower case
+/// only) without dots three times or more and never with them? Then it is the page's chosen style
+/// ("eg." a hundred times in a CLI reference), not a slip; a page that mixes the two is still asked
+/// for the dots. Capitals are another word ("IE 11" is a browser) and do not count.
 fn writes_undotted(doc: &DocProse<'_>, flagged: &str) -> bool {
-    let Some(letters) = flagged.get(..2).map(str::to_ascii_lowercase) else {
+    let Some(letters) = flagged.get(..2).filter(|l| matches!(*l, "eg" | "ie")) else {
         return false;
     };
     let dotted = format!("{}.{}.", &letters[..1], &letters[1..]);
     let (mut bare, mut dots) = (0, 0);
     for block in &doc.prose.blocks {
-        let lower = block.text.to_lowercase();
-        dots += lower.matches(dotted.as_str()).count();
-        bare += lower
+        dots += block.text.to_lowercase().matches(dotted.as_str()).count();
+        bare += block
+            .text
             .split(|c: char| !c.is_alphanumeric() && c != '.')
-            .filter(|w| w.trim_end_matches('.') == letters && !w.contains(dotted.as_str()))
+            .filter(|w| w.trim_end_matches('.') == letters)
             .count();
     }
     bare >= 3 && dots == 0
@@ -763,11 +764,21 @@ mod tests {
         );
         let mixed = format!("{thrice}\nPick a session, e.g. the current one.\n");
         assert_eq!(found(&mixed), 3);
-        // "ie" is counted apart from "eg".
+        // "ie" is counted apart from "eg"; "IE" is a browser, and a word holding "eg" is no "eg".
         assert_eq!(
             found(&format!("{thrice}\nIt runs once, ie. at start.\n")),
             1
         );
+        assert_eq!(
+            found("It runs once, ie. at start.\n\nOn IE. 11, IE, and IE 10 too.\n"),
+            1
+        );
+        assert_eq!(
+            found("Pick a leg, eg. left.\n\nA peg, a keg, an egg and a beg.\n"),
+            1
+        );
+        // "for eg" says "for" twice on any page.
+        assert_eq!(found(&format!("{thrice}\nFor eg. a tab.\n")), 1);
     }
 
     #[test]

@@ -507,10 +507,10 @@ fn code_spacing(doc: &DocProse<'_>, b: usize, out: &mut Vec<Hit>) {
             .into_iter()
             .rev()
             .collect();
-        // Letters on both sides that make one word with the code set a part of it apart on purpose:
-        // "e`X`tract" shows where the `-x` flag's letter comes from.
-        if !before.is_empty()
-            && !glued.is_empty()
+        // Letters glued on either side or both that make one word with the code set a part of it
+        // apart on purpose: "e`X`tract" shows where the `-x` flag's letter comes from, "re`run`" the
+        // command a word is made of.
+        if !(before.is_empty() && glued.is_empty())
             && super::dictionary::is_known_word(&format!("{before}{code}{glued}").to_lowercase())
         {
             continue;
@@ -711,7 +711,7 @@ mod tests {
         assert!(
             run(
                 "The `desc`ription is a `bool`ean; write start`..`end, see [`desc`](x)ription \
-                 and `note = \"`*free text*`\"` fields, `gitignore-`style, e`X`tract.\n"
+                 and `note = \"`*free text*`\"` fields, `gitignore-`style, e`X`tract, in`form`ation, re`run`.\n"
             )
             .is_empty()
         );

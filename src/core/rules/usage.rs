@@ -64,7 +64,7 @@ impl Checker for Usage {
                 "Each letter of \"e.g.\" and \"i.e.\" stands for a word and takes its period: \"(e.g \
                  YAML)\" -> \"(e.g. YAML)\", \"i.e, the file\" -> \"i.e., the file\". Flagged only where the \
                  abbreviation stands apart (a space, a bracket or the start of the text before it); \"eg\" and \
-                 \"ie\" are left to `grammar.dot-initialisms`.",
+                 \"ie\" are left to `grammar.dot-initialisms` (off by default).",
             ),
             RuleInfo::review(
                 MISSING_BE,

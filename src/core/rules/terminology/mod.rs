@@ -2,7 +2,7 @@
 //! spell them ("oneDNN", not "ONEDNN"; "GitHub", not "Github"). The built-in list is data
 //! (`data/terms.txt`); a project adds its own under `[terms]` in `.docreview.toml`. A built-in name
 //! written all in lower case is `terminology.inner-capitals`' when its owner writes a capital inside it
-//! ("javascript", "json"; on by default), and `terminology.lower-case`'s otherwise ("docker"; off
+//! ("javascript", "json"; off by default), and `terminology.lower-case`'s otherwise ("docker"; off
 //! by default: read on docs nobody tuned to, too many were programs as typed or identifiers).
 //!
 //! A name matches case-insensitively with hyphen, space and dot variants ("Node JS", "nodejs",
@@ -112,7 +112,7 @@ impl Checker for Terminology {
                  A table row that describes its id in the id's own words keeps them as the id spells \
                  them (\"`sys.cpu.user.ns` | Total user cpu time\"): it copies the help text the id was \
                  documented with.\n\
-                 Off by default: read where it was not tuned, it fell under the gate (measured below; \
+                 Off by default: on docs it was not tuned on, it fell under the 90 % gate (measured below; \
                  its wrong findings are mostly a page's own lower-case style, \"svg\" or \"utf-8\" \
                  written so throughout). Turn it on in .docreview.toml:\n\n  [rules]\n  \
                  \"{INNER_CAPITALS}\" = \"on\"\n\n\
@@ -132,7 +132,7 @@ impl Checker for Terminology {
                  Precise names are part of precise writing: readers search for them, and a misspelled name \
                  reads as carelessness about the thing itself.\n\
                  A built-in name written all in lower case is {INNER_CAPITALS}'s when its owner writes a \
-                 capital inside it (\"javascript\", \"json\"; on by default) and {LOWER_CASE}'s otherwise \
+                 capital inside it (\"javascript\", \"json\"; off by default) and {LOWER_CASE}'s otherwise \
                  (\"a docker image\"; off by default); a project's own [terms] are flagged here in every \
                  spelling they list.\n\
                  The built-in list has {} names. Names inside code, URLs, paths, identifiers, file names and \
