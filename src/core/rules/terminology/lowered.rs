@@ -43,7 +43,7 @@ pub(super) fn among_marked_values(
         regex::Regex::new(r"(\*\*|__|\*|_)[a-z][a-z0-9._-]*[,;]?(\*\*|__|\*|_)")
             .expect("static regex")
     });
-    let Some((src, line_start, line)) = source_line(doc, b, view) else {
+    let Some((src, line_start, line)) = source_line(doc, b, view, false) else {
         return false;
     };
     let runs: Vec<std::ops::Range<usize>> = MARKED
@@ -65,7 +65,7 @@ pub(super) fn opens_glossed_item(
     b: usize,
     view: std::ops::Range<usize>,
 ) -> bool {
-    let Some((src, line_start, _)) = source_line(doc, b, view) else {
+    let Some((src, line_start, _)) = source_line(doc, b, view, false) else {
         return false;
     };
     let opens = crate::core::markdown::list_item_rest(&doc.file[line_start..src.start])
@@ -197,10 +197,13 @@ pub(super) fn joined_to_parts(text: &str, range: std::ops::Range<usize>, canonic
     last.is_some() && names_parts(rest.next())
 }
 
-/// A lower-case name inside a short run of bold that opens with a capital and ends no sentence ("leave
-/// **Idp metadata xml** empty", "next to **Frontend url**"): a label as the screen shows it, quoted.
+/// A name inside a short run of bold that opens with a capital and ends no sentence ("leave **Idp
+/// metadata xml** empty", "next to **Frontend url**", "turn on **Allow Websockets**"): a label as the
+/// screen shows it, quoted. A name with capitals of its own counts only after the label's first word: a
+/// bold name alone or opening the run ("**Javascript**", "**Typescript** support") is the doc's own.
 pub(super) fn in_bold_label(doc: &DocProse<'_>, b: usize, view: std::ops::Range<usize>) -> bool {
-    let Some((src, line_start, line)) = source_line(doc, b, view) else {
+    let lower = is_all_lower(&doc.prose.blocks[b].text[view.clone()]);
+    let Some((src, line_start, line)) = source_line(doc, b, view, !lower) else {
         return false;
     };
     let at = src.start - line_start;
@@ -220,15 +223,22 @@ pub(super) fn in_bold_label(doc: &DocProse<'_>, b: usize, view: std::ops::Range<
     label.starts_with(|c: char| c.is_uppercase())
         && words <= 5
         && !label.contains(['.', '!', '?', ':', ','])
+        && (lower || at > open + 2 + label.find(' ').unwrap_or(len))
 }
 
-/// The file's bytes of a lower-case name at `view` of block `b`, where its line starts, and the line.
+/// The file's bytes of a name at `view` of block `b` (a lower-case one only, unless `any_case`), where
+/// its line starts, and the line.
 fn source_line<'f>(
     doc: &DocProse<'f>,
     b: usize,
     view: std::ops::Range<usize>,
+    any_case: bool,
 ) -> Option<(std::ops::Range<usize>, usize, &'f str)> {
-    let src = lower_case_source(doc, b, view)?;
+    let src = if any_case {
+        doc.prose.blocks[b].to_source_lossy(view)?
+    } else {
+        lower_case_source(doc, b, view)?
+    };
     let line_start = doc.file[..src.start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = doc.file[src.end..]
         .find('\n')

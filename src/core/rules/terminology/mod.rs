@@ -144,8 +144,9 @@ impl Checker for Terminology {
                  udp)\"), a type the doc's code uses, a lower-case function or module the doc's code calls \
                  before the word for it (\"the sql template tag\", \"the json column\" beside \
                  `table.json()`), a lower-case name opening a cell of a table's column of names (\"| uri |\" \
-                 under \"Name\", \"Parameter\", \"Prop\", \"Key\"…), quoted titles, handles, image alt text and \
-                 an acronym's plural the doc shows is one (\"DNs\" where it writes \"a DN\", \"1024 IOs\").\n\
+                 under \"Name\", \"Parameter\", \"Prop\", \"Key\"…), quoted titles, handles, image alt text, an \
+                 interface's label quoted in bold after its first word (\"turn on **Allow Websockets**\") \
+                 and an acronym's plural the doc shows is one (\"DNs\" where it writes \"a DN\", \"1024 IOs\").\n\
                  Add your own names in .docreview.toml:\n\n  [terms]\n  oneDNN = [\"ONEDNN\", \"MKL-DNN\"]\n\n\
                  The fix is safe to apply in batch (docreview apply).",
                 Terms::builtin().len()
@@ -1253,9 +1254,16 @@ mod tests {
             "Pass the key file to the api and worker service.\n",
             "Connections per api, worker and clock instances.\n",
             "Change the app (8080) or api (8000) ports first.\n",
-            // A label as the screen shows it, quoted in bold.
+            // A label as the screen shows it, quoted in bold; a name with capitals of its own after the
+            // label's first word too.
             "For now, leave **Idp metadata xml** empty, next to **Frontend url**.\n",
+            "Turn on **Allow Websockets**, then click **Setup a Github application**.\n",
         ]);
+        // A bold name alone, or opening the run, is the doc's own: flagged.
+        assert_eq!(
+            flagged_words("Pick **Javascript** or **Javascript Security**, not **Use Github.**\n"),
+            ["Javascript", "Javascript", "Github"]
+        );
         // Bold that is no label: a sentence, one word, a run in lower case.
         assert_eq!(
             flagged_words(
