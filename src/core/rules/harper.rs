@@ -425,6 +425,9 @@ impl Checker for HarperGrammar {
         }
         let set_key = crate::core::finding::fnv1a64(&[enabled.join(",").as_bytes()]);
         let gate = Gate::of(&enabled);
+        // Whether the page writes "eg" and "ie" without dots as its style: counted once per doc, and
+        // only if DotInitialisms flags something.
+        let undotted = std::cell::OnceCell::new();
         for (b, block) in doc.prose.blocks.iter().enumerate() {
             if block.text.trim().is_empty() || !doc.block_is_english(b) {
                 continue;
@@ -452,7 +455,8 @@ impl Checker for HarperGrammar {
                         continue;
                     };
                     let range = piece.start + h.range.start..piece.start + h.range.end;
-                    let Some((range, replacements, message)) = mend(doc, &block.text, h, range)
+                    let Some((range, replacements, message)) =
+                        mend(doc, &block.text, h, range, &undotted)
                     else {
                         continue;
                     };
@@ -476,6 +480,7 @@ fn mend(
     text: &str,
     h: HarperHit,
     range: Range<usize>,
+    undotted: &std::cell::OnceCell<[bool; 2]>,
 ) -> Option<(Range<usize>, Vec<String>, String)> {
     let flagged = &text[range.clone()];
     match h.linter.as_str() {
@@ -507,7 +512,14 @@ fn mend(
         // style. Elsewhere a page that writes "eg" three times or more and "e.g." never has chosen it.
         "DotInitialisms" => match for_example(text, &range) {
             Some((span, fix)) => Some((span, vec![fix], FOR_EG.to_owned())),
-            None if writes_undotted(doc, flagged) => None,
+            None if flagged.get(..2).is_some_and(|l| {
+                let [eg, ie] = *undotted
+                    .get_or_init(|| [writes_undotted(doc, "eg"), writes_undotted(doc, "ie")]);
+                (l == "eg" && eg) || (l == "ie" && ie)
+            }) =>
+            {
+                None
+            }
             None => Some((range, h.replacements, h.message)),
         },
         _ => Some((range, h.replacements, h.message)),
@@ -547,14 +559,11 @@ fn for_example(text: &str, range: &Range<usize>) -> Option<(Range<usize>, String
     Some((word_start..end, fix.to_owned()))
 }
 
-/// Does the doc write the initialism `flagged` opens ("eg", "ie": harper flags them in lower case
-/// only) without dots three times or more and never with them? Then it is the page's chosen style
-/// ("eg." a hundred times in a CLI reference), not a slip; a page that mixes the two is still asked
-/// for the dots. Capitals are another word ("IE 11" is a browser) and do not count.
-fn writes_undotted(doc: &DocProse<'_>, flagged: &str) -> bool {
-    let Some(letters) = flagged.get(..2).filter(|l| matches!(*l, "eg" | "ie")) else {
-        return false;
-    };
+/// Does the doc write the initialism `letters` ("eg" or "ie", in lower case: harper flags only that)
+/// without dots three times or more and never with them? Then it is the page's chosen style ("eg." a
+/// hundred times in a CLI reference), not a slip; a page that mixes the two is still asked for the
+/// dots. Capitals are another word ("IE 11" is a browser) and do not count.
+fn writes_undotted(doc: &DocProse<'_>, letters: &str) -> bool {
     let dotted = format!("{}.{}.", &letters[..1], &letters[1..]);
     let (mut bare, mut dots) = (0, 0);
     for block in &doc.prose.blocks {

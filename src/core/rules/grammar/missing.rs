@@ -274,10 +274,8 @@ pub(super) fn code_noun_article(doc: &DocProse<'_>, b: usize, out: &mut Vec<Hit>
             && text[ws[i - 3].end..ws[i - 2].start] == *" "
             && text[ws[i - 2].end..before.start] == *" "
             && is_ly_adverb(&ws[i - 2].text(text).to_lowercase())
-            && matches!(
-                ws[i - 3].text(text).to_lowercase().as_str(),
-                "a" | "an" | "the" | "this" | "that" | "each" | "every" | "any" | "its" | "your"
-            )
+            && crate::core::rules::function_words::OBJECT_DETERMINERS
+                .contains(&ws[i - 3].text(text).to_lowercase().as_str())
         {
             continue;
         }
