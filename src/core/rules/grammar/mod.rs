@@ -492,6 +492,15 @@ mod tests {
         );
         assert_eq!(fixes("On a iOS device.\n"), vec![pair("a iOS", "an iOS")]);
         assert_eq!(fixes("Save a MGR file.\n"), vec![pair("a MGR", "an MGR")]);
+        // "ll" and "mn" open words said as one sound before a vowel, letters before a consonant.
+        assert_eq!(
+            fixes("Run an llamafile.\n"),
+            vec![pair("an llamafile", "a llamafile")]
+        );
+        assert_eq!(
+            fixes("Write a llvm pass.\n"),
+            vec![pair("a llvm", "an llvm")]
+        );
         // A quoted word is said as it is written.
         assert_eq!(
             fixes("It is a \"Open Recent\" menu with an 'Exit' item.\n"),
@@ -563,6 +572,9 @@ mod tests {
              vitae auctor eu augue ut. Molestie a iaculis at erat pellentesque adipiscing.",
             "a REST API, a RAM disk, a NOTE, a README",
             "a Svelte frontend, a svelte component",
+            "a llama, a llamafile, a Lloyd's policy, a mnemonic, an llvm pass, an LLM",
+            // A word cut short.
+            "a process requiring a s… | an object of a us...",
             "choose type A or B; option a or b",
             "a.k.a. the thing",
             "in HTML, \\<a href=\"URL\">Text\\</a>.",

@@ -267,8 +267,9 @@ pub(super) fn spelled_out(w: &str) -> bool {
     if vowel(a) || vowel(b) || !b.is_ascii_alphabetic() {
         return false;
     }
-    // "Svelte", "Sven": a borrowed cluster said as one sound before a vowel ("an svn": letters).
-    if a == 's' && b == 'v' && cs.next().is_some_and(vowel) {
+    // "Svelte", "Sven", "llama", "Lloyd", "mnemonic": a cluster that opens English words, or borrowed
+    // ones, said as one sound before a vowel ("an svn", "an llvm pass": letters).
+    if matches!((a, b), ('s', 'v') | ('l', 'l') | ('m', 'n')) && cs.next().is_some_and(vowel) {
         return false;
     }
     let ok_after: &str = match a {
@@ -447,7 +448,11 @@ pub(super) fn a_or_an(b: usize, text: &str, ws: &[Word], out: &mut Vec<Hit>) {
             });
             continue;
         }
-        if not_a_noun_start(&word.to_lowercase()) {
+        // A word cut short ("a process requiring a s…", a description clipped) has no sound yet.
+        if not_a_noun_start(&word.to_lowercase())
+            || text[n.end..].starts_with('…')
+            || text[n.end..].starts_with("...")
+        {
             continue;
         }
         // The word must end cleanly (no "a foo.bar" identifiers).

@@ -153,6 +153,10 @@ pub(super) fn check(slips: &HashSet<String>, doc: &DocProse<'_>, out: &mut Vec<H
                 .code_spans
                 .iter()
                 .any(|s| s.text == corrected && container(doc, s) == here)
+                || span
+                    .segments
+                    .first()
+                    .is_some_and(|g| beside_writes(doc, g.src, here, part))
             {
                 continue;
             }
@@ -177,6 +181,35 @@ fn names_it(doc: &DocProse<'_>, part: &str) -> bool {
                 word.eq_ignore_ascii_case(part)
                     && word.chars().skip(1).any(|c| c.is_ascii_uppercase())
             })
+        })
+}
+
+/// Does the prose beside a code span at byte `at` (its paragraph `here`, or every cell of its table
+/// row) write `part` as a word of its own? The code is then named after what the prose names
+/// ("`RELACE_API_KEY` | Relace API key", a provider), and a slip there is the prose's finding.
+fn beside_writes(doc: &DocProse<'_>, at: usize, here: Option<usize>, part: &str) -> bool {
+    let file = doc.file;
+    let Some(before) = file.get(..at) else {
+        return false;
+    };
+    // A row's cells stand on the span's line (a cell holding only code is no prose block itself).
+    let line = before.rfind('\n').map_or(0, |i| i + 1)
+        ..file[at..].find('\n').map_or(file.len(), |i| at + i);
+    let blocks = &doc.prose.blocks;
+    (0..blocks.len())
+        .filter(|&b| {
+            Some(b) == here
+                || (blocks[b].kind == BlockKind::TableCell
+                    && blocks[b]
+                        .segments
+                        .first()
+                        .is_some_and(|g| line.contains(&g.src)))
+        })
+        .any(|b| {
+            let text = blocks[b].text.as_str();
+            doc.words(b)
+                .iter()
+                .any(|w| w.text(text).eq_ignore_ascii_case(part))
         })
 }
 
@@ -579,6 +612,14 @@ mod tests {
         // A page whose prose is not English keeps placeholders in its language.
         let translated = "Tampilkan panggilan sistem:\n\n`truss -t {{nama_panggilan_sistem}}`\n";
         assert_eq!(found(&[translated], &[]), vec![Vec::new()]);
+        // Named after what the prose beside it names: its table row, its paragraph.
+        let named = "| Secret | What it is for |\n|---|---|\n| `RELACE_API_KEY` | Relace API key |\n\
+                     | `RECIEVE_TOKEN` | Token for replies |\n\n\
+                     Relace makes the edits: set `RELACE_URL` to the endpoint you use for them.\n";
+        assert_eq!(
+            found(&[named], &[]),
+            vec![vec![("RECIEVE".to_owned(), "RECEIVE".to_owned())]]
+        );
         // The team accepts it.
         let doc = "Put it in `.github/worflows`.\n";
         assert_eq!(found(&[doc], &["worflows"]), vec![Vec::new()]);

@@ -542,6 +542,16 @@ fn column_header(doc: &DocProse<'_>, b: usize, view: std::ops::Range<usize>) -> 
     Some(plain.trim().to_lowercase())
 }
 
+/// A cell that is only a name, in a table's column of types ("| `meta_org_id` | Utf8 |" under
+/// "Type"): the name of a type, as its schema or language spells it (`Utf8`, `Uuid`, `Json`).
+pub(super) fn fills_type_cell(doc: &DocProse<'_>, b: usize, view: std::ops::Range<usize>) -> bool {
+    let block = &doc.prose.blocks[b];
+    block.kind == crate::core::markdown::BlockKind::TableCell
+        && block.text.trim() == &block.text[view.clone()]
+        && column_header(doc, b, view)
+            .is_some_and(|h| matches!(h.as_str(), "type" | "types" | "data type" | "datatype"))
+}
+
 /// A lower-case name that opens a cell of a table's column of names ("| uri | string | The location
 /// of the image. |" under "Name", "Parameter", "Prop", "Option", "Field", "Key"…): the name of a
 /// parameter, a prop or a key, as the code spells it.

@@ -144,7 +144,8 @@ impl Checker for Terminology {
                  udp)\"), a type the doc's code uses, a lower-case function or module the doc's code calls \
                  before the word for it (\"the sql template tag\", \"the json column\" beside \
                  `table.json()`), a lower-case name opening a cell of a table's column of names (\"| uri |\" \
-                 under \"Name\", \"Parameter\", \"Prop\", \"Key\"…), quoted titles, handles, image alt text, an \
+                 under \"Name\", \"Parameter\", \"Prop\", \"Key\"…), a cell that is only a name under \"Type\" \
+                 (a schema's type, \"| Utf8 |\"), quoted titles, handles, image alt text, an \
                  interface's label quoted in bold after its first word (\"turn on **Allow Websockets**\") \
                  and an acronym's plural the doc shows is one (\"DNs\" where it writes \"a DN\", \"1024 IOs\").\n\
                  Add your own names in .docreview.toml:\n\n  [terms]\n  oneDNN = [\"ONEDNN\", \"MKL-DNN\"]\n\n\
@@ -310,6 +311,7 @@ impl AsWritten {
             || names_code(doc, surface)
             || in_image_alt(doc, b, range.clone())
             || opens_name_cell(doc, b, range.clone())
+            || fills_type_cell(doc, b, range.clone())
             || is_bracket_tag(text, range.clone())
             || names_its_page(doc, b, range.clone())
             || specified_in_code(doc, surface)
@@ -1047,6 +1049,14 @@ mod tests {
         // Under "Name" the cell's first word is the parameter; further on, and under another header,
         // a name is prose.
         assert_eq!(words, ["uri", "json"]);
+        // A cell that is only a name, under "Type", is a type as its schema spells it; with more words,
+        // under another header, or in a sentence, it is a name.
+        let types = flagged_words(
+            "| Field | Type | Description |\n|---|---|---|\n| `org_id` | Utf8 | The org's id |\n\
+             | `note` | Utf8 text | A note |\n\n\
+             | Field | Kind |\n|---|---|\n| `name` | Utf8 |\n\nWe store Utf8 text.\n",
+        );
+        assert_eq!(types, ["Utf8", "Utf8", "Utf8"]);
     }
 
     #[test]
