@@ -144,6 +144,7 @@ pub fn written_by_program(text: &str, rel: &str) -> Option<String> {
         .map(str::to_owned)
         .or_else(|| generated_api(text))
         .or_else(|| generated_chart(text))
+        .or_else(|| generated_crd_reference(text))
         .or_else(|| generated_folder(rel))
 }
 
@@ -176,6 +177,37 @@ pub fn generated_chart(text: &str) -> Option<String> {
         .take(10)
         .any(|l| badge(l, "Version") && (badge(l, "Type") || badge(l, "AppVersion")));
     (said || badges).then(|| NOTICE.to_owned())
+}
+
+/// Is the doc a Kubernetes API reference crd-ref-docs wrote from a Go module's types: a heading
+/// "Packages" over a list of API groups ("- [metallb.io/v1beta1](#metallbiov1beta1)"), a heading
+/// "Resource Types", and the "_Appears in:_" lists of its types? Its words are the Go comments', and
+/// their fixes belong there.
+pub fn generated_crd_reference(text: &str) -> Option<String> {
+    // Every doc of a run passes here, cached or not: most are done with one search.
+    if !text.contains("_Appears in:_") {
+        return None;
+    }
+    let heading = |line: &str, name: &str| {
+        line.starts_with('#') && line.trim_start_matches('#').trim() == name
+    };
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    let packages = lines.windows(2).any(|w| {
+        heading(w[0], "Packages")
+            && w[1]
+                .strip_prefix("- [")
+                .and_then(|l| l.split_once("](#"))
+                .is_some_and(|(group, _)| group.contains('/') && !group.contains(' '))
+    });
+    let types = lines.iter().any(|l| heading(l, "Resource Types"));
+    let appears = lines
+        .iter()
+        .filter(|l| l.trim_start().starts_with("_Appears in:_"))
+        .count();
+    (packages && types && appears >= 2).then(|| {
+        "a Kubernetes API reference, written by crd-ref-docs from the comments of its Go types"
+            .to_owned()
+    })
 }
 
 /// Is the doc a Go package's reference that a program wrote from its doc comments (godocdown,
@@ -241,6 +273,25 @@ mod tests {
         ![Type: application](https://img.shields.io/badge/Type-application-informational?style=flat-square)\n\n\
         A Helm chart for Formbricks\n\n## Values\n\n| Key | Type | Default | Description |\n|---|---|---|---|\n\
         | ingress.url | string | `\"\"` | Url of the site |\n";
+
+    #[test]
+    fn an_api_reference_crd_ref_docs_wrote_is_told_apart() {
+        let reference = "---\ntitle: API reference\n---\n# API Reference\n\n## Packages\n\
+                         - [metallb.io/v1beta1](#metallbiov1beta1)\n\n## metallb.io/v1beta1\n\n\
+                         ### Resource Types\n- [BFDProfile](#bfdprofile)\n\n#### BFDProfile\n\n\
+                         BFDProfile represents the settings of the bfd session.\n\n_Appears in:_\n\
+                         - [BFDProfileList](#bfdprofilelist)\n\n#### BFDProfileSpec\n\n_Appears in:_\n\
+                         - [BFDProfile](#bfdprofile)\n\n| Field | Description |\n| --- | --- |\n";
+        assert!(written_by_program(reference, "website/content/apis/_index.md").is_some());
+        // Written by hand: packages of another kind, no list of API groups, or no types' lists.
+        for text in [
+            reference.replace("metallb.io/v1beta1](#", "The metallb package](#"),
+            reference.replace("### Resource Types", "### Types"),
+            reference.replacen("_Appears in:_", "Used by:", 1),
+        ] {
+            assert_eq!(generated_crd_reference(&text), None, "{text}");
+        }
+    }
 
     #[test]
     fn a_helm_chart_readme_helm_docs_wrote_is_told_apart() {
