@@ -1,6 +1,6 @@
 //! Docs a program writes: a page that says so in its first lines, one in a folder of generated or
-//! vendored files, a Go package's reference written from its doc comments, and a Helm chart's README
-//! written by helm-docs. Their fixes belong in
+//! vendored files, a Go package's reference written from its doc comments, a Helm chart's README
+//! written by helm-docs, and a Kubernetes API reference written by crd-ref-docs. Their fixes belong in
 //! what generates them, so a run that walks the repository leaves them out with one notice.
 
 /// Does the doc say in its first lines that a program writes it? Then its fixes belong in what generates
@@ -88,7 +88,7 @@ fn value(line: &str) -> Option<&str> {
         && key
             .chars()
             .all(|c| c.is_alphanumeric() || c == '_' || c == '-'))
-    .then(|| value.trim_start().trim_start_matches(['"', '\'']))
+    .then(|| value.trim().trim_matches(['"', '\'']))
 }
 
 /// Is `rel` in a folder that holds what a program writes ("generated/markdown/hapi/api.md",
@@ -137,8 +137,9 @@ pub fn generated_folder(rel: &str) -> Option<String> {
 }
 
 /// Why a doc at `rel` holding `text` is written by a program, if it is: it says so ([`generated_by`]),
-/// has the shape of a generated Go reference ([`generated_api`]), or lies in a folder of generated or
-/// vendored files ([`generated_folder`]). A run that walks the repository leaves such a doc out.
+/// has the shape of a generated Go reference ([`generated_api`]), a helm-docs chart README
+/// ([`generated_chart`]) or a crd-ref-docs API reference ([`generated_crd_reference`]), or lies in a
+/// folder of generated or vendored files ([`generated_folder`]). A run that walks the repository leaves such a doc out.
 pub fn written_by_program(text: &str, rel: &str) -> Option<String> {
     generated_by(text)
         .map(str::to_owned)
@@ -288,6 +289,9 @@ mod tests {
             reference.replace("metallb.io/v1beta1](#", "The metallb package](#"),
             reference.replace("### Resource Types", "### Types"),
             reference.replacen("_Appears in:_", "Used by:", 1),
+            reference.replace("[metallb.io/v1beta1](#", "[metallb](#"),
+            reference.replace("[metallb.io/v1beta1](#", "[see docs/api](#"),
+            reference.replace("## Packages", "## Contents"),
         ] {
             assert_eq!(generated_crd_reference(&text), None, "{text}");
         }

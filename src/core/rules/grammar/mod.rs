@@ -501,6 +501,11 @@ mod tests {
             fixes("Write a llvm pass.\n"),
             vec![pair("a llvm", "an llvm")]
         );
+        // A longer word before an ellipsis is whole.
+        assert_eq!(
+            fixes("Loading a image…\n"),
+            vec![pair("a image", "an image")]
+        );
         // A quoted word is said as it is written.
         assert_eq!(
             fixes("It is a \"Open Recent\" menu with an 'Exit' item.\n"),
@@ -575,6 +580,7 @@ mod tests {
             "a llama, a llamafile, a Lloyd's policy, a mnemonic, an llvm pass, an LLM",
             // A word cut short.
             "a process requiring a s… | an object of a us...",
+            "an mnist model",
             "choose type A or B; option a or b",
             "a.k.a. the thing",
             "in HTML, \\<a href=\"URL\">Text\\</a>.",

@@ -268,8 +268,11 @@ pub(super) fn spelled_out(w: &str) -> bool {
         return false;
     }
     // "Svelte", "Sven", "llama", "Lloyd", "mnemonic": a cluster that opens English words, or borrowed
-    // ones, said as one sound before a vowel ("an svn", "an llvm pass": letters).
-    if matches!((a, b), ('s', 'v') | ('l', 'l') | ('m', 'n')) && cs.next().is_some_and(vowel) {
+    // ones, said as one sound before a vowel ("an svn", "an llvm pass", "an mnist model": letters).
+    let next = cs.next();
+    if (matches!((a, b), ('s', 'v') | ('l', 'l')) && next.is_some_and(vowel))
+        || (a, b, next) == ('m', 'n', Some('e'))
+    {
         return false;
     }
     let ok_after: &str = match a {
@@ -448,11 +451,11 @@ pub(super) fn a_or_an(b: usize, text: &str, ws: &[Word], out: &mut Vec<Hit>) {
             });
             continue;
         }
-        // A word cut short ("a process requiring a s…", a description clipped) has no sound yet.
-        if not_a_noun_start(&word.to_lowercase())
-            || text[n.end..].starts_with('…')
-            || text[n.end..].starts_with("...")
-        {
+        // A short word cut short ("a process requiring a s…", a description clipped) has no sound
+        // yet; a longer one before an ellipsis is whole ("Loading a image…").
+        let cut = word.chars().count() <= 3
+            && (text[n.end..].starts_with('…') || text[n.end..].starts_with("..."));
+        if not_a_noun_start(&word.to_lowercase()) || cut {
             continue;
         }
         // The word must end cleanly (no "a foo.bar" identifiers).

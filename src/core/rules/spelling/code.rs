@@ -185,13 +185,17 @@ fn names_it(doc: &DocProse<'_>, part: &str) -> bool {
 }
 
 /// Does the prose beside a code span at byte `at` (its paragraph `here`, or every cell of its table
-/// row) write `part` as a word of its own? The code is then named after what the prose names
-/// ("`RELACE_API_KEY` | Relace API key", a provider), and a slip there is the prose's finding.
+/// row) write `part` as a name, a word of its own with a capital? The code is then named after what
+/// the prose names ("`RELACE_API_KEY` | Relace API key", a provider). In lower case it is the same
+/// slip, and both are reported.
 fn beside_writes(doc: &DocProse<'_>, at: usize, here: Option<usize>, part: &str) -> bool {
     let file = doc.file;
     let Some(before) = file.get(..at) else {
         return false;
     };
+    if !doc.writes(&part.to_ascii_lowercase()) {
+        return false;
+    }
     // A row's cells stand on the span's line (a cell holding only code is no prose block itself).
     let line = before.rfind('\n').map_or(0, |i| i + 1)
         ..file[at..].find('\n').map_or(file.len(), |i| at + i);
@@ -207,9 +211,10 @@ fn beside_writes(doc: &DocProse<'_>, at: usize, here: Option<usize>, part: &str)
         })
         .any(|b| {
             let text = blocks[b].text.as_str();
-            doc.words(b)
-                .iter()
-                .any(|w| w.text(text).eq_ignore_ascii_case(part))
+            doc.words(b).iter().any(|w| {
+                let word = w.text(text);
+                word.eq_ignore_ascii_case(part) && word.starts_with(|c: char| c.is_uppercase())
+            })
         })
 }
 
@@ -612,13 +617,17 @@ mod tests {
         // A page whose prose is not English keeps placeholders in its language.
         let translated = "Tampilkan panggilan sistem:\n\n`truss -t {{nama_panggilan_sistem}}`\n";
         assert_eq!(found(&[translated], &[]), vec![Vec::new()]);
-        // Named after what the prose beside it names: its table row, its paragraph.
+        // Named after what the prose beside it names: its table row, its paragraph; not another row's
+        // name, nor the word in lower case (the same slip).
         let named = "| Secret | What it is for |\n|---|---|\n| `RELACE_API_KEY` | Relace API key |\n\
-                     | `RECIEVE_TOKEN` | Token for replies |\n\n\
+                     | `RECIEVE_TOKEN` | Token for replies |\n| `RELACE_TOKEN` | Token for relace edits |\n\n\
                      Relace makes the edits: set `RELACE_URL` to the endpoint you use for them.\n";
         assert_eq!(
             found(&[named], &[]),
-            vec![vec![("RECIEVE".to_owned(), "RECEIVE".to_owned())]]
+            vec![vec![
+                ("RECIEVE".to_owned(), "RECEIVE".to_owned()),
+                ("RELACE".to_owned(), "REPLACE".to_owned()),
+            ]]
         );
         // The team accepts it.
         let doc = "Put it in `.github/worflows`.\n";

@@ -472,6 +472,25 @@ fn closes_tag(after: &str) -> bool {
                 .is_some_and(|attr| attr.contains('=')))
 }
 
+/// A cell that is only a name, in a table's column of a schema's types ("| `meta_org_id` | Utf8 |"
+/// under "Type", beside cells such as `Int64` or "string"): the name of a type, as the schema or
+/// language spells it (`Utf8`, `Json`). A column of other names under "Type" ("| .js | Javascript |")
+/// is prose.
+pub(super) fn fills_type_cell(doc: &DocProse<'_>, b: usize, view: std::ops::Range<usize>) -> bool {
+    let block = &doc.prose.blocks[b];
+    let schema = |cell: &String| {
+        cell.starts_with('`')
+            || cell.contains(|c: char| c.is_ascii_digit())
+            || (!cell.is_empty() && cell.chars().all(|c| c.is_ascii_lowercase()))
+    };
+    block.kind == crate::core::markdown::BlockKind::TableCell
+        && block.text.trim() == &block.text[view.clone()]
+        && column(doc, b, view).is_some_and(|(header, others)| {
+            matches!(header.as_str(), "type" | "types" | "data type" | "datatype")
+                && others.iter().any(schema)
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

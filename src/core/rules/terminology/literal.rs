@@ -488,6 +488,16 @@ pub(super) fn in_image_alt(doc: &DocProse<'_>, b: usize, view: std::ops::Range<u
 /// What a Markdown table's column is headed, for the cell of block `b` at `view` (the header cell's
 /// text, without markup, in lower case), when the cell is in a pipe table.
 fn column_header(doc: &DocProse<'_>, b: usize, view: std::ops::Range<usize>) -> Option<String> {
+    column(doc, b, view).map(|(header, _)| header)
+}
+
+/// The header of the table column a cell at `view` of block `b` stands in, in lower case without
+/// markup, and the column's other cells as written.
+pub(super) fn column(
+    doc: &DocProse<'_>,
+    b: usize,
+    view: std::ops::Range<usize>,
+) -> Option<(String, Vec<String>)> {
     let src = doc.prose.blocks[b].to_source_lossy(view)?;
     let file = doc.file;
     let line_start = file[..src.start].rfind('\n').map_or(0, |i| i + 1);
@@ -514,18 +524,29 @@ fn column_header(doc: &DocProse<'_>, b: usize, view: std::ops::Range<usize>) -> 
                 .chars()
                 .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
     };
+    let row = |line: &str| !line.trim().is_empty() && line.contains('|');
+    let cell = |line: &str| {
+        cells(line)
+            .into_iter()
+            .nth(column)
+            .map(|c| c.trim().to_owned())
+    };
     // Up the table to its delimiter row; the header is the row above it.
     let mut lines = file[..line_start].lines().rev();
+    let mut others: Vec<String> = Vec::new();
     loop {
         let line = lines.next()?;
-        if line.trim().is_empty() || !line.contains('|') {
+        if !row(line) {
             return None;
         }
         if delimiter(line) {
             break;
         }
+        others.extend(cell(line));
     }
     let header = lines.next()?;
+    let below = file[line_start..].lines().skip(1).take_while(|l| row(l));
+    others.extend(below.filter_map(cell));
     let cell = cells(header).into_iter().nth(column)?;
     // Without HTML tags and emphasis ("<div className=\"wideColumn\">Name</div>", "**Name**").
     let mut plain = String::new();
@@ -539,17 +560,7 @@ fn column_header(doc: &DocProse<'_>, b: usize, view: std::ops::Range<usize>) -> 
             _ => {}
         }
     }
-    Some(plain.trim().to_lowercase())
-}
-
-/// A cell that is only a name, in a table's column of types ("| `meta_org_id` | Utf8 |" under
-/// "Type"): the name of a type, as its schema or language spells it (`Utf8`, `Uuid`, `Json`).
-pub(super) fn fills_type_cell(doc: &DocProse<'_>, b: usize, view: std::ops::Range<usize>) -> bool {
-    let block = &doc.prose.blocks[b];
-    block.kind == crate::core::markdown::BlockKind::TableCell
-        && block.text.trim() == &block.text[view.clone()]
-        && column_header(doc, b, view)
-            .is_some_and(|h| matches!(h.as_str(), "type" | "types" | "data type" | "datatype"))
+    Some((plain.trim().to_lowercase(), others))
 }
 
 /// A lower-case name that opens a cell of a table's column of names ("| uri | string | The location

@@ -145,7 +145,7 @@ impl Checker for Terminology {
                  before the word for it (\"the sql template tag\", \"the json column\" beside \
                  `table.json()`), a lower-case name opening a cell of a table's column of names (\"| uri |\" \
                  under \"Name\", \"Parameter\", \"Prop\", \"Key\"…), a cell that is only a name under \"Type\" \
-                 (a schema's type, \"| Utf8 |\"), quoted titles, handles, image alt text, an \
+                 in a column of a schema's types (\"| Utf8 |\" beside \"| Int64 |\"), quoted titles, handles, image alt text, an \
                  interface's label quoted in bold after its first word (\"turn on **Allow Websockets**\") \
                  and an acronym's plural the doc shows is one (\"DNs\" where it writes \"a DN\", \"1024 IOs\").\n\
                  Add your own names in .docreview.toml:\n\n  [terms]\n  oneDNN = [\"ONEDNN\", \"MKL-DNN\"]\n\n\
@@ -1049,14 +1049,18 @@ mod tests {
         // Under "Name" the cell's first word is the parameter; further on, and under another header,
         // a name is prose.
         assert_eq!(words, ["uri", "json"]);
-        // A cell that is only a name, under "Type", is a type as its schema spells it; with more words,
+        // A cell that is only a name, in a column of a schema's types under "Type" (beside `Int64` or
+        // "string"), is a type as the schema spells it; with more words, in a column of other names,
         // under another header, or in a sentence, it is a name.
         let types = flagged_words(
             "| Field | Type | Description |\n|---|---|---|\n| `org_id` | Utf8 | The org's id |\n\
-             | `note` | Utf8 text | A note |\n\n\
-             | Field | Kind |\n|---|---|\n| `name` | Utf8 |\n\nWe store Utf8 text.\n",
+             | `note` | Utf8 text | A note |\n| `count` | Int64 | How many |\n\n\
+             | Field | Type |\n|---|---|\n| `name` | Json |\n| `tag` | string |\n\n\
+             | Field | Type |\n|---|---|\n| `doc` | Json |\n| `meta` | `map[string]any` |\n\n\
+             | Extension | Type |\n|---|---|\n| .js | Javascript |\n| .py | Python |\n\n\
+             | Field | Kind |\n|---|---|\n| `name` | Utf8 |\n| `n` | Int64 |\n\nWe store Utf8 text.\n",
         );
-        assert_eq!(types, ["Utf8", "Utf8", "Utf8"]);
+        assert_eq!(types, ["Utf8", "Javascript", "Utf8", "Utf8"]);
     }
 
     #[test]
