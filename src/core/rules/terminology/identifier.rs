@@ -485,7 +485,7 @@ pub(super) fn fills_type_cell(doc: &DocProse<'_>, b: usize, view: std::ops::Rang
     };
     block.kind == crate::core::markdown::BlockKind::TableCell
         && block.text.trim() == &block.text[view.clone()]
-        && column(doc, b, view).is_some_and(|(header, others)| {
+        && column(doc, b, view, true).is_some_and(|(header, others)| {
             matches!(header.as_str(), "type" | "types" | "data type" | "datatype")
                 && others.iter().any(schema)
         })

@@ -488,15 +488,17 @@ pub(super) fn in_image_alt(doc: &DocProse<'_>, b: usize, view: std::ops::Range<u
 /// What a Markdown table's column is headed, for the cell of block `b` at `view` (the header cell's
 /// text, without markup, in lower case), when the cell is in a pipe table.
 fn column_header(doc: &DocProse<'_>, b: usize, view: std::ops::Range<usize>) -> Option<String> {
-    column(doc, b, view).map(|(header, _)| header)
+    column(doc, b, view, false).map(|(header, _)| header)
 }
 
 /// The header of the table column a cell at `view` of block `b` stands in, in lower case without
-/// markup, and the column's other cells as written.
+/// markup, and, when `with_cells` asks for them, the column's other cells as written (read only then: the
+/// header alone needs the rows above the cell, not the whole table).
 pub(super) fn column(
     doc: &DocProse<'_>,
     b: usize,
     view: std::ops::Range<usize>,
+    with_cells: bool,
 ) -> Option<(String, Vec<String>)> {
     let src = doc.prose.blocks[b].to_source_lossy(view)?;
     let file = doc.file;
@@ -542,11 +544,15 @@ pub(super) fn column(
         if delimiter(line) {
             break;
         }
-        others.extend(cell(line));
+        if with_cells {
+            others.extend(cell(line));
+        }
     }
     let header = lines.next()?;
-    let below = file[line_start..].lines().skip(1).take_while(|l| row(l));
-    others.extend(below.filter_map(cell));
+    if with_cells {
+        let below = file[line_start..].lines().skip(1).take_while(|l| row(l));
+        others.extend(below.filter_map(cell));
+    }
     let cell = cells(header).into_iter().nth(column)?;
     // Without HTML tags and emphasis ("<div className=\"wideColumn\">Name</div>", "**Name**").
     let mut plain = String::new();
