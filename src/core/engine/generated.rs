@@ -1,6 +1,7 @@
 //! Docs a program writes: a page that says so in its first lines, one in a folder of generated or
 //! vendored files, a Go package's reference written from its doc comments, a Helm chart's README
-//! written by helm-docs, and a Kubernetes API reference written by crd-ref-docs. Their fixes belong in
+//! written by helm-docs, a Kubernetes API reference written by crd-ref-docs and a gRPC API reference
+//! written by protoc-gen-doc. Their fixes belong in
 //! what generates them, so a run that walks the repository leaves them out with one notice.
 
 /// Does the doc say in its first lines that a program writes it? Then its fixes belong in what generates
@@ -138,15 +139,50 @@ pub fn generated_folder(rel: &str) -> Option<String> {
 
 /// Why a doc at `rel` holding `text` is written by a program, if it is: it says so ([`generated_by`]),
 /// has the shape of a generated Go reference ([`generated_api`]), a helm-docs chart README
-/// ([`generated_chart`]) or a crd-ref-docs API reference ([`generated_crd_reference`]), or lies in a
-/// folder of generated or vendored files ([`generated_folder`]). A run that walks the repository leaves such a doc out.
+/// ([`generated_chart`]), a crd-ref-docs API reference ([`generated_crd_reference`]) or a
+/// protoc-gen-doc one ([`generated_proto_reference`]), or lies in a folder of generated or vendored
+/// files ([`generated_folder`]). A run that walks the repository leaves such a doc out.
 pub fn written_by_program(text: &str, rel: &str) -> Option<String> {
     generated_by(text)
         .map(str::to_owned)
         .or_else(|| generated_api(text))
         .or_else(|| generated_chart(text))
         .or_else(|| generated_crd_reference(text))
+        .or_else(|| generated_proto_reference(text))
         .or_else(|| generated_folder(rel))
+}
+
+/// Is `line` an ATX heading whose text is `name` ("## Packages")?
+fn heading_is(line: &str, name: &str) -> bool {
+    line.starts_with('#') && line.trim_start_matches('#').trim() == name
+}
+
+/// Is the doc a gRPC API reference protoc-gen-doc wrote from `.proto` files? Its template closes with
+/// a table of the scalar value types under a heading of that name ("## Scalar Value Types", then
+/// "| .proto Type | Notes | C++ | Java | …"). Its words are the comments of the `.proto` files, and
+/// their fixes belong there.
+pub fn generated_proto_reference(text: &str) -> Option<String> {
+    // Every doc of a run passes here, cached or not: most are done with one search.
+    if !text.contains(".proto Type") {
+        return None;
+    }
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    lines
+        .windows(2)
+        .any(|w| {
+            heading_is(w[0], "Scalar Value Types")
+                && w[1]
+                    .strip_prefix('|')
+                    .is_some_and(|row| row.trim_start().starts_with(".proto Type |"))
+        })
+        .then(|| {
+            "a gRPC API reference, written by protoc-gen-doc from the comments of its .proto files"
+                .to_owned()
+        })
 }
 
 /// Is the doc a Helm chart's README that helm-docs wrote from the chart's metadata and the comments
@@ -189,18 +225,15 @@ pub fn generated_crd_reference(text: &str) -> Option<String> {
     if !text.contains("_Appears in:_") {
         return None;
     }
-    let heading = |line: &str, name: &str| {
-        line.starts_with('#') && line.trim_start_matches('#').trim() == name
-    };
     let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
     let packages = lines.windows(2).any(|w| {
-        heading(w[0], "Packages")
+        heading_is(w[0], "Packages")
             && w[1]
                 .strip_prefix("- [")
                 .and_then(|l| l.split_once("](#"))
                 .is_some_and(|(group, _)| group.contains('/') && !group.contains(' '))
     });
-    let types = lines.iter().any(|l| heading(l, "Resource Types"));
+    let types = lines.iter().any(|l| heading_is(l, "Resource Types"));
     let appears = lines
         .iter()
         .filter(|l| l.trim_start().starts_with("_Appears in:_"))
@@ -274,6 +307,35 @@ mod tests {
         ![Type: application](https://img.shields.io/badge/Type-application-informational?style=flat-square)\n\n\
         A Helm chart for Formbricks\n\n## Values\n\n| Key | Type | Default | Description |\n|---|---|---|---|\n\
         | ingress.url | string | `\"\"` | Url of the site |\n";
+
+    #[test]
+    fn a_grpc_reference_protoc_gen_doc_wrote_is_told_apart() {
+        let reference = "---\ntitle: API\n---\n\n## Table of Contents\n\n- [common/common.proto](#common/common.proto)\n\
+                         - [Scalar Value Types](#scalar-value-types)\n\n<a name=\"common.Data\"></a>\n\n### Data\n\
+                         Data is a ICMP packet.\n\n<p align=\"right\"><a href=\"#top\">Top</a></p>\n\n\
+                         ## Scalar Value Types\n\n| .proto Type | Notes | C++ | Java |\n| --- | --- | --- | --- |\n\
+                         | <a name=\"double\" /> double |  | double | double |\n";
+        assert_eq!(
+            written_by_program(reference, "website/content/v1.15/reference/api.md").as_deref(),
+            Some(
+                "a gRPC API reference, written by protoc-gen-doc from the comments of its .proto files"
+            )
+        );
+        // Written by hand: the types' table under another heading, another table under that heading,
+        // or the heading named in a sentence.
+        for text in [
+            reference.replace("## Scalar Value Types\n", "## Types\n"),
+            reference.replace("| .proto Type | Notes", "| Type | Notes"),
+            reference.replace("| .proto Type | Notes", "| Type | Notes")
+                + "\nEach .proto Type | maps to one Go type.\n",
+            reference.replace(
+                "## Scalar Value Types\n",
+                "See the Scalar Value Types below.\n",
+            ),
+        ] {
+            assert_eq!(generated_proto_reference(&text), None, "{text}");
+        }
+    }
 
     #[test]
     fn an_api_reference_crd_ref_docs_wrote_is_told_apart() {

@@ -789,6 +789,33 @@ mod tests {
             ]
             .map(|(rule, text)| (rule.to_owned(), text.to_owned()))
         );
+        // A record is its whole item: the paragraphs and items under it describe the same change. An
+        // item that names no author, and the text after the list, are the doc's.
+        let changesets = "## @scope/pkg@1.1.0\n\n\
+                          - [`90c7a4f`](https://github.com/o/r/commit/90c7a4f) \
+                          [#3092](https://github.com/o/r/pull/3092) Thanks\n  \
+                          [@tim](https://github.com/tim)! - Improve the typing\n\n  \
+                          If you imported a hook, you'll notice that a error fails.\n\n  \
+                          - Fixed a isue with `_hover`\n\n\
+                          Read a error note.\n\n  \
+                          And a error one.\n\n\
+                          - Fixed a issue where the the form resets\n\n  \
+                          Now a error works.\n\n\
+                          - Release notes:\n  \
+                          - Fix the loader ([`abc1234`](https://github.com/o/r/commit/abc1234))\n  \
+                          - Fixed a error bug\n";
+        assert_eq!(
+            found_of(&engine(), "content/changelog/v1.1.0.md", changesets),
+            [
+                ("grammar.article", "a error"),
+                ("grammar.article", "a error"),
+                ("grammar.article", "a issue"),
+                ("grammar.repeated-word", "the the"),
+                ("grammar.article", "a error"),
+                ("grammar.article", "a error")
+            ]
+            .map(|(rule, text)| (rule.to_owned(), text.to_owned()))
+        );
         // Items after a lead-in that announces changes are change titles too; a plain list is prose.
         let post = "Changes in this version include:\n\n\
                     * Add support for `X-Forwarded-For` header in teh request\n\

@@ -306,8 +306,18 @@ fn speaker_labels(file: &str, prose: &Prose) -> Vec<Range<usize>> {
 /// ([#1562](…)) ([42c13e2](…/commit/42c13e2))", a commit message a release tool copied). Such a record
 /// is history, kept as it was merged: nothing in it is reported. Notes that speak of a person and a pull
 /// request in their own words ("- [@rich](…) (author and mantainer of musl) recommends [a name](…/pull/1)")
-/// are the doc's.
+/// are the doc's. A record is its whole item: the paragraphs and the items nested under its first
+/// paragraph are the same change's description (a changeset's text in several paragraphs).
 pub(super) fn is_change_record(file: &str, block: &crate::core::markdown::Block) -> bool {
+    block.segments.first().is_some_and(|s| {
+        enclosing_items(file, s.src)
+            .into_iter()
+            .any(|start| record_opens(file, start))
+    })
+}
+
+/// Does the list item opening at byte `start` name a change and credit its author, or link its commit?
+fn record_opens(file: &str, start: usize) -> bool {
     static CHANGE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(&format!(r"{}|(?:^|[\s(\[`])#\d+\b", ISSUE_ADDRESS.as_str()))
             .expect("static regex")
@@ -325,14 +335,46 @@ pub(super) fn is_change_record(file: &str, block: &crate::core::markdown::Block)
     static COMMIT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(r"/commits?/[0-9a-f]{7,40}\b").expect("static regex")
     });
-    let Some(item) = block
-        .segments
-        .first()
-        .and_then(|s| item_around(file, s.src))
-    else {
+    let Some(item) = item_around(file, start) else {
         return false;
     };
     COMMIT.is_match(item) || (CHANGE.is_match(item) && HANDLE.is_match(item))
+}
+
+/// The starts of the lines that open the list items holding byte `at`, innermost first: the item whose
+/// first paragraph holds it, then each item it is indented under (blank lines and indented lines between
+/// are the items' own). A line of text at the margin ends the search: no item holds what follows it.
+fn enclosing_items(file: &str, at: usize) -> Vec<usize> {
+    /// How far up to look: a change's description runs to a few dozen lines.
+    const MAX_LINES: usize = 200;
+    let mut start = file
+        .get(..at)
+        .map_or(0, |b| b.rfind('\n').map_or(0, |i| i + 1));
+    let mut out = Vec::new();
+    // Only an item opened left of this column holds the lines read so far.
+    let mut below = usize::MAX;
+    for _ in 0..MAX_LINES {
+        let line = file[start..].lines().next().unwrap_or("");
+        if !line.trim().is_empty() {
+            let depth = line.len() - line.trim_start_matches([' ', '\t']).len();
+            if crate::core::markdown::list_item_rest(line).is_some() {
+                if depth < below {
+                    out.push(start);
+                    below = depth;
+                }
+            } else if below == usize::MAX {
+                // The block's own first line, a paragraph inside an item by its indent.
+                below = depth;
+            } else if depth == 0 {
+                break;
+            }
+        }
+        if start == 0 || below == 0 {
+            break;
+        }
+        start = file[..start - 1].rfind('\n').map_or(0, |i| i + 1);
+    }
+    out
 }
 
 /// The list item whose text holds byte `at` of the file (inline code in it too): from the line that
