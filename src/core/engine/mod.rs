@@ -816,6 +816,48 @@ mod tests {
             ]
             .map(|(rule, text)| (rule.to_owned(), text.to_owned()))
         );
+        assert_eq!(
+            found_of(
+                &engine(),
+                "content/changelog/v1.1.0.md",
+                &changesets.replace('\n', "\r\n")
+            )
+            .len(),
+            6
+        );
+        // An item holds only what is indented to its content's column, inside the same quote: a record
+        // that credits its author alone runs on in its paragraphs, but an uncredited item's own
+        // paragraph, a paragraph short of a numbered item's content, a sibling item one space in and
+        // text outside a quoted record are the doc's.
+        let edges = "- #1146: @michaelshobbs allow domains\n\n  It fixes a error here.\n\n\
+                     - Release notes:\n  - Fix the loader ([`abc1234`](https://github.com/o/r/commit/abc1234))\n\n  \
+                     Now a answer works.\n\n\
+                     Text.\n\n\
+                     1. [#12](https://github.com/o/r/pull/12) Fix the parser @bob\n\n  Our note has a idea.\n\n\
+                     Text.\n\n\
+                     - Fix the parser ([`abc1234`](https://github.com/o/r/commit/abc1234))\n - Fixed a issue\n\n\
+                     Text.\n\n\
+                     > - Fix the parser ([`abc1234`](https://github.com/o/r/commit/abc1234))\n>\n>   Kept a order.\n\n  \
+                     Outside a option.\n\n\
+                     1. [#12](https://github.com/o/r/pull/12) Fix the parser @bob\n\n   Kept a error.\n\n\
+                     1.  [#13](https://github.com/o/r/pull/13) Fix the parser @bob\n\n   Short of it a hour.\n\n\
+                     -\t[#14](https://github.com/o/r/pull/14) Fix the parser @bob\n\n\tKept a error.\n\n\
+                     - Fix the parser ([`abc1234`](https://github.com/o/r/commit/abc1234))\n\n  \
+                     ```python\n  # Kept a error.\n  x = 1\n  ```\n\n\
+                     - Fix the parser ([`abc1234`](https://github.com/o/r/commit/abc1234))\n\n  \
+                     > Credits to a author\n\n  Kept a error past the quote.\n\n\
+                     Text.\n\n \
+                     - Fix the parser ([`abc1234`](https://github.com/o/r/commit/abc1234))\n \
+                     10. Other note\n\n   Past both a egg.\n";
+        let found = found_of(&engine(), "content/changelog/v1.1.0.md", edges);
+        let texts: Vec<&str> = found.iter().map(|(_, text)| text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "a answer", "a idea", "a issue", "a option", "a hour", "a egg"
+            ],
+            "{found:?}"
+        );
         // Items after a lead-in that announces changes are change titles too; a plain list is prose.
         let post = "Changes in this version include:\n\n\
                     * Add support for `X-Forwarded-For` header in teh request\n\
