@@ -68,7 +68,7 @@ impl Engine {
             }
             if *change_records
                 .entry(hit.block)
-                .or_insert_with(|| is_change_record(file, block))
+                .or_insert_with(|| is_change_record(file, prose, block))
             {
                 continue;
             }

@@ -306,16 +306,22 @@ fn speaker_labels(file: &str, prose: &Prose) -> Vec<Range<usize>> {
 /// ([#1562](…)) ([42c13e2](…/commit/42c13e2))", a commit message a release tool copied). Such a record
 /// is history, kept as it was merged: nothing in it is reported. Notes that speak of a person and a pull
 /// request in their own words ("- [@rich](…) (author and mantainer of musl) recommends [a name](…/pull/1)")
-/// are the doc's. A record is its whole item: the paragraphs and the items nested under it are the same
-/// change's description (a changeset's text in several paragraphs, the comments of its code too).
-pub(super) fn is_change_record(file: &str, block: &crate::core::markdown::Block) -> bool {
+/// are the doc's. A record is its whole item as the Markdown parser reads it ([`Prose::items`]): the
+/// paragraphs, nested items and code under it are the same change's description (a changeset's text in
+/// several paragraphs).
+pub(super) fn is_change_record(
+    file: &str,
+    prose: &Prose,
+    block: &crate::core::markdown::Block,
+) -> bool {
     let Some(at) = block.segments.first().map(|s| s.src) else {
         return false;
     };
-    item_around(file, at).is_some_and(is_record)
-        || enclosing_items(file, at)
-            .into_iter()
-            .any(|start| item_around(file, start).is_some_and(is_record))
+    prose
+        .items
+        .iter()
+        .filter(|item| item.contains(&at))
+        .any(|item| item_around(file, item.start).is_some_and(is_record))
 }
 
 /// Does a list item's first paragraph name a change and credit its author, or link its commit?
@@ -338,113 +344,6 @@ fn is_record(item: &str) -> bool {
         regex::Regex::new(r"/commits?/[0-9a-f]{7,40}\b").expect("static regex")
     });
     COMMIT.is_match(item) || (CHANGE.is_match(item) && HANDLE.is_match(item))
-}
-
-/// A line's layout: how many quote marks open it, the column its text starts at after them (a tab
-/// goes on to the next multiple of four), and, for a list item's line, the column its content starts
-/// at (after the marker and one to four spaces: "- x" at 2, "1.  x" at 4). A quote indented under an
-/// item ("  > Credits to …") is read as the item's text at the quote's column.
-fn layout(line: &str) -> (usize, usize, Option<usize>) {
-    let mut rest = line;
-    // A quote indented inside an item's content is that item's text, at the quote's column.
-    if line.starts_with([' ', '\t']) && line.trim_start().starts_with('>') {
-        rest = &line[..line.len() - line.trim_start().len()];
-        let indent = rest.chars().fold(0, |col, c| {
-            if c == '\t' {
-                col + 4 - col % 4
-            } else {
-                col + 1
-            }
-        });
-        return (0, indent, None);
-    }
-    let mut quotes = 0;
-    while let Some(r) = rest.trim_start_matches([' ', '\t']).strip_prefix('>') {
-        quotes += 1;
-        rest = r.strip_prefix(' ').unwrap_or(r);
-    }
-    let width = |s: &str, from: usize| {
-        s.chars().fold(from, |col, c| {
-            if c == '\t' {
-                col + 4 - col % 4
-            } else {
-                col + 1
-            }
-        })
-    };
-    let text = rest.trim_start_matches([' ', '\t']);
-    let indent = width(&rest[..rest.len() - text.len()], 0);
-    let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    let marker = if digits > 0 {
-        (digits <= 9 && text[digits..].starts_with(['.', ')'])).then_some(digits + 1)
-    } else {
-        text.starts_with(['-', '*', '+']).then_some(1)
-    };
-    let content = marker.and_then(|m| {
-        let after = &text[m..];
-        let body = after.trim_start_matches([' ', '\t']);
-        let gap = width(&after[..after.len() - body.len()], indent + m) - (indent + m);
-        match gap {
-            _ if body.is_empty() => Some(indent + m + 1),
-            0 => None,
-            1..=4 => Some(indent + m + gap),
-            _ => Some(indent + m + 1),
-        }
-    });
-    (quotes, indent, content)
-}
-
-/// The starts of the lines that open the list items holding byte `at`, innermost first: the item
-/// whose first paragraph holds it, then each item whose content it is indented under, as far as
-/// CommonMark goes (an item holds the lines indented to its content's column or further; blank lines
-/// between are its own, and so is a quote indented inside it). A line of text at the margin, or a line
-/// outside the quote the text was read in, ends the search.
-fn enclosing_items(file: &str, at: usize) -> Vec<usize> {
-    /// How far up to look: a change's description runs to a few dozen lines.
-    const MAX_LINES: usize = 200;
-    let mut start = file
-        .get(..at)
-        .map_or(0, |b| b.rfind('\n').map_or(0, |i| i + 1));
-    let mut out = Vec::new();
-    let first = file[start..].lines().next().unwrap_or("");
-    let (quotes, mut need, content) = layout(first);
-    // An item holds the lines read so far when its content starts at column `need` or before, and its
-    // marker stands left of `limit`: an item passed on the way up closes every item above it that is
-    // not further left (a sibling, or the items inside one).
-    let mut limit = usize::MAX;
-    if content.is_some() {
-        out.push(start);
-        limit = need;
-    }
-    for _ in 0..MAX_LINES {
-        if start == 0 || need == 0 || limit == 0 {
-            break;
-        }
-        start = file[..start - 1].rfind('\n').map_or(0, |i| i + 1);
-        let line = file[start..].lines().next().unwrap_or("");
-        let (q, indent, content) = layout(line);
-        if line.trim_start_matches([' ', '\t', '>']).trim().is_empty() {
-            continue;
-        }
-        // A quote's line when the text read so far is outside it, or the text outside a quote it was
-        // read in, ends the search.
-        if q != quotes {
-            break;
-        }
-        match content {
-            Some(_) if indent >= limit => {}
-            Some(column) => {
-                if column <= need {
-                    out.push(start);
-                    need = indent;
-                }
-                limit = indent;
-            }
-            None if indent == 0 => break,
-            None => {}
-        }
-    }
-    out
 }
 
 /// The list item whose text holds byte `at` of the file (inline code in it too): from the line that

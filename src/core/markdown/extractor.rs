@@ -46,6 +46,8 @@ pub(super) struct Extractor<'a> {
     pub(super) images: Vec<Range<usize>>,
     /// File ranges of the HTML blocks read as prose.
     pub(super) html_ranges: Vec<Range<usize>>,
+    /// File ranges of list items (see [`Prose::items`]).
+    pub(super) items: Vec<Range<usize>>,
     /// Read the comments of fenced code as prose.
     pub(super) code_comments: bool,
     /// The text of every comment in fenced code (see [`Prose::comment_text`]).
@@ -255,9 +257,12 @@ impl Extractor<'_> {
             | Tag::Strikethrough
             | Tag::Superscript
             | Tag::Subscript => {}
+            Tag::Item => {
+                self.items.push(range);
+                self.flush();
+            }
             Tag::BlockQuote(_)
             | Tag::List(_)
-            | Tag::Item
             | Tag::FootnoteDefinition(_)
             | Tag::Table(_)
             | Tag::TableHead

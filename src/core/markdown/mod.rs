@@ -290,6 +290,9 @@ pub struct Prose {
     /// File ranges of HTML blocks read as prose (`[markdown] html_blocks`): Markdown is not rendered
     /// there, so no Markdown may be added to their text.
     pub html: Vec<Range<usize>>,
+    /// File ranges of list items as the parser reads them, each from its marker to its last line (its
+    /// later paragraphs, nested lists and code included), outer items before the items inside them.
+    pub items: Vec<Range<usize>>,
 }
 
 impl Prose {
@@ -463,6 +466,7 @@ pub fn extract_with(file: &str, how: Reading) -> Prose {
         metadata: Vec::new(),
         images: Vec::new(),
         html_ranges: Vec::new(),
+        items: Vec::new(),
         code_comments: how.comments,
         comment_text: Vec::new(),
         html_code: 0,
@@ -524,6 +528,7 @@ pub fn extract_with(file: &str, how: Reading) -> Prose {
         code_spans: x.code_spans,
         images: x.images,
         html: x.html_ranges,
+        items: x.items,
     }
 }
 
