@@ -39,6 +39,7 @@ const CONFIG: &str = "# docreview settings for this sample project.\n\n\
 # measure (`docreview rules` shows each rule's precision); a team that wants them turns them on.\n\
 [rules]\n\
 \"grammar.gerund\" = \"on\"\n\
+\"terminology.canonical\" = \"on\"\n\
 \"consistency.variant\" = \"on\"\n\
 \n\
 [terms]\n\

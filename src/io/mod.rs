@@ -11,5 +11,6 @@ pub mod parts;
 pub mod remembered;
 pub mod repo;
 pub mod scope;
+pub mod skips;
 pub mod vale;
 pub mod vocabulary;

@@ -8,6 +8,7 @@ use crate::core::engine::{Doc, Lines, is_test_input, translation_sources, writte
 use crate::core::finding::Finding;
 use crate::io::files;
 use crate::io::repo::{Repo, RepoError, Scope, Target};
+use crate::io::skips::Skips;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::io;
@@ -348,7 +349,8 @@ fn read_one(
 /// The docs a repository lists for `scope` ([`Repo::targets`]), less the translations whose English
 /// page is in the repository (see [`translation_sources`]): a translation's fixes belong in its source,
 /// and a translation tool that copies untranslated English into every language's folder would repeat
-/// each finding once per language. One notice says how many were left out and how to check one anyway.
+/// each finding once per language. Docs the repository's own spell checker is told to skip are left out
+/// too ([`Skips`]). One notice per kind says how many were left out and how to check one anyway.
 pub fn repo_docs(
     repo: &Repo,
     scope: &Scope,
@@ -359,11 +361,17 @@ pub fn repo_docs(
     let targets = repo.targets(scope, is_doc, notices)?;
     let mut left: Vec<(String, String)> = Vec::new();
     let mut test_inputs: Vec<String> = Vec::new();
+    let skips = Skips::load(root);
+    let mut skipped: Vec<(String, &str)> = Vec::new();
     let kept = targets
         .into_iter()
         .filter(|t| {
             if is_test_input(&t.rel) {
                 test_inputs.push(t.rel.clone());
+                return false;
+            }
+            if let Some(file) = skips.skipped_by(&t.rel) {
+                skipped.push((t.rel.clone(), file));
                 return false;
             }
             let Some(source) = translation_sources(&t.rel)
@@ -381,6 +389,14 @@ pub fn repo_docs(
             "skipping {first}, a translation of {source}{}: fixes belong in the English pages \
              (name a translation's path to check it)",
             more(left.len())
+        ));
+    }
+    if let Some((first, file)) = skipped.first() {
+        notices.push(format!(
+            "skipping {first}{}: the spell checker set up in {file} is told to skip {} (name a path \
+             to check it)",
+            more(skipped.len()),
+            if skipped.len() == 1 { "it" } else { "them" }
         ));
     }
     if let Some(first) = test_inputs.first() {

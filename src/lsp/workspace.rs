@@ -68,12 +68,19 @@ impl Workspace {
 }
 
 /// The team's files, from the workspace root: read again when one of them changes.
-pub(super) const TEAM_FILES: [&str; 5] = [
+pub(super) const TEAM_FILES: [&str; 11] = [
     crate::config::FILE_NAME,
     ".docreview/vocabulary.txt",
     crate::session::BASELINE_FILE,
     ".vale.ini",
     "_vale.ini",
+    // The spell checkers' skip lists (crate::io::skips).
+    "typos.toml",
+    "_typos.toml",
+    ".typos.toml",
+    ".codespellrc",
+    "setup.cfg",
+    "pyproject.toml",
 ];
 
 /// The team's files under `root`, looked at every second: a message each time one of them changes

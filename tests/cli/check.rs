@@ -65,8 +65,11 @@ fn a_name_in_lower_case_is_flagged_only_when_its_rule_is_turned_on() {
         "a.md",
         "We write the guides in javascript on linux and host them on Github.\n",
     );
-    // Only a wrong capital is flagged by default: both lower-case rules are off.
-    assert_eq!(r.check_json(&[]).texts(), ["Github"]);
+    // No built-in name is flagged by default: a wrong capital and both lower-case forms are rules
+    // that fell under the precision gate.
+    assert!(r.check_json(&[]).texts().is_empty());
+    let o = r.check_json(&["--rule", "terminology.canonical"]);
+    assert_eq!(o.texts(), ["Github"], "{}", o.stdout);
     // A name with capitals inside ("JavaScript") and a name of one capital ("Linux") lowered are
     // two rules, each turned on alone.
     let o = r.check_json(&["--rule", "terminology.inner-capitals"]);
@@ -77,6 +80,8 @@ fn a_name_in_lower_case_is_flagged_only_when_its_rule_is_turned_on() {
         ".docreview.toml",
         "[rules]\n\"terminology.lower-case\" = \"on\"\n\"terminology.inner-capitals\" = \"on\"\n",
     );
+    assert_eq!(r.check_json(&[]).texts(), ["javascript", "linux"]);
+    r.write(".docreview.toml", "[rules]\n\"terminology\" = \"on\"\n");
     assert_eq!(r.check_json(&[]).texts(), ["javascript", "linux", "Github"]);
 }
 
@@ -344,6 +349,56 @@ fn translations_of_english_pages_in_the_repository_are_left_to_their_source() {
     // Named on the command line, a translation is checked.
     let out = r.check_json(&["nl-nl/intro.md"]);
     assert_eq!(out.texts(), ["Github"]);
+}
+
+#[test]
+fn docs_the_repositorys_spell_checker_skips_are_left_out_until_named() {
+    let r = Repo::new();
+    let slip = "You will recieve a message when the build is done.\n";
+    r.write(
+        "_typos.toml",
+        "[files]\nextend-exclude = [\"docs/0.3\", \"docs/0.4/\", \"*.md\"]\n",
+    )
+    .write("docs/0.3/intro.md", slip)
+    .write("docs/0.4/intro.md", slip)
+    .write("docs/0.4/setup.md", slip)
+    .write("docs/0.7/intro.md", slip)
+    .write("README.md", slip)
+    .commit("init");
+    let out = r.check_json(&["--all"]);
+    let paths: Vec<String> = out.findings().into_iter().map(|f| f.0).collect();
+    // "*.md" only says which files typos suits: the docs are still reviewed.
+    assert_eq!(paths, ["README.md", "docs/0.7/intro.md"]);
+    assert!(
+        out.stderr.contains(
+            "skipping docs/0.3/intro.md, and 2 more: the spell checker set up in _typos.toml is \
+             told to skip them (name a path to check it)"
+        ),
+        "{}",
+        out.stderr
+    );
+    // A change there is not reviewed either, and the notice says why.
+    r.write("docs/0.3/intro.md", "You will recieve it.\n");
+    let out = r.check_json(&[]);
+    assert!(out.findings().is_empty(), "{:?}", out.findings());
+    assert!(
+        out.stderr.contains("skipping docs/0.3/intro.md:"),
+        "{}",
+        out.stderr
+    );
+    // codespell's skip list counts the same, and a named folder is checked.
+    r.write("_typos.toml", "")
+        .write(".codespellrc", "[codespell]\nskip = ./docs/0.4,*.svg\n")
+        .commit("switch checkers");
+    let out = r.check_json(&["--all"]);
+    let paths: Vec<String> = out.findings().into_iter().map(|f| f.0).collect();
+    assert_eq!(
+        paths,
+        ["README.md", "docs/0.3/intro.md", "docs/0.7/intro.md"]
+    );
+    let out = r.check_json(&["docs/0.4"]);
+    let paths: Vec<String> = out.findings().into_iter().map(|f| f.0).collect();
+    assert_eq!(paths, ["docs/0.4/intro.md", "docs/0.4/setup.md"]);
 }
 
 #[test]
@@ -808,6 +863,7 @@ fn config_rules_terms_and_custom_rules_apply() {
             )
         })
         .collect();
+    // The team's names were terminology.canonical's: a level set under that name still reaches them.
     assert_eq!(
         f,
         vec![
@@ -817,12 +873,12 @@ fn config_rules_terms_and_custom_rules_apply() {
                 "use".to_owned()
             ),
             (
-                "terminology.canonical".to_owned(),
+                "terminology.project".to_owned(),
                 "error".to_owned(),
                 "WidgetHub".to_owned()
             ),
             (
-                "terminology.canonical".to_owned(),
+                "terminology.project".to_owned(),
                 "error".to_owned(),
                 "WidgetHub".to_owned()
             ),

@@ -212,6 +212,10 @@ fn codes(diags: &[Value]) -> Vec<String> {
         .collect()
 }
 
+/// The built-in names are off by default (they fell under the precision gate); these tests use one.
+/// More rules go on the lines after it.
+const CANONICAL_ON: &str = "[rules]\n\"terminology.canonical\" = \"on\"\n";
+
 #[test]
 fn a_finding_is_a_diagnostic_its_fix_a_code_action_and_the_fixed_text_is_clean() {
     let r = Repo::new();
@@ -430,7 +434,12 @@ fn neovim_applies_a_quick_fix_and_adds_a_word_and_nothing_else_in_the_file_chang
     }
     let r = Repo::with_defaults();
     let text = "# Build\n\nBuild it with ONEDNN enabled.\n\nThe functioanlity  stays as   it is.\n";
-    r.write("build.md", text).commit("init");
+    r.write("build.md", text)
+        .write(
+            ".docreview.toml",
+            &format!("{CANONICAL_ON}\"spelling.likely-typo\" = \"on\"\n"),
+        )
+        .commit("init");
     r.write("../fix.lua", NVIM_SCRIPT);
     let mut child = Command::new("nvim")
         .args([
@@ -489,7 +498,9 @@ fn neovim_applies_a_quick_fix_and_adds_a_word_and_nothing_else_in_the_file_chang
 fn the_teams_config_is_read_again_when_it_changes_on_disk() {
     let r = Repo::with_defaults();
     let text = "# Build\n\nBuild it with ONEDNN enabled.\n";
-    r.write("build.md", text).commit("init");
+    r.write("build.md", text)
+        .write(".docreview.toml", CANONICAL_ON)
+        .commit("init");
     let mut c = Client::start(&r);
     initialize(&mut c, &r);
     let uri = open(&mut c, &r, "build.md", text);

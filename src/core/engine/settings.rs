@@ -122,15 +122,26 @@ impl Engine {
                 } else {
                     Level::Off
                 };
+                // A team's names answer to their former rule's name too, unless the config names
+                // their own rule.
+                let former = |p: &str| {
+                    crate::core::rules::terminology::former_name(p, &info.id)
+                        && !levels.iter().any(|(q, _)| q == &info.id)
+                };
                 for (pattern, l) in &levels {
-                    if rule_matches(pattern, &info.id) {
+                    if rule_matches(pattern, &info.id) || former(pattern) {
                         level = *l;
                     }
                 }
                 if !settings.only.is_empty() {
-                    if !settings.only.iter().any(|p| rule_matches(p, &info.id)) {
+                    let named = |p: &String| p == &info.id || former(p);
+                    if !settings
+                        .only
+                        .iter()
+                        .any(|p| rule_matches(p, &info.id) || former(p))
+                    {
                         level = Level::Off;
-                    } else if level == Level::Off && settings.only.contains(&info.id) {
+                    } else if level == Level::Off && settings.only.iter().any(named) {
                         // `--rule ID` names a rule exactly: it runs even when it is off by default or
                         // in the config (the command line is the later word).
                         level = Level::On;

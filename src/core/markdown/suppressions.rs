@@ -29,9 +29,15 @@ impl Suppression {
 
     fn covers(&self, offset: usize, rule: &str) -> bool {
         self.range.contains(&offset)
-            && (self.rules.is_empty() || self.rules.iter().any(|p| rule_matches(p, rule)))
-            && !self.except.iter().any(|p| rule_matches(p, rule))
+            && (self.rules.is_empty() || self.rules.iter().any(|p| named(p, rule)))
+            && !self.except.iter().any(|p| named(p, rule))
     }
+}
+
+/// Does `pattern` name `rule`, by its name or its former one
+/// ([`former_name`](crate::core::rules::terminology::former_name))?
+fn named(pattern: &str, rule: &str) -> bool {
+    rule_matches(pattern, rule) || crate::core::rules::terminology::former_name(pattern, rule)
 }
 
 /// docreview's own rule families: a Vale `<!-- vale styles = … -->` comment never silences them.

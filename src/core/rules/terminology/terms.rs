@@ -15,7 +15,7 @@ pub struct Term {
     /// ([`run_as_command`]).
     pub command: bool,
     /// The name is the project's own (`[terms]` in `.docreview.toml`): every spelling it lists is
-    /// flagged under `terminology.canonical`, lower case too.
+    /// flagged under `terminology.project`, lower case too.
     pub project: bool,
 }
 
