@@ -317,7 +317,7 @@ fn translations_of_english_pages_in_the_repository_are_left_to_their_source() {
         .write("pages.pt_BR/common/ls.md", "# ls\n\n> Lista a pasta de Github.\n")
         .commit("init");
     let out = r.check_json(&["--all"]);
-    let paths: Vec<String> = out.findings().into_iter().map(|f| f.0).collect();
+    let paths = out.paths();
     assert_eq!(
         paths,
         [
@@ -366,7 +366,7 @@ fn docs_the_repositorys_spell_checker_skips_are_left_out_until_named() {
     .write("README.md", slip)
     .commit("init");
     let out = r.check_json(&["--all"]);
-    let paths: Vec<String> = out.findings().into_iter().map(|f| f.0).collect();
+    let paths = out.paths();
     // "*.md" only says which files typos suits: the docs are still reviewed.
     assert_eq!(paths, ["README.md", "docs/0.7/intro.md"]);
     assert!(
@@ -391,13 +391,13 @@ fn docs_the_repositorys_spell_checker_skips_are_left_out_until_named() {
         .write(".codespellrc", "[codespell]\nskip = ./docs/0.4,*.svg\n")
         .commit("switch checkers");
     let out = r.check_json(&["--all"]);
-    let paths: Vec<String> = out.findings().into_iter().map(|f| f.0).collect();
+    let paths = out.paths();
     assert_eq!(
         paths,
         ["README.md", "docs/0.3/intro.md", "docs/0.7/intro.md"]
     );
     let out = r.check_json(&["docs/0.4"]);
-    let paths: Vec<String> = out.findings().into_iter().map(|f| f.0).collect();
+    let paths = out.paths();
     assert_eq!(paths, ["docs/0.4/intro.md", "docs/0.4/setup.md"]);
 }
 
@@ -432,7 +432,7 @@ fn docs_a_program_writes_are_left_to_their_generator_unless_named() {
         .write("guide/setup.md", "Set up Gitlab.\n")
         .commit("init");
     let out = r.check_json(&["--all"]);
-    let paths: Vec<String> = out.findings().into_iter().map(|f| f.0).collect();
+    let paths = out.paths();
     assert_eq!(paths, ["guide/setup.md"]);
     assert!(
         out.stderr.contains(
@@ -481,7 +481,7 @@ fn docs_a_program_writes_are_left_to_their_generator_unless_named() {
             .write("guide/setup.md", "Set up Gitlab.\n")
             .commit("init");
         let out = r.check_json(&["--all"]);
-        let paths: Vec<String> = out.findings().into_iter().map(|f| f.0).collect();
+        let paths = out.paths();
         assert_eq!(paths, ["guide/setup.md"]);
         assert!(
             out.stderr.contains(&format!(
@@ -506,7 +506,7 @@ fn test_inputs_are_left_out_of_a_repository_check() {
     .write("docs/guide.md", "Install it from Github.\n")
     .commit("init");
     let out = r.check_json(&["--all"]);
-    let paths: Vec<String> = out.findings().into_iter().map(|f| f.0).collect();
+    let paths = out.paths();
     assert_eq!(paths, ["docs/guide.md", "tests/README.md"]);
     assert!(
         out.stderr

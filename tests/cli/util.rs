@@ -46,6 +46,11 @@ impl Out {
     pub(crate) fn texts(&self) -> Vec<String> {
         self.findings().into_iter().map(|f| f.2).collect()
     }
+
+    /// The path of every finding in JSON output, in order.
+    pub(crate) fn paths(&self) -> Vec<String> {
+        self.findings().into_iter().map(|f| f.0).collect()
+    }
 }
 
 pub(crate) fn run_in(dir: &Path, home: &Path, args: &[&str]) -> Out {
