@@ -13,4 +13,5 @@ pub mod repo;
 pub mod scope;
 pub mod skips;
 pub mod vale;
+pub mod vendored;
 pub mod vocabulary;

@@ -9,6 +9,7 @@ use crate::core::finding::Finding;
 use crate::io::files;
 use crate::io::repo::{Repo, RepoError, Scope, Target};
 use crate::io::skips::Skips;
+use crate::io::vendored::Vendored;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::io;
@@ -363,6 +364,8 @@ pub fn repo_docs(
     let mut test_inputs: Vec<String> = Vec::new();
     let skips = Skips::load(root);
     let mut skipped: Vec<(String, &str)> = Vec::new();
+    let vendored = Vendored::new(root);
+    let mut copies: Vec<(String, String)> = Vec::new();
     let kept = targets
         .into_iter()
         .filter(|t| {
@@ -372,6 +375,10 @@ pub fn repo_docs(
             }
             if let Some(file) = skips.skipped_by(&t.rel) {
                 skipped.push((t.rel.clone(), file));
+                return false;
+            }
+            if let Some(folder) = vendored.copy_of(&t.rel) {
+                copies.push((t.rel.clone(), folder));
                 return false;
             }
             let Some(source) = translation_sources(&t.rel)
@@ -397,6 +404,28 @@ pub fn repo_docs(
              to check it)",
             more(skipped.len()),
             if skipped.len() == 1 { "it" } else { "them" }
+        ));
+    }
+    if let Some((first, folder)) = copies.first() {
+        let mut folders: Vec<&str> = copies.iter().map(|(_, f)| f.as_str()).collect();
+        folders.sort_unstable();
+        folders.dedup();
+        let keeps = match folders.len() {
+            1 => format!("{folder} keeps a licence of its own"),
+            2 => format!("{folder} and 1 other folder keep a licence of their own"),
+            n => format!(
+                "{folder} and {} other folders keep a licence of their own",
+                n - 1
+            ),
+        };
+        notices.push(format!(
+            "skipping {first}{}: {} ({keeps}), whose fixes belong upstream (name a path to check it)",
+            more(copies.len()),
+            if folders.len() == 1 {
+                "inside a copy of another project"
+            } else {
+                "inside copies of other projects"
+            }
         ));
     }
     if let Some(first) = test_inputs.first() {

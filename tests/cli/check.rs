@@ -402,6 +402,41 @@ fn docs_the_repositorys_spell_checker_skips_are_left_out_until_named() {
 }
 
 #[test]
+fn a_vendored_copy_of_another_project_is_left_out_until_named() {
+    let r = Repo::new();
+    let slip = "You will recieve a message when the build is done.\n";
+    r.write("site/themes/docsy/LICENSE", "Apache License\n")
+        .write("site/themes/docsy/userguide/content/intro.md", slip)
+        .write("site/themes/docsy/README.md", slip)
+        .write("site/themes/ours/README.md", slip)
+        .write("vendor/lib/COPYING", "GPL\n")
+        .write("vendor/lib/README.md", slip)
+        .write("docs/intro.md", slip)
+        .commit("init");
+    let out = r.check_json(&["--all"]);
+    // The team's own theme has no licence of its own: it is theirs.
+    assert_eq!(out.paths(), ["docs/intro.md", "site/themes/ours/README.md"]);
+    assert!(
+        out.stderr.contains(
+            "skipping site/themes/docsy/README.md, and 2 more: inside copies of other projects \
+             (site/themes/docsy and 1 other folder keep a licence of their own), whose fixes belong \
+             upstream (name a path to check it)"
+        ),
+        "{}",
+        out.stderr
+    );
+    // Named, the copy is checked.
+    let out = r.check_json(&["site/themes/docsy"]);
+    assert_eq!(
+        out.paths(),
+        [
+            "site/themes/docsy/README.md",
+            "site/themes/docsy/userguide/content/intro.md"
+        ]
+    );
+}
+
+#[test]
 fn another_authors_quoted_words_and_wiki_page_titles_are_kept_as_written() {
     let r = Repo::new();
     let post = "# Updates\n\nOur own note about Github.\n\n\

@@ -92,17 +92,26 @@ pub(super) fn kept_as_written(file: &str, prose: &Prose) -> Vec<Range<usize>> {
     }
     out.extend(speaker_labels(file, prose));
     out.extend(quoted_issue_titles(file));
+    out.extend(contents_entries(file, prose));
     // An element never closed is no quotation docreview can bound: the rest of the doc stays its own.
     out
 }
 
 /// Does a quote's last line end by citing where it comes from ("… in our monorepo is fast. ([Speedy
 /// Scala Builds with Bazel](https://databricks.com/blog/…))", "([source](https://twitter.com/…))")?
+/// Or does it end with a passage in quotation marks credited after a dash: a credit set in emphasis
+/// (`> "It just works." **- participant 2436 (data science)**`) or one that opens with a name, a
+/// handle or a link ("… says it all.” — Jane Doe"); not `"Fast" - it recieves updates`, the doc's own
+/// words going on?
 fn cites_its_source(last: &str) -> bool {
     static CITED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\(\[[^\]]+\]\(https?://[^)\s]+\)\)\.?$").expect("static regex")
     });
-    CITED.is_match(last)
+    static CREDITED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"^>[\s>]*[*_]*["\u{201c}].*["\u{201d}][*_]*\s+(?:[*_]+\s*(?:\u{2014}|\u{2013}|--?)\s*[\w@\[]|(?:\u{2014}|\u{2013}|--?)\s*[*_]*\s*[\p{Lu}@\[])"#)
+            .expect("static regex")
+    });
+    CITED.is_match(last) || CREDITED.is_match(last)
 }
 
 /// Is the line after a quote its credit, opened by a dash ("— [/u/freakhill on Reddit](…)", "-- Linus
@@ -239,6 +248,49 @@ fn quoted_issue_titles(file: &str) -> Vec<Range<usize>> {
         }
     }
     out
+}
+
+/// The texts of links to an anchor of the same doc that copy one of its headings ("- [Why is a Eventing
+/// needed](#why-is-a-eventing-needed)"): a table of contents, often written by a tool from the headings.
+/// A slip there is the heading's, reported once, at the heading; the entry follows when the heading
+/// is mended and the table written again.
+fn contents_entries(file: &str, prose: &Prose) -> Vec<Range<usize>> {
+    static TO_ANCHOR: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\[([^\[\]\n]+)\]\(#[^)\s]*\)").expect("static regex"));
+    // As written but for asterisks of emphasis, which a table of contents may drop or add: "`Foo`
+    // *bar*" is "`Foo` bar". Code marks count: "[`post_start](#post_start)" is a slip of the link's
+    // own. (The anchor is not compared: each site makes its anchors its own way.)
+    let plain = |t: &str| t.replace('*', "").trim().to_owned();
+    if !file.contains("](#") {
+        return Vec::new();
+    }
+    let headings: std::collections::HashSet<String> = prose
+        .blocks
+        .iter()
+        .filter(|b| b.kind == crate::core::markdown::BlockKind::Heading)
+        .filter_map(|b| {
+            // The heading's line, without the marks of an ATX heading ("## Title ##").
+            let at = b.segments.first()?.src;
+            let start = file[..at].rfind('\n').map_or(0, |i| i + 1);
+            let end = file[at..].find('\n').map_or(file.len(), |i| at + i);
+            // A closing run of "#" follows a space ("## Title ##"); "## Using C#" keeps its own.
+            let line = file[start..end].trim().trim_start_matches('#');
+            let closed = line.trim_end_matches('#');
+            let line = if closed.ends_with([' ', '\t']) || closed.is_empty() {
+                closed
+            } else {
+                line
+            };
+            Some(plain(line))
+        })
+        .filter(|h| !h.is_empty())
+        .collect();
+    TO_ANCHOR
+        .captures_iter(file)
+        .filter_map(|c| c.get(1))
+        .filter(|t| !prose.in_code(&t.range()) && headings.contains(&plain(t.as_str())))
+        .map(|t| t.range())
+        .collect()
 }
 
 /// The file's list items and paragraphs: a line that opens a list item or follows a blank line starts
@@ -497,11 +549,41 @@ mod tests {
         let cited = "> Our build in Javascript is fast. ([Fast builds](https://example.com/post))\n\n\
                      Next.\n";
         assert_eq!(kept_texts(cited).len(), 1, "{:?}", kept_texts(cited));
+        // A passage in quotation marks, credited after a dash at the end of its last line; the
+        // doc's own words going on after a dash credit no one.
+        let survey = "Answers:\n\n> \"The latest version of of the package\" **- participant \
+                      2438 (testing, 4 years)**\n\nAnd:\n\n> \u{201c}A 25 year old tool.\u{201d} \u{2014} Jane\n\n\
+                      Ours:\n\n> \"Fast\" - it recieves updates in seconds\n\nEnd.\n";
+        assert_eq!(
+            kept_texts(survey),
+            [
+                "> \"The latest version of of the package\" **- participant 2438 (testing, 4 years)**",
+                "> \u{201c}A 25 year old tool.\u{201d} \u{2014} Jane"
+            ]
+        );
         // A rule of dashes or a list item after a quote credits no one: the quote is the doc's.
         for after in ["---", "- an item", "Our own text."] {
             let own = format!("> Note: the Javascript build is slow.\n\n{after}\n");
             assert!(kept_texts(&own).is_empty(), "{own}: {:?}", kept_texts(&own));
         }
+    }
+
+    #[test]
+    fn a_table_of_contents_entry_that_copies_a_heading_is_the_headings() {
+        let doc = "# Guide\n\n- [Why is a Eventing needed](#why-is-a-eventing-needed)\n\
+                   - [See `the` *recieve* step](#step)\n- [Our own recieve notes](#notes)\n\n\
+                   ## Why is a Eventing needed\n\nText.\n\n## See `the` recieve step\n\nMore.\n\n\
+                   ## Notes\n\nSee [the Eventing part](#why-is-a-eventing-needed) and \
+                   [`post_start](#post_start).\n\n## post_start\n\nLast.\n\n- [Using C#](#using-c)\n\n\
+                   ## Using C#\n";
+        assert_eq!(
+            kept_texts(doc),
+            [
+                "Why is a Eventing needed",
+                "See `the` *recieve* step",
+                "Using C#"
+            ]
+        );
     }
 
     #[test]

@@ -94,7 +94,9 @@ impl Checker for Links {
                           In docs they only follow every reader and make the address longer; the page is the \
                           same without them. The fix removes them and keeps every other parameter (a \
                           YouTube playlist's \"list\", a video's start time \"t\") and the fragment, so it is \
-                          safe to apply in batch."
+                          safe to apply in batch. Addresses in embed code a site hands out (an <iframe>'s \
+                          address, a post embedded as a <blockquote> with its <script>) are the site's markup \
+                          and left alone."
                     .into(),
             },
             RuleInfo {
@@ -126,7 +128,11 @@ impl Checker for Links {
             let Some(parts) = Parts::of(url) else {
                 continue;
             };
-            if tracking && let Some((range, kept, names)) = parts.without_trackers(url) {
+            let at = block.segments.first().map_or(0, |s| s.src);
+            if tracking
+                && !in_embed_code(doc.file, at)
+                && let Some((range, kept, names)) = parts.without_trackers(url)
+            {
                 out.push(Hit {
                     block: first + l,
                     range,
@@ -270,6 +276,53 @@ impl Parts {
     }
 }
 
+/// Is the address at byte `at` of `file` part of the embed code a site hands out to paste as it is:
+/// the address of an `<iframe>`, `<embed>`, `<object>`, `<script>` or media element (YouTube's
+/// "Share > Embed" writes `?si=` into it), or any address inside a `<blockquote>` that a `<script>`
+/// follows at once (how a post from X, Instagram or Mastodon is embedded, its links carrying
+/// `?ref_src=`)? Its parameters are the site's, and the embed is the site's markup, not the doc's
+/// links. Only the few kilobytes around the address are looked at.
+fn in_embed_code(file: &str, at: usize) -> bool {
+    const EMBEDS: &[&str] = &[
+        "iframe", "embed", "object", "script", "video", "audio", "source", "track",
+    ];
+    const REACH: usize = 8192;
+    let floor = |mut i: usize| {
+        while !file.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let before = &file[floor(at.saturating_sub(REACH))..floor(at.min(file.len()))];
+    // The tag the address stands in: the last `<` before it, with no `>` between.
+    if let Some(open) = before.rfind('<')
+        && !before[open..].contains('>')
+    {
+        let name: String = before[open + 1..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if EMBEDS.contains(&name.as_str()) {
+            return true;
+        }
+    }
+    let lower_before = before.to_ascii_lowercase();
+    let Some(quote) = lower_before.rfind("<blockquote") else {
+        return false;
+    };
+    if lower_before[quote..].contains("</blockquote") {
+        return false;
+    }
+    let after = &file[floor(at.min(file.len()))..floor((at + REACH).min(file.len()))];
+    let lower_after = after.to_ascii_lowercase();
+    lower_after.find("</blockquote>").is_some_and(|end| {
+        lower_after[end + "</blockquote>".len()..]
+            .trim_start()
+            .starts_with("<script")
+    })
+}
+
 /// Is `name=value` the mark of a share button? YouTube's `feature` can mean other things, so only the
 /// values its share button writes count (its start time `t` is not in the list at all).
 fn is_share_value(name: &str, value: &str) -> bool {
@@ -347,6 +400,38 @@ mod tests {
         ] {
             assert!(run(md).is_empty(), "{md}: {:?}", run(md));
         }
+    }
+
+    #[test]
+    fn embed_code_is_the_sites_markup_not_the_docs_links() {
+        for md in [
+            "Watch:\n\n<iframe width=\"560\" src=\"https://www.youtube.com/embed/MiYn?si=VYJD\" \
+             title=\"player\"></iframe>\n",
+            "<blockquote class=\"twitter-tweet\"><p>Kudos to <a \
+             href=\"https://twitter.com/CNCF?ref_src=twsrc%5Etfw\">@CNCF</a></p></blockquote> \
+             <script async src=\"https://platform.twitter.com/widgets.js\"></script>\n",
+            "<blockquote class=\"x\">\n<a href=\"https://twitter.com/a?ref_src=twsrc\">a</a>\n\
+             </blockquote>\n\n<script src=\"https://platform.twitter.com/widgets.js\"></script>\n",
+        ] {
+            assert!(run(md).is_empty(), "{md}: {:?}", run(md));
+        }
+        // A quotation no script renders, and a link before an embed, are the doc's.
+        assert_eq!(
+            run("<blockquote><a href=\"https://twitter.com/a?ref_src=twsrc\">a</a></blockquote>\n"),
+            [hit(TRACKING, "?ref_src=twsrc", "")]
+        );
+        assert_eq!(
+            run("See <a href=\"https://youtu.be/x?si=abc\">this</a>.\n\n\
+                 <iframe src=\"https://www.youtube.com/embed/x\"></iframe>\n"),
+            [hit(TRACKING, "?si=abc", "")]
+        );
+        assert_eq!(
+            run(
+                "<blockquote>old</blockquote>\n\n[v](https://youtu.be/x?si=abc)\n\n<blockquote>q\
+                 </blockquote><script src=\"w.js\"></script>\n"
+            ),
+            [hit(TRACKING, "?si=abc", "")]
+        );
     }
 
     #[test]

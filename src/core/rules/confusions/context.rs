@@ -148,6 +148,25 @@ pub(super) fn possessed_thing(a: &Around, verb_only: bool) -> bool {
     })
 }
 
+/// Is the word after "it's" a past participle that no noun follows ("part of it's packaged using",
+/// "of it's deployed."), so that "it's" is "it is" of a passive? A participle that only stands as an
+/// adjective before its noun ("in it's compiled form") is not.
+pub(super) fn passive_after(a: &Around) -> bool {
+    use crate::core::rules::dictionary::word_metadata;
+    let participle = a.after.as_deref().and_then(word_metadata).is_some_and(|m| {
+        // The dictionary marks a regular "-ed" form as the past only.
+        (m.is_verb_past_participle_form() || m.is_verb_past_form()) && m.noun.is_none()
+    });
+    // A word the dictionary does not know after it is a name, a noun ("it's compiled Qwzbin").
+    participle
+        && (a.after_stop
+            || a.after2.as_deref().is_none_or(|n| {
+                word_metadata(n).is_some_and(|m| {
+                    m.noun.is_none() || m.preposition || m.is_verb_progressive_form()
+                })
+            }))
+}
+
 /// Does "then" follow a comparison the judge's list does not name: an adjective's "-er" form
 /// ("cheaper then", "earlier then"), or "more" or "less" and an adjective or adverb ("more often
 /// then")? Not "more likely then than now", where "then" is a time, nor "the attacker then sends".

@@ -2,7 +2,9 @@
 //! `grammar.confused-words` (see the parent module for the rule).
 
 use super::Around;
-use super::context::{bare_verb, compared, has_before, names_a_thing, possessed_thing};
+use super::context::{
+    bare_verb, compared, has_before, names_a_thing, passive_after, possessed_thing,
+};
 use super::phrases::phrase;
 use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
@@ -154,11 +156,19 @@ pub(super) fn confusable(word: &str) -> bool {
 pub(super) fn judge(a: &Around) -> Option<(&'static str, &'static str)> {
     let w = &*a.word;
     match w {
-        "it's" if a.after_in(&["own"]) || (!a.comment && possessed_thing(a, false)) => {
+        // Not "every resource that it's own.", where "own" is the clause's verb ("that it owns"),
+        // so "its own" would leave the clause without one.
+        "it's"
+            if (a.after_in(&["own"]) && !(a.before_in(&["that", "which"]) && a.after_stop))
+                || (!a.comment && possessed_thing(a, false)) =>
+        {
             Some(("its", "means \"it is\"; the possessive is"))
         }
+        // Not "part of it's packaged using …": before a participle that no noun follows, "it's" is
+        // "it is" of a passive ("its packaged form" has its noun).
         "it's"
             if a.after.is_some()
+                && !passive_after(a)
                 && a.before_in(&[
                     "of", "with", "in", "on", "by", "from", "into", "onto", "at", "within",
                     "without", "through", "under",
@@ -262,17 +272,27 @@ pub(super) fn judge(a: &Around) -> Option<(&'static str, &'static str)> {
         {
             Some(("not", "is none; the negation of a verb is"))
         }
+        // Not "If it is 17 or higher then it is an error": a range, then the condition's result,
+        // a clause of its own ("then it", "then the server"; "or lower then expected" compares).
         "then"
-            if a.before_in(&[
-                "more", "less", "fewer", "rather", "better", "worse", "greater", "larger",
-                "smaller", "faster", "slower", "higher", "lower", "longer", "shorter", "bigger",
-                "easier", "harder", "older", "newer",
-            ]) || (a.before_in(&["other"])
-                && !a
-                    .before2
-                    .as_deref()
-                    .is_some_and(|d| DETERMINERS.contains(&d) || matches!(d, "each" | "one")))
-                || compared(a) =>
+            if !(a.before2_in(&["or", "and"])
+                && matches!(
+                    a.opener.as_deref(),
+                    Some("if" | "when" | "whenever" | "once")
+                )
+                && a.after_in(&[
+                    "it", "you", "we", "they", "he", "she", "i", "the", "this", "that", "there",
+                    "its", "your", "our", "their",
+                ]))
+                && (a.before_in(&[
+                    "more", "less", "fewer", "rather", "better", "worse", "greater", "larger",
+                    "smaller", "faster", "slower", "higher", "lower", "longer", "shorter",
+                    "bigger", "easier", "harder", "older", "newer",
+                ]) || (a.before_in(&["other"])
+                    && !a.before2.as_deref().is_some_and(|d| {
+                        DETERMINERS.contains(&d) || matches!(d, "each" | "one")
+                    }))
+                    || compared(a)) =>
         {
             Some(("than", "follows a comparison, which takes"))
         }

@@ -157,7 +157,8 @@ struct Around<'a> {
     /// between, trimmed ("&").
     prior: Option<Cow<'a, str>>,
     gap: &'a str,
-    /// The first word of the sentence (lower case; only for the words whose patterns ask for it).
+    /// The first word of the sentence (lower case; only for "than" and "then", whose patterns ask for
+    /// it).
     opener: Option<Cow<'a, str>>,
     /// Does another operating system's name stand within four words ("Linux, Window and macOS";
     /// only for "Window")?
@@ -187,7 +188,7 @@ impl<'a> Around<'a> {
             gap: prior
                 .map(|p| text[p.end..ws[i].start].trim())
                 .unwrap_or_default(),
-            opener: (word == "than").then(|| {
+            opener: (word == "than" || word == "then").then(|| {
                 let s = sentence_around(text, ws[i].range()).start;
                 ws.iter()
                     .find(|w| w.start >= s)
@@ -358,6 +359,39 @@ mod tests {
                 ("say", "se"),
                 ("therefor", "therefore"),
                 ("Therefor", "Therefore"),
+            ])
+        );
+    }
+
+    #[test]
+    fn a_conditions_then_after_a_range_is_left_alone() {
+        // "17 or higher" is a range; the "then" that follows opens the condition's result.
+        let md = "If the value is 17 or higher then it is an error. When it is 2.0 or newer then \
+                  the server runs it.\n\nIt is higher then the old one, or higher then that. If \
+                  latency is higher or lower then expected, alert.\n";
+        assert_eq!(
+            run(md),
+            pairs(&[("then", "than"), ("then", "than"), ("then", "than")])
+        );
+    }
+
+    #[test]
+    fn its_is_left_where_its_fix_would_leave_the_clause_without_a_verb() {
+        // "own" as the clause's verb, and "it is" of a passive after a preposition.
+        let md = "It scales every resource that it\u{2019}s own. Each is part of it's packaged \
+                  using internal types, and none of it's deployed.\n";
+        assert_eq!(run(md), Vec::<(String, String)>::new());
+        // The possessive is still asked for where a noun follows.
+        let md = "It keeps every resource that it's own configuration names. The files in it's \
+                  compiled form are small. Part of it's own packaged tools. The size of it's \
+                  compiled Qwzbin is small.\n";
+        assert_eq!(
+            run(md),
+            pairs(&[
+                ("it's", "its"),
+                ("it's", "its"),
+                ("it's", "its"),
+                ("it's", "its")
             ])
         );
     }

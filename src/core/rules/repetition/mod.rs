@@ -37,6 +37,26 @@ const LEGIT: &[&str] = &[
     "extra",
 ];
 
+/// Spans of the calendar "this" picks out ("this week"), after which "this this" is a thing and a
+/// time.
+const TIMES: &[&str] = &[
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "quarter",
+    "morning",
+    "afternoon",
+    "evening",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// "that that" is fine ("I know that that works") unless what follows cannot continue the clause.
 fn that_that_is_wrong(next: Option<&str>) -> bool {
     match next {
@@ -258,6 +278,16 @@ fn doubled(doc: &DocProse<'_>, active: &Active, out: &mut Vec<Hit>) {
                 if !(ends || that_that_is_wrong(after.as_deref())) {
                     continue;
                 }
+            }
+            // "work on this this week": the first "this" is the thing, the second a time's
+            // determiner. Only spans of the calendar: "in this this release" is a slip.
+            if low == "this"
+                && ws
+                    .get(i + 1)
+                    .filter(|n| is_space(&text[w2.end..n.start]))
+                    .is_some_and(|n| TIMES.contains(&n.text(text).to_lowercase().as_str()))
+            {
+                continue;
             }
             // "when a method is not found in it it will be looked up": the first "it" ends a
             // clause that a preposition opened, the second opens the next, before its verb.
@@ -698,5 +728,12 @@ mod tests {
     #[test]
     fn that_that_when_clearly_wrong() {
         assert_eq!(run("So that that the test passes.\n").len(), 1);
+    }
+
+    #[test]
+    fn this_this_before_a_time_is_a_thing_and_the_time() {
+        assert!(run("John will work on this this week.\n").is_empty());
+        assert_eq!(run("Use this this function to load it.\n").len(), 1);
+        assert_eq!(run("In this this release we fixed it.\n").len(), 1);
     }
 }

@@ -65,8 +65,18 @@ pub(super) fn candidates(doc: &DocProse<'_>, b: usize, mut f: impl FnMut(Word, &
             }
             if let Some(mut fixes) = typo(word) {
                 // Of several corrections, one the doc writes comes first: "assests" in a guide to
-                // assets is "assets", not the more common "assess".
-                fixes.sort_by_key(|f| !doc.writes(&f.to_ascii_lowercase()));
+                // assets is "assets", not the more common "assess". Then the more common ("fution"
+                // is "function" before the nearer "futon"); of words as common, the one fewest slips
+                // away, a swap of two letters counting one.
+                let lower = word.to_lowercase();
+                fixes.sort_by_key(|f| {
+                    let f = f.to_lowercase();
+                    (
+                        !doc.writes(&f),
+                        std::cmp::Reverse(crate::core::rules::misspellings::frequency(&f)),
+                        strsim::osa_distance(&lower, &f),
+                    )
+                });
                 // In prose a camel-case word with a misspelt part is a name ("FlippinBerger", a
                 // handle) unless the doc writes the mended name ("BroswerWindow" beside
                 // "BrowserWindow").
@@ -141,6 +151,10 @@ pub(super) fn plain_typo(
         if word.len() < 4 || PREFIXES.contains(&lower.as_str()) || lower == "mis" {
             return false;
         }
+        // A part of a compound the dictionary knows written whole ("take-aways", "takeaways").
+        if is_known(&whole.replace('-', "").to_lowercase()) {
+            return false;
+        }
     }
     let mut chars = word.chars();
     let capitalised =
@@ -164,6 +178,12 @@ pub(super) fn plain_typo(
             || ((before.is_empty() || after_tag_line)
                 && !matches!(kind, BlockKind::Heading | BlockKind::TableCell));
         let next = text[here.end..].trim_start();
+        // A handle in brackets after it makes it a person's name ("Divy (@designmoreweb)"; not
+        // "Thnaks @alice", a slip before whom it thanks), and so does a handle or a mail address on
+        // the same line that holds it ("Shuting Zhao (@realshuting)").
+        if next.starts_with("(@") || next.starts_with("[@") || in_a_handle(text, here, word) {
+            return false;
+        }
         let next_lower = next.is_empty()
             || next.starts_with([',', ':', ';', '.'])
             || next
@@ -213,6 +233,23 @@ pub(super) fn plain_typo(
         && !doc.addresses_hold(word)
         && !foreign(text[..here.start].split_whitespace().next_back())
         && !foreign(text[here.end..].split_whitespace().next())
+}
+
+/// Does a handle ("@realshuting") or a mail address ("shuting@x.com") on the line of the word at
+/// `here` hold the word, so that it is a name?
+fn in_a_handle(text: &str, here: Word, word: &str) -> bool {
+    if word.chars().count() < 4 {
+        return false;
+    }
+    let start = text[..here.start].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[here.end..]
+        .find('\n')
+        .map_or(text.len(), |i| here.end + i);
+    let lower = word.to_lowercase();
+    text[start..end]
+        .split(|c: char| c.is_whitespace() || "()[]<>,;".contains(c))
+        .filter(|t| t.contains('@'))
+        .any(|t| t.to_lowercase().contains(&lower))
 }
 
 /// What one English dialect writes where another writes something else: British, then American.

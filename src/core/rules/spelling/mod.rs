@@ -1035,6 +1035,16 @@ pub(super) mod tests {
         let names = "* Sven Aas\n* Stephen Childs\n\n## Big Sur\n\nIt runs on Big Sur with HashiCorp Vault. Thanks to [jus](https://jus.li), \
                      it does not mis-parse.\n\n- [l]ist the files, [o]utput them.\n";
         assert!(words(&[names]).is_empty(), "{:?}", words(&[names]));
+        // A handle after a capitalised word makes it a person's name; a part of a compound the
+        // dictionary knows whole is no word of its own.
+        assert_eq!(
+            words(&["- Divy (@designmoreweb)\n\n- Divy will write \
+                     the key take-aways; it aways runs.\n\nThnaks @alice for it.\n"]),
+            ["Divy", "aways", "Thnaks"]
+        );
+        assert!(
+            words(&["- Mentor: Shuting Zhao (@realshuting, shuting@example.com)\n"]).is_empty()
+        );
         // A word the doc's link addresses hold is a name: a product, a crate.
         let products = "Read [mirrord internals](https://metalbear.co/blog/mirrord-internals) and \
                         the [Ratatui 0.29.0](https://ratatui.rs/highlights/v029/) notes; Ratatui \
@@ -1111,6 +1121,11 @@ pub(super) mod tests {
             first_fix("Put the assets in one folder. It takes time to compile assests.\n")
                 .as_deref(),
             Some("assets")
+        );
+        // The more common leads: "fution" is "function", not the nearer "futon".
+        assert_eq!(
+            first_fix("Call the fution twice.\n").as_deref(),
+            Some("function")
         );
     }
 
